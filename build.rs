@@ -1,0 +1,12 @@
+//! Exports the C include directory to crates that depend on livesign (`links = "livesign"`
+//! makes it `DEP_LIVESIGN_INCLUDE`). Never writes into the source tree: the committed header
+//! is produced by `LIVESIGN_BLESS=1 cargo test --test header`.
+
+fn main() {
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    println!("cargo::metadata=include={manifest}/include");
+    // The C tests compile for the same target the crate is built for.
+    let target = std::env::var("TARGET").expect("cargo sets TARGET");
+    println!("cargo::rustc-env=LIVESIGN_TARGET={target}");
+    println!("cargo::rerun-if-changed=build.rs");
+}

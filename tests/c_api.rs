@@ -1,0 +1,110 @@
+//! Compiles the C tests in `tests/c/` with the system C compiler (found by the `cc` crate)
+//! against `include/livesign.h` and the static library cargo built beside this test, with
+//! `-std=c99 -Wall -Wextra -Werror -pedantic`, and runs them on the shared vectors.
+
+mod support;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The static library built with this test: cargo writes every crate type of the library
+/// into `target/<profile>/deps/`, where integration tests run from, and copies it one level
+/// up only for `cargo build`.
+fn static_lib() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let deps = exe.parent().unwrap();
+    [deps, deps.parent().unwrap()]
+        .iter()
+        .map(|d| d.join("liblivesign.a"))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("liblivesign.a was not built next to {}", exe.display()))
+}
+
+/// The system libraries the Rust standard library needs when linked statically, as rustc
+/// itself reports them (`--print native-static-libs`), so the list is right on any host.
+fn native_static_libs(tmp: &Path) -> Vec<String> {
+    let src = tmp.join("empty.rs");
+    std::fs::write(&src, "").unwrap();
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let out = Command::new(rustc)
+        .args(["--crate-type", "staticlib", "--crate-name", "probe", "--print", "native-static-libs", "-o"])
+        .arg(tmp.join("libprobe.a"))
+        .arg(&src)
+        .output()
+        .expect("run rustc");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .find_map(|l| l.split("native-static-libs:").nth(1))
+        .unwrap_or_else(|| panic!("rustc printed no native-static-libs:\n{stderr}"));
+    line.split_whitespace().map(str::to_owned).collect()
+}
+
+/// Builds `tests/c/<name>.c` into an executable linked with `liblivesign.a`.
+fn build(name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c_api");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let lib = static_lib();
+    let target = env!("LIVESIGN_TARGET");
+    let compiler = cc::Build::new()
+        .cargo_metadata(false)
+        .cargo_warnings(false)
+        .target(target)
+        .host(target)
+        .opt_level(1)
+        .debug(true)
+        .get_compiler();
+    let exe = tmp.join(name);
+    let mut cmd = compiler.to_command();
+    cmd.args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"])
+        .arg("-I")
+        .arg(root.join("include"))
+        .arg(root.join("tests/c").join(format!("{name}.c")))
+        .arg(&lib)
+        .args(native_static_libs(&tmp))
+        .arg("-o")
+        .arg(&exe);
+    let status = cmd.status().expect("run the C compiler");
+    assert!(status.success(), "compiling tests/c/{name}.c failed: {cmd:?}");
+    exe
+}
+
+/// Runs a C test with `stdin` as input and returns its summary line.
+fn run(exe: &Path, stdin: &str) -> String {
+    let mut child = Command::new(exe)
+        .arg(env!("CARGO_PKG_VERSION"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}{stderr}");
+    assert!(out.status.success(), "{} failed:\n{stdout}{stderr}", exe.display());
+    stdout.into_owned()
+}
+
+#[test]
+fn c_tencent_sign() {
+    let doc = support::vectors("tencent_sign.json");
+    let mut input = String::new();
+    let vectors = doc["vectors"].as_array().unwrap();
+    for v in vectors {
+        let key = v["key"].as_str().unwrap().as_bytes();
+        let key = if key.is_empty() { "-".to_owned() } else { support::hex(key) };
+        let t = v["t"].as_u64().unwrap();
+        match (v["sign"].as_str(), v["status"].as_str()) {
+            (Some(sign), _) => input += &format!("{key} {t} sign {sign}\n"),
+            (None, Some(status)) => input += &format!("{key} {t} status {}\n", support::status_named(status) as u32),
+            _ => panic!("vector without sign or status: {v}"),
+        }
+    }
+    let summary = run(&build("tencent_sign"), &input);
+    assert!(summary.contains(&format!("{} vectors", vectors.len())), "{summary}");
+    assert!(summary.contains(" 0 failures"), "{summary}");
+}
