@@ -41,3 +41,8 @@ pub fn status_str(code: u32) -> &'static str {
         .to_str()
         .unwrap_or_default()
 }
+
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
