@@ -33,6 +33,11 @@
 #define LIVESIGN_ABI_VERSION 1
 
 /**
+ * Most keys a verifier takes in one key ring.
+ */
+#define LIVESIGN_MAX_KEYS 8
+
+/**
  * Length of a Tencent `sign`: 32 lowercase hex characters, written without a NUL.
  */
 #define LIVESIGN_TENCENT_SIGN_LEN 32
@@ -94,6 +99,19 @@ typedef uint32_t livesign_status;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+/**
+ * A loaded HMAC-SHA256 key: the SHA-256 states after the key's inner and outer pad blocks,
+ * and the key's length (providers restrict it). Caller-owned, fixed size, no heap: declare
+ * it anywhere, fill it with `livesign_hmac_key_init`, share it read-only between threads, and
+ * erase it with `livesign_hmac_key_wipe`. The fields are private to livesign.
+ */
+typedef struct {
+    uint32_t _inner[8];
+    uint32_t _outer[8];
+    uint64_t _key_len;
+    uint64_t _magic;
+} livesign_hmac_key;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -115,6 +133,25 @@ const char *livesign_version(void);
  * "unknown status". Never NULL; do not free it. Never allocates.
  */
 const char *livesign_status_str(uint32_t status);
+
+/**
+ * Loads `key` into `ctx` (two SHA-256 compressions; keys over 64 bytes are hashed first).
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `ctx` is NULL or `key` is NULL
+ * with `key_len > 0`; `LIVESIGN_INVALID_KEY` for an empty key. On failure `ctx` is left
+ * wiped, so using it fails cleanly. Provider key-length rules (e.g. Huawei's 32 to 128
+ * characters) are checked when the context is used. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_hmac_key_init(livesign_hmac_key *ctx,
+                                       const uint8_t *key,
+                                       size_t key_len);
+
+/**
+ * Erases `ctx` (volatile writes the compiler cannot drop); using it afterwards returns
+ * `LIVESIGN_INVALID_ARGUMENT`. NULL is ignored. Never allocates.
+ */
+void livesign_hmac_key_wipe(livesign_hmac_key *ctx);
 
 /**
  * Returns `LIVESIGN_TENCENT_SIGN_LEN`, for bindings that cannot read macros.

@@ -24,9 +24,13 @@ mod digest;
 mod error;
 mod expiry;
 pub mod ffi;
+#[allow(dead_code)] // TEMP: until the first provider operation uses it
+mod json;
+mod keyring;
 pub mod tencent;
 mod text;
 
+pub use digest::hmac::HmacKey;
 pub use error::Error;
 
 /// The crate version, as `livesign_version()` reports it.

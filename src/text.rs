@@ -5,6 +5,8 @@
 
 use subtle::ConstantTimeEq;
 
+use crate::Error;
+
 /// Encodes `src` as lowercase hex into `dst`, which must be exactly twice as long.
 pub(crate) fn hex_lower(src: &[u8], dst: &mut [u8]) {
     debug_assert_eq!(dst.len(), src.len() * 2);
@@ -115,5 +117,59 @@ mod tests {
         assert!(!ct_eq(b"abc", b"abd"));
         assert!(!ct_eq(b"abc", b"ab"));
         assert!(ct_eq(b"", b""));
+    }
+}
+
+/// A cursor over a caller's output buffer that keeps counting past its end, so one pass
+/// both writes the output and learns the size needed when it does not fit.
+#[allow(dead_code)] // TEMP: until the first provider operation uses it
+pub(crate) struct Out<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+#[allow(dead_code)] // TEMP: until the first provider operation uses it
+impl<'a> Out<'a> {
+    pub(crate) fn new(buf: &'a mut [u8]) -> Self {
+        Self { buf, len: 0 }
+    }
+
+    pub(crate) fn push(&mut self, bytes: &[u8]) {
+        let end = self.len.saturating_add(bytes.len());
+        if end <= self.buf.len() {
+            self.buf[self.len..end].copy_from_slice(bytes);
+        }
+        self.len = end;
+    }
+
+    /// Bytes pushed so far (including any that did not fit).
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The written length, or `BufferTooSmall` with the length needed.
+    pub(crate) fn finish(self) -> Result<usize, Error> {
+        if self.len > self.buf.len() { Err(Error::BufferTooSmall { needed: self.len }) } else { Ok(self.len) }
+    }
+}
+
+#[cfg(test)]
+mod out_tests {
+    use super::Out;
+    use crate::Error;
+
+    #[test]
+    fn counts_past_the_end() {
+        let mut buf = [0u8; 4];
+        let mut out = Out::new(&mut buf);
+        out.push(b"ab");
+        out.push(b"cde");
+        out.push(b"f");
+        assert_eq!(out.len(), 6);
+        assert_eq!(out.finish(), Err(Error::BufferTooSmall { needed: 6 }));
+        let mut out = Out::new(&mut buf);
+        out.push(b"abcd");
+        assert_eq!(out.finish(), Ok(4));
+        assert_eq!(&buf, b"abcd");
     }
 }

@@ -1,94 +1,51 @@
-//! MD5 over a concatenation of byte strings, without building the concatenation.
-//!
-//! Every Tencent/Huawei/Alibaba MD5 scheme signs `secret + public parts`; hashing the parts in
-//! sequence avoids a joined copy of the key, and the one stack block that did hold key bytes
-//! is zeroised before return. A message of at most 55 bytes (key + 10 digits, the common
-//! case) costs exactly one call of the compression function.
+//! MD5 over a concatenation of byte strings. Every Tencent/Huawei/Alibaba MD5 scheme signs
+//! `secret + public parts`; a message of at most 55 bytes (a 32-byte key and 10 digits, the
+//! common case) costs exactly one call of md-5's compression function.
 
-use md5::block_api::compress;
-use zeroize::Zeroize;
-
-const BLOCK: usize = 64;
-const IV: [u32; 4] = [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476];
+use super::stream::{BLOCK, Compression, Stream};
 
 /// Length of an MD5 digest in bytes.
 pub(crate) const LEN: usize = 16;
 
-/// `MD5(parts[0] || parts[1] || ...)`.
-pub(crate) fn md5(parts: &[&[u8]]) -> [u8; LEN] {
-    let mut h = Md5::new();
-    for part in parts {
-        h.update(part);
-    }
-    h.finish()
-}
+const IV: [u32; 4] = [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476];
 
-struct Md5 {
-    state: [u32; 4],
-    block: [u8; BLOCK],
-    used: usize,
-    total: u64,
-}
+pub(crate) struct Md5;
 
-impl Md5 {
-    fn new() -> Self {
-        Self { state: IV, block: [0; BLOCK], used: 0, total: 0 }
+impl Compression for Md5 {
+    type State = [u32; 4];
+    type Digest = [u8; LEN];
+
+    #[inline(always)]
+    fn compress(state: &mut [u32; 4], blocks: &[[u8; BLOCK]]) {
+        md5::block_api::compress(state, blocks);
     }
 
-    fn update(&mut self, mut data: &[u8]) {
-        self.total = self.total.wrapping_add(data.len() as u64);
-        if self.used > 0 {
-            let take = data.len().min(BLOCK - self.used);
-            self.block[self.used..self.used + take].copy_from_slice(&data[..take]);
-            self.used += take;
-            data = &data[take..];
-            if self.used < BLOCK {
-                return;
-            }
-            compress(&mut self.state, core::slice::from_ref(&self.block));
-            self.used = 0;
-        }
-        let (blocks, rest) = data.as_chunks::<BLOCK>();
-        if !blocks.is_empty() {
-            compress(&mut self.state, blocks);
-        }
-        self.block[..rest.len()].copy_from_slice(rest);
-        self.used = rest.len();
+    fn length_bytes(bits: u64) -> [u8; 8] {
+        bits.to_le_bytes()
     }
 
-    fn finish(mut self) -> [u8; LEN] {
-        let bits = self.total.wrapping_mul(8);
-        self.block[self.used] = 0x80;
-        self.block[self.used + 1..].fill(0);
-        if self.used >= BLOCK - 8 {
-            compress(&mut self.state, core::slice::from_ref(&self.block));
-            self.block.fill(0);
-        }
-        self.block[BLOCK - 8..].copy_from_slice(&bits.to_le_bytes());
-        compress(&mut self.state, core::slice::from_ref(&self.block));
+    fn digest(state: &[u32; 4]) -> [u8; LEN] {
         let mut out = [0u8; LEN];
-        for (o, w) in out.chunks_exact_mut(4).zip(self.state) {
+        for (o, w) in out.chunks_exact_mut(4).zip(state) {
             o.copy_from_slice(&w.to_le_bytes());
         }
         out
     }
 }
 
-impl Drop for Md5 {
-    fn drop(&mut self) {
-        self.block.zeroize();
-        self.state.zeroize();
+/// `MD5(parts[0] || parts[1] || ...)`.
+pub(crate) fn md5(parts: &[&[u8]]) -> [u8; LEN] {
+    let mut h = Stream::<Md5>::resume(IV, 0);
+    for part in parts {
+        h.update(part);
     }
+    h.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::md5;
     use md5::Digest;
-
-    fn reference(data: &[u8]) -> [u8; 16] {
-        md5::Md5::digest(data).into()
-    }
 
     #[test]
     fn rfc1321_suite() {
@@ -114,7 +71,7 @@ mod tests {
         let data: Vec<u8> = (0..300u32).map(|i| (i * 7 + 3) as u8).collect();
         for len in 0..data.len() {
             let msg = &data[..len];
-            let want = reference(msg);
+            let want: [u8; 16] = md5::Md5::digest(msg).into();
             for cut in [0, 1, len / 3, len / 2, len.saturating_sub(1), len] {
                 let (a, b) = msg.split_at(cut.min(len));
                 let (b1, b2) = b.split_at(b.len() / 2);

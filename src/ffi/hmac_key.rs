@@ -1,0 +1,121 @@
+//! `livesign_hmac_key`: an HMAC-SHA256 key loaded once into a caller-owned context (like
+//! `blake3_hasher`), used by the `..._keyed` variants of every HMAC operation.
+
+use super::status::livesign_status;
+use super::{boundary, input};
+use crate::{Error, HmacKey};
+
+const MAGIC: u64 = u64::from_be_bytes(*b"lvsgnkey");
+
+/// A loaded HMAC-SHA256 key: the SHA-256 states after the key's inner and outer pad blocks,
+/// and the key's length (providers restrict it). Caller-owned, fixed size, no heap: declare
+/// it anywhere, fill it with `livesign_hmac_key_init`, share it read-only between threads, and
+/// erase it with `livesign_hmac_key_wipe`. The fields are private to livesign.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct livesign_hmac_key {
+    _inner: [u32; 8],
+    _outer: [u32; 8],
+    _key_len: u64,
+    _magic: u64,
+}
+
+const WIPED: livesign_hmac_key = livesign_hmac_key { _inner: [0; 8], _outer: [0; 8], _key_len: 0, _magic: 0 };
+
+/// Loads `key` into `ctx` (two SHA-256 compressions; keys over 64 bytes are hashed first).
+///
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `ctx` is NULL or `key` is NULL
+/// with `key_len > 0`; `LIVESIGN_INVALID_KEY` for an empty key. On failure `ctx` is left
+/// wiped, so using it fails cleanly. Provider key-length rules (e.g. Huawei's 32 to 128
+/// characters) are checked when the context is used. Never allocates.
+#[must_use = "the status says whether the context is usable"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_hmac_key_init(
+    ctx: *mut livesign_hmac_key,
+    key: *const u8,
+    key_len: usize,
+) -> livesign_status {
+    boundary(|| {
+        if ctx.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: ctx is non-NULL and the C contract makes it a writable livesign_hmac_key;
+        // `write` does not read the (possibly uninitialised) old value.
+        unsafe { ctx.write(WIPED) };
+        // SAFETY: the C contract: a non-NULL key points to key_len readable bytes.
+        let key = HmacKey::new(unsafe { input(key, key_len) }?)?;
+        let (inner, outer, key_len) = key.to_parts();
+        let loaded = livesign_hmac_key { _inner: inner, _outer: outer, _key_len: key_len as u64, _magic: MAGIC };
+        // SAFETY: as above.
+        unsafe { ctx.write(loaded) };
+        Ok(())
+    })
+}
+
+/// Erases `ctx` (volatile writes the compiler cannot drop); using it afterwards returns
+/// `LIVESIGN_INVALID_ARGUMENT`. NULL is ignored. Never allocates.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_hmac_key_wipe(ctx: *mut livesign_hmac_key) {
+    if !ctx.is_null() {
+        // SAFETY: ctx is non-NULL and the C contract makes it a writable livesign_hmac_key.
+        unsafe { ctx.write_volatile(WIPED) };
+        core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// The key a context holds; a NULL, never-initialised or wiped context is
+/// `InvalidArgument`.
+///
+/// # Safety
+/// A non-NULL `ctx` must point to a readable `livesign_hmac_key`.
+#[allow(dead_code)] // TEMP: until the first provider operation uses it
+pub(crate) unsafe fn loaded(ctx: *const livesign_hmac_key) -> Result<HmacKey, Error> {
+    if ctx.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL and readable by the caller's guarantee; all fields are plain integers.
+    let c = unsafe { &*ctx };
+    if c._magic != MAGIC {
+        return Err(Error::InvalidArgument);
+    }
+    let key_len = usize::try_from(c._key_len).map_err(|_| Error::InvalidArgument)?;
+    Ok(HmacKey::from_parts(c._inner, c._outer, key_len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_load_wipe() {
+        let mut ctx = core::mem::MaybeUninit::<livesign_hmac_key>::uninit();
+        let key = b"0123456789abcdef0123456789abcdef";
+        // SAFETY: ctx is writable; key is valid for its length.
+        let status = unsafe { livesign_hmac_key_init(ctx.as_mut_ptr(), key.as_ptr(), key.len()) };
+        assert_eq!(status, livesign_status::LIVESIGN_OK);
+        // SAFETY: initialised above.
+        let loaded_key = unsafe { loaded(ctx.as_ptr()) }.unwrap();
+        assert_eq!(loaded_key.key_len(), 32);
+        assert_eq!(loaded_key.mac(&[b"m"]), HmacKey::new(key).unwrap().mac(&[b"m"]));
+        // SAFETY: ctx is a valid context.
+        unsafe { livesign_hmac_key_wipe(ctx.as_mut_ptr()) };
+        // SAFETY: the wipe leaves every byte written (zero).
+        let bytes: [u8; core::mem::size_of::<livesign_hmac_key>()] = unsafe { core::mem::transmute(ctx.assume_init()) };
+        assert!(bytes.iter().all(|&b| b == 0), "wipe left key material behind");
+        // SAFETY: ctx is readable.
+        assert_eq!(unsafe { loaded(ctx.as_ptr()) }.map(|_| ()), Err(Error::InvalidArgument));
+        // SAFETY: NULL is allowed and ignored; an empty key must leave ctx unusable.
+        unsafe {
+            livesign_hmac_key_wipe(core::ptr::null_mut());
+            assert_eq!(
+                livesign_hmac_key_init(ctx.as_mut_ptr(), key.as_ptr(), 0),
+                livesign_status::LIVESIGN_INVALID_KEY
+            );
+            assert_eq!(loaded(ctx.as_ptr()).map(|_| ()), Err(Error::InvalidArgument));
+            assert_eq!(
+                livesign_hmac_key_init(core::ptr::null_mut(), key.as_ptr(), 32),
+                livesign_status::LIVESIGN_INVALID_ARGUMENT
+            );
+        }
+    }
+}

@@ -1,0 +1,603 @@
+//! A strict (RFC 8259), borrowed, allocation-free JSON reader for small documents, and the
+//! string escaping the writers need.
+//!
+//! Signed callbacks are verified over fields read from the body, so this reader must never
+//! disagree with another conforming parser on which value a field has: invalid UTF-8, lone
+//! surrogates, raw control characters, trailing garbage and duplicated member names among the
+//! fields looked up are all `Malformed`. Nesting is bounded ([`MAX_DEPTH`]) and validation is
+//! one iterative pass (no recursion), so hostile input costs linear time and constant stack.
+
+use crate::Error;
+
+/// Deepest nesting of objects and arrays accepted.
+pub(crate) const MAX_DEPTH: usize = 64;
+
+/// The kind of a JSON value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    String,
+    Number,
+    Bool,
+    Null,
+    Object,
+    Array,
+}
+
+/// A value of a validated document: its kind and its exact source text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Value<'a> {
+    kind: Kind,
+    raw: &'a [u8],
+}
+
+impl<'a> Value<'a> {
+    pub(crate) fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The exact source text, quotes and escapes included for strings.
+    pub(crate) fn raw(&self) -> &'a [u8] {
+        self.raw
+    }
+
+    /// The string, when this is one.
+    pub(crate) fn as_str(&self) -> Option<Str<'a>> {
+        (self.kind == Kind::String).then(|| Str { raw: &self.raw[1..self.raw.len() - 1] })
+    }
+
+    /// The value as a `u64` when it is a plain non-negative integer (no sign, fraction or
+    /// exponent) that fits.
+    pub(crate) fn as_u64(&self) -> Option<u64> {
+        if self.kind == Kind::Number { parse_u64(self.raw) } else { None }
+    }
+}
+
+/// A validated JSON string, as written between its quotes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Str<'a> {
+    raw: &'a [u8],
+}
+
+impl<'a> Str<'a> {
+    /// The text between the quotes, escapes intact.
+    pub(crate) fn raw(&self) -> &'a [u8] {
+        self.raw
+    }
+
+    /// The text itself when it has no escapes (the common case): a view into the document.
+    pub(crate) fn plain(&self) -> Option<&'a [u8]> {
+        (!self.raw.contains(&b'\\')).then_some(self.raw)
+    }
+
+    /// The unescaped UTF-8 bytes, one at a time.
+    pub(crate) fn bytes(&self) -> Unescaped<'a> {
+        Unescaped { rest: self.raw, pending: [0; 4], pending_len: 0, pending_pos: 0 }
+    }
+
+    /// Whether the unescaped text equals `s`.
+    pub(crate) fn eq(&self, s: &[u8]) -> bool {
+        match self.plain() {
+            Some(p) => p == s,
+            None => self.bytes().eq(s.iter().copied()),
+        }
+    }
+
+    /// Unescapes into `buf` and returns the text; `BufferTooSmall` when it does not fit.
+    pub(crate) fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b [u8], Error> {
+        let mut n = 0;
+        for b in self.bytes() {
+            if n < buf.len() {
+                buf[n] = b;
+            }
+            n += 1;
+        }
+        if n > buf.len() { Err(Error::BufferTooSmall { needed: n }) } else { Ok(&buf[..n]) }
+    }
+}
+
+/// Iterator over the unescaped bytes of a validated string.
+pub(crate) struct Unescaped<'a> {
+    rest: &'a [u8],
+    pending: [u8; 4],
+    pending_len: u8,
+    pending_pos: u8,
+}
+
+impl Iterator for Unescaped<'_> {
+    type Item = u8;
+
+    fn next(&mut self) -> Option<u8> {
+        if self.pending_pos < self.pending_len {
+            self.pending_pos += 1;
+            return Some(self.pending[self.pending_pos as usize - 1]);
+        }
+        let (&b, rest) = self.rest.split_first()?;
+        if b != b'\\' {
+            self.rest = rest;
+            return Some(b);
+        }
+        let (&e, rest) = rest.split_first()?;
+        self.rest = rest;
+        let simple = match e {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'/' => b'/',
+            b'b' => 0x08,
+            b'f' => 0x0c,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            _ => {
+                // `u`: validation guaranteed 4 hex digits, and a low surrogate after a high one.
+                let mut cp = hex4(self.rest)?;
+                self.rest = &self.rest[4..];
+                if (0xd800..0xdc00).contains(&cp) {
+                    let low = hex4(self.rest.get(2..)?)?;
+                    self.rest = &self.rest[6..];
+                    cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+                }
+                let c = char::from_u32(cp)?;
+                let len = c.encode_utf8(&mut self.pending).len();
+                self.pending_len = len as u8;
+                self.pending_pos = 1;
+                return Some(self.pending[0]);
+            }
+        };
+        Some(simple)
+    }
+}
+
+fn hex4(s: &[u8]) -> Option<u32> {
+    let digits = s.get(..4)?;
+    let mut v = 0u32;
+    for &d in digits {
+        v = (v << 4) | (d as char).to_digit(16)?;
+    }
+    Some(v)
+}
+
+/// A plain non-negative decimal integer (`0` or `[1-9][0-9]*`) that fits in a `u64`.
+pub(crate) fn parse_u64(s: &[u8]) -> Option<u64> {
+    if s.is_empty() || (s.len() > 1 && s[0] == b'0') {
+        return None;
+    }
+    s.iter().try_fold(0u64, |acc, &d| {
+        if d.is_ascii_digit() { acc.checked_mul(10)?.checked_add(u64::from(d - b'0')) } else { None }
+    })
+}
+
+/// A validated top-level JSON object.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Object<'a> {
+    /// The object's text from `{` to `}`.
+    text: &'a [u8],
+}
+
+/// Validates `src` as exactly one JSON object (surrounding whitespace allowed).
+pub(crate) fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
+    core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
+    let mut p = Parser { s: src, i: 0 };
+    p.ws();
+    let start = p.i;
+    if p.peek() != Some(b'{') {
+        return Err(Error::Malformed);
+    }
+    p.value()?;
+    let end = p.i;
+    p.ws();
+    if p.i != src.len() {
+        return Err(Error::Malformed);
+    }
+    Ok(Object { text: &src[start..end] })
+}
+
+impl<'a> Object<'a> {
+    /// The top-level members in document order.
+    pub(crate) fn members(&self) -> Members<'a> {
+        Members { p: Parser { s: self.text, i: 1 }, done: false }
+    }
+
+    /// Looks up `N` member names in one pass. A name that occurs twice is `Malformed`: two
+    /// parsers must never disagree on which value was meant.
+    pub(crate) fn lookup<const N: usize>(&self, names: [&[u8]; N]) -> Result<[Option<Value<'a>>; N], Error> {
+        let mut found = [None; N];
+        for (name, value) in self.members() {
+            for (slot, wanted) in found.iter_mut().zip(names) {
+                if name.eq(wanted) {
+                    if slot.is_some() {
+                        return Err(Error::Malformed);
+                    }
+                    *slot = Some(value);
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// The value of one member (with the same duplicate rule as [`Object::lookup`]).
+    pub(crate) fn get(&self, name: &[u8]) -> Result<Option<Value<'a>>, Error> {
+        Ok(self.lookup([name])?[0])
+    }
+}
+
+/// Iterator over the members of a validated object.
+pub(crate) struct Members<'a> {
+    p: Parser<'a>,
+    done: bool,
+}
+
+impl<'a> Iterator for Members<'a> {
+    type Item = (Str<'a>, Value<'a>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let p = &mut self.p;
+        p.ws();
+        if p.peek() == Some(b',') {
+            p.i += 1;
+            p.ws();
+        }
+        if p.peek() != Some(b'"') {
+            self.done = true;
+            return None;
+        }
+        // The document was validated as a whole, so these cannot fail; if they did, the
+        // iteration would simply end.
+        let key = p.value().ok()?;
+        p.ws();
+        p.i += 1; // ':'
+        p.ws();
+        let value = p.value().ok()?;
+        Some((key.as_str()?, value))
+    }
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    fn expect(&mut self, c: u8) -> Result<(), Error> {
+        if self.peek() == Some(c) {
+            self.i += 1;
+            Ok(())
+        } else {
+            Err(Error::Malformed)
+        }
+    }
+
+    /// Parses one complete value starting at the cursor (no leading whitespace), iteratively.
+    fn value(&mut self) -> Result<Value<'a>, Error> {
+        let start = self.i;
+        let mut stack = [0u8; MAX_DEPTH];
+        let mut depth = 0usize;
+        let first = self.peek().ok_or(Error::Malformed)?;
+        loop {
+            // A value is expected here.
+            self.ws();
+            match self.peek().ok_or(Error::Malformed)? {
+                open @ (b'{' | b'[') => {
+                    // Empty containers count too: the limit is on nesting as written.
+                    if depth == MAX_DEPTH {
+                        return Err(Error::Malformed);
+                    }
+                    self.i += 1;
+                    self.ws();
+                    let close = if open == b'{' { b'}' } else { b']' };
+                    if self.peek() == Some(close) {
+                        self.i += 1;
+                    } else {
+                        stack[depth] = open;
+                        depth += 1;
+                        if open == b'{' {
+                            self.member_name()?;
+                        }
+                        continue;
+                    }
+                }
+                b'"' => self.string()?,
+                b't' => self.literal(b"true")?,
+                b'f' => self.literal(b"false")?,
+                b'n' => self.literal(b"null")?,
+                b'-' | b'0'..=b'9' => self.number()?,
+                _ => return Err(Error::Malformed),
+            }
+            // A value just ended: close containers or move to the next element.
+            loop {
+                if depth == 0 {
+                    let kind = match first {
+                        b'{' => Kind::Object,
+                        b'[' => Kind::Array,
+                        b'"' => Kind::String,
+                        b't' | b'f' => Kind::Bool,
+                        b'n' => Kind::Null,
+                        _ => Kind::Number,
+                    };
+                    return Ok(Value { kind, raw: &self.s[start..self.i] });
+                }
+                self.ws();
+                let open = stack[depth - 1];
+                match self.peek() {
+                    Some(b',') => {
+                        self.i += 1;
+                        if open == b'{' {
+                            self.ws();
+                            self.member_name()?;
+                        }
+                        break;
+                    }
+                    Some(b'}') if open == b'{' => {
+                        self.i += 1;
+                        depth -= 1;
+                    }
+                    Some(b']') if open == b'[' => {
+                        self.i += 1;
+                        depth -= 1;
+                    }
+                    _ => return Err(Error::Malformed),
+                }
+            }
+        }
+    }
+
+    /// `"name" :` inside an object.
+    fn member_name(&mut self) -> Result<(), Error> {
+        if self.peek() != Some(b'"') {
+            return Err(Error::Malformed);
+        }
+        self.string()?;
+        self.ws();
+        self.expect(b':')
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Result<(), Error> {
+        if self.s[self.i..].starts_with(word) {
+            self.i += word.len();
+            Ok(())
+        } else {
+            Err(Error::Malformed)
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn number(&mut self) -> Result<(), Error> {
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(Error::Malformed),
+        }
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if self.digits() == 0 {
+                return Err(Error::Malformed);
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err(Error::Malformed);
+            }
+        }
+        Ok(())
+    }
+
+    /// A string starting at its opening quote. UTF-8 was validated for the whole document,
+    /// so multi-byte sequences need no check here (none contains `"` or `\`).
+    fn string(&mut self) -> Result<(), Error> {
+        self.i += 1;
+        loop {
+            let c = self.peek().ok_or(Error::Malformed)?;
+            self.i += 1;
+            match c {
+                b'"' => return Ok(()),
+                0x00..=0x1f => return Err(Error::Malformed),
+                b'\\' => {
+                    let e = self.peek().ok_or(Error::Malformed)?;
+                    self.i += 1;
+                    match e {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {}
+                        b'u' => self.unicode_escape()?,
+                        _ => return Err(Error::Malformed),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// After `\u`: four hex digits; a high surrogate must be followed by `\u` + a low one,
+    /// and a low surrogate may not stand alone (serde_json and Python agree on this).
+    fn unicode_escape(&mut self) -> Result<(), Error> {
+        let cp = hex4(&self.s[self.i..]).ok_or(Error::Malformed)?;
+        self.i += 4;
+        match cp {
+            0xd800..=0xdbff => {
+                if !self.s[self.i..].starts_with(b"\\u") {
+                    return Err(Error::Malformed);
+                }
+                let low = hex4(&self.s[self.i + 2..]).ok_or(Error::Malformed)?;
+                if !(0xdc00..=0xdfff).contains(&low) {
+                    return Err(Error::Malformed);
+                }
+                self.i += 6;
+                Ok(())
+            }
+            0xdc00..=0xdfff => Err(Error::Malformed),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Writes `s` (valid UTF-8) as the body of a JSON string, escaping what RFC 8259 requires:
+/// `"`, `\` and control characters. Non-ASCII stays raw UTF-8 (as Node and Go write it).
+pub(crate) fn escape_into(s: &[u8], out: &mut crate::text::Out<'_>) {
+    let mut start = 0;
+    for (i, &c) in s.iter().enumerate() {
+        let short = match c {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            0x08 => b'b',
+            0x0c => b'f',
+            0x00..=0x1f => 0,
+            _ => continue,
+        };
+        out.push(&s[start..i]);
+        if short != 0 {
+            out.push(&[b'\\', short]);
+        } else {
+            let mut hex = [0u8; 2];
+            crate::text::hex_lower(&[c], &mut hex);
+            out.push(b"\\u00");
+            out.push(&hex);
+        }
+        start = i + 1;
+    }
+    out.push(&s[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(s: &str) -> Result<Object<'_>, Error> {
+        parse_object(s.as_bytes())
+    }
+
+    #[test]
+    fn accepts_valid_documents() {
+        for ok in [
+            "{}",
+            " {\"a\":1} ",
+            "{\"a\":[1,2,{\"b\":null}],\"c\":{\"d\":[true,false]},\"e\":-0.5e+3,\"f\":\"x\\u00e9\\ud83d\\ude00\"}",
+            "{\"a\":[]}",
+            "{\"a\":{}}",
+            "{\"\":\"\"}",
+        ] {
+            assert!(obj(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn rejects_invalid_documents() {
+        for bad in [
+            "",
+            "[]",
+            "1",
+            "{",
+            "{\"a\":1",
+            "{\"a\":1}x",
+            "{\"a\":1}{}",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{a:1}",
+            "{\"a\":01}",
+            "{\"a\":1.}",
+            "{\"a\":.5}",
+            "{\"a\":1e}",
+            "{\"a\":+1}",
+            "{\"a\":tru}",
+            "{\"a\":\"\u{1}\"}",
+            "{\"a\":\"\\x\"}",
+            "{\"a\":\"\\ud800\"}",
+            "{\"a\":\"\\udc00\"}",
+            "{\"a\":\"\\ud800\\u0041\"}",
+            "{\"a\":\"\\u12\"}",
+            "{\"a\":[1,2}",
+            "{\"a\":{\"b\":1]}",
+            "{\"a\":\"unterminated}",
+        ] {
+            assert_eq!(obj(bad).map(|_| ()), Err(Error::Malformed), "{bad:?}");
+        }
+        assert_eq!(parse_object(b"{\"a\":\"\xff\"}").map(|_| ()), Err(Error::Malformed));
+    }
+
+    #[test]
+    fn nesting_is_bounded_without_recursion() {
+        let ok = format!("{{\"a\":{}{}}}", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
+        assert!(obj(&ok).is_ok());
+        let deep = format!("{{\"a\":{}{}}}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert_eq!(obj(&deep).map(|_| ()), Err(Error::Malformed));
+        let hostile = "[".repeat(1_000_000);
+        assert_eq!(obj(&format!("{{\"a\":{hostile}")).map(|_| ()), Err(Error::Malformed));
+    }
+
+    #[test]
+    fn lookup_finds_values_and_rejects_duplicates() {
+        let o = obj("{\"t\":123,\"sign\":\"ab\",\"x\":{\"t\":1},\"s\":\"a\\u0062\"}").unwrap();
+        let [t, sign, s, missing] = o.lookup([b"t", b"sign", b"s", b"nope"]).unwrap();
+        assert_eq!(t.unwrap().as_u64(), Some(123));
+        assert_eq!(sign.unwrap().as_str().unwrap().plain(), Some(&b"ab"[..]));
+        assert!(s.unwrap().as_str().unwrap().eq(b"ab"));
+        assert!(missing.is_none());
+        let dup = obj("{\"t\":1,\"t\":2}").unwrap();
+        assert_eq!(dup.get(b"t").map(|_| ()), Err(Error::Malformed));
+        // An escaped name is the same name.
+        let dup = obj("{\"t\":1,\"\\u0074\":2}").unwrap();
+        assert_eq!(dup.get(b"t").map(|_| ()), Err(Error::Malformed));
+        assert!(dup.get(b"other").unwrap().is_none());
+    }
+
+    #[test]
+    fn unescaping() {
+        let o = obj(r#"{"s":"a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00z"}"#).unwrap();
+        let s = o.get(b"s").unwrap().unwrap().as_str().unwrap();
+        let mut buf = [0u8; 64];
+        assert_eq!(s.unescape_into(&mut buf).unwrap(), "a\"b\\c/d\u{8}\u{c}\n\r\té😀z".as_bytes());
+        let mut small = [0u8; 3];
+        assert!(matches!(s.unescape_into(&mut small), Err(Error::BufferTooSmall { needed: 19 })));
+    }
+
+    #[test]
+    fn integers() {
+        assert_eq!(parse_u64(b"0"), Some(0));
+        assert_eq!(parse_u64(b"18446744073709551615"), Some(u64::MAX));
+        for bad in [&b""[..], b"18446744073709551616", b"01", b"-1", b"1.0", b"1e3", b" 1"] {
+            assert_eq!(parse_u64(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn escaping_round_trips() {
+        let input = "q\"b\\n\n\u{1}\u{1f}é😀/".as_bytes();
+        let mut buf = [0u8; 64];
+        let mut out = crate::text::Out::new(&mut buf);
+        out.push(b"{\"k\":\"");
+        escape_into(input, &mut out);
+        out.push(b"\"}");
+        let n = out.finish().unwrap();
+        let o = parse_object(&buf[..n]).unwrap();
+        assert!(o.get(b"k").unwrap().unwrap().as_str().unwrap().eq(input));
+        assert_eq!(&buf[..n], "{\"k\":\"q\\\"b\\\\n\\n\\u0001\\u001fé😀/\"}".as_bytes());
+    }
+}
