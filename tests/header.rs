@@ -40,7 +40,11 @@ fn every_exported_name_is_prefixed() {
             let name = rest.split_whitespace().next().unwrap_or_default();
             assert!(name.starts_with("LIVESIGN_"), "unprefixed macro: {line}");
         }
-        if line.starts_with("typedef ") || line.starts_with("enum ") || line.starts_with("struct ") {
+        // `typedef struct {` names its type on the closing `} name;` line.
+        let declares_type = (line.starts_with("typedef ") || line.starts_with("enum ") || line.starts_with("struct "))
+            && !line.ends_with("struct {")
+            && !line.ends_with("enum {");
+        if declares_type || (line.starts_with("} ") && line.ends_with(';')) {
             let name = line.trim_end_matches(['{', ';', ' ']).rsplit(' ').next().unwrap_or_default();
             assert!(name.starts_with("livesign_"), "unprefixed type: {line}");
         }
