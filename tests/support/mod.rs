@@ -1,5 +1,7 @@
-//! Helpers shared by the integration tests: the vector files and status names.
+//! Helpers shared by the integration tests: the vector files, status names, the C builds.
 #![allow(dead_code)]
+
+pub mod c;
 
 use std::path::{Path, PathBuf};
 

@@ -1,11 +1,10 @@
-//! The README's demo, on the seeds' own sample data (no network, no clock): Tencent Cloud Live
-//! `t + sign` for the documented key, then a good, a forged and an expired request checked
-//! through the C API, as a C program would see them.
+//! Tencent Cloud Live `t + sign` for the documented key, then a good, a forged and an expired
+//! request checked through the C API, as a C program would see them.
 
-use livesign::ffi::common::livesign_status_str;
-use livesign::ffi::status::livesign_status;
 use livesign::ffi::tencent::livesign_tencent_verify;
 use livesign::tencent;
+
+use super::text;
 
 /// The CGI key of Tencent's worked example (seeds 001 and 003).
 const KEY: &[u8] = b"5d41402abc4b2a76b9719d911017c592";
@@ -14,9 +13,7 @@ const T: u64 = 1471850187;
 /// "2016-08-22 15:16:27": when the request was made.
 const NOW: u64 = T - 60;
 
-fn main() -> Result<(), livesign::Error> {
-    println!("livesign {}", livesign::version());
-    println!();
+pub fn run() -> Result<(), livesign::Error> {
     println!("Tencent Cloud Live t + sign (seed 003 example)");
     println!("  key  = the CGI key of Tencent's worked example (32 characters)");
     let sign = tencent::sign(KEY, T)?;
@@ -40,9 +37,4 @@ fn main() -> Result<(), livesign::Error> {
         println!("  {what:<40} now={now} -> {:<28} ({})", format!("{status:?}"), text(status));
     }
     Ok(())
-}
-
-fn text(status: livesign_status) -> String {
-    // SAFETY: livesign_status_str returns a static NUL-terminated string, never NULL.
-    unsafe { std::ffi::CStr::from_ptr(livesign_status_str(status as u32)) }.to_string_lossy().into_owned()
 }
