@@ -29,6 +29,8 @@ mod json;
 mod keyring;
 pub mod tencent;
 mod text;
+#[allow(dead_code)] // TEMP: until the first provider operation uses it
+mod url;
 
 pub use digest::hmac::HmacKey;
 pub use error::Error;
