@@ -42,6 +42,16 @@
  */
 #define LIVESIGN_TENCENT_SIGN_LEN 32
 
+/**
+ * Length of a TRTC callback `Sign`: 44 characters of standard base64, written without a NUL.
+ */
+#define LIVESIGN_TRTC_CALLBACK_SIGN_LEN 44
+
+/**
+ * Longest TRTC callback key: the console allows up to 32 letters and digits.
+ */
+#define LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN 32
+
 
 
 /**
@@ -338,6 +348,152 @@ livesign_status livesign_tencent_verify(const uint8_t *key,
                                         size_t sign_len,
                                         uint64_t now,
                                         uint32_t leeway_s);
+
+/**
+ * Returns `LIVESIGN_TRTC_CALLBACK_SIGN_LEN`, for bindings that cannot read macros.
+ */
+size_t livesign_trtc_callback_sign_len(void);
+
+/**
+ * Checks a TRTC callback key against the console's rules: 1 to
+ * `LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN` characters, each an ASCII letter or digit. Use it
+ * before `livesign_hmac_key_init`: the `_keyed` functions can check only the length.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `key` is NULL with `key_len > 0`;
+ * `LIVESIGN_INVALID_KEY` when the key breaks the rules. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_key_check(const uint8_t *key,
+                                                 size_t key_len);
+
+/**
+ * Computes the `Sign` header TRTC sends with a callback body: standard base64 (with `=`
+ * padding) of HMAC-SHA256(key, body). For tests and rigs that play Tencent's part.
+ *
+ * - `key`, `key_len`: the callback key from the TRTC console (1 to 32 letters and digits).
+ * - `body`, `body_len`: the raw request body, byte for byte.
+ * - `out`: receives exactly `LIVESIGN_TRTC_CALLBACK_SIGN_LEN` bytes (no NUL), only on
+ *   `LIVESIGN_OK`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or an input is NULL
+ * with a non-zero length; `LIVESIGN_INVALID_KEY` when the key breaks the console's rules.
+ * Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_sign(const uint8_t *key,
+                                            size_t key_len,
+                                            const uint8_t *body,
+                                            size_t body_len,
+                                            uint8_t *out);
+
+/**
+ * `livesign_trtc_callback_sign` with a key loaded by `livesign_hmac_key_init`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `key` is NULL, not initialised or
+ * wiped, when `out` is NULL, or when `body` is NULL with a non-zero length;
+ * `LIVESIGN_INVALID_KEY` when the loaded key is longer than 32 bytes (its characters cannot be
+ * checked here: use `livesign_trtc_callback_key_check` before loading it). Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_sign_keyed(const livesign_hmac_key *key,
+                                                  const uint8_t *body,
+                                                  size_t body_len,
+                                                  uint8_t *out);
+
+/**
+ * Verifies a TRTC event callback: `sign` (the `Sign` request header) must be the standard
+ * base64 of HMAC-SHA256(key, body), computed over the raw body bytes exactly as received
+ * (never parse and re-serialise the body first).
+ *
+ * - `key`, `key_len`: the callback key from the TRTC console.
+ * - `body`, `body_len`: the raw request body.
+ * - `sign`, `sign_len`: the `Sign` header value, without surrounding whitespace.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a non-zero length;
+ * - `LIVESIGN_INVALID_KEY`: the key is empty, longer than 32 bytes, or has a character that
+ *   is not an ASCII letter or digit;
+ * - `LIVESIGN_MALFORMED`: `sign` is not the canonical 44-character padded standard base64 of
+ *   32 bytes;
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time over the decoded bytes.
+ *
+ * Returns `LIVESIGN_OK` when the body is authentic. Replays are a separate check:
+ * `livesign_trtc_callback_check_time`. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_verify(const uint8_t *key,
+                                              size_t key_len,
+                                              const uint8_t *body,
+                                              size_t body_len,
+                                              const uint8_t *sign,
+                                              size_t sign_len);
+
+/**
+ * `livesign_trtc_callback_verify` with a key loaded by `livesign_hmac_key_init`.
+ *
+ * Checks run in this order: `LIVESIGN_INVALID_ARGUMENT` (`key` NULL, not initialised or
+ * wiped; an input NULL with a non-zero length), `LIVESIGN_INVALID_KEY` (the loaded key is
+ * longer than 32 bytes; its characters cannot be checked here: use
+ * `livesign_trtc_callback_key_check` before loading it), `LIVESIGN_MALFORMED`,
+ * `LIVESIGN_SIGNATURE_MISMATCH`, as for `livesign_trtc_callback_verify`. Returns `LIVESIGN_OK`
+ * when the body is authentic. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_verify_keyed(const livesign_hmac_key *key,
+                                                    const uint8_t *body,
+                                                    size_t body_len,
+                                                    const uint8_t *sign,
+                                                    size_t sign_len);
+
+/**
+ * `livesign_trtc_callback_verify` against a key ring: the current callback key and the ones
+ * it replaced (Tencent keeps retrying a callback for a minute, so callbacks signed with the
+ * old key still arrive just after a change).
+ *
+ * - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys.
+ * - `matched`: nullable; on `LIVESIGN_OK` receives the index of the first key that matched,
+ *   and is left untouched otherwise.
+ *
+ * Every key is checked against the rules first and every key is tried, so the time taken
+ * does not depend on which key matched. Checks run in this order and the first failure is
+ * returned: `LIVESIGN_INVALID_ARGUMENT` (`keys` NULL, `keys_len` 0 or above
+ * `LIVESIGN_MAX_KEYS`, a key or input NULL with a non-zero length), `LIVESIGN_INVALID_KEY`
+ * (any key breaks the console's rules), `LIVESIGN_MALFORMED` (`sign` as for
+ * `livesign_trtc_callback_verify`), `LIVESIGN_SIGNATURE_MISMATCH` (no key matches). Never
+ * allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_verify_ring(const livesign_slice *keys,
+                                                   size_t keys_len,
+                                                   const uint8_t *body,
+                                                   size_t body_len,
+                                                   const uint8_t *sign,
+                                                   size_t sign_len,
+                                                   size_t *matched);
+
+/**
+ * The replay window of a verified TRTC callback: reads the body's `CallbackTs` (the send
+ * time, Unix milliseconds) and refuses a callback sent more than `max_age_s` seconds before
+ * `now` (Unix seconds): `LIVESIGN_EXPIRED` when `now > CallbackTs / 1000 + max_age_s`
+ * (saturating). `max_age_s` covers the clock skew too; Tencent retries for one minute, so
+ * keep it above 60 (300 is the usual webhook window). A future `CallbackTs` is accepted.
+ * Call it after `livesign_trtc_callback_verify` succeeded: before that, `CallbackTs` is
+ * whatever a forger wrote.
+ *
+ * - `callback_ts_ms`: nullable; receives `CallbackTs` whenever it was read (on `LIVESIGN_OK`
+ *   and `LIVESIGN_EXPIRED`), 0 otherwise.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `body` is NULL with a non-zero
+ * length; `LIVESIGN_MALFORMED` when the body is not one strict JSON object or `CallbackTs` is
+ * missing, present twice, or not a non-negative integer within uint64_t; `LIVESIGN_EXPIRED`.
+ * Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_check_time(const uint8_t *body,
+                                                  size_t body_len,
+                                                  uint64_t now,
+                                                  uint32_t max_age_s,
+                                                  uint64_t *callback_ts_ms);
 
 /**
  * Writes the URL of a Tencent Chat / TRTC REST request (seed 002), without a NUL:

@@ -9,10 +9,10 @@
 pub(crate) mod buffer;
 pub mod common;
 pub mod hmac_key;
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub mod slice;
 pub mod status;
 pub mod tencent;
+pub mod trtc_callback;
 pub mod trtc_rest;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
