@@ -471,9 +471,14 @@ impl<'a> Parser<'a> {
     /// check here (none contains `"` or `\`).
     fn string_body(&mut self) -> Result<Stop, Error> {
         loop {
-            let Some(c) = self.peek() else { return Ok(Stop::End) };
-            self.i += 1;
-            match c {
+            // Skip plain characters in one tight scan: strings are most of a callback body.
+            let rest = self.s.get(self.i..).unwrap_or_default();
+            let Some(k) = rest.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20) else {
+                self.i = self.s.len();
+                return Ok(Stop::End);
+            };
+            self.i += k + 1;
+            match rest[k] {
                 b'"' => return Ok(Stop::Quote),
                 0x00..=0x1f => return Err(Error::Malformed),
                 b'\\' => {
@@ -643,6 +648,34 @@ mod tests {
         for bad in [&b""[..], b"18446744073709551616", b"01", b"-1", b"1.0", b"1e3", b" 1"] {
             assert_eq!(parse_u64(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn string_bodies_are_validated() {
+        for ok in ["", "abc", r#"a\"b"#, r"\u00e9\ud83d\ude00\/\b", "é"] {
+            let s = Str::from_raw(ok.as_bytes()).unwrap();
+            assert_eq!(s.raw(), ok.as_bytes());
+        }
+        let s = Str::from_raw(br"\u00e9x").unwrap();
+        assert_eq!((s.unescaped_len(), s.plain()), (3, None));
+        for bad in [&b"a\"b"[..], b"\\", b"a\\", b"\\x", b"\\ud800", b"\\udc00", b"\x01", b"\xff", b"\\u12"] {
+            assert_eq!(Str::from_raw(bad).map(|_| ()), Err(Error::Malformed), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn signed_integers() {
+        for (text, v) in
+            [("0", 0), ("-0", 0), ("-1", -1), ("9223372036854775807", i64::MAX), ("-9223372036854775808", i64::MIN)]
+        {
+            assert_eq!(parse_i64(text.as_bytes()), Some(v), "{text}");
+        }
+        for bad in [&b""[..], b"-", b"9223372036854775808", b"-9223372036854775809", b"--1", b"-01", b"+1", b"1.0"] {
+            assert_eq!(parse_i64(bad), None, "{bad:?}");
+        }
+        let o = obj(r#"{"a":-5,"b":1.5,"c":"1"}"#).unwrap();
+        let [a, b, c] = o.lookup([b"a", b"b", b"c"]).unwrap().map(Option::unwrap);
+        assert_eq!((a.as_i64(), b.as_i64(), c.as_i64()), (Some(-5), None, None));
     }
 
     #[test]
