@@ -858,10 +858,13 @@ livesign_status livesign_tencent_url_build(uint32_t kind,
  *
  * - `out`: receives exactly `LIVESIGN_TENCENT_TX_SECRET_LEN` bytes (no NUL) on `LIVESIGN_OK`.
  *
+ * - `stream`: the stream name, raw bytes as they appear in the URL path (no AppName, no
+ *   suffix).
+ *
  * Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or an input is NULL
- * with a non-zero length; `LIVESIGN_MALFORMED` when `tx_time` is not a `txTime` that
- * `livesign_tencent_url_verify` reads (1 to 16 hex digits, or exactly 10 decimal digits);
- * `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_OK`. Never allocates.
+ * with a non-zero length; `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_MALFORMED` when
+ * `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 16 hex digits, or
+ * exactly 10 decimal digits); `LIVESIGN_OK`. Never allocates.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_tencent_url_secret(const uint8_t *key,

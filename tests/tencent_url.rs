@@ -475,6 +475,7 @@ fn builder_contract() {
     assert_eq!(c_secret(key, b"s", b"5C27109G"), Err(LIVESIGN_MALFORMED));
     assert_eq!(c_secret(key, b"s", b""), Err(LIVESIGN_MALFORMED));
     assert_eq!(c_secret(b"", b"s", b"5C271099"), Err(LIVESIGN_INVALID_KEY));
+    assert_eq!(c_secret(b"", b"s", b"zz"), Err(LIVESIGN_INVALID_KEY), "the key is checked first");
     // SAFETY: NULL pointers come with the lengths whose handling is under test.
     unsafe {
         let mut o = [0u8; 32];

@@ -118,14 +118,15 @@ pub fn build(
     o.finish()
 }
 
-/// The `txSecret` for `stream` and a `txTime` exactly as it will be written (any case, hex or
-/// 10-digit decimal), for callers that assemble their own URLs.
+/// The `txSecret` for `stream` (raw bytes, as in the URL path) and a `txTime` exactly as it
+/// will be written (any case, hex or 10-digit decimal), for callers that assemble their own
+/// URLs.
 ///
-/// Errors: [`Error::Malformed`] when `tx_time` is not a `txTime` a verifier accepts;
-/// [`Error::InvalidKey`] for an empty key.
+/// Errors, in this order: [`Error::InvalidKey`] for an empty key; [`Error::Malformed`] when
+/// `tx_time` is not a `txTime` a verifier accepts.
 pub fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Result<Sign, Error> {
-    txsecret::parse_tx_time(tx_time)?;
     check_key(key)?;
+    txsecret::parse_tx_time(tx_time)?;
     Ok(Sign::from_hex(txsecret::secret_hex(key, stream, tx_time)))
 }
 
