@@ -12,6 +12,8 @@ pub mod hmac_key;
 pub mod slice;
 pub mod status;
 pub mod tencent;
+pub mod tencent_api;
+pub mod tencent_url;
 pub mod trtc_callback;
 pub mod trtc_rest;
 
