@@ -31,11 +31,13 @@ pub(crate) struct Value<'a> {
 }
 
 impl<'a> Value<'a> {
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn kind(&self) -> Kind {
         self.kind
     }
 
     /// The exact source text, quotes and escapes included for strings.
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn raw(&self) -> &'a [u8] {
         self.raw
     }
@@ -52,25 +54,35 @@ impl<'a> Value<'a> {
     }
 }
 
-/// A validated JSON string, as written between its quotes.
+/// A string value of a validated JSON document, as written between its quotes: a view into
+/// the caller's input. Most strings carry no escapes and [`Str::plain`] is then the value
+/// itself; otherwise [`Str::bytes`] or [`Str::unescape_into`] give the value.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Str<'a> {
+pub struct Str<'a> {
     raw: &'a [u8],
 }
 
 impl<'a> Str<'a> {
+    /// The empty string (also what livesign reports for an absent optional field).
+    pub const EMPTY: Str<'static> = Str { raw: b"" };
+
     /// The text between the quotes, escapes intact.
-    pub(crate) fn raw(&self) -> &'a [u8] {
+    pub fn raw(&self) -> &'a [u8] {
         self.raw
     }
 
+    /// Whether the text contains JSON escapes (`\n`, `\u00e9`, `\/`, ...).
+    pub fn is_escaped(&self) -> bool {
+        self.raw.contains(&b'\\')
+    }
+
     /// The text itself when it has no escapes (the common case): a view into the document.
-    pub(crate) fn plain(&self) -> Option<&'a [u8]> {
-        (!self.raw.contains(&b'\\')).then_some(self.raw)
+    pub fn plain(&self) -> Option<&'a [u8]> {
+        (!self.is_escaped()).then_some(self.raw)
     }
 
     /// The unescaped UTF-8 bytes, one at a time.
-    pub(crate) fn bytes(&self) -> Unescaped<'a> {
+    pub fn bytes(&self) -> Unescaped<'a> {
         Unescaped { rest: self.raw, pending: [0; 4], pending_len: 0, pending_pos: 0 }
     }
 
@@ -83,7 +95,8 @@ impl<'a> Str<'a> {
     }
 
     /// Unescapes into `buf` and returns the text; `BufferTooSmall` when it does not fit.
-    pub(crate) fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b [u8], Error> {
+    /// The text is never longer than [`Str::raw`].
+    pub fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b [u8], Error> {
         let mut n = 0;
         for b in self.bytes() {
             if n < buf.len() {
@@ -96,7 +109,7 @@ impl<'a> Str<'a> {
 }
 
 /// Iterator over the unescaped bytes of a validated string.
-pub(crate) struct Unescaped<'a> {
+pub struct Unescaped<'a> {
     rest: &'a [u8],
     pending: [u8; 4],
     pending_len: u8,
@@ -154,6 +167,17 @@ fn hex4(s: &[u8]) -> Option<u32> {
         v = (v << 4) | (d as char).to_digit(16)?;
     }
     Some(v)
+}
+
+/// Validates `raw` as the text between the quotes of a JSON string (UTF-8, no raw control
+/// character or `"`, valid escapes, paired surrogates), as [`parse_object`] would.
+pub(crate) fn parse_str(raw: &[u8]) -> Result<Str<'_>, Error> {
+    core::str::from_utf8(raw).map_err(|_| Error::Malformed)?;
+    let mut p = Parser { s: raw, i: 0 };
+    while p.i < raw.len() {
+        p.string_char()?;
+    }
+    Ok(Str { raw })
 }
 
 /// A plain non-negative decimal integer (`0` or `[1-9][0-9]*`) that fits in a `u64`.
@@ -215,6 +239,7 @@ impl<'a> Object<'a> {
     }
 
     /// The value of one member (with the same duplicate rule as [`Object::lookup`]).
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn get(&self, name: &[u8]) -> Result<Option<Value<'a>>, Error> {
         Ok(self.lookup([name])?[0])
     }
@@ -414,22 +439,30 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<(), Error> {
         self.i += 1;
         loop {
-            let c = self.peek().ok_or(Error::Malformed)?;
-            self.i += 1;
-            match c {
-                b'"' => return Ok(()),
-                0x00..=0x1f => return Err(Error::Malformed),
-                b'\\' => {
-                    let e = self.peek().ok_or(Error::Malformed)?;
-                    self.i += 1;
-                    match e {
-                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {}
-                        b'u' => self.unicode_escape()?,
-                        _ => return Err(Error::Malformed),
-                    }
-                }
-                _ => {}
+            if self.peek() == Some(b'"') {
+                self.i += 1;
+                return Ok(());
             }
+            self.string_char()?;
+        }
+    }
+
+    /// One character or escape inside a string; a `"` (which ends a string) is `Malformed`.
+    fn string_char(&mut self) -> Result<(), Error> {
+        let c = self.peek().ok_or(Error::Malformed)?;
+        self.i += 1;
+        match c {
+            b'"' | 0x00..=0x1f => Err(Error::Malformed),
+            b'\\' => {
+                let e = self.peek().ok_or(Error::Malformed)?;
+                self.i += 1;
+                match e {
+                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Ok(()),
+                    b'u' => self.unicode_escape(),
+                    _ => Err(Error::Malformed),
+                }
+            }
+            _ => Ok(()),
         }
     }
 
@@ -458,6 +491,7 @@ impl<'a> Parser<'a> {
 
 /// Writes `s` (valid UTF-8) as the body of a JSON string, escaping what RFC 8259 requires:
 /// `"`, `\` and control characters. Non-ASCII stays raw UTF-8 (as Node and Go write it).
+#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub(crate) fn escape_into(s: &[u8], out: &mut crate::text::Out<'_>) {
     let mut start = 0;
     for (i, &c) in s.iter().enumerate() {
@@ -576,6 +610,22 @@ mod tests {
         assert_eq!(s.unescape_into(&mut buf).unwrap(), "a\"b\\c/d\u{8}\u{c}\n\r\té😀z".as_bytes());
         let mut small = [0u8; 3];
         assert!(matches!(s.unescape_into(&mut small), Err(Error::BufferTooSmall { needed: 19 })));
+    }
+
+    #[test]
+    fn string_bodies_validate_like_documents() {
+        for ok in ["", "abc", "a\\\"b", "\\u00e9\\ud83d\\ude00", "x\\/y", "é"] {
+            let s = parse_str(ok.as_bytes()).unwrap();
+            let doc = format!("{{\"k\":\"{ok}\"}}");
+            let o = parse_object(doc.as_bytes()).unwrap();
+            assert_eq!(o.get(b"k").unwrap().unwrap().as_str().unwrap().raw(), s.raw(), "{ok}");
+        }
+        for bad in ["\"", "a\"b", "\\", "\\x", "\\u12", "\\ud800", "\\udc00x", "\u{1}", "\\ud800\\u0041"] {
+            assert_eq!(parse_str(bad.as_bytes()).map(|_| ()), Err(Error::Malformed), "{bad:?}");
+        }
+        assert_eq!(parse_str(b"\xff").map(|_| ()), Err(Error::Malformed));
+        assert!(parse_str(b"a\\nb").unwrap().is_escaped());
+        assert!(!parse_str(b"a/b").unwrap().is_escaped());
     }
 
     #[test]

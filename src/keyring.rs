@@ -11,18 +11,12 @@ pub(crate) const MAX_KEYS: usize = 8;
 /// key or more than [`MAX_KEYS`]), then tries them in order and returns the index of the
 /// first whose signature `matches`, or `SignatureMismatch` when none does. Every key is tried
 /// even after a match, so the time taken does not depend on which key matched.
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub(crate) fn find<K>(
     keys: &[K],
     valid: impl Fn(&K) -> bool,
     mut matches: impl FnMut(&K) -> bool,
 ) -> Result<usize, Error> {
-    if keys.is_empty() || keys.len() > MAX_KEYS {
-        return Err(Error::InvalidArgument);
-    }
-    if !keys.iter().all(valid) {
-        return Err(Error::InvalidKey);
-    }
+    check(keys, valid)?;
     let mut matched = None;
     for (i, key) in keys.iter().enumerate() {
         if matches(key) && matched.is_none() {
@@ -30,6 +24,19 @@ pub(crate) fn find<K>(
         }
     }
     matched.ok_or(Error::SignatureMismatch)
+}
+
+/// The validation half of [`find`], for verifiers that report a bad key before they parse
+/// their other inputs: `InvalidArgument` for no key or more than [`MAX_KEYS`], `InvalidKey`
+/// when `valid` rejects any key.
+pub(crate) fn check<K>(keys: &[K], valid: impl Fn(&K) -> bool) -> Result<(), Error> {
+    if keys.is_empty() || keys.len() > MAX_KEYS {
+        return Err(Error::InvalidArgument);
+    }
+    if !keys.iter().all(valid) {
+        return Err(Error::InvalidKey);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
