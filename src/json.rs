@@ -226,8 +226,10 @@ impl<'a> Object<'a> {
     pub(crate) fn lookup<const N: usize>(&self, names: [&[u8]; N]) -> Result<[Option<Value<'a>>; N], Error> {
         let mut found = [None; N];
         for (name, value) in self.members() {
+            // Names are almost never escaped: check that once per member, not once per name.
+            let plain = name.plain();
             for (slot, wanted) in found.iter_mut().zip(names) {
-                if name.eq(wanted) {
+                if plain.map_or_else(|| name.eq(wanted), |p| p == wanted) {
                     if slot.is_some() {
                         return Err(Error::Malformed);
                     }
@@ -439,6 +441,9 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<(), Error> {
         self.i += 1;
         loop {
+            // Skip the plain run in one scan (most strings have no escape at all).
+            let rest = self.s.get(self.i..).unwrap_or_default();
+            self.i += rest.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).unwrap_or(rest.len());
             if self.peek() == Some(b'"') {
                 self.i += 1;
                 return Ok(());
