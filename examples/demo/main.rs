@@ -2,6 +2,7 @@
 //! section signs something, then verifies good, forged and expired inputs and prints the
 //! statuses a C caller would get.
 
+mod huawei;
 mod tencent;
 
 use livesign::ffi::common::livesign_status_str;
@@ -11,6 +12,8 @@ fn main() -> Result<(), livesign::Error> {
     println!("livesign {}", livesign::version());
     println!();
     tencent::run()?;
+    println!();
+    huawei::run()?;
     Ok(())
 }
 
