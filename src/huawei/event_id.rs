@@ -43,7 +43,7 @@ impl Notification<'_> {
         o.finish()
     }
 
-    pub(crate) fn id_fields(&self) -> [Str<'_>; 5] {
+    fn id_fields(&self) -> [Str<'_>; 5] {
         [self.domain, self.app, self.stream, self.publish_timestamp, self.event]
     }
 }

@@ -183,7 +183,7 @@ fn claimed_sign(s: Str<'_>) -> Result<[u8; hmac::LEN], Error> {
 }
 
 /// Feeds the unescaped value of `s` to the MAC, in 64-byte pieces when it has escapes.
-pub(crate) fn feed(h: &mut HmacStream<'_>, s: Str<'_>) {
+fn feed(h: &mut HmacStream<'_>, s: Str<'_>) {
     if let Some(p) = s.plain() {
         return h.update(p);
     }
@@ -201,7 +201,7 @@ pub(crate) fn feed(h: &mut HmacStream<'_>, s: Str<'_>) {
 }
 
 /// A string holding a plain decimal integer, as a number.
-pub(crate) fn number(s: Str<'_>) -> Option<u64> {
+fn number(s: Str<'_>) -> Option<u64> {
     let mut buf = [0u8; Decimal::MAX_LEN];
     let text = match s.plain() {
         Some(p) => p,
