@@ -86,22 +86,6 @@ pub struct livesign_huawei_event {
 }
 
 impl livesign_huawei_event {
-    const ZERO: Self = Self {
-        event: 0,
-        escaped: 0,
-        event_text: livesign_slice::EMPTY,
-        domain: livesign_slice::EMPTY,
-        app: livesign_slice::EMPTY,
-        stream: livesign_slice::EMPTY,
-        user_args: livesign_slice::EMPTY,
-        client_ip: livesign_slice::EMPTY,
-        node_ip: livesign_slice::EMPTY,
-        publish_timestamp: livesign_slice::EMPTY,
-        publish_time: 0,
-        auth_timestamp: 0,
-        publish_time_valid: 0,
-    };
-
     fn of(n: &Notification<'_>) -> Self {
         let fields = [n.event, n.domain, n.app, n.stream, n.user_args, n.client_ip, n.node_ip, n.publish_timestamp];
         let escaped = fields.iter().enumerate().fold(0, |bits, (i, f)| bits | (u32::from(f.is_escaped()) << i));
@@ -283,14 +267,16 @@ pub unsafe extern "C" fn livesign_huawei_callback_verify_keyed(
     })
 }
 
-/// Zero-fills the caller's event first, so that every early failure leaves it zeroed.
+/// Zero-fills the caller's event first (every byte, padding included, so that a C caller
+/// comparing it with zeroes sees zeroes), so that every failure leaves it zeroed.
 ///
 /// # Safety
 /// `event` is NULL or points to a writable `livesign_huawei_event`.
 unsafe fn clear(event: *mut livesign_huawei_event) {
     if !event.is_null() {
-        // SAFETY: non-NULL and writable by the caller's guarantee; `write` reads no old value.
-        unsafe { event.write(livesign_huawei_event::ZERO) };
+        // SAFETY: non-NULL and writable by the caller's guarantee; all-zero bytes are a valid
+        // livesign_huawei_event (NULL pointers, zero integers).
+        unsafe { event.write_bytes(0, 1) };
     }
 }
 
