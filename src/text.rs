@@ -159,13 +159,11 @@ mod tests {
 
 /// A cursor over a caller's output buffer that keeps counting past its end, so one pass
 /// both writes the output and learns the size needed when it does not fit.
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub(crate) struct Out<'a> {
     buf: &'a mut [u8],
     len: usize,
 }
 
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 impl<'a> Out<'a> {
     pub(crate) fn new(buf: &'a mut [u8]) -> Self {
         Self { buf, len: 0 }
@@ -185,6 +183,7 @@ impl<'a> Out<'a> {
     }
 
     /// The written length, or `BufferTooSmall` with the length needed.
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn finish(self) -> Result<usize, Error> {
         if self.len > self.buf.len() { Err(Error::BufferTooSmall { needed: self.len }) } else { Ok(self.len) }
     }

@@ -50,7 +50,6 @@ impl HmacKey {
     }
 
     /// `HMAC-SHA256(key, parts[0] || parts[1] || ...)`.
-    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn mac(&self, parts: &[&[u8]]) -> [u8; LEN] {
         let mut h = Stream::<Sha256>::resume(self.inner, BLOCK as u64);
         for part in parts {
@@ -69,7 +68,6 @@ impl HmacKey {
     }
 
     /// Rebuilds a key from [`HmacKey::to_parts`].
-    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn from_parts(inner: [u32; 8], outer: [u32; 8], key_len: usize) -> Self {
         Self { inner, outer, key_len }
     }

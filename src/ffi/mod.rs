@@ -6,7 +6,6 @@
 // the same for every function and is stated once, in the header preamble (cbindgen.toml).
 #![allow(clippy::missing_safety_doc)]
 
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub(crate) mod buffer;
 pub mod common;
 pub mod hmac_key;
@@ -14,6 +13,7 @@ pub mod hmac_key;
 pub mod slice;
 pub mod status;
 pub mod tencent;
+pub mod trtc;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

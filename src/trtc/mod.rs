@@ -1,0 +1,20 @@
+//! Tencent TRTC / Chat (TLSSigAPIv2): UserSig generation, verification and inspection, and
+//! PrivateMapKey, as checked against Tencent's official Python, Node, C++ and Go code
+//! (`specs/tencent-usersig-and-css.md` §1–5, §8).
+
+mod adler32;
+mod inflate;
+mod privmap;
+mod usersig;
+mod usersig_info;
+mod usersig_json;
+mod usersig_verify;
+mod zlib;
+
+pub use privmap::{PrivateMap, Privilege, Room, privmap_gen, privmap_parse};
+pub use usersig::{UserSig, usersig_gen, usersig_len};
+pub use usersig_info::{UserSigInfo, usersig_inspect};
+pub use usersig_verify::usersig_verify;
+
+pub(crate) use usersig_info::{DocBuf, Fields, MAX_DOC_LEN, decode};
+pub(crate) use usersig_verify::verify_into;
