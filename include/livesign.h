@@ -463,7 +463,8 @@ size_t livesign_usersig_len(uint64_t sdkappid,
  * is not compared with anything: check `info->userbuf` yourself if you expect one (a plain
  * `memcmp` is fine, it is public), or read a PrivateMapKey with `livesign_privmap_parse`.
  * A `TLS.time` in the future is accepted, as the official verifiers accept it. Never
- * allocates.
+ * allocates; uses under 32 KiB of stack (the decompressed document and the inflater's
+ * tables live there).
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_usersig_verify(uint64_t sdkappid,
@@ -507,7 +508,8 @@ livesign_status livesign_usersig_verify_keyed(uint64_t sdkappid,
  * `info->identifier` with the expected ones (a mismatch is `LIVESIGN_IDENTITY_MISMATCH` in
  * verify: a token for another app or user) and `info->expires_at` with the current time
  * (`LIVESIGN_EXPIRED`). When all of these are right and verify still fails, it says
- * `LIVESIGN_SIGNATURE_MISMATCH`: the key is wrong (or the token was forged). Never allocates.
+ * `LIVESIGN_SIGNATURE_MISMATCH`: the key is wrong (or the token was forged). Never allocates;
+ * uses under 32 KiB of stack.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_usersig_inspect(const uint8_t *usersig,

@@ -420,7 +420,8 @@ unsafe fn usersig_verify(
 /// is not compared with anything: check `info->userbuf` yourself if you expect one (a plain
 /// `memcmp` is fine, it is public), or read a PrivateMapKey with `livesign_privmap_parse`.
 /// A `TLS.time` in the future is accepted, as the official verifiers accept it. Never
-/// allocates.
+/// allocates; uses under 32 KiB of stack (the decompressed document and the inflater's
+/// tables live there).
 #[must_use = "the status says whether the UserSig is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_usersig_verify(
@@ -482,7 +483,8 @@ pub unsafe extern "C" fn livesign_usersig_verify_keyed(
 /// `info->identifier` with the expected ones (a mismatch is `LIVESIGN_IDENTITY_MISMATCH` in
 /// verify: a token for another app or user) and `info->expires_at` with the current time
 /// (`LIVESIGN_EXPIRED`). When all of these are right and verify still fails, it says
-/// `LIVESIGN_SIGNATURE_MISMATCH`: the key is wrong (or the token was forged). Never allocates.
+/// `LIVESIGN_SIGNATURE_MISMATCH`: the key is wrong (or the token was forged). Never allocates;
+/// uses under 32 KiB of stack.
 #[must_use = "the status says whether the fields are valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_usersig_inspect(

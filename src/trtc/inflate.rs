@@ -266,6 +266,30 @@ fn codes(
     let mut bits = Bits { ..*reader };
     let mut at = *written;
     loop {
+        if bits.n < 32 {
+            bits.refill();
+        }
+        // Runs of 8-bit literal codes (all of ASCII in the fixed code, so nearly every byte of
+        // an official token) are decoded four at a time: the four lookups assume the codes
+        // before them were 8 bits long and do not wait for each other; the run ends at the
+        // first lookup that is not an 8-bit literal. Bytes written past the run are scratch
+        // that later output overwrites.
+        if let Some(dst) = out.get_mut(at..at + 4) {
+            let a = bits.acc as usize;
+            let e = [lit.fast[a & 511], lit.fast[(a >> 8) & 511], lit.fast[(a >> 16) & 511], lit.fast[(a >> 24) & 511]];
+            let ok = e.map(|x| x & 0xffff_00ff == 8);
+            if ok[0] {
+                let run = 1 + usize::from(ok[1]) * (1 + usize::from(ok[2]) * (1 + usize::from(ok[3])));
+                dst.copy_from_slice(&e.map(|x| (x >> 8) as u8));
+                at += run;
+                bits.acc >>= 8 * run;
+                bits.n -= 8 * run as u32;
+                if bits.overrun() {
+                    return Err(Error::Malformed);
+                }
+                continue;
+            }
+        }
         let sym = bits.decode(lit)?;
         if sym < 256 {
             *out.get_mut(at).ok_or(Error::Malformed)? = sym as u8;
