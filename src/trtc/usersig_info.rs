@@ -58,24 +58,43 @@ impl Fields<'_> {
 
     /// Copies the unescaped identifier into `buf` (it fits: checked when decoding).
     pub(crate) fn identifier_into(&self, buf: &mut [u8; MAX_IDENTIFIER_LEN]) -> usize {
-        self.identifier.unescape_into(buf).map_or(0, <[u8]>::len)
+        match self.identifier.plain() {
+            Some(text) => buf.get_mut(..text.len()).map_or(0, |dst| {
+                dst.copy_from_slice(text);
+                text.len()
+            }),
+            None => self.identifier.unescape_into(buf).map_or(0, <[u8]>::len),
+        }
     }
 
     /// Decodes the userbuf into `buf` (it fits: checked when decoding); `None` without one.
     pub(crate) fn userbuf_into(&self, buf: &mut [u8; MAX_USERBUF_LEN]) -> Option<usize> {
-        let mut text = [0u8; MAX_USERBUF_B64_LEN];
-        let text = string_text(self.userbuf?, &mut text).ok()?;
-        base64::decode(Alphabet::Standard, text, buf).ok().map(<[u8]>::len)
+        with_text(self.userbuf?, |text| base64::decode(Alphabet::Standard, text, buf).ok().map(<[u8]>::len))
     }
 
     /// The HMAC these fields call for under `key`, for a token whose identifier is known to
     /// be `identifier` (so the document's copy need not be unescaped).
     pub(crate) fn expected_mac(&self, key: &HmacKey, identifier: &[u8]) -> [u8; hmac::LEN] {
-        let mut text = [0u8; MAX_USERBUF_B64_LEN];
+        let claims =
+            |userbuf: Option<&[u8]>| Claims::new(identifier, self.sdkappid, self.time, self.expire, userbuf).mac(key);
         // A present but empty userbuf is signed as an empty `TLS.userbuf:` line. The text is
         // canonical base64 (checked), so it is what re-encoding the bytes would give.
-        let userbuf = self.userbuf.map(|s| string_text(s, &mut text).unwrap_or_default());
-        Claims::new(identifier, self.sdkappid, self.time, self.expire, userbuf).mac(key)
+        match self.userbuf {
+            None => claims(None),
+            Some(s) => with_text(s, |text| claims(Some(text))),
+        }
+    }
+}
+
+/// Runs `f` on a string member's unescaped text; only an escaped one (PHP writes `\/`) needs
+/// the buffer, so the common case zeroes none.
+fn with_text<R>(s: Str<'_>, f: impl FnOnce(&[u8]) -> R) -> R {
+    match s.plain() {
+        Some(text) => f(text),
+        None => {
+            let mut buf = [0u8; MAX_USERBUF_B64_LEN];
+            f(string_text(s, &mut buf).unwrap_or_default())
+        }
     }
 }
 
