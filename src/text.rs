@@ -96,6 +96,18 @@ impl HexU64 {
     }
 }
 
+/// "00" to "99".
+static DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
+
 /// The decimal digits of a `u64`, written in place on the stack.
 pub(crate) struct Decimal {
     buf: [u8; Decimal::MAX_LEN],
@@ -109,13 +121,20 @@ impl Decimal {
     pub(crate) fn new(mut v: u64) -> Self {
         let mut buf = [0u8; Self::MAX_LEN];
         let mut i = Self::MAX_LEN;
-        loop {
+        // Two digits per division: half the dependent divide-by-constant steps.
+        while v >= 100 {
+            let pair = (v % 100) as usize * 2;
+            v /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        }
+        if v >= 10 {
+            let pair = v as usize * 2;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        } else {
             i -= 1;
-            buf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
+            buf[i] = b'0' + v as u8;
         }
         Self { buf, start: i as u8 }
     }
@@ -165,9 +184,19 @@ impl<const N: usize> core::fmt::Debug for Hex<N> {
 }
 
 /// Constant-time equality of two byte strings. Their lengths are public: a length
-/// difference returns early.
+/// difference returns early. Compares eight bytes per `subtle` step (subtle's byte-wise slice
+/// comparison costs about a nanosecond a byte).
 pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
-    a.ct_eq(b).into()
+    if a.len() != b.len() {
+        return false;
+    }
+    let (a_words, a_rest) = a.as_chunks::<8>();
+    let (b_words, b_rest) = b.as_chunks::<8>();
+    let mut eq = a_rest.ct_eq(b_rest);
+    for (x, y) in a_words.iter().zip(b_words) {
+        eq &= u64::from_ne_bytes(*x).ct_eq(&u64::from_ne_bytes(*y));
+    }
+    eq.into()
 }
 
 #[cfg(test)]
@@ -246,6 +275,14 @@ mod tests {
         assert!(!ct_eq(b"abc", b"abd"));
         assert!(!ct_eq(b"abc", b"ab"));
         assert!(ct_eq(b"", b""));
+        // Every byte of whole words and of the tail counts.
+        let a: Vec<u8> = (0..37u8).collect();
+        for i in 0..a.len() {
+            let mut b = a.clone();
+            b[i] ^= 0x80;
+            assert!(!ct_eq(&a, &b), "byte {i}");
+            assert!(ct_eq(&a[..i], &b[..i]));
+        }
     }
 }
 
@@ -276,6 +313,7 @@ impl<'a> Out<'a> {
     }
 
     /// The written length, or `BufferTooSmall` with the length needed.
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn finish(self) -> Result<usize, Error> {
         if self.len > self.buf.len() { Err(Error::BufferTooSmall { needed: self.len }) } else { Ok(self.len) }
     }
