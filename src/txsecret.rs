@@ -1,8 +1,10 @@
 //! The `txSecret` / `txTime` hotlink-protection scheme for stream URLs:
-//! `txSecret = lowercase hex MD5(key + StreamName + txTime)`, where `txTime` is the URL's
-//! expiry written in the query. Tencent CSS push/play authentication and Huawei Cloud Live URL
-//! method B are byte-identical, so both providers share this core; each supplies its own rule
-//! for finding the stream name in a URL path.
+//! `txSecret = lowercase hex MD5(key + StreamName + txTime)`, where `txTime` is a Unix time
+//! written in the query: the expiry itself, or the start to which a validity period is added
+//! (Tencent's play URLs, Huawei's duration). Tencent CSS push/play authentication and Huawei
+//! Cloud Live URL method B are byte-identical, so both providers share this core; each brings
+//! its key rule, its validity period and its stream name (Tencent reads it from the URL path,
+//! Huawei takes it as a parameter).
 //!
 //! The MD5 covers `txTime` exactly as written, so `5C271099` and `5c271099` give different
 //! secrets for the same instant, and verification never re-formats what it read.
@@ -61,7 +63,6 @@ pub(crate) enum Case {
     /// `5C271099`: Tencent's console and documented example.
     Upper,
     /// `5eed5888`: Huawei's examples.
-    #[allow(dead_code)] // Huawei URL method B writes lowercase; Tencent writes uppercase.
     Lower,
 }
 
@@ -122,7 +123,8 @@ pub(crate) struct Verified<'a> {
 }
 
 /// Verifies a signed URL (`scheme://host/path?query` or a bare `/path?query`) against a key
-/// ring. The checks run in this order and the first failure is returned:
+/// ring; `stream_path` gives the stream name from the URL path (or ignores the path when the
+/// provider knows the name). The checks run in this order and the first failure is returned:
 /// `InvalidArgument` / `InvalidKey` (the key ring, see [`keyring::check`]); `Malformed` (the
 /// URL does not parse, `stream_path` rejects its path, `txSecret` or `txTime` is missing,
 /// repeated or not in its format; `txSecret` must be 32 lowercase hex characters);

@@ -1,4 +1,5 @@
-//! Huawei Cloud Live URL validation, methods A (`auth_key`) and D (`hwSecret` / `hwTime`).
+//! Huawei Cloud Live URL validation, methods A (`auth_key`), B (`txSecret` / `txTime`) and D
+//! (`hwSecret` / `hwTime`).
 
 use super::buffer::OutBuf;
 use super::hmac_key::{self, livesign_hmac_key};
@@ -27,6 +28,11 @@ pub const LIVESIGN_HUAWEI_URL_MAX_DURATION_S: u32 = 2_592_000;
 /// Longest query `livesign_huawei_url_a_build` writes (20 time digits, 64-character `rand`
 /// and `uid`).
 pub const LIVESIGN_HUAWEI_URL_A_MAX_LEN: usize = 192;
+/// Longest query `livesign_huawei_url_b_build` writes (a 9-digit `txTime`).
+pub const LIVESIGN_HUAWEI_URL_B_MAX_LEN: usize = 58;
+/// The largest `tx_time` `livesign_huawei_url_b_build` accepts: 2^36 - 1 (in year 4147), so the
+/// hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit decimal one.
+pub const LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME: u64 = 68_719_476_735;
 /// Longest query `livesign_huawei_url_d_build` writes.
 pub const LIVESIGN_HUAWEI_URL_D_MAX_LEN: usize = 97;
 const _: () = {
@@ -34,6 +40,8 @@ const _: () = {
     assert!(LIVESIGN_HUAWEI_URL_MIN_DURATION_S == UrlAuth::MIN_DURATION_S);
     assert!(LIVESIGN_HUAWEI_URL_MAX_DURATION_S == UrlAuth::MAX_DURATION_S);
     assert!(LIVESIGN_HUAWEI_URL_A_MAX_LEN == crate::authkey::QUERY_MAX_LEN);
+    assert!(LIVESIGN_HUAWEI_URL_B_MAX_LEN == huawei::URL_B_QUERY_MAX_LEN);
+    assert!(LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == UrlAuth::B_MAX_TX_TIME);
     assert!(LIVESIGN_HUAWEI_URL_D_MAX_LEN == huawei::URL_D_QUERY_MAX_LEN);
 };
 
@@ -143,6 +151,100 @@ pub unsafe extern "C" fn livesign_huawei_url_a_verify(
         // SAFETY: the C contract: keys points to keys_len valid slices; url to url_len bytes.
         let (keys, url) = unsafe { (Keys::read(keys, keys_len)?, input(url, url_len)?) };
         let index = huawei::url_a_verify(keys.as_slice(), url, format_of(time_format)?, now, duration_s, leeway_s)?;
+        // SAFETY: matched is NULL or writable (C contract).
+        unsafe { report_match(matched, index) };
+        Ok(())
+    })
+}
+
+/// Huawei URL validation method B: writes the query `txSecret={txSecret}&txTime={txTime}` with
+/// txTime = lowercase hex of `tx_time` (start of validity, Unix seconds) and txSecret =
+/// lowercase hex MD5(key + stream + txTime), Tencent's push URL scheme byte for byte. Append it
+/// to the URL after `?` (or `&`).
+///
+/// - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
+///   digits and not all letters).
+/// - `stream`: the stream name (`huawei1` in `http://host/livetest/huawei1.flv`; a transcoded
+///   stream is `{stream}_{template}`), UTF-8, not empty.
+/// - `tx_time`: Unix seconds, at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; the URL is valid
+///   until `tx_time` + the duration configured in Huawei's console.
+/// - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_B_MAX_LEN`
+///   always fits; `out` NULL with `out_cap` 0 asks for the size.
+///
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
+/// with `out_cap > 0`, an input is NULL with a length, `stream` is empty or not UTF-8, or
+/// `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
+/// rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
+/// `*out_len` is 0 on other failures. Never allocates; safe from any thread.
+#[must_use = "the status says whether the query was written"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_url_b_build(
+    key: *const u8,
+    key_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    tx_time: u64,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract for (out, out_cap, out_len).
+        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let query = (|| {
+            // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+            let (key, stream) = unsafe { (input(key, key_len)?, text(stream, stream_len)?) };
+            huawei::url_b_build(key, stream, tx_time)
+        })();
+        let result = emit(&mut buf, query);
+        buf.report(result)
+    })
+}
+
+/// Verifies the `txSecret` / `txTime` (Huawei URL validation method B) of a URL received at
+/// `now` for `stream`, against a primary key and backups, and reports which key matched.
+///
+/// - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
+/// - `stream`: the stream name the URL is for (a parameter, as for method D: Huawei does not
+///   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, not empty.
+/// - `url`: the full URL or a bare `/path?query`; parameters are read raw, `txTime` hashed as
+///   written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
+///   16 hex digits (either case): Huawei writes hex, and a 10-digit hex time would lie after
+///   year 4147, so this reading can only make such a URL expire earlier.
+/// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
+///   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
+///   leeway_s` (strict, as for method D).
+/// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
+///
+/// Checks run in this order and the first failure is returned:
+/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty or not UTF-8, `duration_s` out of
+///   range, `keys` NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+/// - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
+/// - `LIVESIGN_MALFORMED`: not a URL, `txSecret` or `txTime` missing or repeated, `txTime` not
+///   in the form above, `txSecret` not 32 lowercase hex characters;
+/// - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
+/// - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
+///
+/// Never allocates; safe from any thread.
+#[must_use = "the status says whether the URL is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_url_b_verify(
+    keys: *const livesign_slice,
+    keys_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    url: *const u8,
+    url_len: usize,
+    now: u64,
+    duration_s: u32,
+    leeway_s: u32,
+    matched: *mut usize,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: keys points to keys_len valid slices; the inputs to their lengths.
+        let (keys, stream, url) =
+            unsafe { (Keys::read(keys, keys_len)?, text(stream, stream_len)?, input(url, url_len)?) };
+        let index = huawei::url_b_verify(keys.as_slice(), stream, url, now, duration_s, leeway_s)?;
         // SAFETY: matched is NULL or writable (C contract).
         unsafe { report_match(matched, index) };
         Ok(())

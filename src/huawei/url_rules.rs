@@ -1,6 +1,6 @@
 //! The settings Huawei's URL validation ("Key防盗链", console or API `auth_type` `a_md5` /
-//! `d_sha256`) accepts: the key and the validity duration. The same key rule applies to
-//! methods A and D.
+//! `b_md5` / `d_sha256`) accepts: the key and the validity duration. The same key rule and
+//! duration bounds apply to methods A, B and D.
 
 /// Bounds of Huawei's URL validation settings.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +18,9 @@ impl UrlAuth {
     pub const MIN_DURATION_S: u32 = 60;
     /// Longest validity duration Huawei's console accepts (30 days).
     pub const MAX_DURATION_S: u32 = 2_592_000;
+    /// The largest `txTime` the method-B builder writes: 2^36 - 1 (in year 4147), 9 hex
+    /// digits, so the verifier's 10-digit decimal rule never reads a built one differently.
+    pub const B_MAX_TX_TIME: u64 = (1 << 36) - 1;
 
     /// Whether `key` follows the key rule ([`UrlAuth::KEY_LEN`]). Not an early-exit scan, so
     /// its time depends only on the key's length.
