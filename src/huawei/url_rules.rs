@@ -25,10 +25,13 @@ impl UrlAuth {
     /// Whether `key` follows the key rule ([`UrlAuth::KEY_LEN`]). Not an early-exit scan, so
     /// its time depends only on the key's length.
     pub fn key_valid(key: &[u8]) -> bool {
-        let (alnum, letter, digit) = key.iter().fold((true, false, false), |(alnum, letter, digit), &b| {
-            (alnum & b.is_ascii_alphanumeric(), letter | b.is_ascii_alphabetic(), digit | b.is_ascii_digit())
+        // Bit flags OR-ed over the key, so the loop has no branch and vectorises.
+        let seen = key.iter().fold(0u8, |seen, &b| {
+            let digit = u8::from(b.is_ascii_digit());
+            let letter = u8::from(b.is_ascii_alphabetic());
+            seen | digit | (letter << 1) | ((1 ^ (digit | letter)) << 2)
         });
-        key.len() == Self::KEY_LEN && alnum & letter & digit
+        key.len() == Self::KEY_LEN && seen == 0b011
     }
 
     pub(crate) fn duration_valid(duration_s: u32) -> bool {
@@ -54,6 +57,11 @@ mod tests {
             b"",
         ] {
             assert!(!UrlAuth::key_valid(bad), "{bad:?}");
+        }
+        for b in 0..=255u8 {
+            let mut key = [b; UrlAuth::KEY_LEN];
+            key[..2].copy_from_slice(b"a1");
+            assert_eq!(UrlAuth::key_valid(&key), b.is_ascii_alphanumeric(), "{b}");
         }
         assert!(!UrlAuth::duration_valid(59) && UrlAuth::duration_valid(60));
         assert!(UrlAuth::duration_valid(2_592_000) && !UrlAuth::duration_valid(2_592_001));
