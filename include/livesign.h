@@ -472,8 +472,6 @@
 
 
 
-
-
 /**
  * The result of every livesign call that can fail. The values are a public contract and are
  * never reused; the type is a `uint32_t` in C.

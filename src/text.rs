@@ -27,12 +27,17 @@ fn hex_digit(n: u8) -> u8 {
 /// Decodes exactly `2 * N` lowercase hex characters; anything else is `None`.
 /// The input is attacker-supplied and public, so early exits leak nothing.
 pub(crate) fn parse_hex_lower<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
+    decode_hex(src, lower_nibble)
+}
+
+/// Exactly `2 * N` hex characters, each read by `nibble`.
+fn decode_hex<const N: usize>(src: &[u8], nibble: impl Fn(u8) -> Option<u8>) -> Option<[u8; N]> {
     if src.len() != 2 * N {
         return None;
     }
     let mut out = [0u8; N];
     for (o, pair) in out.iter_mut().zip(src.chunks_exact(2)) {
-        *o = (lower_nibble(pair[0])? << 4) | lower_nibble(pair[1])?;
+        *o = (nibble(pair[0])? << 4) | nibble(pair[1])?;
     }
     Some(out)
 }
@@ -50,14 +55,7 @@ fn lower_nibble(c: u8) -> Option<u8> {
 /// are what gets compared, so accepting both cases adds no second valid spelling per byte
 /// beyond the case itself.
 pub(crate) fn parse_hex<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
-    if src.len() != 2 * N {
-        return None;
-    }
-    let mut out = [0u8; N];
-    for (o, pair) in out.iter_mut().zip(src.chunks_exact(2)) {
-        *o = (any_nibble(pair[0])? << 4) | any_nibble(pair[1])?;
-    }
-    Some(out)
+    decode_hex(src, any_nibble)
 }
 
 fn any_nibble(c: u8) -> Option<u8> {
@@ -145,7 +143,12 @@ impl Decimal {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Hex<const N: usize>([u8; N]);
 
+// The doc line below keeps cbindgen from copying `LEN` into the C header.
+/// cbindgen:ignore
 impl<const N: usize> Hex<N> {
+    /// Length of the text in bytes.
+    pub const LEN: usize = N;
+
     /// Encodes `bytes` (`N / 2` of them).
     pub(crate) fn encode<const B: usize>(bytes: &[u8; B]) -> Self {
         const { assert!(2 * B == N) };

@@ -19,7 +19,7 @@
 //! form would be 10 digits or longer ([`MAX_EXPIRY`]).
 
 use crate::digest::md5::{self, md5};
-use crate::text::{HexU64, ct_eq, hex_lower, parse_hex_lower, parse_hex_u64};
+use crate::text::{Hex, HexU64, ct_eq, parse_hex_lower, parse_hex_u64};
 use crate::url::{self, SignedQuery, Url};
 use crate::{Error, expiry, keyring};
 
@@ -41,10 +41,8 @@ pub(crate) fn digest(key: &[u8], stream: &[u8], tx_time: &[u8]) -> [u8; md5::LEN
 }
 
 /// The `txSecret` text for a literal `txTime`.
-pub(crate) fn secret_hex(key: &[u8], stream: &[u8], tx_time: &[u8]) -> [u8; SECRET_LEN] {
-    let mut out = [0u8; SECRET_LEN];
-    hex_lower(&digest(key, stream, tx_time), &mut out);
-    out
+pub(crate) fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Hex<SECRET_LEN> {
+    Hex::encode(&digest(key, stream, tx_time))
 }
 
 /// Reads a `txTime` as written in a URL (see the module documentation for the decimal/hex
@@ -91,9 +89,9 @@ const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 /// The query `txSecret={secret}&txTime={tx_time}` for `stream`, signed with `key` (which the
 /// provider has already checked). Every builder of the scheme writes its query here.
 pub(crate) fn query(key: &[u8], stream: &[u8], tx_time: &HexU64) -> Result<SignedQuery, Error> {
-    let secret = secret_hex(key, stream, tx_time.as_bytes());
+    let secret = secret(key, stream, tx_time.as_bytes());
     SignedQuery::write(|out| {
-        for piece in [SECRET_PARAM, b"=", &secret, b"&", TIME_PARAM, b"=", tx_time.as_bytes()] {
+        for piece in [SECRET_PARAM, b"=", secret.as_bytes(), b"&", TIME_PARAM, b"=", tx_time.as_bytes()] {
             out.push(piece);
         }
     })
@@ -160,8 +158,8 @@ mod tests {
     #[test]
     fn documented_example() {
         // Tencent CSS "Hotlink Protection URL Calculation" (267/31560).
-        let s = secret_hex(b"e12c46f2612d5106e2034781ab261ca3", b"test", b"5C271099");
-        assert_eq!(&s, b"f85a2ab363fe4deaffef9754d79da6fe");
+        let s = secret(b"e12c46f2612d5106e2034781ab261ca3", b"test", b"5C271099");
+        assert_eq!(s.as_str(), "f85a2ab363fe4deaffef9754d79da6fe");
     }
 
     #[test]

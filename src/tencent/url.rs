@@ -123,7 +123,7 @@ pub fn build(
 pub fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Result<Sign, Error> {
     check_key(key)?;
     txsecret::parse_tx_time(tx_time)?;
-    Ok(Sign::from_hex(txsecret::secret_hex(key, stream, tx_time)))
+    Ok(txsecret::secret(key, stream, tx_time))
 }
 
 /// What a verified URL says.
