@@ -8,8 +8,6 @@ use super::status::livesign_status;
 use super::{boundary, input, text};
 use crate::huawei::{self, TimeFormat, UrlAuth};
 use crate::keyring::MAX_KEYS;
-use crate::text::Out;
-use crate::url::SignedQuery;
 use crate::{Error, HmacKey};
 
 /// `time_format` of the method-A functions: the `auth_key` time is decimal Unix seconds.
@@ -53,14 +51,6 @@ fn format_of(v: u32) -> Result<TimeFormat, Error> {
     }
 }
 
-/// Copies a built query to the caller's buffer (nothing is written when it does not fit).
-pub(crate) fn emit(buf: &mut OutBuf<'_>, query: Result<SignedQuery, Error>) -> Result<usize, Error> {
-    let query = query?;
-    let mut o = Out::new(buf.buf());
-    o.push(query.as_bytes());
-    o.finish()
-}
-
 /// Huawei URL validation method A: writes the query `auth_key={timestamp}-{rand}-{uid}-{md5hash}`
 /// with md5hash = lowercase hex MD5("{uri}-{timestamp}-{rand}-{uid}-{key}"). Append it to the
 /// URL after `?` (or `&`).
@@ -100,15 +90,14 @@ pub unsafe extern "C" fn livesign_huawei_url_a_build(
 ) -> livesign_status {
     boundary(|| {
         // SAFETY: the C contract for (out, out_cap, out_len).
-        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
         let query = (|| {
             // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
             let (key, uri, rand, uid) =
                 unsafe { (input(key, key_len)?, text(uri, uri_len)?, text(rand, rand_len)?, text(uid, uid_len)?) };
             huawei::url_a_build(key, uri, timestamp, format_of(time_format)?, rand, uid)
         })();
-        let result = emit(&mut buf, query);
-        buf.report(result)
+        buf.report_query(query)
     })
 }
 
@@ -190,14 +179,13 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 ) -> livesign_status {
     boundary(|| {
         // SAFETY: the C contract for (out, out_cap, out_len).
-        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
         let query = (|| {
             // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
             let (key, stream) = unsafe { (input(key, key_len)?, text(stream, stream_len)?) };
             huawei::url_b_build(key, stream, tx_time)
         })();
-        let result = emit(&mut buf, query);
-        buf.report(result)
+        buf.report_query(query)
     })
 }
 
@@ -280,7 +268,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build(
 ) -> livesign_status {
     boundary(|| {
         // SAFETY: the C contract for (out, out_cap, out_len).
-        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
         let query = (|| {
             // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
             let (key, stream) = unsafe { (input(key, key_len)?, text(stream, stream_len)?) };
@@ -289,8 +277,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build(
             }
             huawei::url_d_build(&url_key(key)?, stream, hw_time)
         })();
-        let result = emit(&mut buf, query);
-        buf.report(result)
+        buf.report_query(query)
     })
 }
 
@@ -313,7 +300,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 ) -> livesign_status {
     boundary(|| {
         // SAFETY: the C contract for (out, out_cap, out_len).
-        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
         let query = (|| {
             // SAFETY: the C contract: a non-NULL stream points to stream_len bytes.
             let stream = unsafe { text(stream, stream_len) }?;
@@ -323,8 +310,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
             // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
             huawei::url_d_build(&unsafe { hmac_key::loaded(key) }?, stream, hw_time)
         })();
-        let result = emit(&mut buf, query);
-        buf.report(result)
+        buf.report_query(query)
     })
 }
 
@@ -369,9 +355,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_verify(
         let (raw, stream, url) =
             unsafe { (Keys::read(keys, keys_len)?, text(stream, stream_len)?, input(url, url_len)?) };
         // The argument checks come before the key rule, as in the core.
-        if stream.is_empty() || !UrlAuth::duration_valid(duration_s) {
-            return Err(Error::InvalidArgument);
-        }
+        UrlAuth::check_stream_and_duration(stream, duration_s)?;
         let mut ring = empty_ring();
         for (slot, key) in ring.iter_mut().zip(raw.as_slice()) {
             *slot = url_key(key)?;

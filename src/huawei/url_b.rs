@@ -71,9 +71,7 @@ pub fn url_b_verify(
     duration_s: u32,
     leeway_s: u32,
 ) -> Result<usize, Error> {
-    if stream.is_empty() || !UrlAuth::duration_valid(duration_s) {
-        return Err(Error::InvalidArgument);
-    }
+    UrlAuth::check_stream_and_duration(stream, duration_s)?;
     // The path is not read (see the module documentation): no AppName to report.
     let given = |_path| Ok(StreamPath { app: &[], stream: stream.as_bytes() });
     // Valid while now < txTime + duration: the last valid second is txTime + duration - 1

@@ -2,6 +2,8 @@
 //! `b_md5` / `d_sha256`) accepts: the key and the validity duration. The same key rule and
 //! duration bounds apply to methods A, B and D.
 
+use crate::Error;
+
 /// Bounds of Huawei's URL validation settings.
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
@@ -36,6 +38,12 @@ impl UrlAuth {
 
     pub(crate) fn duration_valid(duration_s: u32) -> bool {
         (Self::MIN_DURATION_S..=Self::MAX_DURATION_S).contains(&duration_s)
+    }
+
+    /// The argument checks of the stream-name methods' verifiers (B and D), which come before
+    /// the key rule: `InvalidArgument` for an empty stream name or a duration out of bounds.
+    pub(crate) fn check_stream_and_duration(stream: &str, duration_s: u32) -> Result<(), Error> {
+        if stream.is_empty() || !Self::duration_valid(duration_s) { Err(Error::InvalidArgument) } else { Ok(()) }
     }
 }
 
