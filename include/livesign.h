@@ -183,6 +183,17 @@
 #define LIVESIGN_HUAWEI_URL_A_MAX_LEN 192
 
 /**
+ * Longest query `livesign_huawei_url_b_build` writes (a 9-digit `txTime`).
+ */
+#define LIVESIGN_HUAWEI_URL_B_MAX_LEN 58
+
+/**
+ * The largest `tx_time` `livesign_huawei_url_b_build` accepts: 2^36 - 1 (in year 4147), so the
+ * hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit decimal one.
+ */
+#define LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME 68719476735
+
+/**
  * Longest query `livesign_huawei_url_d_build` writes.
  */
 #define LIVESIGN_HUAWEI_URL_D_MAX_LEN 97
@@ -522,8 +533,6 @@
  * Longest TRTC callback key: the console allows up to 32 letters and digits.
  */
 #define LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN 32
-
-
 
 
 
@@ -1675,6 +1684,76 @@ livesign_status livesign_huawei_url_a_verify(const livesign_slice *keys,
                                              const uint8_t *url,
                                              size_t url_len,
                                              uint32_t time_format,
+                                             uint64_t now,
+                                             uint32_t duration_s,
+                                             uint32_t leeway_s,
+                                             size_t *matched);
+
+/**
+ * Huawei URL validation method B: writes the query `txSecret={txSecret}&txTime={txTime}` with
+ * txTime = lowercase hex of `tx_time` (start of validity, Unix seconds) and txSecret =
+ * lowercase hex MD5(key + stream + txTime), Tencent's push URL scheme byte for byte. Append it
+ * to the URL after `?` (or `&`).
+ *
+ * - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
+ *   digits and not all letters).
+ * - `stream`: the stream name (`huawei1` in `http://host/livetest/huawei1.flv`; a transcoded
+ *   stream is `{stream}_{template}`), UTF-8, not empty.
+ * - `tx_time`: Unix seconds, at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; the URL is valid
+ *   until `tx_time` + the duration configured in Huawei's console.
+ * - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_B_MAX_LEN`
+ *   always fits; `out` NULL with `out_cap` 0 asks for the size.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
+ * with `out_cap > 0`, an input is NULL with a length, `stream` is empty or not UTF-8, or
+ * `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
+ * rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
+ * `*out_len` is 0 on other failures. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_b_build(const uint8_t *key,
+                                            size_t key_len,
+                                            const uint8_t *stream,
+                                            size_t stream_len,
+                                            uint64_t tx_time,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+
+/**
+ * Verifies the `txSecret` / `txTime` (Huawei URL validation method B) of a URL received at
+ * `now` for `stream`, against a primary key and backups, and reports which key matched.
+ *
+ * - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
+ * - `stream`: the stream name the URL is for (a parameter, as for method D: Huawei does not
+ *   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, not empty.
+ * - `url`: the full URL or a bare `/path?query`; parameters are read raw, `txTime` hashed as
+ *   written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
+ *   16 hex digits (either case): Huawei writes hex, and a 10-digit hex time would lie after
+ *   year 4147, so this reading can only make such a URL expire earlier.
+ * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
+ *   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
+ *   leeway_s` (strict, as for method D).
+ * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty or not UTF-8, `duration_s` out of
+ *   range, `keys` NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+ * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
+ * - `LIVESIGN_MALFORMED`: not a URL, `txSecret` or `txTime` missing or repeated, `txTime` not
+ *   in the form above, `txSecret` not 32 lowercase hex characters;
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
+ * - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
+ *
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
+                                             size_t keys_len,
+                                             const uint8_t *stream,
+                                             size_t stream_len,
+                                             const uint8_t *url,
+                                             size_t url_len,
                                              uint64_t now,
                                              uint32_t duration_s,
                                              uint32_t leeway_s,

@@ -27,12 +27,17 @@ fn hex_digit(n: u8) -> u8 {
 /// Decodes exactly `2 * N` lowercase hex characters; anything else is `None`.
 /// The input is attacker-supplied and public, so early exits leak nothing.
 pub(crate) fn parse_hex_lower<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
+    decode_hex(src, lower_nibble)
+}
+
+/// Exactly `2 * N` hex characters, each read by `nibble`.
+fn decode_hex<const N: usize>(src: &[u8], nibble: impl Fn(u8) -> Option<u8>) -> Option<[u8; N]> {
     if src.len() != 2 * N {
         return None;
     }
     let mut out = [0u8; N];
     for (o, pair) in out.iter_mut().zip(src.chunks_exact(2)) {
-        *o = (lower_nibble(pair[0])? << 4) | lower_nibble(pair[1])?;
+        *o = (nibble(pair[0])? << 4) | nibble(pair[1])?;
     }
     Some(out)
 }
@@ -50,14 +55,7 @@ fn lower_nibble(c: u8) -> Option<u8> {
 /// are what gets compared, so accepting both cases adds no second valid spelling per byte
 /// beyond the case itself.
 pub(crate) fn parse_hex<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
-    if src.len() != 2 * N {
-        return None;
-    }
-    let mut out = [0u8; N];
-    for (o, pair) in out.iter_mut().zip(src.chunks_exact(2)) {
-        *o = (any_nibble(pair[0])? << 4) | any_nibble(pair[1])?;
-    }
-    Some(out)
+    decode_hex(src, any_nibble)
 }
 
 fn any_nibble(c: u8) -> Option<u8> {
@@ -73,8 +71,9 @@ pub(crate) fn parse_hex_u64(src: &[u8]) -> Option<u64> {
     src.iter().try_fold(0u64, |acc, &c| Some((acc << 4) | u64::from(any_nibble(c)?)))
 }
 
-/// The lowercase hex digits of a `u64` without leading zeros (`0` for zero), on the stack:
-/// how signed URLs write their times (`5eed5888`).
+/// The hex digits of a `u64` without leading zeros (`0` for zero), on the stack, as `%x` /
+/// `%X` print them: how signed URLs write their times (`5eed5888`, `5C271099`).
+#[derive(Clone, Copy)]
 pub(crate) struct HexU64 {
     buf: [u8; HexU64::MAX_LEN],
     start: u8,
@@ -84,11 +83,24 @@ impl HexU64 {
     /// `u64::MAX` has 16 hex digits.
     pub(crate) const MAX_LEN: usize = 16;
 
+    /// Lowercase digits (`5eed5888`).
     pub(crate) fn new(v: u64) -> Self {
         let mut buf = [0u8; Self::MAX_LEN];
         hex_lower(&v.to_be_bytes(), &mut buf);
-        let zeros = (v.leading_zeros() / 4).min(Self::MAX_LEN as u32 - 1);
-        Self { buf, start: zeros as u8 }
+        Self { buf, start: (Self::MAX_LEN - Self::digits(v)) as u8 }
+    }
+
+    /// Uppercase digits (`5C271099`). Times are public, so the case change may branch.
+    pub(crate) fn upper(v: u64) -> Self {
+        let mut hex = Self::new(v);
+        hex.buf.make_ascii_uppercase();
+        hex
+    }
+
+    /// How many digits `v` takes (1 to 16).
+    pub(crate) const fn digits(v: u64) -> usize {
+        let significant = (u64::BITS - v.leading_zeros()).div_ceil(4) as usize;
+        if significant == 0 { 1 } else { significant }
     }
 
     pub(crate) fn as_bytes(&self) -> &[u8] {
@@ -150,7 +162,12 @@ impl Decimal {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Hex<const N: usize>([u8; N]);
 
+// The doc line below keeps cbindgen from copying `LEN` into the C header.
+/// cbindgen:ignore
 impl<const N: usize> Hex<N> {
+    /// Length of the text in bytes.
+    pub const LEN: usize = N;
+
     /// Encodes `bytes` (`N / 2` of them).
     pub(crate) fn encode<const B: usize>(bytes: &[u8; B]) -> Self {
         const { assert!(2 * B == N) };
@@ -245,6 +262,12 @@ mod tests {
             let h = HexU64::new(v);
             assert_eq!(h.as_bytes(), format!("{v:x}").as_bytes());
             assert_eq!(parse_hex_u64(h.as_bytes()), Some(v));
+        }
+        for v in [0, 1, 0xa, 15, 16, 0x5c271099, u64::MAX >> 4, u64::MAX] {
+            let (lower, upper) = (HexU64::new(v), HexU64::upper(v));
+            assert_eq!(upper.as_bytes(), format!("{v:X}").as_bytes());
+            assert_eq!(lower.as_bytes().len(), HexU64::digits(v));
+            assert_eq!(parse_hex_u64(upper.as_bytes()), Some(v));
         }
         assert_eq!(parse_hex_u64(b"5EED5888"), Some(0x5eed5888));
         assert_eq!(parse_hex_u64(b"00000000000000001"), None);

@@ -683,10 +683,48 @@ mod huawei_alibaba {
                     );
                 }
             }
+            let q = huawei::url_b_build(URL_KEY, "huawei1", 0x5eed5888).unwrap();
+            let _ = black_box(huawei::url_b_build(b"bad", "huawei1", 1));
+            let mut url = [0u8; 256];
+            url[..5].copy_from_slice(b"/a/b?");
+            url[5..5 + q.as_bytes().len()].copy_from_slice(q.as_bytes());
+            let url = &url[..5 + q.as_bytes().len()];
+            for now in [0x5eed5888, u64::MAX] {
+                let _ = black_box(huawei::url_b_verify(&[URL_KEY], "huawei1", url, now, 60, 0));
+                let _ = black_box(huawei::url_b_verify(&[URL_KEY], "huawei1", b"junk", now, 60, 0));
+                let mut m = 0usize;
+                // SAFETY: all pointers are valid for their lengths.
+                unsafe {
+                    let _ = livesign_huawei_url_b_verify(
+                        ring.as_ptr(),
+                        2,
+                        b"huawei1".as_ptr(),
+                        7,
+                        url.as_ptr(),
+                        url.len(),
+                        now,
+                        60,
+                        0,
+                        &mut m,
+                    );
+                }
+            }
             let mut len = 0usize;
             // SAFETY: all pointers are valid for their lengths.
             unsafe {
                 let (k, s) = (URL_KEY, b"huawei1");
+                let _ = livesign_huawei_url_b_build(
+                    k.as_ptr(),
+                    32,
+                    s.as_ptr(),
+                    7,
+                    0x5eed5888,
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut len,
+                );
+                let _ =
+                    livesign_huawei_url_b_build(k.as_ptr(), 32, s.as_ptr(), 7, 1, core::ptr::null_mut(), 0, &mut len);
                 let _ = livesign_huawei_url_a_build(
                     k.as_ptr(),
                     32,
