@@ -14,68 +14,78 @@ pub(crate) const MAX_DEPTH: usize = 64;
 
 /// The kind of a JSON value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub enum Kind {
+    /// `"..."`.
     String,
+    /// `-1.5e3` and friends.
     Number,
+    /// `true` or `false`.
     Bool,
+    /// `null`.
     Null,
+    /// `{...}`.
     Object,
+    /// `[...]`.
     Array,
 }
 
 /// A value of a validated document: its kind and its exact source text.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Value<'a> {
+pub struct Value<'a> {
     kind: Kind,
     raw: &'a [u8],
 }
 
 impl<'a> Value<'a> {
-    pub(crate) fn kind(&self) -> Kind {
+    /// What kind of value this is.
+    pub fn kind(&self) -> Kind {
         self.kind
     }
 
     /// The exact source text, quotes and escapes included for strings.
-    pub(crate) fn raw(&self) -> &'a [u8] {
+    pub fn raw(&self) -> &'a [u8] {
         self.raw
     }
 
     /// The string, when this is one.
-    pub(crate) fn as_str(&self) -> Option<Str<'a>> {
+    pub fn as_str(&self) -> Option<Str<'a>> {
         (self.kind == Kind::String).then(|| Str { raw: &self.raw[1..self.raw.len() - 1] })
     }
 
     /// The value as a `u64` when it is a plain non-negative integer (no sign, fraction or
     /// exponent) that fits.
-    pub(crate) fn as_u64(&self) -> Option<u64> {
+    pub fn as_u64(&self) -> Option<u64> {
         if self.kind == Kind::Number { parse_u64(self.raw) } else { None }
     }
 }
 
 /// A validated JSON string, as written between its quotes.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Str<'a> {
+pub struct Str<'a> {
     raw: &'a [u8],
 }
 
 impl<'a> Str<'a> {
     /// The text between the quotes, escapes intact.
-    pub(crate) fn raw(&self) -> &'a [u8] {
+    pub fn raw(&self) -> &'a [u8] {
         self.raw
     }
 
     /// The text itself when it has no escapes (the common case): a view into the document.
-    pub(crate) fn plain(&self) -> Option<&'a [u8]> {
+    pub fn plain(&self) -> Option<&'a [u8]> {
         (!self.raw.contains(&b'\\')).then_some(self.raw)
     }
 
     /// The unescaped UTF-8 bytes, one at a time.
-    pub(crate) fn bytes(&self) -> Unescaped<'a> {
+    pub fn bytes(&self) -> Unescaped<'a> {
         Unescaped { rest: self.raw, pending: [0; 4], pending_len: 0, pending_pos: 0 }
     }
 
     /// Whether the unescaped text equals `s`.
-    pub(crate) fn eq(&self, s: &[u8]) -> bool {
+    // Not `PartialEq`: it compares with raw bytes, not another `Str`. Public only for
+    // `fuzz_api`, which checks it against `bytes()`.
+    #[allow(clippy::should_implement_trait)]
+    pub fn eq(&self, s: &[u8]) -> bool {
         match self.plain() {
             Some(p) => p == s,
             None => self.bytes().eq(s.iter().copied()),
@@ -83,7 +93,7 @@ impl<'a> Str<'a> {
     }
 
     /// Unescapes into `buf` and returns the text; `BufferTooSmall` when it does not fit.
-    pub(crate) fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b [u8], Error> {
+    pub fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b [u8], Error> {
         let mut n = 0;
         for b in self.bytes() {
             if n < buf.len() {
@@ -96,7 +106,7 @@ impl<'a> Str<'a> {
 }
 
 /// Iterator over the unescaped bytes of a validated string.
-pub(crate) struct Unescaped<'a> {
+pub struct Unescaped<'a> {
     rest: &'a [u8],
     pending: [u8; 4],
     pending_len: u8,
@@ -157,7 +167,7 @@ fn hex4(s: &[u8]) -> Option<u32> {
 }
 
 /// A plain non-negative decimal integer (`0` or `[1-9][0-9]*`) that fits in a `u64`.
-pub(crate) fn parse_u64(s: &[u8]) -> Option<u64> {
+pub fn parse_u64(s: &[u8]) -> Option<u64> {
     if s.is_empty() || (s.len() > 1 && s[0] == b'0') {
         return None;
     }
@@ -168,13 +178,13 @@ pub(crate) fn parse_u64(s: &[u8]) -> Option<u64> {
 
 /// A validated top-level JSON object.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Object<'a> {
+pub struct Object<'a> {
     /// The object's text from `{` to `}`.
     text: &'a [u8],
 }
 
 /// Validates `src` as exactly one JSON object (surrounding whitespace allowed).
-pub(crate) fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
+pub fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
     core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
     let mut p = Parser { s: src, i: 0 };
     p.ws();
@@ -193,13 +203,13 @@ pub(crate) fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
 
 impl<'a> Object<'a> {
     /// The top-level members in document order.
-    pub(crate) fn members(&self) -> Members<'a> {
+    pub fn members(&self) -> Members<'a> {
         Members { p: Parser { s: self.text, i: 1 }, done: false }
     }
 
     /// Looks up `N` member names in one pass. A name that occurs twice is `Malformed`: two
     /// parsers must never disagree on which value was meant.
-    pub(crate) fn lookup<const N: usize>(&self, names: [&[u8]; N]) -> Result<[Option<Value<'a>>; N], Error> {
+    pub fn lookup<const N: usize>(&self, names: [&[u8]; N]) -> Result<[Option<Value<'a>>; N], Error> {
         let mut found = [None; N];
         for (name, value) in self.members() {
             for (slot, wanted) in found.iter_mut().zip(names) {
@@ -215,13 +225,13 @@ impl<'a> Object<'a> {
     }
 
     /// The value of one member (with the same duplicate rule as [`Object::lookup`]).
-    pub(crate) fn get(&self, name: &[u8]) -> Result<Option<Value<'a>>, Error> {
+    pub fn get(&self, name: &[u8]) -> Result<Option<Value<'a>>, Error> {
         Ok(self.lookup([name])?[0])
     }
 }
 
 /// Iterator over the members of a validated object.
-pub(crate) struct Members<'a> {
+pub struct Members<'a> {
     p: Parser<'a>,
     done: bool,
 }

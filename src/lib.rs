@@ -26,6 +26,9 @@ mod digest;
 mod error;
 mod expiry;
 pub mod ffi;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzz_api;
 #[allow(dead_code)] // TEMP: until the first provider operation uses it
 mod json;
 mod keyring;
