@@ -6,7 +6,7 @@ use crate::text::{Decimal, ct_eq, hex_lower, parse_hex_lower};
 use crate::{Error, expiry};
 
 /// A Tencent `sign`: 32 lowercase hex characters.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct Sign([u8; Sign::LEN]);
 
 impl Sign {
@@ -22,6 +22,22 @@ impl Sign {
     /// The sign as ASCII bytes.
     pub fn as_bytes(&self) -> &[u8; Sign::LEN] {
         &self.0
+    }
+}
+
+/// Constant time: a sign is derived from the key, and a caller comparing a computed sign with
+/// a received one must not learn how many leading bytes matched.
+impl PartialEq for Sign {
+    fn eq(&self, other: &Self) -> bool {
+        ct_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Sign {}
+
+impl core::hash::Hash for Sign {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
     }
 }
 
