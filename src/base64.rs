@@ -8,7 +8,7 @@ use crate::text::Out;
 
 /// Which 3 characters replace `+`, `/` and `=`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Alphabet {
+pub enum Alphabet {
     /// `+ / =` (RFC 4648 §4).
     Standard,
     /// `* - _`: TLSSigAPIv2's outer UserSig encoding.
@@ -43,12 +43,12 @@ const fn symbols(alphabet: Alphabet) -> [u8; 64] {
 }
 
 /// Encoded length of `n` bytes (always padded).
-pub(crate) const fn encoded_len(n: usize) -> usize {
+pub const fn encoded_len(n: usize) -> usize {
     n.div_ceil(3) * 4
 }
 
 /// Largest decoded length of `n` characters.
-pub(crate) const fn decoded_max_len(n: usize) -> usize {
+pub const fn decoded_max_len(n: usize) -> usize {
     n / 4 * 3
 }
 
@@ -185,7 +185,7 @@ const fn values(alphabet: Alphabet) -> [u8; 256] {
 
 /// Decodes `src` into `dst` and returns the decoded bytes. `Malformed` for anything but a
 /// canonical padded encoding; `BufferTooSmall` when `dst` is shorter than the result.
-pub(crate) fn decode<'d>(alphabet: Alphabet, src: &[u8], dst: &'d mut [u8]) -> Result<&'d [u8], Error> {
+pub fn decode<'d>(alphabet: Alphabet, src: &[u8], dst: &'d mut [u8]) -> Result<&'d [u8], Error> {
     if !src.len().is_multiple_of(4) {
         return Err(Error::Malformed);
     }

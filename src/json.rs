@@ -14,42 +14,47 @@ pub(crate) const MAX_DEPTH: usize = 64;
 
 /// The kind of a JSON value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub enum Kind {
+    /// `"..."`.
     String,
+    /// `-1.5e3` and friends.
     Number,
+    /// `true` or `false`.
     Bool,
+    /// `null`.
     Null,
+    /// `{...}`.
     Object,
+    /// `[...]`.
     Array,
 }
 
 /// A value of a validated document: its kind and its exact source text.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Value<'a> {
+pub struct Value<'a> {
     kind: Kind,
     raw: &'a [u8],
 }
 
 impl<'a> Value<'a> {
-    #[allow(dead_code)] // TEMP: until the first provider operation uses it
-    pub(crate) fn kind(&self) -> Kind {
+    /// What kind of value this is.
+    pub fn kind(&self) -> Kind {
         self.kind
     }
 
     /// The exact source text, quotes and escapes included for strings.
-    #[allow(dead_code)] // TEMP: until the first provider operation uses it
-    pub(crate) fn raw(&self) -> &'a [u8] {
+    pub fn raw(&self) -> &'a [u8] {
         self.raw
     }
 
     /// The string, when this is one.
-    pub(crate) fn as_str(&self) -> Option<Str<'a>> {
+    pub fn as_str(&self) -> Option<Str<'a>> {
         (self.kind == Kind::String).then(|| Str { raw: &self.raw[1..self.raw.len() - 1] })
     }
 
     /// The value as a `u64` when it is a plain non-negative integer (no sign, fraction or
     /// exponent) that fits.
-    pub(crate) fn as_u64(&self) -> Option<u64> {
+    pub fn as_u64(&self) -> Option<u64> {
         if self.kind == Kind::Number { parse_u64(self.raw) } else { None }
     }
 
@@ -106,7 +111,10 @@ impl<'a> Str<'a> {
     }
 
     /// Whether the unescaped text equals `s`.
-    pub(crate) fn eq(&self, s: &[u8]) -> bool {
+    // Not `PartialEq`: it compares with raw bytes, not another `Str`. Public only for
+    // `fuzz_api`, which checks it against `bytes()`.
+    #[allow(clippy::should_implement_trait)]
+    pub fn eq(&self, s: &[u8]) -> bool {
         match self.plain() {
             Some(p) => p == s,
             None => self.bytes().eq(s.iter().copied()),
@@ -197,7 +205,7 @@ fn hex4(s: &[u8]) -> Option<u32> {
 }
 
 /// A plain non-negative decimal integer (`0` or `[1-9][0-9]*`) that fits in a `u64`.
-pub(crate) fn parse_u64(s: &[u8]) -> Option<u64> {
+pub fn parse_u64(s: &[u8]) -> Option<u64> {
     if s.is_empty() || (s.len() > 1 && s[0] == b'0') {
         return None;
     }
@@ -223,13 +231,13 @@ pub(crate) fn parse_i64(s: &[u8]) -> Option<i64> {
 
 /// A validated top-level JSON object.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Object<'a> {
+pub struct Object<'a> {
     /// The object's text from `{` to `}`.
     text: &'a [u8],
 }
 
 /// Validates `src` as exactly one JSON object (surrounding whitespace allowed).
-pub(crate) fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
+pub fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
     core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
     let mut p = Parser { s: src, i: 0 };
     p.ws();
@@ -305,13 +313,13 @@ pub(crate) fn parse_lookup<'a, const N: usize>(
 
 impl<'a> Object<'a> {
     /// The top-level members in document order.
-    pub(crate) fn members(&self) -> Members<'a> {
+    pub fn members(&self) -> Members<'a> {
         Members { p: Parser { s: self.text, i: 1 }, done: false }
     }
 
     /// Looks up `N` member names in one pass. A name that occurs twice is `Malformed`: two
     /// parsers must never disagree on which value was meant.
-    pub(crate) fn lookup<const N: usize>(&self, names: [&[u8]; N]) -> Result<[Option<Value<'a>>; N], Error> {
+    pub fn lookup<const N: usize>(&self, names: [&[u8]; N]) -> Result<[Option<Value<'a>>; N], Error> {
         let mut found = [None; N];
         for (name, value) in self.members() {
             // Names are almost never escaped: check that once per member, not once per name.
@@ -329,14 +337,13 @@ impl<'a> Object<'a> {
     }
 
     /// The value of one member (with the same duplicate rule as [`Object::lookup`]).
-    #[allow(dead_code)] // TEMP: until the first provider operation uses it
-    pub(crate) fn get(&self, name: &[u8]) -> Result<Option<Value<'a>>, Error> {
+    pub fn get(&self, name: &[u8]) -> Result<Option<Value<'a>>, Error> {
         Ok(self.lookup([name])?[0])
     }
 }
 
 /// Iterator over the members of a validated object.
-pub(crate) struct Members<'a> {
+pub struct Members<'a> {
     p: Parser<'a>,
     done: bool,
 }

@@ -27,6 +27,9 @@ mod digest;
 mod error;
 mod expiry;
 pub mod ffi;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzz_api;
 pub mod huawei;
 mod json;
 mod keyring;

@@ -159,8 +159,24 @@ impl Decimal {
 /// Fixed-length lowercase hex text: a signature as livesign writes it (`N` characters, e.g.
 /// 64 for HMAC-SHA256, 32 for MD5). `Debug` and `Display` show the text: it is a signature,
 /// never key material.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct Hex<const N: usize>([u8; N]);
+
+/// Constant time: a signature is derived from a key, and a caller comparing a computed one
+/// with a received one must not learn how many leading bytes matched.
+impl<const N: usize> PartialEq for Hex<N> {
+    fn eq(&self, other: &Self) -> bool {
+        ct_eq(&self.0, &other.0)
+    }
+}
+
+impl<const N: usize> Eq for Hex<N> {}
+
+impl<const N: usize> core::hash::Hash for Hex<N> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
 
 // The doc line below keeps cbindgen from copying `LEN` into the C header.
 /// cbindgen:ignore

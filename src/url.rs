@@ -10,7 +10,7 @@ use crate::text::Out;
 
 /// The parts of a URL, each a view into the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Url<'a> {
+pub struct Url<'a> {
     /// `rtmp`, `https`, ...; empty for a bare `path?query`.
     pub scheme: &'a [u8],
     /// `host[:port]`; empty for a bare `path?query`.
@@ -23,7 +23,7 @@ pub(crate) struct Url<'a> {
 
 /// Splits `scheme://authority/path?query#fragment` or `/path?query#fragment`. Whitespace,
 /// control bytes, non-ASCII bytes and a missing path are `Malformed`.
-pub(crate) fn parse(s: &[u8]) -> Result<Url<'_>, Error> {
+pub fn parse(s: &[u8]) -> Result<Url<'_>, Error> {
     if s.is_empty() || s.iter().any(|&b| b <= b' ' || b >= 0x7f) {
         return Err(Error::Malformed);
     }
@@ -62,7 +62,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The `name=value` pairs of a query, in order, raw. A pair without `=` has an empty value.
-pub(crate) fn params(query: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+pub fn params(query: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     query.split(|&b| b == b'&').filter(|p| !p.is_empty()).map(|pair| match pair.iter().position(|&b| b == b'=') {
         Some(i) => (&pair[..i], &pair[i + 1..]),
         None => (pair, &pair[pair.len()..]),
@@ -70,7 +70,7 @@ pub(crate) fn params(query: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
 }
 
 /// Looks up `N` parameter names in one pass; a name present twice is `Malformed`.
-pub(crate) fn lookup<'a, const N: usize>(query: &'a [u8], names: [&[u8]; N]) -> Result<[Option<&'a [u8]>; N], Error> {
+pub fn lookup<'a, const N: usize>(query: &'a [u8], names: [&[u8]; N]) -> Result<[Option<&'a [u8]>; N], Error> {
     let mut found = [None; N];
     for (name, value) in params(query) {
         for (slot, wanted) in found.iter_mut().zip(names) {

@@ -196,3 +196,41 @@ proptest! {
         prop_assert_ne!(c_verify(&key, t, &bad, 0, 0), LIVESIGN_OK);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Valid through `t + leeway` exactly, expired one second later, in Rust and in C; the sum
+    /// saturates, so near `u64::MAX` nothing wraps into the past.
+    #[test]
+    fn expiry_boundary_with_any_leeway(key in proptest::collection::vec(any::<u8>(), 1..40),
+                                       t in prop_oneof![any::<u64>(), u64::MAX - 1000..=u64::MAX], leeway: u32) {
+        let s = sign(&key, t).unwrap();
+        let s = s.as_bytes();
+        let last = t.saturating_add(u64::from(leeway));
+        prop_assert_eq!(verify(&key, t, s, last, leeway), Ok(()));
+        prop_assert_eq!(c_verify(&key, t, s, last, leeway), LIVESIGN_OK);
+        prop_assert_eq!(verify(&key, t, s, 0, leeway), Ok(()));
+        match last.checked_add(1) {
+            Some(late) => {
+                prop_assert_eq!(verify(&key, t, s, late, leeway), Err(Error::Expired));
+                prop_assert_eq!(c_verify(&key, t, s, late, leeway), LIVESIGN_EXPIRED);
+            }
+            // Saturated: no `now` is late enough.
+            None => prop_assert_eq!(verify(&key, t, s, u64::MAX, leeway), Ok(())),
+        }
+    }
+
+    /// The signature is checked before the expiry: a forged sign is a mismatch at any time.
+    #[test]
+    fn a_forged_sign_is_a_mismatch_at_any_time(key in proptest::collection::vec(any::<u8>(), 1..40), t: u64,
+                                               now: u64, leeway: u32, i: usize, digit in 0u8..16) {
+        let mut forged = *sign(&key, t).unwrap().as_bytes();
+        let i = i % forged.len();
+        let c = b"0123456789abcdef"[usize::from(digit)];
+        prop_assume!(forged[i] != c);
+        forged[i] = c;
+        prop_assert_eq!(verify(&key, t, &forged, now, leeway), Err(Error::SignatureMismatch));
+        prop_assert_eq!(c_verify(&key, t, &forged, now, leeway), LIVESIGN_SIGNATURE_MISMATCH);
+    }
+}

@@ -428,3 +428,58 @@ proptest! {
         prop_assert_ne!(c_check_time(&body, now, age).0, LIVESIGN_INTERNAL);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// `CallbackTs` (ms) is fresh through `CallbackTs / 1000 + max_age` seconds exactly and
+    /// stale one second later, in Rust and in C; the sum saturates at `u64::MAX`.
+    #[test]
+    fn replay_window_boundary(ts in prop_oneof![any::<u64>(), u64::MAX - 10_000..=u64::MAX, 0..10_000u64], max_age: u32) {
+        let body = format!("{{\"EventType\":103,\"CallbackTs\":{ts}}}");
+        let last = (ts / 1000).saturating_add(u64::from(max_age));
+        prop_assert_eq!(check_age(ts, last, max_age), Ok(()));
+        prop_assert_eq!(c_check_time(body.as_bytes(), last, max_age), (LIVESIGN_OK, ts));
+        match last.checked_add(1) {
+            Some(late) => {
+                prop_assert_eq!(check_age(ts, late, max_age), Err(Error::Expired));
+                prop_assert_eq!(c_check_time(body.as_bytes(), late, max_age), (LIVESIGN_EXPIRED, ts));
+            }
+            None => prop_assert_eq!(check_age(ts, u64::MAX, max_age), Ok(())),
+        }
+    }
+
+    /// Loaded keys: round trip, and any one-byte change of the body or the sign fails.
+    #[test]
+    fn keyed_round_trip_and_one_byte_changes(key in "[A-Za-z0-9]{1,32}", body in proptest::collection::vec(any::<u8>(), 1..200),
+                                             i: usize, d: u8) {
+        let loaded_key = HmacKey::new(key.as_bytes()).unwrap();
+        let s = sign_keyed(&loaded_key, &body).unwrap();
+        prop_assert_eq!(s, callback::sign(key.as_bytes(), &body).unwrap());
+        prop_assert_eq!(verify_keyed(&loaded_key, &body, s.as_bytes()), Ok(()));
+        let ctx = loaded(key.as_bytes());
+        prop_assert_eq!(c_verify_keyed(&ctx, &body, s.as_bytes()), LIVESIGN_OK);
+        let bad_body = mutate(&body, i, d);
+        prop_assert_eq!(verify_keyed(&loaded_key, &bad_body, s.as_bytes()), Err(Error::SignatureMismatch));
+        prop_assert_eq!(c_verify_keyed(&ctx, &bad_body, s.as_bytes()), LIVESIGN_SIGNATURE_MISMATCH);
+        let bad_sign = mutate(s.as_bytes(), i, d);
+        prop_assert_ne!(c_verify_keyed(&ctx, &body, &bad_sign), LIVESIGN_OK);
+    }
+
+    /// A key ring reports the first position holding the signing key, wherever it is, and
+    /// fails without it.
+    #[test]
+    fn key_rings_report_the_matching_position(others in proptest::collection::vec("[A-Za-z0-9]{1,32}", 1..8),
+                                              key in "[A-Za-z0-9]{1,32}", pos: usize,
+                                              body in proptest::collection::vec(any::<u8>(), 0..100)) {
+        prop_assume!(!others.contains(&key));
+        let s = callback::sign(key.as_bytes(), &body).unwrap();
+        let mut ring: Vec<&[u8]> = others.iter().map(|k| k.as_bytes()).collect();
+        prop_assert_eq!(verify_ring(&ring, &body, s.as_bytes()), Err(Error::SignatureMismatch));
+        let pos = pos % (ring.len() + 1);
+        ring.insert(pos, key.as_bytes());
+        prop_assume!(ring.len() <= LIVESIGN_MAX_KEYS);
+        prop_assert_eq!(verify_ring(&ring, &body, s.as_bytes()), Ok(pos));
+        prop_assert_eq!(c_ring(&ring, &body, s.as_bytes()), (LIVESIGN_OK, pos));
+    }
+}

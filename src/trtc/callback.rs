@@ -16,7 +16,7 @@ use crate::{Error, HmacKey, expiry, json, keyring};
 pub(crate) const KEY_MAX_LEN: usize = 32;
 
 /// A `Sign` header value: 44 characters of standard base64.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct Sign([u8; Sign::LEN]);
 
 impl Sign {
@@ -32,6 +32,22 @@ impl Sign {
     /// The sign as ASCII bytes.
     pub fn as_bytes(&self) -> &[u8; Sign::LEN] {
         &self.0
+    }
+}
+
+/// Constant time: a sign is derived from the key, and a caller comparing a computed sign with
+/// a received one must not learn how many leading bytes matched.
+impl PartialEq for Sign {
+    fn eq(&self, other: &Self) -> bool {
+        ct_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Sign {}
+
+impl core::hash::Hash for Sign {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
     }
 }
 

@@ -1,0 +1,48 @@
+//! The crate-private parsers, exposed for the fuzz targets (`fuzz/`) and for the differential
+//! and fuzz-regression tests, behind the `fuzzing` cargo feature.
+//!
+//! Not part of the public API: hidden from the documentation, no stability promise, and never
+//! compiled into a normal build (`cargo build` does not enable the feature; only `cargo test`
+//! does, through the crate's dev-dependency on itself, and `fuzz/Cargo.toml`). It adds no
+//! `extern "C"` function and no `pub const`, so the C ABI and the header are the same with and
+//! without it.
+
+use crate::Error;
+use crate::text::Out;
+
+/// The strict JSON reader (`src/json.rs`).
+pub mod json {
+    use super::{Error, Out};
+    pub use crate::json::{Kind, Members, Object, Str, Unescaped, Value, parse_object, parse_u64};
+
+    /// The deepest nesting the reader accepts.
+    pub fn max_depth() -> usize {
+        crate::json::MAX_DEPTH
+    }
+
+    /// Writes `s` escaped as the body of a JSON string into `buf`: the length written, or
+    /// `BufferTooSmall` with the length needed.
+    pub fn escape(s: &[u8], buf: &mut [u8]) -> Result<usize, Error> {
+        let mut out = Out::new(buf);
+        crate::json::escape_into(s, &mut out);
+        out.finish()
+    }
+}
+
+/// Strict padded base64 in both alphabets (`src/base64.rs`).
+pub mod base64 {
+    use super::{Error, Out};
+    pub use crate::base64::{Alphabet, decode, decoded_max_len, encoded_len};
+
+    /// Encodes `src` into `buf`: the length written, or `BufferTooSmall` with the length needed.
+    pub fn encode(alphabet: Alphabet, src: &[u8], buf: &mut [u8]) -> Result<usize, Error> {
+        let mut out = Out::new(buf);
+        crate::base64::encode(alphabet, src, &mut out);
+        out.finish()
+    }
+}
+
+/// The URL and query reader (`src/url.rs`).
+pub mod url {
+    pub use crate::url::{Url, lookup, params, parse};
+}
