@@ -6,7 +6,7 @@
 //! one URL disagree. A parameter that occurs twice is `Malformed` for the same reason.
 
 use crate::Error;
-use crate::text::Out;
+use crate::text::{Out, ct_eq};
 
 /// The parts of a URL, each a view into the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +111,7 @@ pub(crate) fn encode_component(s: &[u8], out: &mut Out<'_>) {
 /// A signed query string built by livesign (`auth_key=...`, `hwSecret=...&hwTime=...`), held
 /// on the stack. Append it to the unsigned URL after `?` (or `&` when the URL already has a
 /// query).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct SignedQuery {
     buf: [u8; SignedQuery::MAX_LEN],
     len: u8,
@@ -141,6 +141,16 @@ impl SignedQuery {
         &self.buf[..self.len as usize]
     }
 }
+
+/// Constant time, as for [`crate::Hex`]: a query carries a key-derived signature, and a
+/// caller comparing a built one with a received one must not learn how much of it matched.
+impl PartialEq for SignedQuery {
+    fn eq(&self, other: &Self) -> bool {
+        ct_eq(self.as_bytes(), other.as_bytes())
+    }
+}
+
+impl Eq for SignedQuery {}
 
 impl core::fmt::Display for SignedQuery {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

@@ -291,8 +291,10 @@ impl core::fmt::Display for UserSig {
 }
 
 impl core::fmt::Debug for UserSig {
+    // A UserSig is a bearer credential (an administrator's one is its REST password, seed
+    // 002): logging a value with `{:?}` must not leak it. `Display` and `as_str` give the token.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "UserSig({})", self.as_str())
+        write!(f, "UserSig(<{} bytes>)", self.len)
     }
 }
 
