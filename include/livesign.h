@@ -12,6 +12,10 @@
  *   and so is a NULL output pointer.
  * - Output buffers must not overlap inputs. Fixed-size outputs hold exactly the
  *   LIVESIGN_..._LEN bytes named in their documentation, without a NUL.
+ * - Every input has a length limit (LIVESIGN_MAX_BODY_LEN, _RESPONSE_LEN, _URL_LEN, _ID_LEN,
+ *   LIVESIGN_USERSIG_MAX_LEN, ...; each function names its own): a longer input is
+ *   LIVESIGN_INVALID_ARGUMENT, before anything is read; a key over LIVESIGN_MAX_KEY_LEN (or
+ *   its provider's own rule) is LIVESIGN_INVALID_KEY.
  * - Time is always a parameter (`now`, Unix seconds); the library reads no clock.
  * - No function allocates heap memory, keeps global state, or lets a panic cross into C
  *   (a bug becomes LIVESIGN_INTERNAL). All functions are safe to call from any thread.
@@ -197,6 +201,38 @@
  * Longest query `livesign_huawei_url_d_build` writes.
  */
 #define LIVESIGN_HUAWEI_URL_D_MAX_LEN 97
+
+/**
+ * The longest signed callback or notification body read (1 MiB): Tencent CSS and TRTC event
+ * callbacks, Huawei notifications, SparkRTC callbacks.
+ */
+#define LIVESIGN_MAX_BODY_LEN 1048576
+
+/**
+ * The longest response body read for its fields (16 MiB): TRTC REST responses, legacy CSS
+ * API responses, `livesign_tencent_callback_field`, `livesign_json_unescape`.
+ */
+#define LIVESIGN_MAX_RESPONSE_LEN 16777216
+
+/**
+ * The longest URL or URL path (8 KiB): verified URLs, a legacy API base, an `auth_key` URI,
+ * recording file URLs, legacy API parameter values.
+ */
+#define LIVESIGN_MAX_URL_LEN 8192
+
+/**
+ * The longest name (256 bytes): stream, app, domain, host, REST service and command, field and
+ * parameter names, header values, Huawei signed fields. The same as
+ * `LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN`.
+ */
+#define LIVESIGN_MAX_ID_LEN 256
+
+/**
+ * The longest raw key (1 KiB), for the providers without a stricter rule of their own
+ * (Tencent, Alibaba, UserSig, SparkRTC, `livesign_hmac_key_init`); longer is
+ * `LIVESIGN_INVALID_KEY`.
+ */
+#define LIVESIGN_MAX_KEY_LEN 1024
 
 /**
  * Most keys a verifier takes in one key ring.
@@ -1060,8 +1096,8 @@ size_t livesign_alibaba_sign_len(void);
  * MD5("{uri}-{timestamp}-{rand}-{uid}-{key}"), `timestamp` in decimal. The same construction
  * as Huawei method A. Append it to the URL after `?` (or `&`).
  *
- * - `key`: the primary (or secondary) URL signing key, not empty.
- * - `uri`: the URL path, e.g. `/app/stream`.
+ * - `key`: the primary (or secondary) URL signing key, 1 to `LIVESIGN_MAX_KEY_LEN` bytes.
+ * - `uri`: the URL path, e.g. `/app/stream`, at most `LIVESIGN_MAX_URL_LEN` bytes.
  * - `timestamp`: Unix seconds; the URL expires at `timestamp` + the validity configured in
  *   Alibaba's console.
  * - `rand`, `uid`: 1 to 64 ASCII letters and digits (Alibaba's usual values are `0`; a UUID
@@ -1072,7 +1108,8 @@ size_t livesign_alibaba_sign_len(void);
  * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
  * is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?` or `#`), or `rand` /
- * `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key); then
+ * `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key, or longer than
+ * `LIVESIGN_MAX_KEY_LEN`); then
  * `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is 0 on
  * other failures. Never allocates; safe from any thread.
  */
@@ -1102,9 +1139,9 @@ livesign_status livesign_alibaba_url_a_build(const uint8_t *key,
  * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
  *
  * Checks run in this order and the first failure is returned:
- * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `keys` NULL or `keys_len` 0 or above
- *   `LIVESIGN_MAX_KEYS`;
- * - `LIVESIGN_INVALID_KEY`: an empty key;
+ * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `url` longer than `LIVESIGN_MAX_URL_LEN`, `keys`
+ *   NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+ * - `LIVESIGN_INVALID_KEY`: a key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
  * - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
  *   parts, the time not a decimal number, the hash not 32 hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
@@ -1126,14 +1163,14 @@ livesign_status livesign_alibaba_url_a_verify(const livesign_slice *keys,
  * Alibaba callback signature: writes `ALI-LIVE-SIGNATURE` = lowercase hex
  * MD5("{domain}|{timestamp}|{key}") for the `ALI-LIVE-TIMESTAMP` header `timestamp` (decimal).
  *
- * - `key`: the callback authentication key (NotifyAuthKey), not empty.
+ * - `key`: the callback authentication key (NotifyAuthKey), 1 to `LIVESIGN_MAX_KEY_LEN` bytes.
  * - `domain`: the ingest domain for stream callbacks; the callback URL's host for recording
- *   and snapshot callbacks. UTF-8.
+ *   and snapshot callbacks. UTF-8, at most `LIVESIGN_MAX_ID_LEN` bytes.
  * - `out`: receives exactly `LIVESIGN_ALIBABA_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
- * with a length or `domain` is not UTF-8; then `LIVESIGN_INVALID_KEY` for an empty key. Never
- * allocates; safe from any thread.
+ * with a length or `domain` is not UTF-8 or too long; then `LIVESIGN_INVALID_KEY` for an empty
+ * key (or one longer than `LIVESIGN_MAX_KEY_LEN`). Never allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_alibaba_callback_sign(const uint8_t *key,
@@ -1152,8 +1189,8 @@ livesign_status livesign_alibaba_callback_sign(const uint8_t *key,
  *
  * Checks run in this order and the first failure is returned:
  * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `domain` or `timestamp` is
- *   not UTF-8;
- * - `LIVESIGN_INVALID_KEY`: the key is empty;
+ *   not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`;
+ * - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
  * - `LIVESIGN_MALFORMED`: `timestamp` is not a plain decimal integer, `signature` is not 32
  *   hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
@@ -1195,7 +1232,8 @@ const char *livesign_status_str(uint32_t status);
  * Loads `key` into `ctx` (two SHA-256 compressions; keys over 64 bytes are hashed first).
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `ctx` is NULL or `key` is NULL
- * with `key_len > 0`; `LIVESIGN_INVALID_KEY` for an empty key. On failure `ctx` is left
+ * with `key_len > 0`; `LIVESIGN_INVALID_KEY` for an empty key or one longer than
+ * `LIVESIGN_MAX_KEY_LEN`. On failure `ctx` is left
  * wiped, so using it fails cleanly. Provider key-length rules (e.g. Huawei's 32 to 128
  * characters) are checked when the context is used. Never allocates.
  */
@@ -1221,12 +1259,13 @@ size_t livesign_huawei_sign_len(void);
  * its notifications (useful to test a receiver).
  *
  * - `key`: the notification key of the Huawei Live console, 32 to 128 bytes.
- * - `event`, `domain`, `app`, `stream`: UTF-8 text, signed as given.
+ * - `event`, `domain`, `app`, `stream`: UTF-8 text, signed as given, at most
+ *   `LIVESIGN_MAX_ID_LEN` bytes each.
  * - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
- * with a non-zero length, or a text is not UTF-8; then `LIVESIGN_INVALID_KEY` when the key is
- * not 32 to 128 bytes. Never allocates; safe to call from any thread.
+ * with a non-zero length, or a text is not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`; then
+ * `LIVESIGN_INVALID_KEY` when the key is not 32 to 128 bytes. Never allocates; safe to call from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_sign(const uint8_t *key,
@@ -1274,7 +1313,8 @@ livesign_status livesign_huawei_sign_keyed(const livesign_hmac_key *key,
  * `auth_sign` is accepted in either hex case.
  *
  * Checks run in this order and the first failure is returned:
- * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length;
+ * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length, or `body` is
+ *   longer than `LIVESIGN_MAX_BODY_LEN`;
  * - `LIVESIGN_INVALID_KEY`: the key is not 32 to 128 bytes;
  * - `LIVESIGN_MALFORMED`: see above; `auth_sign` not 64 hex characters;
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
@@ -1370,15 +1410,18 @@ size_t livesign_huawei_record_md5_len(void);
  * download_url + play_url).
  *
  * - `key`: the recording callback key, at least `LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN` bytes.
- * - text fields: UTF-8, as in the callback body; pass an empty `download_url` / `play_url`
+ * - text fields: UTF-8, as in the callback body (`event_type`, `publish_domain`, `app` and
+ *   `stream` at most `LIVESIGN_MAX_ID_LEN` bytes, `download_url` and `play_url` at most
+ *   `LIVESIGN_MAX_URL_LEN`); pass an empty `download_url` / `play_url`
  *   (NULL, 0) for events that carry none (Huawei does not document this case; empty strings
  *   are the assumption of the shared vectors). Huawei does not pin which body field carries
  *   the signature either (probably `auth_sign`), so the caller reads the fields.
  * - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
- * with a length or a text is not UTF-8; then `LIVESIGN_INVALID_KEY` when the key is shorter
- * than 32 bytes. Never allocates; safe from any thread.
+ * with a length or a text is not UTF-8 or over its limit; then `LIVESIGN_INVALID_KEY` when the
+ * key is shorter than 32 bytes or longer than `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe
+ * from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_record_sign(const uint8_t *key,
@@ -1428,8 +1471,10 @@ livesign_status livesign_huawei_record_sign_keyed(const livesign_hmac_key *key,
  * `LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S`).
  *
  * Checks run in this order and the first failure is returned:
- * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, a text is not UTF-8;
- * - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes;
+ * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, a text is not UTF-8 or over
+ *   its limit (as for `livesign_huawei_record_sign`);
+ * - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes or longer than
+ *   `LIVESIGN_MAX_KEY_LEN`;
  * - `LIVESIGN_MALFORMED`: `sign` is not 64 hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
  * - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
@@ -1494,8 +1539,8 @@ livesign_status livesign_huawei_record_verify_keyed(const livesign_hmac_key *key
  *   `LIVESIGN_OK`.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or `key` is NULL
- * with a length; then `LIVESIGN_INVALID_KEY` when the key is shorter than 32 bytes. Never
- * allocates; safe from any thread.
+ * with a length; then `LIVESIGN_INVALID_KEY` when the key is shorter than 32 bytes or longer
+ * than `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_record_md5_sign(const uint8_t *key,
@@ -1508,7 +1553,8 @@ livesign_status livesign_huawei_record_md5_sign(const uint8_t *key,
  *
  * Checks run in this order and the first failure is returned:
  * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `sign` is NULL with a length;
- * - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes;
+ * - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes or longer than
+ *   `LIVESIGN_MAX_KEY_LEN`;
  * - `LIVESIGN_MALFORMED`: `sign` is not 32 hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
  * - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
@@ -1529,14 +1575,16 @@ livesign_status livesign_huawei_record_md5_verify(const uint8_t *key,
  * HMAC-SHA256(key, rand + timestamp + body).
  *
  * - `key`: the callback key of the SparkRTC recording configuration (not empty).
- * - `rand`, `timestamp`: the `X-Rtc-Rand` and `X-Rtc-Timestamp` header values (UTF-8; the
- *   timestamp a plain decimal integer, seconds or milliseconds).
- * - `body`: the request body, byte for byte.
+ * - `rand`, `timestamp`: the `X-Rtc-Rand` and `X-Rtc-Timestamp` header values (UTF-8, at most
+ *   `LIVESIGN_MAX_ID_LEN` bytes; the timestamp a plain decimal integer, seconds or
+ *   milliseconds).
+ * - `body`: the request body, byte for byte, at most `LIVESIGN_MAX_BODY_LEN` bytes.
  * - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
- * with a length, a text is not UTF-8 or `timestamp` is not a decimal integer; then
- * `LIVESIGN_INVALID_KEY` for an empty key. Never allocates; safe from any thread.
+ * with a length, a text is not UTF-8, an input is over its limit or `timestamp` is not a
+ * decimal integer; then `LIVESIGN_INVALID_KEY` for an empty key (or one longer than
+ * `LIVESIGN_MAX_KEY_LEN`). Never allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_sparkrtc_sign(const uint8_t *key,
@@ -1574,8 +1622,8 @@ livesign_status livesign_huawei_sparkrtc_sign_keyed(const livesign_hmac_key *key
  *
  * Checks run in this order and the first failure is returned:
  * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `rand` or `timestamp` is not
- *   UTF-8;
- * - `LIVESIGN_INVALID_KEY`: the key is empty;
+ *   UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`, `body` is longer than `LIVESIGN_MAX_BODY_LEN`;
+ * - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
  * - `LIVESIGN_MALFORMED`: `timestamp` is not a decimal integer, `signature` not 64 hex
  *   characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
@@ -1624,7 +1672,8 @@ livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *k
  *
  * - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
  *   digits and not all letters).
- * - `uri`: the URL path, e.g. `/livetest/huawei1.flv` (for WebRTC `/app/stream.sdp`).
+ * - `uri`: the URL path, e.g. `/livetest/huawei1.flv` (for WebRTC `/app/stream.sdp`), at most
+ *   `LIVESIGN_MAX_URL_LEN` bytes.
  * - `timestamp`: start of validity, Unix seconds, written as `time_format` says
  *   (`LIVESIGN_HUAWEI_TIME_DECIMAL` or `LIVESIGN_HUAWEI_TIME_HEX`).
  * - `rand`: 1 to 64 ASCII letters and digits (Huawei: a UUID without dashes); livesign
@@ -1668,8 +1717,9 @@ livesign_status livesign_huawei_url_a_build(const uint8_t *key,
  * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
  *
  * Checks run in this order and the first failure is returned:
- * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `keys` NULL or `keys_len` 0 or above
- *   `LIVESIGN_MAX_KEYS`, unknown `time_format`, `duration_s` out of range;
+ * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `url` longer than `LIVESIGN_MAX_URL_LEN`, `keys`
+ *   NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`, unknown `time_format`, `duration_s` out
+ *   of range;
  * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
  * - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
  *   parts, the time not a number in `time_format`, the hash not 32 hex characters (either case);
@@ -1698,15 +1748,15 @@ livesign_status livesign_huawei_url_a_verify(const livesign_slice *keys,
  * - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
  *   digits and not all letters).
  * - `stream`: the stream name (`huawei1` in `http://host/livetest/huawei1.flv`; a transcoded
- *   stream is `{stream}_{template}`), UTF-8, not empty.
+ *   stream is `{stream}_{template}`), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
  * - `tx_time`: Unix seconds, at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; the URL is valid
  *   until `tx_time` + the duration configured in Huawei's console.
  * - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_B_MAX_LEN`
  *   always fits; `out` NULL with `out_cap` 0 asks for the size.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
- * with `out_cap > 0`, an input is NULL with a length, `stream` is empty or not UTF-8, or
- * `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
+ * with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
+ * UTF-8, or `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
  * rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
  * `*out_len` is 0 on other failures. Never allocates; safe from any thread.
  */
@@ -1726,9 +1776,10 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  *
  * - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
  * - `stream`: the stream name the URL is for (a parameter, as for method D: Huawei does not
- *   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, not empty.
- * - `url`: the full URL or a bare `/path?query`; parameters are read raw, `txTime` hashed as
- *   written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
+ *   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, 1 to
+ *   `LIVESIGN_MAX_ID_LEN` bytes.
+ * - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
+ *   parameters are read raw, `txTime` hashed as written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
  *   16 hex digits (either case): Huawei writes hex, and a 10-digit hex time would lie after
  *   year 4147, so this reading can only make such a URL expire earlier.
  * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
@@ -1737,8 +1788,9 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
  *
  * Checks run in this order and the first failure is returned:
- * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty or not UTF-8, `duration_s` out of
- *   range, `keys` NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+ * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty, too long or not UTF-8, `url`
+ *   longer than `LIVESIGN_MAX_URL_LEN`, `duration_s` out of range, `keys` NULL or `keys_len` 0
+ *   or above `LIVESIGN_MAX_KEYS`;
  * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
  * - `LIVESIGN_MALFORMED`: not a URL, `txSecret` or `txTime` missing or repeated, `txTime` not
  *   in the form above, `txSecret` not 32 lowercase hex characters;
@@ -1767,12 +1819,14 @@ livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
  *
  * - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
  *   digits and not all letters).
- * - `stream`: the stream name (`huawei1` in `rtmp://host/app/huawei1`), UTF-8, not empty.
+ * - `stream`: the stream name (`huawei1` in `rtmp://host/app/huawei1`), UTF-8, 1 to
+ *   `LIVESIGN_MAX_ID_LEN` bytes.
  * - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_D_MAX_LEN`
  *   always fits; `out` NULL with `out_cap` 0 asks for the size.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
- * with `out_cap > 0`, an input is NULL with a length, `stream` is empty or not UTF-8; then
+ * with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
+ * UTF-8; then
  * `LIVESIGN_INVALID_KEY` (key rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size
  * needed). `*out_len` is 0 on other failures. Never allocates; safe from any thread.
  */
@@ -1809,16 +1863,17 @@ livesign_status livesign_huawei_url_d_build_keyed(const livesign_hmac_key *key,
  *
  * - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
  * - `stream`: the stream name the URL is for (a parameter because HLS segment paths do not
- *   carry it reliably), UTF-8, not empty.
- * - `url`: the full URL or a bare `/path?query`; parameters are read raw, `hwTime` hashed as
- *   written (1 to 16 hex digits, either case).
+ *   carry it reliably), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
+ * - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
+ *   parameters are read raw, `hwTime` hashed as written (1 to 16 hex digits, either case).
  * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: valid
  *   while `hwTime + duration > now` (strict); here while `now < hwTime + duration_s + leeway_s`.
  * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
  *
  * Checks run in this order and the first failure is returned:
- * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty or not UTF-8, `duration_s` out of
- *   range, `keys` NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+ * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty, too long or not UTF-8, `url`
+ *   longer than `LIVESIGN_MAX_URL_LEN`, `duration_s` out of range, `keys` NULL or `keys_len` 0
+ *   or above `LIVESIGN_MAX_KEYS`;
  * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
  * - `LIVESIGN_MALFORMED`: not a URL, `hwSecret` or `hwTime` missing or repeated, `hwTime` not
  *   hex, `hwSecret` not 64 hex characters (either case);
@@ -1866,7 +1921,8 @@ livesign_status livesign_huawei_url_d_verify_keyed(const livesign_hmac_key *keys
  * so `out_cap = raw_len` always fits.
  *
  * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
- * `out_len` is NULL, `out` is NULL with `out_cap > 0` or `raw` is NULL with a length;
+ * `out_len` is NULL, `out` is NULL with `out_cap > 0`, `raw` is NULL with a length or longer
+ * than `LIVESIGN_MAX_RESPONSE_LEN`;
  * `LIVESIGN_MALFORMED` when `raw` is not JSON string text (invalid UTF-8, a raw `"` or
  * control character, a bad escape, a lone surrogate); `LIVESIGN_BUFFER_TOO_SMALL`
  * (`*out_len` = size needed, the content of `out` unspecified). `*out_len` is 0 on other
@@ -1878,6 +1934,31 @@ livesign_status livesign_json_unescape(const uint8_t *raw,
                                        uint8_t *out,
                                        size_t out_cap,
                                        size_t *out_len);
+
+/**
+ * Returns `LIVESIGN_MAX_BODY_LEN`. Never allocates.
+ */
+size_t livesign_max_body_len(void);
+
+/**
+ * Returns `LIVESIGN_MAX_RESPONSE_LEN`. Never allocates.
+ */
+size_t livesign_max_response_len(void);
+
+/**
+ * Returns `LIVESIGN_MAX_URL_LEN`. Never allocates.
+ */
+size_t livesign_max_url_len(void);
+
+/**
+ * Returns `LIVESIGN_MAX_ID_LEN`. Never allocates.
+ */
+size_t livesign_max_id_len(void);
+
+/**
+ * Returns `LIVESIGN_MAX_KEY_LEN`. Never allocates.
+ */
+size_t livesign_max_key_len(void);
 
 /**
  * Returns `LIVESIGN_TENCENT_SIGN_LEN`, for bindings that cannot read macros.
@@ -1894,8 +1975,8 @@ size_t livesign_tencent_sign_len(void);
  *   on `LIVESIGN_OK`.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or `key` is NULL
- * with `key_len > 0`; `LIVESIGN_INVALID_KEY` when the key is empty.
- * Never allocates; safe to call from any thread.
+ * with `key_len > 0`; `LIVESIGN_INVALID_KEY` when the key is empty or longer than
+ * `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe to call from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_tencent_sign(const uint8_t *key,
@@ -1909,7 +1990,7 @@ livesign_status livesign_tencent_sign(const uint8_t *key,
  *
  * Checks run in this order and the first failure is returned:
  * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `sign` is NULL with a non-zero length;
- * - `LIVESIGN_INVALID_KEY`: the key is empty;
+ * - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
  * - `LIVESIGN_MALFORMED`: `sign` is not exactly 32 lowercase hex characters;
  * - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): compared in constant time; a forged
  *   sign is reported as this even when `t` has also passed;
@@ -1943,8 +2024,9 @@ livesign_status livesign_tencent_verify(const uint8_t *key,
  *   fits an `int64_t`; `stream_id`, `channel_id`, `app` and `appname` must be strings.
  *
  * Checks run in this order and the first failure is returned:
- * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length;
- * - `LIVESIGN_INVALID_KEY`: the key is empty;
+ * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length, or `body` is
+ *   longer than `LIVESIGN_MAX_BODY_LEN`;
+ * - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
  * - `LIVESIGN_MALFORMED`: not one strict JSON object (truncated, invalid UTF-8, trailing
  *   bytes, ...); `t` or `sign` missing, repeated or mistyped; one of `event_type`,
  *   `stream_id`, `channel_id`, `app`, `appname` repeated or mistyped (a repeated name counts
@@ -1974,7 +2056,9 @@ livesign_status livesign_tencent_callback_verify(const uint8_t *key,
  *   present value is never empty) and on every failure.
  *
  * Returns `LIVESIGN_OK` (present or absent); `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL,
- * `body` or `name` is NULL with a non-zero length, or `name` is not UTF-8;
+ * `body` or `name` is NULL with a non-zero length, `name` is not UTF-8, `body` is longer than
+ * `LIVESIGN_MAX_RESPONSE_LEN` (it may be an API response) or `name` longer than
+ * `LIVESIGN_MAX_ID_LEN`;
  * `LIVESIGN_MALFORMED` when `body` is not one strict JSON object or `name` occurs twice at
  * the top level. Never allocates; safe from any thread.
  */
@@ -2021,11 +2105,13 @@ livesign_status livesign_tencent_api_command_from_name(const uint8_t *name,
  * the five statistics commands, `appid` for the others.
  *
  * - `command`: a `LIVESIGN_TENCENT_API_...` number.
- * - `base`, `base_len`: the URL up to the `?` (`scheme://host/path`, no query or fragment);
- *   NULL with 0 uses `livesign_tencent_api_default_base(command)`.
+ * - `base`, `base_len`: the URL up to the `?` (`scheme://host/path`, no query or fragment,
+ *   at most `LIVESIGN_MAX_URL_LEN` bytes); NULL with 0 uses
+ *   `livesign_tencent_api_default_base(command)`.
  * - `appid`: the live APPID. `key`: the CGI (API) key. `t`: the expiry, Unix seconds.
  * - `params`, `params_len`: up to `LIVESIGN_TENCENT_API_MAX_PARAMS` parameters (NULL with 0
- *   for none). Names must be non-empty UTF-8; string values UTF-8; number values `-`? then
+ *   for none). Names must be non-empty UTF-8 of at most `LIVESIGN_MAX_ID_LEN` bytes; values
+ *   at most `LIVESIGN_MAX_URL_LEN` bytes, string values UTF-8, number values `-`? then
  *   decimal digits.
  * - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives
  *   the length written, the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other
@@ -2034,7 +2120,7 @@ livesign_status livesign_tencent_api_command_from_name(const uint8_t *name,
  * Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, a pointer is NULL
  * with a non-zero length, `command` or a parameter `kind` is unknown, `params_len` is above
  * the maximum, or `base` or a parameter breaks the rules above; `LIVESIGN_INVALID_KEY` for an
- * empty key; `LIVESIGN_BUFFER_TOO_SMALL`; `LIVESIGN_OK`. Never allocates; safe from any thread.
+ * empty key or one longer than `LIVESIGN_MAX_KEY_LEN`; `LIVESIGN_BUFFER_TOO_SMALL`; `LIVESIGN_OK`. Never allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_tencent_api_build(uint32_t command,
@@ -2056,8 +2142,8 @@ livesign_status livesign_tencent_api_build(uint32_t command,
  *
  * - `response`: receives the fields on `LIVESIGN_OK`; zero-filled on any failure.
  *
- * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `response` is NULL or `body` is NULL
- * with a non-zero length; `LIVESIGN_MALFORMED` when the body is not one strict JSON object, one
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `response` is NULL, `body` is NULL
+ * with a non-zero length or longer than `LIVESIGN_MAX_RESPONSE_LEN`; `LIVESIGN_MALFORMED` when the body is not one strict JSON object, one
  * of the four fields is repeated or mistyped (`ret` and `retcode` must be integers that fit an
  * `int64_t`, `errmsg` and `message` strings), or neither `ret` nor `retcode` is present.
  * Never allocates; safe from any thread.
@@ -2098,8 +2184,8 @@ size_t livesign_tencent_tx_secret_len(void);
 /**
  * Returns the exact length of the URL `livesign_tencent_url_build` writes for a `kind`
  * (`LIVESIGN_TENCENT_URL_...`), the byte lengths of the domain, app and stream name, and the
- * expiry; 0 when `kind` is unknown, `expiry > LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or the length
- * does not fit in a `size_t`. Never allocates.
+ * expiry; 0 when `kind` is unknown, `expiry > LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or a length is
+ * above `LIVESIGN_MAX_ID_LEN`. Never allocates.
  */
 size_t livesign_tencent_url_build_len(uint32_t kind,
                                       size_t domain_len,
@@ -2119,6 +2205,7 @@ size_t livesign_tencent_url_build_len(uint32_t kind,
  * - `app`: the AppName (usually `live`); `/`-separated non-empty segments.
  * - `stream`: the stream name; it may not end in `.flv`, `.m3u8` or `.sdp`. `app` and
  *   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, so the name hashed is the name sent.
+ *   `domain`, `app` and `stream` are at most `LIVESIGN_MAX_ID_LEN` bytes each.
  * - `key`: the push or play authentication key (primary or backup) from the console.
  * - `expiry`: Unix seconds, at most `LIVESIGN_TENCENT_URL_MAX_EXPIRY`.
  * - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives the
@@ -2128,7 +2215,8 @@ size_t livesign_tencent_url_build_len(uint32_t kind,
  *
  * Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, a pointer is NULL
  * with a non-zero length, `kind` is unknown, or `domain`, `app`, `stream` or `expiry` breaks
- * the rules above; `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_BUFFER_TOO_SMALL`;
+ * the rules above; `LIVESIGN_INVALID_KEY` for an empty key or one longer than
+ * `LIVESIGN_MAX_KEY_LEN`; `LIVESIGN_BUFFER_TOO_SMALL`;
  * `LIVESIGN_OK`. Never allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE
@@ -2157,8 +2245,10 @@ livesign_status livesign_tencent_url_build(uint32_t kind,
  * - `stream`: the stream name, raw bytes as they appear in the URL path (no AppName, no
  *   suffix).
  *
- * Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or an input is NULL
- * with a non-zero length; `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_MALFORMED` when
+ * Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+ * with a non-zero length or `stream` is longer than `LIVESIGN_MAX_ID_LEN`;
+ * `LIVESIGN_INVALID_KEY` for an empty key or one longer than `LIVESIGN_MAX_KEY_LEN`;
+ * `LIVESIGN_MALFORMED` when
  * `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 16 hex digits, or
  * exactly 10 decimal digits); `LIVESIGN_OK`. Never allocates.
  */
@@ -2191,8 +2281,9 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  *
  * Checks run in this order and the first failure is returned:
  * - `LIVESIGN_INVALID_ARGUMENT`: `keys` is NULL, `keys_len` is 0 or above
- *   `LIVESIGN_MAX_KEYS`, a key or `url` is NULL with a non-zero length;
- * - `LIVESIGN_INVALID_KEY`: a key is empty;
+ *   `LIVESIGN_MAX_KEYS`, a key or `url` is NULL with a non-zero length, `url` is longer than
+ *   `LIVESIGN_MAX_URL_LEN`;
+ * - `LIVESIGN_INVALID_KEY`: a key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
  * - `LIVESIGN_MALFORMED`: the URL does not parse (spaces, control or non-ASCII bytes, no
  *   path), its path is not `/app/stream`, `txSecret` or `txTime` is missing, repeated or
  *   badly formed;
@@ -2232,7 +2323,8 @@ livesign_status livesign_tencent_url_verify(const livesign_slice *keys,
  *
  * Returns, first failure wins: `LIVESIGN_INVALID_ARGUMENT` (`out_len` NULL, `out` NULL with
  * `out_cap > 0`, an input NULL with a length, identifier not UTF-8); `LIVESIGN_INVALID_KEY`
- * (empty key); `LIVESIGN_INVALID_ARGUMENT` (identifier or userbuf too long);
+ * (empty key, or longer than `LIVESIGN_MAX_KEY_LEN`); `LIVESIGN_INVALID_ARGUMENT` (identifier
+ * or userbuf too long);
  * `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed); `LIVESIGN_OK` (`*out_len` = bytes
  * written). On failure `*out_len` is 0 unless stated. Never allocates.
  */
@@ -2295,8 +2387,10 @@ size_t livesign_usersig_len(uint64_t sdkappid,
  *
  * Returns, first failure wins:
  * - `LIVESIGN_INVALID_ARGUMENT`: an input NULL with a length; identifier not UTF-8;
- * - `LIVESIGN_INVALID_KEY`: empty key;
- * - `LIVESIGN_INVALID_ARGUMENT`: identifier longer than `LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN`;
+ * - `LIVESIGN_INVALID_KEY`: empty key, or longer than `LIVESIGN_MAX_KEY_LEN`;
+ * - `LIVESIGN_INVALID_ARGUMENT`: identifier longer than `LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN`,
+ *   `usersig` longer than `LIVESIGN_USERSIG_MAX_LEN` (the longest token livesign writes, and
+ *   the limit on tokens read);
  * - `LIVESIGN_MALFORMED`: not a UserSig (base64, zlib or JSON broken, a member missing,
  *   mistyped or duplicated, or outside livesign's bounds: an identifier over 256 bytes, a
  *   userbuf over 1024 bytes, a document over 4096 bytes);
@@ -2346,8 +2440,8 @@ livesign_status livesign_usersig_verify_keyed(uint64_t sdkappid,
  * Decodes a UserSig without its key, for diagnosis ("UserSig illegal": which part is
  * wrong?). Nothing is verified: `info` receives what the token claims.
  *
- * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `usersig` is NULL with a length;
- * `LIVESIGN_MALFORMED` when it is not a UserSig (as for `livesign_usersig_verify`). `info`
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `usersig` is NULL with a length or
+ * longer than `LIVESIGN_USERSIG_MAX_LEN`; `LIVESIGN_MALFORMED` when it is not a UserSig (as for `livesign_usersig_verify`). `info`
  * is nullable and zero-filled on failure.
  *
  * How to tell the causes apart: `LIVESIGN_MALFORMED` = a corrupt or truncated string (or a
@@ -2376,7 +2470,8 @@ livesign_status livesign_usersig_inspect(const uint8_t *usersig,
  *
  * Returns, first failure wins: `LIVESIGN_INVALID_ARGUMENT` (`out_len` NULL, `out` NULL with
  * `out_cap > 0`, an input NULL with a length, identifier not UTF-8); `LIVESIGN_INVALID_KEY`
- * (empty key); `LIVESIGN_INVALID_ARGUMENT` (identifier not ASCII or too long, `sdkappid` over
+ * (empty key, or longer than `LIVESIGN_MAX_KEY_LEN`); `LIVESIGN_INVALID_ARGUMENT` (identifier
+ * not ASCII or too long, `sdkappid` over
  * 4294967295, `now + expire_s` over 4294967295: the grant's expiry is a 32-bit field);
  * `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed); `LIVESIGN_OK`. Never allocates.
  */
@@ -2459,8 +2554,8 @@ livesign_status livesign_privmap_gen_roomstr_keyed(uint64_t sdkappid,
  * Parses a PrivateMapKey userbuf (e.g. `info.userbuf` after `livesign_usersig_verify`) into
  * `info` (nullable; zero-filled on failure), whose slices point into `userbuf`.
  *
- * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `userbuf` is NULL with a length;
- * `LIVESIGN_MALFORMED` when the bytes are not exactly one userbuf of the PrivateMapKey
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `userbuf` is NULL with a length or
+ * longer than `LIVESIGN_USERSIG_USERBUF_MAX_LEN`; `LIVESIGN_MALFORMED` when the bytes are not exactly one userbuf of the PrivateMapKey
  * layout (`cVer` 0 or 1, consistent lengths, nothing after). The expiry inside is absolute
  * and separate from the UserSig's own; compare `info->expires_at` with the time yourself.
  * Never allocates.
@@ -2496,9 +2591,9 @@ livesign_status livesign_trtc_callback_key_check(const uint8_t *key,
  * - `out`: receives exactly `LIVESIGN_TRTC_CALLBACK_SIGN_LEN` bytes (no NUL), only on
  *   `LIVESIGN_OK`.
  *
- * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or an input is NULL
- * with a non-zero length; `LIVESIGN_INVALID_KEY` when the key breaks the console's rules.
- * Never allocates.
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+ * with a non-zero length or `body` is longer than `LIVESIGN_MAX_BODY_LEN`;
+ * `LIVESIGN_INVALID_KEY` when the key breaks the console's rules. Never allocates.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_trtc_callback_sign(const uint8_t *key,
@@ -2531,7 +2626,8 @@ livesign_status livesign_trtc_callback_sign_keyed(const livesign_hmac_key *key,
  * - `sign`, `sign_len`: the `Sign` header value, without surrounding whitespace.
  *
  * Checks run in this order and the first failure is returned:
- * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a non-zero length;
+ * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a non-zero length, or `body` is longer
+ *   than `LIVESIGN_MAX_BODY_LEN`;
  * - `LIVESIGN_INVALID_KEY`: the key is empty, longer than 32 bytes, or has a character that
  *   is not an ASCII letter or digit;
  * - `LIVESIGN_MALFORMED`: `sign` is not the canonical 44-character padded standard base64 of
@@ -2553,7 +2649,8 @@ livesign_status livesign_trtc_callback_verify(const uint8_t *key,
  * `livesign_trtc_callback_verify` with a key loaded by `livesign_hmac_key_init`.
  *
  * Checks run in this order: `LIVESIGN_INVALID_ARGUMENT` (`key` NULL, not initialised or
- * wiped; an input NULL with a non-zero length), `LIVESIGN_INVALID_KEY` (the loaded key is
+ * wiped; an input NULL with a non-zero length; `body` longer than `LIVESIGN_MAX_BODY_LEN`),
+ * `LIVESIGN_INVALID_KEY` (the loaded key is
  * longer than 32 bytes; its characters cannot be checked here: use
  * `livesign_trtc_callback_key_check` before loading it), `LIVESIGN_MALFORMED`,
  * `LIVESIGN_SIGNATURE_MISMATCH`, as for `livesign_trtc_callback_verify`. Returns `LIVESIGN_OK`
@@ -2578,7 +2675,8 @@ livesign_status livesign_trtc_callback_verify_keyed(const livesign_hmac_key *key
  * Every key is checked against the rules first and every key is tried, so the time taken
  * does not depend on which key matched. Checks run in this order and the first failure is
  * returned: `LIVESIGN_INVALID_ARGUMENT` (`keys` NULL, `keys_len` 0 or above
- * `LIVESIGN_MAX_KEYS`, a key or input NULL with a non-zero length), `LIVESIGN_INVALID_KEY`
+ * `LIVESIGN_MAX_KEYS`, a key or input NULL with a non-zero length, `body` longer than
+ * `LIVESIGN_MAX_BODY_LEN`), `LIVESIGN_INVALID_KEY`
  * (any key breaks the console's rules), `LIVESIGN_MALFORMED` (`sign` as for
  * `livesign_trtc_callback_verify`), `LIVESIGN_SIGNATURE_MISMATCH` (no key matches). Never
  * allocates.
@@ -2605,7 +2703,8 @@ livesign_status livesign_trtc_callback_verify_ring(const livesign_slice *keys,
  *   and `LIVESIGN_EXPIRED`), 0 otherwise.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `body` is NULL with a non-zero
- * length; `LIVESIGN_MALFORMED` when the body is not one strict JSON object or `CallbackTs` is
+ * length or longer than `LIVESIGN_MAX_BODY_LEN`; `LIVESIGN_MALFORMED` when the body is not
+ * one strict JSON object or `CallbackTs` is
  * missing, present twice, or not a non-negative integer within uint64_t; `LIVESIGN_EXPIRED`.
  * Never allocates.
  */
@@ -2637,7 +2736,9 @@ livesign_status livesign_trtc_callback_check_time(const uint8_t *body,
  * Returns `LIVESIGN_OK` with the length in `*out_len`, or the first failure in this order:
  * - `LIVESIGN_INVALID_ARGUMENT`: `out_len` NULL, `out` NULL with `out_cap > 0`, an input NULL
  *   with a non-zero length, text that is not UTF-8, a host, service or command outside the
- *   characters above (or empty), an empty identifier;
+ *   characters above (or empty), an empty identifier, a host, service, command or
+ *   identifier longer than `LIVESIGN_MAX_ID_LEN`, a `usersig` longer than
+ *   `LIVESIGN_USERSIG_MAX_LEN`;
  * - `LIVESIGN_MALFORMED`: `usersig` is not Tencent base64 text (empty, another character, a
  *   length that is not a multiple of 4, `_` other than as the last one or two characters);
  * - `LIVESIGN_BUFFER_TOO_SMALL`: `*out_len` holds the size needed; nothing useful is written.
@@ -2673,7 +2774,8 @@ livesign_status livesign_trtc_rest_url(const uint8_t *host,
  * `error_code == 0`; both are reported as sent, even when they disagree.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `body` is NULL with a non-zero
- * length; `LIVESIGN_MALFORMED` when the body is not one strict RFC 8259 JSON object, or one
+ * length or longer than `LIVESIGN_MAX_RESPONSE_LEN`; `LIVESIGN_MALFORMED` when the body is
+ * not one strict RFC 8259 JSON object, or one
  * of the four fields is missing, of the wrong type (`ActionStatus` a string `"OK"` or
  * `"FAIL"`, `ErrorCode` an integer without fraction or exponent within int64_t, `ErrorInfo`
  * and `RequestId` strings), or present twice. Never allocates.
@@ -2693,7 +2795,8 @@ livesign_status livesign_trtc_rest_response_parse(const uint8_t *body,
  *   absent (a present value is never empty) and on failure.
  *
  * Returns `LIVESIGN_OK` (present or absent); `LIVESIGN_INVALID_ARGUMENT` when `value` is NULL,
- * an input is NULL with a non-zero length, or `name` is not UTF-8; `LIVESIGN_MALFORMED` when
+ * an input is NULL with a non-zero length, `name` is not UTF-8, `body` is longer than
+ * `LIVESIGN_MAX_RESPONSE_LEN` or `name` longer than `LIVESIGN_MAX_ID_LEN`; `LIVESIGN_MALFORMED` when
  * the body is not one strict JSON object or the member occurs twice. Never allocates.
  */
 LIVESIGN_MUST_USE

@@ -13,6 +13,7 @@
 //! Each cloud brings its own key rule, time formats and duration bounds ([`Policy`]).
 
 use crate::digest::md5::{self, md5};
+use crate::limits::{self, Limits};
 use crate::text::{Decimal, Hex, HexU64, Out, ct_eq, parse_hex, parse_hex_u64};
 use crate::url::{self, SignedQuery};
 use crate::{Error, expiry, json, keyring};
@@ -49,7 +50,8 @@ const PARAM: &[u8] = b"auth_key";
 /// Builds the query `auth_key={timestamp}-{rand}-{uid}-{md5hash}` for `uri`.
 ///
 /// Errors, in this order: `InvalidArgument` when `format` is not allowed by the policy, `uri`
-/// is not a bare URL path (`/...`, printable ASCII, no `?` or `#`), or `rand` / `uid` are not
+/// is not a bare URL path (`/...`, printable ASCII, no `?` or `#`) of at most
+/// [`crate::Limits::MAX_URL_LEN`] bytes, or `rand` / `uid` are not
 /// 1 to [`MAX_PART_LEN`] ASCII letters and digits; `InvalidKey` when the policy rejects `key`.
 pub(crate) fn build(
     policy: &Policy,
@@ -60,6 +62,7 @@ pub(crate) fn build(
     rand: &str,
     uid: &str,
 ) -> Result<SignedQuery, Error> {
+    limits::check(uri.as_bytes(), Limits::MAX_URL_LEN)?;
     if !format_allowed(policy, format) || !is_bare_path(uri.as_bytes()) || !is_part(rand) || !is_part(uid) {
         return Err(Error::InvalidArgument);
     }
@@ -83,8 +86,8 @@ pub(crate) fn build(
 /// Verifies the `auth_key` of `url` (a full URL or a bare `/path?query`) against each of
 /// `keys` (primary first) and returns the index of the key that matched.
 ///
-/// Errors, in this order: `InvalidArgument` (format not allowed, duration outside the policy,
-/// no key or more than `MAX_KEYS`); `InvalidKey` (any key breaks the key rule); `Malformed`
+/// Errors, in this order: `InvalidArgument` (a URL over [`crate::Limits::MAX_URL_LEN`], format
+/// not allowed, duration outside the policy, no key or more than `MAX_KEYS`); `InvalidKey` (any key breaks the key rule); `Malformed`
 /// (not a URL, no single `auth_key`, not four `-`-separated parts, a time that is not a number
 /// in `format`, a hash that is not 32 hex characters of either case); `SignatureMismatch` (no
 /// key matches; every key is tried, each compared in constant time); `Expired`
@@ -98,6 +101,7 @@ pub(crate) fn verify(
     duration_s: u32,
     leeway_s: u32,
 ) -> Result<usize, Error> {
+    limits::check(url, Limits::MAX_URL_LEN)?;
     if !format_allowed(policy, format) || !(policy.min_duration_s..=policy.max_duration_s).contains(&duration_s) {
         return Err(Error::InvalidArgument);
     }

@@ -20,6 +20,21 @@ pub mod json {
         crate::json::MAX_DEPTH
     }
 
+    /// [`parse_object`] and the number of steps the reader took (every iteration of every
+    /// loop it runs; UTF-8 validation, done by `core`, is not counted).
+    pub fn parse_object_steps(src: &[u8]) -> (Result<(), Error>, u64) {
+        let mut steps = crate::json::Steps::default();
+        let result = crate::json::parse_object_metered(src, &mut steps).map(drop);
+        (result, steps.0)
+    }
+
+    /// The one-pass validation and lookup the UserSig reader uses, and its steps.
+    pub fn parse_lookup_steps<const N: usize>(src: &[u8], names: [&[u8]; N]) -> (Result<(), Error>, u64) {
+        let mut steps = crate::json::Steps::default();
+        let result = crate::json::parse_lookup_metered(src, names, &mut steps).map(drop);
+        (result, steps.0)
+    }
+
     /// Writes `s` escaped as the body of a JSON string into `buf`: the length written, or
     /// `BufferTooSmall` with the length needed.
     pub fn escape(s: &[u8], buf: &mut [u8]) -> Result<usize, Error> {

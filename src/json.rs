@@ -80,7 +80,7 @@ impl<'a> Str<'a> {
     /// Anything else is [`Error::Malformed`].
     pub fn from_raw(raw: &'a [u8]) -> Result<Self, Error> {
         core::str::from_utf8(raw).map_err(|_| Error::Malformed)?;
-        let mut p = Parser { s: raw, i: 0 };
+        let mut p = Parser::new(raw, 0);
         match p.string_body()? {
             (Stop::End, _) => Ok(Str { raw }),
             (Stop::Quote, _) => Err(Error::Malformed),
@@ -238,8 +238,13 @@ pub struct Object<'a> {
 
 /// Validates `src` as exactly one JSON object (surrounding whitespace allowed).
 pub fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
+    parse_object_metered(src, &mut NoMeter)
+}
+
+/// [`parse_object`], counting the reader's steps into `meter`.
+pub(crate) fn parse_object_metered<'a, M: Meter>(src: &'a [u8], meter: &mut M) -> Result<Object<'a>, Error> {
     core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
-    let mut p = Parser { s: src, i: 0 };
+    let mut p = Parser { s: src, i: 0, meter };
     p.ws();
     let start = p.i;
     if p.peek() != Some(b'{') {
@@ -261,8 +266,17 @@ pub(crate) fn parse_lookup<'a, const N: usize>(
     src: &'a [u8],
     names: [&[u8]; N],
 ) -> Result<[Option<Value<'a>>; N], Error> {
+    parse_lookup_metered(src, names, &mut NoMeter)
+}
+
+/// [`parse_lookup`], counting the reader's steps into `meter`.
+pub(crate) fn parse_lookup_metered<'a, const N: usize, M: Meter>(
+    src: &'a [u8],
+    names: [&[u8]; N],
+    meter: &mut M,
+) -> Result<[Option<Value<'a>>; N], Error> {
     core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
-    let mut p = Parser { s: src, i: 0 };
+    let mut p = Parser { s: src, i: 0, meter };
     let mut found = [None; N];
     p.ws();
     p.expect(b'{')?;
@@ -271,6 +285,7 @@ pub(crate) fn parse_lookup<'a, const N: usize>(
         p.i += 1;
     } else {
         loop {
+            p.meter.step(1);
             if p.peek() != Some(b'"') {
                 return Err(Error::Malformed);
             }
@@ -314,7 +329,7 @@ pub(crate) fn parse_lookup<'a, const N: usize>(
 impl<'a> Object<'a> {
     /// The top-level members in document order.
     pub fn members(&self) -> Members<'a> {
-        Members { p: Parser { s: self.text, i: 1 }, done: false }
+        Members { p: Parser::new(self.text, 1), done: false }
     }
 
     /// Looks up `N` member names in one pass. A name that occurs twice is `Malformed`: two
@@ -344,7 +359,7 @@ impl<'a> Object<'a> {
 
 /// Iterator over the members of a validated object.
 pub struct Members<'a> {
-    p: Parser<'a>,
+    p: Parser<'a, NoMeter>,
     done: bool,
 }
 
@@ -376,9 +391,52 @@ impl<'a> Iterator for Members<'a> {
     }
 }
 
-struct Parser<'a> {
+/// Counts the reader's work, for the tests that show it linear in its input (every loop of
+/// the reader steps its meter once per iteration). Production code uses [`NoMeter`], which
+/// compiles to nothing.
+pub(crate) trait Meter {
+    /// `n` more steps.
+    fn step(&mut self, n: usize);
+}
+
+/// The meter of every real parse: counts nothing.
+pub(crate) struct NoMeter;
+
+impl Meter for NoMeter {
+    #[inline(always)]
+    fn step(&mut self, _: usize) {}
+}
+
+/// A meter that counts (for `livesign::fuzz_api`).
+#[cfg(feature = "fuzzing")]
+#[derive(Debug, Default)]
+pub(crate) struct Steps(pub(crate) u64);
+
+#[cfg(feature = "fuzzing")]
+impl Meter for Steps {
+    fn step(&mut self, n: usize) {
+        self.0 += n as u64;
+    }
+}
+
+/// A meter borrowed for one parse.
+impl<M: Meter> Meter for &mut M {
+    #[inline(always)]
+    fn step(&mut self, n: usize) {
+        (**self).step(n);
+    }
+}
+
+struct Parser<'a, M: Meter = NoMeter> {
     s: &'a [u8],
     i: usize,
+    meter: M,
+}
+
+impl<'a> Parser<'a> {
+    fn new(s: &'a [u8], i: usize) -> Self {
+        Self { s, i, meter: NoMeter }
+    }
 }
 
 /// Where the characters of a string stopped.
@@ -387,13 +445,15 @@ enum Stop {
     End,
 }
 
-impl<'a> Parser<'a> {
+impl<'a, M: Meter> Parser<'a, M> {
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
 
     fn ws(&mut self) {
+        self.meter.step(1);
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.meter.step(1);
             self.i += 1;
         }
     }
@@ -419,6 +479,7 @@ impl<'a> Parser<'a> {
         let mut depth = 0usize;
         let first = self.peek().ok_or(Error::Malformed)?;
         loop {
+            self.meter.step(1);
             // A value is expected here.
             self.ws();
             match self.peek().ok_or(Error::Malformed)? {
@@ -452,6 +513,7 @@ impl<'a> Parser<'a> {
             }
             // A value just ended: close containers or move to the next element.
             loop {
+                self.meter.step(1);
                 if depth == 0 {
                     let kind = match first {
                         b'{' => Kind::Object,
@@ -499,6 +561,7 @@ impl<'a> Parser<'a> {
     }
 
     fn literal(&mut self, word: &[u8]) -> Result<(), Error> {
+        self.meter.step(1);
         if self.s[self.i..].starts_with(word) {
             self.i += word.len();
             Ok(())
@@ -510,6 +573,7 @@ impl<'a> Parser<'a> {
     fn digits(&mut self) -> usize {
         let start = self.i;
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.meter.step(1);
             self.i += 1;
         }
         self.i - start
@@ -560,7 +624,10 @@ impl<'a> Parser<'a> {
     fn string_body(&mut self) -> Result<(Stop, bool), Error> {
         let mut escaped = false;
         loop {
-            self.i += plain_run(self.s.get(self.i..).unwrap_or_default());
+            let run = plain_run(self.s.get(self.i..).unwrap_or_default());
+            // plain_run reads eight bytes a step.
+            self.meter.step(1 + run / 8);
+            self.i += run;
             let Some(c) = self.peek() else { return Ok((Stop::End, escaped)) };
             self.i += 1;
             match c {

@@ -33,6 +33,7 @@ pub mod fuzz_api;
 pub mod huawei;
 mod json;
 mod keyring;
+mod limits;
 pub mod tencent;
 mod text;
 pub mod trtc;
@@ -42,6 +43,7 @@ mod url;
 pub use digest::hmac::HmacKey;
 pub use error::Error;
 pub use json::{Str as JsonStr, Unescaped};
+pub use limits::Limits;
 pub use text::Hex;
 pub use url::SignedQuery;
 

@@ -19,6 +19,7 @@
 //! form would be 10 digits or longer ([`MAX_EXPIRY`]).
 
 use crate::digest::md5::{self, md5};
+use crate::limits::{self, Limits};
 use crate::text::{Hex, HexU64, ct_eq, parse_hex_lower, parse_hex_u64};
 use crate::url::{self, SignedQuery, Url};
 use crate::{Error, expiry, keyring};
@@ -123,7 +124,8 @@ pub(crate) struct Verified<'a> {
 /// Verifies a signed URL (`scheme://host/path?query` or a bare `/path?query`) against a key
 /// ring; `stream_path` gives the stream name from the URL path (or ignores the path when the
 /// provider knows the name). The checks run in this order and the first failure is returned:
-/// `InvalidArgument` / `InvalidKey` (the key ring, see [`keyring::check`]); `Malformed` (the
+/// `InvalidArgument` (a URL over [`crate::Limits::MAX_URL_LEN`]), then `InvalidArgument` /
+/// `InvalidKey` (the key ring, see [`keyring::check`]); `Malformed` (the
 /// URL does not parse, `stream_path` rejects its path, `txSecret` or `txTime` is missing,
 /// repeated or not in its format; `txSecret` must be 32 lowercase hex characters);
 /// `SignatureMismatch` (no key gives the secret, every key tried, constant-time compare);
@@ -137,6 +139,7 @@ pub(crate) fn verify<'a>(
     now: u64,
     leeway_s: u32,
 ) -> Result<Verified<'a>, Error> {
+    limits::check(url, Limits::MAX_URL_LEN)?;
     keyring::check(keys, valid_key)?;
     let Url { path, query, .. } = url::parse(url)?;
     let path = stream_path(path)?;

@@ -333,11 +333,16 @@ fn malformed_documents() {
         ("adler32 wrong", b64(&[&zlib[..zlib.len() - 1], &[zlib[zlib.len() - 1] ^ 1]].concat())),
         ("bytes after adler32", b64(&[&zlib[..], &[0]].concat())),
         ("plain JSON", b64(ok.as_bytes())),
-        ("too long", "A".repeat(8000)),
+        ("within the length limit", "A".repeat(UserSig::MAX_LEN)),
     ];
     for (what, t) in outer {
         assert_eq!(usersig_verify(&k, APP, "u", t.as_bytes(), T, 0).map(|_| ()), Err(Error::Malformed), "{what}");
     }
+    // Longer than any token livesign (or an official SDK, within livesign's bounds) writes: the
+    // length limit (LIVESIGN_USERSIG_MAX_LEN), an argument out of range.
+    let too_long = "A".repeat(UserSig::MAX_LEN + 1);
+    assert_eq!(usersig_verify(&k, APP, "u", too_long.as_bytes(), T, 0).map(|_| ()), Err(Error::InvalidArgument));
+    assert_eq!(usersig_inspect(too_long.as_bytes()).map(|_| ()), Err(Error::InvalidArgument));
 }
 
 #[test]

@@ -14,13 +14,16 @@
 //! replay window by however far ahead it lies.
 
 use crate::digest::md5::{self, md5};
+use crate::limits::{self, Limits};
 use crate::text::{Decimal, Hex, ct_eq, parse_hex};
 use crate::{Error, expiry, json};
 
 /// `ALI-LIVE-SIGNATURE` for `domain` at `timestamp`.
 ///
-/// Errors: [`Error::InvalidKey`] for an empty key.
+/// Errors: [`Error::InvalidArgument`] for a domain over [`crate::Limits::MAX_ID_LEN`], then
+/// [`Error::InvalidKey`] for an empty key (or one over [`crate::Limits::MAX_KEY_LEN`]).
 pub fn callback_sign(key: &[u8], domain: &str, timestamp: u64) -> Result<Hex<{ 2 * md5::LEN }>, Error> {
+    limits::check(domain.as_bytes(), Limits::MAX_ID_LEN)?;
     check_key(key)?;
     Ok(Hex::encode(&digest(key, domain, Decimal::new(timestamp).as_bytes())))
 }
@@ -28,7 +31,9 @@ pub fn callback_sign(key: &[u8], domain: &str, timestamp: u64) -> Result<Hex<{ 2
 /// Verifies the headers of a callback received at `now`: `timestamp` is `ALI-LIVE-TIMESTAMP`
 /// and `signature` is `ALI-LIVE-SIGNATURE`, as received.
 ///
-/// Errors, in order: [`Error::InvalidKey`] (empty key); [`Error::Malformed`] (`timestamp` is
+/// Errors, in order: [`Error::InvalidArgument`] (a domain or timestamp over
+/// [`crate::Limits::MAX_ID_LEN`]); [`Error::InvalidKey`] (empty key, or over
+/// [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (`timestamp` is
 /// not a plain decimal integer, `signature` not 32 hex characters of either case);
 /// [`Error::SignatureMismatch`] (constant time); [`Error::Expired`] (`timestamp` outside
 /// `now ± leeway_s`; callers usually allow 300 s, "如5分钟").
@@ -40,6 +45,7 @@ pub fn callback_verify(
     now: u64,
     leeway_s: u32,
 ) -> Result<(), Error> {
+    limits::check_all([(domain.as_bytes(), Limits::MAX_ID_LEN), (timestamp.as_bytes(), Limits::MAX_ID_LEN)])?;
     check_key(key)?;
     let sent = json::parse_u64(timestamp.as_bytes()).ok_or(Error::Malformed)?;
     let claimed: [u8; md5::LEN] = parse_hex(signature).ok_or(Error::Malformed)?;
@@ -58,5 +64,5 @@ fn digest(key: &[u8], domain: &str, timestamp: &[u8]) -> [u8; md5::LEN] {
 }
 
 fn check_key(key: &[u8]) -> Result<(), Error> {
-    if key.is_empty() { Err(Error::InvalidKey) } else { Ok(()) }
+    if limits::key_len_ok(key) { Ok(()) } else { Err(Error::InvalidKey) }
 }

@@ -23,9 +23,10 @@ pub struct HmacKey {
 impl HmacKey {
     /// Loads `key` (any length; keys over 64 bytes are hashed first, as RFC 2104 says).
     ///
-    /// Errors: [`Error::InvalidKey`] for an empty key: no provider accepts one.
+    /// Errors: [`Error::InvalidKey`] for an empty key (no provider accepts one) or one longer
+    /// than [`crate::Limits::MAX_KEY_LEN`].
     pub fn new(key: &[u8]) -> Result<Self, Error> {
-        if key.is_empty() {
+        if !crate::limits::key_len_ok(key) {
             return Err(Error::InvalidKey);
         }
         let mut block = [0u8; BLOCK];

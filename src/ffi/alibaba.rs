@@ -30,8 +30,8 @@ pub extern "C" fn livesign_alibaba_sign_len() -> usize {
 /// MD5("{uri}-{timestamp}-{rand}-{uid}-{key}"), `timestamp` in decimal. The same construction
 /// as Huawei method A. Append it to the URL after `?` (or `&`).
 ///
-/// - `key`: the primary (or secondary) URL signing key, not empty.
-/// - `uri`: the URL path, e.g. `/app/stream`.
+/// - `key`: the primary (or secondary) URL signing key, 1 to `LIVESIGN_MAX_KEY_LEN` bytes.
+/// - `uri`: the URL path, e.g. `/app/stream`, at most `LIVESIGN_MAX_URL_LEN` bytes.
 /// - `timestamp`: Unix seconds; the URL expires at `timestamp` + the validity configured in
 ///   Alibaba's console.
 /// - `rand`, `uid`: 1 to 64 ASCII letters and digits (Alibaba's usual values are `0`; a UUID
@@ -42,7 +42,8 @@ pub extern "C" fn livesign_alibaba_sign_len() -> usize {
 /// Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
 /// `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
 /// is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?` or `#`), or `rand` /
-/// `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key); then
+/// `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key, or longer than
+/// `LIVESIGN_MAX_KEY_LEN`); then
 /// `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is 0 on
 /// other failures. Never allocates; safe from any thread.
 #[must_use = "the status says whether the query was written"]
@@ -85,9 +86,9 @@ pub unsafe extern "C" fn livesign_alibaba_url_a_build(
 /// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
 ///
 /// Checks run in this order and the first failure is returned:
-/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `keys` NULL or `keys_len` 0 or above
-///   `LIVESIGN_MAX_KEYS`;
-/// - `LIVESIGN_INVALID_KEY`: an empty key;
+/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `url` longer than `LIVESIGN_MAX_URL_LEN`, `keys`
+///   NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+/// - `LIVESIGN_INVALID_KEY`: a key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
 /// - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
 ///   parts, the time not a decimal number, the hash not 32 hex characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
@@ -119,14 +120,14 @@ pub unsafe extern "C" fn livesign_alibaba_url_a_verify(
 /// Alibaba callback signature: writes `ALI-LIVE-SIGNATURE` = lowercase hex
 /// MD5("{domain}|{timestamp}|{key}") for the `ALI-LIVE-TIMESTAMP` header `timestamp` (decimal).
 ///
-/// - `key`: the callback authentication key (NotifyAuthKey), not empty.
+/// - `key`: the callback authentication key (NotifyAuthKey), 1 to `LIVESIGN_MAX_KEY_LEN` bytes.
 /// - `domain`: the ingest domain for stream callbacks; the callback URL's host for recording
-///   and snapshot callbacks. UTF-8.
+///   and snapshot callbacks. UTF-8, at most `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `out`: receives exactly `LIVESIGN_ALIBABA_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
-/// with a length or `domain` is not UTF-8; then `LIVESIGN_INVALID_KEY` for an empty key. Never
-/// allocates; safe from any thread.
+/// with a length or `domain` is not UTF-8 or too long; then `LIVESIGN_INVALID_KEY` for an empty
+/// key (or one longer than `LIVESIGN_MAX_KEY_LEN`). Never allocates; safe from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_alibaba_callback_sign(
@@ -156,8 +157,8 @@ pub unsafe extern "C" fn livesign_alibaba_callback_sign(
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `domain` or `timestamp` is
-///   not UTF-8;
-/// - `LIVESIGN_INVALID_KEY`: the key is empty;
+///   not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`;
+/// - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
 /// - `LIVESIGN_MALFORMED`: `timestamp` is not a plain decimal integer, `signature` is not 32
 ///   hex characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;

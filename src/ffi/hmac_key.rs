@@ -25,7 +25,8 @@ const WIPED: livesign_hmac_key = livesign_hmac_key { _inner: [0; 8], _outer: [0;
 /// Loads `key` into `ctx` (two SHA-256 compressions; keys over 64 bytes are hashed first).
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `ctx` is NULL or `key` is NULL
-/// with `key_len > 0`; `LIVESIGN_INVALID_KEY` for an empty key. On failure `ctx` is left
+/// with `key_len > 0`; `LIVESIGN_INVALID_KEY` for an empty key or one longer than
+/// `LIVESIGN_MAX_KEY_LEN`. On failure `ctx` is left
 /// wiped, so using it fails cleanly. Provider key-length rules (e.g. Huawei's 32 to 128
 /// characters) are checked when the context is used. Never allocates.
 #[must_use = "the status says whether the context is usable"]

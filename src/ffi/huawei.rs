@@ -4,7 +4,7 @@ use super::buffer::OutBuf;
 use super::hmac_key::{self, livesign_hmac_key};
 use super::slice::livesign_slice;
 use super::status::livesign_status;
-use super::{boundary, input, output, text, write_fixed};
+use super::{boundary, bounded, bounded_text, input, output, write_fixed};
 use crate::huawei::{self, EventKind, Notification, Phase, StreamState, Verdict};
 use crate::json::Str;
 use crate::text::Out;
@@ -123,12 +123,13 @@ pub extern "C" fn livesign_huawei_sign_len() -> usize {
 /// its notifications (useful to test a receiver).
 ///
 /// - `key`: the notification key of the Huawei Live console, 32 to 128 bytes.
-/// - `event`, `domain`, `app`, `stream`: UTF-8 text, signed as given.
+/// - `event`, `domain`, `app`, `stream`: UTF-8 text, signed as given, at most
+///   `LIVESIGN_MAX_ID_LEN` bytes each.
 /// - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
-/// with a non-zero length, or a text is not UTF-8; then `LIVESIGN_INVALID_KEY` when the key is
-/// not 32 to 128 bytes. Never allocates; safe to call from any thread.
+/// with a non-zero length, or a text is not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`; then
+/// `LIVESIGN_INVALID_KEY` when the key is not 32 to 128 bytes. Never allocates; safe to call from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_sign(
@@ -149,9 +150,8 @@ pub unsafe extern "C" fn livesign_huawei_sign(
         // SAFETY: the C contract: every non-NULL input points to its length in bytes.
         let key = unsafe { input(key, key_len) }?;
         // SAFETY: as above.
-        let fields = unsafe {
-            [text(event, event_len)?, text(domain, domain_len)?, text(app, app_len)?, text(stream, stream_len)?]
-        };
+        let fields =
+            unsafe { signed_fields([(event, event_len), (domain, domain_len), (app, app_len), (stream, stream_len)]) }?;
         // SAFETY: as above; out is checked before anything is computed.
         unsafe { sign_into(HmacKey::new(key), fields, auth_timestamp, out) }
     })
@@ -179,12 +179,29 @@ pub unsafe extern "C" fn livesign_huawei_sign_keyed(
 ) -> livesign_status {
     boundary(|| {
         // SAFETY: the C contract: every non-NULL input points to its length in bytes.
-        let fields = unsafe {
-            [text(event, event_len)?, text(domain, domain_len)?, text(app, app_len)?, text(stream, stream_len)?]
-        };
+        let fields =
+            unsafe { signed_fields([(event, event_len), (domain, domain_len), (app, app_len), (stream, stream_len)]) }?;
         // SAFETY: a non-NULL key points to a readable livesign_hmac_key; out as above.
         unsafe { sign_into(hmac_key::loaded(key), fields, auth_timestamp, out) }
     })
+}
+
+/// The four signed texts, UTF-8 and at most `LIVESIGN_MAX_ID_LEN` bytes each (checked before
+/// the key is loaded, so that argument errors come first).
+///
+/// # Safety
+/// Each non-NULL pointer points to its length in bytes.
+unsafe fn signed_fields<'a>(f: [(*const u8, usize); 4]) -> Result<[&'a str; 4], Error> {
+    let id = crate::Limits::MAX_ID_LEN;
+    // SAFETY: forwarded to the caller's guarantee.
+    unsafe {
+        Ok([
+            bounded_text(f[0].0, f[0].1, id)?,
+            bounded_text(f[1].0, f[1].1, id)?,
+            bounded_text(f[2].0, f[2].1, id)?,
+            bounded_text(f[3].0, f[3].1, id)?,
+        ])
+    }
 }
 
 /// # Safety
@@ -208,7 +225,8 @@ unsafe fn sign_into(key: Result<HmacKey, Error>, f: [&str; 4], auth_timestamp: u
 /// `auth_sign` is accepted in either hex case.
 ///
 /// Checks run in this order and the first failure is returned:
-/// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length;
+/// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length, or `body` is
+///   longer than `LIVESIGN_MAX_BODY_LEN`;
 /// - `LIVESIGN_INVALID_KEY`: the key is not 32 to 128 bytes;
 /// - `LIVESIGN_MALFORMED`: see above; `auth_sign` not 64 hex characters;
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
@@ -231,7 +249,7 @@ pub unsafe extern "C" fn livesign_huawei_callback_verify(
         // SAFETY: event is NULL or a writable livesign_huawei_event (C contract).
         unsafe { clear(event) };
         // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
-        let (key, body) = unsafe { (input(key, key_len)?, input(body, body_len)?) };
+        let (key, body) = unsafe { (input(key, key_len)?, bounded(body, body_len, crate::Limits::MAX_BODY_LEN)?) };
         let n = Notification::verify(&HmacKey::new(key)?, body, now, leeway_s);
         // SAFETY: as above.
         unsafe { report(event, n) }

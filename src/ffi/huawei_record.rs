@@ -36,8 +36,8 @@ unsafe fn fields<'a>(
     play_url: (*const u8, usize),
 ) -> Result<RecordFields<'a>, Error> {
     // SAFETY: forwarded to the caller's guarantee.
-    unsafe {
-        Ok(RecordFields {
+    let f = unsafe {
+        RecordFields {
             auth_timestamp,
             event_type: text(event_type.0, event_type.1)?,
             publish_domain: text(publish_domain.0, publish_domain.1)?,
@@ -45,8 +45,11 @@ unsafe fn fields<'a>(
             stream: text(stream.0, stream.1)?,
             download_url: text(download_url.0, download_url.1)?,
             play_url: text(play_url.0, play_url.1)?,
-        })
-    }
+        }
+    };
+    // The limits come with the other argument errors, before the key is loaded.
+    f.check()?;
+    Ok(f)
 }
 
 /// Huawei recording callback signature, sign type HMACSHA256 (the default): writes lowercase
@@ -54,15 +57,18 @@ unsafe fn fields<'a>(
 /// download_url + play_url).
 ///
 /// - `key`: the recording callback key, at least `LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN` bytes.
-/// - text fields: UTF-8, as in the callback body; pass an empty `download_url` / `play_url`
+/// - text fields: UTF-8, as in the callback body (`event_type`, `publish_domain`, `app` and
+///   `stream` at most `LIVESIGN_MAX_ID_LEN` bytes, `download_url` and `play_url` at most
+///   `LIVESIGN_MAX_URL_LEN`); pass an empty `download_url` / `play_url`
 ///   (NULL, 0) for events that carry none (Huawei does not document this case; empty strings
 ///   are the assumption of the shared vectors). Huawei does not pin which body field carries
 ///   the signature either (probably `auth_sign`), so the caller reads the fields.
 /// - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
-/// with a length or a text is not UTF-8; then `LIVESIGN_INVALID_KEY` when the key is shorter
-/// than 32 bytes. Never allocates; safe from any thread.
+/// with a length or a text is not UTF-8 or over its limit; then `LIVESIGN_INVALID_KEY` when the
+/// key is shorter than 32 bytes or longer than `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe
+/// from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_record_sign(
@@ -161,8 +167,10 @@ unsafe fn record_sign_into(key: Result<HmacKey, Error>, f: &RecordFields<'_>, ou
 /// `LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S`).
 ///
 /// Checks run in this order and the first failure is returned:
-/// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, a text is not UTF-8;
-/// - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes;
+/// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, a text is not UTF-8 or over
+///   its limit (as for `livesign_huawei_record_sign`);
+/// - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes or longer than
+///   `LIVESIGN_MAX_KEY_LEN`;
 /// - `LIVESIGN_MALFORMED`: `sign` is not 64 hex characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
 /// - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
@@ -270,8 +278,8 @@ pub unsafe extern "C" fn livesign_huawei_record_verify_keyed(
 ///   `LIVESIGN_OK`.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or `key` is NULL
-/// with a length; then `LIVESIGN_INVALID_KEY` when the key is shorter than 32 bytes. Never
-/// allocates; safe from any thread.
+/// with a length; then `LIVESIGN_INVALID_KEY` when the key is shorter than 32 bytes or longer
+/// than `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_record_md5_sign(
@@ -294,7 +302,8 @@ pub unsafe extern "C" fn livesign_huawei_record_md5_sign(
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `sign` is NULL with a length;
-/// - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes;
+/// - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes or longer than
+///   `LIVESIGN_MAX_KEY_LEN`;
 /// - `LIVESIGN_MALFORMED`: `sign` is not 32 hex characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
 /// - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
@@ -322,14 +331,16 @@ pub unsafe extern "C" fn livesign_huawei_record_md5_verify(
 /// HMAC-SHA256(key, rand + timestamp + body).
 ///
 /// - `key`: the callback key of the SparkRTC recording configuration (not empty).
-/// - `rand`, `timestamp`: the `X-Rtc-Rand` and `X-Rtc-Timestamp` header values (UTF-8; the
-///   timestamp a plain decimal integer, seconds or milliseconds).
-/// - `body`: the request body, byte for byte.
+/// - `rand`, `timestamp`: the `X-Rtc-Rand` and `X-Rtc-Timestamp` header values (UTF-8, at most
+///   `LIVESIGN_MAX_ID_LEN` bytes; the timestamp a plain decimal integer, seconds or
+///   milliseconds).
+/// - `body`: the request body, byte for byte, at most `LIVESIGN_MAX_BODY_LEN` bytes.
 /// - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
-/// with a length, a text is not UTF-8 or `timestamp` is not a decimal integer; then
-/// `LIVESIGN_INVALID_KEY` for an empty key. Never allocates; safe from any thread.
+/// with a length, a text is not UTF-8, an input is over its limit or `timestamp` is not a
+/// decimal integer; then `LIVESIGN_INVALID_KEY` for an empty key (or one longer than
+/// `LIVESIGN_MAX_KEY_LEN`). Never allocates; safe from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_sparkrtc_sign(
@@ -392,6 +403,7 @@ unsafe fn sparkrtc_sign_into(
     out: *mut u8,
 ) -> Result<(), Error> {
     let out = output(out)?;
+    huawei::sparkrtc_check(rand, timestamp, body)?;
     huawei::sparkrtc_seconds(timestamp).ok_or(Error::InvalidArgument)?;
     let key = key()?;
     let sign = huawei::sparkrtc_sign(&key, rand, timestamp, body)?;
@@ -408,8 +420,8 @@ unsafe fn sparkrtc_sign_into(
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `rand` or `timestamp` is not
-///   UTF-8;
-/// - `LIVESIGN_INVALID_KEY`: the key is empty;
+///   UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`, `body` is longer than `LIVESIGN_MAX_BODY_LEN`;
+/// - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
 /// - `LIVESIGN_MALFORMED`: `timestamp` is not a decimal integer, `signature` not 64 hex
 ///   characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
@@ -443,6 +455,7 @@ pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify(
                 input(signature, signature_len)?,
             )
         };
+        huawei::sparkrtc_check(rand, timestamp, body)?;
         huawei::sparkrtc_verify(&HmacKey::new(key)?, rand, timestamp, body, signature, now, leeway_s)
     })
 }

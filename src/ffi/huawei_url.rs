@@ -57,7 +57,8 @@ fn format_of(v: u32) -> Result<TimeFormat, Error> {
 ///
 /// - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
 ///   digits and not all letters).
-/// - `uri`: the URL path, e.g. `/livetest/huawei1.flv` (for WebRTC `/app/stream.sdp`).
+/// - `uri`: the URL path, e.g. `/livetest/huawei1.flv` (for WebRTC `/app/stream.sdp`), at most
+///   `LIVESIGN_MAX_URL_LEN` bytes.
 /// - `timestamp`: start of validity, Unix seconds, written as `time_format` says
 ///   (`LIVESIGN_HUAWEI_TIME_DECIMAL` or `LIVESIGN_HUAWEI_TIME_HEX`).
 /// - `rand`: 1 to 64 ASCII letters and digits (Huawei: a UUID without dashes); livesign
@@ -114,8 +115,9 @@ pub unsafe extern "C" fn livesign_huawei_url_a_build(
 /// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
 ///
 /// Checks run in this order and the first failure is returned:
-/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `keys` NULL or `keys_len` 0 or above
-///   `LIVESIGN_MAX_KEYS`, unknown `time_format`, `duration_s` out of range;
+/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `url` longer than `LIVESIGN_MAX_URL_LEN`, `keys`
+///   NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`, unknown `time_format`, `duration_s` out
+///   of range;
 /// - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
 /// - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
 ///   parts, the time not a number in `time_format`, the hash not 32 hex characters (either case);
@@ -154,15 +156,15 @@ pub unsafe extern "C" fn livesign_huawei_url_a_verify(
 /// - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
 ///   digits and not all letters).
 /// - `stream`: the stream name (`huawei1` in `http://host/livetest/huawei1.flv`; a transcoded
-///   stream is `{stream}_{template}`), UTF-8, not empty.
+///   stream is `{stream}_{template}`), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `tx_time`: Unix seconds, at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; the URL is valid
 ///   until `tx_time` + the duration configured in Huawei's console.
 /// - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_B_MAX_LEN`
 ///   always fits; `out` NULL with `out_cap` 0 asks for the size.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
-/// with `out_cap > 0`, an input is NULL with a length, `stream` is empty or not UTF-8, or
-/// `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
+/// with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
+/// UTF-8, or `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
 /// rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
 /// `*out_len` is 0 on other failures. Never allocates; safe from any thread.
 #[must_use = "the status says whether the query was written"]
@@ -194,9 +196,10 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 ///
 /// - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
 /// - `stream`: the stream name the URL is for (a parameter, as for method D: Huawei does not
-///   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, not empty.
-/// - `url`: the full URL or a bare `/path?query`; parameters are read raw, `txTime` hashed as
-///   written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
+///   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, 1 to
+///   `LIVESIGN_MAX_ID_LEN` bytes.
+/// - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
+///   parameters are read raw, `txTime` hashed as written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
 ///   16 hex digits (either case): Huawei writes hex, and a 10-digit hex time would lie after
 ///   year 4147, so this reading can only make such a URL expire earlier.
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
@@ -205,8 +208,9 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 /// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
 ///
 /// Checks run in this order and the first failure is returned:
-/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty or not UTF-8, `duration_s` out of
-///   range, `keys` NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty, too long or not UTF-8, `url`
+///   longer than `LIVESIGN_MAX_URL_LEN`, `duration_s` out of range, `keys` NULL or `keys_len` 0
+///   or above `LIVESIGN_MAX_KEYS`;
 /// - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
 /// - `LIVESIGN_MALFORMED`: not a URL, `txSecret` or `txTime` missing or repeated, `txTime` not
 ///   in the form above, `txSecret` not 32 lowercase hex characters;
@@ -246,12 +250,14 @@ pub unsafe extern "C" fn livesign_huawei_url_b_verify(
 ///
 /// - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
 ///   digits and not all letters).
-/// - `stream`: the stream name (`huawei1` in `rtmp://host/app/huawei1`), UTF-8, not empty.
+/// - `stream`: the stream name (`huawei1` in `rtmp://host/app/huawei1`), UTF-8, 1 to
+///   `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_D_MAX_LEN`
 ///   always fits; `out` NULL with `out_cap` 0 asks for the size.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
-/// with `out_cap > 0`, an input is NULL with a length, `stream` is empty or not UTF-8; then
+/// with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
+/// UTF-8; then
 /// `LIVESIGN_INVALID_KEY` (key rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size
 /// needed). `*out_len` is 0 on other failures. Never allocates; safe from any thread.
 #[must_use = "the status says whether the query was written"]
@@ -272,9 +278,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build(
         let query = (|| {
             // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
             let (key, stream) = unsafe { (input(key, key_len)?, text(stream, stream_len)?) };
-            if stream.is_empty() {
-                return Err(Error::InvalidArgument);
-            }
+            UrlAuth::check_stream(stream)?;
             huawei::url_d_build(&url_key(key)?, stream, hw_time)
         })();
         buf.report_query(query)
@@ -304,9 +308,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
         let query = (|| {
             // SAFETY: the C contract: a non-NULL stream points to stream_len bytes.
             let stream = unsafe { text(stream, stream_len) }?;
-            if stream.is_empty() {
-                return Err(Error::InvalidArgument);
-            }
+            UrlAuth::check_stream(stream)?;
             // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
             huawei::url_d_build(&unsafe { hmac_key::loaded(key) }?, stream, hw_time)
         })();
@@ -319,16 +321,17 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 ///
 /// - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
 /// - `stream`: the stream name the URL is for (a parameter because HLS segment paths do not
-///   carry it reliably), UTF-8, not empty.
-/// - `url`: the full URL or a bare `/path?query`; parameters are read raw, `hwTime` hashed as
-///   written (1 to 16 hex digits, either case).
+///   carry it reliably), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
+/// - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
+///   parameters are read raw, `hwTime` hashed as written (1 to 16 hex digits, either case).
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: valid
 ///   while `hwTime + duration > now` (strict); here while `now < hwTime + duration_s + leeway_s`.
 /// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
 ///
 /// Checks run in this order and the first failure is returned:
-/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty or not UTF-8, `duration_s` out of
-///   range, `keys` NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty, too long or not UTF-8, `url`
+///   longer than `LIVESIGN_MAX_URL_LEN`, `duration_s` out of range, `keys` NULL or `keys_len` 0
+///   or above `LIVESIGN_MAX_KEYS`;
 /// - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
 /// - `LIVESIGN_MALFORMED`: not a URL, `hwSecret` or `hwTime` missing or repeated, `hwTime` not
 ///   hex, `hwSecret` not 64 hex characters (either case);
@@ -355,7 +358,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_verify(
         let (raw, stream, url) =
             unsafe { (Keys::read(keys, keys_len)?, text(stream, stream_len)?, input(url, url_len)?) };
         // The argument checks come before the key rule, as in the core.
-        UrlAuth::check_stream_and_duration(stream, duration_s)?;
+        UrlAuth::check_verify_args(stream, url, duration_s)?;
         let mut ring = empty_ring();
         for (slot, key) in ring.iter_mut().zip(raw.as_slice()) {
             *slot = url_key(key)?;

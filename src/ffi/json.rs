@@ -2,7 +2,7 @@
 
 use super::buffer::OutBuf;
 use super::status::livesign_status;
-use super::{boundary, input};
+use super::{boundary, bounded};
 use crate::JsonStr;
 
 /// Unescapes JSON string text: `raw` is the text between a JSON string's quotes, as
@@ -11,7 +11,8 @@ use crate::JsonStr;
 /// so `out_cap = raw_len` always fits.
 ///
 /// Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
-/// `out_len` is NULL, `out` is NULL with `out_cap > 0` or `raw` is NULL with a length;
+/// `out_len` is NULL, `out` is NULL with `out_cap > 0`, `raw` is NULL with a length or longer
+/// than `LIVESIGN_MAX_RESPONSE_LEN`;
 /// `LIVESIGN_MALFORMED` when `raw` is not JSON string text (invalid UTF-8, a raw `"` or
 /// control character, a bad escape, a lone surrogate); `LIVESIGN_BUFFER_TOO_SMALL`
 /// (`*out_len` = size needed, the content of `out` unspecified). `*out_len` is 0 on other
@@ -29,7 +30,7 @@ pub unsafe extern "C" fn livesign_json_unescape(
         // SAFETY: the C contract for (out, out_cap, out_len).
         let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
         // SAFETY: the C contract: a non-NULL raw points to raw_len bytes not aliased by out.
-        let result = unsafe { input(raw, raw_len) }
+        let result = unsafe { bounded(raw, raw_len, crate::Limits::MAX_RESPONSE_LEN) }
             .and_then(JsonStr::from_raw)
             .and_then(|s| s.unescape_into(buf.buf()).map(<[u8]>::len));
         buf.report(result)

@@ -14,6 +14,7 @@ pub mod huawei;
 pub mod huawei_record;
 pub mod huawei_url;
 pub mod json;
+pub mod limits;
 pub mod slice;
 pub mod status;
 pub mod tencent;
@@ -63,6 +64,28 @@ pub(crate) unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], E
 pub(crate) unsafe fn text<'a>(ptr: *const u8, len: usize) -> Result<&'a str, Error> {
     // SAFETY: forwarded to the caller's guarantee.
     let bytes = unsafe { input(ptr, len) }?;
+    core::str::from_utf8(bytes).map_err(|_| Error::InvalidArgument)
+}
+
+/// An input as [`input`] reads it, at most `max` bytes long (`InvalidArgument` otherwise), for
+/// functions that must report a limit before they load a key.
+///
+/// # Safety
+/// As for [`input`].
+pub(crate) unsafe fn bounded<'a>(ptr: *const u8, len: usize, max: usize) -> Result<&'a [u8], Error> {
+    // SAFETY: forwarded to the caller's guarantee.
+    let bytes = unsafe { input(ptr, len) }?;
+    crate::limits::check(bytes, max)?;
+    Ok(bytes)
+}
+
+/// A text input as [`text`] reads it, at most `max` bytes long (`InvalidArgument` otherwise).
+///
+/// # Safety
+/// As for [`input`].
+pub(crate) unsafe fn bounded_text<'a>(ptr: *const u8, len: usize, max: usize) -> Result<&'a str, Error> {
+    // SAFETY: forwarded to the caller's guarantee.
+    let bytes = unsafe { bounded(ptr, len, max) }?;
     core::str::from_utf8(bytes).map_err(|_| Error::InvalidArgument)
 }
 

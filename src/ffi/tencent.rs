@@ -26,8 +26,8 @@ pub extern "C" fn livesign_tencent_sign_len() -> usize {
 ///   on `LIVESIGN_OK`.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or `key` is NULL
-/// with `key_len > 0`; `LIVESIGN_INVALID_KEY` when the key is empty.
-/// Never allocates; safe to call from any thread.
+/// with `key_len > 0`; `LIVESIGN_INVALID_KEY` when the key is empty or longer than
+/// `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe to call from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_tencent_sign(
@@ -52,7 +52,7 @@ pub unsafe extern "C" fn livesign_tencent_sign(
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `sign` is NULL with a non-zero length;
-/// - `LIVESIGN_INVALID_KEY`: the key is empty;
+/// - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
 /// - `LIVESIGN_MALFORMED`: `sign` is not exactly 32 lowercase hex characters;
 /// - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): compared in constant time; a forged
 ///   sign is reported as this even when `t` has also passed;
@@ -156,8 +156,9 @@ impl From<Event<'_>> for livesign_tencent_event {
 ///   fits an `int64_t`; `stream_id`, `channel_id`, `app` and `appname` must be strings.
 ///
 /// Checks run in this order and the first failure is returned:
-/// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length;
-/// - `LIVESIGN_INVALID_KEY`: the key is empty;
+/// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length, or `body` is
+///   longer than `LIVESIGN_MAX_BODY_LEN`;
+/// - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
 /// - `LIVESIGN_MALFORMED`: not one strict JSON object (truncated, invalid UTF-8, trailing
 ///   bytes, ...); `t` or `sign` missing, repeated or mistyped; one of `event_type`,
 ///   `stream_id`, `channel_id`, `app`, `appname` repeated or mistyped (a repeated name counts
@@ -203,7 +204,9 @@ pub unsafe extern "C" fn livesign_tencent_callback_verify(
 ///   present value is never empty) and on every failure.
 ///
 /// Returns `LIVESIGN_OK` (present or absent); `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL,
-/// `body` or `name` is NULL with a non-zero length, or `name` is not UTF-8;
+/// `body` or `name` is NULL with a non-zero length, `name` is not UTF-8, `body` is longer than
+/// `LIVESIGN_MAX_RESPONSE_LEN` (it may be an API response) or `name` longer than
+/// `LIVESIGN_MAX_ID_LEN`;
 /// `LIVESIGN_MALFORMED` when `body` is not one strict JSON object or `name` occurs twice at
 /// the top level. Never allocates; safe from any thread.
 #[must_use = "the status says whether the output is valid"]

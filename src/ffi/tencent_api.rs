@@ -139,11 +139,13 @@ pub unsafe extern "C" fn livesign_tencent_api_command_from_name(
 /// the five statistics commands, `appid` for the others.
 ///
 /// - `command`: a `LIVESIGN_TENCENT_API_...` number.
-/// - `base`, `base_len`: the URL up to the `?` (`scheme://host/path`, no query or fragment);
-///   NULL with 0 uses `livesign_tencent_api_default_base(command)`.
+/// - `base`, `base_len`: the URL up to the `?` (`scheme://host/path`, no query or fragment,
+///   at most `LIVESIGN_MAX_URL_LEN` bytes); NULL with 0 uses
+///   `livesign_tencent_api_default_base(command)`.
 /// - `appid`: the live APPID. `key`: the CGI (API) key. `t`: the expiry, Unix seconds.
 /// - `params`, `params_len`: up to `LIVESIGN_TENCENT_API_MAX_PARAMS` parameters (NULL with 0
-///   for none). Names must be non-empty UTF-8; string values UTF-8; number values `-`? then
+///   for none). Names must be non-empty UTF-8 of at most `LIVESIGN_MAX_ID_LEN` bytes; values
+///   at most `LIVESIGN_MAX_URL_LEN` bytes, string values UTF-8, number values `-`? then
 ///   decimal digits.
 /// - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives
 ///   the length written, the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other
@@ -152,7 +154,7 @@ pub unsafe extern "C" fn livesign_tencent_api_command_from_name(
 /// Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, a pointer is NULL
 /// with a non-zero length, `command` or a parameter `kind` is unknown, `params_len` is above
 /// the maximum, or `base` or a parameter breaks the rules above; `LIVESIGN_INVALID_KEY` for an
-/// empty key; `LIVESIGN_BUFFER_TOO_SMALL`; `LIVESIGN_OK`. Never allocates; safe from any thread.
+/// empty key or one longer than `LIVESIGN_MAX_KEY_LEN`; `LIVESIGN_BUFFER_TOO_SMALL`; `LIVESIGN_OK`. Never allocates; safe from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_tencent_api_build(
@@ -266,8 +268,8 @@ impl From<Response<'_>> for livesign_tencent_api_response {
 ///
 /// - `response`: receives the fields on `LIVESIGN_OK`; zero-filled on any failure.
 ///
-/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `response` is NULL or `body` is NULL
-/// with a non-zero length; `LIVESIGN_MALFORMED` when the body is not one strict JSON object, one
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `response` is NULL, `body` is NULL
+/// with a non-zero length or longer than `LIVESIGN_MAX_RESPONSE_LEN`; `LIVESIGN_MALFORMED` when the body is not one strict JSON object, one
 /// of the four fields is repeated or mistyped (`ret` and `retcode` must be integers that fit an
 /// `int64_t`, `errmsg` and `message` strings), or neither `ret` nor `retcode` is present.
 /// Never allocates; safe from any thread.

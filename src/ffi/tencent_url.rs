@@ -45,8 +45,8 @@ pub extern "C" fn livesign_tencent_tx_secret_len() -> usize {
 
 /// Returns the exact length of the URL `livesign_tencent_url_build` writes for a `kind`
 /// (`LIVESIGN_TENCENT_URL_...`), the byte lengths of the domain, app and stream name, and the
-/// expiry; 0 when `kind` is unknown, `expiry > LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or the length
-/// does not fit in a `size_t`. Never allocates.
+/// expiry; 0 when `kind` is unknown, `expiry > LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or a length is
+/// above `LIVESIGN_MAX_ID_LEN`. Never allocates.
 #[unsafe(no_mangle)]
 pub extern "C" fn livesign_tencent_url_build_len(
     kind: u32,
@@ -69,6 +69,7 @@ pub extern "C" fn livesign_tencent_url_build_len(
 /// - `app`: the AppName (usually `live`); `/`-separated non-empty segments.
 /// - `stream`: the stream name; it may not end in `.flv`, `.m3u8` or `.sdp`. `app` and
 ///   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, so the name hashed is the name sent.
+///   `domain`, `app` and `stream` are at most `LIVESIGN_MAX_ID_LEN` bytes each.
 /// - `key`: the push or play authentication key (primary or backup) from the console.
 /// - `expiry`: Unix seconds, at most `LIVESIGN_TENCENT_URL_MAX_EXPIRY`.
 /// - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives the
@@ -78,7 +79,8 @@ pub extern "C" fn livesign_tencent_url_build_len(
 ///
 /// Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, a pointer is NULL
 /// with a non-zero length, `kind` is unknown, or `domain`, `app`, `stream` or `expiry` breaks
-/// the rules above; `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_BUFFER_TOO_SMALL`;
+/// the rules above; `LIVESIGN_INVALID_KEY` for an empty key or one longer than
+/// `LIVESIGN_MAX_KEY_LEN`; `LIVESIGN_BUFFER_TOO_SMALL`;
 /// `LIVESIGN_OK`. Never allocates; safe from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
@@ -123,8 +125,10 @@ pub unsafe extern "C" fn livesign_tencent_url_build(
 /// - `stream`: the stream name, raw bytes as they appear in the URL path (no AppName, no
 ///   suffix).
 ///
-/// Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or an input is NULL
-/// with a non-zero length; `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_MALFORMED` when
+/// Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+/// with a non-zero length or `stream` is longer than `LIVESIGN_MAX_ID_LEN`;
+/// `LIVESIGN_INVALID_KEY` for an empty key or one longer than `LIVESIGN_MAX_KEY_LEN`;
+/// `LIVESIGN_MALFORMED` when
 /// `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 16 hex digits, or
 /// exactly 10 decimal digits); `LIVESIGN_OK`. Never allocates.
 #[must_use = "the status says whether the output is valid"]
@@ -205,8 +209,9 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `keys` is NULL, `keys_len` is 0 or above
-///   `LIVESIGN_MAX_KEYS`, a key or `url` is NULL with a non-zero length;
-/// - `LIVESIGN_INVALID_KEY`: a key is empty;
+///   `LIVESIGN_MAX_KEYS`, a key or `url` is NULL with a non-zero length, `url` is longer than
+///   `LIVESIGN_MAX_URL_LEN`;
+/// - `LIVESIGN_INVALID_KEY`: a key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
 /// - `LIVESIGN_MALFORMED`: the URL does not parse (spaces, control or non-ASCII bytes, no
 ///   path), its path is not `/app/stream`, `txSecret` or `txTime` is missing, repeated or
 ///   badly formed;

@@ -245,7 +245,8 @@ unsafe fn usersig_gen(
 ///
 /// Returns, first failure wins: `LIVESIGN_INVALID_ARGUMENT` (`out_len` NULL, `out` NULL with
 /// `out_cap > 0`, an input NULL with a length, identifier not UTF-8); `LIVESIGN_INVALID_KEY`
-/// (empty key); `LIVESIGN_INVALID_ARGUMENT` (identifier or userbuf too long);
+/// (empty key, or longer than `LIVESIGN_MAX_KEY_LEN`); `LIVESIGN_INVALID_ARGUMENT` (identifier
+/// or userbuf too long);
 /// `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed); `LIVESIGN_OK` (`*out_len` = bytes
 /// written). On failure `*out_len` is 0 unless stated. Never allocates.
 #[must_use = "the status says whether the output is valid"]
@@ -405,8 +406,10 @@ unsafe fn usersig_verify(
 ///
 /// Returns, first failure wins:
 /// - `LIVESIGN_INVALID_ARGUMENT`: an input NULL with a length; identifier not UTF-8;
-/// - `LIVESIGN_INVALID_KEY`: empty key;
-/// - `LIVESIGN_INVALID_ARGUMENT`: identifier longer than `LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN`;
+/// - `LIVESIGN_INVALID_KEY`: empty key, or longer than `LIVESIGN_MAX_KEY_LEN`;
+/// - `LIVESIGN_INVALID_ARGUMENT`: identifier longer than `LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN`,
+///   `usersig` longer than `LIVESIGN_USERSIG_MAX_LEN` (the longest token livesign writes, and
+///   the limit on tokens read);
 /// - `LIVESIGN_MALFORMED`: not a UserSig (base64, zlib or JSON broken, a member missing,
 ///   mistyped or duplicated, or outside livesign's bounds: an identifier over 256 bytes, a
 ///   userbuf over 1024 bytes, a document over 4096 bytes);
@@ -474,8 +477,8 @@ pub unsafe extern "C" fn livesign_usersig_verify_keyed(
 /// Decodes a UserSig without its key, for diagnosis ("UserSig illegal": which part is
 /// wrong?). Nothing is verified: `info` receives what the token claims.
 ///
-/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `usersig` is NULL with a length;
-/// `LIVESIGN_MALFORMED` when it is not a UserSig (as for `livesign_usersig_verify`). `info`
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `usersig` is NULL with a length or
+/// longer than `LIVESIGN_USERSIG_MAX_LEN`; `LIVESIGN_MALFORMED` when it is not a UserSig (as for `livesign_usersig_verify`). `info`
 /// is nullable and zero-filled on failure.
 ///
 /// How to tell the causes apart: `LIVESIGN_MALFORMED` = a corrupt or truncated string (or a
@@ -537,7 +540,8 @@ unsafe fn privmap_gen(
 ///
 /// Returns, first failure wins: `LIVESIGN_INVALID_ARGUMENT` (`out_len` NULL, `out` NULL with
 /// `out_cap > 0`, an input NULL with a length, identifier not UTF-8); `LIVESIGN_INVALID_KEY`
-/// (empty key); `LIVESIGN_INVALID_ARGUMENT` (identifier not ASCII or too long, `sdkappid` over
+/// (empty key, or longer than `LIVESIGN_MAX_KEY_LEN`); `LIVESIGN_INVALID_ARGUMENT` (identifier
+/// not ASCII or too long, `sdkappid` over
 /// 4294967295, `now + expire_s` over 4294967295: the grant's expiry is a 32-bit field);
 /// `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed); `LIVESIGN_OK`. Never allocates.
 #[must_use = "the status says whether the output is valid"]
@@ -698,8 +702,8 @@ pub unsafe extern "C" fn livesign_privmap_gen_roomstr_keyed(
 /// Parses a PrivateMapKey userbuf (e.g. `info.userbuf` after `livesign_usersig_verify`) into
 /// `info` (nullable; zero-filled on failure), whose slices point into `userbuf`.
 ///
-/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `userbuf` is NULL with a length;
-/// `LIVESIGN_MALFORMED` when the bytes are not exactly one userbuf of the PrivateMapKey
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `userbuf` is NULL with a length or
+/// longer than `LIVESIGN_USERSIG_USERBUF_MAX_LEN`; `LIVESIGN_MALFORMED` when the bytes are not exactly one userbuf of the PrivateMapKey
 /// layout (`cVer` 0 or 1, consistent lengths, nothing after). The expiry inside is absolute
 /// and separate from the UserSig's own; compare `info->expires_at` with the time yourself.
 /// Never allocates.

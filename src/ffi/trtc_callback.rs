@@ -44,9 +44,9 @@ pub unsafe extern "C" fn livesign_trtc_callback_key_check(key: *const u8, key_le
 /// - `out`: receives exactly `LIVESIGN_TRTC_CALLBACK_SIGN_LEN` bytes (no NUL), only on
 ///   `LIVESIGN_OK`.
 ///
-/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or an input is NULL
-/// with a non-zero length; `LIVESIGN_INVALID_KEY` when the key breaks the console's rules.
-/// Never allocates.
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+/// with a non-zero length or `body` is longer than `LIVESIGN_MAX_BODY_LEN`;
+/// `LIVESIGN_INVALID_KEY` when the key breaks the console's rules. Never allocates.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_trtc_callback_sign(
@@ -102,7 +102,8 @@ pub unsafe extern "C" fn livesign_trtc_callback_sign_keyed(
 /// - `sign`, `sign_len`: the `Sign` header value, without surrounding whitespace.
 ///
 /// Checks run in this order and the first failure is returned:
-/// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a non-zero length;
+/// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a non-zero length, or `body` is longer
+///   than `LIVESIGN_MAX_BODY_LEN`;
 /// - `LIVESIGN_INVALID_KEY`: the key is empty, longer than 32 bytes, or has a character that
 ///   is not an ASCII letter or digit;
 /// - `LIVESIGN_MALFORMED`: `sign` is not the canonical 44-character padded standard base64 of
@@ -131,7 +132,8 @@ pub unsafe extern "C" fn livesign_trtc_callback_verify(
 /// `livesign_trtc_callback_verify` with a key loaded by `livesign_hmac_key_init`.
 ///
 /// Checks run in this order: `LIVESIGN_INVALID_ARGUMENT` (`key` NULL, not initialised or
-/// wiped; an input NULL with a non-zero length), `LIVESIGN_INVALID_KEY` (the loaded key is
+/// wiped; an input NULL with a non-zero length; `body` longer than `LIVESIGN_MAX_BODY_LEN`),
+/// `LIVESIGN_INVALID_KEY` (the loaded key is
 /// longer than 32 bytes; its characters cannot be checked here: use
 /// `livesign_trtc_callback_key_check` before loading it), `LIVESIGN_MALFORMED`,
 /// `LIVESIGN_SIGNATURE_MISMATCH`, as for `livesign_trtc_callback_verify`. Returns `LIVESIGN_OK`
@@ -164,7 +166,8 @@ pub unsafe extern "C" fn livesign_trtc_callback_verify_keyed(
 /// Every key is checked against the rules first and every key is tried, so the time taken
 /// does not depend on which key matched. Checks run in this order and the first failure is
 /// returned: `LIVESIGN_INVALID_ARGUMENT` (`keys` NULL, `keys_len` 0 or above
-/// `LIVESIGN_MAX_KEYS`, a key or input NULL with a non-zero length), `LIVESIGN_INVALID_KEY`
+/// `LIVESIGN_MAX_KEYS`, a key or input NULL with a non-zero length, `body` longer than
+/// `LIVESIGN_MAX_BODY_LEN`), `LIVESIGN_INVALID_KEY`
 /// (any key breaks the console's rules), `LIVESIGN_MALFORMED` (`sign` as for
 /// `livesign_trtc_callback_verify`), `LIVESIGN_SIGNATURE_MISMATCH` (no key matches). Never
 /// allocates.
@@ -203,7 +206,8 @@ pub unsafe extern "C" fn livesign_trtc_callback_verify_ring(
 ///   and `LIVESIGN_EXPIRED`), 0 otherwise.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `body` is NULL with a non-zero
-/// length; `LIVESIGN_MALFORMED` when the body is not one strict JSON object or `CallbackTs` is
+/// length or longer than `LIVESIGN_MAX_BODY_LEN`; `LIVESIGN_MALFORMED` when the body is not
+/// one strict JSON object or `CallbackTs` is
 /// missing, present twice, or not a non-negative integer within uint64_t; `LIVESIGN_EXPIRED`.
 /// Never allocates.
 #[must_use = "the status says whether the callback is fresh"]

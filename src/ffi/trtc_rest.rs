@@ -103,7 +103,9 @@ fn text(bytes: &[u8]) -> Result<&str, Error> {
 /// Returns `LIVESIGN_OK` with the length in `*out_len`, or the first failure in this order:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `out_len` NULL, `out` NULL with `out_cap > 0`, an input NULL
 ///   with a non-zero length, text that is not UTF-8, a host, service or command outside the
-///   characters above (or empty), an empty identifier;
+///   characters above (or empty), an empty identifier, a host, service, command or
+///   identifier longer than `LIVESIGN_MAX_ID_LEN`, a `usersig` longer than
+///   `LIVESIGN_USERSIG_MAX_LEN`;
 /// - `LIVESIGN_MALFORMED`: `usersig` is not Tencent base64 text (empty, another character, a
 ///   length that is not a multiple of 4, `_` other than as the last one or two characters);
 /// - `LIVESIGN_BUFFER_TOO_SMALL`: `*out_len` holds the size needed; nothing useful is written.
@@ -164,7 +166,8 @@ pub unsafe extern "C" fn livesign_trtc_rest_url(
 /// `error_code == 0`; both are reported as sent, even when they disagree.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `body` is NULL with a non-zero
-/// length; `LIVESIGN_MALFORMED` when the body is not one strict RFC 8259 JSON object, or one
+/// length or longer than `LIVESIGN_MAX_RESPONSE_LEN`; `LIVESIGN_MALFORMED` when the body is
+/// not one strict RFC 8259 JSON object, or one
 /// of the four fields is missing, of the wrong type (`ActionStatus` a string `"OK"` or
 /// `"FAIL"`, `ErrorCode` an integer without fraction or exponent within int64_t, `ErrorInfo`
 /// and `RequestId` strings), or present twice. Never allocates.
@@ -208,7 +211,8 @@ pub unsafe extern "C" fn livesign_trtc_rest_response_parse(
 ///   absent (a present value is never empty) and on failure.
 ///
 /// Returns `LIVESIGN_OK` (present or absent); `LIVESIGN_INVALID_ARGUMENT` when `value` is NULL,
-/// an input is NULL with a non-zero length, or `name` is not UTF-8; `LIVESIGN_MALFORMED` when
+/// an input is NULL with a non-zero length, `name` is not UTF-8, `body` is longer than
+/// `LIVESIGN_MAX_RESPONSE_LEN` or `name` longer than `LIVESIGN_MAX_ID_LEN`; `LIVESIGN_MALFORMED` when
 /// the body is not one strict JSON object or the member occurs twice. Never allocates.
 #[must_use = "the status says whether the value could be read"]
 #[unsafe(no_mangle)]

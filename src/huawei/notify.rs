@@ -16,6 +16,7 @@
 
 use crate::digest::hmac::{self, HmacStream};
 use crate::json::{self, Str, Value};
+use crate::limits::{self, Limits};
 use crate::text::{Decimal, Hex, ct_eq, parse_hex};
 use crate::{Error, HmacKey, expiry};
 
@@ -102,12 +103,14 @@ const FIELDS: [&[u8]; 10] = [
 impl<'a> Notification<'a> {
     /// Verifies a notification `body` received at `now` (Unix seconds) under `key`.
     ///
-    /// Checks run in this order and the first failure is returned: [`Error::InvalidKey`]
-    /// (the key is not 32 to 128 bytes); [`Error::Malformed`] (see the module documentation;
+    /// Checks run in this order and the first failure is returned: [`Error::InvalidArgument`]
+    /// (a body over [`crate::Limits::MAX_BODY_LEN`]); [`Error::InvalidKey`] (the key is not 32
+    /// to 128 bytes); [`Error::Malformed`] (see the module documentation;
     /// `auth_sign` must be 64 hex characters, either case); [`Error::SignatureMismatch`]
     /// (compared in constant time); [`Error::Expired`] (`now > auth_timestamp + leeway_s`,
     /// saturating; [`Notification::DEFAULT_LEEWAY_S`] is the usual leeway).
     pub fn verify(key: &HmacKey, body: &'a [u8], now: u64, leeway_s: u32) -> Result<Self, Error> {
+        limits::check(body, Limits::MAX_BODY_LEN)?;
         check_key(key)?;
         let [event, domain, app, stream, user_args, client_ip, node_ip, publish_ts, auth_ts, auth_sign] =
             json::parse_object(body)?.lookup(FIELDS)?;
@@ -145,7 +148,8 @@ impl<'a> Notification<'a> {
 /// Signs a notification the way Huawei does: `auth_sign` for these values (useful to test a
 /// receiver, or to relay notifications under your own key).
 ///
-/// Errors: [`Error::InvalidKey`] when the key is not 32 to 128 bytes.
+/// Errors: [`Error::InvalidArgument`] when a value is over [`crate::Limits::MAX_ID_LEN`]
+/// bytes; then [`Error::InvalidKey`] when the key is not 32 to 128 bytes.
 pub fn sign(
     key: &HmacKey,
     event: &str,
@@ -154,6 +158,13 @@ pub fn sign(
     stream: &str,
     auth_timestamp: u64,
 ) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
+    let id = Limits::MAX_ID_LEN;
+    limits::check_all([
+        (event.as_bytes(), id),
+        (domain.as_bytes(), id),
+        (app.as_bytes(), id),
+        (stream.as_bytes(), id),
+    ])?;
     check_key(key)?;
     let t = Decimal::new(auth_timestamp);
     Ok(Hex::encode(&key.mac(&[event.as_bytes(), domain.as_bytes(), app.as_bytes(), stream.as_bytes(), t.as_bytes()])))

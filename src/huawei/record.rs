@@ -24,6 +24,7 @@
 //! Huawei itself calls it insecure. Prefer HMACSHA256.
 
 use crate::digest::{hmac, md5};
+use crate::limits::{self, Limits};
 use crate::text::{Decimal, Hex, ct_eq, parse_hex};
 use crate::{Error, HmacKey, expiry};
 
@@ -52,22 +53,41 @@ pub struct RecordFields<'a> {
 impl RecordFields<'_> {
     /// Shortest recording callback key, in bytes.
     pub const KEY_MIN_LEN: usize = 32;
+
+    /// The input limits: `event_type`, `publish_domain`, `app` and `stream` at most
+    /// [`crate::Limits::MAX_ID_LEN`] bytes, `download_url` and `play_url` at most
+    /// [`crate::Limits::MAX_URL_LEN`]; [`Error::InvalidArgument`] otherwise.
+    pub fn check(&self) -> Result<(), Error> {
+        let (id, url) = (Limits::MAX_ID_LEN, Limits::MAX_URL_LEN);
+        limits::check_all([
+            (self.event_type.as_bytes(), id),
+            (self.publish_domain.as_bytes(), id),
+            (self.app.as_bytes(), id),
+            (self.stream.as_bytes(), id),
+            (self.download_url.as_bytes(), url),
+            (self.play_url.as_bytes(), url),
+        ])
+    }
 }
 
 /// The HMACSHA256 signature of a recording callback.
 ///
-/// Errors: [`Error::InvalidKey`] when the key is shorter than 32 bytes.
+/// Errors: [`Error::InvalidArgument`] when a field is over its limit
+/// ([`RecordFields::check`]); then [`Error::InvalidKey`] when the key is shorter than 32 bytes.
 pub fn record_sign(key: &HmacKey, f: &RecordFields<'_>) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
+    f.check()?;
     check_len(key.key_len())?;
     Ok(Hex::encode(&mac(key, f)))
 }
 
 /// Verifies the HMACSHA256 signature `sign` of a recording callback received at `now`.
 ///
-/// Errors, in order: [`Error::InvalidKey`] (key shorter than 32 bytes); [`Error::Malformed`]
-/// (`sign` is not 64 hex characters, either case); [`Error::SignatureMismatch`] (constant
+/// Errors, in order: [`Error::InvalidArgument`] (a field over its limit,
+/// [`RecordFields::check`]); [`Error::InvalidKey`] (key shorter than 32 bytes);
+/// [`Error::Malformed`] (`sign` is not 64 hex characters, either case); [`Error::SignatureMismatch`] (constant
 /// time); [`Error::Expired`] (`now > auth_timestamp + leeway_s`, saturating).
 pub fn record_verify(key: &HmacKey, f: &RecordFields<'_>, sign: &[u8], now: u64, leeway_s: u32) -> Result<(), Error> {
+    f.check()?;
     check_len(key.key_len())?;
     let claimed: [u8; hmac::LEN] = parse_hex(sign).ok_or(Error::Malformed)?;
     if !ct_eq(&mac(key, f), &claimed) {
@@ -78,7 +98,8 @@ pub fn record_verify(key: &HmacKey, f: &RecordFields<'_>, sign: &[u8], now: u64,
 
 /// The MD5 signature of a recording callback: `MD5(key + decimal auth_timestamp)`.
 ///
-/// Errors: [`Error::InvalidKey`] when the key is shorter than 32 bytes.
+/// Errors: [`Error::InvalidKey`] when the key is shorter than 32 bytes (or over
+/// [`crate::Limits::MAX_KEY_LEN`]).
 pub fn record_md5_sign(key: &[u8], auth_timestamp: u64) -> Result<Hex<{ 2 * md5::LEN }>, Error> {
     check_len(key.len())?;
     Ok(Hex::encode(&md5::md5(&[key, Decimal::new(auth_timestamp).as_bytes()])))
@@ -107,5 +128,6 @@ fn mac(key: &HmacKey, f: &RecordFields<'_>) -> [u8; hmac::LEN] {
 }
 
 fn check_len(len: usize) -> Result<(), Error> {
-    if len >= RecordFields::KEY_MIN_LEN { Ok(()) } else { Err(Error::InvalidKey) }
+    let ok = (RecordFields::KEY_MIN_LEN..=Limits::MAX_KEY_LEN).contains(&len);
+    if ok { Ok(()) } else { Err(Error::InvalidKey) }
 }

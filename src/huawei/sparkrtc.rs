@@ -12,6 +12,7 @@
 //! `now <= timestamp + leeway_s`.
 
 use crate::digest::hmac;
+use crate::limits::{self, Limits};
 use crate::text::{Hex, ct_eq, parse_hex};
 use crate::{Error, HmacKey, expiry, json};
 
@@ -20,15 +21,20 @@ const MAX_SECONDS: u64 = 99_999_999_999;
 
 /// `X-Rtc-Signature` for these header values and body.
 ///
-/// Errors: [`Error::InvalidArgument`] when `timestamp` is not a plain decimal integer.
+/// Errors: [`Error::InvalidArgument`] when `rand` or `timestamp` is over
+/// [`crate::Limits::MAX_ID_LEN`] bytes, the body over [`crate::Limits::MAX_BODY_LEN`], or
+/// `timestamp` is not a plain decimal integer.
 pub fn sparkrtc_sign(key: &HmacKey, rand: &str, timestamp: &str, body: &[u8]) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
+    check(rand, timestamp, body)?;
     seconds(timestamp).ok_or(Error::InvalidArgument)?;
     Ok(Hex::encode(&key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body])))
 }
 
 /// Verifies `X-Rtc-Signature` (`signature`) of a callback received at `now`.
 ///
-/// Errors, in order: [`Error::Malformed`] (`timestamp` is not a plain decimal integer,
+/// Errors, in order: [`Error::InvalidArgument`] (`rand` or `timestamp` over
+/// [`crate::Limits::MAX_ID_LEN`] bytes, the body over [`crate::Limits::MAX_BODY_LEN`]);
+/// [`Error::Malformed`] (`timestamp` is not a plain decimal integer,
 /// `signature` is not 64 hex characters of either case); [`Error::SignatureMismatch`]
 /// (constant time); [`Error::Expired`] (`now > timestamp + leeway_s`, the timestamp in
 /// seconds as the module documentation says).
@@ -41,12 +47,20 @@ pub fn sparkrtc_verify(
     now: u64,
     leeway_s: u32,
 ) -> Result<(), Error> {
+    check(rand, timestamp, body)?;
     let sent = seconds(timestamp).ok_or(Error::Malformed)?;
     let claimed: [u8; hmac::LEN] = parse_hex(signature).ok_or(Error::Malformed)?;
     if !ct_eq(&key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body]), &claimed) {
         return Err(Error::SignatureMismatch);
     }
     expiry::check(sent, now, leeway_s)
+}
+
+/// The input limits: the header values at most [`crate::Limits::MAX_ID_LEN`] bytes, the body
+/// at most [`crate::Limits::MAX_BODY_LEN`]; `InvalidArgument` otherwise.
+pub(crate) fn check(rand: &str, timestamp: &str, body: &[u8]) -> Result<(), Error> {
+    let id = Limits::MAX_ID_LEN;
+    limits::check_all([(rand.as_bytes(), id), (timestamp.as_bytes(), id), (body, Limits::MAX_BODY_LEN)])
 }
 
 /// `X-Rtc-Timestamp` in Unix seconds.

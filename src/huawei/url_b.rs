@@ -40,12 +40,10 @@ const _: () = assert!(UrlAuth::B_MAX_TX_TIME == txsecret::MAX_EXPIRY);
 /// start of validity, Unix seconds) written as lowercase hex. Append it to the URL after `?`
 /// (or `&`).
 ///
-/// Errors, in this order: [`Error::InvalidArgument`] (`stream` empty, `tx_time` above
-/// [`UrlAuth::B_MAX_TX_TIME`]); [`Error::InvalidKey`] (the key breaks [`UrlAuth::key_valid`]).
+/// Errors, in this order: [`Error::InvalidArgument`] (`stream` empty or over
+/// [`crate::Limits::MAX_ID_LEN`], `tx_time` above [`UrlAuth::B_MAX_TX_TIME`]); [`Error::InvalidKey`] (the key breaks [`UrlAuth::key_valid`]).
 pub fn url_b_build(key: &[u8], stream: &str, tx_time: u64) -> Result<SignedQuery, Error> {
-    if stream.is_empty() {
-        return Err(Error::InvalidArgument);
-    }
+    UrlAuth::check_stream(stream)?;
     let time = txsecret::tx_time(tx_time, Case::Lower)?;
     if !UrlAuth::key_valid(key) {
         return Err(Error::InvalidKey);
@@ -57,8 +55,9 @@ pub fn url_b_build(key: &[u8], stream: &str, tx_time: u64) -> Result<SignedQuery
 /// `now` against `keys` (primary first, at most 8) and returns the index of the key that
 /// matched. The URL is valid while `now < txTime + duration_s + leeway_s`.
 ///
-/// Errors, in order: [`Error::InvalidArgument`] (empty `stream`, `duration_s` outside
-/// 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key breaks
+/// Errors, in order: [`Error::InvalidArgument`] (`stream` empty or over
+/// [`crate::Limits::MAX_ID_LEN`], a URL over [`crate::Limits::MAX_URL_LEN`], `duration_s`
+/// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key breaks
 /// [`UrlAuth::key_valid`]); [`Error::Malformed`] (not a URL; `txSecret` or `txTime` missing or
 /// repeated; `txTime` neither 1 to 16 hex digits nor 10 decimal digits; `txSecret` not 32
 /// lowercase hex characters); [`Error::SignatureMismatch`] (every key tried, each compared in
@@ -71,7 +70,7 @@ pub fn url_b_verify(
     duration_s: u32,
     leeway_s: u32,
 ) -> Result<usize, Error> {
-    UrlAuth::check_stream_and_duration(stream, duration_s)?;
+    UrlAuth::check_verify_args(stream, url, duration_s)?;
     // The path is not read (see the module documentation): no AppName to report.
     let given = |_path| Ok(StreamPath { app: &[], stream: stream.as_bytes() });
     // Valid while now < txTime + duration: the last valid second is txTime + duration - 1

@@ -22,7 +22,8 @@ use crate::{Error, HmacKey, expiry, keyring};
 
 /// `hwSecret` for `stream` and `hw_time` (written as lowercase hex).
 ///
-/// Errors: [`Error::InvalidArgument`] for an empty `stream`, then [`Error::InvalidKey`]
+/// Errors: [`Error::InvalidArgument`] for an empty `stream` or one over
+/// [`crate::Limits::MAX_ID_LEN`], then [`Error::InvalidKey`]
 /// when the key is not 32 bytes (check the full rule with [`UrlAuth::key_valid`] on the raw
 /// key).
 pub fn url_d_secret(key: &HmacKey, stream: &str, hw_time: u64) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
@@ -49,8 +50,9 @@ const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 /// `now` against `keys` (primary first, at most 8) and returns the index of the key that
 /// matched.
 ///
-/// Errors, in order: [`Error::InvalidArgument`] (empty `stream`, `duration_s` outside
-/// 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key that is not 32 bytes);
+/// Errors, in order: [`Error::InvalidArgument`] (`stream` empty or over
+/// [`crate::Limits::MAX_ID_LEN`], a URL over [`crate::Limits::MAX_URL_LEN`], `duration_s`
+/// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key that is not 32 bytes);
 /// [`Error::Malformed`] (not a URL; `hwSecret` or `hwTime` missing or repeated; `hwTime` not 1
 /// to 16 hex digits; `hwSecret` not 64 hex characters, either case);
 /// [`Error::SignatureMismatch`] (every key tried, each compared in constant time);
@@ -63,7 +65,7 @@ pub fn url_d_verify(
     duration_s: u32,
     leeway_s: u32,
 ) -> Result<usize, Error> {
-    UrlAuth::check_stream_and_duration(stream, duration_s)?;
+    UrlAuth::check_verify_args(stream, url, duration_s)?;
     keyring::check(keys, key_len_ok)?;
     let [secret, time] = url::lookup(url::parse(url)?.query, [b"hwSecret", b"hwTime"])?;
     let (secret, time) = (secret.ok_or(Error::Malformed)?, time.ok_or(Error::Malformed)?);
@@ -81,8 +83,6 @@ fn key_len_ok(key: &HmacKey) -> bool {
 }
 
 fn check(key: &HmacKey, stream: &str) -> Result<(), Error> {
-    if stream.is_empty() {
-        return Err(Error::InvalidArgument);
-    }
+    UrlAuth::check_stream(stream)?;
     if key_len_ok(key) { Ok(()) } else { Err(Error::InvalidKey) }
 }

@@ -3,6 +3,7 @@
 //! duration bounds apply to methods A, B and D.
 
 use crate::Error;
+use crate::limits::{self, Limits};
 
 /// Bounds of Huawei's URL validation settings.
 #[derive(Debug, Clone, Copy)]
@@ -41,9 +42,20 @@ impl UrlAuth {
     }
 
     /// The argument checks of the stream-name methods' verifiers (B and D), which come before
-    /// the key rule: `InvalidArgument` for an empty stream name or a duration out of bounds.
-    pub(crate) fn check_stream_and_duration(stream: &str, duration_s: u32) -> Result<(), Error> {
-        if stream.is_empty() || !Self::duration_valid(duration_s) { Err(Error::InvalidArgument) } else { Ok(()) }
+    /// the key rule: `InvalidArgument` for an empty stream name or one over
+    /// [`crate::Limits::MAX_ID_LEN`], a URL over [`crate::Limits::MAX_URL_LEN`], or a duration
+    /// out of bounds.
+    pub(crate) fn check_verify_args(stream: &str, url: &[u8], duration_s: u32) -> Result<(), Error> {
+        Self::check_stream(stream)?;
+        limits::check(url, Limits::MAX_URL_LEN)?;
+        if Self::duration_valid(duration_s) { Ok(()) } else { Err(Error::InvalidArgument) }
+    }
+
+    /// A stream name of the stream-name methods (B and D): 1 to [`crate::Limits::MAX_ID_LEN`]
+    /// bytes, else `InvalidArgument`.
+    pub(crate) fn check_stream(stream: &str) -> Result<(), Error> {
+        let len_ok = (1..=Limits::MAX_ID_LEN).contains(&stream.len());
+        if len_ok { Ok(()) } else { Err(Error::InvalidArgument) }
     }
 }
 

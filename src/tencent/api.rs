@@ -12,6 +12,7 @@ use core::ffi::CStr;
 
 use super::sign;
 use crate::json::{self, Str, Value};
+use crate::limits::{self, Limits};
 use crate::text::{Decimal, Out};
 use crate::{Error, url};
 
@@ -174,8 +175,10 @@ pub struct Param<'a> {
 ///
 /// Errors, in this order: [`Error::InvalidArgument`] when `base` is not an absolute URL
 /// (`scheme://host/path`) without query or fragment, a parameter name is empty or not UTF-8, a
-/// string value is not UTF-8, or a number value is not `-`? followed by decimal digits;
-/// [`Error::InvalidKey`] for an empty key; [`Error::BufferTooSmall`] with the exact size needed.
+/// string value is not UTF-8, a number value is not `-`? followed by decimal digits, or an
+/// input is over its limit (`base` and values [`crate::Limits::MAX_URL_LEN`], names
+/// [`crate::Limits::MAX_ID_LEN`]); [`Error::InvalidKey`] for an empty key or one over
+/// [`crate::Limits::MAX_KEY_LEN`]; [`Error::BufferTooSmall`] with the exact size needed.
 pub fn build(
     command: Command,
     base: Option<&[u8]>,
@@ -186,6 +189,7 @@ pub fn build(
     out: &mut [u8],
 ) -> Result<usize, Error> {
     let base = base.unwrap_or(command.c_default_base().to_bytes());
+    limits::check(base, Limits::MAX_URL_LEN)?;
     if !valid_base(base) || !params.iter().all(valid_param) {
         return Err(Error::InvalidArgument);
     }
@@ -228,7 +232,8 @@ fn valid_param(p: &Param<'_>) -> bool {
             !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
         }
     };
-    value_ok && !p.name.is_empty() && core::str::from_utf8(p.name).is_ok()
+    let lengths_ok = p.name.len() <= Limits::MAX_ID_LEN && p.value.len() <= Limits::MAX_URL_LEN;
+    lengths_ok && value_ok && !p.name.is_empty() && core::str::from_utf8(p.name).is_ok()
 }
 
 /// The status fields of a legacy API response, borrowed from its body.
@@ -254,10 +259,13 @@ impl Response<'_> {
 
 /// Reads `ret`, `retcode`, `errmsg` and `message` from a response body.
 ///
-/// [`Error::Malformed`] when the body is not one strict JSON object, one of the four fields
-/// occurs twice or has the wrong type (`ret` and `retcode` must be integers that fit an `i64`,
-/// `errmsg` and `message` strings), or neither `ret` nor `retcode` is present.
+/// [`Error::InvalidArgument`] when the body is longer than
+/// [`crate::Limits::MAX_RESPONSE_LEN`]; [`Error::Malformed`] when it is not one strict JSON
+/// object, one of the four fields occurs twice or has the wrong type (`ret` and `retcode` must
+/// be integers that fit an `i64`, `errmsg` and `message` strings), or neither `ret` nor
+/// `retcode` is present.
 pub fn read_response(body: &[u8]) -> Result<Response<'_>, Error> {
+    limits::check(body, Limits::MAX_RESPONSE_LEN)?;
     let obj = json::parse_object(body)?;
     let [ret, retcode, errmsg, message] = obj.lookup([b"ret", b"retcode", b"errmsg", b"message"])?;
     let int = |v: Option<Value<'_>>| v.map(|v| v.as_i64().ok_or(Error::Malformed)).transpose();

@@ -20,6 +20,7 @@
 use super::sign::{self, check_key};
 use crate::Error;
 use crate::json::{self, Kind, Object, Str, Value};
+use crate::limits::{self, Limits};
 
 /// A CSS `event_type`, with the documented values named (CSS docs 267/38081–38084, 267/58590,
 /// 267/5957); any other number is kept as [`EventType::Other`].
@@ -92,19 +93,22 @@ pub struct Event<'a> {
 impl<'a> Event<'a> {
     /// Any other top-level field, raw (see [`field`]).
     pub fn field(&self, name: &[u8]) -> Result<Option<&'a [u8]>, Error> {
+        limits::check(name, Limits::MAX_ID_LEN)?;
         Ok(self.body.get(name)?.map(|v| v.raw()))
     }
 }
 
 /// Verifies a callback body received at `now`, tolerating `leeway_s` seconds of clock skew.
 ///
-/// Checks run in this order and the first failure is returned: [`Error::InvalidKey`] (empty
-/// key); [`Error::Malformed`] (not one strict JSON object; `t` or `sign` missing, repeated or
+/// Checks run in this order and the first failure is returned: [`Error::InvalidArgument`]
+/// (a body over [`crate::Limits::MAX_BODY_LEN`]); [`Error::InvalidKey`] (empty key, or over
+/// [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (not one strict JSON object; `t` or `sign` missing, repeated or
 /// mistyped; `sign` not 32 lowercase hex characters; a repeated or mistyped `event_type`,
 /// `stream_id`, `channel_id`, `app` or `appname` (the four must be strings));
 /// [`Error::SignatureMismatch`] ("sign invalid", constant-time compare);
 /// [`Error::Expired`] ("time expired", `now > t + leeway_s`, saturating).
 pub fn verify<'a>(key: &[u8], body: &'a [u8], now: u64, leeway_s: u32) -> Result<Event<'a>, Error> {
+    limits::check(body, Limits::MAX_BODY_LEN)?;
     check_key(key)?;
     let obj = json::parse_object(body)?;
     let [t, sign, event_type, stream_id, channel_id, app, appname] =
@@ -132,10 +136,13 @@ pub fn verify<'a>(key: &[u8], body: &'a [u8], now: u64, leeway_s: u32) -> Result
 
 /// A top-level field of a JSON object body, raw: its exact text in the body (a string keeps
 /// its quotes and escapes, a number its digits, an object or array all of it). `Ok(None)` when
-/// the field is absent; [`Error::Malformed`] when the body is not one strict JSON object or the
-/// name occurs twice (escaped spellings of the name count). This reads without verifying:
-/// verify the body first.
+/// the field is absent; [`Error::InvalidArgument`] when the body is longer than
+/// [`crate::Limits::MAX_RESPONSE_LEN`] (it may be an API response) or the name longer than
+/// [`crate::Limits::MAX_ID_LEN`]; [`Error::Malformed`] when the body is not one strict JSON
+/// object or the name occurs twice (escaped spellings of the name count). This reads without
+/// verifying: verify the body first.
 pub fn field<'a>(body: &'a [u8], name: &[u8]) -> Result<Option<&'a [u8]>, Error> {
+    limits::check_all([(body, Limits::MAX_RESPONSE_LEN), (name, Limits::MAX_ID_LEN)])?;
     Ok(json::parse_object(body)?.get(name)?.map(|v| v.raw()))
 }
 

@@ -3,7 +3,7 @@
 
 use crate::digest::md5::{self, md5};
 use crate::text::{Decimal, Hex, ct_eq, parse_hex_lower};
-use crate::{Error, expiry};
+use crate::{Error, expiry, limits};
 
 /// A Tencent `sign` (or `txSecret`): 32 lowercase hex characters, the crate's [`Hex`] text;
 /// `Sign::LEN` is its length (`LIVESIGN_TENCENT_SIGN_LEN` in C).
@@ -11,7 +11,8 @@ pub type Sign = Hex<{ 2 * md5::LEN }>;
 
 /// Signs `t` (the expiry, Unix seconds) under `key`, the CGI/callback key of the CSS console.
 ///
-/// Errors: [`Error::InvalidKey`] when `key` is empty.
+/// Errors: [`Error::InvalidKey`] when `key` is empty or longer than
+/// [`crate::Limits::MAX_KEY_LEN`].
 pub fn sign(key: &[u8], t: u64) -> Result<Sign, Error> {
     check_key(key)?;
     Ok(Hex::encode(&digest(key, t)))
@@ -21,7 +22,7 @@ pub fn sign(key: &[u8], t: u64) -> Result<Sign, Error> {
 /// clock skew on the expiry.
 ///
 /// The checks run in this order and the first failure is returned:
-/// [`Error::InvalidKey`] (empty key), [`Error::Malformed`] (`sign` is not 32 lowercase hex
+/// [`Error::InvalidKey`] (empty key, or over 1 KiB), [`Error::Malformed`] (`sign` is not 32 lowercase hex
 /// characters), [`Error::SignatureMismatch`] ("sign invalid", compared in constant time),
 /// [`Error::Expired`] ("time expired", `now > t + leeway_s`, saturating). A forged sign is
 /// therefore reported as a mismatch even when `t` has also passed.
@@ -36,9 +37,10 @@ pub fn verify(key: &[u8], t: u64, sign: &[u8], now: u64, leeway_s: u32) -> Resul
     expiry::check(t, now, leeway_s)
 }
 
-/// Tencent's only key rule: not empty (keys are free text chosen in the console).
+/// Tencent's only key rule: not empty (keys are free text chosen in the console); livesign's
+/// own bound, [`crate::Limits::MAX_KEY_LEN`], on top.
 pub(crate) fn check_key(key: &[u8]) -> Result<(), Error> {
-    if key.is_empty() { Err(Error::InvalidKey) } else { Ok(()) }
+    if limits::key_len_ok(key) { Ok(()) } else { Err(Error::InvalidKey) }
 }
 
 fn digest(key: &[u8], t: u64) -> [u8; md5::LEN] {

@@ -17,6 +17,7 @@
 //! above [`MAX_EXPIRY`].
 
 use super::sign::{Sign, check_key};
+use crate::limits::{self, Limits};
 use crate::text::Out;
 use crate::txsecret::{self, Case, StreamPath};
 use crate::{Error, url};
@@ -60,9 +61,9 @@ impl UrlKind {
 pub const MAX_EXPIRY: u64 = txsecret::MAX_EXPIRY;
 
 /// The exact length of the URL [`build`] writes for these input lengths and expiry, or `None`
-/// when `expiry` is above [`MAX_EXPIRY`] or the length does not fit in a `usize`.
+/// when `expiry` is above [`MAX_EXPIRY`] or a length above [`crate::Limits::MAX_ID_LEN`].
 pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usize, expiry: u64) -> Option<usize> {
-    if expiry > MAX_EXPIRY {
+    if expiry > MAX_EXPIRY || domain_len.max(app_len).max(stream_len) > Limits::MAX_ID_LEN {
         return None;
     }
     let fixed = kind.scheme().len()
@@ -82,9 +83,10 @@ pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usi
 /// or more `/`-separated non-empty segments; `stream` non-empty and not ending in `.flv`,
 /// `.m3u8` or `.sdp` (a verifier would strip that suffix and check another name); `app` and
 /// `stream` may only hold RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`), so the
-/// hashed name is exactly what the URL carries; `expiry` at most [`MAX_EXPIRY`]. Then
-/// [`Error::InvalidKey`] for an empty key, and [`Error::BufferTooSmall`] (with the exact size
-/// needed) when `out` is short.
+/// hashed name is exactly what the URL carries; `domain`, `app` and `stream` at most
+/// [`crate::Limits::MAX_ID_LEN`] bytes each; `expiry` at most [`MAX_EXPIRY`]. Then
+/// [`Error::InvalidKey`] for an empty key (or one over [`crate::Limits::MAX_KEY_LEN`]), and
+/// [`Error::BufferTooSmall`] (with the exact size needed) when `out` is short.
 pub fn build(
     kind: UrlKind,
     domain: &[u8],
@@ -94,6 +96,7 @@ pub fn build(
     expiry: u64,
     out: &mut [u8],
 ) -> Result<usize, Error> {
+    limits::check_all([(domain, Limits::MAX_ID_LEN), (app, Limits::MAX_ID_LEN), (stream, Limits::MAX_ID_LEN)])?;
     if !valid_domain(domain) || !valid_app(app) || !valid_stream(stream) {
         return Err(Error::InvalidArgument);
     }
@@ -118,9 +121,12 @@ pub fn build(
 /// will be written (any case, hex or 10-digit decimal), for callers that assemble their own
 /// URLs.
 ///
-/// Errors, in this order: [`Error::InvalidKey`] for an empty key; [`Error::Malformed`] when
-/// `tx_time` is not a `txTime` a verifier accepts.
+/// Errors, in this order: [`Error::InvalidArgument`] for a stream name over
+/// [`crate::Limits::MAX_ID_LEN`]; [`Error::InvalidKey`] for an empty key (or one over
+/// [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] when `tx_time` is not a `txTime` a
+/// verifier accepts.
 pub fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Result<Sign, Error> {
+    limits::check(stream, Limits::MAX_ID_LEN)?;
     check_key(key)?;
     txsecret::parse_tx_time(tx_time)?;
     Ok(txsecret::secret(key, stream, tx_time))
@@ -150,8 +156,9 @@ pub struct VerifiedUrl<'a> {
 /// the play-authentication "validity period" configured in the console for play URLs, whose
 /// effective end is `txTime + validity period`. `leeway_s` tolerates clock skew on top.
 ///
-/// Checks run in this order and the first failure is returned: [`Error::InvalidArgument`] (no
-/// key, or more than 8), [`Error::InvalidKey`] (an empty key); [`Error::Malformed`] (the URL
+/// Checks run in this order and the first failure is returned: [`Error::InvalidArgument`] (a
+/// URL over [`crate::Limits::MAX_URL_LEN`], no key, or more than 8), [`Error::InvalidKey`] (an
+/// empty key, or one over [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (the URL
 /// does not parse, the path has no `/app/stream`, `txSecret` or `txTime` is missing, repeated
 /// or badly formed; `txSecret` must be 32 lowercase hex characters); [`Error::SignatureMismatch`]
 /// (no key matches; every key is tried and compared in constant time);
@@ -166,7 +173,7 @@ pub fn verify<'a>(
     now: u64,
     leeway_s: u32,
 ) -> Result<VerifiedUrl<'a>, Error> {
-    let v = txsecret::verify(keys, |k| !k.is_empty(), url, stream_path, valid_for_s, now, leeway_s)?;
+    let v = txsecret::verify(keys, |k| limits::key_len_ok(k), url, stream_path, valid_for_s, now, leeway_s)?;
     Ok(VerifiedUrl {
         app: v.path.app,
         stream_name: v.path.stream,

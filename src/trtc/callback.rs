@@ -9,6 +9,7 @@
 
 use crate::base64::{self, Alphabet};
 use crate::digest::hmac;
+use crate::limits::{self, Limits};
 use crate::text::{Out, ct_eq};
 use crate::{Error, HmacKey, expiry, json, keyring};
 
@@ -79,14 +80,18 @@ fn check_key_len(len: usize) -> Result<(), Error> {
 
 /// The `Sign` TRTC sends with `body` (for tests and test rigs that play Tencent's part).
 ///
-/// Errors: [`Error::InvalidKey`] when the key breaks [`check_key`].
+/// Errors: [`Error::InvalidArgument`] for a body over [`crate::Limits::MAX_BODY_LEN`], then
+/// [`Error::InvalidKey`] when the key breaks [`check_key`].
 pub fn sign(key: &[u8], body: &[u8]) -> Result<Sign, Error> {
+    limits::check(body, Limits::MAX_BODY_LEN)?;
     check_key(key)?;
     sign_keyed(&HmacKey::new(key)?, body)
 }
 
-/// [`sign`] with a loaded key. Errors: [`Error::InvalidKey`] for a key over 32 bytes.
+/// [`sign`] with a loaded key. Errors: [`Error::InvalidArgument`] for a body over
+/// [`crate::Limits::MAX_BODY_LEN`], then [`Error::InvalidKey`] for a key over 32 bytes.
 pub fn sign_keyed(key: &HmacKey, body: &[u8]) -> Result<Sign, Error> {
+    limits::check(body, Limits::MAX_BODY_LEN)?;
     check_key_len(key.key_len())?;
     let mut text = [0u8; Sign::LEN];
     let mut out = Out::new(&mut text);
@@ -98,17 +103,21 @@ pub fn sign_keyed(key: &HmacKey, body: &[u8]) -> Result<Sign, Error> {
 /// Verifies the `Sign` header `sign` of the raw callback `body` under the callback key.
 ///
 /// The checks run in this order and the first failure is returned:
+/// [`Error::InvalidArgument`] (a body over [`crate::Limits::MAX_BODY_LEN`]),
 /// [`Error::InvalidKey`] (the key breaks [`check_key`]), [`Error::Malformed`] (`sign` is not
 /// the canonical padded standard base64 of 32 bytes: no whitespace, no URL-safe alphabet),
 /// [`Error::SignatureMismatch`] (compared in constant time over the decoded bytes).
 pub fn verify(key: &[u8], body: &[u8], sign: &[u8]) -> Result<(), Error> {
+    limits::check(body, Limits::MAX_BODY_LEN)?;
     check_key(key)?;
     verify_keyed(&HmacKey::new(key)?, body, sign)
 }
 
 /// [`verify`] with a loaded key; the key's characters cannot be checked here (see
-/// [`check_key`]), its length can: [`Error::InvalidKey`] over 32 bytes.
+/// [`check_key`]), its length can: [`Error::InvalidKey`] over 32 bytes (after
+/// [`Error::InvalidArgument`] for a body over [`crate::Limits::MAX_BODY_LEN`]).
 pub fn verify_keyed(key: &HmacKey, body: &[u8], sign: &[u8]) -> Result<(), Error> {
+    limits::check(body, Limits::MAX_BODY_LEN)?;
     check_key_len(key.key_len())?;
     let claimed = decode_sign(sign)?;
     if ct_eq(&key.mac(&[body]), &claimed) { Ok(()) } else { Err(Error::SignatureMismatch) }
@@ -118,10 +127,12 @@ pub fn verify_keyed(key: &HmacKey, body: &[u8], sign: &[u8]) -> Result<(), Error
 /// the index of the first key that matches. Every key is checked against the rules first,
 /// and every key is tried, so the time taken does not depend on which one matched.
 ///
-/// Errors, in order: [`Error::InvalidArgument`] for no key or more than 8,
-/// [`Error::InvalidKey`] when any key breaks [`check_key`], [`Error::Malformed`] for a
-/// malformed `sign`, [`Error::SignatureMismatch`] when no key matches.
+/// Errors, in order: [`Error::InvalidArgument`] for a body over
+/// [`crate::Limits::MAX_BODY_LEN`], no key or more than 8, [`Error::InvalidKey`] when any key
+/// breaks [`check_key`], [`Error::Malformed`] for a malformed `sign`,
+/// [`Error::SignatureMismatch`] when no key matches.
 pub fn verify_ring(keys: &[&[u8]], body: &[u8], sign: &[u8]) -> Result<usize, Error> {
+    limits::check(body, Limits::MAX_BODY_LEN)?;
     let claimed = decode_sign(sign);
     let found = keyring::find(
         keys,
@@ -145,9 +156,11 @@ fn decode_sign(sign: &[u8]) -> Result<[u8; hmac::LEN], Error> {
 /// The body's `CallbackTs`: the send time in Unix milliseconds. Read it only from a body
 /// that [`verify`] accepted: before that it is whatever a forger wrote.
 ///
-/// Errors: [`Error::Malformed`] when the body is not a strict JSON object, or `CallbackTs` is
-/// missing, present twice, or not a non-negative integer that fits in 64 bits.
+/// Errors: [`Error::InvalidArgument`] for a body over [`crate::Limits::MAX_BODY_LEN`];
+/// [`Error::Malformed`] when the body is not a strict JSON object, or `CallbackTs` is missing,
+/// present twice, or not a non-negative integer that fits in 64 bits.
 pub fn callback_ts(body: &[u8]) -> Result<u64, Error> {
+    limits::check(body, Limits::MAX_BODY_LEN)?;
     json::parse_object(body)?.get(b"CallbackTs")?.and_then(|v| v.as_u64()).ok_or(Error::Malformed)
 }
 

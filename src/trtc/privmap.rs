@@ -14,7 +14,7 @@
 //! one (`InvalidArgument`); Tencent's documented user id charset is `[A-Za-z0-9_-]` anyway.
 
 use super::usersig::{MAX_IDENTIFIER_LEN, MAX_USERBUF_LEN, usersig_gen};
-use crate::{Error, HmacKey};
+use crate::{Error, HmacKey, limits};
 
 /// The privilege bits of a PrivateMapKey (spec §3). Combine them with `|`.
 #[derive(Debug, Clone, Copy)]
@@ -152,9 +152,11 @@ pub fn privmap_gen(
 }
 
 /// Parses a PrivateMapKey userbuf (as [`super::UserSigInfo::userbuf`] returns it). Errors:
-/// [`Error::Malformed`] when the bytes are not exactly one userbuf of this layout (`cVer` 0
-/// or 1, lengths consistent, nothing after).
+/// [`Error::InvalidArgument`] for more than [`super::UserSig::MAX_USERBUF_LEN`] bytes (no
+/// token carries a longer userbuf); [`Error::Malformed`] when the bytes are not exactly one
+/// userbuf of this layout (`cVer` 0 or 1, lengths consistent, nothing after).
 pub fn privmap_parse(userbuf: &[u8]) -> Result<PrivateMap<'_>, Error> {
+    limits::check(userbuf, MAX_USERBUF_LEN)?;
     let mut r = Reader { rest: userbuf };
     let version = r.take::<1>()?[0];
     let id_len = u16::from_be_bytes(r.take::<2>()?);

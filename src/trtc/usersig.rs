@@ -17,7 +17,7 @@ use super::adler32::adler32;
 /// Longest identifier accepted, in UTF-8 bytes. Tencent documents 32 bytes at most
 /// (`[A-Za-z0-9_-]`); livesign allows more so as not to refuse unusual existing accounts,
 /// but needs a bound to size every buffer without a heap.
-pub(crate) const MAX_IDENTIFIER_LEN: usize = 256;
+pub(crate) const MAX_IDENTIFIER_LEN: usize = crate::Limits::MAX_ID_LEN;
 /// Longest userbuf accepted, in bytes. A PrivateMapKey userbuf is 23 to 25 bytes plus the
 /// identifier and room name.
 pub(crate) const MAX_USERBUF_LEN: usize = 1024;

@@ -18,7 +18,7 @@ use super::zlib;
 use crate::base64::{self, Alphabet};
 use crate::digest::hmac;
 use crate::json::{self, Str, Value};
-use crate::{Error, HmacKey};
+use crate::{Error, HmacKey, limits};
 
 /// The largest decompressed document accepted. Every document livesign writes fits
 /// ([`super::usersig::MAX_DOC_LEN`]), as does every official SDK's for identifiers and
@@ -99,8 +99,10 @@ fn with_text<R>(s: Str<'_>, f: impl FnOnce(&[u8]) -> R) -> R {
 }
 
 /// Decodes `usersig` into `doc` and returns its members (see the module docs for what is
-/// accepted). The only error is [`Error::Malformed`].
+/// accepted). Errors: [`Error::InvalidArgument`] for a token longer than the longest livesign
+/// writes ([`super::UserSig::MAX_LEN`], also the limit on tokens read); [`Error::Malformed`].
 pub(crate) fn decode<'d>(usersig: &[u8], doc: &'d mut DocBuf) -> Result<Fields<'d>, Error> {
+    limits::check(usersig, super::usersig::MAX_LEN)?;
     let mut scratch = [0u8; MAX_ZLIB_LEN];
     let zlib = base64::decode(Alphabet::Tencent, usersig, &mut scratch).map_err(|_| Error::Malformed)?;
     let doc = zlib::decompress(zlib, doc)?.data;
@@ -235,8 +237,10 @@ impl core::fmt::Debug for UserSigInfo {
 }
 
 /// Decodes a UserSig without a key and returns its fields. Nothing is verified: the fields
-/// are what the token claims. The only error is [`Error::Malformed`] (see the module docs for
-/// what that covers), so a support tool can tell a corrupt string (`Malformed`) from a token
+/// are what the token claims. Errors: [`Error::InvalidArgument`] for a token over
+/// [`super::UserSig::MAX_LEN`] bytes (no token livesign or an official SDK makes within
+/// livesign's identifier and userbuf bounds is longer); otherwise only [`Error::Malformed`]
+/// (see the module docs for what that covers), so a support tool can tell a corrupt string (`Malformed`) from a token
 /// for another app or user (compare [`UserSigInfo::sdkappid`] and
 /// [`UserSigInfo::identifier`]), an expired one ([`UserSigInfo::expires_at`]) and, once those
 /// match, a wrong key (what [`super::usersig_verify`] then reports).

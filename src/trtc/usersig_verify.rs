@@ -14,7 +14,7 @@ use crate::{Error, HmacKey, expiry};
 /// `leeway_s` seconds of clock skew on the expiry, and returns the verified fields.
 ///
 /// Errors, first failure wins: [`Error::InvalidArgument`] (identifier over 256 bytes: no
-/// token can carry it), [`Error::Malformed`] (see [`super::usersig_inspect`]),
+/// token can carry it; a token over [`super::UserSig::MAX_LEN`] bytes), [`Error::Malformed`] (see [`super::usersig_inspect`]),
 /// [`Error::IdentityMismatch`] (`TLS.sdkappid` or `TLS.identifier` differ from the expected
 /// ones), [`Error::SignatureMismatch`] (wrong key or altered fields), [`Error::Expired`]
 /// (`now > time + expire + leeway_s`, saturating; a token is still valid at exactly

@@ -9,6 +9,7 @@
 
 use crate::Error;
 use crate::json::{self, Kind, Object, Str, Value};
+use crate::limits::{self, Limits};
 
 /// `ActionStatus`: `"OK"` or `"FAIL"` (case-sensitive, as Tencent writes them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,7 +33,8 @@ pub struct Response<'a> {
 impl<'a> Response<'a> {
     /// Parses a response body (one strict RFC 8259 JSON object, UTF-8).
     ///
-    /// Errors: [`Error::Malformed`] when the body is not a JSON object, or when
+    /// Errors: [`Error::InvalidArgument`] for a body over [`crate::Limits::MAX_RESPONSE_LEN`];
+    /// [`Error::Malformed`] when the body is not a JSON object, or when
     /// `ActionStatus` (a string, `"OK"` or `"FAIL"`), `ErrorCode` (an integer: no fraction or
     /// exponent, within `i64`), `ErrorInfo` (a string) or `RequestId` (a string) is missing,
     /// of another type, or present twice. Other members may be anything.
@@ -40,6 +42,7 @@ impl<'a> Response<'a> {
     /// The two status fields are reported as sent, even when they disagree (`"OK"` with a
     /// non-zero code): use [`Response::is_success`], which wants both.
     pub fn parse(body: &'a [u8]) -> Result<Self, Error> {
+        limits::check(body, Limits::MAX_RESPONSE_LEN)?;
         let object = json::parse_object(body)?;
         let [status, code, info, id] = object.lookup([b"ActionStatus", b"ErrorCode", b"ErrorInfo", b"RequestId"])?;
         let status = string(status)?;
@@ -87,16 +90,21 @@ impl<'a> Response<'a> {
     }
 
     /// The raw JSON text of another top-level member (strings keep their quotes), `None`
-    /// when absent, [`Error::Malformed`] when it occurs twice.
+    /// when absent, [`Error::InvalidArgument`] for a name over [`crate::Limits::MAX_ID_LEN`],
+    /// [`Error::Malformed`] when it occurs twice.
     pub fn field(&self, name: &str) -> Result<Option<&'a [u8]>, Error> {
+        limits::check(name.as_bytes(), Limits::MAX_ID_LEN)?;
         Ok(self.object.get(name.as_bytes())?.map(|v| v.raw()))
     }
 }
 
 /// The raw JSON text of one top-level member of any JSON object body, without requiring the
-/// envelope: `None` when absent; [`Error::Malformed`] when the body is not a JSON object or
-/// the name occurs twice (escaped spellings of the name count as the name).
+/// envelope: `None` when absent; [`Error::InvalidArgument`] for a body over
+/// [`crate::Limits::MAX_RESPONSE_LEN`] or a name over [`crate::Limits::MAX_ID_LEN`];
+/// [`Error::Malformed`] when the body is not a JSON object or the name occurs twice (escaped
+/// spellings of the name count as the name).
 pub fn field<'a>(body: &'a [u8], name: &str) -> Result<Option<&'a [u8]>, Error> {
+    limits::check_all([(body, Limits::MAX_RESPONSE_LEN), (name.as_bytes(), Limits::MAX_ID_LEN)])?;
     Ok(json::parse_object(body)?.get(name.as_bytes())?.map(|v| v.raw()))
 }
 

@@ -8,7 +8,9 @@
 //! are all legal in a query as they are (RFC 3986: `-` and `_` are unreserved, `*` is a
 //! sub-delim), so it goes in unchanged as every official SDK sends it.
 
+use crate::limits::{self, Limits};
 use crate::text::{Decimal, Out};
+use crate::trtc::UserSig;
 use crate::{Error, url};
 
 /// The parts of one REST request URL. `random` is the caller's: livesign reads no random
@@ -56,7 +58,9 @@ impl<'a> RequestUrl<'a> {
     /// Writes the URL into `out` and returns its length.
     ///
     /// Errors, in this order: [`Error::InvalidArgument`] for a host, service or command
-    /// outside the documented characters (or empty) and for an empty identifier;
+    /// outside the documented characters (or empty), an empty identifier, a host, service,
+    /// command or identifier over [`crate::Limits::MAX_ID_LEN`] bytes, or a UserSig over
+    /// [`crate::trtc::UserSig::MAX_LEN`];
     /// [`Error::Malformed`] for a UserSig that is not Tencent base64 text (empty, a
     /// character outside `A-Z a-z 0-9 * - _`, a length that is not a multiple of 4, or `_`
     /// padding anywhere but the last one or two places); [`Error::BufferTooSmall`] with
@@ -91,6 +95,14 @@ impl<'a> RequestUrl<'a> {
     }
 
     fn check(&self) -> Result<(), Error> {
+        let id = Limits::MAX_ID_LEN;
+        limits::check_all([
+            (self.host.as_bytes(), id),
+            (self.service.as_bytes(), id),
+            (self.command.as_bytes(), id),
+            (self.identifier.as_bytes(), id),
+            (self.usersig, UserSig::MAX_LEN),
+        ])?;
         if !valid_host(self.host.as_bytes())
             || !valid_name(self.service.as_bytes())
             || !valid_name(self.command.as_bytes())
