@@ -61,3 +61,39 @@ pub mod base64 {
 pub mod url {
     pub use crate::url::{Url, lookup, params, parse};
 }
+
+/// The inflater and its zlib container (`src/trtc/inflate.rs`, `zlib.rs`), with the reading
+/// rules as a parameter so that the differential tests can show exactly where livesign is
+/// stricter than miniz_oxide.
+pub mod zlib {
+    use super::Error;
+    pub use crate::trtc::inflate::Rules;
+
+    /// What a raw deflate stream inflated to.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Inflated {
+        /// Bytes written.
+        pub len: usize,
+        /// Input bytes the stream occupied.
+        pub consumed: usize,
+        /// Block types seen: 1 stored, 2 fixed Huffman, 4 dynamic Huffman.
+        pub kinds: u8,
+    }
+
+    /// Inflates the raw deflate stream at the start of `src` into `out`.
+    pub fn inflate(src: &[u8], out: &mut [u8], rules: Rules) -> Result<Inflated, Error> {
+        let r = crate::trtc::inflate::inflate(src, out, rules)?;
+        Ok(Inflated { len: r.len, consumed: r.consumed, kinds: r.kinds })
+    }
+
+    /// Decompresses exactly one zlib stream (header, deflate, Adler-32, nothing after) into
+    /// `out` and returns the length written.
+    pub fn decompress(src: &[u8], out: &mut [u8], rules: Rules) -> Result<usize, Error> {
+        crate::trtc::zlib::decompress_with(src, out, rules).map(|d| d.data.len())
+    }
+
+    /// The largest document a UserSig may decompress to (the buffer the verifier uses).
+    pub fn max_doc_len() -> usize {
+        crate::trtc::MAX_DOC_LEN
+    }
+}

@@ -74,10 +74,25 @@ pub(crate) struct Inflated {
     pub(crate) kinds: u8,
 }
 
-/// Inflates the raw deflate stream at the start of `src` into `out`. Output that would not
-/// fit in `out` is `Malformed`: the caller sizes `out` for the largest document it accepts.
-pub(crate) fn inflate(src: &[u8], out: &mut [u8]) -> Result<Inflated, Error> {
-    let mut bits = Bits::new(src);
+/// Which rules the inflater reads by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// livesign's: zlib's rules for Huffman codes (complete, except a literal/length or
+    /// distance code of one symbol of length 1, or none), and zero padding bits (see the
+    /// module docs). What every token is read with.
+    Strict,
+    /// miniz_oxide's: padding bits ignored, a literal/length or distance code of one symbol
+    /// of any length allowed. Only for the differential tests, which show that these are the
+    /// only places where livesign is stricter than miniz.
+    #[cfg_attr(not(feature = "fuzzing"), allow(dead_code))]
+    Miniz,
+}
+
+/// Inflates the raw deflate stream at the start of `src` into `out` under `rules` (livesign
+/// reads tokens with [`Rules::Strict`]). Output that would not fit in `out` is
+/// `Malformed`: the caller sizes `out` for the largest document it accepts.
+pub(crate) fn inflate(src: &[u8], out: &mut [u8], rules: Rules) -> Result<Inflated, Error> {
+    let mut bits = Bits::new(src, rules);
     let mut written = 0;
     let mut kinds = 0;
     loop {
@@ -118,11 +133,12 @@ struct Bits<'a> {
     acc: u64,
     n: u32,
     virt: u32,
+    rules: Rules,
 }
 
 impl<'a> Bits<'a> {
-    fn new(src: &'a [u8]) -> Self {
-        Self { src, pos: 0, acc: 0, n: 0, virt: 0 }
+    fn new(src: &'a [u8], rules: Rules) -> Self {
+        Self { src, pos: 0, acc: 0, n: 0, virt: 0, rules }
     }
 
     /// Tops `acc` up with whole bytes to at least 56 bits (zeros past the end of the input).
@@ -169,10 +185,10 @@ impl<'a> Bits<'a> {
         Ok(v)
     }
 
-    /// Skips to the next byte boundary; the skipped bits must be zero.
+    /// Skips to the next byte boundary; the skipped bits must be zero (unless `Rules::Miniz`).
     fn align_zero(&mut self) -> Result<(), Error> {
         let pad = self.n % 8;
-        if self.acc & ((1u64 << pad) - 1) != 0 {
+        if self.rules == Rules::Strict && self.acc & ((1u64 << pad) - 1) != 0 {
             return Err(Error::Malformed);
         }
         self.acc >>= pad;
@@ -335,7 +351,7 @@ fn dynamic_tables(bits: &mut Bits<'_>) -> Result<(LitTable, DistTable), Error> {
     for &sym in CODE_LEN_ORDER.iter().take(ncode) {
         code_lens[sym] = bits.take(3)? as u8;
     }
-    check_lengths(&code_lens, true)?;
+    check_lengths(&code_lens, true, Rules::Strict)?;
     let code_len_table = CodeLenTable::from_lengths(&code_lens);
 
     // Literal/length and distance lengths form one sequence; a repeat may cross between them.
@@ -370,14 +386,15 @@ fn dynamic_tables(bits: &mut Bits<'_>) -> Result<(LitTable, DistTable), Error> {
         // No end-of-block code: the block could never end.
         return Err(Error::Malformed);
     }
-    check_lengths(&lit, false)?;
-    check_lengths(&dist, false)?;
+    check_lengths(&lit, false, bits.rules)?;
+    check_lengths(&dist, false, bits.rules)?;
     Ok((LitTable::from_lengths(&lit), DistTable::from_lengths(&dist)))
 }
 
 /// zlib's rules for a set of code lengths: never over-subscribed; complete, except that a
-/// literal/length or distance code may be a single code of length 1, or empty.
-fn check_lengths(lengths: &[u8], code_length_code: bool) -> Result<(), Error> {
+/// literal/length or distance code may be a single code of length 1 (of any length under
+/// [`Rules::Miniz`]), or empty.
+fn check_lengths(lengths: &[u8], code_length_code: bool, rules: Rules) -> Result<(), Error> {
     let mut count = [0i32; 16];
     for &l in lengths {
         count[usize::from(l & 15)] += 1;
@@ -393,7 +410,9 @@ fn check_lengths(lengths: &[u8], code_length_code: bool) -> Result<(), Error> {
             max = len;
         }
     }
-    if left > 0 && max != 0 && (code_length_code || max != 1) {
+    let single = lengths.iter().filter(|&&l| l != 0).count() == 1;
+    let allowed_incomplete = !code_length_code && (max == 1 || (rules == Rules::Miniz && single));
+    if left > 0 && max != 0 && !allowed_incomplete {
         return Err(Error::Malformed);
     }
     Ok(())
@@ -471,7 +490,7 @@ mod tests {
 
     fn inflate_vec(src: &[u8], cap: usize) -> Result<(Vec<u8>, Inflated), Error> {
         let mut out = vec![0u8; cap];
-        let r = inflate(src, &mut out)?;
+        let r = inflate(src, &mut out, Rules::Strict)?;
         out.truncate(r.len);
         Ok((out, r))
     }
@@ -601,7 +620,8 @@ mod tests {
             ("stored LEN/NLEN mismatch", vec![1, 2, 0, 0xfd, 0xfe, b'h', b'i']),
             ("stored block longer than the input", vec![1, 3, 0, 0xfc, 0xff, b'h', b'i']),
             ("stored header padding not zero", vec![1 | 0x80, 2, 0, 0xfd, 0xff, b'h', b'i']),
-            ("final padding not zero", vec![0x03 | 0x80, 0x00]),
+            // Fixed block, end-of-block (7 zero bits: bits 3 to 9), padding bits 10 to 15.
+            ("final padding not zero", vec![0x03, 0x80]),
             ("non-final block without a successor", vec![0, 0, 0, 0xff, 0xff]),
             // Fixed block, literal/length symbol 286 (code 11000110, 8 bits, sent MSB first).
             ("reserved length symbol 286", pack(&[(1, 1), (1, 2), (0b0110_0011, 8), (0, 7)])),
@@ -690,14 +710,37 @@ mod tests {
     }
 
     #[test]
+    fn padding_bits_under_each_rule() {
+        // What zlib and miniz read (Rules::Miniz) and livesign refuses: non-zero padding.
+        let mut out = [0u8; 8];
+        for (stream, want) in [(&[1 | 0x80, 2, 0, 0xfd, 0xff, b'h', b'i'][..], &b"hi"[..]), (&[0x03, 0x80], b"")] {
+            assert_eq!(inflate(stream, &mut out, Rules::Strict).map(|_| ()), Err(Error::Malformed));
+            let r = inflate(stream, &mut out, Rules::Miniz).unwrap();
+            assert_eq!((&out[..r.len], r.consumed), (want, stream.len()));
+        }
+        assert_eq!(
+            inflate(&[1, 2, 0, 0xfd, 0xfe, b'h', b'i'], &mut out, Rules::Miniz).map(|_| ()),
+            Err(Error::Malformed)
+        );
+    }
+
+    #[test]
     fn code_length_rules() {
-        assert!(check_lengths(&[1, 1], true).is_ok());
-        assert!(check_lengths(&[1, 0], true).is_err(), "incomplete code-length code");
-        assert!(check_lengths(&[1, 0], false).is_ok(), "a single length-1 code is allowed");
-        assert!(check_lengths(&[2, 0, 0], false).is_err(), "incomplete with a longer code");
-        assert!(check_lengths(&[0, 0], false).is_ok(), "no codes at all");
-        assert!(check_lengths(&[1, 1, 1], false).is_err(), "over-subscribed");
-        assert!(check_lengths(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15], false).is_ok());
+        let s = Rules::Strict;
+        assert!(check_lengths(&[1, 1], true, s).is_ok());
+        assert!(check_lengths(&[1, 0], true, s).is_err(), "incomplete code-length code");
+        assert!(check_lengths(&[1, 0], false, s).is_ok(), "a single length-1 code is allowed");
+        assert!(check_lengths(&[2, 0, 0], false, s).is_err(), "incomplete with a longer code");
+        assert!(check_lengths(&[0, 0], false, s).is_ok(), "no codes at all");
+        assert!(check_lengths(&[1, 1, 1], false, s).is_err(), "over-subscribed");
+        assert!(check_lengths(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15], false, s).is_ok());
+        // miniz's leniency: one symbol of any length, never a code-length code or two symbols.
+        let m = Rules::Miniz;
+        assert!(check_lengths(&[2, 0, 0], false, m).is_ok());
+        assert!(check_lengths(&[0, 15, 0], false, m).is_ok());
+        assert!(check_lengths(&[2, 0, 0], true, m).is_err());
+        assert!(check_lengths(&[2, 2, 0], false, m).is_err());
+        assert!(check_lengths(&[1, 1, 1], false, m).is_err());
     }
 
     #[test]

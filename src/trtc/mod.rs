@@ -6,14 +6,14 @@
 
 mod adler32;
 pub mod callback;
-mod inflate;
+pub(crate) mod inflate;
 mod privmap;
 pub mod rest;
 mod usersig;
 mod usersig_info;
 mod usersig_json;
 mod usersig_verify;
-mod zlib;
+pub(crate) mod zlib;
 
 pub use privmap::{PrivateMap, Privilege, Room, privmap_gen, privmap_parse};
 pub use usersig::{UserSig, usersig_gen, usersig_len};

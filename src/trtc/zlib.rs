@@ -2,6 +2,7 @@
 //! the stored-block form the official Go SDK has emitted by default since 2024-11.
 
 use super::adler32::adler32;
+pub(crate) use super::inflate::Rules;
 use super::inflate::inflate;
 use crate::Error;
 
@@ -25,6 +26,11 @@ pub(crate) struct Decompressed<'o> {
 /// UserSig encoder uses and without which the data cannot be read), a bad deflate stream,
 /// output larger than `out`, a wrong Adler-32 or any byte after it.
 pub(crate) fn decompress<'o>(src: &[u8], out: &'o mut [u8]) -> Result<Decompressed<'o>, Error> {
+    decompress_with(src, out, Rules::Strict)
+}
+
+/// [`decompress`] under a choice of [`Rules`].
+pub(crate) fn decompress_with<'o>(src: &[u8], out: &'o mut [u8], rules: Rules) -> Result<Decompressed<'o>, Error> {
     let [cmf, flg, body @ ..] = src else { return Err(Error::Malformed) };
     let method_ok = cmf & 0x0f == 8 && cmf >> 4 <= 7;
     let check_ok = (u16::from(*cmf) << 8 | u16::from(*flg)) % 31 == 0;
@@ -32,7 +38,7 @@ pub(crate) fn decompress<'o>(src: &[u8], out: &'o mut [u8]) -> Result<Decompress
     if !(method_ok && check_ok && no_dictionary) {
         return Err(Error::Malformed);
     }
-    let r = inflate(body, out)?;
+    let r = inflate(body, out, rules)?;
     let trailer: &[u8; 4] = body.get(r.consumed..).and_then(|t| t.try_into().ok()).ok_or(Error::Malformed)?;
     let data = out.get(..r.len).ok_or(Error::Malformed)?;
     if u32::from_be_bytes(*trailer) != adler32(data) {
