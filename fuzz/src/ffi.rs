@@ -20,21 +20,21 @@ use livesign::{Error, HmacKey, tencent};
 
 use super::input::{Input, Writer};
 
-/// How many operations [`check`] chooses from.
-pub const OPS: u8 = 14;
+/// How many operations [`check`] chooses from: 14 here, the rest in [`super::ffi_more`].
+pub const OPS: u8 = 14 + super::ffi_more::OPS;
 
 /// The pointer choices of one call: two bits per argument, in argument order.
-struct Choices(u32);
+pub(crate) struct Choices(pub(crate) u32);
 
 impl Choices {
-    fn next(&mut self) -> u32 {
+    pub(crate) fn next(&mut self) -> u32 {
         let v = self.0 & 3;
         self.0 = self.0.rotate_right(2);
         v
     }
 
     /// An input argument: 0 = (NULL, 0), 1 = (NULL, len > 0), else the bytes.
-    fn input<'a>(&mut self, bytes: &'a [u8], bad: &mut bool) -> (*const u8, usize, &'a [u8]) {
+    pub(crate) fn input<'a>(&mut self, bytes: &'a [u8], bad: &mut bool) -> (*const u8, usize, &'a [u8]) {
         match self.next() {
             0 => (core::ptr::null(), 0, &[]),
             1 => {
@@ -46,13 +46,13 @@ impl Choices {
     }
 
     /// Whether an output pointer is given (three choices in four).
-    fn given(&mut self) -> bool {
+    pub(crate) fn given(&mut self) -> bool {
         self.next() != 0
     }
 }
 
 /// A caller's output buffer of `cap` bytes followed by canaries.
-struct OutBuffer {
+pub(crate) struct OutBuffer {
     buf: Vec<u8>,
     cap: usize,
 }
@@ -60,50 +60,50 @@ struct OutBuffer {
 const CANARY: u8 = 0xa5;
 
 impl OutBuffer {
-    fn new(cap: usize) -> Self {
+    pub(crate) fn new(cap: usize) -> Self {
         Self { buf: vec![CANARY; cap + 16], cap }
     }
 
-    fn ptr(&mut self) -> *mut u8 {
+    pub(crate) fn ptr(&mut self) -> *mut u8 {
         self.buf.as_mut_ptr()
     }
 
     /// Asserts nothing was written past `cap`, and returns what is inside it.
-    fn written(&self) -> &[u8] {
+    pub(crate) fn written(&self) -> &[u8] {
         assert!(self.buf[self.cap..].iter().all(|&b| b == CANARY), "written past the capacity");
         &self.buf[..self.cap]
     }
 
-    fn untouched(&self) -> bool {
+    pub(crate) fn untouched(&self) -> bool {
         self.buf.iter().all(|&b| b == CANARY)
     }
 }
 
-fn code(r: Result<(), Error>) -> u32 {
+pub(crate) fn code(r: Result<(), Error>) -> u32 {
     r.map_or_else(Error::code, |()| 0)
 }
 
 /// Asserts `status` is `want`, or `LIVESIGN_INVALID_ARGUMENT` when a pointer was bad.
-fn expect(status: livesign_status, bad: bool, want: Result<(), Error>) {
+pub(crate) fn expect(status: livesign_status, bad: bool, want: Result<(), Error>) {
     assert_ne!(status, livesign_status::LIVESIGN_INTERNAL, "a panic reached the boundary");
     let want = if bad { Err(Error::InvalidArgument) } else { want };
     assert_eq!(status as u32, code(want), "status");
 }
 
 /// The bytes of a key context.
-fn ctx_bytes(ctx: &livesign_hmac_key) -> [u8; size_of::<livesign_hmac_key>()] {
+pub(crate) fn ctx_bytes(ctx: &livesign_hmac_key) -> [u8; size_of::<livesign_hmac_key>()] {
     // SAFETY: livesign_hmac_key is plain integers without padding (asserted below), so all
     // of its bytes are initialised.
     unsafe { core::mem::transmute_copy(ctx) }
 }
 const _: () = assert!(size_of::<livesign_hmac_key>() == 8 * 4 + 8 * 4 + 8 + 8);
 
-fn text(s: &[u8]) -> Result<&str, Error> {
+pub(crate) fn text(s: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(s).map_err(|_| Error::InvalidArgument)
 }
 
 /// A key context as the input chooses it.
-enum Ctx {
+pub(crate) enum Ctx {
     /// A NULL pointer.
     Null,
     /// Loaded from a key: the calls must behave as the safe API does with `HmacKey`.
@@ -117,7 +117,7 @@ enum Ctx {
 
 impl Ctx {
     /// 0 NULL, 1 loaded from `key`, 2 loaded and wiped, 3 the bytes of `garbage`.
-    fn new(choice: u32, key: &[u8], garbage: &[u8]) -> Self {
+    pub(crate) fn new(choice: u32, key: &[u8], garbage: &[u8]) -> Self {
         let mut ctx = MaybeUninit::<livesign_hmac_key>::zeroed();
         match choice {
             0 => Ctx::Null,
@@ -155,7 +155,7 @@ impl Ctx {
         }
     }
 
-    fn ptr(&self) -> *const livesign_hmac_key {
+    pub(crate) fn ptr(&self) -> *const livesign_hmac_key {
         match self {
             Ctx::Null => core::ptr::null(),
             Ctx::Loaded(c, _) | Ctx::Refused(c) | Ctx::Garbage(c) => c,
@@ -163,7 +163,7 @@ impl Ctx {
     }
 
     /// Asserts a keyed call's status: `safe` is what the safe API gives with the loaded key.
-    fn expect(&self, status: livesign_status, bad: bool, safe: impl FnOnce(&HmacKey) -> Result<(), Error>) {
+    pub(crate) fn expect(&self, status: livesign_status, bad: bool, safe: impl FnOnce(&HmacKey) -> Result<(), Error>) {
         match self {
             Ctx::Loaded(_, k) => expect(status, bad, safe(k)),
             Ctx::Null | Ctx::Refused(_) => expect(status, true, Ok(())),
@@ -180,6 +180,9 @@ pub fn check(data: &[u8]) {
     let (a, b, c, d) = (input.field(), input.field(), input.field(), input.rest());
     let mut ch = Choices(choices);
     let mut bad = false;
+    if op % OPS >= 14 {
+        return super::ffi_more::check(op % OPS - 14, &mut ch, [n1, n2], small, [a, b, c, d]);
+    }
     match op % OPS {
         0 => {
             let (kp, kl, key) = ch.input(a, &mut bad);

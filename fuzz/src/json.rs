@@ -4,13 +4,16 @@
 //! differ by design: serde_json keeps the last value, livesign's lookup refuses the name.
 
 use livesign::Error;
+use livesign::ffi::json::livesign_json_unescape;
+use livesign::ffi::status::livesign_status;
 use livesign::fuzz_api::json::{self, Kind, Object, Value};
 use serde_json::Value as Ref;
 
 use super::reference::json_depth;
 
-/// The invariants on one document.
+/// The invariants on one document, and on the same bytes as the text of a JSON string.
 pub fn check(data: &[u8]) {
+    unescape_agrees(data);
     let ours = json::parse_object(data);
     let theirs = serde_json::from_slice::<Ref>(data);
     match (ours, theirs) {
@@ -122,5 +125,34 @@ pub fn escape_round_trips(text: &[u8]) {
     if n > 0 {
         let mut short = vec![0u8; n - 1];
         assert_eq!(json::escape(text, &mut short), Err(Error::BufferTooSmall { needed: n }));
+    }
+}
+
+/// `livesign_json_unescape` (and `JsonStr::from_raw`) on `raw` as the text between a JSON
+/// string's quotes, against serde_json's reading of `"raw"`: the same value or both refuse
+/// (a raw `"` ends serde_json's string early, so it refuses the trailing bytes too); the
+/// value is never longer than the text; a short buffer gets the exact size.
+pub fn unescape_agrees(raw: &[u8]) {
+    let quoted = [&b"\""[..], raw, b"\""].concat();
+    let theirs = serde_json::from_slice::<Ref>(&quoted).ok().and_then(|v| v.as_str().map(str::to_owned));
+    let mut out = vec![0xa5u8; raw.len() + 8];
+    let mut len = usize::MAX;
+    // SAFETY: raw is valid for its length; out holds raw.len() bytes before its canaries.
+    let status = unsafe { livesign_json_unescape(raw.as_ptr(), raw.len(), out.as_mut_ptr(), raw.len(), &mut len) };
+    assert!(out[raw.len()..].iter().all(|&b| b == 0xa5), "written past out_cap");
+    assert_eq!(livesign::JsonStr::from_raw(raw).is_ok(), theirs.is_some());
+    match theirs {
+        Some(text) => {
+            assert_eq!((status, len), (livesign_status::LIVESIGN_OK, text.len()));
+            assert_eq!(&out[..len], text.as_bytes());
+            if !text.is_empty() {
+                // SAFETY: as above, with a capacity one byte short.
+                let s = unsafe {
+                    livesign_json_unescape(raw.as_ptr(), raw.len(), out.as_mut_ptr(), text.len() - 1, &mut len)
+                };
+                assert_eq!((s, len), (livesign_status::LIVESIGN_BUFFER_TOO_SMALL, text.len()));
+            }
+        }
+        None => assert_eq!((status, len), (livesign_status::LIVESIGN_MALFORMED, 0)),
     }
 }

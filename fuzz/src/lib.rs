@@ -14,15 +14,24 @@
 //! [`seeds`]. `tests/fuzz_regressions.rs` fails until all of them exist.
 
 pub mod base64;
+pub mod callback_signs;
 pub mod ffi;
+pub mod ffi_more;
+pub mod huawei_notify;
+pub mod inflate;
 pub mod input;
 pub mod json;
 pub mod reference;
 pub mod rest;
 pub mod seeds;
 pub mod tencent;
+pub mod tencent_api;
+pub mod tencent_callback;
+pub mod tencent_url;
 pub mod trtc_callback;
 pub mod url;
+pub mod url_auth;
+pub mod usersig;
 
 /// A target's invariants: panics when `data` makes livesign break a rule.
 pub type Check = fn(data: &[u8]);
@@ -36,6 +45,14 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("trtc_callback", trtc_callback::check),
     ("rest_response", rest::check_response),
     ("rest_url", rest::check_url),
+    ("tencent_callback", tencent_callback::check),
+    ("tencent_url", tencent_url::check),
+    ("tencent_api", tencent_api::check),
+    ("usersig", usersig::check),
+    ("inflate", inflate::check),
+    ("huawei_notify", huawei_notify::check),
+    ("url_auth", url_auth::check),
+    ("callback_signs", callback_signs::check),
     ("ffi", ffi::check),
 ];
 

@@ -94,3 +94,148 @@ pub fn percent_decode(s: &[u8]) -> Option<Vec<u8>> {
     }
     Some(out)
 }
+
+/// Lowercase hex MD5 of the concatenated parts.
+pub fn md5_hex(parts: &[&[u8]]) -> String {
+    let mut h = md5::Md5::new();
+    for p in parts {
+        h.update(p);
+    }
+    hex(&h.finalize())
+}
+
+/// Lowercase hex HMAC-SHA256.
+pub fn hmac_hex(key: &[u8], msg: &[u8]) -> String {
+    hex(&hmac_sha256(key, msg))
+}
+
+/// Tencent base64 (`* - _`) decoded strictly.
+pub fn tencent_base64_decode(text: &[u8]) -> Option<Vec<u8>> {
+    base64_decode(&swap_alphabet(text))
+}
+
+/// Whether `claimed` is the hex text of `want_hex` in either case (the Huawei and Alibaba
+/// verifiers accept both).
+pub fn hex_either_case(claimed: &[u8], want_hex: &str) -> bool {
+    claimed.len() == want_hex.len() && claimed.to_ascii_lowercase() == want_hex.as_bytes()
+}
+
+/// A plain non-negative decimal integer (`0` or `[1-9][0-9]*`) within `u64`.
+pub fn decimal(s: &[u8]) -> Option<u64> {
+    if s.is_empty() || (s.len() > 1 && s[0] == b'0') || !s.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    std::str::from_utf8(s).ok()?.parse().ok()
+}
+
+/// 1 to 16 hex digits of either case.
+pub fn hex_u64(s: &[u8]) -> Option<u64> {
+    if s.is_empty() || s.len() > 16 || !s.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    u64::from_str_radix(std::str::from_utf8(s).ok()?, 16).ok()
+}
+
+/// The path and query of a URL as livesign documents its reading (`scheme://authority/path
+/// ?query#fragment` or `/path?query#fragment`; printable ASCII only; the first `://` ends the
+/// scheme, which is letters, digits and `+-.`; the authority runs to the first `/` or `?`;
+/// the path must start with `/`), written here independently of `src/url.rs`.
+pub fn url_parts(url: &[u8]) -> Option<(&[u8], &[u8])> {
+    if url.is_empty() || !url.iter().all(|&b| b > b' ' && b < 0x7f) {
+        return None;
+    }
+    let url = url.split(|&b| b == b'#').next()?;
+    let rest = match url.windows(3).position(|w| w == b"://") {
+        Some(i) => {
+            let scheme = &url[..i];
+            let rest = &url[i + 3..];
+            let authority_len = rest.iter().position(|&b| b == b'/' || b == b'?').unwrap_or(rest.len());
+            if scheme.is_empty() || !scheme.iter().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b)) {
+                return None;
+            }
+            if authority_len == 0 {
+                return None;
+            }
+            &rest[authority_len..]
+        }
+        None => url,
+    };
+    let (path, query) = match rest.iter().position(|&b| b == b'?') {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
+        None => (rest, &b""[..]),
+    };
+    path.starts_with(b"/").then_some((path, query))
+}
+
+/// The values of `name` in a raw query (`&`-separated, split at the first `=`).
+pub fn query_values<'a>(query: &'a [u8], name: &[u8]) -> Vec<&'a [u8]> {
+    query
+        .split(|&b| b == b'&')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (n, v) = match p.iter().position(|&b| b == b'=') {
+                Some(i) => (&p[..i], &p[i + 1..]),
+                None => (p, &b""[..]),
+            };
+            (n == name).then_some(v)
+        })
+        .collect()
+}
+
+/// The one value of `name`, when it occurs exactly once.
+pub fn query_value<'a>(query: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    match query_values(query, name)[..] {
+        [v] => Some(v),
+        _ => None,
+    }
+}
+
+/// `text` with one character replaced by another of the same class (a hex digit by another
+/// hex digit, anything else by a different printable ASCII character), at `at` modulo its
+/// length: a change a verifier must notice.
+pub fn change_one(text: &[u8], at: usize) -> Vec<u8> {
+    let mut t = text.to_vec();
+    if t.is_empty() {
+        return b"0".to_vec();
+    }
+    let i = at % t.len();
+    t[i] = match t[i] {
+        b'0'..=b'8' | b'a'..=b'e' | b'A'..=b'E' => t[i] + 1,
+        b'9' => b'0',
+        b'f' => b'a',
+        b'F' => b'A',
+        b'~' => b'!',
+        c => c.wrapping_add(1).max(b'!'),
+    };
+    t
+}
+
+/// The value serde_json reads for member `name` of a JSON object body. serde_json refuses a
+/// whole body over a number beyond f64 (which livesign's grammar check accepts by design); then
+/// the member's own text, as livesign delimits it, is read by serde_json instead.
+pub fn json_member(body: &[u8], name: &str) -> Option<serde_json::Value> {
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(doc) => doc.as_object()?.get(name).cloned(),
+        Err(e) if e.to_string().starts_with("number out of range") => {
+            let object = livesign::fuzz_api::json::parse_object(body).ok()?;
+            let raw = object.get(name.as_bytes()).ok()??.raw();
+            serde_json::from_slice(raw).ok()
+        }
+        Err(_) => None,
+    }
+}
+
+/// Bytes from hex text (pairs of hex digits; anything else ends the bytes).
+pub fn unhex(s: &str) -> Vec<u8> {
+    s.as_bytes().chunks_exact(2).map_while(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok()).collect()
+}
+
+/// Adler-32 (RFC 1950), bytewise.
+pub fn adler32(data: &[u8]) -> u32 {
+    let (mut a, mut b) = (1u32, 0u32);
+    for &x in data {
+        a = (a + u32::from(x)) % 65521;
+        b = (b + a) % 65521;
+    }
+    b << 16 | a
+}

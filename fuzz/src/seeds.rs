@@ -8,7 +8,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{ffi, rest, tencent, trtc_callback};
+use super::{
+    callback_signs, ffi, ffi_more, huawei_notify, inflate, rest, tencent, tencent_api, tencent_callback, tencent_url,
+    trtc_callback, url_auth, usersig,
+};
 
 /// One seed input for one target.
 pub struct Seed {
@@ -44,10 +47,12 @@ pub fn all(vectors_dir: &Path) -> Vec<Seed> {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
+    let mut docs = Vec::new();
     for path in files {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read(&path).unwrap();
         let doc: Value = serde_json::from_slice(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        docs.push((stem.clone(), doc.clone()));
         add("json", stem.clone(), text);
         let mut strings = Vec::new();
         leaves(&doc, &mut strings);
@@ -87,7 +92,55 @@ pub fn all(vectors_dir: &Path) -> Vec<Seed> {
     }
     add("ffi", "misc".into(), ffi::seed(13, 0, 60007, 0, 3, b"", b"", b"", b""));
     add("ffi", "null".into(), ffi::seed(2, 0b01, 0, 0, 0, b"key", b"", b"", b""));
+    for (target, seeder) in SEEDERS {
+        for (name, bytes) in seeder(&docs) {
+            add(target, name, bytes);
+        }
+    }
     seeds
+}
+
+/// The parsed vector files: (file stem, document).
+pub type Vectors = [(String, Value)];
+
+/// A target's seed builder: (name, input) pairs from the vectors.
+type Seeder = fn(&Vectors) -> Vec<(String, Vec<u8>)>;
+
+/// The targets whose seeds their own module builds from the vectors.
+const SEEDERS: &[(&str, Seeder)] = &[
+    ("inflate", inflate::seeds),
+    ("tencent_callback", tencent_callback::seeds),
+    ("tencent_url", tencent_url::seeds),
+    ("tencent_api", tencent_api::seeds),
+    ("usersig", usersig::seeds),
+    ("huawei_notify", huawei_notify::seeds),
+    ("url_auth", url_auth::seeds),
+    ("callback_signs", callback_signs::seeds),
+    ("ffi", ffi_more::seeds),
+];
+
+/// Every vector of a file: the objects of its `vectors` array and of the `vectors` arrays one
+/// level down (tx_url.json groups its vectors by scheme).
+pub fn vectors_of<'a>(docs: &'a Vectors, stem: &str) -> Vec<&'a Value> {
+    let Some((_, doc)) = docs.iter().find(|(s, _)| s == stem) else { return Vec::new() };
+    let mut out: Vec<&Value> = doc["vectors"].as_array().into_iter().flatten().collect();
+    for group in doc.as_object().into_iter().flat_map(|o| o.values()) {
+        out.extend(group["vectors"].as_array().into_iter().flatten());
+    }
+    out
+}
+
+/// A string member of a vector as bytes (empty when absent).
+pub fn bytes(v: &Value, path: &[&str]) -> Vec<u8> {
+    let mut x = v;
+    for p in path {
+        x = &x[*p];
+    }
+    match x {
+        Value::String(s) => s.as_bytes().to_vec(),
+        Value::Number(n) => n.to_string().into_bytes(),
+        _ => Vec::new(),
+    }
 }
 
 /// Every string in a JSON document.

@@ -1,0 +1,3 @@
+#![no_main]
+// The invariants live in fuzz/src (shared with tests/fuzz_regressions.rs).
+libfuzzer_sys::fuzz_target!(|data: &[u8]| livesign_fuzz::run("tencent_api", data));
