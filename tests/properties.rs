@@ -56,11 +56,18 @@ fn md5_hex(parts: &[&[u8]]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// `text` with one byte at `at` (modulo its length) replaced by another printable one.
+/// `text` with one byte at `at` (modulo its length) replaced by `to`, or, when it already is
+/// `to`, by the next one of its class (digit, letter or other printable).
 fn change(text: &str, at: usize, to: u8) -> String {
     let mut b = text.as_bytes().to_vec();
     let i = at % b.len();
-    b[i] = if b[i] == to { if to == b'~' { b'!' } else { to + 1 } } else { to };
+    b[i] = match (b[i] == to, to) {
+        (false, _) => to,
+        (true, b'9') => b'0',
+        (true, b'z') => b'a',
+        (true, b'~') => b'!',
+        (true, _) => to + 1,
+    };
     String::from_utf8(b).unwrap()
 }
 
