@@ -610,19 +610,15 @@ fn apply(state: &mut livesign_huawei_stream, ev: &livesign_huawei_event) -> (liv
 
 #[test]
 fn ordering_through_the_c_api() {
-    let event = |kind: &str, publish: &str| {
-        let body = body_of(kind, "d", "a", "s", T).replace("1587954134", publish);
-        Box::leak(body.into_boxed_str()).as_bytes()
-    };
-    let ev = |b: &'static [u8]| {
-        let (st, e) = c_verify(KEY, b, T, 0);
+    // The bodies outlive the events that point into them.
+    let bodies = [("PUBLISH_DONE", "100"), ("PUBLISH", "100"), ("PUBLISH", "200"), ("PUBLISH_DONE", "200")]
+        .map(|(kind, publish)| body_of(kind, "d", "a", "s", T).replace("1587954134", publish));
+    let ev = |b: &str| {
+        let (st, e) = c_verify(KEY, b.as_bytes(), T, 0);
         assert_eq!(st, LIVESIGN_OK);
         e
     };
-    let done_1 = ev(event("PUBLISH_DONE", "100"));
-    let publish_1 = ev(event("PUBLISH", "100"));
-    let publish_2 = ev(event("PUBLISH", "200"));
-    let done_2 = ev(event("PUBLISH_DONE", "200"));
+    let [done_1, publish_1, publish_2, done_2] = [ev(&bodies[0]), ev(&bodies[1]), ev(&bodies[2]), ev(&bodies[3])];
 
     // The seed 004 case: the session's PUBLISH_DONE first, then its late PUBLISH.
     let mut s = livesign_huawei_stream::default();

@@ -192,14 +192,14 @@ fn urls() {
     assert!(api::build(cmd, Some(base.as_bytes()), 1, b"k", 7, &[], &mut out).is_ok());
     let base = padded("http://h/{}", URL + 1);
     assert_eq!(api::build(cmd, Some(base.as_bytes()), 1, b"", 7, &[], &mut out), Err(IA));
-    let param = |name: &'static [u8], value: &'static [u8]| api::Param { kind: api::ParamKind::String, name, value };
-    let long_value: &'static [u8] = vec![b'v'; URL].leak();
-    let too_long_value: &'static [u8] = vec![b'v'; URL + 1].leak();
-    let long_name: &'static [u8] = vec![b'n'; ID].leak();
-    let too_long_name: &'static [u8] = vec![b'n'; ID + 1].leak();
-    assert!(api::build(cmd, None, 1, b"k", 7, &[param(long_name, long_value)], &mut out).is_ok());
-    assert_eq!(api::build(cmd, None, 1, b"k", 7, &[param(b"n", too_long_value)], &mut out), Err(IA));
-    assert_eq!(api::build(cmd, None, 1, b"k", 7, &[param(too_long_name, b"v")], &mut out), Err(IA));
+    fn param<'a>(name: &'a [u8], value: &'a [u8]) -> api::Param<'a> {
+        api::Param { kind: api::ParamKind::String, name, value }
+    }
+    let (long_value, too_long_value) = (vec![b'v'; URL], vec![b'v'; URL + 1]);
+    let (long_name, too_long_name) = (vec![b'n'; ID], vec![b'n'; ID + 1]);
+    assert!(api::build(cmd, None, 1, b"k", 7, &[param(&long_name, &long_value)], &mut out).is_ok());
+    assert_eq!(api::build(cmd, None, 1, b"k", 7, &[param(b"n", &too_long_value)], &mut out), Err(IA));
+    assert_eq!(api::build(cmd, None, 1, b"k", 7, &[param(&too_long_name, b"v")], &mut out), Err(IA));
 
     // Recording file URLs are signed fields.
     let hk = HmacKey::new(HUAWEI_KEY).unwrap();

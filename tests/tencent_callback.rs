@@ -91,14 +91,13 @@ fn zeroed() -> livesign_tencent_event {
 }
 
 /// The bytes a C slice points to.
-fn view(s: livesign_slice) -> Option<&'static [u8]> {
+fn view<'a>(s: livesign_slice) -> Option<&'a [u8]> {
     // SAFETY: every slice checked here points into a body that outlives the check.
     (!s.ptr.is_null()).then(|| unsafe { std::slice::from_raw_parts(s.ptr, s.len) })
 }
 
 /// Both APIs must agree; returns the Rust result.
-fn both(key: &[u8], body: &[u8], now: u64, leeway: u32) -> Result<callback::Event<'static>, Error> {
-    let body: &'static [u8] = Box::leak(body.to_vec().into_boxed_slice());
+fn both<'a>(key: &[u8], body: &'a [u8], now: u64, leeway: u32) -> Result<callback::Event<'a>, Error> {
     let rust = callback::verify(key, body, now, leeway);
     let (status, event) = c_verify(key, body, now, leeway);
     match &rust {

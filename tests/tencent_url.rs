@@ -83,7 +83,7 @@ const NO_INFO: livesign_tencent_url_info = livesign_tencent_url_info {
     valid_until: 0,
 };
 
-fn view(s: livesign_slice) -> &'static [u8] {
+fn view<'a>(s: livesign_slice) -> &'a [u8] {
     if s.ptr.is_null() {
         return b"";
     }
@@ -92,8 +92,13 @@ fn view(s: livesign_slice) -> &'static [u8] {
 }
 
 /// Both APIs must agree; returns the Rust result.
-fn both(keys: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leeway: u32) -> Result<url::VerifiedUrl<'static>, Error> {
-    let url: &'static [u8] = Box::leak(url.to_vec().into_boxed_slice());
+fn both<'a>(
+    keys: &[&[u8]],
+    url: &'a [u8],
+    valid_for: u32,
+    now: u64,
+    leeway: u32,
+) -> Result<url::VerifiedUrl<'a>, Error> {
     let rust = url::verify(keys, url, valid_for, now, leeway);
     let (status, matched, info) = c_verify(keys, url, valid_for, now, leeway);
     match &rust {
