@@ -134,7 +134,25 @@ pub(crate) fn encode_in_place(alphabet: Alphabet, buf: &mut [u8], n: usize) {
     };
     let start = buf.len() - n;
     let full = n / 3;
-    for i in 0..full {
+    // Whole groups whose 4-byte window stays inside the buffer are read with one load and
+    // written with one store (the 4th byte read is the next group's and is ignored).
+    let mut i = 0;
+    while i < full {
+        let from = start + 3 * i;
+        let Some(window) = buf.get(from..from + 4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else { break };
+        let w = u32::from_be_bytes(window);
+        let q = [
+            table[(w >> 26) as usize],
+            table[(w >> 20) as usize & 63],
+            table[(w >> 14) as usize & 63],
+            table[(w >> 8) as usize & 63],
+        ];
+        if let Some(dst) = buf.get_mut(4 * i..4 * i + 4) {
+            dst.copy_from_slice(&q);
+        }
+        i += 1;
+    }
+    for i in i..full {
         let from = start + 3 * i;
         let group = buf.get(from..from + 3).and_then(|g| <[u8; 3]>::try_from(g).ok()).unwrap_or_default();
         if let Some(dst) = buf.get_mut(4 * i..4 * i + 4) {

@@ -229,21 +229,9 @@ pub(crate) struct Object<'a> {
 }
 
 /// Validates `src` as exactly one JSON object (surrounding whitespace allowed).
+#[allow(dead_code)] // the readers use parse_lookup; kept for the tests and the fuzz targets
 pub(crate) fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
-    core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
-    let mut p = Parser { s: src, i: 0 };
-    p.ws();
-    let start = p.i;
-    if p.peek() != Some(b'{') {
-        return Err(Error::Malformed);
-    }
-    p.value()?;
-    let end = p.i;
-    p.ws();
-    if p.i != src.len() {
-        return Err(Error::Malformed);
-    }
-    Ok(Object { text: &src[start..end] })
+    Ok(parse_object_lookup(src, [])?.0)
 }
 
 /// Validates `src` as exactly one JSON object, as [`parse_object`] does, and looks up `N`
@@ -253,10 +241,20 @@ pub(crate) fn parse_lookup<'a, const N: usize>(
     src: &'a [u8],
     names: [&[u8]; N],
 ) -> Result<[Option<Value<'a>>; N], Error> {
+    Ok(parse_object_lookup(src, names)?.1)
+}
+
+/// [`parse_lookup`] that also returns the validated [`Object`], for readers that keep the
+/// document to read more fields later.
+pub(crate) fn parse_object_lookup<'a, const N: usize>(
+    src: &'a [u8],
+    names: [&[u8]; N],
+) -> Result<(Object<'a>, [Option<Value<'a>>; N]), Error> {
     core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
     let mut p = Parser { s: src, i: 0 };
     let mut found = [None; N];
     p.ws();
+    let start = p.i;
     p.expect(b'{')?;
     p.ws();
     if p.peek() == Some(b'}') {
@@ -274,12 +272,21 @@ pub(crate) fn parse_lookup<'a, const N: usize>(
             p.ws();
             // The object itself is one level of nesting.
             let value = p.value_within(MAX_DEPTH - 1)?;
+            // Most members are not wanted: compare the length and the first byte before the
+            // bytes; a member fills at most one slot (the wanted names differ).
+            let first = name.raw.first();
             for (slot, wanted) in found.iter_mut().zip(names) {
-                if if escaped { name.eq(wanted) } else { name.raw == wanted } {
+                let hit = if escaped {
+                    name.eq(wanted)
+                } else {
+                    name.raw.len() == wanted.len() && first == wanted.first() && name.raw == wanted
+                };
+                if hit {
                     if slot.is_some() {
                         return Err(Error::Malformed);
                     }
                     *slot = Some(value);
+                    break;
                 }
             }
             p.ws();
@@ -296,11 +303,12 @@ pub(crate) fn parse_lookup<'a, const N: usize>(
             }
         }
     }
+    let end = p.i;
     p.ws();
     if p.i != src.len() {
         return Err(Error::Malformed);
     }
-    Ok(found)
+    Ok((Object { text: &src[start..end] }, found))
 }
 
 impl<'a> Object<'a> {

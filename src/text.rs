@@ -27,27 +27,42 @@ fn hex_digit(n: u8) -> u8 {
 /// Decodes exactly `2 * N` lowercase hex characters; anything else is `None`.
 /// The input is attacker-supplied and public, so early exits leak nothing.
 pub(crate) fn parse_hex_lower<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
-    decode_hex(src, lower_nibble)
+    decode_hex(src, &LOWER_NIBBLES)
 }
 
-/// Exactly `2 * N` hex characters, each read by `nibble`.
-fn decode_hex<const N: usize>(src: &[u8], nibble: impl Fn(u8) -> Option<u8>) -> Option<[u8; N]> {
-    if src.len() != 2 * N {
+/// Nibble values by character, `0xff` for a character that is not a digit of the alphabet.
+/// Indexing by the claimed text is fine: it is public (only encoding touches secrets).
+const fn nibble_table(upper: bool) -> [u8; 256] {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 16 {
+        let lower = b"0123456789abcdef"[i];
+        t[lower as usize] = i as u8;
+        if upper {
+            t[lower.to_ascii_uppercase() as usize] = i as u8;
+        }
+        i += 1;
+    }
+    t
+}
+static LOWER_NIBBLES: [u8; 256] = nibble_table(false);
+static ANY_NIBBLES: [u8; 256] = nibble_table(true);
+
+/// Exactly `2 * N` hex characters, each read through `table`; one check at the end instead
+/// of one per character.
+fn decode_hex<const N: usize>(src: &[u8], table: &[u8; 256]) -> Option<[u8; N]> {
+    let pairs = src.as_chunks::<2>().0;
+    if src.len() != 2 * N || pairs.len() != N {
         return None;
     }
     let mut out = [0u8; N];
-    for (o, pair) in out.iter_mut().zip(src.chunks_exact(2)) {
-        *o = (nibble(pair[0])? << 4) | nibble(pair[1])?;
+    let mut invalid = 0u8;
+    for (o, &[hi, lo]) in out.iter_mut().zip(pairs) {
+        let (hi, lo) = (table[usize::from(hi)], table[usize::from(lo)]);
+        invalid |= hi | lo;
+        *o = (hi << 4) | (lo & 0x0f);
     }
-    Some(out)
-}
-
-fn lower_nibble(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        _ => None,
-    }
+    (invalid & 0xf0 == 0).then_some(out)
 }
 
 /// Decodes exactly `2 * N` hex characters of either case (`a-f`, `A-F`, mixed too): for
@@ -55,11 +70,12 @@ fn lower_nibble(c: u8) -> Option<u8> {
 /// are what gets compared, so accepting both cases adds no second valid spelling per byte
 /// beyond the case itself.
 pub(crate) fn parse_hex<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
-    decode_hex(src, any_nibble)
+    decode_hex(src, &ANY_NIBBLES)
 }
 
 fn any_nibble(c: u8) -> Option<u8> {
-    lower_nibble(c.to_ascii_lowercase())
+    let v = ANY_NIBBLES[usize::from(c)];
+    (v < 16).then_some(v)
 }
 
 /// A `u64` written in 1 to 16 hex digits (no `0x`, no sign), either case; anything else is

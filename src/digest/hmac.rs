@@ -86,12 +86,18 @@ impl HmacStream<'_> {
         self.inner.update(data);
     }
 
+    /// The outer hash always covers 64 + 32 bytes, so its one padded block is built in place
+    /// and compressed once, without a second stream.
     pub(crate) fn finish(self) -> [u8; LEN] {
-        let mut inner_digest = self.inner.finish();
-        let mut o = Stream::<Sha256>::resume(self.key.outer, BLOCK as u64);
-        o.update(&inner_digest);
-        inner_digest.as_mut_slice().zeroize();
-        o.finish()
+        let mut block = [0u8; BLOCK];
+        block[..LEN].copy_from_slice(&self.inner.finish());
+        block[LEN] = 0x80;
+        block[BLOCK - 8..].copy_from_slice(&Sha256::length_bytes(((BLOCK + LEN) * 8) as u64));
+        let mut state = self.key.outer;
+        Sha256::compress(&mut state, core::slice::from_ref(&block));
+        // The inner digest is key-derived: wipe it.
+        block[..LEN].zeroize();
+        Sha256::digest(&state)
     }
 }
 

@@ -110,7 +110,7 @@ impl<'a> Notification<'a> {
     pub fn verify(key: &HmacKey, body: &'a [u8], now: u64, leeway_s: u32) -> Result<Self, Error> {
         check_key(key)?;
         let [event, domain, app, stream, user_args, client_ip, node_ip, publish_ts, auth_ts, auth_sign] =
-            json::parse_object(body)?.lookup(FIELDS)?;
+            json::parse_lookup(body, FIELDS)?;
         let (event, domain, app, stream) = (required(event)?, required(domain)?, required(app)?, required(stream)?);
         let [user_args, client_ip, node_ip, publish_timestamp] =
             [optional(user_args)?, optional(client_ip)?, optional(node_ip)?, optional(publish_ts)?];
