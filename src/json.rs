@@ -253,6 +253,18 @@ pub(crate) fn parse_object_lookup<'a, const N: usize>(
     core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
     let mut p = Parser { s: src, i: 0 };
     let mut found = [None; N];
+    // The wanted names by length: most members are not wanted, and one lookup of their
+    // length rules them out (or leaves the one or two names to compare).
+    const { assert!(N <= 64, "at most 64 names") };
+    let mut by_len = [0u64; 32];
+    let mut long = 0u64;
+    for (k, wanted) in names.iter().enumerate() {
+        match by_len.get_mut(wanted.len()) {
+            Some(mask) => *mask |= 1 << k,
+            None => long |= 1 << k,
+        }
+    }
+    let all = u64::MAX >> (64 - N.max(1));
     p.ws();
     let start = p.i;
     p.expect(b'{')?;
@@ -272,20 +284,19 @@ pub(crate) fn parse_object_lookup<'a, const N: usize>(
             p.ws();
             // The object itself is one level of nesting.
             let value = p.value_within(MAX_DEPTH - 1)?;
-            // Most members are not wanted: compare the length and the first byte before the
-            // bytes; a member fills at most one slot (the wanted names differ).
-            let first = name.raw.first();
-            for (slot, wanted) in found.iter_mut().zip(names) {
-                let hit = if escaped {
-                    name.eq(wanted)
-                } else {
-                    name.raw.len() == wanted.len() && first == wanted.first() && name.raw == wanted
-                };
+            // An escaped name's raw length is not its length: compare it with every name.
+            let mut candidates = if escaped { all } else { by_len.get(name.raw.len()).copied().unwrap_or(long) };
+            while candidates != 0 {
+                let k = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let (Some(slot), Some(wanted)) = (found.get_mut(k), names.get(k)) else { break };
+                let hit = if escaped { name.eq(wanted) } else { same_short(name.raw, wanted) };
                 if hit {
                     if slot.is_some() {
                         return Err(Error::Malformed);
                     }
                     *slot = Some(value);
+                    // The wanted names differ, so a member fills at most one slot.
                     break;
                 }
             }
@@ -416,6 +427,21 @@ impl<'a> Parser<'a> {
     /// [`Parser::value`] with at most `max_depth` levels of nesting.
     fn value_within(&mut self, max_depth: usize) -> Result<Value<'a>, Error> {
         let start = self.i;
+        // Scalars (nearly every member of a callback) need no container stack.
+        let kind = match self.peek().ok_or(Error::Malformed)? {
+            b'"' => {
+                self.string()?;
+                Some(Kind::String)
+            }
+            b'-' | b'0'..=b'9' => {
+                self.number()?;
+                Some(Kind::Number)
+            }
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            return Ok(Value { kind, raw: &self.s[start..self.i] });
+        }
         let mut stack = [0u8; MAX_DEPTH];
         let mut depth = 0usize;
         let first = self.peek().ok_or(Error::Malformed)?;
@@ -546,8 +572,15 @@ impl<'a> Parser<'a> {
     }
 
     /// A string starting at its opening quote; returns whether it has escapes.
+    #[inline(always)]
     fn string(&mut self) -> Result<bool, Error> {
         self.i += 1;
+        // Most strings are one plain run and a closing quote: no call, no loop.
+        self.i += plain_run(self.s.get(self.i..).unwrap_or_default());
+        if self.peek() == Some(b'"') {
+            self.i += 1;
+            return Ok(false);
+        }
         match self.string_body()? {
             (Stop::Quote, escaped) => Ok(escaped),
             (Stop::End, _) => Err(Error::Malformed),
@@ -605,8 +638,23 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// `a == b` for two slices of equal length, without a `memcmp` call for the short member
+/// names this is used on: two overlapping word loads cover 4 to 16 bytes.
+#[inline(always)]
+fn same_short(a: &[u8], b: &[u8]) -> bool {
+    fn ends<const W: usize>(s: &[u8]) -> Option<([u8; W], [u8; W])> {
+        Some((*s.first_chunk::<W>()?, *s.last_chunk::<W>()?))
+    }
+    match a.len() {
+        8..=16 => ends::<8>(a) == ends::<8>(b),
+        4..=7 => ends::<4>(a) == ends::<4>(b),
+        _ => a == b,
+    }
+}
+
 /// Length of the leading run of bytes a string may hold as they are (not `"`, `\\` or a
 /// control character), eight bytes at a time.
+#[inline(always)]
 fn plain_run(s: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -741,6 +789,32 @@ mod tests {
         let dup = obj("{\"t\":1,\"\\u0074\":2}").unwrap();
         assert_eq!(dup.get(b"t").map(|_| ()), Err(Error::Malformed));
         assert!(dup.get(b"other").unwrap().is_none());
+    }
+
+    #[test]
+    fn same_short_compares_every_byte() {
+        for len in 0..=20usize {
+            let a: Vec<u8> = (0..len as u8).map(|i| b'a' + i).collect();
+            assert!(same_short(&a, &a.clone()));
+            for at in 0..len {
+                let mut b = a.clone();
+                b[at] ^= 1;
+                assert!(!same_short(&a, &b), "len {len} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_finds_long_and_same_length_names() {
+        let long = "n".repeat(40);
+        let doc = format!("{{\"{long}\":1,\"abcd\":2,\"abce\":3,\"{long}x\":4}}");
+        let o = obj(&doc).unwrap();
+        let [l, d, e, lx, missing] =
+            o.lookup([long.as_bytes(), b"abcd", b"abce", format!("{long}x").as_bytes(), b"abcf"]).unwrap();
+        let n = |v: Option<Value<'_>>| v.and_then(|v| v.as_u64());
+        assert_eq!((n(l), n(d), n(e), n(lx), n(missing)), (Some(1), Some(2), Some(3), Some(4), None));
+        let [l, d, e] = parse_lookup(doc.as_bytes(), [long.as_bytes(), b"abcd", b"abce"]).unwrap();
+        assert_eq!((n(l), n(d), n(e)), (Some(1), Some(2), Some(3)));
     }
 
     #[test]

@@ -117,12 +117,20 @@ impl<'a> Notification<'a> {
         let auth_timestamp = auth_ts.and_then(|v| v.as_u64()).ok_or(Error::Malformed)?;
         let claimed = claimed_sign(required(auth_sign)?)?;
 
-        let mut h = key.start();
-        for field in [event, domain, app, stream] {
-            feed(&mut h, field);
-        }
-        h.update(Decimal::new(auth_timestamp).as_bytes());
-        if !ct_eq(&h.finish(), &claimed) {
+        let t = Decimal::new(auth_timestamp);
+        let expected = match (event.plain(), domain.plain(), app.plain(), stream.plain()) {
+            // No escapes (the usual case): the signed string is at hand as five slices.
+            (Some(e), Some(d), Some(a), Some(s)) => key.mac(&[e, d, a, s, t.as_bytes()]),
+            _ => {
+                let mut h = key.start();
+                for field in [event, domain, app, stream] {
+                    feed(&mut h, field);
+                }
+                h.update(t.as_bytes());
+                h.finish()
+            }
+        };
+        if !ct_eq(&expected, &claimed) {
             return Err(Error::SignatureMismatch);
         }
         expiry::check(auth_timestamp, now, leeway_s)?;
