@@ -28,6 +28,8 @@ pub(crate) enum Kind {
 pub(crate) struct Value<'a> {
     kind: Kind,
     raw: &'a [u8],
+    /// A string with escapes (known from the parse, so [`Str::plain`] needs no scan).
+    escaped: bool,
 }
 
 impl<'a> Value<'a> {
@@ -44,7 +46,7 @@ impl<'a> Value<'a> {
 
     /// The string, when this is one.
     pub(crate) fn as_str(&self) -> Option<Str<'a>> {
-        (self.kind == Kind::String).then(|| Str { raw: &self.raw[1..self.raw.len() - 1] })
+        (self.kind == Kind::String).then(|| Str { raw: &self.raw[1..self.raw.len() - 1], escaped: self.escaped })
     }
 
     /// The value as a `u64` when it is a plain non-negative integer (no sign, fraction or
@@ -67,6 +69,8 @@ impl<'a> Value<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Str<'a> {
     raw: &'a [u8],
+    /// Whether `raw` holds a `\` escape, as the parse found.
+    escaped: bool,
 }
 
 impl<'a> Str<'a> {
@@ -77,13 +81,13 @@ impl<'a> Str<'a> {
         core::str::from_utf8(raw).map_err(|_| Error::Malformed)?;
         let mut p = Parser { s: raw, i: 0 };
         match p.string_body()? {
-            (Stop::End, _) => Ok(Str { raw }),
+            (Stop::End, escaped) => Ok(Str { raw, escaped }),
             (Stop::Quote, _) => Err(Error::Malformed),
         }
     }
 
     /// The empty string (also what livesign reports for an absent optional field).
-    pub const EMPTY: Str<'static> = Str { raw: b"" };
+    pub const EMPTY: Str<'static> = Str { raw: b"", escaped: false };
 
     /// The text between the quotes, escapes intact.
     pub fn raw(&self) -> &'a [u8] {
@@ -92,7 +96,7 @@ impl<'a> Str<'a> {
 
     /// Whether the text contains JSON escapes (`\n`, `\u00e9`, `\/`, ...).
     pub fn is_escaped(&self) -> bool {
-        self.raw.contains(&b'\\')
+        self.escaped
     }
 
     /// The text itself when it has no escapes (the common case): a view into the document.
@@ -278,7 +282,7 @@ pub(crate) fn parse_object_lookup<'a, const N: usize>(
             }
             let start = p.i;
             let escaped = p.string()?;
-            let name = Str { raw: &src[start + 1..p.i - 1] };
+            let name = Str { raw: &src[start + 1..p.i - 1], escaped };
             p.ws();
             p.expect(b':')?;
             p.ws();
@@ -428,19 +432,16 @@ impl<'a> Parser<'a> {
     fn value_within(&mut self, max_depth: usize) -> Result<Value<'a>, Error> {
         let start = self.i;
         // Scalars (nearly every member of a callback) need no container stack.
-        let kind = match self.peek().ok_or(Error::Malformed)? {
-            b'"' => {
-                self.string()?;
-                Some(Kind::String)
-            }
+        let scalar = match self.peek().ok_or(Error::Malformed)? {
+            b'"' => Some((Kind::String, self.string()?)),
             b'-' | b'0'..=b'9' => {
                 self.number()?;
-                Some(Kind::Number)
+                Some((Kind::Number, false))
             }
             _ => None,
         };
-        if let Some(kind) = kind {
-            return Ok(Value { kind, raw: &self.s[start..self.i] });
+        if let Some((kind, escaped)) = scalar {
+            return Ok(Value { kind, raw: &self.s[start..self.i], escaped });
         }
         let mut stack = [0u8; MAX_DEPTH];
         let mut depth = 0usize;
@@ -480,15 +481,16 @@ impl<'a> Parser<'a> {
             // A value just ended: close containers or move to the next element.
             loop {
                 if depth == 0 {
+                    // Strings and numbers took the scalar path above (the cursor is never on
+                    // whitespace here), so this value is a container or a literal.
                     let kind = match first {
                         b'{' => Kind::Object,
                         b'[' => Kind::Array,
-                        b'"' => Kind::String,
                         b't' | b'f' => Kind::Bool,
                         b'n' => Kind::Null,
-                        _ => Kind::Number,
+                        _ => return Err(Error::Malformed),
                     };
-                    return Ok(Value { kind, raw: &self.s[start..self.i] });
+                    return Ok(Value { kind, raw: &self.s[start..self.i], escaped: false });
                 }
                 self.ws();
                 let open = stack[depth - 1];
