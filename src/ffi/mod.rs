@@ -10,6 +10,9 @@
 pub(crate) mod buffer;
 pub mod common;
 pub mod hmac_key;
+/// cbindgen:ignore
+#[cfg(feature = "jni")]
+mod jni;
 #[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub mod slice;
 pub mod status;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the Kotlin wrapper and its JUnit 4 tests with Debian's kotlinc and runs them against
+# target/release/liblivesign.so built with `--features jni` (built by the caller).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v kotlinc >/dev/null || [ ! -f /usr/share/java/junit4.jar ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kotlin junit4 >/dev/null
+fi
+J=/usr/share/java
+CP=$J/junit4.jar:$J/hamcrest-core.jar:$J/kotlin-stdlib.jar
+out=target/kotlin
+rm -rf "$out" && mkdir -p "$out"
+kotlinc bindings/kotlin/src bindings/kotlin/test -cp "$CP" -d "$out/classes" 2>&1 | grep -v -e '^OpenJDK.*warning' -e 'Xverify' || true
+tests=$(cd bindings/kotlin/test && grep -l '@Test' -r . | sed 's|^\./||; s|\.kt$||; s|/|.|g')
+classes=$(for f in $tests; do grep -h '^class ' "bindings/kotlin/test/${f//.//}.kt" | sed 's/^class \([A-Za-z0-9_]*\).*/\1/' | sed "s|^|${f%.*}.|"; done)
+java -Djava.library.path=target/release -cp "$out/classes:$CP" org.junit.runner.JUnitCore $classes | tee "$out/junit.txt"
+grep -q '^OK (' "$out/junit.txt"
