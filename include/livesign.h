@@ -42,6 +42,16 @@
  */
 #define LIVESIGN_TENCENT_SIGN_LEN 32
 
+/**
+ * Length of a TRTC callback `Sign`: 44 characters of standard base64, written without a NUL.
+ */
+#define LIVESIGN_TRTC_CALLBACK_SIGN_LEN 44
+
+/**
+ * Longest TRTC callback key: the console allows up to 32 letters and digits.
+ */
+#define LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN 32
+
 
 
 /**
@@ -100,6 +110,106 @@ typedef uint32_t livesign_status;
 #endif // __cplusplus
 
 /**
+ * `ActionStatus` of a REST response.
+ */
+enum livesign_trtc_action_status
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * Nothing was parsed (the struct is zero-filled when parsing fails).
+     */
+    LIVESIGN_TRTC_ACTION_NONE = 0,
+    /**
+     * `"OK"`: the request was processed.
+     */
+    LIVESIGN_TRTC_ACTION_OK = 1,
+    /**
+     * `"FAIL"`: `error_code` and `error_info` say why.
+     */
+    LIVESIGN_TRTC_ACTION_FAIL = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum livesign_trtc_action_status livesign_trtc_action_status;
+#else
+typedef uint32_t livesign_trtc_action_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What kind of problem a REST error code reports.
+ */
+enum livesign_trtc_error_category
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * The code is not in livesign's catalog (60002 to 60021).
+     */
+    LIVESIGN_TRTC_ERROR_UNKNOWN = 0,
+    /**
+     * The request is wrong: URL, JSON body, field types, a missing SDKAppID.
+     */
+    LIVESIGN_TRTC_ERROR_REQUEST = 1,
+    /**
+     * The caller: identifier or UserSig wrong or expired, not an App administrator, source IP
+     * not allowed.
+     */
+    LIVESIGN_TRTC_ERROR_AUTH = 2,
+    /**
+     * The application: SDKAppID invalid or disabled, request disabled, package expired.
+     */
+    LIVESIGN_TRTC_ERROR_APP = 3,
+    /**
+     * A frequency limit was exceeded.
+     */
+    LIVESIGN_TRTC_ERROR_RATE_LIMIT = 4,
+    /**
+     * Tencent's side timed out or failed.
+     */
+    LIVESIGN_TRTC_ERROR_SERVER = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum livesign_trtc_error_category livesign_trtc_error_category;
+#else
+typedef uint32_t livesign_trtc_error_category;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Whether sending the same REST request again can succeed.
+ */
+enum livesign_trtc_retry
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * The code is not in livesign's catalog: decide from the code's own documentation.
+     */
+    LIVESIGN_TRTC_RETRY_UNKNOWN = 0,
+    /**
+     * No: fix the request or the configuration first.
+     */
+    LIVESIGN_TRTC_RETRY_NEVER = 1,
+    /**
+     * Yes, later, with exponential backoff (rate limits, timeouts).
+     */
+    LIVESIGN_TRTC_RETRY_BACKOFF = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum livesign_trtc_retry livesign_trtc_retry;
+#else
+typedef uint32_t livesign_trtc_retry;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * A loaded HMAC-SHA256 key: the SHA-256 states after the key's inner and outer pad blocks,
  * and the key's length (providers restrict it). Caller-owned, fixed size, no heap: declare
  * it anywhere, fill it with `livesign_hmac_key_init`, share it read-only between threads, and
@@ -111,6 +221,44 @@ typedef struct {
     uint64_t _key_len;
     uint64_t _magic;
 } livesign_hmac_key;
+
+/**
+ * A borrowed byte string: `len` bytes at `ptr`, no NUL. Fields handed back by livesign point
+ * into the caller's own input and live as long as it does; `ptr` is NULL when `len` is 0
+ * and the field is absent.
+ */
+typedef struct {
+    /**
+     * First byte, or NULL for an empty or absent value.
+     */
+    const uint8_t *ptr;
+    /**
+     * Number of bytes.
+     */
+    size_t len;
+} livesign_slice;
+
+/**
+ * The envelope of a REST response: views into the caller's body, valid as long as it is.
+ */
+typedef struct {
+    /**
+     * `ActionStatus`.
+     */
+    livesign_trtc_action_status action_status;
+    /**
+     * `ErrorCode`: 0 on success; look it up with `livesign_trtc_rest_error_str`.
+     */
+    int64_t error_code;
+    /**
+     * `ErrorInfo`, the text between its quotes as written (JSON escapes are not undone).
+     */
+    livesign_slice error_info;
+    /**
+     * `RequestId`, the text between its quotes as written.
+     */
+    livesign_slice request_id;
+} livesign_trtc_rest_response;
 
 #ifdef __cplusplus
 extern "C" {
@@ -200,6 +348,261 @@ livesign_status livesign_tencent_verify(const uint8_t *key,
                                         size_t sign_len,
                                         uint64_t now,
                                         uint32_t leeway_s);
+
+/**
+ * Returns `LIVESIGN_TRTC_CALLBACK_SIGN_LEN`, for bindings that cannot read macros.
+ */
+size_t livesign_trtc_callback_sign_len(void);
+
+/**
+ * Checks a TRTC callback key against the console's rules: 1 to
+ * `LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN` characters, each an ASCII letter or digit. Use it
+ * before `livesign_hmac_key_init`: the `_keyed` functions can check only the length.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `key` is NULL with `key_len > 0`;
+ * `LIVESIGN_INVALID_KEY` when the key breaks the rules. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_key_check(const uint8_t *key,
+                                                 size_t key_len);
+
+/**
+ * Computes the `Sign` header TRTC sends with a callback body: standard base64 (with `=`
+ * padding) of HMAC-SHA256(key, body). For tests and rigs that play Tencent's part.
+ *
+ * - `key`, `key_len`: the callback key from the TRTC console (1 to 32 letters and digits).
+ * - `body`, `body_len`: the raw request body, byte for byte.
+ * - `out`: receives exactly `LIVESIGN_TRTC_CALLBACK_SIGN_LEN` bytes (no NUL), only on
+ *   `LIVESIGN_OK`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or an input is NULL
+ * with a non-zero length; `LIVESIGN_INVALID_KEY` when the key breaks the console's rules.
+ * Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_sign(const uint8_t *key,
+                                            size_t key_len,
+                                            const uint8_t *body,
+                                            size_t body_len,
+                                            uint8_t *out);
+
+/**
+ * `livesign_trtc_callback_sign` with a key loaded by `livesign_hmac_key_init`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `key` is NULL, not initialised or
+ * wiped, when `out` is NULL, or when `body` is NULL with a non-zero length;
+ * `LIVESIGN_INVALID_KEY` when the loaded key is longer than 32 bytes (its characters cannot be
+ * checked here: use `livesign_trtc_callback_key_check` before loading it). Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_sign_keyed(const livesign_hmac_key *key,
+                                                  const uint8_t *body,
+                                                  size_t body_len,
+                                                  uint8_t *out);
+
+/**
+ * Verifies a TRTC event callback: `sign` (the `Sign` request header) must be the standard
+ * base64 of HMAC-SHA256(key, body), computed over the raw body bytes exactly as received
+ * (never parse and re-serialise the body first).
+ *
+ * - `key`, `key_len`: the callback key from the TRTC console.
+ * - `body`, `body_len`: the raw request body.
+ * - `sign`, `sign_len`: the `Sign` header value, without surrounding whitespace.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a non-zero length;
+ * - `LIVESIGN_INVALID_KEY`: the key is empty, longer than 32 bytes, or has a character that
+ *   is not an ASCII letter or digit;
+ * - `LIVESIGN_MALFORMED`: `sign` is not the canonical 44-character padded standard base64 of
+ *   32 bytes;
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time over the decoded bytes.
+ *
+ * Returns `LIVESIGN_OK` when the body is authentic. Replays are a separate check:
+ * `livesign_trtc_callback_check_time`. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_verify(const uint8_t *key,
+                                              size_t key_len,
+                                              const uint8_t *body,
+                                              size_t body_len,
+                                              const uint8_t *sign,
+                                              size_t sign_len);
+
+/**
+ * `livesign_trtc_callback_verify` with a key loaded by `livesign_hmac_key_init`.
+ *
+ * Checks run in this order: `LIVESIGN_INVALID_ARGUMENT` (`key` NULL, not initialised or
+ * wiped; an input NULL with a non-zero length), `LIVESIGN_INVALID_KEY` (the loaded key is
+ * longer than 32 bytes; its characters cannot be checked here: use
+ * `livesign_trtc_callback_key_check` before loading it), `LIVESIGN_MALFORMED`,
+ * `LIVESIGN_SIGNATURE_MISMATCH`, as for `livesign_trtc_callback_verify`. Returns `LIVESIGN_OK`
+ * when the body is authentic. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_verify_keyed(const livesign_hmac_key *key,
+                                                    const uint8_t *body,
+                                                    size_t body_len,
+                                                    const uint8_t *sign,
+                                                    size_t sign_len);
+
+/**
+ * `livesign_trtc_callback_verify` against a key ring: the current callback key and the ones
+ * it replaced (Tencent keeps retrying a callback for a minute, so callbacks signed with the
+ * old key still arrive just after a change).
+ *
+ * - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys.
+ * - `matched`: nullable; on `LIVESIGN_OK` receives the index of the first key that matched,
+ *   and is left untouched otherwise.
+ *
+ * Every key is checked against the rules first and every key is tried, so the time taken
+ * does not depend on which key matched. Checks run in this order and the first failure is
+ * returned: `LIVESIGN_INVALID_ARGUMENT` (`keys` NULL, `keys_len` 0 or above
+ * `LIVESIGN_MAX_KEYS`, a key or input NULL with a non-zero length), `LIVESIGN_INVALID_KEY`
+ * (any key breaks the console's rules), `LIVESIGN_MALFORMED` (`sign` as for
+ * `livesign_trtc_callback_verify`), `LIVESIGN_SIGNATURE_MISMATCH` (no key matches). Never
+ * allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_verify_ring(const livesign_slice *keys,
+                                                   size_t keys_len,
+                                                   const uint8_t *body,
+                                                   size_t body_len,
+                                                   const uint8_t *sign,
+                                                   size_t sign_len,
+                                                   size_t *matched);
+
+/**
+ * The replay window of a verified TRTC callback: reads the body's `CallbackTs` (the send
+ * time, Unix milliseconds) and refuses a callback sent more than `max_age_s` seconds before
+ * `now` (Unix seconds): `LIVESIGN_EXPIRED` when `now > CallbackTs / 1000 + max_age_s`
+ * (saturating). `max_age_s` covers the clock skew too; Tencent retries for one minute, so
+ * keep it above 60 (300 is the usual webhook window). A future `CallbackTs` is accepted.
+ * Call it after `livesign_trtc_callback_verify` succeeded: before that, `CallbackTs` is
+ * whatever a forger wrote.
+ *
+ * - `callback_ts_ms`: nullable; receives `CallbackTs` whenever it was read (on `LIVESIGN_OK`
+ *   and `LIVESIGN_EXPIRED`), 0 otherwise.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `body` is NULL with a non-zero
+ * length; `LIVESIGN_MALFORMED` when the body is not one strict JSON object or `CallbackTs` is
+ * missing, present twice, or not a non-negative integer within uint64_t; `LIVESIGN_EXPIRED`.
+ * Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_check_time(const uint8_t *body,
+                                                  size_t body_len,
+                                                  uint64_t now,
+                                                  uint32_t max_age_s,
+                                                  uint64_t *callback_ts_ms);
+
+/**
+ * Writes the URL of a Tencent Chat / TRTC REST request (seed 002), without a NUL:
+ * `https://<host>/v4/<service>/<command>?sdkappid=<sdkappid>&identifier=<identifier>`
+ * `&usersig=<usersig>&random=<random>&contenttype=json` (one line). POST the command's JSON
+ * body (`{}` when it takes nothing) to it.
+ *
+ * - `host`: `host` or `host:port` (ASCII letters, digits, `-`, `.`); NULL or empty means
+ *   `console.tim.qq.com`. Apps outside the Chinese mainland use their region's host.
+ * - `service`, `command`: e.g. `im_open_login_svc`, `account_import`; non-empty, only
+ *   `A-Z a-z 0-9 _ -`.
+ * - `identifier`: the App administrator account, non-empty UTF-8; percent-encoded (RFC 3986).
+ * - `usersig`: a UserSig already generated for `identifier`, in Tencent's base64 alphabet
+ *   (`A-Z a-z 0-9 * -`, `_` padding); written unchanged, as it needs no encoding.
+ * - `random`: the request's random number (livesign reads no random source).
+ * - `out`, `out_cap`, `out_len`: the output buffer. A size query (`out` NULL, `out_cap` 0)
+ *   checks every input and returns `LIVESIGN_BUFFER_TOO_SMALL` with the exact size in
+ *   `*out_len`.
+ *
+ * Returns `LIVESIGN_OK` with the length in `*out_len`, or the first failure in this order:
+ * - `LIVESIGN_INVALID_ARGUMENT`: `out_len` NULL, `out` NULL with `out_cap > 0`, an input NULL
+ *   with a non-zero length, text that is not UTF-8, a host, service or command outside the
+ *   characters above (or empty), an empty identifier;
+ * - `LIVESIGN_MALFORMED`: `usersig` is not Tencent base64 text (empty, another character, a
+ *   length that is not a multiple of 4, `_` other than as the last one or two characters);
+ * - `LIVESIGN_BUFFER_TOO_SMALL`: `*out_len` holds the size needed; nothing useful is written.
+ *
+ * On any other failure `*out_len` is 0 (when `out_len` is not NULL). Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_rest_url(const uint8_t *host,
+                                       size_t host_len,
+                                       const uint8_t *service,
+                                       size_t service_len,
+                                       const uint8_t *command,
+                                       size_t command_len,
+                                       uint64_t sdkappid,
+                                       const uint8_t *identifier,
+                                       size_t identifier_len,
+                                       const uint8_t *usersig,
+                                       size_t usersig_len,
+                                       uint32_t random,
+                                       uint8_t *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
+
+/**
+ * Parses the envelope of a REST response body: `ActionStatus`, `ErrorCode`, `ErrorInfo` and
+ * `RequestId`, which seed 002 says every response contains.
+ *
+ * - `body`, `body_len`: the whole HTTP response body (UTF-8 JSON).
+ * - `response`: nullable; on `LIVESIGN_OK` receives the fields (slices point into `body`),
+ *   on failure is zero-filled (`LIVESIGN_TRTC_ACTION_NONE`, 0, empty slices).
+ *
+ * Success of the request means `action_status == LIVESIGN_TRTC_ACTION_OK` and
+ * `error_code == 0`; both are reported as sent, even when they disagree.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `body` is NULL with a non-zero
+ * length; `LIVESIGN_MALFORMED` when the body is not one strict RFC 8259 JSON object, or one
+ * of the four fields is missing, of the wrong type (`ActionStatus` a string `"OK"` or
+ * `"FAIL"`, `ErrorCode` an integer without fraction or exponent within int64_t, `ErrorInfo`
+ * and `RequestId` strings), or present twice. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_rest_response_parse(const uint8_t *body,
+                                                  size_t body_len,
+                                                  livesign_trtc_rest_response *response);
+
+/**
+ * Reads one more top-level member of a JSON response body (a command's own result, such as
+ * `ErrorList` or `ResultItem`) as its raw JSON text: strings keep their quotes and escapes,
+ * objects and arrays come whole. Does not require the envelope fields.
+ *
+ * - `name`, `name_len`: the member name (UTF-8), compared after undoing JSON escapes.
+ * - `value`: receives a view into `body`; the empty slice (NULL, 0) when the member is
+ *   absent (a present value is never empty) and on failure.
+ *
+ * Returns `LIVESIGN_OK` (present or absent); `LIVESIGN_INVALID_ARGUMENT` when `value` is NULL,
+ * an input is NULL with a non-zero length, or `name` is not UTF-8; `LIVESIGN_MALFORMED` when
+ * the body is not one strict JSON object or the member occurs twice. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_rest_response_field(const uint8_t *body,
+                                                  size_t body_len,
+                                                  const uint8_t *name,
+                                                  size_t name_len,
+                                                  livesign_slice *value);
+
+/**
+ * Returns seed 002's description of a common REST error code (60002 to 60021) as a static
+ * NUL-terminated English string, word for word; "unknown error code" for any other code
+ * (0 is success, not an error). Never NULL; do not free it. Never allocates.
+ */
+const char *livesign_trtc_rest_error_str(int64_t code);
+
+/**
+ * Returns what kind of problem a REST error code reports;
+ * `LIVESIGN_TRTC_ERROR_UNKNOWN` for codes outside 60002 to 60021. Never allocates.
+ */
+livesign_trtc_error_category livesign_trtc_rest_error_category(int64_t code);
+
+/**
+ * Returns whether retrying helps after a REST error code: `LIVESIGN_TRTC_RETRY_BACKOFF` for
+ * the rate limits (60007, 60011, 60018, 60019) and timeouts or server-side failures (60008,
+ * 60013, 60014); `LIVESIGN_TRTC_RETRY_NEVER` for the other codes of 60002 to 60021 (60003,
+ * invalid JSON, among them); `LIVESIGN_TRTC_RETRY_UNKNOWN` outside that range. Never
+ * allocates.
+ */
+livesign_trtc_retry livesign_trtc_rest_error_retry(int64_t code);
 
 #ifdef __cplusplus
 }  // extern "C"

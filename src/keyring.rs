@@ -11,7 +11,6 @@ pub(crate) const MAX_KEYS: usize = 8;
 /// key or more than [`MAX_KEYS`]), then tries them in order and returns the index of the
 /// first whose signature `matches`, or `SignatureMismatch` when none does. Every key is tried
 /// even after a match, so the time taken does not depend on which key matched.
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub(crate) fn find<K>(
     keys: &[K],
     valid: impl Fn(&K) -> bool,

@@ -122,13 +122,11 @@ mod tests {
 
 /// A cursor over a caller's output buffer that keeps counting past its end, so one pass
 /// both writes the output and learns the size needed when it does not fit.
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub(crate) struct Out<'a> {
     buf: &'a mut [u8],
     len: usize,
 }
 
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 impl<'a> Out<'a> {
     pub(crate) fn new(buf: &'a mut [u8]) -> Self {
         Self { buf, len: 0 }
@@ -143,6 +141,7 @@ impl<'a> Out<'a> {
     }
 
     /// Bytes pushed so far (including any that did not fit).
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn len(&self) -> usize {
         self.len
     }

@@ -3,6 +3,7 @@
 //! statuses a C caller would get.
 
 mod tencent;
+mod trtc_rest;
 
 use livesign::ffi::common::livesign_status_str;
 use livesign::ffi::status::livesign_status;
@@ -11,6 +12,8 @@ fn main() -> Result<(), livesign::Error> {
     println!("livesign {}", livesign::version());
     println!();
     tencent::run()?;
+    println!();
+    trtc_rest::run()?;
     Ok(())
 }
 

@@ -40,7 +40,7 @@ impl HmacKey {
         Sha256::compress(&mut inner, core::slice::from_ref(&block));
         block.iter_mut().for_each(|b| *b ^= 0x36 ^ 0x5c);
         Sha256::compress(&mut outer, core::slice::from_ref(&block));
-        block.zeroize();
+        block.as_mut_slice().zeroize();
         Ok(Self { inner, outer, key_len: key.len() })
     }
 
@@ -50,7 +50,6 @@ impl HmacKey {
     }
 
     /// `HMAC-SHA256(key, parts[0] || parts[1] || ...)`.
-    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn mac(&self, parts: &[&[u8]]) -> [u8; LEN] {
         let mut h = Stream::<Sha256>::resume(self.inner, BLOCK as u64);
         for part in parts {
@@ -59,7 +58,7 @@ impl HmacKey {
         let mut inner_digest = h.finish();
         let mut o = Stream::<Sha256>::resume(self.outer, BLOCK as u64);
         o.update(&inner_digest);
-        inner_digest.zeroize();
+        inner_digest.as_mut_slice().zeroize();
         o.finish()
     }
 
@@ -69,7 +68,6 @@ impl HmacKey {
     }
 
     /// Rebuilds a key from [`HmacKey::to_parts`].
-    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn from_parts(inner: [u32; 8], outer: [u32; 8], key_len: usize) -> Self {
         Self { inner, outer, key_len }
     }
@@ -77,8 +75,9 @@ impl HmacKey {
 
 impl Drop for HmacKey {
     fn drop(&mut self) {
-        self.inner.zeroize();
-        self.outer.zeroize();
+        // Slices: one fill + barrier instead of one volatile write per element.
+        self.inner.as_mut_slice().zeroize();
+        self.outer.as_mut_slice().zeroize();
     }
 }
 

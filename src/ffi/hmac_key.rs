@@ -68,7 +68,6 @@ pub unsafe extern "C" fn livesign_hmac_key_wipe(ctx: *mut livesign_hmac_key) {
 ///
 /// # Safety
 /// A non-NULL `ctx` must point to a readable `livesign_hmac_key`.
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub(crate) unsafe fn loaded(ctx: *const livesign_hmac_key) -> Result<HmacKey, Error> {
     if ctx.is_null() {
         return Err(Error::InvalidArgument);

@@ -6,17 +6,17 @@
 // the same for every function and is stated once, in the header preamble (cbindgen.toml).
 #![allow(clippy::missing_safety_doc)]
 
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub(crate) mod buffer;
 pub mod common;
 pub mod hmac_key;
 /// cbindgen:ignore
 #[cfg(feature = "jni")]
 mod jni;
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub mod slice;
 pub mod status;
 pub mod tencent;
+pub mod trtc_callback;
+pub mod trtc_rest;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

@@ -1,0 +1,226 @@
+//! The REST request URL (seed 002):
+//! `https://<host>/v4/<service>/<command>?sdkappid=&identifier=&usersig=&random=&contenttype=json`.
+//!
+//! Every part is checked before anything is written, so a URL is either right or refused:
+//! the path parts are plain names (no `/`, `?`, `%` or dot segments that would change which
+//! command runs), the identifier is percent-encoded (any UTF-8 travels intact), and the
+//! UserSig must already be in Tencent's base64 alphabet, whose characters `A-Z a-z 0-9 * - _`
+//! are all legal in a query as they are (RFC 3986: `-` and `_` are unreserved, `*` is a
+//! sub-delim), so it goes in unchanged as every official SDK sends it.
+
+use crate::Error;
+use crate::text::{Decimal, Out};
+
+/// The parts of one REST request URL. `random` is the caller's: livesign reads no random
+/// source, and Tencent only asks for a 32-bit unsigned number per request.
+#[derive(Clone, Copy)]
+pub struct RequestUrl<'a> {
+    /// `host[:port]` (ASCII letters, digits, `-` and `.`; no scheme, no path):
+    /// [`RequestUrl::DEFAULT_HOST`] unless the app lives in another region.
+    pub host: &'a str,
+    /// The service name, e.g. `im_open_login_svc`: one or more of `A-Z a-z 0-9 _ -`.
+    pub service: &'a str,
+    /// The command, e.g. `account_import`: one or more of `A-Z a-z 0-9 _ -`.
+    pub command: &'a str,
+    /// The app's SDKAppID.
+    pub sdkappid: u64,
+    /// The App administrator account (any non-empty text; percent-encoded in the URL).
+    pub identifier: &'a str,
+    /// A UserSig already generated for `identifier`, in Tencent's base64 alphabet.
+    pub usersig: &'a [u8],
+    /// The request's random number, 0 to 4294967295.
+    pub random: u32,
+}
+
+impl<'a> RequestUrl<'a> {
+    /// The host seed 002 gives ("fixed as console.tim.qq.com").
+    pub const DEFAULT_HOST: &'static str = "console.tim.qq.com";
+
+    /// A request to [`RequestUrl::DEFAULT_HOST`].
+    pub fn new(
+        service: &'a str,
+        command: &'a str,
+        sdkappid: u64,
+        identifier: &'a str,
+        usersig: &'a [u8],
+        random: u32,
+    ) -> Self {
+        Self { host: Self::DEFAULT_HOST, service, command, sdkappid, identifier, usersig, random }
+    }
+
+    /// The same request sent to another host (`host` or `host:port`).
+    pub fn with_host(self, host: &'a str) -> Self {
+        Self { host, ..self }
+    }
+
+    /// Writes the URL into `out` and returns its length.
+    ///
+    /// Errors, in this order: [`Error::InvalidArgument`] for a host, service or command
+    /// outside the documented characters (or empty) and for an empty identifier;
+    /// [`Error::Malformed`] for a UserSig that is not Tencent base64 text (empty, a
+    /// character outside `A-Z a-z 0-9 * - _`, a length that is not a multiple of 4, or `_`
+    /// padding anywhere but the last one or two places); [`Error::BufferTooSmall`] with
+    /// the exact length needed.
+    pub fn write(&self, out: &mut [u8]) -> Result<usize, Error> {
+        self.check()?;
+        let mut out = Out::new(out);
+        out.push(b"https://");
+        out.push(self.host.as_bytes());
+        out.push(b"/v4/");
+        out.push(self.service.as_bytes());
+        out.push(b"/");
+        out.push(self.command.as_bytes());
+        out.push(b"?sdkappid=");
+        out.push(Decimal::new(self.sdkappid).as_bytes());
+        out.push(b"&identifier=");
+        percent_encode(self.identifier.as_bytes(), &mut out);
+        out.push(b"&usersig=");
+        out.push(self.usersig);
+        out.push(b"&random=");
+        out.push(Decimal::new(u64::from(self.random)).as_bytes());
+        out.push(b"&contenttype=json");
+        out.finish()
+    }
+
+    /// The exact length [`RequestUrl::write`] needs, after the same checks.
+    pub fn required_len(&self) -> Result<usize, Error> {
+        match self.write(&mut []) {
+            Ok(n) | Err(Error::BufferTooSmall { needed: n }) => Ok(n),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        if !valid_host(self.host.as_bytes())
+            || !valid_name(self.service.as_bytes())
+            || !valid_name(self.command.as_bytes())
+            || self.identifier.is_empty()
+        {
+            return Err(Error::InvalidArgument);
+        }
+        if !tencent_base64_text(self.usersig) {
+            return Err(Error::Malformed);
+        }
+        Ok(())
+    }
+}
+
+impl core::fmt::Debug for RequestUrl<'_> {
+    // The UserSig is the administrator's password (seed 002): never print it.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("RequestUrl")
+            .field("host", &self.host)
+            .field("service", &self.service)
+            .field("command", &self.command)
+            .field("sdkappid", &self.sdkappid)
+            .field("identifier", &self.identifier)
+            .field("usersig", &format_args!("<{} bytes>", self.usersig.len()))
+            .field("random", &self.random)
+            .finish()
+    }
+}
+
+/// A service or command name: non-empty `A-Z a-z 0-9 _ -` (every name in Tencent's REST API
+/// list). No `.`, so no dot segment can re-route the path.
+fn valid_name(s: &[u8]) -> bool {
+    !s.is_empty() && s.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+}
+
+/// `label(.label)*[:port]`, labels of `A-Z a-z 0-9 -`, port 1–65535 without leading zeros.
+fn valid_host(s: &[u8]) -> bool {
+    let (name, port) = match s.iter().position(|&c| c == b':') {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let labels_ok = !name.is_empty()
+        && name
+            .split(|&c| c == b'.')
+            .all(|l| !l.is_empty() && l.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-'));
+    let port_ok = match port {
+        None => true,
+        Some(p) => p.len() <= 5 && crate::json::parse_u64(p).is_some_and(|n| (1..=65535).contains(&n)),
+    };
+    labels_ok && port_ok
+}
+
+/// Tencent's base64 text (`+ / =` replaced by `* - _`): what every UserSig generator emits.
+fn tencent_base64_text(s: &[u8]) -> bool {
+    let padding = s.iter().rev().take_while(|&&c| c == b'_').count();
+    let body = &s[..s.len() - padding];
+    !s.is_empty()
+        && s.len().is_multiple_of(4)
+        && padding <= 2
+        && body.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'*' || c == b'-')
+}
+
+/// RFC 3986 §2: everything but the unreserved `A-Z a-z 0-9 - . _ ~` as `%XX` (uppercase,
+/// §2.1), byte by byte, so UTF-8 text arrives as the same UTF-8.
+fn percent_encode(s: &[u8], out: &mut Out<'_>) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut start = 0;
+    for (i, &c) in s.iter().enumerate() {
+        if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~') {
+            continue;
+        }
+        out.push(&s[start..i]);
+        out.push(&[b'%', HEX[usize::from(c >> 4)], HEX[usize::from(c & 15)]]);
+        start = i + 1;
+    }
+    out.push(&s[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIG: &[u8] = b"eJwtzM0KgkAUBeB3udtC7h1n-AJaV7J-hC3-Ukg*VXI_";
+
+    fn url(r: &RequestUrl<'_>) -> Result<String, Error> {
+        let mut buf = [0u8; 512];
+        let n = r.write(&mut buf)?;
+        Ok(String::from_utf8(buf[..n].to_vec()).unwrap())
+    }
+
+    #[test]
+    fn seed_002_shape() {
+        let r = RequestUrl::new("im_open_login_svc", "account_import", 1400000000, "administrator", SIG, 99999999);
+        assert_eq!(
+            url(&r).unwrap(),
+            format!(
+                "https://console.tim.qq.com/v4/im_open_login_svc/account_import?sdkappid=1400000000\
+                 &identifier=administrator&usersig={}&random=99999999&contenttype=json",
+                core::str::from_utf8(SIG).unwrap()
+            )
+        );
+        assert_eq!(r.required_len(), Ok(url(&r).unwrap().len()));
+    }
+
+    #[test]
+    fn identifier_is_percent_encoded() {
+        let r = RequestUrl::new("s", "c", 1, "a b&c=d/é~._-", b"AAAA", 0);
+        let u = url(&r).unwrap();
+        assert!(u.contains("&identifier=a%20b%26c%3Dd%2F%C3%A9~._-&usersig=AAAA&random=0&"), "{u}");
+    }
+
+    #[test]
+    fn hosts() {
+        for ok in ["console.tim.qq.com", "adminapisgp.im.qcloud.com", "localhost:8080", "127.0.0.1:1", "h:65535"] {
+            assert!(valid_host(ok.as_bytes()), "{ok}");
+        }
+        for bad in
+            ["", "https://h", "h/p", "h:", "h:0", "h:65536", "h:080", "h..x", ".h", "h.", "h x", "[::1]", "h:1:2"]
+        {
+            assert!(!valid_host(bad.as_bytes()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn usersig_text() {
+        for ok in [&b"AAAA"[..], b"AA__", b"AAA_", b"*-Az09__", SIG] {
+            assert!(tencent_base64_text(ok), "{ok:?}");
+        }
+        for bad in [&b""[..], b"AAA", b"A___", b"AA_A", b"AA==", b"AA+/", b"AA A", b"____", b"AAAA\n"] {
+            assert!(!tencent_base64_text(bad), "{bad:?}");
+        }
+    }
+}
