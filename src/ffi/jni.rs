@@ -8,12 +8,15 @@
 
 use core::ffi::c_void;
 
-use jni_sys::{JNI_ABORT, JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jstring};
+use jni_sys::{JNI_ABORT, JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
 
 use super::common::{livesign_abi_version, livesign_status_str, livesign_version};
 use super::hmac_key::{livesign_hmac_key, livesign_hmac_key_init, livesign_hmac_key_wipe};
+use super::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
 use super::status::livesign_status;
 use super::tencent::{livesign_tencent_sign, livesign_tencent_sign_len, livesign_tencent_verify};
+use super::trtc_callback::*;
+use super::trtc_rest::*;
 
 const INTERNAL: jint = livesign_status::LIVESIGN_INTERNAL as jint;
 
@@ -21,8 +24,8 @@ const INTERNAL: jint = livesign_status::LIVESIGN_INTERNAL as jint;
 struct Env(*mut JNIEnv);
 
 impl Env {
-    /// Borrows a Java `byte[]` as `(ptr, len)` for the duration of `f` (NULL → empty). The
-    /// array is released without copy-back unless `write` is set.
+    /// Borrows a Java primitive array as `(ptr, element count)` for the duration of `f`
+    /// (NULL → empty). The array is released without copy-back unless `write` is set.
     ///
     /// # Safety
     /// `self.0` is the JNI environment of the current thread; `array` is NULL or a live
@@ -55,6 +58,17 @@ impl Env {
         if !array.is_null() {
             // SAFETY: valid env and live int[] (caller); writes one element from a local.
             unsafe { ((**self.0).v1_2.SetIntArrayRegion)(self.0, array, 0, 1, &v) };
+        }
+    }
+
+    /// Writes `values` into the start of a Java `long[]` (ignored when NULL).
+    ///
+    /// # Safety
+    /// As for [`Env::borrow`]; the array holds at least `values.len()` elements.
+    unsafe fn set_longs(&self, array: jlongArray, values: &[jlong]) {
+        if !array.is_null() {
+            // SAFETY: valid env and live long[] (caller); reads values.len() locals.
+            unsafe { ((**self.0).v1_2.SetLongArrayRegion)(self.0, array, 0, values.len() as i32, values.as_ptr()) };
         }
     }
 
@@ -182,4 +196,326 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHmacKeyFree(_: *mu
             drop(Box::from_raw(ctx));
         }
     }
+}
+
+/// `(offset, len)` of a slice inside the input it views (base `base`), for Kotlin to cut the
+/// string out of its own array; `(-1, 0)` for an absent field.
+fn span(base: *const u8, s: livesign_slice) -> [jlong; 2] {
+    if s.ptr.is_null() { [-1, 0] } else { [(s.ptr as usize - base as usize) as jlong, s.len as jlong] }
+}
+
+/// Runs a `(out, out_cap, out_len)` call with a Java output array (NULL = size query) and
+/// reports `*out_len` in `out_len[0]`.
+///
+/// # Safety
+/// As for [`Env::borrow`]; `call` calls no JNI function.
+unsafe fn variable(
+    env: &Env,
+    out: jbyteArray,
+    out_len: jintArray,
+    call: impl FnOnce(*mut u8, usize, *mut usize) -> livesign_status,
+) -> jint {
+    let mut len = 0usize;
+    // SAFETY: forwarded to the caller's guarantee.
+    let s = flat(unsafe { env.borrow(out, true, |o, ol| status(call(o, ol, &mut len))) });
+    // SAFETY: as above.
+    unsafe { env.set_int(out_len, jint::try_from(len).unwrap_or(jint::MAX)) };
+    s
+}
+
+/// Borrows a key ring passed as all keys concatenated plus their lengths.
+///
+/// # Safety
+/// As for [`Env::borrow`]; `f` calls no JNI function.
+unsafe fn with_ring(
+    env: &Env,
+    joined: jbyteArray,
+    lens: jintArray,
+    f: impl FnOnce(*const livesign_slice, usize) -> jint,
+) -> jint {
+    // SAFETY: forwarded to the caller's guarantee; the int[] is borrowed like a byte[] (its
+    // length is ll elements); every pointer made below stays inside the borrowed regions.
+    flat(unsafe {
+        env.borrow(joined, false, |k, kl| {
+            env.borrow(lens, false, |l, ll| {
+                let n = ll; // GetArrayLength counts elements: ll jints
+                if n == 0 || n > LIVESIGN_MAX_KEYS {
+                    return status(livesign_status::LIVESIGN_INVALID_ARGUMENT);
+                }
+                let mut ring = [livesign_slice::EMPTY; LIVESIGN_MAX_KEYS];
+                let mut offset = 0usize;
+                for (i, slot) in ring.iter_mut().take(n).enumerate() {
+                    // l points to n jints; the JVM aligns int[] elements.
+                    let len = l.cast::<jint>().add(i).read();
+                    let Ok(len) = usize::try_from(len) else {
+                        return status(livesign_status::LIVESIGN_INVALID_ARGUMENT);
+                    };
+                    if offset + len > kl {
+                        return status(livesign_status::LIVESIGN_INVALID_ARGUMENT);
+                    }
+                    // offset + len <= kl: inside the borrowed key bytes.
+                    *slot = livesign_slice { ptr: k.add(offset), len };
+                    offset += len;
+                }
+                f(ring.as_ptr(), n)
+            })
+        })
+        .and_then(|r| r)
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcRestUrl(
+    env: *mut JNIEnv,
+    _: jclass,
+    host: jbyteArray,
+    service: jbyteArray,
+    command: jbyteArray,
+    sdkappid: jlong,
+    identifier: jbyteArray,
+    usersig: jbyteArray,
+    random: jint,
+    out: jbyteArray,
+    out_len: jintArray,
+) -> jint {
+    let env = Env(env);
+    // SAFETY: JVM-provided env and arrays; the closures call only livesign (no JNI).
+    flat(unsafe {
+        env.borrow(host, false, |h, hl| {
+            env.borrow(service, false, |s, sl| {
+                env.borrow(command, false, |c, cl| {
+                    env.borrow(identifier, false, |i, il| {
+                        env.borrow(usersig, false, |u, ul| {
+                            variable(&env, out, out_len, |o, oc, ol| {
+                                livesign_trtc_rest_url(
+                                    h,
+                                    hl,
+                                    s,
+                                    sl,
+                                    c,
+                                    cl,
+                                    sdkappid as u64,
+                                    i,
+                                    il,
+                                    u,
+                                    ul,
+                                    random as u32,
+                                    o,
+                                    oc,
+                                    ol,
+                                )
+                            })
+                        })
+                    })
+                })
+            })
+        })
+        .and_then(|r| r.and_then(|r| r.and_then(|r| r.and_then(|r| r))))
+    })
+}
+
+/// Fills `fields` with `[action_status, error_code, error_info offset, len, request_id offset, len]`.
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcResponseParse(
+    env: *mut JNIEnv,
+    _: jclass,
+    body: jbyteArray,
+    fields: jlongArray,
+) -> jint {
+    let env = Env(env);
+    let mut values = [0 as jlong; 6];
+    // SAFETY: JVM-provided env and array; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.borrow(body, false, |b, bl| {
+            let mut r = EMPTY_RESPONSE;
+            let s = livesign_trtc_rest_response_parse(b, bl, &mut r);
+            let [io, il] = span(b, r.error_info);
+            let [ro, rl] = span(b, r.request_id);
+            values = [r.action_status as jlong, r.error_code, io, il, ro, rl];
+            status(s)
+        })
+    });
+    // SAFETY: as above; Kotlin passes a long[6].
+    unsafe { env.set_longs(fields, &values) };
+    s
+}
+
+/// Fills `value_span` with the `(offset, len)` of the field's raw JSON text in `body`.
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcResponseField(
+    env: *mut JNIEnv,
+    _: jclass,
+    body: jbyteArray,
+    name: jbyteArray,
+    value_span: jlongArray,
+) -> jint {
+    let env = Env(env);
+    let mut values = [-1 as jlong, 0];
+    // SAFETY: JVM-provided env and arrays; the closures call only livesign.
+    let s = flat(unsafe {
+        env.borrow(body, false, |b, bl| {
+            env.borrow(name, false, |n, nl| {
+                let mut v = livesign_slice::EMPTY;
+                let s = livesign_trtc_rest_response_field(b, bl, n, nl, &mut v);
+                values = span(b, v);
+                status(s)
+            })
+        })
+        .and_then(|r| r)
+    });
+    // SAFETY: as above; Kotlin passes a long[2].
+    unsafe { env.set_longs(value_span, &values) };
+    s
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcErrorStr(
+    env: *mut JNIEnv,
+    _: jclass,
+    code: jlong,
+) -> jstring {
+    // SAFETY: called by the JVM with its environment.
+    unsafe { Env(env).string(livesign_trtc_rest_error_str(code)) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_livesign_LiveSign_nativeTrtcErrorCategory(
+    _: *mut JNIEnv,
+    _: jclass,
+    code: jlong,
+) -> jint {
+    livesign_trtc_rest_error_category(code) as jint
+}
+
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_livesign_LiveSign_nativeTrtcErrorRetry(_: *mut JNIEnv, _: jclass, code: jlong) -> jint {
+    livesign_trtc_rest_error_retry(code) as jint
+}
+
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackSignLen(_: *mut JNIEnv, _: jclass) -> jint {
+    livesign_trtc_callback_sign_len() as jint
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackKeyCheck(
+    env: *mut JNIEnv,
+    _: jclass,
+    key: jbyteArray,
+) -> jint {
+    // SAFETY: JVM-provided env and array; the closure calls only livesign.
+    flat(unsafe { Env(env).borrow(key, false, |k, kl| status(livesign_trtc_callback_key_check(k, kl))) })
+}
+
+/// `key` is a raw key, or NULL with `handle` a loaded context (the keyed variant).
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackSign(
+    env: *mut JNIEnv,
+    _: jclass,
+    key: jbyteArray,
+    handle: jlong,
+    body: jbyteArray,
+    out: jbyteArray,
+) -> jint {
+    let env = Env(env);
+    // SAFETY: JVM-provided env and arrays; the closures call only livesign; out is checked to
+    // hold LIVESIGN_TRTC_CALLBACK_SIGN_LEN bytes; handle is 0 or a live boxed context.
+    flat(unsafe {
+        env.borrow(key, false, |k, kl| {
+            env.borrow(body, false, |b, bl| {
+                env.borrow(out, true, |o, ol| {
+                    if ol < livesign_trtc_callback_sign_len() {
+                        return status(livesign_status::LIVESIGN_INVALID_ARGUMENT);
+                    }
+                    if key.is_null() {
+                        status(livesign_trtc_callback_sign_keyed(handle as *const livesign_hmac_key, b, bl, o))
+                    } else {
+                        status(livesign_trtc_callback_sign(k, kl, b, bl, o))
+                    }
+                })
+            })
+        })
+        .and_then(|r| r.and_then(|r| r))
+    })
+}
+
+/// `key` is a raw key, or NULL with `handle` a loaded context (the keyed variant).
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackVerify(
+    env: *mut JNIEnv,
+    _: jclass,
+    key: jbyteArray,
+    handle: jlong,
+    body: jbyteArray,
+    sign: jbyteArray,
+) -> jint {
+    let env = Env(env);
+    // SAFETY: JVM-provided env and arrays; the closures call only livesign; handle is 0 or a
+    // live boxed context.
+    flat(unsafe {
+        env.borrow(key, false, |k, kl| {
+            env.borrow(body, false, |b, bl| {
+                env.borrow(sign, false, |s, sl| {
+                    if key.is_null() {
+                        status(livesign_trtc_callback_verify_keyed(handle as *const livesign_hmac_key, b, bl, s, sl))
+                    } else {
+                        status(livesign_trtc_callback_verify(k, kl, b, bl, s, sl))
+                    }
+                })
+            })
+        })
+        .and_then(|r| r.and_then(|r| r))
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackVerifyRing(
+    env: *mut JNIEnv,
+    _: jclass,
+    joined_keys: jbyteArray,
+    key_lens: jintArray,
+    body: jbyteArray,
+    sign: jbyteArray,
+    matched: jintArray,
+) -> jint {
+    let env = Env(env);
+    let mut index = 0usize;
+    // SAFETY: JVM-provided env and arrays; the closures call only livesign.
+    let s = unsafe {
+        with_ring(&env, joined_keys, key_lens, |ring, n| {
+            flat(
+                env.borrow(body, false, |b, bl| {
+                    env.borrow(sign, false, |s, sl| {
+                        status(livesign_trtc_callback_verify_ring(ring, n, b, bl, s, sl, &mut index))
+                    })
+                })
+                .and_then(|r| r),
+            )
+        })
+    };
+    // SAFETY: as above.
+    unsafe { env.set_int(matched, index as jint) };
+    s
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackCheckTime(
+    env: *mut JNIEnv,
+    _: jclass,
+    body: jbyteArray,
+    now: jlong,
+    max_age_s: jint,
+    callback_ts_ms: jlongArray,
+) -> jint {
+    let env = Env(env);
+    let mut ts = 0u64;
+    // SAFETY: JVM-provided env and array; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.borrow(body, false, |b, bl| {
+            status(livesign_trtc_callback_check_time(b, bl, now as u64, max_age_s as u32, &mut ts))
+        })
+    });
+    // SAFETY: as above; Kotlin passes a long[1].
+    unsafe { env.set_longs(callback_ts_ms, &[ts as jlong]) };
+    s
 }

@@ -70,12 +70,56 @@ void hmac_key() {
     c = std::move(b);
     CHECK(c.get() != nullptr);
 }
+const std::string_view kTrtcBody =
+    "{\n\t\"EventGroupId\":\t1,\n\t\"EventType\":\t103,\n\t\"CallbackTs\":\t1615554923704,\n\t\"EventInfo\":"
+    "\t{\n\t\t\"RoomId\":\t12345,\n\t\t\"EventTs\":\t1608441737,\n\t\t\"UserId\":\t\"test\",\n\t\t\"UniqueId\":"
+    "\t1615554922656,\n\t\t\"Role\":\t20,\n\t\t\"Reason\":\t1\n\t}\n}";
+const std::string_view kTrtcSign = "IncDMWHWRAoOHN72/K0wTTIY8pDyMINRLtBsmg3b+Uo=";
+
+void trtc() {
+    using namespace livesign;
+    using namespace livesign::trtc;
+    // REST URL, with a size query inside.
+    const std::string url = rest_url("group_open_http_svc", "create_group", 1400000000, "admin", "eJw*-A__", 99999999);
+    CHECK(url ==
+          "https://console.tim.qq.com/v4/group_open_http_svc/create_group?sdkappid=1400000000&identifier=admin"
+          "&usersig=eJw*-A__&random=99999999&contenttype=json");
+    CHECK(status_of([] { rest_url("bad/service", "c", 1, "a", "eJw_", 1); }) == Status::InvalidArgument);
+    // Envelopes.
+    const std::string ok = R"({"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"RequestId":"Id-1","GroupId":"@TGS#1"})";
+    RestResponse r = parse_response(ok);
+    CHECK(r.ok() && r.request_id == "Id-1" && r.error_info.empty());
+    CHECK(response_field(ok, "GroupId") == "\"@TGS#1\"");
+    const std::string fail = R"({"ActionStatus":"FAIL","ErrorInfo":"rate limited","ErrorCode":60007,"RequestId":"x"})";
+    r = parse_response(fail);
+    CHECK(!r.ok() && r.action_status == ActionStatus::Fail && r.error_code == 60007 && r.error_info == "rate limited");
+    CHECK(error_retry(60007) == Retry::Backoff && error_category(60007) == ErrorCategory::RateLimit);
+    CHECK(error_retry(60003) == Retry::Never && std::string(error_str(60003)).size() > 0);
+    CHECK(error_category(1) == ErrorCategory::Unknown);
+    CHECK(status_of([] { parse_response(R"({"ActionStatus":"OK"})"); }) == Status::Malformed);
+    // Callbacks.
+    CHECK(callback::sign_len() == 44);
+    CHECK(callback::sign("123654", kTrtcBody) == kTrtcSign);
+    CHECK(status_of([] { callback::verify("123654", kTrtcBody, kTrtcSign); }) == Status::Ok);
+    HmacKey key("123654");
+    CHECK(callback::sign(key, kTrtcBody) == kTrtcSign);
+    CHECK(status_of([&] { callback::verify(key, kTrtcBody, kTrtcSign); }) == Status::Ok);
+    std::string tampered(kTrtcBody);
+    tampered[5] ^= 1;
+    CHECK(status_of([&] { callback::verify("123654", tampered, kTrtcSign); }) == Status::SignatureMismatch);
+    CHECK(status_of([] { callback::verify("123654", kTrtcBody, "not base64"); }) == Status::Malformed);
+    CHECK(callback::verify_ring({"oldkey1", "123654"}, kTrtcBody, kTrtcSign) == 1);
+    CHECK(status_of([] { callback::key_check("has space"); }) == Status::InvalidKey);
+    CHECK(callback::check_time(kTrtcBody, 1615554923 + 10) == 1615554923704u);
+    CHECK(status_of([] { callback::check_time(kTrtcBody, 1615554923 + 301); }) == Status::Expired);
+}
 }  // namespace
 
 int main() {
     common();
     tencent();
     hmac_key();
+    trtc();
     std::printf("C++ wrapper: %d checks, %d failures\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

@@ -39,3 +39,39 @@ func fixedText(count: Int, _ call: (UnsafeMutablePointer<UInt8>) -> UInt32) thro
     try LivesignError.check(out.withUnsafeMutableBufferPointer { call($0.baseAddress!) })
     return String(decoding: out, as: UTF8.self)
 }
+
+/// Runs a `(out, out_cap, out_len)` C call twice (a size query, then the write) and returns the
+/// bytes as text.
+func variableText(_ call: (UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePointer<Int>) -> UInt32) throws -> String {
+    var needed = 0
+    let first = call(nil, 0, &needed)
+    if first != LIVESIGN_BUFFER_TOO_SMALL.rawValue {
+        try LivesignError.check(first)
+        return ""
+    }
+    var out = [UInt8](repeating: 0, count: needed)
+    var written = 0
+    try LivesignError.check(out.withUnsafeMutableBufferPointer { call($0.baseAddress, $0.count, &written) })
+    return String(decoding: out[..<written], as: UTF8.self)
+}
+
+/// The text a `livesign_slice` views (it points into an input the caller still holds pinned).
+func text(_ s: livesign_slice) -> String {
+    guard let p = s.ptr, s.len > 0 else { return "" }
+    return String(decoding: UnsafeBufferPointer(start: p, count: s.len), as: UTF8.self)
+}
+
+/// Calls `body` with a C key ring (`livesign_slice` array) over `keys`, all pinned at once.
+func withKeyRing<R>(_ keys: [String], _ body: (UnsafePointer<livesign_slice>?, Int) throws -> R) rethrows -> R {
+    let joined = keys.reduce(into: [UInt8]()) { $0.append(contentsOf: $1.utf8) }
+    return try joined.withUnsafeBufferPointer { all in
+        var slices: [livesign_slice] = []
+        var offset = 0
+        for key in keys {
+            let n = key.utf8.count
+            slices.append(livesign_slice(ptr: n == 0 ? nil : all.baseAddress! + offset, len: n))
+            offset += n
+        }
+        return try slices.withUnsafeBufferPointer { try body($0.baseAddress, $0.count) }
+    }
+}

@@ -4,13 +4,13 @@ package io.livesign
  * An HMAC-SHA256 key loaded once (precomputed states, held in native memory so it can be
  * wiped) for the keyed operations. Close it (or use `use { }`) to wipe and free it.
  */
-class HmacKey(key: ByteArray) : AutoCloseable {
+class HmacKey(key: ByteArray) : java.io.Closeable {
     internal var handle: Long
         private set
 
     init {
         val status = IntArray(1)
-        handle = LiveSign.hmacKeyNew(key, status)
+        handle = LiveSign.nativeHmacKeyNew(key, status)
         LiveSignException.check(status[0])
     }
 
@@ -22,6 +22,6 @@ class HmacKey(key: ByteArray) : AutoCloseable {
     override fun close() {
         val h = handle
         handle = 0
-        LiveSign.hmacKeyFree(h)
+        LiveSign.nativeHmacKeyFree(h)
     }
 }

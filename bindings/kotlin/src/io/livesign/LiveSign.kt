@@ -43,20 +43,54 @@ object LiveSign {
         LiveSignException.check(nativeTencentVerify(key.toByteArray(), t, sign.toByteArray(), now, leewaySeconds))
     }
 
+    /** Runs a `(out, out_cap, out_len)` call: a size query, then the write. */
+    internal inline fun variable(call: (ByteArray?, IntArray) -> Int): ByteArray {
+        val len = IntArray(1)
+        val first = call(null, len)
+        if (first != LiveSignException.BUFFER_TOO_SMALL) {
+            LiveSignException.check(first)
+            return ByteArray(0)
+        }
+        val out = ByteArray(len[0])
+        LiveSignException.check(call(out, len))
+        return out.copyOf(len[0])
+    }
+
+    /** The text at `(offset, len)` of `bytes` (offset -1: absent, empty). */
+    internal fun cut(bytes: ByteArray, offset: Long, len: Long): String =
+        if (offset < 0) "" else String(bytes, offset.toInt(), len.toInt(), Charsets.UTF_8)
+
+    /** Keys concatenated plus their lengths: how a key ring crosses JNI. */
+    internal fun ring(keys: List<String>): Pair<ByteArray, IntArray> {
+        val bytes = keys.map { it.toByteArray() }
+        return Pair(bytes.fold(ByteArray(0)) { a, b -> a + b }, bytes.map { it.size }.toIntArray())
+    }
+
     /** Length of a Tencent sign (LIVESIGN_TENCENT_SIGN_LEN). */
     @JvmStatic val TENCENT_SIGN_LEN: Int = nativeTencentSignLen()
 
-    @JvmStatic private external fun nativeVersion(): String
-    @JvmStatic private external fun nativeAbiVersion(): Int
-    @JvmStatic private external fun nativeStatusStr(status: Int): String
-    @JvmStatic private external fun nativeTencentSignLen(): Int
-    @JvmStatic private external fun nativeTencentSign(key: ByteArray, t: Long, out: ByteArray): Int
-    @JvmStatic private external fun nativeTencentVerify(key: ByteArray, t: Long, sign: ByteArray, now: Long, leeway: Int): Int
-    @JvmStatic private external fun nativeHmacKeyNew(key: ByteArray, status: IntArray): Long
-    @JvmStatic private external fun nativeHmacKeyFree(handle: Long)
-
-    // Kotlin mangles the JVM names of `internal` members, so the externals stay private and
-    // HmacKey reaches them through these.
-    internal fun hmacKeyNew(key: ByteArray, status: IntArray): Long = nativeHmacKeyNew(key, status)
-    internal fun hmacKeyFree(handle: Long) = nativeHmacKeyFree(handle)
+    // The JNI entry points (src/ffi/jni.rs). `internal` keeps them out of the Kotlin API;
+    // @JvmName stops Kotlin from mangling internal names, which JNI symbols must match.
+    @JvmStatic @JvmName("nativeVersion") internal external fun nativeVersion(): String
+    @JvmStatic @JvmName("nativeAbiVersion") internal external fun nativeAbiVersion(): Int
+    @JvmStatic @JvmName("nativeStatusStr") internal external fun nativeStatusStr(status: Int): String
+    @JvmStatic @JvmName("nativeTencentSignLen") internal external fun nativeTencentSignLen(): Int
+    @JvmStatic @JvmName("nativeTencentSign") internal external fun nativeTencentSign(key: ByteArray, t: Long, out: ByteArray): Int
+    @JvmStatic @JvmName("nativeTencentVerify") internal external fun nativeTencentVerify(key: ByteArray, t: Long, sign: ByteArray, now: Long, leeway: Int): Int
+    @JvmStatic @JvmName("nativeTrtcRestUrl") internal external fun nativeTrtcRestUrl(host: ByteArray, service: ByteArray, command: ByteArray, sdkappid: Long,
+        identifier: ByteArray, usersig: ByteArray, random: Int, out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeTrtcResponseParse") internal external fun nativeTrtcResponseParse(body: ByteArray, fields: LongArray): Int
+    @JvmStatic @JvmName("nativeTrtcResponseField") internal external fun nativeTrtcResponseField(body: ByteArray, name: ByteArray, span: LongArray): Int
+    @JvmStatic @JvmName("nativeTrtcErrorStr") internal external fun nativeTrtcErrorStr(code: Long): String
+    @JvmStatic @JvmName("nativeTrtcErrorCategory") internal external fun nativeTrtcErrorCategory(code: Long): Int
+    @JvmStatic @JvmName("nativeTrtcErrorRetry") internal external fun nativeTrtcErrorRetry(code: Long): Int
+    @JvmStatic @JvmName("nativeTrtcCallbackSignLen") internal external fun nativeTrtcCallbackSignLen(): Int
+    @JvmStatic @JvmName("nativeTrtcCallbackKeyCheck") internal external fun nativeTrtcCallbackKeyCheck(key: ByteArray): Int
+    @JvmStatic @JvmName("nativeTrtcCallbackSign") internal external fun nativeTrtcCallbackSign(key: ByteArray?, handle: Long, body: ByteArray, out: ByteArray): Int
+    @JvmStatic @JvmName("nativeTrtcCallbackVerify") internal external fun nativeTrtcCallbackVerify(key: ByteArray?, handle: Long, body: ByteArray, sign: ByteArray): Int
+    @JvmStatic @JvmName("nativeTrtcCallbackVerifyRing") internal external fun nativeTrtcCallbackVerifyRing(keys: ByteArray, lens: IntArray, body: ByteArray, sign: ByteArray,
+        matched: IntArray): Int
+    @JvmStatic @JvmName("nativeTrtcCallbackCheckTime") internal external fun nativeTrtcCallbackCheckTime(body: ByteArray, now: Long, maxAge: Int, ts: LongArray): Int
+    @JvmStatic @JvmName("nativeHmacKeyNew") internal external fun nativeHmacKeyNew(key: ByteArray, status: IntArray): Long
+    @JvmStatic @JvmName("nativeHmacKeyFree") internal external fun nativeHmacKeyFree(handle: Long)
 }

@@ -18,6 +18,7 @@ sealed class LiveSignException(val status: Int, val cName: String) : Exception(L
     companion object {
         /** LIVESIGN_OK: the status of success, never thrown. */
         const val OK = 0
+        internal const val BUFFER_TOO_SMALL = 2
 
         /** The exception for a non-zero status. */
         @JvmStatic
