@@ -43,6 +43,258 @@
 #define LIVESIGN_TENCENT_SIGN_LEN 32
 
 /**
+ * `event_type` of a callback body that has none.
+ */
+#define LIVESIGN_TENCENT_EVENT_NONE -1
+
+/**
+ * `event_type` 0: the stream stopped.
+ */
+#define LIVESIGN_TENCENT_EVENT_STREAM_END 0
+
+/**
+ * `event_type` 1: a push started.
+ */
+#define LIVESIGN_TENCENT_EVENT_STREAM_BEGIN 1
+
+/**
+ * `event_type` 100: a recording file was generated.
+ */
+#define LIVESIGN_TENCENT_EVENT_RECORD_FILE 100
+
+/**
+ * `event_type` 200: a screenshot was taken.
+ */
+#define LIVESIGN_TENCENT_EVENT_SNAPSHOT 200
+
+/**
+ * `event_type` 317: porn detection result.
+ */
+#define LIVESIGN_TENCENT_EVENT_PORN_DETECTION 317
+
+/**
+ * `event_type` 332: recording status (`record_event`).
+ */
+#define LIVESIGN_TENCENT_EVENT_RECORD_STATUS 332
+
+/**
+ * `Get_LiveStat` (statistics host, `cmd=`).
+ */
+#define LIVESIGN_TENCENT_API_GET_LIVE_STAT 1
+
+/**
+ * `Get_LivePushStat` (statistics host, `cmd=`).
+ */
+#define LIVESIGN_TENCENT_API_GET_LIVE_PUSH_STAT 2
+
+/**
+ * `Get_LivePlayStat` (statistics host, `cmd=`).
+ */
+#define LIVESIGN_TENCENT_API_GET_LIVE_PLAY_STAT 3
+
+/**
+ * `Get_LivePushStatHistory` (statistics host, `cmd=`).
+ */
+#define LIVESIGN_TENCENT_API_GET_LIVE_PUSH_STAT_HISTORY 4
+
+/**
+ * `Get_LivePlayStatHistory` (statistics host, `cmd=`).
+ */
+#define LIVESIGN_TENCENT_API_GET_LIVE_PLAY_STAT_HISTORY 5
+
+/**
+ * `Live_Channel_GetStatus`.
+ */
+#define LIVESIGN_TENCENT_API_LIVE_CHANNEL_GET_STATUS 6
+
+/**
+ * `Live_Channel_SetStatus`.
+ */
+#define LIVESIGN_TENCENT_API_LIVE_CHANNEL_SET_STATUS 7
+
+/**
+ * `Live_Tape_GetFilelist`.
+ */
+#define LIVESIGN_TENCENT_API_LIVE_TAPE_GET_FILELIST 8
+
+/**
+ * `Live_Queue_Get`.
+ */
+#define LIVESIGN_TENCENT_API_LIVE_QUEUE_GET 9
+
+/**
+ * `Live_Channel_GetChannelList`.
+ */
+#define LIVESIGN_TENCENT_API_LIVE_CHANNEL_GET_CHANNEL_LIST 10
+
+/**
+ * `Live_Channel_GetLiveChannelList`.
+ */
+#define LIVESIGN_TENCENT_API_LIVE_CHANNEL_GET_LIVE_CHANNEL_LIST 11
+
+/**
+ * `Mix_StreamV2` (a POST: the query goes in the URL, the mixing request in a JSON body).
+ */
+#define LIVESIGN_TENCENT_API_MIX_STREAM_V2 12
+
+/**
+ * `channel_manager`.
+ */
+#define LIVESIGN_TENCENT_API_CHANNEL_MANAGER 13
+
+/**
+ * `Live_Tape_Start`.
+ */
+#define LIVESIGN_TENCENT_API_LIVE_TAPE_START 14
+
+/**
+ * `Live_Tape_Stop`.
+ */
+#define LIVESIGN_TENCENT_API_LIVE_TAPE_STOP 15
+
+/**
+ * A string parameter: written as `Param.s.<name>=<value>`.
+ */
+#define LIVESIGN_TENCENT_API_PARAM_STRING 1
+
+/**
+ * A number parameter (`-`? then decimal digits): written as `Param.n.<name>=<value>`.
+ */
+#define LIVESIGN_TENCENT_API_PARAM_NUMBER 2
+
+/**
+ * Most parameters one request takes (the documented commands use at most 10).
+ */
+#define LIVESIGN_TENCENT_API_MAX_PARAMS 32
+
+/**
+ * `livesign_tencent_api_response.fields`: `ret` is present.
+ */
+#define LIVESIGN_TENCENT_API_HAS_RET 1
+
+/**
+ * `livesign_tencent_api_response.fields`: `retcode` is present.
+ */
+#define LIVESIGN_TENCENT_API_HAS_RETCODE 2
+
+/**
+ * `livesign_tencent_api_response.fields`: `errmsg` is present.
+ */
+#define LIVESIGN_TENCENT_API_HAS_ERRMSG 4
+
+/**
+ * `livesign_tencent_api_response.fields`: `message` is present.
+ */
+#define LIVESIGN_TENCENT_API_HAS_MESSAGE 8
+
+/**
+ * `livesign_tencent_error_info.source`: an HTTP status of the response (403, 404).
+ */
+#define LIVESIGN_TENCENT_ERROR_SOURCE_HTTP 1
+
+/**
+ * `livesign_tencent_error_info.source`: a bare message ("sign invalid", "time expired", ...).
+ */
+#define LIVESIGN_TENCENT_ERROR_SOURCE_MESSAGE 2
+
+/**
+ * `livesign_tencent_error_info.source`: a `ret` / `retcode` value (0, 1000, ..., 20601).
+ */
+#define LIVESIGN_TENCENT_ERROR_SOURCE_CODE 3
+
+/**
+ * Category: success.
+ */
+#define LIVESIGN_TENCENT_ERROR_SUCCESS 0
+
+/**
+ * Category: success, but no data for the query (10003).
+ */
+#define LIVESIGN_TENCENT_ERROR_NO_DATA 1
+
+/**
+ * Category: authentication failed (403, "sign invalid", "time expired").
+ */
+#define LIVESIGN_TENCENT_ERROR_AUTH 2
+
+/**
+ * Category: service or feature not activated or stopped ("appid is invalid", 1000, 1001).
+ */
+#define LIVESIGN_TENCENT_ERROR_NOT_ACTIVATED 3
+
+/**
+ * Category: the request is wrong (404, 1204).
+ */
+#define LIVESIGN_TENCENT_ERROR_INVALID_REQUEST 4
+
+/**
+ * Category: rate limit reached (1202).
+ */
+#define LIVESIGN_TENCENT_ERROR_RATE_LIMIT 5
+
+/**
+ * Category: a fault on Tencent's side (1201).
+ */
+#define LIVESIGN_TENCENT_ERROR_SERVER 6
+
+/**
+ * Category: the stream is not in the state the command needs (1301, 20601).
+ */
+#define LIVESIGN_TENCENT_ERROR_STREAM_STATE 7
+
+/**
+ * Retry advice: the same request fails again (or there is nothing to retry).
+ */
+#define LIVESIGN_TENCENT_RETRY_NEVER 0
+
+/**
+ * Retry advice: retry after a delay that grows with each attempt (1201, 1202).
+ */
+#define LIVESIGN_TENCENT_RETRY_BACKOFF 1
+
+/**
+ * Retry advice: sign again with a later `t`, then retry ("time expired").
+ */
+#define LIVESIGN_TENCENT_RETRY_RESIGN 2
+
+/**
+ * Retry advice: only once the stream's state has changed, e.g. it went live (1301, 20601).
+ */
+#define LIVESIGN_TENCENT_RETRY_LATER 3
+
+/**
+ * `rtmp://{domain}/{app}/{stream}?txSecret=...&txTime=...` (RTMP push or play).
+ */
+#define LIVESIGN_TENCENT_URL_RTMP 1
+
+/**
+ * `webrtc://{domain}/{app}/{stream}?txSecret=...&txTime=...` (WebRTC / LEB push or play).
+ */
+#define LIVESIGN_TENCENT_URL_WEBRTC 2
+
+/**
+ * `https://{domain}/{app}/{stream}.flv?txSecret=...&txTime=...` (HTTP-FLV play).
+ */
+#define LIVESIGN_TENCENT_URL_FLV 3
+
+/**
+ * `https://{domain}/{app}/{stream}.m3u8?txSecret=...&txTime=...` (HLS play).
+ */
+#define LIVESIGN_TENCENT_URL_HLS 4
+
+/**
+ * Length of a `txSecret`: 32 lowercase hex characters, written without a NUL.
+ */
+#define LIVESIGN_TENCENT_TX_SECRET_LEN 32
+
+/**
+ * The largest expiry `livesign_tencent_url_build` accepts: 2^36 - 1 (in year 4147), so the
+ * uppercase hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit
+ * decimal one.
+ */
+#define LIVESIGN_TENCENT_URL_MAX_EXPIRY 68719476735
+
+/**
  * Length of a TRTC callback `Sign`: 44 characters of standard base64, written without a NUL.
  */
 #define LIVESIGN_TRTC_CALLBACK_SIGN_LEN 44
@@ -51,6 +303,8 @@
  * Longest TRTC callback key: the console allows up to 32 letters and digits.
  */
 #define LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN 32
+
+
 
 
 
@@ -224,12 +478,12 @@ typedef struct {
 
 /**
  * A borrowed byte string: `len` bytes at `ptr`, no NUL. Fields handed back by livesign point
- * into the caller's own input and live as long as it does; `ptr` is NULL when `len` is 0
- * and the field is absent.
+ * into the caller's own input and live as long as it does; `ptr` is NULL when the field is
+ * absent, and non-NULL with `len` 0 when it is present but empty.
  */
 typedef struct {
     /**
-     * First byte, or NULL for an empty or absent value.
+     * First byte; NULL for an absent value (a present empty value may point anywhere).
      */
     const uint8_t *ptr;
     /**
@@ -237,6 +491,144 @@ typedef struct {
      */
     size_t len;
 } livesign_slice;
+
+/**
+ * A verified Tencent CSS event callback. The slices point into the caller's `body` and live
+ * as long as it does; each is the raw text between the field's quotes, JSON escapes intact
+ * (pass it to `livesign_json_unescape` for the text itself). An absent field is
+ * `{NULL, 0}`; a present empty string has a non-NULL `ptr` and `len` 0.
+ */
+typedef struct {
+    /**
+     * `event_type`: one of `LIVESIGN_TENCENT_EVENT_...` or any other non-negative number
+     * Tencent sends; `LIVESIGN_TENCENT_EVENT_NONE` (-1) when the body has no `event_type`.
+     */
+    int64_t event_type;
+    /**
+     * `t`, the signed expiry (Unix seconds).
+     */
+    uint64_t t;
+    /**
+     * `stream_id`.
+     */
+    livesign_slice stream_id;
+    /**
+     * `channel_id` (the older name of the stream ID).
+     */
+    livesign_slice channel_id;
+    /**
+     * `app`: the push domain.
+     */
+    livesign_slice app;
+    /**
+     * `appname`: the AppName path segment (e.g. `live`).
+     */
+    livesign_slice appname;
+} livesign_tencent_event;
+
+/**
+ * One command parameter for `livesign_tencent_api_build`: its name without the `Param.s.` /
+ * `Param.n.` prefix (e.g. `channel_id`) and its value, both UTF-8 and unencoded.
+ */
+typedef struct {
+    /**
+     * `LIVESIGN_TENCENT_API_PARAM_STRING` or `LIVESIGN_TENCENT_API_PARAM_NUMBER`.
+     */
+    uint32_t kind;
+    /**
+     * The name, e.g. `channel_id`.
+     */
+    livesign_slice name;
+    /**
+     * The value, e.g. `8888_test123`.
+     */
+    livesign_slice value;
+} livesign_tencent_api_param;
+
+/**
+ * The status fields of a legacy API response. The slices point into the caller's `body` and
+ * are the raw text between the quotes, JSON escapes intact (see `livesign_json_unescape`);
+ * absent fields are 0 / `{NULL, 0}` with their bit clear in `fields`.
+ */
+typedef struct {
+    /**
+     * `LIVESIGN_TENCENT_API_HAS_...` bits of the fields present.
+     */
+    uint32_t fields;
+    /**
+     * `ret`: 0 on success (most commands); look it up with `livesign_tencent_error_by_code`.
+     */
+    int64_t ret;
+    /**
+     * `retcode`: the status some commands send instead of, or beside, `ret`.
+     */
+    int64_t retcode;
+    /**
+     * `errmsg`.
+     */
+    livesign_slice errmsg;
+    /**
+     * `message`: the error text.
+     */
+    livesign_slice message;
+} livesign_tencent_api_response;
+
+/**
+ * One entry of the Tencent CSS error catalog (seeds 000, 001, 003 and the legacy API pages).
+ * Entries are static: never write to or free them.
+ */
+typedef struct {
+    /**
+     * `LIVESIGN_TENCENT_ERROR_SOURCE_...`: where the error shows up.
+     */
+    uint32_t source;
+    /**
+     * `LIVESIGN_TENCENT_ERROR_...`: what kind of problem it is.
+     */
+    uint32_t category;
+    /**
+     * `LIVESIGN_TENCENT_RETRY_...`: whether retrying can help.
+     */
+    uint32_t retry;
+    /**
+     * The HTTP status or return code; 0 for `LIVESIGN_TENCENT_ERROR_SOURCE_MESSAGE` entries.
+     */
+    int64_t code;
+    /**
+     * The cloud's own text (NUL-terminated, static; "" when the docs give none).
+     */
+    const char *message;
+    /**
+     * What it means and what to do, in English (NUL-terminated, static).
+     */
+    const char *meaning;
+} livesign_tencent_error_info;
+
+/**
+ * What a verified Tencent CSS URL says. The slices point into the caller's `url`.
+ */
+typedef struct {
+    /**
+     * The AppName: the path between its first and last `/` (e.g. `live`).
+     */
+    livesign_slice app;
+    /**
+     * The stream name the secret covers (no AppName, no `.flv` / `.m3u8` / `.sdp`).
+     */
+    livesign_slice stream_name;
+    /**
+     * `txTime` exactly as written.
+     */
+    livesign_slice tx_time;
+    /**
+     * `txTime` as Unix seconds.
+     */
+    uint64_t expiry;
+    /**
+     * `expiry + valid_for_s` (saturating): the last second the URL is honoured, before leeway.
+     */
+    uint64_t valid_until;
+} livesign_tencent_url_info;
 
 /**
  * The envelope of a REST response: views into the caller's body, valid as long as it is.
@@ -281,6 +673,28 @@ const char *livesign_version(void);
  * "unknown status". Never NULL; do not free it. Never allocates.
  */
 const char *livesign_status_str(uint32_t status);
+
+/**
+ * Unescapes the text of a JSON string as livesign hands it back (the raw bytes between the
+ * quotes, e.g. a `livesign_tencent_event` field): `\n`, `\"`, `\u00e9`, surrogate pairs and
+ * the other RFC 8259 escapes become UTF-8. The result is never longer than `src`, so
+ * `out_cap = src_len` always fits.
+ *
+ * - `out`, `out_cap`, `out_len`: the output buffer; `*out_len` receives the length written,
+ *   the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other failures. `out` NULL
+ *   with `out_cap` 0 asks for the size.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, or `src` or
+ * `out` is NULL with a non-zero length; `LIVESIGN_MALFORMED` when `src` is not the inside of a
+ * valid JSON string (invalid UTF-8, an unescaped `"` or control character, a bad escape, a
+ * lone surrogate); `LIVESIGN_BUFFER_TOO_SMALL`. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_json_unescape(const uint8_t *src,
+                                       size_t src_len,
+                                       uint8_t *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
 
 /**
  * Loads `key` into `ctx` (two SHA-256 compressions; keys over 64 bytes are hashed first).
@@ -348,6 +762,291 @@ livesign_status livesign_tencent_verify(const uint8_t *key,
                                         size_t sign_len,
                                         uint64_t now,
                                         uint32_t leeway_s);
+
+/**
+ * Verifies a Tencent CSS event callback: the JSON body POSTed to your callback URL, whose
+ * `t` (expiry, Unix seconds) and `sign` = lowercase hex MD5(callback key + decimal t) prove
+ * it came from Tencent, at `now` (Unix seconds) with `leeway_s` seconds of clock skew.
+ *
+ * The body is parsed strictly (RFC 8259): it must be exactly one JSON object in UTF-8.
+ * `t` may be a number or a string, but must be the canonical decimal text of a `uint64_t`
+ * (no sign, fraction, exponent or leading zero), which is the text Tencent signs, so that no
+ * two spellings of one `t` can both verify. `sign` is a string of 32 lowercase hex
+ * characters. Note: the sign covers the key and `t` only, not the other fields.
+ *
+ * - `event`: NULL, or receives the event on `LIVESIGN_OK` and is zero-filled on any failure.
+ *   A present `event_type` must be a non-negative integer (number or decimal string) that
+ *   fits an `int64_t`; `stream_id`, `channel_id`, `app` and `appname` must be strings.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length;
+ * - `LIVESIGN_INVALID_KEY`: the key is empty;
+ * - `LIVESIGN_MALFORMED`: not one strict JSON object (truncated, invalid UTF-8, trailing
+ *   bytes, ...); `t` or `sign` missing, repeated or mistyped; one of `event_type`,
+ *   `stream_id`, `channel_id`, `app`, `appname` repeated or mistyped (a repeated name counts
+ *   also when spelled with escapes, e.g. `"\u0074"`);
+ * - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): constant-time compare;
+ * - `LIVESIGN_EXPIRED` ("time expired"): the sign is right but `now > t + leeway_s`.
+ *
+ * Returns `LIVESIGN_OK` for a valid callback. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_tencent_callback_verify(const uint8_t *key,
+                                                 size_t key_len,
+                                                 const uint8_t *body,
+                                                 size_t body_len,
+                                                 uint64_t now,
+                                                 uint32_t leeway_s,
+                                                 livesign_tencent_event *event);
+
+/**
+ * Reads any top-level field of a JSON object body (a callback body, or an API response),
+ * raw: `*out` receives a view of the field's exact text in `body` (a string keeps its quotes
+ * and escapes, a number its digits, an object or array all of it). This only reads: verify
+ * a callback with `livesign_tencent_callback_verify` first.
+ *
+ * - `name`: the field name, UTF-8, compared after unescaping the body's names.
+ * - `out`: receives the value on `LIVESIGN_OK`; `{NULL, 0}` when the field is absent (a
+ *   present value is never empty) and on every failure.
+ *
+ * Returns `LIVESIGN_OK` (present or absent); `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL,
+ * `body` or `name` is NULL with a non-zero length, or `name` is not UTF-8;
+ * `LIVESIGN_MALFORMED` when `body` is not one strict JSON object or `name` occurs twice at
+ * the top level. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_tencent_callback_field(const uint8_t *body,
+                                                size_t body_len,
+                                                const uint8_t *name,
+                                                size_t name_len,
+                                                livesign_slice *out);
+
+/**
+ * Returns the `interface` name of a `LIVESIGN_TENCENT_API_...` command (e.g.
+ * "Live_Channel_GetStatus") as a static NUL-terminated string, or NULL for an unknown
+ * number. Do not free it. Never allocates.
+ */
+const char *livesign_tencent_api_command_name(uint32_t command);
+
+/**
+ * Returns the documented URL up to the `?` for a command, as a static NUL-terminated string:
+ * "http://statcgi.video.qcloud.com/common_access" for the five statistics commands (Get_...),
+ * "http://fcgi.video.qcloud.com/common_access" for the others; NULL for an unknown number. Do
+ * not free it. Never allocates.
+ */
+const char *livesign_tencent_api_default_base(uint32_t command);
+
+/**
+ * Finds the `LIVESIGN_TENCENT_API_...` number of an `interface` name (exact, case-sensitive).
+ *
+ * Returns `LIVESIGN_OK` with `*command` set; `LIVESIGN_INVALID_ARGUMENT` when `command` is
+ * NULL, `name` is NULL with a non-zero length, or no command has this name (then `*command`
+ * is set to 0). Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_tencent_api_command_from_name(const uint8_t *name,
+                                                       size_t name_len,
+                                                       uint32_t *command);
+
+/**
+ * Builds a signed Tencent CSS legacy API request URL (HTTP GET):
+ * `{base}?{appid_param}={appid}&interface={name}&t={t}&sign={sign}` followed by
+ * `&Param.s.{name}={value}` or `&Param.n.{name}={value}` for each parameter, in order, names
+ * and values percent-encoded (all but `A-Z a-z 0-9 - . _ ~`). `sign` = lowercase hex
+ * MD5(key + decimal t). The APPID parameter is named as on each command's page: `cmd` for
+ * the five statistics commands, `appid` for the others.
+ *
+ * - `command`: a `LIVESIGN_TENCENT_API_...` number.
+ * - `base`, `base_len`: the URL up to the `?` (`scheme://host/path`, no query or fragment);
+ *   NULL with 0 uses `livesign_tencent_api_default_base(command)`.
+ * - `appid`: the live APPID. `key`: the CGI (API) key. `t`: the expiry, Unix seconds.
+ * - `params`, `params_len`: up to `LIVESIGN_TENCENT_API_MAX_PARAMS` parameters (NULL with 0
+ *   for none). Names must be non-empty UTF-8; string values UTF-8; number values `-`? then
+ *   decimal digits.
+ * - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives
+ *   the length written, the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other
+ *   failures. `out` NULL with `out_cap` 0 asks for the exact size.
+ *
+ * Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, a pointer is NULL
+ * with a non-zero length, `command` or a parameter `kind` is unknown, `params_len` is above
+ * the maximum, or `base` or a parameter breaks the rules above; `LIVESIGN_INVALID_KEY` for an
+ * empty key; `LIVESIGN_BUFFER_TOO_SMALL`; `LIVESIGN_OK`. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_tencent_api_build(uint32_t command,
+                                           const uint8_t *base,
+                                           size_t base_len,
+                                           uint64_t appid,
+                                           const uint8_t *key,
+                                           size_t key_len,
+                                           uint64_t t,
+                                           const livesign_tencent_api_param *params,
+                                           size_t params_len,
+                                           uint8_t *out,
+                                           size_t out_cap,
+                                           size_t *out_len);
+
+/**
+ * Reads `ret`, `retcode`, `errmsg` and `message` from a legacy API response body (strict
+ * JSON). Other fields (e.g. `output`) can be read with `livesign_tencent_callback_field`.
+ *
+ * - `response`: receives the fields on `LIVESIGN_OK`; zero-filled on any failure.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `response` is NULL or `body` is NULL
+ * with a non-zero length; `LIVESIGN_MALFORMED` when the body is not one strict JSON object, one
+ * of the four fields is repeated or mistyped (`ret` and `retcode` must be integers that fit an
+ * `int64_t`, `errmsg` and `message` strings), or neither `ret` nor `retcode` is present.
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_tencent_api_response_read(const uint8_t *body,
+                                                   size_t body_len,
+                                                   livesign_tencent_api_response *response);
+
+/**
+ * Looks up a `ret` / `retcode` of a legacy API response (0, 1000, 1001, 1201, 1202, 1204,
+ * 1301, 10003, 20601) in the error catalog. Returns a static entry, or NULL for a code the
+ * catalog does not know. Never allocates; safe from any thread.
+ */
+const livesign_tencent_error_info *livesign_tencent_error_by_code(int64_t code);
+
+/**
+ * Looks up an HTTP status of a legacy API response (403, 404) in the error catalog. Returns
+ * a static entry, or NULL for a status the catalog does not know. Never allocates.
+ */
+const livesign_tencent_error_info *livesign_tencent_error_by_http_status(uint32_t status);
+
+/**
+ * Looks up an error message ("appid is invalid", "cmd is invalid", "sign invalid",
+ * "time expired", "invalid input param", ...) in the error catalog, ignoring ASCII case and
+ * surrounding whitespace; both spellings of 1201 ("internal/system error" and
+ * "internel/system error") are known. Returns a static entry, or NULL when the text is
+ * unknown, empty, or `message` is NULL with a non-zero length. Never allocates.
+ */
+const livesign_tencent_error_info *livesign_tencent_error_by_message(const uint8_t *message,
+                                                                     size_t message_len);
+
+/**
+ * Returns `LIVESIGN_TENCENT_TX_SECRET_LEN`, for bindings that cannot read macros.
+ */
+size_t livesign_tencent_tx_secret_len(void);
+
+/**
+ * Returns the exact length of the URL `livesign_tencent_url_build` writes for a `kind`
+ * (`LIVESIGN_TENCENT_URL_...`), the byte lengths of the domain, app and stream name, and the
+ * expiry; 0 when `kind` is unknown, `expiry > LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or the length
+ * does not fit in a `size_t`. Never allocates.
+ */
+size_t livesign_tencent_url_build_len(uint32_t kind,
+                                      size_t domain_len,
+                                      size_t app_len,
+                                      size_t stream_len,
+                                      uint64_t expiry);
+
+/**
+ * Builds a Tencent CSS push or play URL with hotlink protection:
+ * `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret={secret}&txTime={TXTIME}`, where
+ * `txTime` is `expiry` (Unix seconds) in uppercase hex as the CSS console writes it (e.g.
+ * `5C271099`), and `txSecret` = lowercase hex MD5(key + stream + txTime).
+ *
+ * - `kind`: `LIVESIGN_TENCENT_URL_RTMP`, `_WEBRTC`, `_FLV` (`https`, `.flv`) or `_HLS`
+ *   (`https`, `.m3u8`).
+ * - `domain`: the push or play domain, optionally with `:port` (`A-Z a-z 0-9 . - : [ ]`).
+ * - `app`: the AppName (usually `live`); `/`-separated non-empty segments.
+ * - `stream`: the stream name; it may not end in `.flv`, `.m3u8` or `.sdp`. `app` and
+ *   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, so the name hashed is the name sent.
+ * - `key`: the push or play authentication key (primary or backup) from the console.
+ * - `expiry`: Unix seconds, at most `LIVESIGN_TENCENT_URL_MAX_EXPIRY`.
+ * - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives the
+ *   length written, the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other
+ *   failures. `out` NULL with `out_cap` 0 asks for the size; `livesign_tencent_url_build_len`
+ *   gives it without a call that fails.
+ *
+ * Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, a pointer is NULL
+ * with a non-zero length, `kind` is unknown, or `domain`, `app`, `stream` or `expiry` breaks
+ * the rules above; `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_BUFFER_TOO_SMALL`;
+ * `LIVESIGN_OK`. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_tencent_url_build(uint32_t kind,
+                                           const uint8_t *domain,
+                                           size_t domain_len,
+                                           const uint8_t *app,
+                                           size_t app_len,
+                                           const uint8_t *stream,
+                                           size_t stream_len,
+                                           const uint8_t *key,
+                                           size_t key_len,
+                                           uint64_t expiry,
+                                           uint8_t *out,
+                                           size_t out_cap,
+                                           size_t *out_len);
+
+/**
+ * Writes the `txSecret` for a stream name and a `txTime` exactly as it will appear in the URL
+ * (hex in either case, or 10 decimal digits), for callers that assemble their own URLs:
+ * lowercase hex MD5(key + stream + tx_time). The MD5 covers `tx_time` as written, so
+ * `5C271099` and `5c271099` give different secrets.
+ *
+ * - `out`: receives exactly `LIVESIGN_TENCENT_TX_SECRET_LEN` bytes (no NUL) on `LIVESIGN_OK`.
+ *
+ * - `stream`: the stream name, raw bytes as they appear in the URL path (no AppName, no
+ *   suffix).
+ *
+ * Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or an input is NULL
+ * with a non-zero length; `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_MALFORMED` when
+ * `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 16 hex digits, or
+ * exactly 10 decimal digits); `LIVESIGN_OK`. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_tencent_url_secret(const uint8_t *key,
+                                            size_t key_len,
+                                            const uint8_t *stream,
+                                            size_t stream_len,
+                                            const uint8_t *tx_time,
+                                            size_t tx_time_len,
+                                            uint8_t *out);
+
+/**
+ * Verifies a Tencent CSS push or play URL with hotlink protection against a key ring, at
+ * `now` (Unix seconds) with `leeway_s` seconds of clock skew.
+ *
+ * - `keys`, `keys_len`: the primary key and optional backups (1 to `LIVESIGN_MAX_KEYS`),
+ *   tried in order; every key is tried, so the time taken does not say which one matched.
+ * - `url`: a full URL (`rtmp://`, `webrtc://`, `https://` ... `.flv` / `.m3u8` / `.sdp`) or
+ *   just its `/path?query`, exactly as received (no percent-decoding). The stream name is the
+ *   last path segment without a `.flv`, `.m3u8` or `.sdp` suffix; the AppName is what lies
+ *   before it. `txSecret` must be 32 lowercase hex characters.
+ * - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
+ *   play-authentication validity period configured in the console for play URLs.
+ * - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 16
+ *   digits, either case) otherwise; the MD5 covers it exactly as written.
+ * - `matched`: NULL, or receives the index of the key that matched (written only on
+ *   `LIVESIGN_OK`).
+ * - `info`: NULL, or receives what the URL says on `LIVESIGN_OK`; zero-filled on any failure.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: `keys` is NULL, `keys_len` is 0 or above
+ *   `LIVESIGN_MAX_KEYS`, a key or `url` is NULL with a non-zero length;
+ * - `LIVESIGN_INVALID_KEY`: a key is empty;
+ * - `LIVESIGN_MALFORMED`: the URL does not parse (spaces, control or non-ASCII bytes, no
+ *   path), its path is not `/app/stream`, `txSecret` or `txTime` is missing, repeated or
+ *   badly formed;
+ * - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): no key gives the `txSecret`;
+ * - `LIVESIGN_EXPIRED` ("time expired"): `now > txTime + valid_for_s + leeway_s`.
+ *
+ * Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_tencent_url_verify(const livesign_slice *keys,
+                                            size_t keys_len,
+                                            const uint8_t *url,
+                                            size_t url_len,
+                                            uint32_t valid_for_s,
+                                            uint64_t now,
+                                            uint32_t leeway_s,
+                                            size_t *matched,
+                                            livesign_tencent_url_info *info);
 
 /**
  * Returns `LIVESIGN_TRTC_CALLBACK_SIGN_LEN`, for bindings that cannot read macros.

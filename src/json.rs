@@ -50,22 +50,41 @@ impl<'a> Value<'a> {
     pub(crate) fn as_u64(&self) -> Option<u64> {
         if self.kind == Kind::Number { parse_u64(self.raw) } else { None }
     }
+
+    /// The value as an `i64` when it is a plain integer (an optional `-`, no fraction or
+    /// exponent) that fits.
+    pub(crate) fn as_i64(&self) -> Option<i64> {
+        if self.kind == Kind::Number { parse_i64(self.raw) } else { None }
+    }
 }
 
-/// A validated JSON string, as written between its quotes.
+/// A validated JSON string, as written between its quotes (escapes intact), borrowed from
+/// the document it was read from. Re-exported as `livesign::JsonStr`.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Str<'a> {
+pub struct Str<'a> {
     raw: &'a [u8],
 }
 
 impl<'a> Str<'a> {
+    /// Validates `raw` as the text between the quotes of a JSON string: UTF-8, no unescaped
+    /// `"` or control character, only the escapes RFC 8259 defines, surrogates paired.
+    /// Anything else is [`Error::Malformed`].
+    pub fn from_raw(raw: &'a [u8]) -> Result<Self, Error> {
+        core::str::from_utf8(raw).map_err(|_| Error::Malformed)?;
+        let mut p = Parser { s: raw, i: 0 };
+        match p.string_body()? {
+            Stop::End => Ok(Str { raw }),
+            Stop::Quote => Err(Error::Malformed),
+        }
+    }
+
     /// The text between the quotes, escapes intact.
-    pub(crate) fn raw(&self) -> &'a [u8] {
+    pub fn raw(&self) -> &'a [u8] {
         self.raw
     }
 
     /// The text itself when it has no escapes (the common case): a view into the document.
-    pub(crate) fn plain(&self) -> Option<&'a [u8]> {
+    pub fn plain(&self) -> Option<&'a [u8]> {
         (!self.raw.contains(&b'\\')).then_some(self.raw)
     }
 
@@ -82,8 +101,16 @@ impl<'a> Str<'a> {
         }
     }
 
+    /// The length of the unescaped text in bytes.
+    pub fn unescaped_len(&self) -> usize {
+        match self.plain() {
+            Some(p) => p.len(),
+            None => self.bytes().count(),
+        }
+    }
+
     /// Unescapes into `buf` and returns the text; `BufferTooSmall` when it does not fit.
-    pub(crate) fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b [u8], Error> {
+    pub fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b [u8], Error> {
         let mut n = 0;
         for b in self.bytes() {
             if n < buf.len() {
@@ -164,6 +191,21 @@ pub(crate) fn parse_u64(s: &[u8]) -> Option<u64> {
     s.iter().try_fold(0u64, |acc, &d| {
         if d.is_ascii_digit() { acc.checked_mul(10)?.checked_add(u64::from(d - b'0')) } else { None }
     })
+}
+
+/// A plain decimal integer (`-`? then `0` or `[1-9][0-9]*`) that fits in an `i64`.
+pub(crate) fn parse_i64(s: &[u8]) -> Option<i64> {
+    match s.split_first() {
+        Some((b'-', digits)) => {
+            let magnitude = parse_u64(digits)?;
+            if magnitude == 0 {
+                // "-0" is a valid JSON number, and it is zero.
+                return Some(0);
+            }
+            0i64.checked_sub_unsigned(magnitude - 1)?.checked_sub(1)
+        }
+        _ => i64::try_from(parse_u64(s)?).ok(),
+    }
 }
 
 /// A validated top-level JSON object.
@@ -257,6 +299,12 @@ impl<'a> Iterator for Members<'a> {
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
+}
+
+/// Where the characters of a string stopped.
+enum Stop {
+    Quote,
+    End,
 }
 
 impl<'a> Parser<'a> {
@@ -409,15 +457,29 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// A string starting at its opening quote. UTF-8 was validated for the whole document,
-    /// so multi-byte sequences need no check here (none contains `"` or `\`).
+    /// A string starting at its opening quote.
     fn string(&mut self) -> Result<(), Error> {
         self.i += 1;
+        match self.string_body()? {
+            Stop::Quote => Ok(()),
+            Stop::End => Err(Error::Malformed),
+        }
+    }
+
+    /// The characters of a string up to and including its closing quote, or up to the end of
+    /// the input. UTF-8 was validated for the whole input, so multi-byte sequences need no
+    /// check here (none contains `"` or `\`).
+    fn string_body(&mut self) -> Result<Stop, Error> {
         loop {
-            let c = self.peek().ok_or(Error::Malformed)?;
-            self.i += 1;
-            match c {
-                b'"' => return Ok(()),
+            // Skip plain characters in one tight scan: strings are most of a callback body.
+            let rest = self.s.get(self.i..).unwrap_or_default();
+            let Some(k) = rest.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20) else {
+                self.i = self.s.len();
+                return Ok(Stop::End);
+            };
+            self.i += k + 1;
+            match rest[k] {
+                b'"' => return Ok(Stop::Quote),
                 0x00..=0x1f => return Err(Error::Malformed),
                 b'\\' => {
                     let e = self.peek().ok_or(Error::Malformed)?;
@@ -458,6 +520,7 @@ impl<'a> Parser<'a> {
 
 /// Writes `s` (valid UTF-8) as the body of a JSON string, escaping what RFC 8259 requires:
 /// `"`, `\` and control characters. Non-ASCII stays raw UTF-8 (as Node and Go write it).
+#[allow(dead_code)] // TEMP: until the first provider operation uses it
 pub(crate) fn escape_into(s: &[u8], out: &mut crate::text::Out<'_>) {
     let mut start = 0;
     for (i, &c) in s.iter().enumerate() {
@@ -585,6 +648,34 @@ mod tests {
         for bad in [&b""[..], b"18446744073709551616", b"01", b"-1", b"1.0", b"1e3", b" 1"] {
             assert_eq!(parse_u64(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn string_bodies_are_validated() {
+        for ok in ["", "abc", r#"a\"b"#, r"\u00e9\ud83d\ude00\/\b", "é"] {
+            let s = Str::from_raw(ok.as_bytes()).unwrap();
+            assert_eq!(s.raw(), ok.as_bytes());
+        }
+        let s = Str::from_raw(br"\u00e9x").unwrap();
+        assert_eq!((s.unescaped_len(), s.plain()), (3, None));
+        for bad in [&b"a\"b"[..], b"\\", b"a\\", b"\\x", b"\\ud800", b"\\udc00", b"\x01", b"\xff", b"\\u12"] {
+            assert_eq!(Str::from_raw(bad).map(|_| ()), Err(Error::Malformed), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn signed_integers() {
+        for (text, v) in
+            [("0", 0), ("-0", 0), ("-1", -1), ("9223372036854775807", i64::MAX), ("-9223372036854775808", i64::MIN)]
+        {
+            assert_eq!(parse_i64(text.as_bytes()), Some(v), "{text}");
+        }
+        for bad in [&b""[..], b"-", b"9223372036854775808", b"-9223372036854775809", b"--1", b"-01", b"+1", b"1.0"] {
+            assert_eq!(parse_i64(bad), None, "{bad:?}");
+        }
+        let o = obj(r#"{"a":-5,"b":1.5,"c":"1"}"#).unwrap();
+        let [a, b, c] = o.lookup([b"a", b"b", b"c"]).unwrap().map(Option::unwrap);
+        assert_eq!((a.as_i64(), b.as_i64(), c.as_i64()), (Some(-5), None, None));
     }
 
     #[test]

@@ -7,21 +7,28 @@ use crate::Error;
 /// into unbounded work.
 pub(crate) const MAX_KEYS: usize = 8;
 
-/// Validates every key first (`InvalidKey` when `valid` rejects any, `InvalidArgument` for no
-/// key or more than [`MAX_KEYS`]), then tries them in order and returns the index of the
-/// first whose signature `matches`, or `SignatureMismatch` when none does. Every key is tried
-/// even after a match, so the time taken does not depend on which key matched.
-pub(crate) fn find<K>(
-    keys: &[K],
-    valid: impl Fn(&K) -> bool,
-    mut matches: impl FnMut(&K) -> bool,
-) -> Result<usize, Error> {
+/// The key checks alone: `InvalidArgument` for no key or more than [`MAX_KEYS`], then
+/// `InvalidKey` when `valid` rejects any key. Verifiers that must parse their input before
+/// they can try a key call this first, so a bad key ring is reported before a bad input.
+pub(crate) fn check<K>(keys: &[K], valid: impl Fn(&K) -> bool) -> Result<(), Error> {
     if keys.is_empty() || keys.len() > MAX_KEYS {
         return Err(Error::InvalidArgument);
     }
     if !keys.iter().all(valid) {
         return Err(Error::InvalidKey);
     }
+    Ok(())
+}
+
+/// Validates every key first (as [`check`] does), then tries them in order and returns the
+/// index of the first whose signature `matches`, or `SignatureMismatch` when none does. Every
+/// key is tried even after a match, so the time taken does not depend on which key matched.
+pub(crate) fn find<K>(
+    keys: &[K],
+    valid: impl Fn(&K) -> bool,
+    mut matches: impl FnMut(&K) -> bool,
+) -> Result<usize, Error> {
+    check(keys, valid)?;
     let mut matched = None;
     for (i, key) in keys.iter().enumerate() {
         if matches(key) && matched.is_none() {

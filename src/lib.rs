@@ -26,17 +26,17 @@ mod digest;
 mod error;
 mod expiry;
 pub mod ffi;
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 mod json;
 mod keyring;
 pub mod tencent;
 mod text;
 pub mod trtc;
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
+mod txsecret;
 mod url;
 
 pub use digest::hmac::HmacKey;
 pub use error::Error;
+pub use json::Str as JsonStr;
 
 /// The crate version, as `livesign_version()` reports it.
 pub fn version() -> &'static str {

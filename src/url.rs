@@ -6,6 +6,7 @@
 //! one URL disagree. A parameter that occurs twice is `Malformed` for the same reason.
 
 use crate::Error;
+use crate::text::Out;
 
 /// The parts of a URL, each a view into the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +85,29 @@ pub(crate) fn lookup<'a, const N: usize>(query: &'a [u8], names: [&[u8]; N]) -> 
     Ok(found)
 }
 
+/// Whether `b` is an RFC 3986 unreserved character (`A-Z a-z 0-9 - . _ ~`), the only bytes a
+/// query component carries unencoded.
+pub(crate) fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Percent-encodes `s` for a query name or value: unreserved bytes stay, every other byte
+/// becomes `%XX` (uppercase hex, as RFC 3986 recommends), so `&`, `=`, `+`, spaces and
+/// non-ASCII text can never change how the query splits.
+pub(crate) fn encode_component(s: &[u8], out: &mut Out<'_>) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut start = 0;
+    for (i, &b) in s.iter().enumerate() {
+        if is_unreserved(b) {
+            continue;
+        }
+        out.push(&s[start..i]);
+        out.push(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0f)]]);
+        start = i + 1;
+    }
+    out.push(&s[start..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +141,18 @@ mod tests {
             b"ht/tp://host/p",
         ] {
             assert_eq!(parse(bad), Err(Error::Malformed), "{:?}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn encoding_keeps_only_unreserved_bytes() {
+        let mut buf = [0u8; 64];
+        let mut out = Out::new(&mut buf);
+        encode_component("aZ09-._~ &=+/%?#é".as_bytes(), &mut out);
+        let n = out.finish().unwrap();
+        assert_eq!(&buf[..n], b"aZ09-._~%20%26%3D%2B%2F%25%3F%23%C3%A9");
+        for b in 0..=255u8 {
+            assert_eq!(is_unreserved(b), b.is_ascii_alphanumeric() || b"-._~".contains(&b), "{b}");
         }
     }
 

@@ -1,11 +1,16 @@
-//! A counting global allocator proves that signing and verifying never touch the heap,
-//! through the safe API and through the C API, on every code path (one-block and multi-block
-//! MD5, success and each failure).
+//! A counting global allocator proves that signing, verifying, building and reading never touch
+//! the heap, through the safe API and through the C API, on every code path (one-block and
+//! multi-block MD5, success and each failure).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use livesign::ffi::tencent::{livesign_tencent_sign, livesign_tencent_verify};
+use livesign::ffi::common::livesign_json_unescape;
+use livesign::ffi::slice::livesign_slice;
+use livesign::ffi::tencent::*;
+use livesign::ffi::tencent_api::*;
+use livesign::ffi::tencent_url::*;
+use livesign::tencent::{api, callback, errors, url};
 
 struct Counting;
 
@@ -73,6 +78,264 @@ fn tencent_sign_and_verify_never_allocate() {
         }
     });
     assert_eq!(n, 0, "signing or verifying allocated {n} times");
+}
+
+#[test]
+fn tencent_callbacks_never_allocate() {
+    let key = b"callbackKey123";
+    let good = br#"{"t":1703732078,"sign":"3751b0bc2a028ea73beb2b7b167d2e04","event_type":1,"stream_id":"a\u00e9","app":"x","appname":"live","channel_id":"c"}"#;
+    let string_t = br#"{"t":"1703732078","sign":"3751b0bc2a028ea73beb2b7b167d2e04"}"#;
+    let bodies: [&[u8]; 7] = [
+        good,
+        string_t,
+        br#"{"t":1703732078,"sign":"3751b0bc2a028ea73beb2b7b167d2e05"}"#,
+        br#"{"t":1703732078,"sign":"3751b0bc2a028ea73beb2b7b167d2e04","t":1}"#,
+        br#"{"t":1703732078,"sign":"3751b0bc"#,
+        br#"{"t":01,"sign":"x"}"#,
+        b"\xff",
+    ];
+    let mut event = core::mem::MaybeUninit::<livesign_tencent_event>::uninit();
+    let mut slice = livesign_slice::EMPTY;
+    let mut buf = [0u8; 64];
+    let mut len = 0usize;
+    let n = allocations_during(|| {
+        for body in bodies {
+            for now in [0, 1703732078, u64::MAX] {
+                let r = std::hint::black_box(callback::verify(key, body, now, 5));
+                if let Ok(e) = r {
+                    let _ = std::hint::black_box(e.field(b"app"));
+                    let _ = std::hint::black_box(e.stream_id.map(|s| s.unescape_into(&mut buf)));
+                }
+                // SAFETY: all buffers are valid for the lengths passed.
+                unsafe {
+                    let _ = livesign_tencent_callback_verify(
+                        key.as_ptr(),
+                        key.len(),
+                        body.as_ptr(),
+                        body.len(),
+                        now,
+                        5,
+                        event.as_mut_ptr(),
+                    );
+                }
+            }
+            let _ = std::hint::black_box(callback::field(body, b"stream_id"));
+            // SAFETY: all buffers are valid for the lengths passed.
+            unsafe {
+                let _ = livesign_tencent_callback_field(body.as_ptr(), body.len(), b"sign".as_ptr(), 4, &mut slice);
+            }
+        }
+        for raw in [&br#"a\u00e9\ud83d\ude00"#[..], b"plain", br"bad\x\q"] {
+            // SAFETY: all buffers are valid for the lengths passed.
+            unsafe {
+                let _ = livesign_json_unescape(raw.as_ptr(), raw.len(), buf.as_mut_ptr(), buf.len(), &mut len);
+                let _ = livesign_json_unescape(raw.as_ptr(), raw.len(), core::ptr::null_mut(), 0, &mut len);
+            }
+        }
+    });
+    assert_eq!(n, 0, "callback operations allocated {n} times");
+}
+
+#[test]
+fn tencent_urls_never_allocate() {
+    let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
+    let long_key = [b'k'; 200];
+    let keys: [&[u8]; 3] = [b"backup", &long_key, key];
+    let ring = [livesign_slice::of(b"backup"), livesign_slice::of(&long_key), livesign_slice::of(key)];
+    let urls: [&[u8]; 6] = [
+        b"rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099",
+        b"/live/test.flv?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099",
+        b"rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6ff&txTime=5C271099",
+        b"rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=1735689600",
+        b"rtmp://livepush.tcloud.com/test?txSecret=x",
+        b"not a url",
+    ];
+    let mut out = [0u8; 256];
+    let mut len = 0usize;
+    let mut matched = 0usize;
+    let mut info = core::mem::MaybeUninit::<livesign_tencent_url_info>::uninit();
+    let mut secret = [0u8; 32];
+    let n = allocations_during(|| {
+        for u in urls {
+            for now in [0, 1546064025, u64::MAX] {
+                let _ = std::hint::black_box(url::verify(&keys, u, 60, now, 0));
+                // SAFETY: all buffers are valid for the lengths passed.
+                unsafe {
+                    let _ = livesign_tencent_url_verify(
+                        ring.as_ptr(),
+                        ring.len(),
+                        u.as_ptr(),
+                        u.len(),
+                        60,
+                        now,
+                        0,
+                        &mut matched,
+                        info.as_mut_ptr(),
+                    );
+                }
+            }
+        }
+        for kind in [
+            LIVESIGN_TENCENT_URL_RTMP,
+            LIVESIGN_TENCENT_URL_WEBRTC,
+            LIVESIGN_TENCENT_URL_FLV,
+            LIVESIGN_TENCENT_URL_HLS,
+            0,
+        ] {
+            for (stream, k) in [(&b"test"[..], key), (b"bad.flv", key), (b"test", b"")] {
+                let _ = std::hint::black_box(livesign_tencent_url_build_len(kind, 19, 4, stream.len(), 1546064025));
+                // SAFETY: all buffers are valid for the lengths passed.
+                unsafe {
+                    let d = b"livepush.tcloud.com";
+                    let _ = livesign_tencent_url_build(
+                        kind,
+                        d.as_ptr(),
+                        d.len(),
+                        b"live".as_ptr(),
+                        4,
+                        stream.as_ptr(),
+                        stream.len(),
+                        k.as_ptr(),
+                        k.len(),
+                        1546064025,
+                        out.as_mut_ptr(),
+                        out.len(),
+                        &mut len,
+                    );
+                    let _ = livesign_tencent_url_build(
+                        kind,
+                        d.as_ptr(),
+                        d.len(),
+                        b"live".as_ptr(),
+                        4,
+                        stream.as_ptr(),
+                        stream.len(),
+                        k.as_ptr(),
+                        k.len(),
+                        1546064025,
+                        core::ptr::null_mut(),
+                        0,
+                        &mut len,
+                    );
+                }
+            }
+        }
+        let _ = std::hint::black_box(url::build(url::UrlKind::Hls, b"h", b"live", b"s", key, 1, &mut out));
+        for tx_time in [&b"5C271099"[..], b"1735689600", b"zz"] {
+            let _ = std::hint::black_box(url::secret(key, b"test", tx_time));
+            // SAFETY: all buffers are valid for the lengths passed.
+            unsafe {
+                let _ = livesign_tencent_url_secret(
+                    key.as_ptr(),
+                    key.len(),
+                    b"test".as_ptr(),
+                    4,
+                    tx_time.as_ptr(),
+                    tx_time.len(),
+                    secret.as_mut_ptr(),
+                );
+            }
+        }
+    });
+    assert_eq!(n, 0, "URL operations allocated {n} times");
+}
+
+#[test]
+fn tencent_api_and_errors_never_allocate() {
+    let key = b"5d41402abc4b2a76b9719d911017c592";
+    let params = [
+        livesign_tencent_api_param {
+            kind: LIVESIGN_TENCENT_API_PARAM_STRING,
+            name: livesign_slice::of(b"channel_id"),
+            value: livesign_slice::of("a b/é".as_bytes()),
+        },
+        livesign_tencent_api_param {
+            kind: LIVESIGN_TENCENT_API_PARAM_NUMBER,
+            name: livesign_slice::of(b"status"),
+            value: livesign_slice::of(b"0"),
+        },
+        livesign_tencent_api_param {
+            kind: LIVESIGN_TENCENT_API_PARAM_NUMBER,
+            name: livesign_slice::of(b"bad"),
+            value: livesign_slice::of(b"x"),
+        },
+    ];
+    let rust_params = [api::Param { kind: api::ParamKind::String, name: b"channel_id", value: b"8888_test123" }];
+    let bodies: [&[u8]; 4] =
+        [br#"{"ret":0,"message":"ok","output":[]}"#, br#"{"retcode":1202,"errmsg":"x"}"#, b"{}", b"{"];
+    let mut out = [0u8; 512];
+    let mut len = 0usize;
+    let mut command = 0u32;
+    let mut response = core::mem::MaybeUninit::<livesign_tencent_api_response>::uninit();
+    let n = allocations_during(|| {
+        for code in [LIVESIGN_TENCENT_API_GET_LIVE_STAT, LIVESIGN_TENCENT_API_LIVE_TAPE_STOP, 99] {
+            for count in [0, 2, 3] {
+                // SAFETY: all buffers are valid for the lengths passed.
+                unsafe {
+                    let _ = livesign_tencent_api_build(
+                        code,
+                        core::ptr::null(),
+                        0,
+                        1234,
+                        key.as_ptr(),
+                        key.len(),
+                        1471850187,
+                        params.as_ptr(),
+                        count,
+                        out.as_mut_ptr(),
+                        out.len(),
+                        &mut len,
+                    );
+                    let _ = livesign_tencent_api_build(
+                        code,
+                        core::ptr::null(),
+                        0,
+                        1234,
+                        key.as_ptr(),
+                        key.len(),
+                        1471850187,
+                        params.as_ptr(),
+                        count,
+                        core::ptr::null_mut(),
+                        0,
+                        &mut len,
+                    );
+                }
+            }
+            let _ = std::hint::black_box(livesign_tencent_api_command_name(code));
+            let _ = std::hint::black_box(livesign_tencent_api_default_base(code));
+        }
+        for &c in api::Command::all() {
+            let _ = std::hint::black_box(api::build(c, Some(b"http://h/p"), 1, key, 2, &rust_params, &mut out));
+            let _ = std::hint::black_box(api::Command::from_name(c.name().as_bytes()));
+        }
+        // SAFETY: all buffers are valid for the lengths passed.
+        unsafe {
+            let _ = livesign_tencent_api_command_from_name(b"Live_Tape_Stop".as_ptr(), 14, &mut command);
+            let _ = livesign_tencent_api_command_from_name(b"nope".as_ptr(), 4, &mut command);
+        }
+        for body in bodies {
+            let _ = std::hint::black_box(api::read_response(body));
+            // SAFETY: all buffers are valid for the lengths passed.
+            unsafe {
+                let _ = livesign_tencent_api_response_read(body.as_ptr(), body.len(), response.as_mut_ptr());
+            }
+        }
+        for code in [0, 1202, 20601, 7] {
+            let _ = std::hint::black_box(errors::by_code(code));
+            let _ = std::hint::black_box(livesign_tencent_error_by_code(code));
+        }
+        for status in [403, 404, 500] {
+            let _ = std::hint::black_box(errors::by_http_status(status));
+            let _ = std::hint::black_box(livesign_tencent_error_by_http_status(status));
+        }
+        for text in [&b" Sign Invalid "[..], b"internel/system error", b"nope", b""] {
+            let _ = std::hint::black_box(errors::by_message(text));
+            // SAFETY: text is valid for its length.
+            let _ = std::hint::black_box(unsafe { livesign_tencent_error_by_message(text.as_ptr(), text.len()) });
+        }
+    });
+    assert_eq!(n, 0, "API and catalog operations allocated {n} times");
 }
 
 #[test]

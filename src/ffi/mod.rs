@@ -15,6 +15,8 @@ mod jni;
 pub mod slice;
 pub mod status;
 pub mod tencent;
+pub mod tencent_api;
+pub mod tencent_url;
 pub mod trtc_callback;
 pub mod trtc_rest;
 

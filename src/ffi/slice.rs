@@ -6,12 +6,12 @@ use crate::Error;
 use crate::keyring::MAX_KEYS;
 
 /// A borrowed byte string: `len` bytes at `ptr`, no NUL. Fields handed back by livesign point
-/// into the caller's own input and live as long as it does; `ptr` is NULL when `len` is 0
-/// and the field is absent.
+/// into the caller's own input and live as long as it does; `ptr` is NULL when the field is
+/// absent, and non-NULL with `len` 0 when it is present but empty.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct livesign_slice {
-    /// First byte, or NULL for an empty or absent value.
+    /// First byte; NULL for an absent value (a present empty value may point anywhere).
     pub ptr: *const u8,
     /// Number of bytes.
     pub len: usize,
@@ -28,6 +28,13 @@ impl livesign_slice {
     /// A view of `bytes` (which must outlive every use of the slice on the C side).
     pub fn of(bytes: &[u8]) -> Self {
         if bytes.is_empty() { Self::EMPTY } else { Self { ptr: bytes.as_ptr(), len: bytes.len() } }
+    }
+
+    /// A view of a field that is present, even when it is empty: `ptr` stays non-NULL (it
+    /// points where the empty value sits in the caller's input), so C can tell `""` from an
+    /// absent field.
+    pub fn present(bytes: &[u8]) -> Self {
+        Self { ptr: bytes.as_ptr(), len: bytes.len() }
     }
 
     /// The bytes, under the same NULL rules as any input.

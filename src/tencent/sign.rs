@@ -13,6 +13,11 @@ impl Sign {
     /// Length of a sign in bytes (`LIVESIGN_TENCENT_SIGN_LEN` in C).
     pub const LEN: usize = 2 * md5::LEN;
 
+    /// Wraps 32 lowercase hex characters (another MD5 of Tencent's, such as a `txSecret`).
+    pub(crate) fn from_hex(hex: [u8; Sign::LEN]) -> Self {
+        Sign(hex)
+    }
+
     /// The sign as text.
     pub fn as_str(&self) -> &str {
         // Only hex_lower writes these bytes, and it writes ASCII.
@@ -66,7 +71,8 @@ pub fn verify(key: &[u8], t: u64, sign: &[u8], now: u64, leeway_s: u32) -> Resul
     expiry::check(t, now, leeway_s)
 }
 
-fn check_key(key: &[u8]) -> Result<(), Error> {
+/// Tencent's only key rule: not empty (keys are free text chosen in the console).
+pub(crate) fn check_key(key: &[u8]) -> Result<(), Error> {
     if key.is_empty() { Err(Error::InvalidKey) } else { Ok(()) }
 }
 

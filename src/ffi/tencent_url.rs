@@ -1,0 +1,248 @@
+//! Tencent Cloud Live (CSS) push/play URL exports: hotlink protection with `txSecret` and
+//! `txTime`.
+
+use super::buffer::OutBuf;
+use super::slice::{Keys, livesign_slice, report_match};
+use super::status::livesign_status;
+use super::{boundary, input, output, write_fixed};
+use crate::Error;
+use crate::tencent::url::{self, UrlKind, VerifiedUrl};
+
+/// `rtmp://{domain}/{app}/{stream}?txSecret=...&txTime=...` (RTMP push or play).
+pub const LIVESIGN_TENCENT_URL_RTMP: u32 = 1;
+/// `webrtc://{domain}/{app}/{stream}?txSecret=...&txTime=...` (WebRTC / LEB push or play).
+pub const LIVESIGN_TENCENT_URL_WEBRTC: u32 = 2;
+/// `https://{domain}/{app}/{stream}.flv?txSecret=...&txTime=...` (HTTP-FLV play).
+pub const LIVESIGN_TENCENT_URL_FLV: u32 = 3;
+/// `https://{domain}/{app}/{stream}.m3u8?txSecret=...&txTime=...` (HLS play).
+pub const LIVESIGN_TENCENT_URL_HLS: u32 = 4;
+
+/// Length of a `txSecret`: 32 lowercase hex characters, written without a NUL.
+pub const LIVESIGN_TENCENT_TX_SECRET_LEN: usize = 32;
+const _: () = assert!(LIVESIGN_TENCENT_TX_SECRET_LEN == crate::tencent::Sign::LEN);
+
+/// The largest expiry `livesign_tencent_url_build` accepts: 2^36 - 1 (in year 4147), so the
+/// uppercase hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit
+/// decimal one.
+pub const LIVESIGN_TENCENT_URL_MAX_EXPIRY: u64 = 68_719_476_735;
+const _: () = assert!(LIVESIGN_TENCENT_URL_MAX_EXPIRY == url::MAX_EXPIRY);
+
+fn kind(kind: u32) -> Option<UrlKind> {
+    match kind {
+        LIVESIGN_TENCENT_URL_RTMP => Some(UrlKind::Rtmp),
+        LIVESIGN_TENCENT_URL_WEBRTC => Some(UrlKind::WebRtc),
+        LIVESIGN_TENCENT_URL_FLV => Some(UrlKind::Flv),
+        LIVESIGN_TENCENT_URL_HLS => Some(UrlKind::Hls),
+        _ => None,
+    }
+}
+
+/// Returns `LIVESIGN_TENCENT_TX_SECRET_LEN`, for bindings that cannot read macros.
+#[unsafe(no_mangle)]
+pub extern "C" fn livesign_tencent_tx_secret_len() -> usize {
+    LIVESIGN_TENCENT_TX_SECRET_LEN
+}
+
+/// Returns the exact length of the URL `livesign_tencent_url_build` writes for a `kind`
+/// (`LIVESIGN_TENCENT_URL_...`), the byte lengths of the domain, app and stream name, and the
+/// expiry; 0 when `kind` is unknown, `expiry > LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or the length
+/// does not fit in a `size_t`. Never allocates.
+#[unsafe(no_mangle)]
+pub extern "C" fn livesign_tencent_url_build_len(
+    kind: u32,
+    domain_len: usize,
+    app_len: usize,
+    stream_len: usize,
+    expiry: u64,
+) -> usize {
+    self::kind(kind).and_then(|k| url::url_len(k, domain_len, app_len, stream_len, expiry)).unwrap_or(0)
+}
+
+/// Builds a Tencent CSS push or play URL with hotlink protection:
+/// `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret={secret}&txTime={TXTIME}`, where
+/// `txTime` is `expiry` (Unix seconds) in uppercase hex as the CSS console writes it (e.g.
+/// `5C271099`), and `txSecret` = lowercase hex MD5(key + stream + txTime).
+///
+/// - `kind`: `LIVESIGN_TENCENT_URL_RTMP`, `_WEBRTC`, `_FLV` (`https`, `.flv`) or `_HLS`
+///   (`https`, `.m3u8`).
+/// - `domain`: the push or play domain, optionally with `:port` (`A-Z a-z 0-9 . - : [ ]`).
+/// - `app`: the AppName (usually `live`); `/`-separated non-empty segments.
+/// - `stream`: the stream name; it may not end in `.flv`, `.m3u8` or `.sdp`. `app` and
+///   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, so the name hashed is the name sent.
+/// - `key`: the push or play authentication key (primary or backup) from the console.
+/// - `expiry`: Unix seconds, at most `LIVESIGN_TENCENT_URL_MAX_EXPIRY`.
+/// - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives the
+///   length written, the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other
+///   failures. `out` NULL with `out_cap` 0 asks for the size; `livesign_tencent_url_build_len`
+///   gives it without a call that fails.
+///
+/// Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, a pointer is NULL
+/// with a non-zero length, `kind` is unknown, or `domain`, `app`, `stream` or `expiry` breaks
+/// the rules above; `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_BUFFER_TOO_SMALL`;
+/// `LIVESIGN_OK`. Never allocates; safe from any thread.
+#[must_use = "the status says whether the output is valid"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_tencent_url_build(
+    kind: u32,
+    domain: *const u8,
+    domain_len: usize,
+    app: *const u8,
+    app_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    key: *const u8,
+    key_len: usize,
+    expiry: u64,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: out holds out_cap writable bytes not overlapping any input,
+        // and out_len is writable.
+        let mut out = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let result = (|| {
+            // SAFETY: the C contract: every non-NULL input points to its length in bytes.
+            let (domain, app, stream, key) = unsafe {
+                (input(domain, domain_len)?, input(app, app_len)?, input(stream, stream_len)?, input(key, key_len)?)
+            };
+            let kind = self::kind(kind).ok_or(Error::InvalidArgument)?;
+            url::build(kind, domain, app, stream, key, expiry, out.buf())
+        })();
+        out.report(result)
+    })
+}
+
+/// Writes the `txSecret` for a stream name and a `txTime` exactly as it will appear in the URL
+/// (hex in either case, or 10 decimal digits), for callers that assemble their own URLs:
+/// lowercase hex MD5(key + stream + tx_time). The MD5 covers `tx_time` as written, so
+/// `5C271099` and `5c271099` give different secrets.
+///
+/// - `out`: receives exactly `LIVESIGN_TENCENT_TX_SECRET_LEN` bytes (no NUL) on `LIVESIGN_OK`.
+///
+/// - `stream`: the stream name, raw bytes as they appear in the URL path (no AppName, no
+///   suffix).
+///
+/// Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or an input is NULL
+/// with a non-zero length; `LIVESIGN_INVALID_KEY` for an empty key; `LIVESIGN_MALFORMED` when
+/// `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 16 hex digits, or
+/// exactly 10 decimal digits); `LIVESIGN_OK`. Never allocates.
+#[must_use = "the status says whether the output is valid"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_tencent_url_secret(
+    key: *const u8,
+    key_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    tx_time: *const u8,
+    tx_time_len: usize,
+    out: *mut u8,
+) -> livesign_status {
+    boundary(|| {
+        let out = output(out)?;
+        // SAFETY: the C contract: every non-NULL input points to its length in bytes.
+        let (key, stream, tx_time) =
+            unsafe { (input(key, key_len)?, input(stream, stream_len)?, input(tx_time, tx_time_len)?) };
+        let secret = url::secret(key, stream, tx_time)?;
+        // SAFETY: out is non-NULL and the C contract gives it LIVESIGN_TENCENT_TX_SECRET_LEN bytes.
+        unsafe { write_fixed(out, secret.as_bytes()) };
+        Ok(())
+    })
+}
+
+/// What a verified Tencent CSS URL says. The slices point into the caller's `url`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct livesign_tencent_url_info {
+    /// The AppName: the path between its first and last `/` (e.g. `live`).
+    pub app: livesign_slice,
+    /// The stream name the secret covers (no AppName, no `.flv` / `.m3u8` / `.sdp`).
+    pub stream_name: livesign_slice,
+    /// `txTime` exactly as written.
+    pub tx_time: livesign_slice,
+    /// `txTime` as Unix seconds.
+    pub expiry: u64,
+    /// `expiry + valid_for_s` (saturating): the last second the URL is honoured, before leeway.
+    pub valid_until: u64,
+}
+
+const NO_INFO: livesign_tencent_url_info = livesign_tencent_url_info {
+    app: livesign_slice::EMPTY,
+    stream_name: livesign_slice::EMPTY,
+    tx_time: livesign_slice::EMPTY,
+    expiry: 0,
+    valid_until: 0,
+};
+
+impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
+    fn from(v: VerifiedUrl<'_>) -> Self {
+        livesign_tencent_url_info {
+            app: livesign_slice::of(v.app),
+            stream_name: livesign_slice::of(v.stream_name),
+            tx_time: livesign_slice::of(v.tx_time),
+            expiry: v.expiry,
+            valid_until: v.valid_until,
+        }
+    }
+}
+
+/// Verifies a Tencent CSS push or play URL with hotlink protection against a key ring, at
+/// `now` (Unix seconds) with `leeway_s` seconds of clock skew.
+///
+/// - `keys`, `keys_len`: the primary key and optional backups (1 to `LIVESIGN_MAX_KEYS`),
+///   tried in order; every key is tried, so the time taken does not say which one matched.
+/// - `url`: a full URL (`rtmp://`, `webrtc://`, `https://` ... `.flv` / `.m3u8` / `.sdp`) or
+///   just its `/path?query`, exactly as received (no percent-decoding). The stream name is the
+///   last path segment without a `.flv`, `.m3u8` or `.sdp` suffix; the AppName is what lies
+///   before it. `txSecret` must be 32 lowercase hex characters.
+/// - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
+///   play-authentication validity period configured in the console for play URLs.
+/// - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 16
+///   digits, either case) otherwise; the MD5 covers it exactly as written.
+/// - `matched`: NULL, or receives the index of the key that matched (written only on
+///   `LIVESIGN_OK`).
+/// - `info`: NULL, or receives what the URL says on `LIVESIGN_OK`; zero-filled on any failure.
+///
+/// Checks run in this order and the first failure is returned:
+/// - `LIVESIGN_INVALID_ARGUMENT`: `keys` is NULL, `keys_len` is 0 or above
+///   `LIVESIGN_MAX_KEYS`, a key or `url` is NULL with a non-zero length;
+/// - `LIVESIGN_INVALID_KEY`: a key is empty;
+/// - `LIVESIGN_MALFORMED`: the URL does not parse (spaces, control or non-ASCII bytes, no
+///   path), its path is not `/app/stream`, `txSecret` or `txTime` is missing, repeated or
+///   badly formed;
+/// - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): no key gives the `txSecret`;
+/// - `LIVESIGN_EXPIRED` ("time expired"): `now > txTime + valid_for_s + leeway_s`.
+///
+/// Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
+#[must_use = "the status says whether the URL is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_tencent_url_verify(
+    keys: *const livesign_slice,
+    keys_len: usize,
+    url: *const u8,
+    url_len: usize,
+    valid_for_s: u32,
+    now: u64,
+    leeway_s: u32,
+    matched: *mut usize,
+    info: *mut livesign_tencent_url_info,
+) -> livesign_status {
+    boundary(|| {
+        if !info.is_null() {
+            // SAFETY: a non-NULL info points to a writable livesign_tencent_url_info (C contract).
+            unsafe { info.write(NO_INFO) };
+        }
+        // SAFETY: the C contract: keys points to keys_len slices, each valid for its length.
+        let keys = unsafe { Keys::read(keys, keys_len) }?;
+        // SAFETY: the C contract: a non-NULL url points to url_len readable bytes.
+        let url = unsafe { input(url, url_len) }?;
+        let verified = url::verify(keys.as_slice(), url, valid_for_s, now, leeway_s)?;
+        // SAFETY: matched is NULL or a writable size_t (C contract).
+        unsafe { report_match(matched, verified.key_index) };
+        if !info.is_null() {
+            // SAFETY: as above.
+            unsafe { info.write(verified.into()) };
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,282 @@
+//! Tencent CSS push and play URLs with hotlink protection (`txSecret` / `txTime`, the shared
+//! [`crate::txsecret`] scheme): building `rtmp://`, `webrtc://` and `https://` `.flv` / `.m3u8`
+//! URLs, and verifying a received URL against a primary key and backups.
+//!
+//! Tencent's rules on top of the shared scheme: the stream name is the last path segment,
+//! without the AppName before it and without a `.flv`, `.m3u8` or `.sdp` suffix; built URLs
+//! carry `txTime` as uppercase hex, as the CSS console's generator and the documented example
+//! write it (`5C271099`); keys are free text and only need to be non-empty.
+//!
+//! The MD5 covers `txTime` exactly as written in the URL, so `5C271099` and `5c271099` give
+//! different secrets. A received `txTime` is read as **decimal when it is exactly 10 decimal
+//! digits, and as hex (1 to 16 digits, either case) otherwise**. Tencent's docs allow hex and,
+//! from 2023, decimal, and a 10-digit all-decimal string is valid in both: every Unix time from
+//! 2001 to 2286 has 10 decimal digits, while a hex expiry needs 10 digits only after year
+//! 4147; and reading such a value as decimal can only make the URL expire earlier (fail
+//! closed), never turn it into a practically endless one. [`build`] therefore refuses expiries
+//! above [`MAX_EXPIRY`].
+
+use super::sign::{Sign, check_key};
+use crate::text::Out;
+use crate::txsecret::{self, Case, StreamPath, TxTime};
+use crate::{Error, url};
+
+/// Suffixes that play URLs put after the stream name and that the secret does not cover.
+const SUFFIXES: [&[u8]; 3] = [b".flv", b".m3u8", b".sdp"];
+
+/// The kinds of URL [`build`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UrlKind {
+    /// `rtmp://{domain}/{app}/{stream}?...`: RTMP push or play.
+    Rtmp,
+    /// `webrtc://{domain}/{app}/{stream}?...`: WebRTC (LEB) push or play.
+    WebRtc,
+    /// `https://{domain}/{app}/{stream}.flv?...`: HTTP-FLV play.
+    Flv,
+    /// `https://{domain}/{app}/{stream}.m3u8?...`: HLS play.
+    Hls,
+}
+
+impl UrlKind {
+    fn scheme(self) -> &'static [u8] {
+        match self {
+            UrlKind::Rtmp => b"rtmp",
+            UrlKind::WebRtc => b"webrtc",
+            UrlKind::Flv | UrlKind::Hls => b"https",
+        }
+    }
+
+    fn suffix(self) -> &'static [u8] {
+        match self {
+            UrlKind::Rtmp | UrlKind::WebRtc => b"",
+            UrlKind::Flv => b".flv",
+            UrlKind::Hls => b".m3u8",
+        }
+    }
+}
+
+/// The largest expiry [`build`] accepts (2^36 - 1, in year 4147): its hex `txTime` has at most
+/// 9 digits, so it can never be read back as a 10-digit decimal one.
+pub const MAX_EXPIRY: u64 = txsecret::MAX_EXPIRY;
+
+/// The exact length of the URL [`build`] writes for these input lengths and expiry, or `None`
+/// when `expiry` is above [`MAX_EXPIRY`] or the length does not fit in a `usize`.
+pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usize, expiry: u64) -> Option<usize> {
+    if expiry > MAX_EXPIRY {
+        return None;
+    }
+    let fixed = kind.scheme().len()
+        + b"://".len()
+        + b"/".len() * 2
+        + kind.suffix().len()
+        + b"?txSecret=".len()
+        + txsecret::SECRET_LEN
+        + b"&txTime=".len()
+        + TxTime::hex_len(expiry);
+    fixed.checked_add(domain_len)?.checked_add(app_len)?.checked_add(stream_len)
+}
+
+/// Writes `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret={secret}&txTime={TXTIME}` into
+/// `out` and returns its length; `txTime` is `expiry` in uppercase hex.
+///
+/// Inputs are checked, in this order, and refused with [`Error::InvalidArgument`]: `domain`
+/// must be a host name or address with an optional port (`A-Z a-z 0-9 . - : [ ]`); `app` one
+/// or more `/`-separated non-empty segments; `stream` non-empty and not ending in `.flv`,
+/// `.m3u8` or `.sdp` (a verifier would strip that suffix and check another name); `app` and
+/// `stream` may only hold RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`), so the
+/// hashed name is exactly what the URL carries; `expiry` at most [`MAX_EXPIRY`]. Then
+/// [`Error::InvalidKey`] for an empty key, and [`Error::BufferTooSmall`] (with the exact size
+/// needed) when `out` is short.
+pub fn build(
+    kind: UrlKind,
+    domain: &[u8],
+    app: &[u8],
+    stream: &[u8],
+    key: &[u8],
+    expiry: u64,
+    out: &mut [u8],
+) -> Result<usize, Error> {
+    if !valid_domain(domain) || !valid_app(app) || !valid_stream(stream) {
+        return Err(Error::InvalidArgument);
+    }
+    let tx_time = TxTime::hex(expiry, Case::Upper)?;
+    check_key(key)?;
+    let secret = txsecret::secret_hex(key, stream, tx_time.as_bytes());
+    let mut o = Out::new(out);
+    o.push(kind.scheme());
+    o.push(b"://");
+    o.push(domain);
+    o.push(b"/");
+    o.push(app);
+    o.push(b"/");
+    o.push(stream);
+    o.push(kind.suffix());
+    o.push(b"?txSecret=");
+    o.push(&secret);
+    o.push(b"&txTime=");
+    o.push(tx_time.as_bytes());
+    o.finish()
+}
+
+/// The `txSecret` for `stream` (raw bytes, as in the URL path) and a `txTime` exactly as it
+/// will be written (any case, hex or 10-digit decimal), for callers that assemble their own
+/// URLs.
+///
+/// Errors, in this order: [`Error::InvalidKey`] for an empty key; [`Error::Malformed`] when
+/// `tx_time` is not a `txTime` a verifier accepts.
+pub fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Result<Sign, Error> {
+    check_key(key)?;
+    txsecret::parse_tx_time(tx_time)?;
+    Ok(Sign::from_hex(txsecret::secret_hex(key, stream, tx_time)))
+}
+
+/// What a verified URL says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerifiedUrl<'a> {
+    /// The AppName: the path between its first and its last `/` (e.g. `live`).
+    pub app: &'a [u8],
+    /// The stream name the secret covers (no AppName, no suffix).
+    pub stream_name: &'a [u8],
+    /// `txTime` exactly as written.
+    pub tx_time: &'a [u8],
+    /// `txTime` as a Unix time.
+    pub expiry: u64,
+    /// `expiry + valid_for_s` (saturating): the last second the URL is honoured before leeway.
+    pub valid_until: u64,
+    /// Index in `keys` of the key that matched.
+    pub key_index: usize,
+}
+
+/// Verifies a push or play URL (`scheme://host/app/stream[.flv|.m3u8|.sdp]?...` or just its
+/// `/path?query`) against `keys` (the primary key first, then backups; at most 8) at `now`.
+///
+/// `valid_for_s` is added to `txTime`: 0 for push URLs, whose `txTime` is the expiry itself;
+/// the play-authentication "validity period" configured in the console for play URLs, whose
+/// effective end is `txTime + validity period`. `leeway_s` tolerates clock skew on top.
+///
+/// Checks run in this order and the first failure is returned: [`Error::InvalidArgument`] (no
+/// key, or more than 8), [`Error::InvalidKey`] (an empty key); [`Error::Malformed`] (the URL
+/// does not parse, the path has no `/app/stream`, `txSecret` or `txTime` is missing, repeated
+/// or badly formed; `txSecret` must be 32 lowercase hex characters); [`Error::SignatureMismatch`]
+/// (no key matches; every key is tried and compared in constant time);
+/// [`Error::Expired`] (`now > txTime + valid_for_s + leeway_s`, saturating).
+///
+/// The path and query are used exactly as written (no percent-decoding), as the CDN hashes
+/// them. See the [module documentation](self) for the `txTime` hex/decimal rule.
+pub fn verify<'a>(
+    keys: &[&[u8]],
+    url: &'a [u8],
+    valid_for_s: u32,
+    now: u64,
+    leeway_s: u32,
+) -> Result<VerifiedUrl<'a>, Error> {
+    let v = txsecret::verify(keys, |k| !k.is_empty(), url, stream_path, valid_for_s, now, leeway_s)?;
+    Ok(VerifiedUrl {
+        app: v.path.app,
+        stream_name: v.path.stream,
+        tx_time: v.tx_time,
+        expiry: v.expiry,
+        valid_until: v.valid_until,
+        key_index: v.key_index,
+    })
+}
+
+/// Tencent's stream-name rule: `/{app}/{stream}{suffix}`, where the app may have several
+/// segments and the stream is the last one, minus one `.flv` / `.m3u8` / `.sdp` suffix.
+fn stream_path(path: &[u8]) -> Result<StreamPath<'_>, Error> {
+    let rest = path.strip_prefix(b"/").ok_or(Error::Malformed)?;
+    let last = rest.iter().rposition(|&b| b == b'/').ok_or(Error::Malformed)?;
+    let (app, segment) = (&rest[..last], &rest[last + 1..]);
+    let stream = SUFFIXES.iter().find_map(|s| segment.strip_suffix(*s)).unwrap_or(segment);
+    if app.is_empty() || app.split(|&b| b == b'/').any(<[u8]>::is_empty) || stream.is_empty() {
+        return Err(Error::Malformed);
+    }
+    Ok(StreamPath { app, stream })
+}
+
+fn valid_domain(domain: &[u8]) -> bool {
+    !domain.is_empty() && domain.iter().all(|&b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+}
+
+fn valid_app(app: &[u8]) -> bool {
+    !app.is_empty()
+        && app.split(|&b| b == b'/').all(|seg| !seg.is_empty() && seg.iter().all(|&b| url::is_unreserved(b)))
+}
+
+fn valid_stream(stream: &[u8]) -> bool {
+    !stream.is_empty() && stream.iter().all(|&b| url::is_unreserved(b)) && !SUFFIXES.iter().any(|s| stream.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
+
+    #[test]
+    fn builds_the_documented_example() {
+        let mut buf = [0u8; 128];
+        let n = build(UrlKind::Rtmp, b"livepush.tcloud.com", b"live", b"test", KEY, 1546064025, &mut buf).unwrap();
+        let want = b"rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
+        assert_eq!(&buf[..n], want);
+        assert_eq!(url_len(UrlKind::Rtmp, 19, 4, 4, 1546064025), Some(n));
+    }
+
+    #[test]
+    fn stream_name_rule() {
+        for (path, app, stream) in [
+            (&b"/live/test"[..], &b"live"[..], &b"test"[..]),
+            (b"/live/test.flv", b"live", b"test"),
+            (b"/live/test.m3u8", b"live", b"test"),
+            (b"/live/test.sdp", b"live", b"test"),
+            (b"/live/test.flv.flv", b"live", b"test.flv"),
+            (b"/live/test.FLV", b"live", b"test.FLV"),
+            (b"/live/test.ts", b"live", b"test.ts"),
+            (b"/a/b/test", b"a/b", b"test"),
+        ] {
+            assert_eq!(stream_path(path), Ok(StreamPath { app, stream }), "{:?}", String::from_utf8_lossy(path));
+        }
+        for bad in [&b"/"[..], b"/test", b"/live/", b"/live/.flv", b"//test", b"/a//test", b"live/test", b""] {
+            assert_eq!(stream_path(bad), Err(Error::Malformed), "{:?}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn builder_refuses_what_a_verifier_would_read_differently() {
+        let mut buf = [0u8; 256];
+        type Case<'a> = (&'a [u8], &'a [u8], &'a [u8], u64);
+        let cases: [Case; 10] = [
+            (b"", b"live", b"s", 1),
+            (b"h/x", b"live", b"s", 1),
+            (b"h", b"", b"s", 1),
+            (b"h", b"/live", b"s", 1),
+            (b"h", b"li?ve", b"s", 1),
+            (b"h", b"live", b"", 1),
+            (b"h", b"live", b"s.flv", 1),
+            (b"h", b"live", b"s&txTime=1", 1),
+            (b"h", b"live", "é".as_bytes(), 1),
+            (b"h", b"live", b"s", MAX_EXPIRY + 1),
+        ];
+        for (domain, app, stream, expiry) in cases {
+            assert_eq!(build(UrlKind::Flv, domain, app, stream, KEY, expiry, &mut buf), Err(Error::InvalidArgument));
+        }
+        assert_eq!(build(UrlKind::Flv, b"h", b"live", b"s", b"", 1, &mut buf), Err(Error::InvalidKey));
+        assert_eq!(build(UrlKind::Flv, b"h:8080", b"a/b", b"s.x", KEY, 0, &mut buf).map(|_| ()), Ok(()));
+    }
+
+    #[test]
+    fn every_kind_round_trips() {
+        for kind in [UrlKind::Rtmp, UrlKind::WebRtc, UrlKind::Flv, UrlKind::Hls] {
+            let mut buf = [0u8; 256];
+            let n = build(kind, b"play.example.com", b"live", b"room_1", KEY, 1700003600, &mut buf).unwrap();
+            assert_eq!(url_len(kind, 16, 4, 6, 1700003600), Some(n));
+            let v = verify(&[KEY], &buf[..n], 0, 1700003600, 0).unwrap();
+            assert_eq!((v.app, v.stream_name, v.tx_time), (&b"live"[..], &b"room_1"[..], &b"6553FF10"[..]));
+            let mut short = [0u8; 8];
+            assert_eq!(
+                build(kind, b"play.example.com", b"live", b"room_1", KEY, 1700003600, &mut short),
+                Err(Error::BufferTooSmall { needed: n })
+            );
+        }
+    }
+}

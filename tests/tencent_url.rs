@@ -1,0 +1,539 @@
+//! Tencent CSS push/play URLs (`txSecret` / `txTime`) through the safe API and the C API: every
+//! `url_auth` vector, the hex/decimal `txTime` rule, key rings, check order, malformed URLs,
+//! the builder's contract, properties.
+
+mod support;
+
+use livesign::Error;
+use livesign::ffi::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
+use livesign::ffi::status::livesign_status::{self, *};
+use livesign::ffi::tencent_url::*;
+use livesign::tencent::url::{self, UrlKind};
+use proptest::prelude::*;
+
+struct Vector {
+    name: String,
+    key: String,
+    stream: String,
+    expiry: u64,
+    tx_time: String,
+    secret: String,
+    url: String,
+}
+
+fn vectors() -> Vec<Vector> {
+    let doc = support::vectors("tx_url.json");
+    let list = doc["url_auth"]["vectors"].as_array().unwrap();
+    let out: Vec<Vector> = list
+        .iter()
+        .map(|v| {
+            let s = |k: &str| v[k].as_str().unwrap_or_else(|| panic!("{k}")).to_owned();
+            let vector = Vector {
+                name: s("name"),
+                key: s("key"),
+                stream: s("stream_name"),
+                expiry: v["expiry_unix"].as_u64().unwrap(),
+                tx_time: s("tx_time"),
+                secret: s("tx_secret"),
+                url: s("url"),
+            };
+            assert_eq!(s("string_to_hash"), format!("{}{}{}", vector.key, vector.stream, vector.tx_time));
+            vector
+        })
+        .collect();
+    assert_eq!(out.len(), 4, "the vector file changed: review this test");
+    out
+}
+
+type Verified = (livesign_status, usize, livesign_tencent_url_info);
+
+fn c_verify(keys: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leeway: u32) -> Verified {
+    let ring: Vec<livesign_slice> = keys.iter().map(|k| livesign_slice::of(k)).collect();
+    let mut matched = usize::MAX;
+    let mut info = livesign_tencent_url_info {
+        app: livesign_slice { ptr: url.as_ptr(), len: 1 },
+        stream_name: livesign_slice::EMPTY,
+        tx_time: livesign_slice::EMPTY,
+        expiry: 9,
+        valid_until: 9,
+    };
+    // SAFETY: the ring, its keys and url are valid for their lengths; matched and info are
+    // writable.
+    let s = unsafe {
+        livesign_tencent_url_verify(
+            ring.as_ptr(),
+            ring.len(),
+            url.as_ptr(),
+            url.len(),
+            valid_for,
+            now,
+            leeway,
+            &mut matched,
+            &mut info,
+        )
+    };
+    (s, matched, info)
+}
+
+const NO_INFO: livesign_tencent_url_info = livesign_tencent_url_info {
+    app: livesign_slice::EMPTY,
+    stream_name: livesign_slice::EMPTY,
+    tx_time: livesign_slice::EMPTY,
+    expiry: 0,
+    valid_until: 0,
+};
+
+fn view(s: livesign_slice) -> &'static [u8] {
+    if s.ptr.is_null() {
+        return b"";
+    }
+    // SAFETY: the slices checked point into URLs that outlive the check.
+    unsafe { std::slice::from_raw_parts(s.ptr, s.len) }
+}
+
+/// Both APIs must agree; returns the Rust result.
+fn both(keys: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leeway: u32) -> Result<url::VerifiedUrl<'static>, Error> {
+    let url: &'static [u8] = Box::leak(url.to_vec().into_boxed_slice());
+    let rust = url::verify(keys, url, valid_for, now, leeway);
+    let (status, matched, info) = c_verify(keys, url, valid_for, now, leeway);
+    match &rust {
+        Ok(v) => {
+            assert_eq!((status, matched), (LIVESIGN_OK, v.key_index));
+            assert_eq!((view(info.app), view(info.stream_name), view(info.tx_time)), (v.app, v.stream_name, v.tx_time));
+            assert_eq!((info.expiry, info.valid_until), (v.expiry, v.valid_until));
+        }
+        Err(e) => {
+            assert_eq!(status as u32, e.code(), "C and Rust disagree on {:?}", String::from_utf8_lossy(url));
+            assert_eq!(matched, usize::MAX, "matched is written only on success");
+            assert_eq!(info, NO_INFO, "info is zero-filled on failure");
+        }
+    }
+    rust
+}
+
+fn c_build(
+    kind: u32,
+    domain: &[u8],
+    app: &[u8],
+    stream: &[u8],
+    key: &[u8],
+    expiry: u64,
+) -> Result<Vec<u8>, (livesign_status, usize)> {
+    let mut len = usize::MAX;
+    // SAFETY: a size query: every input is valid for its length, out is NULL with capacity 0.
+    let s = unsafe {
+        livesign_tencent_url_build(
+            kind,
+            domain.as_ptr(),
+            domain.len(),
+            app.as_ptr(),
+            app.len(),
+            stream.as_ptr(),
+            stream.len(),
+            key.as_ptr(),
+            key.len(),
+            expiry,
+            std::ptr::null_mut(),
+            0,
+            &mut len,
+        )
+    };
+    if s != LIVESIGN_BUFFER_TOO_SMALL {
+        return Err((s, len));
+    }
+    assert_eq!(livesign_tencent_url_build_len(kind, domain.len(), app.len(), stream.len(), expiry), len);
+    let mut out = vec![0u8; len];
+    let mut written = 0;
+    // SAFETY: as above, with out holding len writable bytes.
+    let s = unsafe {
+        livesign_tencent_url_build(
+            kind,
+            domain.as_ptr(),
+            domain.len(),
+            app.as_ptr(),
+            app.len(),
+            stream.as_ptr(),
+            stream.len(),
+            key.as_ptr(),
+            key.len(),
+            expiry,
+            out.as_mut_ptr(),
+            out.len(),
+            &mut written,
+        )
+    };
+    assert_eq!((s, written), (LIVESIGN_OK, len));
+    Ok(out)
+}
+
+fn c_secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Result<[u8; 32], livesign_status> {
+    let mut out = [0u8; LIVESIGN_TENCENT_TX_SECRET_LEN];
+    // SAFETY: inputs are valid for their lengths; out holds LIVESIGN_TENCENT_TX_SECRET_LEN bytes.
+    let s = unsafe {
+        livesign_tencent_url_secret(
+            key.as_ptr(),
+            key.len(),
+            stream.as_ptr(),
+            stream.len(),
+            tx_time.as_ptr(),
+            tx_time.len(),
+            out.as_mut_ptr(),
+        )
+    };
+    if s == LIVESIGN_OK { Ok(out) } else { Err(s) }
+}
+
+#[test]
+fn every_url_vector() {
+    for v in vectors() {
+        let key = v.key.as_bytes();
+        let name = &v.name;
+        // The secret over the literal txTime, from Rust and from C.
+        assert_eq!(url::secret(key, v.stream.as_bytes(), v.tx_time.as_bytes()).unwrap().as_str(), v.secret, "{name}");
+        assert_eq!(&c_secret(key, v.stream.as_bytes(), v.tx_time.as_bytes()).unwrap(), v.secret.as_bytes(), "{name}");
+        // The URL verifies, alone and as the backup of a ring, and says what it carries.
+        let got = both(&[key], v.url.as_bytes(), 0, v.expiry, 0).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(
+            (got.stream_name, got.app, got.expiry, got.key_index),
+            (v.stream.as_bytes(), &b"live"[..], v.expiry, 0),
+            "{name}"
+        );
+        assert_eq!(got.tx_time, v.tx_time.as_bytes(), "{name}");
+        let ring: [&[u8]; 2] = [b"rotated-out-primary", key];
+        assert_eq!(both(&ring, v.url.as_bytes(), 0, v.expiry, 0).unwrap().key_index, 1, "{name}");
+        // Just the path and query.
+        let path = &v.url[v.url.find("/live/").unwrap()..];
+        assert_eq!(both(&[key], path.as_bytes(), 0, v.expiry, 0).unwrap().key_index, 0, "{name}");
+        // Expiry: the second after, unless play validity or leeway covers it; sign first.
+        assert_eq!(both(&[key], v.url.as_bytes(), 0, v.expiry + 1, 0).map(|_| ()), Err(Error::Expired), "{name}");
+        assert!(both(&[key], v.url.as_bytes(), 1, v.expiry + 1, 0).is_ok(), "{name}");
+        assert!(both(&[key], v.url.as_bytes(), 0, v.expiry + 1, 1).is_ok(), "{name}");
+        assert_eq!(both(&[key], v.url.as_bytes(), 600, v.expiry + 601, 0).map(|_| ()), Err(Error::Expired), "{name}");
+        assert_eq!(both(&[b"wrong"], v.url.as_bytes(), 0, v.expiry + 9, 0).map(|_| ()), Err(Error::SignatureMismatch));
+        // The builder reproduces the vectors written the way it writes (uppercase hex).
+        let upper_hex = format!("{:X}", v.expiry);
+        if v.tx_time == upper_hex {
+            let (host, rest) = v.url.split_once("://").unwrap();
+            let domain = rest.split('/').next().unwrap();
+            let kind = if host == "rtmp" { UrlKind::Rtmp } else { UrlKind::Flv };
+            let mut buf = [0u8; 256];
+            let n = url::build(kind, domain.as_bytes(), b"live", v.stream.as_bytes(), key, v.expiry, &mut buf).unwrap();
+            assert_eq!(std::str::from_utf8(&buf[..n]).unwrap(), v.url, "{name}");
+            let c_kind = if host == "rtmp" { LIVESIGN_TENCENT_URL_RTMP } else { LIVESIGN_TENCENT_URL_FLV };
+            assert_eq!(
+                c_build(c_kind, domain.as_bytes(), b"live", v.stream.as_bytes(), key, v.expiry).unwrap(),
+                v.url.as_bytes()
+            );
+        }
+    }
+}
+
+#[test]
+fn tx_time_case_and_decimal() {
+    let vs = vectors();
+    let (lower, upper, decimal) = (&vs[1], &vs[2], &vs[3]);
+    // Same key, stream and instant: the case of txTime changes the secret.
+    assert_eq!((lower.key.as_str(), lower.expiry), (upper.key.as_str(), upper.expiry));
+    assert_ne!(lower.secret, upper.secret);
+    let swapped = lower.url.replace(&lower.tx_time, &upper.tx_time);
+    assert_eq!(both(&[lower.key.as_bytes()], swapped.as_bytes(), 0, 0, 0).map(|_| ()), Err(Error::SignatureMismatch));
+    // A 10-digit all-decimal txTime is decimal: the vector's expiry, not 0x1735689600.
+    assert_eq!(decimal.tx_time.len(), 10);
+    let v = both(&[decimal.key.as_bytes()], decimal.url.as_bytes(), 0, decimal.expiry, 0).unwrap();
+    assert_eq!(v.expiry, 1735689600);
+    assert_eq!(
+        both(&[decimal.key.as_bytes()], decimal.url.as_bytes(), 0, decimal.expiry + 1, 0).map(|_| ()),
+        Err(Error::Expired)
+    );
+    // The same instant in hex is another (valid) URL.
+    let hex = format!("{:X}", decimal.expiry);
+    let secret = url::secret(decimal.key.as_bytes(), b"room_42", hex.as_bytes()).unwrap();
+    let u = format!("rtmp://push.example.com/live/room_42?txSecret={secret}&txTime={hex}");
+    assert_eq!(both(&[decimal.key.as_bytes()], u.as_bytes(), 0, decimal.expiry, 0).unwrap().expiry, decimal.expiry);
+    // Nine digits are hex: expiry 0x173568960 (far in the future).
+    let nine = &decimal.tx_time[..9];
+    let secret = url::secret(decimal.key.as_bytes(), b"room_42", nine.as_bytes()).unwrap();
+    let u = format!("/live/room_42?txSecret={secret}&txTime={nine}");
+    assert_eq!(both(&[decimal.key.as_bytes()], u.as_bytes(), 0, 0, 0).unwrap().expiry, 0x1_7356_8960);
+}
+
+#[test]
+fn key_rings() {
+    let v = &vectors()[0];
+    let key = v.key.as_bytes();
+    let u = v.url.as_bytes();
+    let at = v.expiry;
+    assert_eq!(both(&[key, key], u, 0, at, 0).unwrap().key_index, 0, "first match wins");
+    let eight: Vec<&[u8]> = (0..LIVESIGN_MAX_KEYS).map(|i| if i == 7 { key } else { &b"other"[..] }).collect();
+    assert_eq!(both(&eight, u, 0, at, 0).unwrap().key_index, 7);
+    let nine: Vec<&[u8]> = (0..=LIVESIGN_MAX_KEYS).map(|_| key).collect();
+    assert_eq!(both(&nine, u, 0, at, 0).map(|_| ()), Err(Error::InvalidArgument));
+    assert_eq!(both(&[], u, 0, at, 0).map(|_| ()), Err(Error::InvalidArgument));
+    // A bad key ring is reported before a bad URL.
+    assert_eq!(both(&[key, b""], b"not a url", 0, at, 0).map(|_| ()), Err(Error::InvalidKey));
+    assert_eq!(both(&[key], b"not a url", 0, at, 0).map(|_| ()), Err(Error::Malformed));
+    // SAFETY: NULL pointers come with the lengths whose handling is under test.
+    unsafe {
+        let ring = [livesign_slice::of(key)];
+        let null = std::ptr::null_mut();
+        let s = |keys: *const livesign_slice, n: usize, url: *const u8, len: usize| {
+            livesign_tencent_url_verify(keys, n, url, len, 0, at, 0, null, std::ptr::null_mut())
+        };
+        assert_eq!(s(ring.as_ptr(), 1, u.as_ptr(), u.len()), LIVESIGN_OK, "matched and info may be NULL");
+        assert_eq!(s(std::ptr::null(), 1, u.as_ptr(), u.len()), LIVESIGN_INVALID_ARGUMENT);
+        assert_eq!(s(ring.as_ptr(), 0, u.as_ptr(), u.len()), LIVESIGN_INVALID_ARGUMENT);
+        assert_eq!(s(ring.as_ptr(), 1, std::ptr::null(), 5), LIVESIGN_INVALID_ARGUMENT);
+        assert_eq!(s(ring.as_ptr(), 1, std::ptr::null(), 0), LIVESIGN_MALFORMED);
+        let bad_ring = [livesign_slice { ptr: std::ptr::null(), len: 4 }];
+        assert_eq!(s(bad_ring.as_ptr(), 1, u.as_ptr(), u.len()), LIVESIGN_INVALID_ARGUMENT);
+    }
+}
+
+#[test]
+fn malformed_urls() {
+    let v = &vectors()[0];
+    let key = v.key.as_bytes();
+    let q = "txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
+    let bad = [
+        String::new(),
+        "live/test".into(),
+        format!("rtmp://livepush.tcloud.com?{q}"),
+        format!("rtmp://livepush.tcloud.com/?{q}"),
+        format!("rtmp://livepush.tcloud.com/test?{q}"),
+        format!("rtmp://livepush.tcloud.com/live/?{q}"),
+        format!("rtmp://livepush.tcloud.com/live/.flv?{q}"),
+        format!("rtmp://livepush.tcloud.com//test?{q}"),
+        format!("rtmp://livepush.tcloud.com/live/te st?{q}"),
+        format!("rtmp://livepush.tcloud.com/live/test?{q}&txTime=5C271099"),
+        format!("rtmp://livepush.tcloud.com/live/test?{q}&txSecret=f85a2ab363fe4deaffef9754d79da6fe"),
+        "rtmp://livepush.tcloud.com/live/test?txTime=5C271099".into(),
+        "rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe".into(),
+        "rtmp://livepush.tcloud.com/live/test".into(),
+        "rtmp://livepush.tcloud.com/live/test?txSecret=F85A2AB363FE4DEAFFEF9754D79DA6FE&txTime=5C271099".into(),
+        "rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6f&txTime=5C271099".into(),
+        "rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe0&txTime=5C271099".into(),
+        "rtmp://livepush.tcloud.com/live/test?txSecret=&txTime=5C271099".into(),
+        "rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=".into(),
+        "rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=0x5C271099".into(),
+        "rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C27109G".into(),
+        "rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=15C27109900000000"
+            .into(),
+        format!("rtmp://livepush.tcloud.com/live/test?{q}\u{e9}"),
+        format!("rtmp://livepush.tcloud.com/live/test?{q}\n"),
+        format!("://livepush.tcloud.com/live/test?{q}"),
+    ];
+    for u in &bad {
+        assert_eq!(both(&[key], u.as_bytes(), 0, 0, 0).map(|_| ()), Err(Error::Malformed), "{u:?}");
+    }
+    // Percent-encoded parameter names are other names (raw query, no decoding).
+    let u = "rtmp://livepush.tcloud.com/live/test?tx%53ecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
+    assert_eq!(both(&[key], u.as_bytes(), 0, 0, 0).map(|_| ()), Err(Error::Malformed));
+    // Extra parameters and a fragment do not matter.
+    let u = format!("https://livepush.tcloud.com/live/test.m3u8?a=1&{q}&b#frag");
+    assert!(both(&[key], u.as_bytes(), 0, v.expiry, 0).is_ok());
+    let u = format!("webrtc://livepush.tcloud.com/live/test.sdp?{q}");
+    assert!(both(&[key], u.as_bytes(), 0, v.expiry, 0).is_ok());
+    // A multi-segment AppName.
+    let u = format!("rtmp://h/a/b/test?{q}");
+    assert_eq!(both(&[key], u.as_bytes(), 0, v.expiry, 0).unwrap().app, b"a/b");
+    // The secret covers the stream name and txTime, not the domain or AppName (Tencent's
+    // scheme): the same query verifies under another host or AppName.
+    let u = format!("rtmp://elsewhere.example/other/test?{q}");
+    assert!(both(&[key], u.as_bytes(), 0, v.expiry, 0).is_ok());
+    // Another stream name or txTime with the same secret is refused.
+    for u in [format!("rtmp://h/live/test2?{q}"), format!("rtmp://h/live/tes?{q}"), q.replace("5C271099", "5C27109A")] {
+        let u = if u.starts_with("tx") { format!("/live/test?{u}") } else { u };
+        assert_eq!(both(&[key], u.as_bytes(), 0, 0, 0).map(|_| ()), Err(Error::SignatureMismatch), "{u}");
+    }
+}
+
+#[test]
+fn builder_contract() {
+    let key = b"e12c46f2612d5106e2034781ab261ca3";
+    for (kind, prefix, suffix) in [
+        (LIVESIGN_TENCENT_URL_RTMP, "rtmp://", ""),
+        (LIVESIGN_TENCENT_URL_WEBRTC, "webrtc://", ""),
+        (LIVESIGN_TENCENT_URL_FLV, "https://", ".flv"),
+        (LIVESIGN_TENCENT_URL_HLS, "https://", ".m3u8"),
+    ] {
+        let u = c_build(kind, b"play.example.com", b"live", b"s_1", key, 1546064025).unwrap();
+        let text = String::from_utf8(u.clone()).unwrap();
+        assert!(text.starts_with(&format!("{prefix}play.example.com/live/s_1{suffix}?txSecret=")), "{text}");
+        assert!(text.ends_with("&txTime=5C271099"), "{text}");
+        assert_eq!(both(&[key], &u, 0, 1546064025, 0).unwrap().stream_name, b"s_1");
+    }
+    assert_eq!(livesign_tencent_url_build_len(0, 1, 1, 1, 1), 0);
+    assert_eq!(livesign_tencent_url_build_len(5, 1, 1, 1, 1), 0);
+    assert_eq!(
+        livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 1, 1, LIVESIGN_TENCENT_URL_MAX_EXPIRY + 1),
+        0
+    );
+    assert_eq!(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, usize::MAX, 1, 1, 1), 0);
+    assert_eq!(livesign_tencent_tx_secret_len(), 32);
+    // The largest expiry is written with 9 hex digits and read back as hex.
+    let u = c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", key, LIVESIGN_TENCENT_URL_MAX_EXPIRY).unwrap();
+    assert!(u.ends_with(b"&txTime=FFFFFFFFF"));
+    assert_eq!(
+        both(&[key], &u, 0, LIVESIGN_TENCENT_URL_MAX_EXPIRY, 0).unwrap().expiry,
+        LIVESIGN_TENCENT_URL_MAX_EXPIRY
+    );
+    let small = c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", key, 0).unwrap();
+    assert!(small.ends_with(b"&txTime=0"));
+    // Refusals: statuses and *out_len = 0.
+    for (kind, domain, app, stream, key, expiry, want) in [
+        (9, &b"h"[..], &b"live"[..], &b"s"[..], &key[..], 1, LIVESIGN_INVALID_ARGUMENT),
+        (1, b"", b"live", b"s", key, 1, LIVESIGN_INVALID_ARGUMENT),
+        (1, b"h", b"live", b"s.m3u8", key, 1, LIVESIGN_INVALID_ARGUMENT),
+        (1, b"h", b"live", b"s?x", key, 1, LIVESIGN_INVALID_ARGUMENT),
+        (1, b"h", b"live", b"s", key, LIVESIGN_TENCENT_URL_MAX_EXPIRY + 1, LIVESIGN_INVALID_ARGUMENT),
+        (1, b"h", b"live", b"s", b"", 1, LIVESIGN_INVALID_KEY),
+    ] {
+        assert_eq!(c_build(kind, domain, app, stream, key, expiry), Err((want, 0)));
+    }
+    // Pointer rules and a short buffer.
+    let mut out = [0u8; 8];
+    let mut len = 99;
+    // SAFETY: NULL pointers come with the lengths whose handling is under test.
+    unsafe {
+        let d = b"h";
+        assert_eq!(
+            livesign_tencent_url_build(
+                1,
+                d.as_ptr(),
+                1,
+                b"live".as_ptr(),
+                4,
+                b"s".as_ptr(),
+                1,
+                key.as_ptr(),
+                32,
+                1,
+                out.as_mut_ptr(),
+                8,
+                std::ptr::null_mut()
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_tencent_url_build(
+                1,
+                std::ptr::null(),
+                1,
+                b"live".as_ptr(),
+                4,
+                b"s".as_ptr(),
+                1,
+                key.as_ptr(),
+                32,
+                1,
+                out.as_mut_ptr(),
+                8,
+                &mut len
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(len, 0);
+        assert_eq!(
+            livesign_tencent_url_build(
+                1,
+                d.as_ptr(),
+                1,
+                b"live".as_ptr(),
+                4,
+                b"s".as_ptr(),
+                1,
+                key.as_ptr(),
+                32,
+                1,
+                std::ptr::null_mut(),
+                8,
+                &mut len
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_tencent_url_build(
+                1,
+                d.as_ptr(),
+                1,
+                b"live".as_ptr(),
+                4,
+                b"s".as_ptr(),
+                1,
+                key.as_ptr(),
+                32,
+                1,
+                out.as_mut_ptr(),
+                8,
+                &mut len
+            ),
+            LIVESIGN_BUFFER_TOO_SMALL
+        );
+        assert_eq!(len, livesign_tencent_url_build_len(1, 1, 4, 1, 1));
+    }
+    // The secret function refuses a txTime verification would refuse.
+    assert_eq!(c_secret(key, b"s", b"5C27109G"), Err(LIVESIGN_MALFORMED));
+    assert_eq!(c_secret(key, b"s", b""), Err(LIVESIGN_MALFORMED));
+    assert_eq!(c_secret(b"", b"s", b"5C271099"), Err(LIVESIGN_INVALID_KEY));
+    assert_eq!(c_secret(b"", b"s", b"zz"), Err(LIVESIGN_INVALID_KEY), "the key is checked first");
+    // SAFETY: NULL pointers come with the lengths whose handling is under test.
+    unsafe {
+        let mut o = [0u8; 32];
+        assert_eq!(
+            livesign_tencent_url_secret(key.as_ptr(), 32, b"s".as_ptr(), 1, b"1".as_ptr(), 1, std::ptr::null_mut()),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_tencent_url_secret(key.as_ptr(), 32, std::ptr::null(), 1, b"1".as_ptr(), 1, o.as_mut_ptr()),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+    }
+}
+
+fn stream_name() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,30}"
+        .prop_filter("no play suffix", |s| ![".flv", ".m3u8", ".sdp"].iter().any(|x| s.ends_with(x)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn build_then_verify(key in proptest::collection::vec(any::<u8>(), 1..64), stream in stream_name(),
+                         expiry in 0..=LIVESIGN_TENCENT_URL_MAX_EXPIRY, kind in 1u32..=4, now_before in 0u64..1000) {
+        let u = c_build(kind, b"push.example.com", b"live", stream.as_bytes(), &key, expiry).unwrap();
+        let v = both(&[b"backup-first", &key], &u, 0, expiry.saturating_sub(now_before), 0).unwrap();
+        prop_assert_eq!(v.stream_name, stream.as_bytes());
+        prop_assert_eq!(v.key_index, 1);
+        prop_assert_eq!(v.expiry, expiry);
+        let text = String::from_utf8(u.clone()).unwrap();
+        let sent = &text.split("txSecret=").nth(1).unwrap()[..32];
+        let secret = url::secret(&key, stream.as_bytes(), v.tx_time).unwrap();
+        prop_assert_eq!(secret.as_str(), sent);
+    }
+
+    #[test]
+    fn any_one_byte_change_fails(key in proptest::collection::vec(any::<u8>(), 1..64), stream in stream_name(),
+                                 expiry in 0..=LIVESIGN_TENCENT_URL_MAX_EXPIRY, i: usize, byte: u8) {
+        let u = c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", stream.as_bytes(), &key, expiry).unwrap();
+        // Every byte of the stream name, txSecret and txTime is covered (the domain and the
+        // AppName are not: Tencent's scheme signs the stream name only).
+        let text = String::from_utf8(u.clone()).unwrap();
+        let stream_at = "rtmp://h/live/".len();
+        let secret_at = text.find("txSecret=").unwrap() + 9;
+        let time_at = text.find("txTime=").unwrap() + 7;
+        let covered: Vec<usize> =
+            (stream_at..stream_at + stream.len()).chain(secret_at..secret_at + 32).chain(time_at..u.len()).collect();
+        let pos = covered[i % covered.len()];
+        let mut m = u.clone();
+        prop_assume!(m[pos] != byte);
+        m[pos] = byte;
+        let r = both(&[&key], &m, 0, 0, 0);
+        prop_assert!(matches!(r, Err(Error::SignatureMismatch | Error::Malformed)), "{:?} {:?}", String::from_utf8_lossy(&m), r);
+    }
+
+    #[test]
+    fn arbitrary_input_never_crashes(url in proptest::collection::vec(any::<u8>(), 0..120)) {
+        prop_assert!(both(&[b"k"], &url, 0, 0, 0).is_err());
+    }
+}
