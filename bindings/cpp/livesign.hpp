@@ -1,6 +1,10 @@
 // livesign.hpp: header-only C++17 wrapper over livesign.h.
 //
-// - `std::string_view` in, `std::array` (fixed sizes) or `std::string` out.
+// - `std::string_view` in, `std::array` (fixed sizes) or `std::string` out. Parsed fields come
+//   back as `std::string_view`s into the caller's own input (keep it alive while you use them):
+//   the raw JSON text between the quotes (see `livesign::json_unescape`); an absent field is a
+//   view with `data() == nullptr`.
+// - Lookups that can find nothing (error catalogs, command names) return `std::optional`.
 // - Errors are exceptions: every failing call throws `livesign::Error`, which carries the
 //   `livesign::Status` (the C status) and its message ("sign invalid", "time expired", ...).
 //   Exceptions keep the happy path a plain value and make an unchecked failure impossible;
@@ -17,10 +21,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "livesign.h"
 
@@ -104,6 +110,19 @@ inline std::string_view version() noexcept { return livesign_version(); }
 /// The ABI version of the linked library; equals LIVESIGN_ABI_VERSION for a matching header.
 inline uint32_t abi_version() noexcept { return livesign_abi_version(); }
 
+/// The text of a JSON string as livesign hands it back (the raw bytes between the quotes, e.g.
+/// a callback field): escapes such as `\n`, `\"` and `\u00e9` become UTF-8. Throws
+/// Error(Malformed) when `raw` is not the inside of a valid JSON string.
+inline std::string json_unescape(std::string_view raw) {
+    // The result is never longer than its source: one call with out_cap = raw.size() fits.
+    std::string out(raw.size(), '\0');
+    std::size_t len = 0;
+    detail::check(livesign_json_unescape(detail::bytes(raw), raw.size(), reinterpret_cast<uint8_t *>(&out[0]),
+                                         out.size(), &len));
+    out.resize(len);
+    return out;
+}
+
 /// An HMAC-SHA256 key loaded once (precomputed states), for the `_keyed` operations. Not
 /// copyable; movable; wiped on destruction.
 class HmacKey {
@@ -145,6 +164,324 @@ inline void verify(std::string_view key, uint64_t t, std::string_view sign, uint
                    uint32_t leeway_s = 0) {
     detail::check(livesign_tencent_verify(detail::bytes(key), key.size(), t, detail::bytes(sign), sign.size(), now,
                                           leeway_s));
+}
+
+/// Tencent CSS event callbacks: the JSON body POSTed to your callback URL, signed with
+/// `sign` = MD5(callback key + decimal t).
+namespace callback {
+
+/// `event_type` of a callback. The named values are the documented ones; any other
+/// non-negative number Tencent sends is kept as is (`static_cast<int64_t>(type)`).
+enum class EventType : int64_t {
+    None = LIVESIGN_TENCENT_EVENT_NONE,  ///< the body has no `event_type`
+    StreamEnd = LIVESIGN_TENCENT_EVENT_STREAM_END,
+    StreamBegin = LIVESIGN_TENCENT_EVENT_STREAM_BEGIN,
+    RecordFile = LIVESIGN_TENCENT_EVENT_RECORD_FILE,
+    Snapshot = LIVESIGN_TENCENT_EVENT_SNAPSHOT,
+    PornDetection = LIVESIGN_TENCENT_EVENT_PORN_DETECTION,
+    RecordStatus = LIVESIGN_TENCENT_EVENT_RECORD_STATUS,
+};
+
+/// A verified callback. The views point into the body passed to `verify` and are the raw
+/// text between the quotes (`livesign::json_unescape` gives the text itself); an absent
+/// field has `data() == nullptr`.
+struct Event {
+    EventType event_type;
+    uint64_t t;  ///< the signed expiry (Unix seconds)
+    std::string_view stream_id;
+    std::string_view channel_id;
+    std::string_view app;      ///< the push domain
+    std::string_view appname;  ///< the AppName path segment, e.g. `live`
+};
+
+/// Verifies a callback body (strict JSON, `t` + `sign`); throws Error(SignatureMismatch) for
+/// "sign invalid", Error(Expired) for "time expired" (only when the sign is right),
+/// Error(Malformed) for a body that is not one strict JSON object with a well-formed `t` and
+/// `sign`, Error(InvalidKey) for an empty key.
+inline Event verify(std::string_view key, std::string_view body, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+    livesign_tencent_event e{};
+    detail::check(livesign_tencent_callback_verify(detail::bytes(key), key.size(), detail::bytes(body), body.size(),
+                                                   now, leeway_s, &e));
+    return Event{static_cast<EventType>(e.event_type), e.t, detail::view(e.stream_id), detail::view(e.channel_id),
+                 detail::view(e.app), detail::view(e.appname)};
+}
+
+/// Any other top-level field of a JSON body (a callback, or an API response), as its raw JSON
+/// text (a string keeps its quotes); `std::nullopt` when absent. Read it only after `verify`.
+inline std::optional<std::string_view> field(std::string_view body, std::string_view name) {
+    livesign_slice v{};
+    detail::check(
+        livesign_tencent_callback_field(detail::bytes(body), body.size(), detail::bytes(name), name.size(), &v));
+    if (v.ptr == nullptr) return std::nullopt;
+    return detail::view(v);
+}
+
+}  // namespace callback
+
+/// Push and play URLs with hotlink protection (`txSecret` / `txTime`).
+namespace url {
+
+/// The kinds of URL `build` writes.
+enum class Kind : uint32_t {
+    Rtmp = LIVESIGN_TENCENT_URL_RTMP,      ///< `rtmp://{domain}/{app}/{stream}?...`
+    WebRtc = LIVESIGN_TENCENT_URL_WEBRTC,  ///< `webrtc://{domain}/{app}/{stream}?...`
+    Flv = LIVESIGN_TENCENT_URL_FLV,        ///< `https://{domain}/{app}/{stream}.flv?...`
+    Hls = LIVESIGN_TENCENT_URL_HLS,        ///< `https://{domain}/{app}/{stream}.m3u8?...`
+};
+
+/// The largest expiry `build` accepts (2^36 - 1).
+constexpr uint64_t max_expiry = LIVESIGN_TENCENT_URL_MAX_EXPIRY;
+
+/// Length of a `txSecret` (LIVESIGN_TENCENT_TX_SECRET_LEN).
+inline std::size_t secret_len() noexcept { return livesign_tencent_tx_secret_len(); }
+
+/// The exact length of the URL `build` writes for these inputs; 0 when `kind` is unknown or
+/// `expiry > max_expiry`.
+inline std::size_t build_len(Kind kind, std::string_view domain, std::string_view app, std::string_view stream,
+                             uint64_t expiry) noexcept {
+    return livesign_tencent_url_build_len(static_cast<uint32_t>(kind), domain.size(), app.size(), stream.size(),
+                                          expiry);
+}
+
+/// `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret=...&txTime=<EXPIRY IN UPPERCASE HEX>`.
+/// Throws Error(InvalidArgument) for a domain, app or stream outside the allowed characters
+/// or an expiry above `max_expiry`, Error(InvalidKey) for an empty key.
+inline std::string build(Kind kind, std::string_view domain, std::string_view app, std::string_view stream,
+                         std::string_view key, uint64_t expiry) {
+    return detail::variable([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_tencent_url_build(static_cast<uint32_t>(kind), detail::bytes(domain), domain.size(),
+                                          detail::bytes(app), app.size(), detail::bytes(stream), stream.size(),
+                                          detail::bytes(key), key.size(), expiry, out, cap, len);
+    });
+}
+
+/// The `txSecret` for a stream name and a `txTime` exactly as written in the URL (for callers
+/// that assemble their own URLs). Throws Error(Malformed) for a `txTime` that is not 1 to 16
+/// hex digits or 10 decimal digits.
+inline std::string secret(std::string_view key, std::string_view stream, std::string_view tx_time) {
+    std::array<uint8_t, LIVESIGN_TENCENT_TX_SECRET_LEN> out{};
+    detail::check(livesign_tencent_url_secret(detail::bytes(key), key.size(), detail::bytes(stream), stream.size(),
+                                              detail::bytes(tx_time), tx_time.size(), out.data()));
+    return detail::to_string(out);
+}
+
+/// What a verified URL says; the views point into the URL passed to `verify`.
+struct Info {
+    std::string_view app;          ///< the AppName, e.g. `live`
+    std::string_view stream_name;  ///< the stream name the secret covers (no suffix)
+    std::string_view tx_time;      ///< `txTime` as written
+    uint64_t expiry;               ///< `txTime` as Unix seconds
+    uint64_t valid_until;          ///< `expiry + valid_for_s` (saturating)
+    std::size_t key_index;         ///< the key of the ring that matched
+};
+
+/// Verifies a push or play URL (full, or its `/path?query`) against a key ring (primary key
+/// first, then backups); `valid_for_s` is 0 for push URLs and the play validity period for play
+/// URLs. Throws Error(SignatureMismatch) ("sign invalid"), Error(Expired) ("time expired"),
+/// Error(Malformed) for a URL without a well-formed `/app/stream`, `txSecret` or `txTime`,
+/// Error(InvalidKey) for an empty key, Error(InvalidArgument) for 0 or more than
+/// LIVESIGN_MAX_KEYS keys.
+inline Info verify(std::initializer_list<std::string_view> keys, std::string_view url, uint32_t valid_for_s = 0,
+                   uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+    detail::Ring ring(keys);
+    std::size_t matched = 0;
+    livesign_tencent_url_info info{};
+    detail::check(livesign_tencent_url_verify(ring.keys.data(), ring.n, detail::bytes(url), url.size(), valid_for_s,
+                                              now, leeway_s, &matched, &info));
+    return Info{detail::view(info.app), detail::view(info.stream_name), detail::view(info.tx_time), info.expiry,
+                info.valid_until,       matched};
+}
+
+}  // namespace url
+
+/// The legacy CSS API (`common_access` GET requests signed with `t` + `sign`).
+namespace api {
+
+/// The documented commands (`interface` names).
+enum class Command : uint32_t {
+    GetLiveStat = LIVESIGN_TENCENT_API_GET_LIVE_STAT,
+    GetLivePushStat = LIVESIGN_TENCENT_API_GET_LIVE_PUSH_STAT,
+    GetLivePlayStat = LIVESIGN_TENCENT_API_GET_LIVE_PLAY_STAT,
+    GetLivePushStatHistory = LIVESIGN_TENCENT_API_GET_LIVE_PUSH_STAT_HISTORY,
+    GetLivePlayStatHistory = LIVESIGN_TENCENT_API_GET_LIVE_PLAY_STAT_HISTORY,
+    LiveChannelGetStatus = LIVESIGN_TENCENT_API_LIVE_CHANNEL_GET_STATUS,
+    LiveChannelSetStatus = LIVESIGN_TENCENT_API_LIVE_CHANNEL_SET_STATUS,
+    LiveTapeGetFilelist = LIVESIGN_TENCENT_API_LIVE_TAPE_GET_FILELIST,
+    LiveQueueGet = LIVESIGN_TENCENT_API_LIVE_QUEUE_GET,
+    LiveChannelGetChannelList = LIVESIGN_TENCENT_API_LIVE_CHANNEL_GET_CHANNEL_LIST,
+    LiveChannelGetLiveChannelList = LIVESIGN_TENCENT_API_LIVE_CHANNEL_GET_LIVE_CHANNEL_LIST,
+    MixStreamV2 = LIVESIGN_TENCENT_API_MIX_STREAM_V2,
+    ChannelManager = LIVESIGN_TENCENT_API_CHANNEL_MANAGER,
+    LiveTapeStart = LIVESIGN_TENCENT_API_LIVE_TAPE_START,
+    LiveTapeStop = LIVESIGN_TENCENT_API_LIVE_TAPE_STOP,
+};
+
+/// The `interface` name of a command (e.g. "Live_Channel_GetStatus"); nullopt for a number
+/// that is not a command.
+inline std::optional<std::string_view> command_name(Command c) noexcept {
+    const char *name = livesign_tencent_api_command_name(static_cast<uint32_t>(c));
+    if (name == nullptr) return std::nullopt;
+    return std::string_view(name);
+}
+
+/// The documented URL up to the `?` for a command; nullopt for a number that is not a command.
+inline std::optional<std::string_view> default_base(Command c) noexcept {
+    const char *base = livesign_tencent_api_default_base(static_cast<uint32_t>(c));
+    if (base == nullptr) return std::nullopt;
+    return std::string_view(base);
+}
+
+/// The command of an `interface` name (exact, case-sensitive); nullopt when none has it.
+inline std::optional<Command> command_from_name(std::string_view name) noexcept {
+    uint32_t c = 0;
+    if (livesign_tencent_api_command_from_name(detail::bytes(name), name.size(), &c) != LIVESIGN_OK) {
+        return std::nullopt;
+    }
+    return static_cast<Command>(c);
+}
+
+/// How a parameter is written: `Param.s.<name>` or `Param.n.<name>`.
+enum class ParamKind : uint32_t {
+    String = LIVESIGN_TENCENT_API_PARAM_STRING,
+    Number = LIVESIGN_TENCENT_API_PARAM_NUMBER,
+};
+
+/// One command parameter: its name without the `Param.s.` / `Param.n.` prefix and its value,
+/// unencoded. Write `{"channel_id", "8888_test123"}` for a string, or use `number(...)`.
+struct Param {
+    std::string_view name;
+    std::string_view value;
+    ParamKind kind = ParamKind::String;
+};
+
+/// A string parameter (`Param.s.<name>=<value>`).
+inline Param string(std::string_view name, std::string_view value) noexcept {
+    return Param{name, value, ParamKind::String};
+}
+
+/// A number parameter (`Param.n.<name>=<value>`; `value` is `-`? then decimal digits).
+inline Param number(std::string_view name, std::string_view value) noexcept {
+    return Param{name, value, ParamKind::Number};
+}
+
+/// Most parameters one request takes (LIVESIGN_TENCENT_API_MAX_PARAMS).
+constexpr std::size_t max_params = LIVESIGN_TENCENT_API_MAX_PARAMS;
+
+namespace internal {
+inline std::string build(Command command, uint64_t appid, std::string_view key, uint64_t t, const Param *params,
+                         std::size_t n, std::string_view base) {
+    if (n > max_params) throw Error(Status::InvalidArgument);
+    std::array<livesign_tencent_api_param, LIVESIGN_TENCENT_API_MAX_PARAMS> c{};
+    for (std::size_t i = 0; i < n; ++i) {
+        c[i] = livesign_tencent_api_param{static_cast<uint32_t>(params[i].kind), detail::slice(params[i].name),
+                                          detail::slice(params[i].value)};
+    }
+    return detail::variable([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        // An empty base (even a non-NULL one) means the command's default base.
+        return livesign_tencent_api_build(static_cast<uint32_t>(command), detail::bytes(base), base.size(),
+                                          appid, detail::bytes(key), key.size(), t, c.data(), n, out, cap,
+                                          len);
+    });
+}
+}  // namespace internal
+
+/// The signed request URL: `{base}?appid|cmd={appid}&interface=...&t={t}&sign=...` then the
+/// parameters in order, percent-encoded. `t` is the expiry (Unix seconds); an empty `base`
+/// means the command's `default_base`. Throws Error(InvalidArgument) for a bad base, a bad
+/// parameter or more than `max_params`, Error(InvalidKey) for an empty key.
+inline std::string build(Command command, uint64_t appid, std::string_view key, uint64_t t,
+                         std::initializer_list<Param> params = {}, std::string_view base = {}) {
+    return internal::build(command, appid, key, t, params.begin(), params.size(), base);
+}
+inline std::string build(Command command, uint64_t appid, std::string_view key, uint64_t t,
+                         const std::vector<Param> &params, std::string_view base = {}) {
+    return internal::build(command, appid, key, t, params.data(), params.size(), base);
+}
+
+/// The status fields of a response; absent fields are nullopt. The views point into the body
+/// and keep JSON escapes (see `livesign::json_unescape`).
+struct Response {
+    std::optional<int64_t> ret;
+    std::optional<int64_t> retcode;
+    std::optional<std::string_view> errmsg;
+    std::optional<std::string_view> message;
+    /// `ret`, or `retcode` when there is no `ret`: the code to look up with `error_by_code`.
+    int64_t code() const noexcept { return ret ? *ret : retcode.value_or(0); }
+};
+
+/// Reads `ret`, `retcode`, `errmsg` and `message` of a response body; throws Error(Malformed)
+/// when it is not one strict JSON object, a field is repeated or mistyped, or neither `ret`
+/// nor `retcode` is present. Other fields: `callback::field`.
+inline Response read_response(std::string_view body) {
+    livesign_tencent_api_response r{};
+    detail::check(livesign_tencent_api_response_read(detail::bytes(body), body.size(), &r));
+    Response out;
+    if (r.fields & LIVESIGN_TENCENT_API_HAS_RET) out.ret = r.ret;
+    if (r.fields & LIVESIGN_TENCENT_API_HAS_RETCODE) out.retcode = r.retcode;
+    if (r.fields & LIVESIGN_TENCENT_API_HAS_ERRMSG) out.errmsg = detail::view(r.errmsg);
+    if (r.fields & LIVESIGN_TENCENT_API_HAS_MESSAGE) out.message = detail::view(r.message);
+    return out;
+}
+
+}  // namespace api
+
+/// Where a catalog error shows up.
+enum class ErrorSource : uint32_t {
+    Http = LIVESIGN_TENCENT_ERROR_SOURCE_HTTP,        ///< an HTTP status (403, 404)
+    Message = LIVESIGN_TENCENT_ERROR_SOURCE_MESSAGE,  ///< a bare message ("sign invalid", ...)
+    Code = LIVESIGN_TENCENT_ERROR_SOURCE_CODE,        ///< a `ret` / `retcode` value
+};
+
+/// What kind of problem a catalog error is.
+enum class ErrorCategory : uint32_t {
+    Success = LIVESIGN_TENCENT_ERROR_SUCCESS,
+    NoData = LIVESIGN_TENCENT_ERROR_NO_DATA,
+    Auth = LIVESIGN_TENCENT_ERROR_AUTH,
+    NotActivated = LIVESIGN_TENCENT_ERROR_NOT_ACTIVATED,
+    InvalidRequest = LIVESIGN_TENCENT_ERROR_INVALID_REQUEST,
+    RateLimit = LIVESIGN_TENCENT_ERROR_RATE_LIMIT,
+    Server = LIVESIGN_TENCENT_ERROR_SERVER,
+    StreamState = LIVESIGN_TENCENT_ERROR_STREAM_STATE,
+};
+
+/// Whether retrying can help.
+enum class Retry : uint32_t {
+    Never = LIVESIGN_TENCENT_RETRY_NEVER,      ///< the same request fails again
+    Backoff = LIVESIGN_TENCENT_RETRY_BACKOFF,  ///< after a growing delay (1201, 1202)
+    Resign = LIVESIGN_TENCENT_RETRY_RESIGN,    ///< sign again with a later `t` ("time expired")
+    Later = LIVESIGN_TENCENT_RETRY_LATER,      ///< once the stream's state changed (1301, 20601)
+};
+
+/// One entry of the CSS error catalog (static texts).
+struct ErrorInfo {
+    ErrorSource source;
+    ErrorCategory category;
+    Retry retry;
+    int64_t code;              ///< HTTP status or return code; 0 for message entries
+    std::string_view message;  ///< the cloud's own text ("" when the docs give none)
+    std::string_view meaning;  ///< what it means and what to do
+};
+
+namespace internal {
+inline std::optional<ErrorInfo> info(const livesign_tencent_error_info *e) noexcept {
+    if (e == nullptr) return std::nullopt;
+    return ErrorInfo{static_cast<ErrorSource>(e->source), static_cast<ErrorCategory>(e->category),
+                     static_cast<Retry>(e->retry), e->code, e->message, e->meaning};
+}
+}  // namespace internal
+
+/// The catalog entry of a `ret` / `retcode` (0, 1000, ..., 20601); nullopt when unknown.
+inline std::optional<ErrorInfo> error_by_code(int64_t code) noexcept {
+    return internal::info(livesign_tencent_error_by_code(code));
+}
+/// The catalog entry of an HTTP status (403, 404); nullopt when unknown.
+inline std::optional<ErrorInfo> error_by_http_status(uint32_t status) noexcept {
+    return internal::info(livesign_tencent_error_by_http_status(status));
+}
+/// The catalog entry of a message ("sign invalid", ...; ASCII case and surrounding whitespace
+/// ignored); nullopt when unknown.
+inline std::optional<ErrorInfo> error_by_message(std::string_view message) noexcept {
+    return internal::info(livesign_tencent_error_by_message(detail::bytes(message), message.size()));
 }
 
 }  // namespace tencent
