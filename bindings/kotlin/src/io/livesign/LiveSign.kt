@@ -69,7 +69,7 @@ object LiveSign {
     /** Length of a Tencent sign (LIVESIGN_TENCENT_SIGN_LEN). */
     @JvmStatic val TENCENT_SIGN_LEN: Int = nativeTencentSignLen()
 
-    // The JNI entry points (src/ffi/jni.rs). `internal` keeps them out of the Kotlin API;
+    // The JNI entry points (src/ffi/jni/). `internal` keeps them out of the Kotlin API;
     // @JvmName stops Kotlin from mangling internal names, which JNI symbols must match.
     @JvmStatic @JvmName("nativeVersion") internal external fun nativeVersion(): String
     @JvmStatic @JvmName("nativeAbiVersion") internal external fun nativeAbiVersion(): Int
