@@ -1,16 +1,20 @@
 //! JNI exports for the Kotlin wrapper (`bindings/kotlin`, `io.livesign.LiveSign`), built with
-//! the cargo feature `jni`. Each export borrows the Java arrays (no copy, via
+//! the cargo feature `jni`. Each export pins the Java arrays it gets (no copy, via
 //! `Get/ReleasePrimitiveArrayCritical`), calls the C function of the same operation and
 //! returns its status; the Kotlin side turns statuses into `LiveSignException`s. Only key
 //! contexts live on the native heap (a boxed `livesign_hmac_key`, wiped and freed by
 //! `HmacKey.close()`), because Java arrays can be moved by the GC and never reliably wiped.
 //! Java `long`s carry the bits of the C `uint64_t`s.
+//!
+//! JNI forbids every other JNI call while a critical region is open, so an export pins all
+//! its arrays at once with [`Env::pin`] (lengths read first), runs only livesign inside, and
+//! writes its results back (`set_int`, `set_longs`, strings) after the regions are closed.
 
-use core::ffi::c_void;
+use core::ffi::{c_char, c_void};
 
-use jni_sys::{JNI_ABORT, JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
+use jni_sys::{JNI_ABORT, JNIEnv, jarray, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
 
-use super::common::{livesign_abi_version, livesign_status_str, livesign_version};
+use super::common::{livesign_abi_version, livesign_json_unescape, livesign_status_str, livesign_version};
 use super::hmac_key::{livesign_hmac_key, livesign_hmac_key_init, livesign_hmac_key_wipe};
 use super::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
 use super::status::livesign_status;
@@ -20,41 +24,82 @@ mod tencent;
 mod trtc;
 
 const INTERNAL: jint = livesign_status::LIVESIGN_INTERNAL as jint;
+const INVALID_ARGUMENT: jint = livesign_status::LIVESIGN_INVALID_ARGUMENT as jint;
+
+/// A Java primitive array handed to an export (NULL allowed), and whether livesign writes it.
+#[derive(Clone, Copy)]
+struct Array {
+    raw: jarray,
+    write: bool,
+}
+
+/// An array livesign only reads.
+fn ro(raw: jarray) -> Array {
+    Array { raw, write: false }
+}
+
+/// An array livesign writes (copied back when released).
+fn rw(raw: jarray) -> Array {
+    Array { raw, write: true }
+}
+
+/// A pinned array: its first element and its element count; `(NULL, 0)` for a NULL or empty
+/// array (livesign's empty input, or a size query for an output).
+type Pinned = (*mut u8, usize);
 
 /// The calling thread's JNI environment.
 struct Env(*mut JNIEnv);
 
 impl Env {
-    /// Borrows a Java primitive array as `(ptr, element count)` for the duration of `f`
-    /// (NULL → empty). The array is released without copy-back unless `write` is set.
+    /// Pins `arrays` for the duration of `f`, which gets each as a [`Pinned`]. All lengths are
+    /// read before the first critical region opens; the regions are released in reverse order,
+    /// without copy-back for read-only arrays. `Err(LIVESIGN_INTERNAL)` when the VM cannot pin
+    /// an array (it then has an OutOfMemoryError pending).
     ///
     /// # Safety
-    /// `self.0` is the JNI environment of the current thread; `array` is NULL or a live
-    /// `byte[]` reference; `f` calls no JNI function (a critical region is open).
-    unsafe fn borrow<R>(&self, array: jbyteArray, write: bool, f: impl FnOnce(*mut u8, usize) -> R) -> Result<R, jint> {
-        if array.is_null() {
-            return Ok(f(core::ptr::null_mut(), 0));
-        }
+    /// `self.0` is the JNI environment of the current thread; each array is NULL or a live
+    /// primitive array reference; `f` calls no JNI function.
+    unsafe fn pin<const N: usize, R>(&self, arrays: [Array; N], f: impl FnOnce([Pinned; N]) -> R) -> Result<R, jint> {
         // SAFETY: self.0 is a valid JNIEnv (caller), whose function table is JNI 1.2+.
         let table = unsafe { (**self.0).v1_2 };
-        // SAFETY: array is a live byte[] (caller).
-        let len = unsafe { (table.GetArrayLength)(self.0, array) };
-        // SAFETY: as above; a NULL result means the VM is out of memory.
-        let ptr = unsafe { (table.GetPrimitiveArrayCritical)(self.0, array, core::ptr::null_mut()) }.cast::<u8>();
-        if ptr.is_null() {
-            return Err(INTERNAL);
+        let mut pinned: [Pinned; N] = [(core::ptr::null_mut(), 0); N];
+        for (slot, a) in pinned.iter_mut().zip(&arrays) {
+            if !a.raw.is_null() {
+                // SAFETY: a live array (caller); no critical region is open yet.
+                slot.1 = usize::try_from(unsafe { (table.GetArrayLength)(self.0, a.raw) }).unwrap_or(0);
+            }
         }
-        let r = f(ptr, usize::try_from(len).unwrap_or(0));
-        let mode = if write { 0 } else { JNI_ABORT };
-        // SAFETY: releases exactly the region opened above.
-        unsafe { (table.ReleasePrimitiveArrayCritical)(self.0, array, ptr.cast::<c_void>(), mode) };
-        Ok(r)
+        let mut ok = true;
+        for (slot, a) in pinned.iter_mut().zip(&arrays) {
+            if slot.1 == 0 {
+                continue;
+            }
+            // SAFETY: a live non-empty array (caller); nesting critical regions is allowed.
+            let p = unsafe { (table.GetPrimitiveArrayCritical)(self.0, a.raw, core::ptr::null_mut()) };
+            if p.is_null() {
+                slot.1 = 0;
+                ok = false;
+                break;
+            }
+            slot.0 = p.cast::<u8>();
+        }
+        let result = if ok { Ok(f(pinned)) } else { Err(INTERNAL) };
+        for (slot, a) in pinned.iter().zip(&arrays).rev() {
+            if !slot.0.is_null() {
+                let mode = if a.write { 0 } else { JNI_ABORT };
+                // SAFETY: releases exactly a region opened above (allowed with an exception
+                // pending).
+                unsafe { (table.ReleasePrimitiveArrayCritical)(self.0, a.raw, slot.0.cast::<c_void>(), mode) };
+            }
+        }
+        result
     }
 
     /// Writes `v` into `array[0]` of a Java `int[]` (ignored when NULL).
     ///
     /// # Safety
-    /// As for [`Env::borrow`].
+    /// `self.0` is the JNI environment of the current thread, outside any critical region;
+    /// `array` is NULL or a live `int[]` with at least one element.
     unsafe fn set_int(&self, array: jintArray, v: jint) {
         if !array.is_null() {
             // SAFETY: valid env and live int[] (caller); writes one element from a local.
@@ -65,19 +110,24 @@ impl Env {
     /// Writes `values` into the start of a Java `long[]` (ignored when NULL).
     ///
     /// # Safety
-    /// As for [`Env::borrow`]; the array holds at least `values.len()` elements.
+    /// As for [`Env::set_int`]; the array holds at least `values.len()` elements.
     unsafe fn set_longs(&self, array: jlongArray, values: &[jlong]) {
         if !array.is_null() {
-            // SAFETY: valid env and live long[] (caller); reads values.len() locals.
-            unsafe { ((**self.0).v1_2.SetLongArrayRegion)(self.0, array, 0, values.len() as i32, values.as_ptr()) };
+            let n = jint::try_from(values.len()).unwrap_or(0);
+            // SAFETY: valid env and live long[] (caller); reads n locals.
+            unsafe { ((**self.0).v1_2.SetLongArrayRegion)(self.0, array, 0, n, values.as_ptr()) };
         }
     }
 
-    /// A new Java string from a static NUL-terminated C string.
+    /// A new Java string from a static NUL-terminated C string; Java `null` for NULL.
     ///
     /// # Safety
-    /// `self.0` is the JNI environment of the current thread.
-    unsafe fn string(&self, s: *const core::ffi::c_char) -> jstring {
+    /// `self.0` is the JNI environment of the current thread, outside any critical region;
+    /// `s` is NULL or a static NUL-terminated ASCII string.
+    unsafe fn string(&self, s: *const c_char) -> jstring {
+        if s.is_null() {
+            return core::ptr::null_mut();
+        }
         // SAFETY: valid env (caller); s is a static NUL-terminated ASCII string.
         unsafe { ((**self.0).v1_2.NewStringUTF)(self.0, s) }
     }
@@ -87,9 +137,58 @@ fn status(s: livesign_status) -> jint {
     s as jint
 }
 
-/// Flattens the borrow result: a failed borrow already is a status.
+/// Flattens a pinned call: a failed pin already is a status.
 fn flat(r: Result<jint, jint>) -> jint {
     r.unwrap_or_else(|e| e)
+}
+
+/// `(offset, len)` of a slice inside the input it views (pinned at `base`), for Kotlin to cut
+/// the string out of its own array; `(-1, 0)` for an absent field and `(0, 0)` for a present
+/// empty one (whose pointer livesign does not promise to place).
+fn span(base: *const u8, s: livesign_slice) -> [jlong; 2] {
+    if s.ptr.is_null() {
+        return [-1, 0];
+    }
+    match (s.ptr as usize).checked_sub(base as usize) {
+        Some(offset) if s.len > 0 => [offset as jlong, s.len as jlong],
+        _ => [0, 0],
+    }
+}
+
+/// Runs a `(out, out_cap, out_len)` call on a pinned output array (`(NULL, 0)`: a size query);
+/// returns the status and `*out_len`, for `set_int` once the regions are closed.
+fn variable(out: Pinned, call: impl FnOnce(*mut u8, usize, *mut usize) -> livesign_status) -> (jint, jint) {
+    let mut len = 0usize;
+    let s = status(call(out.0, out.1, &mut len));
+    (s, jint::try_from(len).unwrap_or(jint::MAX))
+}
+
+/// A key ring from all keys concatenated (`keys`) plus their lengths (`lens`, an `int[]`).
+/// `Err(LIVESIGN_INVALID_ARGUMENT)` for 0 or more than `LIVESIGN_MAX_KEYS` keys, or lengths
+/// that do not add up.
+///
+/// # Safety
+/// `keys` and `lens` are pinned arrays (a byte[] and an int[]).
+unsafe fn ring(keys: Pinned, lens: Pinned) -> Result<([livesign_slice; LIVESIGN_MAX_KEYS], usize), jint> {
+    let (k, kl) = keys;
+    let (l, n) = lens; // an int[]: n elements
+    if n == 0 || n > LIVESIGN_MAX_KEYS {
+        return Err(INVALID_ARGUMENT);
+    }
+    let mut ring = [livesign_slice::EMPTY; LIVESIGN_MAX_KEYS];
+    let mut offset = 0usize;
+    for (i, slot) in ring.iter_mut().take(n).enumerate() {
+        // SAFETY: l points to n pinned jints (the JVM aligns int[] elements) and i < n.
+        let len = unsafe { l.cast::<jint>().add(i).read() };
+        let len = usize::try_from(len).map_err(|_| INVALID_ARGUMENT)?;
+        let end = offset.checked_add(len).filter(|&end| end <= kl).ok_or(INVALID_ARGUMENT)?;
+        if len > 0 {
+            // SAFETY: offset + len <= kl: inside the pinned key bytes.
+            *slot = livesign_slice { ptr: unsafe { k.add(offset) }, len };
+        }
+        offset = end;
+    }
+    Ok((ring, n))
 }
 
 #[unsafe(no_mangle)]
@@ -113,6 +212,30 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeStatusStr(
     unsafe { Env(env).string(livesign_status_str(code as u32)) }
 }
 
+/// `livesign_json_unescape` into `out` (NULL: a size query); `out_len[0]` receives `*out_len`.
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeJsonUnescape(
+    env: *mut JNIEnv,
+    _: jclass,
+    src: jbyteArray,
+    out: jbyteArray,
+    out_len: jintArray,
+) -> jint {
+    let env = Env(env);
+    let mut len = 0;
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.pin([ro(src), rw(out)], |[(s, sl), o]| {
+            let (s, l) = variable(o, |o, oc, ol| livesign_json_unescape(s, sl, o, oc, ol));
+            len = l;
+            s
+        })
+    });
+    // SAFETY: as above, the regions are closed.
+    unsafe { env.set_int(out_len, len) };
+    s
+}
+
 /// Loads a key into a new boxed context; returns its handle (0 on failure, with the status in
 /// `status_out[0]`).
 #[unsafe(no_mangle)]
@@ -125,8 +248,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHmacKeyNew(
     let env = Env(env);
     let mut ctx = Box::new(core::mem::MaybeUninit::<livesign_hmac_key>::uninit());
     // SAFETY: JVM-provided env and array; the closure calls only livesign; ctx is writable.
-    let s = flat(unsafe { env.borrow(key, false, |k, kl| status(livesign_hmac_key_init(ctx.as_mut_ptr(), k, kl))) });
-    // SAFETY: as above.
+    let s = flat(unsafe { env.pin([ro(key)], |[(k, kl)]| status(livesign_hmac_key_init(ctx.as_mut_ptr(), k, kl))) });
+    // SAFETY: as above, the region is closed.
     unsafe { env.set_int(status_out, s) };
     if s != 0 {
         return 0;
@@ -146,70 +269,4 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHmacKeyFree(_: *mu
             drop(Box::from_raw(ctx));
         }
     }
-}
-
-/// `(offset, len)` of a slice inside the input it views (base `base`), for Kotlin to cut the
-/// string out of its own array; `(-1, 0)` for an absent field.
-fn span(base: *const u8, s: livesign_slice) -> [jlong; 2] {
-    if s.ptr.is_null() { [-1, 0] } else { [(s.ptr as usize - base as usize) as jlong, s.len as jlong] }
-}
-
-/// Runs a `(out, out_cap, out_len)` call with a Java output array (NULL = size query) and
-/// reports `*out_len` in `out_len[0]`.
-///
-/// # Safety
-/// As for [`Env::borrow`]; `call` calls no JNI function.
-unsafe fn variable(
-    env: &Env,
-    out: jbyteArray,
-    out_len: jintArray,
-    call: impl FnOnce(*mut u8, usize, *mut usize) -> livesign_status,
-) -> jint {
-    let mut len = 0usize;
-    // SAFETY: forwarded to the caller's guarantee.
-    let s = flat(unsafe { env.borrow(out, true, |o, ol| status(call(o, ol, &mut len))) });
-    // SAFETY: as above.
-    unsafe { env.set_int(out_len, jint::try_from(len).unwrap_or(jint::MAX)) };
-    s
-}
-
-/// Borrows a key ring passed as all keys concatenated plus their lengths.
-///
-/// # Safety
-/// As for [`Env::borrow`]; `f` calls no JNI function.
-unsafe fn with_ring(
-    env: &Env,
-    joined: jbyteArray,
-    lens: jintArray,
-    f: impl FnOnce(*const livesign_slice, usize) -> jint,
-) -> jint {
-    // SAFETY: forwarded to the caller's guarantee; the int[] is borrowed like a byte[] (its
-    // length is ll elements); every pointer made below stays inside the borrowed regions.
-    flat(unsafe {
-        env.borrow(joined, false, |k, kl| {
-            env.borrow(lens, false, |l, ll| {
-                let n = ll; // GetArrayLength counts elements: ll jints
-                if n == 0 || n > LIVESIGN_MAX_KEYS {
-                    return status(livesign_status::LIVESIGN_INVALID_ARGUMENT);
-                }
-                let mut ring = [livesign_slice::EMPTY; LIVESIGN_MAX_KEYS];
-                let mut offset = 0usize;
-                for (i, slot) in ring.iter_mut().take(n).enumerate() {
-                    // l points to n jints; the JVM aligns int[] elements.
-                    let len = l.cast::<jint>().add(i).read();
-                    let Ok(len) = usize::try_from(len) else {
-                        return status(livesign_status::LIVESIGN_INVALID_ARGUMENT);
-                    };
-                    if offset + len > kl {
-                        return status(livesign_status::LIVESIGN_INVALID_ARGUMENT);
-                    }
-                    // offset + len <= kl: inside the borrowed key bytes.
-                    *slot = livesign_slice { ptr: k.add(offset), len };
-                    offset += len;
-                }
-                f(ring.as_ptr(), n)
-            })
-        })
-        .and_then(|r| r)
-    })
 }

@@ -2,10 +2,9 @@
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
 
-use super::{Env, flat, span, status, variable, with_ring};
+use super::{Env, INVALID_ARGUMENT, flat, ring, ro, rw, span, status, variable};
 use crate::ffi::hmac_key::livesign_hmac_key;
 use crate::ffi::slice::livesign_slice;
-use crate::ffi::status::livesign_status;
 use crate::ffi::trtc_callback::*;
 use crate::ffi::trtc_rest::*;
 
@@ -24,39 +23,21 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcRestUrl(
     out_len: jintArray,
 ) -> jint {
     let env = Env(env);
-    // SAFETY: JVM-provided env and arrays; the closures call only livesign (no JNI).
-    flat(unsafe {
-        env.borrow(host, false, |h, hl| {
-            env.borrow(service, false, |s, sl| {
-                env.borrow(command, false, |c, cl| {
-                    env.borrow(identifier, false, |i, il| {
-                        env.borrow(usersig, false, |u, ul| {
-                            variable(&env, out, out_len, |o, oc, ol| {
-                                livesign_trtc_rest_url(
-                                    h,
-                                    hl,
-                                    s,
-                                    sl,
-                                    c,
-                                    cl,
-                                    sdkappid as u64,
-                                    i,
-                                    il,
-                                    u,
-                                    ul,
-                                    random as u32,
-                                    o,
-                                    oc,
-                                    ol,
-                                )
-                            })
-                        })
-                    })
-                })
-            })
+    let mut len = 0;
+    let arrays = [ro(host), ro(service), ro(command), ro(identifier), ro(usersig), rw(out)];
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign (no JNI).
+    let s = flat(unsafe {
+        env.pin(arrays, |[(h, hl), (s, sl), (c, cl), (i, il), (u, ul), o]| {
+            let (s, l) = variable(o, |o, oc, ol| {
+                livesign_trtc_rest_url(h, hl, s, sl, c, cl, sdkappid as u64, i, il, u, ul, random as u32, o, oc, ol)
+            });
+            len = l;
+            s
         })
-        .and_then(|r| r.and_then(|r| r.and_then(|r| r.and_then(|r| r))))
-    })
+    });
+    // SAFETY: as above, the regions are closed.
+    unsafe { env.set_int(out_len, len) };
+    s
 }
 
 /// Fills `fields` with `[action_status, error_code, error_info offset, len, request_id offset, len]`.
@@ -71,16 +52,16 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcResponseParse(
     let mut values = [0 as jlong; 6];
     // SAFETY: JVM-provided env and array; the closure calls only livesign.
     let s = flat(unsafe {
-        env.borrow(body, false, |b, bl| {
+        env.pin([ro(body)], |[(b, bl)]| {
             let mut r = EMPTY_RESPONSE;
             let s = livesign_trtc_rest_response_parse(b, bl, &mut r);
             let [io, il] = span(b, r.error_info);
-            let [ro, rl] = span(b, r.request_id);
-            values = [r.action_status as jlong, r.error_code, io, il, ro, rl];
+            let [qo, ql] = span(b, r.request_id);
+            values = [r.action_status as jlong, r.error_code, io, il, qo, ql];
             status(s)
         })
     });
-    // SAFETY: as above; Kotlin passes a long[6].
+    // SAFETY: as above, the region is closed; Kotlin passes a long[6].
     unsafe { env.set_longs(fields, &values) };
     s
 }
@@ -96,19 +77,16 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcResponseField(
 ) -> jint {
     let env = Env(env);
     let mut values = [-1 as jlong, 0];
-    // SAFETY: JVM-provided env and arrays; the closures call only livesign.
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
     let s = flat(unsafe {
-        env.borrow(body, false, |b, bl| {
-            env.borrow(name, false, |n, nl| {
-                let mut v = livesign_slice::EMPTY;
-                let s = livesign_trtc_rest_response_field(b, bl, n, nl, &mut v);
-                values = span(b, v);
-                status(s)
-            })
+        env.pin([ro(body), ro(name)], |[(b, bl), (n, nl)]| {
+            let mut v = livesign_slice::EMPTY;
+            let s = livesign_trtc_rest_response_field(b, bl, n, nl, &mut v);
+            values = span(b, v);
+            status(s)
         })
-        .and_then(|r| r)
     });
-    // SAFETY: as above; Kotlin passes a long[2].
+    // SAFETY: as above, the regions are closed; Kotlin passes a long[2].
     unsafe { env.set_longs(value_span, &values) };
     s
 }
@@ -149,7 +127,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackKeyChe
     key: jbyteArray,
 ) -> jint {
     // SAFETY: JVM-provided env and array; the closure calls only livesign.
-    flat(unsafe { Env(env).borrow(key, false, |k, kl| status(livesign_trtc_callback_key_check(k, kl))) })
+    flat(unsafe { Env(env).pin([ro(key)], |[(k, kl)]| status(livesign_trtc_callback_key_check(k, kl))) })
 }
 
 /// `key` is a raw key, or NULL with `handle` a loaded context (the keyed variant).
@@ -163,24 +141,19 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackSign(
     out: jbyteArray,
 ) -> jint {
     let env = Env(env);
-    // SAFETY: JVM-provided env and arrays; the closures call only livesign; out is checked to
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign; out is checked to
     // hold LIVESIGN_TRTC_CALLBACK_SIGN_LEN bytes; handle is 0 or a live boxed context.
     flat(unsafe {
-        env.borrow(key, false, |k, kl| {
-            env.borrow(body, false, |b, bl| {
-                env.borrow(out, true, |o, ol| {
-                    if ol < livesign_trtc_callback_sign_len() {
-                        return status(livesign_status::LIVESIGN_INVALID_ARGUMENT);
-                    }
-                    if key.is_null() {
-                        status(livesign_trtc_callback_sign_keyed(handle as *const livesign_hmac_key, b, bl, o))
-                    } else {
-                        status(livesign_trtc_callback_sign(k, kl, b, bl, o))
-                    }
-                })
-            })
+        env.pin([ro(key), ro(body), rw(out)], |[(k, kl), (b, bl), (o, ol)]| {
+            if ol < livesign_trtc_callback_sign_len() {
+                return INVALID_ARGUMENT;
+            }
+            if key.is_null() {
+                status(livesign_trtc_callback_sign_keyed(handle as *const livesign_hmac_key, b, bl, o))
+            } else {
+                status(livesign_trtc_callback_sign(k, kl, b, bl, o))
+            }
         })
-        .and_then(|r| r.and_then(|r| r))
     })
 }
 
@@ -195,21 +168,16 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackVerify
     sign: jbyteArray,
 ) -> jint {
     let env = Env(env);
-    // SAFETY: JVM-provided env and arrays; the closures call only livesign; handle is 0 or a
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign; handle is 0 or a
     // live boxed context.
     flat(unsafe {
-        env.borrow(key, false, |k, kl| {
-            env.borrow(body, false, |b, bl| {
-                env.borrow(sign, false, |s, sl| {
-                    if key.is_null() {
-                        status(livesign_trtc_callback_verify_keyed(handle as *const livesign_hmac_key, b, bl, s, sl))
-                    } else {
-                        status(livesign_trtc_callback_verify(k, kl, b, bl, s, sl))
-                    }
-                })
-            })
+        env.pin([ro(key), ro(body), ro(sign)], |[(k, kl), (b, bl), (s, sl)]| {
+            if key.is_null() {
+                status(livesign_trtc_callback_verify_keyed(handle as *const livesign_hmac_key, b, bl, s, sl))
+            } else {
+                status(livesign_trtc_callback_verify(k, kl, b, bl, s, sl))
+            }
         })
-        .and_then(|r| r.and_then(|r| r))
     })
 }
 
@@ -225,20 +193,15 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackVerify
 ) -> jint {
     let env = Env(env);
     let mut index = 0usize;
-    // SAFETY: JVM-provided env and arrays; the closures call only livesign.
-    let s = unsafe {
-        with_ring(&env, joined_keys, key_lens, |ring, n| {
-            flat(
-                env.borrow(body, false, |b, bl| {
-                    env.borrow(sign, false, |s, sl| {
-                        status(livesign_trtc_callback_verify_ring(ring, n, b, bl, s, sl, &mut index))
-                    })
-                })
-                .and_then(|r| r),
-            )
+    let arrays = [ro(joined_keys), ro(key_lens), ro(body), ro(sign)];
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.pin(arrays, |[keys, lens, (b, bl), (s, sl)]| match ring(keys, lens) {
+            Ok((ring, n)) => status(livesign_trtc_callback_verify_ring(ring.as_ptr(), n, b, bl, s, sl, &mut index)),
+            Err(e) => e,
         })
-    };
-    // SAFETY: as above.
+    });
+    // SAFETY: as above, the regions are closed.
     unsafe { env.set_int(matched, index as jint) };
     s
 }
@@ -256,11 +219,11 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackCheckT
     let mut ts = 0u64;
     // SAFETY: JVM-provided env and array; the closure calls only livesign.
     let s = flat(unsafe {
-        env.borrow(body, false, |b, bl| {
+        env.pin([ro(body)], |[(b, bl)]| {
             status(livesign_trtc_callback_check_time(b, bl, now as u64, max_age_s as u32, &mut ts))
         })
     });
-    // SAFETY: as above; Kotlin passes a long[1].
+    // SAFETY: as above, the region is closed; Kotlin passes a long[1].
     unsafe { env.set_longs(callback_ts_ms, &[ts as jlong]) };
     s
 }
