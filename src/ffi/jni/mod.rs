@@ -12,7 +12,9 @@
 
 use core::ffi::{c_char, c_void};
 
-use jni_sys::{JNI_ABORT, JNIEnv, jarray, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
+use jni_sys::{
+    JNI_ABORT, JNIEnv, jarray, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jobjectArray, jstring,
+};
 
 use super::common::{livesign_abi_version, livesign_json_unescape, livesign_status_str, livesign_version};
 use super::hmac_key::{livesign_hmac_key, livesign_hmac_key_init, livesign_hmac_key_wipe};
@@ -130,6 +132,22 @@ impl Env {
         }
         // SAFETY: valid env (caller); s is a static NUL-terminated ASCII string.
         unsafe { ((**self.0).v1_2.NewStringUTF)(self.0, s) }
+    }
+
+    /// Stores a new Java string from a static C string at `array[index]` of a `String[]`;
+    /// false when the VM ran out of memory (an exception is then pending: stop there).
+    ///
+    /// # Safety
+    /// As for [`Env::string`]; `array` is a live `String[]` longer than `index`.
+    unsafe fn set_string(&self, array: jobjectArray, index: jint, s: *const c_char) -> bool {
+        // SAFETY: forwarded to the caller's guarantee.
+        let value = unsafe { self.string(s) };
+        if value.is_null() {
+            return false;
+        }
+        // SAFETY: valid env, live String[] and index inside it (caller); value is a String.
+        unsafe { ((**self.0).v1_2.SetObjectArrayElement)(self.0, array, index, value) };
+        true
     }
 }
 

@@ -25,22 +25,21 @@ object LiveSign {
     @JvmStatic
     fun statusMessage(status: Int): String = nativeStatusStr(status)
 
-    /** Tencent CSS `sign` = lowercase hex MD5(key + decimal t); `t` is the expiry. */
-    @JvmStatic
-    fun tencentSign(key: String, t: Long): String {
-        val out = ByteArray(TENCENT_SIGN_LEN)
-        LiveSignException.check(nativeTencentSign(key.toByteArray(), t, out))
-        return String(out, Charsets.US_ASCII)
-    }
-
     /**
-     * Verifies Tencent `t` + `sign`: throws [LiveSignException.SignatureMismatch] ("sign
-     * invalid") or, only for a right sign, [LiveSignException.Expired] ("time expired").
+     * The text of a JSON string as livesign hands it back raw (the bytes between the quotes,
+     * e.g. a [Tencent.Callback.field] value without its quotes): escapes such as `\n`, `\"`
+     * and `\u00e9` become characters. Throws [LiveSignException.Malformed] when `raw` is not
+     * the inside of a valid JSON string.
      */
     @JvmStatic
-    @JvmOverloads
-    fun tencentVerify(key: String, t: Long, sign: String, now: Long = unixNow(), leewaySeconds: Int = 0) {
-        LiveSignException.check(nativeTencentVerify(key.toByteArray(), t, sign.toByteArray(), now, leewaySeconds))
+    fun jsonUnescape(raw: String): String = String(unescape(raw.toByteArray()), Charsets.UTF_8)
+
+    internal fun unescape(raw: ByteArray): ByteArray {
+        // The text is never longer than its source: one call with a buffer of that size fits.
+        val out = ByteArray(raw.size)
+        val len = IntArray(1)
+        LiveSignException.check(nativeJsonUnescape(raw, out, len))
+        return if (len[0] == out.size) out else out.copyOf(len[0])
     }
 
     /** Runs a `(out, out_cap, out_len)` call: a size query, then the write. */
@@ -60,23 +59,53 @@ object LiveSign {
     internal fun cut(bytes: ByteArray, offset: Long, len: Long): String =
         if (offset < 0) "" else String(bytes, offset.toInt(), len.toInt(), Charsets.UTF_8)
 
+    /** The text at `(offset, len)` of `bytes`; null when absent (offset -1). */
+    internal fun cutOrNull(bytes: ByteArray, offset: Long, len: Long): String? =
+        if (offset < 0) null else String(bytes, offset.toInt(), len.toInt(), Charsets.UTF_8)
+
+    /** The JSON-unescaped text of the raw string at `(offset, len)` of `bytes`; null when absent. */
+    internal fun unescapeOrNull(bytes: ByteArray, offset: Long, len: Long): String? =
+        if (offset < 0) null
+        else String(unescape(bytes.copyOfRange(offset.toInt(), (offset + len).toInt())), Charsets.UTF_8)
+
     /** Keys concatenated plus their lengths: how a key ring crosses JNI. */
     internal fun ring(keys: List<String>): Pair<ByteArray, IntArray> {
         val bytes = keys.map { it.toByteArray() }
         return Pair(bytes.fold(ByteArray(0)) { a, b -> a + b }, bytes.map { it.size }.toIntArray())
     }
 
-    /** Length of a Tencent sign (LIVESIGN_TENCENT_SIGN_LEN). */
-    @JvmStatic val TENCENT_SIGN_LEN: Int = nativeTencentSignLen()
-
     // The JNI entry points (src/ffi/jni/). `internal` keeps them out of the Kotlin API;
     // @JvmName stops Kotlin from mangling internal names, which JNI symbols must match.
     @JvmStatic @JvmName("nativeVersion") internal external fun nativeVersion(): String
     @JvmStatic @JvmName("nativeAbiVersion") internal external fun nativeAbiVersion(): Int
     @JvmStatic @JvmName("nativeStatusStr") internal external fun nativeStatusStr(status: Int): String
+    @JvmStatic @JvmName("nativeJsonUnescape") internal external fun nativeJsonUnescape(src: ByteArray, out: ByteArray?, outLen: IntArray): Int
     @JvmStatic @JvmName("nativeTencentSignLen") internal external fun nativeTencentSignLen(): Int
     @JvmStatic @JvmName("nativeTencentSign") internal external fun nativeTencentSign(key: ByteArray, t: Long, out: ByteArray): Int
     @JvmStatic @JvmName("nativeTencentVerify") internal external fun nativeTencentVerify(key: ByteArray, t: Long, sign: ByteArray, now: Long, leeway: Int): Int
+    @JvmStatic @JvmName("nativeTencentCallbackVerify") internal external fun nativeTencentCallbackVerify(key: ByteArray, body: ByteArray, now: Long, leeway: Int,
+        fields: LongArray): Int
+    @JvmStatic @JvmName("nativeTencentCallbackField") internal external fun nativeTencentCallbackField(body: ByteArray, name: ByteArray, span: LongArray): Int
+    @JvmStatic @JvmName("nativeTencentApiCommandName") internal external fun nativeTencentApiCommandName(command: Int): String?
+    @JvmStatic @JvmName("nativeTencentApiDefaultBase") internal external fun nativeTencentApiDefaultBase(command: Int): String?
+    @JvmStatic @JvmName("nativeTencentApiCommandFromName") internal external fun nativeTencentApiCommandFromName(name: ByteArray, command: IntArray): Int
+    @JvmStatic @JvmName("nativeTencentApiBuild") internal external fun nativeTencentApiBuild(command: Int, base: ByteArray?, appid: Long, key: ByteArray, t: Long,
+        kinds: IntArray, text: ByteArray, lens: IntArray, out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeTencentApiResponseRead") internal external fun nativeTencentApiResponseRead(body: ByteArray, fields: LongArray): Int
+    @JvmStatic @JvmName("nativeTencentErrorByCode") internal external fun nativeTencentErrorByCode(code: Long, numbers: LongArray, texts: Array<String?>): Int
+    @JvmStatic @JvmName("nativeTencentErrorByHttpStatus") internal external fun nativeTencentErrorByHttpStatus(status: Int, numbers: LongArray,
+        texts: Array<String?>): Int
+    @JvmStatic @JvmName("nativeTencentErrorByMessage") internal external fun nativeTencentErrorByMessage(message: ByteArray, numbers: LongArray,
+        texts: Array<String?>): Int
+    @JvmStatic @JvmName("nativeTencentTxSecretLen") internal external fun nativeTencentTxSecretLen(): Int
+    @JvmStatic @JvmName("nativeTencentUrlBuildLen") internal external fun nativeTencentUrlBuildLen(kind: Int, domainLen: Int, appLen: Int, streamLen: Int,
+        expiry: Long): Int
+    @JvmStatic @JvmName("nativeTencentUrlBuild") internal external fun nativeTencentUrlBuild(kind: Int, domain: ByteArray, app: ByteArray, stream: ByteArray,
+        key: ByteArray, expiry: Long, out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeTencentUrlSecret") internal external fun nativeTencentUrlSecret(key: ByteArray, stream: ByteArray, txTime: ByteArray,
+        out: ByteArray): Int
+    @JvmStatic @JvmName("nativeTencentUrlVerify") internal external fun nativeTencentUrlVerify(keys: ByteArray, lens: IntArray, url: ByteArray, validFor: Int,
+        now: Long, leeway: Int, matched: IntArray, info: LongArray): Int
     @JvmStatic @JvmName("nativeTrtcRestUrl") internal external fun nativeTrtcRestUrl(host: ByteArray, service: ByteArray, command: ByteArray, sdkappid: Long,
         identifier: ByteArray, usersig: ByteArray, random: Int, out: ByteArray?, outLen: IntArray): Int
     @JvmStatic @JvmName("nativeTrtcResponseParse") internal external fun nativeTrtcResponseParse(body: ByteArray, fields: LongArray): Int

@@ -43,29 +43,14 @@ class CommonTest {
         assertFalse(k.isOpen)
         k.close() // idempotent
     }
-}
 
-class TencentTest {
-    private val key = "5d41402abc4b2a76b9719d911017c592"
-    private val t = 1471850187L
-
-    @Test fun seedExamples() {
-        assertEquals("b17971b51ba0fe5916ddcd96692e9fb3", LiveSign.tencentSign(key, t))
-        assertEquals("5ee8ca6c28cbe415b40352969cdf8249", LiveSign.tencentSign(key, 1626839220L))
-    }
-
-    @Test fun verify() {
-        LiveSign.tencentVerify(key, t, "b17971b51ba0fe5916ddcd96692e9fb3", now = t - 60)
-        assertStatus<LiveSignException.SignatureMismatch> {
-            LiveSign.tencentVerify(key, t, "b17971b51ba0fe5916ddcd96692e9fb4", now = t + 99)
-        }
-        assertStatus<LiveSignException.Expired> {
-            LiveSign.tencentVerify(key, t, "b17971b51ba0fe5916ddcd96692e9fb3", now = t + 61, leewaySeconds = 60)
-        }
-        assertStatus<LiveSignException.Malformed> { LiveSign.tencentVerify(key, t, "xyz", now = t) }
-        assertStatus<LiveSignException.InvalidKey> { LiveSign.tencentSign("", t) }
-        // Default clock; t = 2^64 - 1 (all bits set) never expires.
-        val far = LiveSign.tencentSign(key, -1L)
-        LiveSign.tencentVerify(key, -1L, far)
+    @Test fun jsonUnescape() {
+        assertEquals("a\"b\u00e9\n", LiveSign.jsonUnescape("a\\\"b\\u00e9\\n"))
+        assertEquals("\ud83d\ude00", LiveSign.jsonUnescape("\\ud83d\\ude00"))
+        assertEquals("", LiveSign.jsonUnescape(""))
+        assertEquals("plain", LiveSign.jsonUnescape("plain"))
+        assertStatus<LiveSignException.Malformed> { LiveSign.jsonUnescape("\\x") }
+        assertStatus<LiveSignException.Malformed> { LiveSign.jsonUnescape("a\"b") }
+        assertStatus<LiveSignException.Malformed> { LiveSign.jsonUnescape("\\ud83d") }
     }
 }
