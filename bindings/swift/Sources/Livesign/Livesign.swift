@@ -13,10 +13,23 @@ public enum Livesign {
     /// The ABI version this wrapper was compiled against.
     public static let headerAbiVersion = UInt32(LIVESIGN_ABI_VERSION)
 
+    /// The text of a JSON string as livesign hands it back raw (the bytes between the quotes,
+    /// e.g. a `Tencent.Callback.field` value without its quotes): escapes such as `\n`, `\"`
+    /// and `\u00e9` become characters. Throws `.malformed` when `raw` is not the inside of a
+    /// valid JSON string.
+    public static func jsonUnescape(_ raw: String) throws -> String {
+        try withBytes(raw) { p, n in try unescapedText(livesign_slice(ptr: p, len: n)) ?? "" }
+    }
+
+    /// Whole Unix seconds of a date: 0 before 1970, saturating at `UInt64.max`.
     static func unixTime(_ date: Date) -> UInt64 {
         let seconds = date.timeIntervalSince1970
-        return seconds <= 0 ? 0 : UInt64(seconds)
+        if !(seconds > 0) { return 0 }
+        if seconds >= 18_446_744_073_709_551_616.0 { return .max }
+        return UInt64(seconds)
     }
+
+    static func date(_ unixSeconds: UInt64) -> Date { Date(timeIntervalSince1970: TimeInterval(unixSeconds)) }
 }
 
 /// Calls `body` with a pointer and length for `data` (a valid pointer even when empty is not
@@ -61,17 +74,40 @@ func text(_ s: livesign_slice) -> String {
     return String(decoding: UnsafeBufferPointer(start: p, count: s.len), as: UTF8.self)
 }
 
-/// Calls `body` with a C key ring (`livesign_slice` array) over `keys`, all pinned at once.
-func withKeyRing<R>(_ keys: [String], _ body: (UnsafePointer<livesign_slice>?, Int) throws -> R) rethrows -> R {
-    let joined = keys.reduce(into: [UInt8]()) { $0.append(contentsOf: $1.utf8) }
+/// The text a `livesign_slice` views, or nil when it is absent (NULL).
+func optionalText(_ s: livesign_slice) -> String? {
+    s.ptr == nil ? nil : text(s)
+}
+
+/// The JSON-unescaped text of a raw string that a `livesign_slice` views; nil when absent.
+func unescapedText(_ s: livesign_slice) throws -> String? {
+    guard s.ptr != nil else { return nil }
+    // The text is never longer than its source: one call with a buffer of that size fits.
+    var out = [UInt8](repeating: 0, count: s.len)
+    var written = 0
+    try LivesignError.check(out.withUnsafeMutableBufferPointer {
+        livesign_json_unescape(s.ptr, s.len, $0.baseAddress, $0.count, &written)
+    })
+    return String(decoding: out[..<written], as: UTF8.self)
+}
+
+/// Calls `body` with a C array of `livesign_slice`s over `texts`, all pinned at once.
+func withSlices<R>(_ texts: [String], _ body: (UnsafeBufferPointer<livesign_slice>) throws -> R) rethrows -> R {
+    let joined = texts.reduce(into: [UInt8]()) { $0.append(contentsOf: $1.utf8) }
     return try joined.withUnsafeBufferPointer { all in
         var slices: [livesign_slice] = []
+        slices.reserveCapacity(texts.count)
         var offset = 0
-        for key in keys {
-            let n = key.utf8.count
+        for text in texts {
+            let n = text.utf8.count
             slices.append(livesign_slice(ptr: n == 0 ? nil : all.baseAddress! + offset, len: n))
             offset += n
         }
-        return try slices.withUnsafeBufferPointer { try body($0.baseAddress, $0.count) }
+        return try slices.withUnsafeBufferPointer { try body($0) }
     }
+}
+
+/// Calls `body` with a C key ring (`livesign_slice` array) over `keys`, all pinned at once.
+func withKeyRing<R>(_ keys: [String], _ body: (UnsafePointer<livesign_slice>?, Int) throws -> R) rethrows -> R {
+    try withSlices(keys) { try body($0.baseAddress, $0.count) }
 }
