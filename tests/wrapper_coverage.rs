@@ -5,6 +5,12 @@
 
 use std::path::Path;
 
+/// The text of a source file or directory without its `//` comments, so a name only
+/// mentioned in documentation does not count as covered.
+fn code(rel: &str) -> String {
+    read(rel).lines().map(|l| l.find("//").map_or(l, |i| &l[..i])).collect::<Vec<_>>().join("\n")
+}
+
 fn read(rel: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let path = root.join(rel);
@@ -57,6 +63,33 @@ fn statuses(header: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every `LIVESIGN_...` constant: the `#define`s with a value and the enum values.
+fn constants(header: &str) -> Vec<String> {
+    let mut names: Vec<String> = header
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let define = l.strip_prefix("#define ").and_then(|d| d.split_once(' ')).map(|(name, _)| name);
+            define.or_else(|| l.split_once(" = ").map(|(name, _)| name))
+        })
+        .filter(|n| n.starts_with("LIVESIGN_") && *n != "LIVESIGN_MUST_USE")
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The JNI entry points `Java_io_livesign_LiveSign_<name>` exported by the Rust side.
+fn jni_exports(jni: &str) -> Vec<String> {
+    jni.split("fn Java_io_livesign_LiveSign_").skip(1).map(|s| s.split('(').next().unwrap().to_owned()).collect()
+}
+
+/// The `external fun <name>` declarations of the Kotlin side.
+fn kotlin_externals(kotlin: &str) -> Vec<String> {
+    kotlin.split("external fun ").skip(1).map(|s| s.split('(').next().unwrap().to_owned()).collect()
+}
+
 fn check(wrapper: &str, text: &str, names: &[String]) -> Vec<String> {
     names.iter().filter(|n| !text.contains(n.as_str())).map(|n| format!("{wrapper}: {n}")).collect()
 }
@@ -68,10 +101,10 @@ fn every_wrapper_covers_every_function_and_status() {
     let statuses = statuses(&header);
     assert!(functions.len() >= 7 && statuses.len() == 9, "{functions:?} {statuses:?}");
 
-    let cpp = read("bindings/cpp/livesign.hpp");
-    let swift = read("bindings/swift/Sources/Livesign");
-    let jni = read("src/ffi/jni");
-    let kotlin = read("bindings/kotlin/src");
+    let cpp = code("bindings/cpp/livesign.hpp");
+    let swift = code("bindings/swift/Sources/Livesign");
+    let jni = code("src/ffi/jni");
+    let kotlin = code("bindings/kotlin/src");
     let mut missing = Vec::new();
     missing.extend(check("C++ livesign.hpp", &cpp, &functions));
     missing.extend(check("C++ livesign.hpp", &cpp, &statuses));
@@ -80,4 +113,43 @@ fn every_wrapper_covers_every_function_and_status() {
     missing.extend(check("Kotlin JNI (src/ffi/jni/)", &jni, &functions));
     missing.extend(check("Kotlin", &kotlin, &statuses));
     assert!(missing.is_empty(), "not covered by a wrapper:\n{}", missing.join("\n"));
+}
+
+/// The C++ wrapper names every constant (enum values and `#define`s), so every C enum and
+/// limit has a C++ spelling.
+#[test]
+fn the_cpp_wrapper_names_every_constant() {
+    let header = read("include/livesign.h");
+    let constants = constants(&header);
+    assert!(constants.len() > 50 && constants.contains(&"LIVESIGN_TENCENT_URL_MAX_EXPIRY".to_owned()), "{constants:?}");
+    let missing = check("C++ livesign.hpp", &code("bindings/cpp/livesign.hpp"), &constants);
+    assert!(missing.is_empty(), "not named by the C++ wrapper:\n{}", missing.join("\n"));
+}
+
+/// Every JNI export has its Kotlin `external fun`, and Kotlin calls each one (a declared but
+/// unused entry point would be an operation the Kotlin API does not offer); every `external
+/// fun` has its export (or it would fail at run time with UnsatisfiedLinkError).
+#[test]
+fn kotlin_declares_and_uses_every_jni_export() {
+    let exports = jni_exports(&code("src/ffi/jni"));
+    let kotlin = code("bindings/kotlin/src");
+    let externals = kotlin_externals(&kotlin);
+    assert!(exports.len() >= 30, "{exports:?}");
+    let mut problems = Vec::new();
+    for name in &exports {
+        if !externals.contains(name) {
+            problems.push(format!("{name}: exported by src/ffi/jni but not declared in Kotlin"));
+        }
+        let calls = kotlin.matches(&format!("{name}(")).count();
+        // The declaration itself is one match; `@JvmName("name")` is not followed by `(`.
+        if calls < 2 {
+            problems.push(format!("{name}: declared but never called by the Kotlin wrapper"));
+        }
+    }
+    for name in &externals {
+        if !exports.contains(name) {
+            problems.push(format!("{name}: declared in Kotlin but not exported by src/ffi/jni"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

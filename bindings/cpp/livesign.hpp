@@ -107,8 +107,12 @@ inline uint64_t unix_now() {
 /// The library version ("MAJOR.MINOR.PATCH").
 inline std::string_view version() noexcept { return livesign_version(); }
 
-/// The ABI version of the linked library; equals LIVESIGN_ABI_VERSION for a matching header.
+/// The ABI version of the linked library; equals `header_abi_version` for a matching header.
 inline uint32_t abi_version() noexcept { return livesign_abi_version(); }
+
+/// The ABI version this wrapper was compiled against: compare it with `abi_version()` at
+/// start-up to detect a mismatched library.
+constexpr uint32_t header_abi_version = LIVESIGN_ABI_VERSION;
 
 /// The text of a JSON string as livesign hands it back (the raw bytes between the quotes, e.g.
 /// a callback field): escapes such as `\n`, `\"` and `\u00e9` become UTF-8. Throws
@@ -564,6 +568,9 @@ namespace callback {
 
 /// Length of a `Sign` header value (LIVESIGN_TRTC_CALLBACK_SIGN_LEN).
 inline std::size_t sign_len() noexcept { return livesign_trtc_callback_sign_len(); }
+
+/// Longest callback key the console allows (LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN).
+constexpr std::size_t key_max_len = LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN;
 
 /// Throws Error(InvalidKey) unless `key` is 1 to 32 ASCII letters and digits.
 inline void key_check(std::string_view key) {

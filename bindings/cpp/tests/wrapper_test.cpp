@@ -34,7 +34,7 @@ const uint64_t kT = 1471850187;
 
 void common() {
     CHECK(livesign::version() == std::string_view(LIVESIGN_CPP_TEST_VERSION));
-    CHECK(livesign::abi_version() == LIVESIGN_ABI_VERSION);
+    CHECK(livesign::abi_version() == LIVESIGN_ABI_VERSION && livesign::header_abi_version == LIVESIGN_ABI_VERSION);
     CHECK(std::string(livesign::status_message(livesign::Status::SignatureMismatch)) == "sign invalid");
     CHECK(std::string(livesign::status_message(livesign::Status::Expired)) == "time expired");
     livesign::Error e(livesign::Status::Malformed);
@@ -352,6 +352,8 @@ void trtc() {
     CHECK(status_of([] { callback::verify("123654", kTrtcBody, "not base64"); }) == Status::Malformed);
     CHECK(callback::verify_ring({"oldkey1", "123654"}, kTrtcBody, kTrtcSign) == 1);
     CHECK(status_of([] { callback::key_check("has space"); }) == Status::InvalidKey);
+    CHECK(status_of([] { callback::key_check(std::string(callback::key_max_len, 'k')); }) == Status::Ok);
+    CHECK(status_of([] { callback::key_check(std::string(callback::key_max_len + 1, 'k')); }) == Status::InvalidKey);
     CHECK(callback::check_time(kTrtcBody, 1615554923 + 10) == 1615554923704u);
     CHECK(status_of([] { callback::check_time(kTrtcBody, 1615554923 + 301); }) == Status::Expired);
 }
