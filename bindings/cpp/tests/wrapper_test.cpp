@@ -43,6 +43,32 @@ void common() {
 
 void tencent() {
     using namespace livesign;
+    CHECK(tencent::sign_len() == 32);
+    // Every sign vector of tests/vectors/tencent_sign.json (the empty-key one is checked below).
+    struct SignVector {
+        std::string key;
+        uint64_t t;
+        std::string_view sign;
+    };
+    const SignVector vectors[] = {
+        {"5d41402abc4b2a76b9719d911017c592", 1471850187u, "b17971b51ba0fe5916ddcd96692e9fb3"},
+        {"5d41402abc4b2a76b9719d911017c592", 1626839220u, "5ee8ca6c28cbe415b40352969cdf8249"},
+        {"4283fefc63f0cd0e873a0000c6d07ef7", 2484771968u, "ed3c52361743656e1cfefa13ad9ab198"},
+        {"77e90d3593ad699fc1f7cd5bb2e35cbf", 1127023494u, "fee9129d8cf00ce8560e2fa98d006273"},
+        {"f19c557067cbbe80c46d1fb6dfbdb0ae", 3576358404u, "960c5bab2bbd2f0307f787e93ec786a5"},
+        {"0755281220e087835b92558589eaff30", 2340050970u, "ff7b5550feda3ff5094905ac874310a4"},
+        {"cad68386d070c415ed7e70cad1946192", 1328333753u, "ccba3e62b8a1b9259affa508132f68e2"},
+        {"995d84016e51c6b36d6f3c9f0ac9056a", 3419529160u, "27aabcff09e39afa71c705c3969630c5"},
+        {"4ad683cbf721245568a8baa397f43a1d", 1314363339u, "e2c1ba258ad57bf705381ad2ad575ad9"},
+        {"c44a3c2728b93e8319002d3167d53e57", 1682662547u, "93a7c0bc824c898e4000c4205433cfa6"},
+        {"k", 1u, "b637b17af08aced8850c18cccde915da"},
+        {std::string(100, 'x'), 18446744073709551615u, "6414e512970668d04e8b26e09d2147f0"},
+    };
+    for (const SignVector &v : vectors) {
+        CHECK(tencent::sign(v.key, v.t) == v.sign);
+        CHECK(status_of([&] { tencent::verify(v.key, v.t, v.sign, v.t); }) == Status::Ok);
+        CHECK(v.t == UINT64_MAX || status_of([&] { tencent::verify(v.key, v.t, v.sign, v.t + 1); }) == Status::Expired);
+    }
     CHECK(tencent::sign(kKey, kT) == "b17971b51ba0fe5916ddcd96692e9fb3");
     CHECK(tencent::sign(kKey, 1626839220) == "5ee8ca6c28cbe415b40352969cdf8249");
     CHECK(status_of([] { tencent::verify(kKey, kT, "b17971b51ba0fe5916ddcd96692e9fb3", kT - 60); }) == Status::Ok);

@@ -13,6 +13,32 @@ private const val KEY = "5d41402abc4b2a76b9719d911017c592"
 private const val T = 1471850187L
 
 class TencentSignTest {
+    // Every sign vector of tests/vectors/tencent_sign.json (the empty-key one is checked below);
+    // t = 2^64 - 1 is the Long -1.
+    private val vectors = listOf(
+        Triple("5d41402abc4b2a76b9719d911017c592", 1471850187L, "b17971b51ba0fe5916ddcd96692e9fb3"),
+        Triple("5d41402abc4b2a76b9719d911017c592", 1626839220L, "5ee8ca6c28cbe415b40352969cdf8249"),
+        Triple("4283fefc63f0cd0e873a0000c6d07ef7", 2484771968L, "ed3c52361743656e1cfefa13ad9ab198"),
+        Triple("77e90d3593ad699fc1f7cd5bb2e35cbf", 1127023494L, "fee9129d8cf00ce8560e2fa98d006273"),
+        Triple("f19c557067cbbe80c46d1fb6dfbdb0ae", 3576358404L, "960c5bab2bbd2f0307f787e93ec786a5"),
+        Triple("0755281220e087835b92558589eaff30", 2340050970L, "ff7b5550feda3ff5094905ac874310a4"),
+        Triple("cad68386d070c415ed7e70cad1946192", 1328333753L, "ccba3e62b8a1b9259affa508132f68e2"),
+        Triple("995d84016e51c6b36d6f3c9f0ac9056a", 3419529160L, "27aabcff09e39afa71c705c3969630c5"),
+        Triple("4ad683cbf721245568a8baa397f43a1d", 1314363339L, "e2c1ba258ad57bf705381ad2ad575ad9"),
+        Triple("c44a3c2728b93e8319002d3167d53e57", 1682662547L, "93a7c0bc824c898e4000c4205433cfa6"),
+        Triple("k", 1L, "b637b17af08aced8850c18cccde915da"),
+        Triple("x".repeat(100), -1L, "6414e512970668d04e8b26e09d2147f0")
+    )
+
+    @Test fun signVectors() {
+        for ((k, t, sign) in vectors) {
+            assertEquals(sign, Tencent.sign(k, t))
+            Tencent.verify(k, t, sign, now = t)
+        }
+        val (k, t, sign) = vectors[0]
+        assertStatus<LiveSignException.Expired> { Tencent.verify(k, t, sign, now = t + 1) }
+    }
+
     @Test fun seedExamples() {
         assertEquals(32, Tencent.SIGN_LEN)
         assertEquals("b17971b51ba0fe5916ddcd96692e9fb3", Tencent.sign(KEY, T))
