@@ -548,11 +548,13 @@ inline RestResponse parse_response(std::string_view body) {
                         detail::view(r.request_id)};
 }
 
-/// Another top-level field of a response, raw JSON text (a view into `body`).
-inline std::string_view response_field(std::string_view body, std::string_view name) {
+/// Another top-level field of a response, raw JSON text (a view into `body`); nullopt when
+/// absent.
+inline std::optional<std::string_view> response_field(std::string_view body, std::string_view name) {
     livesign_slice v{};
     detail::check(livesign_trtc_rest_response_field(detail::bytes(body), body.size(), detail::bytes(name),
                                                     name.size(), &v));
+    if (v.ptr == nullptr) return std::nullopt;
     return detail::view(v);
 }
 

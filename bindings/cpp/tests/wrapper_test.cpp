@@ -357,7 +357,8 @@ void trtc() {
     const std::string ok = R"({"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"RequestId":"Id-1","GroupId":"@TGS#1"})";
     RestResponse r = parse_response(ok);
     CHECK(r.ok() && r.request_id == "Id-1" && r.error_info.empty());
-    CHECK(response_field(ok, "GroupId") == "\"@TGS#1\"");
+    CHECK(response_field(ok, "GroupId") == std::optional<std::string_view>("\"@TGS#1\""));
+    CHECK(!response_field(ok, "Absent").has_value());
     const std::string fail = R"({"ActionStatus":"FAIL","ErrorInfo":"rate limited","ErrorCode":60007,"RequestId":"x"})";
     r = parse_response(fail);
     CHECK(!r.ok() && r.action_status == ActionStatus::Fail && r.error_code == 60007 && r.error_info == "rate limited");

@@ -55,13 +55,13 @@ extension Livesign {
             }
         }
 
-        /// Another top-level field of a response, as raw JSON text.
-        public static func responseField(_ body: String, name: String) throws -> String {
+        /// Another top-level field of a response, as raw JSON text; nil when absent.
+        public static func responseField(_ body: String, name: String) throws -> String? {
             try withBytes(body) { b, bl in
                 try withBytes(name) { n, nl in
                     var v = livesign_slice()
                     try LivesignError.check(livesign_trtc_rest_response_field(b, bl, n, nl, &v))
-                    return text(v)
+                    return optionalText(v)
                 }
             }
         }

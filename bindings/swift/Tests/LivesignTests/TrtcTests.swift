@@ -21,6 +21,7 @@ final class TrtcTests: XCTestCase {
         let ok = #"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"RequestId":"Id-1","GroupId":"@TGS#1"}"#
         XCTAssertEqual(try T.parseResponse(ok), T.RestResponse(actionStatus: .ok, errorCode: 0, errorInfo: "", requestId: "Id-1"))
         XCTAssertEqual(try T.responseField(ok, name: "GroupId"), "\"@TGS#1\"")
+        XCTAssertNil(try T.responseField(ok, name: "Absent"))
         let fail = #"{"ActionStatus":"FAIL","ErrorInfo":"rate limited","ErrorCode":60007,"RequestId":"x"}"#
         let r = try T.parseResponse(fail)
         XCTAssertFalse(r.isOK)

@@ -35,13 +35,13 @@ object Trtc {
         return RestResponse(ActionStatus.values()[f[0].toInt()], f[1], LiveSign.cut(b, f[2], f[3]), LiveSign.cut(b, f[4], f[5]))
     }
 
-    /** Another top-level field of a response, as raw JSON text. */
+    /** Another top-level field of a response, as raw JSON text; null when absent. */
     @JvmStatic
-    fun responseField(body: String, name: String): String {
+    fun responseField(body: String, name: String): String? {
         val b = body.toByteArray()
         val span = LongArray(2)
         LiveSignException.check(LiveSign.nativeTrtcResponseField(b, name.toByteArray(), span))
-        return LiveSign.cut(b, span[0], span[1])
+        return LiveSign.cutOrNull(b, span[0], span[1])
     }
 
     /** The catalog entry of a REST error code (60002 to 60021). */

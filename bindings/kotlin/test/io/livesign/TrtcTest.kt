@@ -2,6 +2,7 @@ package io.livesign
 
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.Test
 
@@ -21,6 +22,7 @@ class TrtcTest {
         assertEquals(Trtc.RestResponse(Trtc.ActionStatus.OK, 0, "", "Id-1"), Trtc.parseResponse(ok))
         assertTrue(Trtc.parseResponse(ok).isOk)
         assertEquals("\"@TGS#1\"", Trtc.responseField(ok, "GroupId"))
+        assertNull(Trtc.responseField(ok, "Absent"))
         val fail = Trtc.parseResponse("""{"ActionStatus":"FAIL","ErrorInfo":"rate limited","ErrorCode":60007,"RequestId":"x"}""")
         assertFalse(fail.isOk)
         assertEquals("rate limited", fail.errorInfo)
