@@ -2,9 +2,10 @@
 //
 // - `std::string_view` in, `std::array` (fixed sizes) or `std::string` out. Parsed fields come
 //   back as `std::string_view`s into the caller's own input (keep it alive while you use them):
-//   the raw JSON text between the quotes (see `livesign::json_unescape`); an absent field is a
-//   view with `data() == nullptr`.
-// - Lookups that can find nothing (error catalogs, command names) return `std::optional`.
+//   the raw JSON text between the quotes (see `livesign::json_unescape`). In a callback
+//   `Event`, an absent field is a view with `data() == nullptr` (a present empty one is not).
+// - Calls that can find nothing (a field reader, the error catalogs, command names) return
+//   `std::optional`.
 // - Errors are exceptions: every failing call throws `livesign::Error`, which carries the
 //   `livesign::Status` (the C status) and its message ("sign invalid", "time expired", ...).
 //   Exceptions keep the happy path a plain value and make an unchecked failure impossible;
