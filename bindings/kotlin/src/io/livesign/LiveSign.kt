@@ -1,10 +1,12 @@
 package io.livesign
 
 /**
- * livesign for Kotlin and Java: every operation of the C API, with `ByteArray`/`String` in,
- * values out, and a [LiveSignException] for every failure. Times default to the system clock;
- * `Long` parameters carry the bits of the C `uint64_t`s (Unix seconds fit either way).
- * Loads `liblivesign.so` (built with the cargo feature `jni`) on first use.
+ * livesign for Kotlin and Java: the library's version, status messages, JSON unescaping and
+ * the JNI entry points; the operations live in one object per provider ([Tencent], [Trtc]),
+ * with `ByteArray`/`String` in, values out, and a [LiveSignException] for every failure. Times
+ * default to the system clock; `Long` parameters carry the bits of the C `uint64_t`s (Unix
+ * seconds fit either way). Loads `liblivesign.so` (built with the cargo feature `jni`) on
+ * first use.
  */
 object LiveSign {
     init {
