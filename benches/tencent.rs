@@ -76,7 +76,7 @@ fn callbacks(c: &mut Criterion) {
         let mut len = 0usize;
         // SAFETY: all buffers are valid for the lengths passed.
         b.iter(|| unsafe {
-            livesign::ffi::common::livesign_json_unescape(
+            livesign::ffi::json::livesign_json_unescape(
                 black_box(raw.as_ptr()),
                 raw.len(),
                 out.as_mut_ptr(),

@@ -26,11 +26,166 @@
 #endif
 
 /**
+ * Length of an Alibaba `ALI-LIVE-SIGNATURE`: 32 lowercase hex characters, without a NUL.
+ */
+#define LIVESIGN_ALIBABA_SIGN_LEN 32
+
+/**
+ * Longest query `livesign_alibaba_url_a_build` writes (20 time digits, 64-character `rand`
+ * and `uid`).
+ */
+#define LIVESIGN_ALIBABA_URL_A_MAX_LEN 192
+
+/**
+ * The callback window (seconds) the wrappers pass by default to
+ * `livesign_alibaba_callback_verify` (Alibaba suggests five minutes).
+ */
+#define LIVESIGN_ALIBABA_DEFAULT_LEEWAY_S 300
+
+/**
  * The ABI version of this header and library. It grows by one with every change that can
  * break a program compiled against an earlier header; compare it with
  * `livesign_abi_version()` at start-up to detect a mismatched library.
  */
 #define LIVESIGN_ABI_VERSION 1
+
+/**
+ * Length of every Huawei HMAC-SHA256 signature livesign writes: 64 lowercase hex characters,
+ * without a NUL (notification `auth_sign`, recording callback HMACSHA256 signatures,
+ * SparkRTC `X-Rtc-Signature`).
+ */
+#define LIVESIGN_HUAWEI_SIGN_LEN 64
+
+/**
+ * The leeway (seconds) the wrappers pass by default to the Huawei notification and recording
+ * callback verifiers: Huawei's example sends `auth_timestamp` six seconds after the push, so
+ * it may be a send time rather than the expiry its documentation calls it.
+ */
+#define LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S 300
+
+/**
+ * `livesign_huawei_event.event`: any `event` other than the two below.
+ */
+#define LIVESIGN_HUAWEI_EVENT_UNKNOWN 0
+
+/**
+ * `livesign_huawei_event.event`: `PUBLISH`, stream push started.
+ */
+#define LIVESIGN_HUAWEI_EVENT_PUBLISH 1
+
+/**
+ * `livesign_huawei_event.event`: `PUBLISH_DONE`, stream push ended.
+ */
+#define LIVESIGN_HUAWEI_EVENT_PUBLISH_DONE 2
+
+/**
+ * `livesign_huawei_event.escaped` bit: `event_text` contains JSON escapes.
+ */
+#define LIVESIGN_HUAWEI_FIELD_EVENT (1 << 0)
+
+/**
+ * `livesign_huawei_event.escaped` bit: `domain` contains JSON escapes.
+ */
+#define LIVESIGN_HUAWEI_FIELD_DOMAIN (1 << 1)
+
+/**
+ * `livesign_huawei_event.escaped` bit: `app` contains JSON escapes.
+ */
+#define LIVESIGN_HUAWEI_FIELD_APP (1 << 2)
+
+/**
+ * `livesign_huawei_event.escaped` bit: `stream` contains JSON escapes.
+ */
+#define LIVESIGN_HUAWEI_FIELD_STREAM (1 << 3)
+
+/**
+ * `livesign_huawei_event.escaped` bit: `user_args` contains JSON escapes.
+ */
+#define LIVESIGN_HUAWEI_FIELD_USER_ARGS (1 << 4)
+
+/**
+ * `livesign_huawei_event.escaped` bit: `client_ip` contains JSON escapes.
+ */
+#define LIVESIGN_HUAWEI_FIELD_CLIENT_IP (1 << 5)
+
+/**
+ * `livesign_huawei_event.escaped` bit: `node_ip` contains JSON escapes.
+ */
+#define LIVESIGN_HUAWEI_FIELD_NODE_IP (1 << 6)
+
+/**
+ * `livesign_huawei_event.escaped` bit: `publish_timestamp` contains JSON escapes.
+ */
+#define LIVESIGN_HUAWEI_FIELD_PUBLISH_TIMESTAMP (1 << 7)
+
+/**
+ * `livesign_huawei_stream.state` and the verdicts of `livesign_huawei_stream_apply`: no
+ * event applied yet (zero-initialise a `livesign_huawei_stream` to get this state).
+ */
+#define LIVESIGN_HUAWEI_STREAM_UNSEEN 0
+
+/**
+ * State and verdict: the stream is live (its newest session started and has not ended).
+ */
+#define LIVESIGN_HUAWEI_STREAM_LIVE 1
+
+/**
+ * State and verdict: the stream's newest session has ended.
+ */
+#define LIVESIGN_HUAWEI_STREAM_ENDED 2
+
+/**
+ * Verdict only: the event is late or a duplicate; ignore it (the state did not change).
+ */
+#define LIVESIGN_HUAWEI_STREAM_STALE 3
+
+/**
+ * Length of a Huawei recording callback MD5 signature: 32 lowercase hex characters, no NUL.
+ */
+#define LIVESIGN_HUAWEI_RECORD_MD5_LEN 32
+
+/**
+ * Shortest Huawei recording callback key, in bytes.
+ */
+#define LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN 32
+
+/**
+ * `time_format` of the method-A functions: the `auth_key` time is decimal Unix seconds.
+ */
+#define LIVESIGN_HUAWEI_TIME_DECIMAL 0
+
+/**
+ * `time_format` of the method-A functions: the `auth_key` time is hex Unix seconds (written
+ * lowercase, read in either case).
+ */
+#define LIVESIGN_HUAWEI_TIME_HEX 1
+
+/**
+ * Length of a Huawei URL validation key: 32 ASCII letters and digits, not all digits and
+ * not all letters.
+ */
+#define LIVESIGN_HUAWEI_URL_KEY_LEN 32
+
+/**
+ * Shortest validity duration Huawei's URL validation accepts, in seconds.
+ */
+#define LIVESIGN_HUAWEI_URL_MIN_DURATION_S 60
+
+/**
+ * Longest validity duration Huawei's URL validation accepts, in seconds (30 days).
+ */
+#define LIVESIGN_HUAWEI_URL_MAX_DURATION_S 2592000
+
+/**
+ * Longest query `livesign_huawei_url_a_build` writes (20 time digits, 64-character `rand`
+ * and `uid`).
+ */
+#define LIVESIGN_HUAWEI_URL_A_MAX_LEN 192
+
+/**
+ * Longest query `livesign_huawei_url_d_build` writes.
+ */
+#define LIVESIGN_HUAWEI_URL_D_MAX_LEN 97
 
 /**
  * Most keys a verifier takes in one key ring.
@@ -464,19 +619,6 @@ typedef uint32_t livesign_trtc_retry;
 #endif // __cplusplus
 
 /**
- * A loaded HMAC-SHA256 key: the SHA-256 states after the key's inner and outer pad blocks,
- * and the key's length (providers restrict it). Caller-owned, fixed size, no heap: declare
- * it anywhere, fill it with `livesign_hmac_key_init`, share it read-only between threads, and
- * erase it with `livesign_hmac_key_wipe`. The fields are private to livesign.
- */
-typedef struct {
-    uint32_t _inner[8];
-    uint32_t _outer[8];
-    uint64_t _key_len;
-    uint64_t _magic;
-} livesign_hmac_key;
-
-/**
  * A borrowed byte string: `len` bytes at `ptr`, no NUL. Fields handed back by livesign point
  * into the caller's own input and live as long as it does; `ptr` is NULL when the field is
  * absent, and non-NULL with `len` 0 when it is present but empty.
@@ -491,6 +633,100 @@ typedef struct {
      */
     size_t len;
 } livesign_slice;
+
+/**
+ * A loaded HMAC-SHA256 key: the SHA-256 states after the key's inner and outer pad blocks,
+ * and the key's length (providers restrict it). Caller-owned, fixed size, no heap: declare
+ * it anywhere, fill it with `livesign_hmac_key_init`, share it read-only between threads, and
+ * erase it with `livesign_hmac_key_wipe`. The fields are private to livesign.
+ */
+typedef struct {
+    uint32_t _inner[8];
+    uint32_t _outer[8];
+    uint64_t _key_len;
+    uint64_t _magic;
+} livesign_hmac_key;
+
+/**
+ * A verified Huawei stream status notification. Every text field is a view into the
+ * caller's body: the JSON string's text between its quotes. It is the value itself unless
+ * its bit in `escaped` is set; then it still holds JSON escapes (`\/`, `\u0026`, ...) and
+ * `livesign_json_unescape` gives the value. Absent optional fields are empty (`ptr` NULL).
+ * Zero-filled whenever the verifier fails.
+ */
+typedef struct {
+    /**
+     * `LIVESIGN_HUAWEI_EVENT_PUBLISH`, `LIVESIGN_HUAWEI_EVENT_PUBLISH_DONE` or
+     * `LIVESIGN_HUAWEI_EVENT_UNKNOWN` (the text is in `event_text`).
+     */
+    uint32_t event;
+    /**
+     * The `LIVESIGN_HUAWEI_FIELD_...` bits of the fields that contain JSON escapes.
+     */
+    uint32_t escaped;
+    /**
+     * `event` as sent.
+     */
+    livesign_slice event_text;
+    /**
+     * `domain`: the ingest domain.
+     */
+    livesign_slice domain;
+    /**
+     * `app`: the application name.
+     */
+    livesign_slice app;
+    /**
+     * `stream`: the stream name.
+     */
+    livesign_slice stream;
+    /**
+     * `user_args`: the push URL's query (not signed by Huawei).
+     */
+    livesign_slice user_args;
+    /**
+     * `client_ip` (not signed).
+     */
+    livesign_slice client_ip;
+    /**
+     * `node_ip` (not signed).
+     */
+    livesign_slice node_ip;
+    /**
+     * `publish_timestamp` as sent: one value per push session, shared by its `PUBLISH` and
+     * `PUBLISH_DONE` (not signed).
+     */
+    livesign_slice publish_timestamp;
+    /**
+     * `publish_timestamp` as a number; meaningful when `publish_time_valid` is 1.
+     */
+    uint64_t publish_time;
+    /**
+     * `auth_timestamp`, Unix seconds (signed).
+     */
+    uint64_t auth_timestamp;
+    /**
+     * 1 when `publish_timestamp` is a plain decimal integer (then in `publish_time`), 0 when
+     * it is absent or not a number (seed 004 shows `"1587954134,"`).
+     */
+    uint32_t publish_time_valid;
+} livesign_huawei_event;
+
+/**
+ * What a receiver keeps per stream (`domain`/`app`/`stream`) to order its notifications.
+ * Zero-initialise it (`livesign_huawei_stream s = {0};`); livesign_huawei_stream_apply
+ * updates it. It holds no pointer: store and copy it freely.
+ */
+typedef struct {
+    /**
+     * `publish_timestamp` of the newest session seen (0 while `LIVESIGN_HUAWEI_STREAM_UNSEEN`).
+     */
+    uint64_t publish_timestamp;
+    /**
+     * `LIVESIGN_HUAWEI_STREAM_UNSEEN`, `_LIVE` or `_ENDED`.
+     */
+    uint32_t state;
+} livesign_huawei_stream;
 
 /**
  * A verified Tencent CSS event callback. The slices point into the caller's `body` and live
@@ -657,6 +893,130 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * Returns `LIVESIGN_ALIBABA_SIGN_LEN`, for bindings that cannot read macros.
+ */
+size_t livesign_alibaba_sign_len(void);
+
+/**
+ * Alibaba URL signing type A (the ApsaraVideo Live default): writes the query
+ * `auth_key={timestamp}-{rand}-{uid}-{md5hash}` with md5hash = lowercase hex
+ * MD5("{uri}-{timestamp}-{rand}-{uid}-{key}"), `timestamp` in decimal. The same construction
+ * as Huawei method A. Append it to the URL after `?` (or `&`).
+ *
+ * - `key`: the primary (or secondary) URL signing key, not empty.
+ * - `uri`: the URL path, e.g. `/app/stream`.
+ * - `timestamp`: Unix seconds; the URL expires at `timestamp` + the validity configured in
+ *   Alibaba's console.
+ * - `rand`, `uid`: 1 to 64 ASCII letters and digits (Alibaba's usual values are `0`; a UUID
+ *   without dashes as `rand` makes every URL different). livesign reads no random source.
+ * - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_ALIBABA_URL_A_MAX_LEN`
+ *   always fits; `out` NULL with `out_cap` 0 asks for the size.
+ *
+ * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
+ * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
+ * is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?` or `#`), or `rand` /
+ * `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key); then
+ * `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is 0 on
+ * other failures. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_alibaba_url_a_build(const uint8_t *key,
+                                             size_t key_len,
+                                             const uint8_t *uri,
+                                             size_t uri_len,
+                                             uint64_t timestamp,
+                                             const uint8_t *rand,
+                                             size_t rand_len,
+                                             const uint8_t *uid,
+                                             size_t uid_len,
+                                             uint8_t *out,
+                                             size_t out_cap,
+                                             size_t *out_len);
+
+/**
+ * Verifies the `auth_key` (Alibaba URL signing type A) of a URL received at `now` against the
+ * primary and secondary keys (both are valid in Alibaba's console) and reports which matched.
+ *
+ * - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
+ * - `url`: the full URL or a bare `/path?query`; its path is the signed URI. Parameters are
+ *   read raw (no percent-decoding).
+ * - `validity_s`: the validity configured in Alibaba's console; the URL is valid while
+ *   `now <= timestamp + validity_s + leeway_s`.
+ * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `keys` NULL or `keys_len` 0 or above
+ *   `LIVESIGN_MAX_KEYS`;
+ * - `LIVESIGN_INVALID_KEY`: an empty key;
+ * - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
+ *   parts, the time not a decimal number, the hash not 32 hex characters (either case);
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
+ * - `LIVESIGN_EXPIRED`: the hash matches but the validity has ended (saturating).
+ *
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_alibaba_url_a_verify(const livesign_slice *keys,
+                                              size_t keys_len,
+                                              const uint8_t *url,
+                                              size_t url_len,
+                                              uint64_t now,
+                                              uint32_t validity_s,
+                                              uint32_t leeway_s,
+                                              size_t *matched);
+
+/**
+ * Alibaba callback signature: writes `ALI-LIVE-SIGNATURE` = lowercase hex
+ * MD5("{domain}|{timestamp}|{key}") for the `ALI-LIVE-TIMESTAMP` header `timestamp` (decimal).
+ *
+ * - `key`: the callback authentication key (NotifyAuthKey), not empty.
+ * - `domain`: the ingest domain for stream callbacks; the callback URL's host for recording
+ *   and snapshot callbacks. UTF-8.
+ * - `out`: receives exactly `LIVESIGN_ALIBABA_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+ * with a length or `domain` is not UTF-8; then `LIVESIGN_INVALID_KEY` for an empty key. Never
+ * allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_alibaba_callback_sign(const uint8_t *key,
+                                               size_t key_len,
+                                               const uint8_t *domain,
+                                               size_t domain_len,
+                                               uint64_t timestamp,
+                                               uint8_t *out);
+
+/**
+ * Verifies the headers of an Alibaba callback received at `now`: `timestamp` is the
+ * `ALI-LIVE-TIMESTAMP` header and `signature` the `ALI-LIVE-SIGNATURE` header, as received.
+ * The signature covers no body byte, so the time window is checked on both sides: valid while
+ * `now - leeway_s <= timestamp <= now + leeway_s` (`LIVESIGN_ALIBABA_DEFAULT_LEEWAY_S` is the
+ * usual window).
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `domain` or `timestamp` is
+ *   not UTF-8;
+ * - `LIVESIGN_INVALID_KEY`: the key is empty;
+ * - `LIVESIGN_MALFORMED`: `timestamp` is not a plain decimal integer, `signature` is not 32
+ *   hex characters (either case);
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
+ * - `LIVESIGN_EXPIRED`: `timestamp` is outside `now ± leeway_s` (too old, or too far ahead).
+ *
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_alibaba_callback_verify(const uint8_t *key,
+                                                 size_t key_len,
+                                                 const uint8_t *domain,
+                                                 size_t domain_len,
+                                                 const uint8_t *timestamp,
+                                                 size_t timestamp_len,
+                                                 const uint8_t *signature,
+                                                 size_t signature_len,
+                                                 uint64_t now,
+                                                 uint32_t leeway_s);
+
+/**
  * Returns `LIVESIGN_ABI_VERSION` as compiled into the library. Never fails, never allocates.
  */
 uint32_t livesign_abi_version(void);
@@ -673,28 +1033,6 @@ const char *livesign_version(void);
  * "unknown status". Never NULL; do not free it. Never allocates.
  */
 const char *livesign_status_str(uint32_t status);
-
-/**
- * Unescapes the text of a JSON string as livesign hands it back (the raw bytes between the
- * quotes, e.g. a `livesign_tencent_event` field): `\n`, `\"`, `\u00e9`, surrogate pairs and
- * the other RFC 8259 escapes become UTF-8. The result is never longer than `src`, so
- * `out_cap = src_len` always fits.
- *
- * - `out`, `out_cap`, `out_len`: the output buffer; `*out_len` receives the length written,
- *   the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other failures. `out` NULL
- *   with `out_cap` 0 asks for the size.
- *
- * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, or `src` or
- * `out` is NULL with a non-zero length; `LIVESIGN_MALFORMED` when `src` is not the inside of a
- * valid JSON string (invalid UTF-8, an unescaped `"` or control character, a bad escape, a
- * lone surrogate); `LIVESIGN_BUFFER_TOO_SMALL`. Never allocates; safe from any thread.
- */
-LIVESIGN_MUST_USE
-livesign_status livesign_json_unescape(const uint8_t *src,
-                                       size_t src_len,
-                                       uint8_t *out,
-                                       size_t out_cap,
-                                       size_t *out_len);
 
 /**
  * Loads `key` into `ctx` (two SHA-256 compressions; keys over 64 bytes are hashed first).
@@ -714,6 +1052,605 @@ livesign_status livesign_hmac_key_init(livesign_hmac_key *ctx,
  * `LIVESIGN_INVALID_ARGUMENT`. NULL is ignored. Never allocates.
  */
 void livesign_hmac_key_wipe(livesign_hmac_key *ctx);
+
+/**
+ * Returns `LIVESIGN_HUAWEI_SIGN_LEN`, for bindings that cannot read macros.
+ */
+size_t livesign_huawei_sign_len(void);
+
+/**
+ * Huawei stream status notification signature: writes `auth_sign` = lowercase hex
+ * HMAC-SHA256(key, event + domain + app + stream + decimal auth_timestamp), as Huawei signs
+ * its notifications (useful to test a receiver).
+ *
+ * - `key`: the notification key of the Huawei Live console, 32 to 128 bytes.
+ * - `event`, `domain`, `app`, `stream`: UTF-8 text, signed as given.
+ * - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+ * with a non-zero length, or a text is not UTF-8; then `LIVESIGN_INVALID_KEY` when the key is
+ * not 32 to 128 bytes. Never allocates; safe to call from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_sign(const uint8_t *key,
+                                     size_t key_len,
+                                     const uint8_t *event,
+                                     size_t event_len,
+                                     const uint8_t *domain,
+                                     size_t domain_len,
+                                     const uint8_t *app,
+                                     size_t app_len,
+                                     const uint8_t *stream,
+                                     size_t stream_len,
+                                     uint64_t auth_timestamp,
+                                     uint8_t *out);
+
+/**
+ * `livesign_huawei_sign` with a key loaded once into `key` (`livesign_hmac_key_init`).
+ *
+ * Returns as `livesign_huawei_sign`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is NULL or
+ * not initialised. The key-length rule (32 to 128 bytes) is checked here too. Never
+ * allocates; safe to call from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_sign_keyed(const livesign_hmac_key *key,
+                                           const uint8_t *event,
+                                           size_t event_len,
+                                           const uint8_t *domain,
+                                           size_t domain_len,
+                                           const uint8_t *app,
+                                           size_t app_len,
+                                           const uint8_t *stream,
+                                           size_t stream_len,
+                                           uint64_t auth_timestamp,
+                                           uint8_t *out);
+
+/**
+ * Verifies a Huawei stream status notification: the JSON `body` Huawei POSTed, received at
+ * `now` (Unix seconds), under the notification `key`, tolerating `leeway_s` seconds past
+ * `auth_timestamp` (`LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S` is the usual value).
+ *
+ * The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read,
+ * `auth_timestamp` that is not a JSON integer, any other field read that is not a string, or
+ * a missing `event`, `domain`, `app`, `stream`, `auth_timestamp` or `auth_sign` is malformed.
+ * Signed fields are unescaped before they are signed, as Huawei signs their values.
+ * `auth_sign` is accepted in either hex case.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length;
+ * - `LIVESIGN_INVALID_KEY`: the key is not 32 to 128 bytes;
+ * - `LIVESIGN_MALFORMED`: see above; `auth_sign` not 64 hex characters;
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
+ * - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
+ *
+ * `event` may be NULL; otherwise it is filled on `LIVESIGN_OK` (views into `body`, valid as
+ * long as `body` is) and zero-filled on every failure. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_callback_verify(const uint8_t *key,
+                                                size_t key_len,
+                                                const uint8_t *body,
+                                                size_t body_len,
+                                                uint64_t now,
+                                                uint32_t leeway_s,
+                                                livesign_huawei_event *event);
+
+/**
+ * `livesign_huawei_callback_verify` with a key loaded once into `key`
+ * (`livesign_hmac_key_init`).
+ *
+ * Returns as `livesign_huawei_callback_verify`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
+ * NULL or not initialised. The key-length rule (32 to 128 bytes) is checked here too. Never
+ * allocates; safe to call from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_callback_verify_keyed(const livesign_hmac_key *key,
+                                                      const uint8_t *body,
+                                                      size_t body_len,
+                                                      uint64_t now,
+                                                      uint32_t leeway_s,
+                                                      livesign_huawei_event *event);
+
+/**
+ * Applies a verified notification to a stream's state and says what it means, whatever
+ * order Huawei's notifications arrive in (a session's `PUBLISH_DONE` may come before its own
+ * `PUBLISH`; both carry the session's `publish_timestamp`). With `t` the event's
+ * `publish_time` and `last` the state's `publish_timestamp`:
+ * - first event of the stream, or `t > last`: `PUBLISH` makes it LIVE, `PUBLISH_DONE` ENDED;
+ * - `t < last` (an older session): STALE, nothing changes;
+ * - `t == last`: `PUBLISH_DONE` on a LIVE stream makes it ENDED; anything else is STALE (a
+ *   duplicate, or the late `PUBLISH` of a session already ended, which must not bring the
+ *   stream back to life).
+ *
+ * - `state`: the stream's state, updated on `LIVESIGN_OK` (left unchanged on any failure).
+ * - `event`: as filled by `livesign_huawei_callback_verify` for this stream.
+ * - `verdict`: receives `LIVESIGN_HUAWEI_STREAM_LIVE`, `_ENDED` or `_STALE` on `LIVESIGN_OK`,
+ *   `LIVESIGN_HUAWEI_STREAM_UNSEEN` (0) on failure.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when a pointer is NULL, `state->state`
+ * is not a state, or `event->event` is neither PUBLISH nor PUBLISH_DONE; then
+ * `LIVESIGN_MALFORMED` when `event->publish_time_valid` is not 1 (no numeric
+ * `publish_timestamp` to order by). Publish times have one-second resolution: a re-push in
+ * the same second as the previous one's `PUBLISH_DONE` is taken for that session. Never
+ * allocates; safe from any thread (one state per stream; serialise updates of one state).
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_stream_apply(livesign_huawei_stream *state,
+                                             const livesign_huawei_event *event,
+                                             uint32_t *verdict);
+
+/**
+ * Writes the stable id of a verified notification, for idempotent handling:
+ * `{domain}/{app}/{stream}/{publish_timestamp}/{event}`, each the field's unescaped value
+ * with `%` written `%25` and `/` written `%2F` (so the four separators are the only `/`, and
+ * different notifications never share an id). UTF-8, no NUL. A redelivered notification has
+ * the same id; a session's `PUBLISH` and `PUBLISH_DONE` have different ones.
+ *
+ * - `event`: as filled by `livesign_huawei_callback_verify` (its text fields are read as
+ *   JSON string text and the body they point into must still be valid).
+ * - `out`, `out_cap`, `out_len`: the id; `out` NULL with `out_cap` 0 asks for the size.
+ *
+ * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
+ * `out_len` or `event` is NULL, `out` is NULL with `out_cap > 0`, or a field is NULL with a
+ * length; `LIVESIGN_MALFORMED` when a field is not JSON string text (a hand-made event with a
+ * raw `"` or `\`); `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
+ * `*out_len` is 0 on other failures. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_event_id(const livesign_huawei_event *event,
+                                         uint8_t *out,
+                                         size_t out_cap,
+                                         size_t *out_len);
+
+/**
+ * Returns `LIVESIGN_HUAWEI_RECORD_MD5_LEN`, for bindings that cannot read macros.
+ */
+size_t livesign_huawei_record_md5_len(void);
+
+/**
+ * Huawei recording callback signature, sign type HMACSHA256 (the default): writes lowercase
+ * hex HMAC-SHA256(key, decimal auth_timestamp + event_type + publish_domain + app + stream +
+ * download_url + play_url).
+ *
+ * - `key`: the recording callback key, at least `LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN` bytes.
+ * - text fields: UTF-8, as in the callback body; pass an empty `download_url` / `play_url`
+ *   (NULL, 0) for events that carry none (Huawei does not document this case; empty strings
+ *   are the assumption of the shared vectors). Huawei does not pin which body field carries
+ *   the signature either (probably `auth_sign`), so the caller reads the fields.
+ * - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+ * with a length or a text is not UTF-8; then `LIVESIGN_INVALID_KEY` when the key is shorter
+ * than 32 bytes. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_record_sign(const uint8_t *key,
+                                            size_t key_len,
+                                            uint64_t auth_timestamp,
+                                            const uint8_t *event_type,
+                                            size_t event_type_len,
+                                            const uint8_t *publish_domain,
+                                            size_t publish_domain_len,
+                                            const uint8_t *app,
+                                            size_t app_len,
+                                            const uint8_t *stream,
+                                            size_t stream_len,
+                                            const uint8_t *download_url,
+                                            size_t download_url_len,
+                                            const uint8_t *play_url,
+                                            size_t play_url_len,
+                                            uint8_t *out);
+
+/**
+ * `livesign_huawei_record_sign` with a key loaded once into `key` (`livesign_hmac_key_init`).
+ *
+ * Returns as `livesign_huawei_record_sign`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
+ * NULL or not initialised. The key-length rule is checked here too. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_record_sign_keyed(const livesign_hmac_key *key,
+                                                  uint64_t auth_timestamp,
+                                                  const uint8_t *event_type,
+                                                  size_t event_type_len,
+                                                  const uint8_t *publish_domain,
+                                                  size_t publish_domain_len,
+                                                  const uint8_t *app,
+                                                  size_t app_len,
+                                                  const uint8_t *stream,
+                                                  size_t stream_len,
+                                                  const uint8_t *download_url,
+                                                  size_t download_url_len,
+                                                  const uint8_t *play_url,
+                                                  size_t play_url_len,
+                                                  uint8_t *out);
+
+/**
+ * Verifies a Huawei recording callback signature of sign type HMACSHA256 (`sign`, as read
+ * from the body) over the callback's fields (see `livesign_huawei_record_sign`), received at
+ * `now`, tolerating `leeway_s` seconds past `auth_timestamp` (usually
+ * `LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S`).
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, a text is not UTF-8;
+ * - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes;
+ * - `LIVESIGN_MALFORMED`: `sign` is not 64 hex characters (either case);
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
+ * - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
+ *
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_record_verify(const uint8_t *key,
+                                              size_t key_len,
+                                              uint64_t auth_timestamp,
+                                              const uint8_t *event_type,
+                                              size_t event_type_len,
+                                              const uint8_t *publish_domain,
+                                              size_t publish_domain_len,
+                                              const uint8_t *app,
+                                              size_t app_len,
+                                              const uint8_t *stream,
+                                              size_t stream_len,
+                                              const uint8_t *download_url,
+                                              size_t download_url_len,
+                                              const uint8_t *play_url,
+                                              size_t play_url_len,
+                                              const uint8_t *sign,
+                                              size_t sign_len,
+                                              uint64_t now,
+                                              uint32_t leeway_s);
+
+/**
+ * `livesign_huawei_record_verify` with a key loaded once into `key`
+ * (`livesign_hmac_key_init`).
+ *
+ * Returns as `livesign_huawei_record_verify`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
+ * NULL or not initialised. The key-length rule is checked here too. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_record_verify_keyed(const livesign_hmac_key *key,
+                                                    uint64_t auth_timestamp,
+                                                    const uint8_t *event_type,
+                                                    size_t event_type_len,
+                                                    const uint8_t *publish_domain,
+                                                    size_t publish_domain_len,
+                                                    const uint8_t *app,
+                                                    size_t app_len,
+                                                    const uint8_t *stream,
+                                                    size_t stream_len,
+                                                    const uint8_t *download_url,
+                                                    size_t download_url_len,
+                                                    const uint8_t *play_url,
+                                                    size_t play_url_len,
+                                                    const uint8_t *sign,
+                                                    size_t sign_len,
+                                                    uint64_t now,
+                                                    uint32_t leeway_s);
+
+/**
+ * Huawei recording callback signature, sign type MD5: writes lowercase hex MD5(key + decimal
+ * auth_timestamp). It signs only the time (Huawei calls the mode insecure: any body can be
+ * sent with a captured signature); prefer HMACSHA256.
+ *
+ * - `key`: the recording callback key, at least `LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN` bytes.
+ * - `out`: receives exactly `LIVESIGN_HUAWEI_RECORD_MD5_LEN` bytes (no NUL), only on
+ *   `LIVESIGN_OK`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or `key` is NULL
+ * with a length; then `LIVESIGN_INVALID_KEY` when the key is shorter than 32 bytes. Never
+ * allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_record_md5_sign(const uint8_t *key,
+                                                size_t key_len,
+                                                uint64_t auth_timestamp,
+                                                uint8_t *out);
+
+/**
+ * Verifies a Huawei recording callback signature of sign type MD5 (`sign`) received at `now`.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `sign` is NULL with a length;
+ * - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes;
+ * - `LIVESIGN_MALFORMED`: `sign` is not 32 hex characters (either case);
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
+ * - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
+ *
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_record_md5_verify(const uint8_t *key,
+                                                  size_t key_len,
+                                                  uint64_t auth_timestamp,
+                                                  const uint8_t *sign,
+                                                  size_t sign_len,
+                                                  uint64_t now,
+                                                  uint32_t leeway_s);
+
+/**
+ * Huawei SparkRTC recording callback signature: writes `X-Rtc-Signature` = lowercase hex
+ * HMAC-SHA256(key, rand + timestamp + body).
+ *
+ * - `key`: the callback key of the SparkRTC recording configuration (not empty).
+ * - `rand`, `timestamp`: the `X-Rtc-Rand` and `X-Rtc-Timestamp` header values (UTF-8; the
+ *   timestamp a plain decimal integer, seconds or milliseconds).
+ * - `body`: the request body, byte for byte.
+ * - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+ * with a length, a text is not UTF-8 or `timestamp` is not a decimal integer; then
+ * `LIVESIGN_INVALID_KEY` for an empty key. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_sparkrtc_sign(const uint8_t *key,
+                                              size_t key_len,
+                                              const uint8_t *rand,
+                                              size_t rand_len,
+                                              const uint8_t *timestamp,
+                                              size_t timestamp_len,
+                                              const uint8_t *body,
+                                              size_t body_len,
+                                              uint8_t *out);
+
+/**
+ * `livesign_huawei_sparkrtc_sign` with a key loaded once into `key` (`livesign_hmac_key_init`).
+ *
+ * Returns as `livesign_huawei_sparkrtc_sign`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
+ * NULL or not initialised. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_sparkrtc_sign_keyed(const livesign_hmac_key *key,
+                                                    const uint8_t *rand,
+                                                    size_t rand_len,
+                                                    const uint8_t *timestamp,
+                                                    size_t timestamp_len,
+                                                    const uint8_t *body,
+                                                    size_t body_len,
+                                                    uint8_t *out);
+
+/**
+ * Verifies a Huawei SparkRTC recording callback received at `now`: `signature` is the
+ * `X-Rtc-Signature` header, `rand` and `timestamp` the `X-Rtc-Rand` and `X-Rtc-Timestamp`
+ * headers, `body` the raw body. The timestamp's unit is not documented: up to 11 digits it is
+ * read as Unix seconds, longer as milliseconds; the callback is accepted while
+ * `now <= timestamp + leeway_s`.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `rand` or `timestamp` is not
+ *   UTF-8;
+ * - `LIVESIGN_INVALID_KEY`: the key is empty;
+ * - `LIVESIGN_MALFORMED`: `timestamp` is not a decimal integer, `signature` not 64 hex
+ *   characters (either case);
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
+ * - `LIVESIGN_EXPIRED`: the callback is older than `leeway_s`.
+ *
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_sparkrtc_verify(const uint8_t *key,
+                                                size_t key_len,
+                                                const uint8_t *rand,
+                                                size_t rand_len,
+                                                const uint8_t *timestamp,
+                                                size_t timestamp_len,
+                                                const uint8_t *body,
+                                                size_t body_len,
+                                                const uint8_t *signature,
+                                                size_t signature_len,
+                                                uint64_t now,
+                                                uint32_t leeway_s);
+
+/**
+ * `livesign_huawei_sparkrtc_verify` with a key loaded once into `key`
+ * (`livesign_hmac_key_init`).
+ *
+ * Returns as `livesign_huawei_sparkrtc_verify`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
+ * NULL or not initialised. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *key,
+                                                      const uint8_t *rand,
+                                                      size_t rand_len,
+                                                      const uint8_t *timestamp,
+                                                      size_t timestamp_len,
+                                                      const uint8_t *body,
+                                                      size_t body_len,
+                                                      const uint8_t *signature,
+                                                      size_t signature_len,
+                                                      uint64_t now,
+                                                      uint32_t leeway_s);
+
+/**
+ * Huawei URL validation method A: writes the query `auth_key={timestamp}-{rand}-{uid}-{md5hash}`
+ * with md5hash = lowercase hex MD5("{uri}-{timestamp}-{rand}-{uid}-{key}"). Append it to the
+ * URL after `?` (or `&`).
+ *
+ * - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
+ *   digits and not all letters).
+ * - `uri`: the URL path, e.g. `/livetest/huawei1.flv` (for WebRTC `/app/stream.sdp`).
+ * - `timestamp`: start of validity, Unix seconds, written as `time_format` says
+ *   (`LIVESIGN_HUAWEI_TIME_DECIMAL` or `LIVESIGN_HUAWEI_TIME_HEX`).
+ * - `rand`: 1 to 64 ASCII letters and digits (Huawei: a UUID without dashes); livesign
+ *   reads no random source, so the caller provides it. `uid`: likewise (Huawei: `0`).
+ * - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_A_MAX_LEN`
+ *   always fits; `out` NULL with `out_cap` 0 asks for the size.
+ *
+ * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
+ * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
+ * is not UTF-8, `time_format` is unknown, `uri` is not a bare path (`/`, printable ASCII, no
+ * `?` or `#`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
+ * then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is
+ * 0 on other failures. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_a_build(const uint8_t *key,
+                                            size_t key_len,
+                                            const uint8_t *uri,
+                                            size_t uri_len,
+                                            uint64_t timestamp,
+                                            uint32_t time_format,
+                                            const uint8_t *rand,
+                                            size_t rand_len,
+                                            const uint8_t *uid,
+                                            size_t uid_len,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+
+/**
+ * Verifies the `auth_key` (Huawei URL validation method A) of a URL received at `now`, against
+ * a primary key and backups, and reports which key matched.
+ *
+ * - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
+ * - `url`: the full URL (`rtmp://host/app/stream?auth_key=...`) or a bare `/path?query`; its
+ *   path is the signed URI. Parameters are read raw (no percent-decoding).
+ * - `time_format`: how the `auth_key` time is written (`LIVESIGN_HUAWEI_TIME_DECIMAL` or
+ *   `_HEX`); it is hashed as written.
+ * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000; the URL is
+ *   valid while `now <= timestamp + duration_s + leeway_s`.
+ * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `keys` NULL or `keys_len` 0 or above
+ *   `LIVESIGN_MAX_KEYS`, unknown `time_format`, `duration_s` out of range;
+ * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
+ * - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
+ *   parts, the time not a number in `time_format`, the hash not 32 hex characters (either case);
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
+ * - `LIVESIGN_EXPIRED`: the hash matches but the validity has ended (saturating).
+ *
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_a_verify(const livesign_slice *keys,
+                                             size_t keys_len,
+                                             const uint8_t *url,
+                                             size_t url_len,
+                                             uint32_t time_format,
+                                             uint64_t now,
+                                             uint32_t duration_s,
+                                             uint32_t leeway_s,
+                                             size_t *matched);
+
+/**
+ * Huawei URL validation method D: writes the query `hwSecret={hwSecret}&hwTime={hwTime}` with
+ * hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds) and hwSecret =
+ * lowercase hex HMAC-SHA256(key, stream + hwTime). (Huawei MetaStudio's `MSS_A` callback
+ * signature is the same value with the callback URL's path as `stream`.)
+ *
+ * - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
+ *   digits and not all letters).
+ * - `stream`: the stream name (`huawei1` in `rtmp://host/app/huawei1`), UTF-8, not empty.
+ * - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_D_MAX_LEN`
+ *   always fits; `out` NULL with `out_cap` 0 asks for the size.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
+ * with `out_cap > 0`, an input is NULL with a length, `stream` is empty or not UTF-8; then
+ * `LIVESIGN_INVALID_KEY` (key rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size
+ * needed). `*out_len` is 0 on other failures. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_d_build(const uint8_t *key,
+                                            size_t key_len,
+                                            const uint8_t *stream,
+                                            size_t stream_len,
+                                            uint64_t hw_time,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+
+/**
+ * `livesign_huawei_url_d_build` with a key loaded once into `key` (`livesign_hmac_key_init`).
+ * Only the key's length (32 bytes) can be checked here: a loaded context no longer shows its
+ * characters.
+ *
+ * Returns as `livesign_huawei_url_d_build`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is NULL
+ * or not initialised. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_d_build_keyed(const livesign_hmac_key *key,
+                                                  const uint8_t *stream,
+                                                  size_t stream_len,
+                                                  uint64_t hw_time,
+                                                  uint8_t *out,
+                                                  size_t out_cap,
+                                                  size_t *out_len);
+
+/**
+ * Verifies the `hwSecret` / `hwTime` (Huawei URL validation method D) of a URL received at
+ * `now` for `stream`, against a primary key and backups, and reports which key matched.
+ *
+ * - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
+ * - `stream`: the stream name the URL is for (a parameter because HLS segment paths do not
+ *   carry it reliably), UTF-8, not empty.
+ * - `url`: the full URL or a bare `/path?query`; parameters are read raw, `hwTime` hashed as
+ *   written (1 to 16 hex digits, either case).
+ * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: valid
+ *   while `hwTime + duration > now` (strict); here while `now < hwTime + duration_s + leeway_s`.
+ * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty or not UTF-8, `duration_s` out of
+ *   range, `keys` NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+ * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
+ * - `LIVESIGN_MALFORMED`: not a URL, `hwSecret` or `hwTime` missing or repeated, `hwTime` not
+ *   hex, `hwSecret` not 64 hex characters (either case);
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
+ * - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
+ *
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_d_verify(const livesign_slice *keys,
+                                             size_t keys_len,
+                                             const uint8_t *stream,
+                                             size_t stream_len,
+                                             const uint8_t *url,
+                                             size_t url_len,
+                                             uint64_t now,
+                                             uint32_t duration_s,
+                                             uint32_t leeway_s,
+                                             size_t *matched);
+
+/**
+ * `livesign_huawei_url_d_verify` with keys loaded once into contexts
+ * (`livesign_hmac_key_init`): `keys` points to `keys_len` of them (1 to `LIVESIGN_MAX_KEYS`),
+ * primary first. Only each key's length (32 bytes) can be checked here.
+ *
+ * Returns as `livesign_huawei_url_d_verify`; `LIVESIGN_INVALID_ARGUMENT` also when a context is
+ * not initialised. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_d_verify_keyed(const livesign_hmac_key *keys,
+                                                   size_t keys_len,
+                                                   const uint8_t *stream,
+                                                   size_t stream_len,
+                                                   const uint8_t *url,
+                                                   size_t url_len,
+                                                   uint64_t now,
+                                                   uint32_t duration_s,
+                                                   uint32_t leeway_s,
+                                                   size_t *matched);
+
+/**
+ * Unescapes JSON string text: `raw` is the text between a JSON string's quotes, as
+ * livesign hands back fields whose `escaped` bit is set (e.g. `livesign_huawei_event`), and
+ * `out` receives the string's value (UTF-8, no NUL). The value is never longer than `raw`,
+ * so `out_cap = raw_len` always fits.
+ *
+ * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
+ * `out_len` is NULL, `out` is NULL with `out_cap > 0` or `raw` is NULL with a length;
+ * `LIVESIGN_MALFORMED` when `raw` is not JSON string text (invalid UTF-8, a raw `"` or
+ * control character, a bad escape, a lone surrogate); `LIVESIGN_BUFFER_TOO_SMALL`
+ * (`*out_len` = size needed, the content of `out` unspecified). `*out_len` is 0 on other
+ * failures. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_json_unescape(const uint8_t *raw,
+                                       size_t raw_len,
+                                       uint8_t *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
 
 /**
  * Returns `LIVESIGN_TENCENT_SIGN_LEN`, for bindings that cannot read macros.

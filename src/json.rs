@@ -31,11 +31,13 @@ pub(crate) struct Value<'a> {
 }
 
 impl<'a> Value<'a> {
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn kind(&self) -> Kind {
         self.kind
     }
 
     /// The exact source text, quotes and escapes included for strings.
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn raw(&self) -> &'a [u8] {
         self.raw
     }
@@ -58,8 +60,10 @@ impl<'a> Value<'a> {
     }
 }
 
-/// A validated JSON string, as written between its quotes (escapes intact), borrowed from
-/// the document it was read from. Re-exported as `livesign::JsonStr`.
+/// A string value of a validated JSON document, as written between its quotes: a view into
+/// the caller's input. Most strings carry no escapes and [`Str::plain`] is then the value
+/// itself; otherwise [`Str::bytes`] or [`Str::unescape_into`] give the value. Re-exported as
+/// `livesign::JsonStr`.
 #[derive(Debug, Clone, Copy)]
 pub struct Str<'a> {
     raw: &'a [u8],
@@ -78,18 +82,26 @@ impl<'a> Str<'a> {
         }
     }
 
+    /// The empty string (also what livesign reports for an absent optional field).
+    pub const EMPTY: Str<'static> = Str { raw: b"" };
+
     /// The text between the quotes, escapes intact.
     pub fn raw(&self) -> &'a [u8] {
         self.raw
     }
 
+    /// Whether the text contains JSON escapes (`\n`, `\u00e9`, `\/`, ...).
+    pub fn is_escaped(&self) -> bool {
+        self.raw.contains(&b'\\')
+    }
+
     /// The text itself when it has no escapes (the common case): a view into the document.
     pub fn plain(&self) -> Option<&'a [u8]> {
-        (!self.raw.contains(&b'\\')).then_some(self.raw)
+        (!self.is_escaped()).then_some(self.raw)
     }
 
     /// The unescaped UTF-8 bytes, one at a time.
-    pub(crate) fn bytes(&self) -> Unescaped<'a> {
+    pub fn bytes(&self) -> Unescaped<'a> {
         Unescaped { rest: self.raw, pending: [0; 4], pending_len: 0, pending_pos: 0 }
     }
 
@@ -110,6 +122,7 @@ impl<'a> Str<'a> {
     }
 
     /// Unescapes into `buf` and returns the text; `BufferTooSmall` when it does not fit.
+    /// The text is never longer than [`Str::raw`].
     pub fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b [u8], Error> {
         let mut n = 0;
         for b in self.bytes() {
@@ -123,7 +136,7 @@ impl<'a> Str<'a> {
 }
 
 /// Iterator over the unescaped bytes of a validated string.
-pub(crate) struct Unescaped<'a> {
+pub struct Unescaped<'a> {
     rest: &'a [u8],
     pending: [u8; 4],
     pending_len: u8,
@@ -244,8 +257,10 @@ impl<'a> Object<'a> {
     pub(crate) fn lookup<const N: usize>(&self, names: [&[u8]; N]) -> Result<[Option<Value<'a>>; N], Error> {
         let mut found = [None; N];
         for (name, value) in self.members() {
+            // Names are almost never escaped: check that once per member, not once per name.
+            let plain = name.plain();
             for (slot, wanted) in found.iter_mut().zip(names) {
-                if name.eq(wanted) {
+                if plain.map_or_else(|| name.eq(wanted), |p| p == wanted) {
                     if slot.is_some() {
                         return Err(Error::Malformed);
                     }
@@ -257,6 +272,7 @@ impl<'a> Object<'a> {
     }
 
     /// The value of one member (with the same duplicate rule as [`Object::lookup`]).
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn get(&self, name: &[u8]) -> Result<Option<Value<'a>>, Error> {
         Ok(self.lookup([name])?[0])
     }
@@ -639,6 +655,22 @@ mod tests {
         assert_eq!(s.unescape_into(&mut buf).unwrap(), "a\"b\\c/d\u{8}\u{c}\n\r\té😀z".as_bytes());
         let mut small = [0u8; 3];
         assert!(matches!(s.unescape_into(&mut small), Err(Error::BufferTooSmall { needed: 19 })));
+    }
+
+    #[test]
+    fn string_bodies_validate_like_documents() {
+        for ok in ["", "abc", "a\\\"b", "\\u00e9\\ud83d\\ude00", "x\\/y", "é"] {
+            let s = Str::from_raw(ok.as_bytes()).unwrap();
+            let doc = format!("{{\"k\":\"{ok}\"}}");
+            let o = parse_object(doc.as_bytes()).unwrap();
+            assert_eq!(o.get(b"k").unwrap().unwrap().as_str().unwrap().raw(), s.raw(), "{ok}");
+        }
+        for bad in ["\"", "a\"b", "\\", "\\x", "\\u12", "\\ud800", "\\udc00x", "\u{1}", "\\ud800\\u0041"] {
+            assert_eq!(Str::from_raw(bad.as_bytes()).map(|_| ()), Err(Error::Malformed), "{bad:?}");
+        }
+        assert_eq!(Str::from_raw(b"\xff").map(|_| ()), Err(Error::Malformed));
+        assert!(Str::from_raw(b"a\\nb").unwrap().is_escaped());
+        assert!(!Str::from_raw(b"a/b").unwrap().is_escaped());
     }
 
     #[test]

@@ -45,6 +45,57 @@ fn lower_nibble(c: u8) -> Option<u8> {
     }
 }
 
+/// Decodes exactly `2 * N` hex characters of either case (`a-f`, `A-F`, mixed too): for
+/// schemes whose documents do not pin the case of a received signature. The decoded bytes
+/// are what gets compared, so accepting both cases adds no second valid spelling per byte
+/// beyond the case itself.
+pub(crate) fn parse_hex<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
+    if src.len() != 2 * N {
+        return None;
+    }
+    let mut out = [0u8; N];
+    for (o, pair) in out.iter_mut().zip(src.chunks_exact(2)) {
+        *o = (any_nibble(pair[0])? << 4) | any_nibble(pair[1])?;
+    }
+    Some(out)
+}
+
+fn any_nibble(c: u8) -> Option<u8> {
+    lower_nibble(c.to_ascii_lowercase())
+}
+
+/// A `u64` written in 1 to 16 hex digits (no `0x`, no sign), either case; anything else is
+/// `None`. Used for the hex times of signed URLs (`hwTime`, Huawei's hex `auth_key` time).
+pub(crate) fn parse_hex_u64(src: &[u8]) -> Option<u64> {
+    if src.is_empty() || src.len() > 16 {
+        return None;
+    }
+    src.iter().try_fold(0u64, |acc, &c| Some((acc << 4) | u64::from(any_nibble(c)?)))
+}
+
+/// The lowercase hex digits of a `u64` without leading zeros (`0` for zero), on the stack:
+/// how signed URLs write their times (`5eed5888`).
+pub(crate) struct HexU64 {
+    buf: [u8; HexU64::MAX_LEN],
+    start: u8,
+}
+
+impl HexU64 {
+    /// `u64::MAX` has 16 hex digits.
+    pub(crate) const MAX_LEN: usize = 16;
+
+    pub(crate) fn new(v: u64) -> Self {
+        let mut buf = [0u8; Self::MAX_LEN];
+        hex_lower(&v.to_be_bytes(), &mut buf);
+        let zeros = (v.leading_zeros() / 4).min(Self::MAX_LEN as u32 - 1);
+        Self { buf, start: zeros as u8 }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[self.start as usize..]
+    }
+}
+
 /// The decimal digits of a `u64`, written in place on the stack.
 pub(crate) struct Decimal {
     buf: [u8; Decimal::MAX_LEN],
@@ -71,6 +122,45 @@ impl Decimal {
 
     pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.buf[self.start as usize..]
+    }
+}
+
+/// Fixed-length lowercase hex text: a signature as livesign writes it (`N` characters, e.g.
+/// 64 for HMAC-SHA256, 32 for MD5). `Debug` and `Display` show the text: it is a signature,
+/// never key material.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Hex<const N: usize>([u8; N]);
+
+impl<const N: usize> Hex<N> {
+    /// Encodes `bytes` (`N / 2` of them).
+    pub(crate) fn encode<const B: usize>(bytes: &[u8; B]) -> Self {
+        const { assert!(2 * B == N) };
+        let mut out = [0u8; N];
+        hex_lower(bytes, &mut out);
+        Self(out)
+    }
+
+    /// The hex text.
+    pub fn as_str(&self) -> &str {
+        // Only hex_lower writes these bytes, and it writes ASCII.
+        core::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    /// The hex text as ASCII bytes.
+    pub fn as_bytes(&self) -> &[u8; N] {
+        &self.0
+    }
+}
+
+impl<const N: usize> core::fmt::Display for Hex<N> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<const N: usize> core::fmt::Debug for Hex<N> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "Hex({})", self.as_str())
     }
 }
 
@@ -102,6 +192,45 @@ mod tests {
         assert_eq!(parse_hex_lower::<2>(b"abcg"), None);
         assert_eq!(parse_hex_lower::<2>(b"ab c"), None);
         assert_eq!(parse_hex_lower::<2>(b"09af"), Some([0x09, 0xaf]));
+    }
+
+    #[test]
+    fn parse_hex_accepts_both_cases() {
+        assert_eq!(parse_hex::<2>(b"09aF"), Some([0x09, 0xaf]));
+        assert_eq!(parse_hex::<2>(b"09AF"), Some([0x09, 0xaf]));
+        assert_eq!(parse_hex::<2>(b"09ag"), None);
+        assert_eq!(parse_hex::<2>(b"09a"), None);
+        for b in 0..=255u8 {
+            assert_eq!(parse_hex::<1>(format!("{b:02X}").as_bytes()), Some([b]));
+            assert_eq!(parse_hex::<1>(format!("{b:02x}").as_bytes()), Some([b]));
+        }
+        for c in 0..=255u8 {
+            let ok = c.is_ascii_hexdigit();
+            assert_eq!(parse_hex::<1>(&[b'0', c]).is_some(), ok, "{c}");
+        }
+    }
+
+    #[test]
+    fn hex_u64_round_trips() {
+        for v in [0, 1, 15, 16, 0x5eed5888, 0x0fff_ffff_ffff_ffff, u64::MAX] {
+            let h = HexU64::new(v);
+            assert_eq!(h.as_bytes(), format!("{v:x}").as_bytes());
+            assert_eq!(parse_hex_u64(h.as_bytes()), Some(v));
+        }
+        assert_eq!(parse_hex_u64(b"5EED5888"), Some(0x5eed5888));
+        assert_eq!(parse_hex_u64(b"00000000000000001"), None);
+        assert_eq!(parse_hex_u64(b"0000000000000001"), Some(1));
+        for bad in [&b""[..], b"0x1", b"-1", b"g", b" 1"] {
+            assert_eq!(parse_hex_u64(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn hex_type_shows_its_text() {
+        let h = Hex::<4>::encode(&[0xab, 0x01]);
+        assert_eq!(h.as_str(), "ab01");
+        assert_eq!(h.to_string(), "ab01");
+        assert_eq!(format!("{h:?}"), "Hex(ab01)");
     }
 
     #[test]

@@ -108,6 +108,52 @@ pub(crate) fn encode_component(s: &[u8], out: &mut Out<'_>) {
     out.push(&s[start..]);
 }
 
+/// A signed query string built by livesign (`auth_key=...`, `hwSecret=...&hwTime=...`), held
+/// on the stack. Append it to the unsigned URL after `?` (or `&` when the URL already has a
+/// query).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct SignedQuery {
+    buf: [u8; SignedQuery::MAX_LEN],
+    len: u8,
+}
+
+impl SignedQuery {
+    /// The longest query any builder writes.
+    pub(crate) const MAX_LEN: usize = 192;
+
+    /// Runs `write` over an empty query. A query that would not fit is `InvalidArgument`:
+    /// builders bound their inputs so that it cannot happen.
+    pub(crate) fn write(write: impl FnOnce(&mut crate::text::Out<'_>)) -> Result<Self, Error> {
+        let mut buf = [0u8; Self::MAX_LEN];
+        let mut out = crate::text::Out::new(&mut buf);
+        write(&mut out);
+        let len = out.finish().map_err(|_| Error::InvalidArgument)?;
+        Ok(Self { buf, len: len as u8 })
+    }
+
+    /// The query text (ASCII).
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    /// The query as bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+}
+
+impl core::fmt::Display for SignedQuery {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl core::fmt::Debug for SignedQuery {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "SignedQuery({})", self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +212,13 @@ mod tests {
         );
         assert_eq!(lookup(b"a=1&a=2", [b"a"]), Err(Error::Malformed));
         assert_eq!(lookup(b"a=1&a=2", [b"b"]), Ok([None]));
+    }
+
+    #[test]
+    fn signed_query_holds_what_fits() {
+        let q = SignedQuery::write(|o| o.push(b"a=1&b=2")).unwrap();
+        assert_eq!((q.as_str(), q.to_string()), ("a=1&b=2", "a=1&b=2".to_owned()));
+        assert!(SignedQuery::write(|o| o.push(&[b'x'; SignedQuery::MAX_LEN])).is_ok());
+        assert_eq!(SignedQuery::write(|o| o.push(&[b'x'; SignedQuery::MAX_LEN + 1])), Err(Error::InvalidArgument));
     }
 }

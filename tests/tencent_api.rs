@@ -337,7 +337,7 @@ fn responses() {
     let mut len = 0;
     // SAFETY: buffers valid for their lengths.
     let s = unsafe {
-        livesign::ffi::common::livesign_json_unescape(raw.as_ptr(), raw.len(), text.as_mut_ptr(), 64, &mut len)
+        livesign::ffi::json::livesign_json_unescape(raw.as_ptr(), raw.len(), text.as_mut_ptr(), 64, &mut len)
     };
     assert_eq!(s, LIVESIGN_OK);
     // SAFETY: the catalog entries are static.

@@ -5,7 +5,7 @@
 mod support;
 
 use livesign::Error;
-use livesign::ffi::common::livesign_json_unescape;
+use livesign::ffi::json::livesign_json_unescape;
 use livesign::ffi::slice::livesign_slice;
 use livesign::ffi::status::livesign_status::{self, *};
 use livesign::ffi::tencent::*;

@@ -2,6 +2,7 @@
 //! section signs something, then verifies good, forged and expired inputs and prints the
 //! statuses a C caller would get.
 
+mod huawei;
 mod tencent;
 mod trtc_rest;
 
@@ -14,6 +15,7 @@ fn main() -> Result<(), livesign::Error> {
     tencent::run()?;
     println!();
     trtc_rest::run()?;
+    huawei::run()?;
     Ok(())
 }
 

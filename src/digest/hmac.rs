@@ -51,15 +51,17 @@ impl HmacKey {
 
     /// `HMAC-SHA256(key, parts[0] || parts[1] || ...)`.
     pub(crate) fn mac(&self, parts: &[&[u8]]) -> [u8; LEN] {
-        let mut h = Stream::<Sha256>::resume(self.inner, BLOCK as u64);
+        let mut h = self.start();
         for part in parts {
             h.update(part);
         }
-        let mut inner_digest = h.finish();
-        let mut o = Stream::<Sha256>::resume(self.outer, BLOCK as u64);
-        o.update(&inner_digest);
-        inner_digest.as_mut_slice().zeroize();
-        o.finish()
+        h.finish()
+    }
+
+    /// An HMAC over a message fed piece by piece (for messages that are not at hand as
+    /// slices, e.g. JSON strings unescaped on the fly).
+    pub(crate) fn start(&self) -> HmacStream<'_> {
+        HmacStream { key: self, inner: Stream::resume(self.inner, BLOCK as u64) }
     }
 
     /// The raw states, for the C context (`livesign_hmac_key`).
@@ -70,6 +72,26 @@ impl HmacKey {
     /// Rebuilds a key from [`HmacKey::to_parts`].
     pub(crate) fn from_parts(inner: [u32; 8], outer: [u32; 8], key_len: usize) -> Self {
         Self { inner, outer, key_len }
+    }
+}
+
+/// An HMAC-SHA256 in progress ([`HmacKey::start`]).
+pub(crate) struct HmacStream<'k> {
+    key: &'k HmacKey,
+    inner: Stream<Sha256>,
+}
+
+impl HmacStream<'_> {
+    pub(crate) fn update(&mut self, data: &[u8]) {
+        self.inner.update(data);
+    }
+
+    pub(crate) fn finish(self) -> [u8; LEN] {
+        let mut inner_digest = self.inner.finish();
+        let mut o = Stream::<Sha256>::resume(self.key.outer, BLOCK as u64);
+        o.update(&inner_digest);
+        inner_digest.as_mut_slice().zeroize();
+        o.finish()
     }
 }
 
@@ -116,6 +138,9 @@ mod tests {
                 let msg = &data[..msg_len];
                 let (a, b) = msg.split_at(msg_len / 2);
                 assert_eq!(key.mac(&[a, b]), reference(&data[..key_len], msg), "key {key_len} msg {msg_len}");
+                let mut h = key.start();
+                msg.iter().for_each(|b| h.update(core::slice::from_ref(b)));
+                assert_eq!(h.finish(), reference(&data[..key_len], msg), "bytewise: key {key_len} msg {msg_len}");
             }
         }
     }

@@ -6,9 +6,14 @@
 // the same for every function and is stated once, in the header preamble (cbindgen.toml).
 #![allow(clippy::missing_safety_doc)]
 
+pub mod alibaba;
 pub(crate) mod buffer;
 pub mod common;
 pub mod hmac_key;
+pub mod huawei;
+pub mod huawei_record;
+pub mod huawei_url;
+pub mod json;
 /// cbindgen:ignore
 #[cfg(feature = "jni")]
 mod jni;
@@ -51,6 +56,16 @@ pub(crate) unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], E
     // SAFETY: ptr is non-NULL, u8 has alignment 1, len fits isize, and the caller guarantees
     // len readable bytes for 'a.
     Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
+}
+
+/// A text input: [`input`], then UTF-8 (anything else is `InvalidArgument`).
+///
+/// # Safety
+/// As for [`input`].
+pub(crate) unsafe fn text<'a>(ptr: *const u8, len: usize) -> Result<&'a str, Error> {
+    // SAFETY: forwarded to the caller's guarantee.
+    let bytes = unsafe { input(ptr, len) }?;
+    core::str::from_utf8(bytes).map_err(|_| Error::InvalidArgument)
 }
 
 /// A fixed-size output of `N` bytes; NULL is `InvalidArgument`. The pointer is only checked
@@ -100,5 +115,11 @@ mod tests {
         // SAFETY: a length above isize::MAX is rejected before any dereference.
         assert_eq!(unsafe { input(data.as_ptr(), usize::MAX) }, Err(Error::InvalidArgument));
         assert_eq!(output(core::ptr::null_mut()), Err(Error::InvalidArgument));
+        // SAFETY: both are valid for their lengths (or NULL with 0).
+        unsafe {
+            assert_eq!(text(b"ok".as_ptr(), 2), Ok("ok"));
+            assert_eq!(text(core::ptr::null(), 0), Ok(""));
+            assert_eq!(text(b"\xff".as_ptr(), 1), Err(Error::InvalidArgument));
+        }
     }
 }

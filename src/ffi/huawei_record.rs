@@ -1,0 +1,484 @@
+//! Huawei Cloud Live recording callbacks (HMACSHA256 and MD5 sign types) and Huawei SparkRTC
+//! recording callbacks.
+
+use super::hmac_key::{self, livesign_hmac_key};
+use super::status::livesign_status;
+use super::{boundary, input, output, text, write_fixed};
+use crate::huawei::{self, RecordFields};
+use crate::{Error, HmacKey};
+
+/// Length of a Huawei recording callback MD5 signature: 32 lowercase hex characters, no NUL.
+pub const LIVESIGN_HUAWEI_RECORD_MD5_LEN: usize = 32;
+/// Shortest Huawei recording callback key, in bytes.
+pub const LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN: usize = 32;
+const _: () = {
+    assert!(LIVESIGN_HUAWEI_RECORD_MD5_LEN == 2 * crate::digest::md5::LEN);
+    assert!(LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN == RecordFields::KEY_MIN_LEN);
+};
+
+/// Returns `LIVESIGN_HUAWEI_RECORD_MD5_LEN`, for bindings that cannot read macros.
+#[unsafe(no_mangle)]
+pub extern "C" fn livesign_huawei_record_md5_len() -> usize {
+    LIVESIGN_HUAWEI_RECORD_MD5_LEN
+}
+
+/// The six text fields of a recording callback, read under the NULL and UTF-8 rules.
+///
+/// # Safety
+/// Each non-NULL pointer points to its length in bytes.
+unsafe fn fields<'a>(
+    auth_timestamp: u64,
+    event_type: (*const u8, usize),
+    publish_domain: (*const u8, usize),
+    app: (*const u8, usize),
+    stream: (*const u8, usize),
+    download_url: (*const u8, usize),
+    play_url: (*const u8, usize),
+) -> Result<RecordFields<'a>, Error> {
+    // SAFETY: forwarded to the caller's guarantee.
+    unsafe {
+        Ok(RecordFields {
+            auth_timestamp,
+            event_type: text(event_type.0, event_type.1)?,
+            publish_domain: text(publish_domain.0, publish_domain.1)?,
+            app: text(app.0, app.1)?,
+            stream: text(stream.0, stream.1)?,
+            download_url: text(download_url.0, download_url.1)?,
+            play_url: text(play_url.0, play_url.1)?,
+        })
+    }
+}
+
+/// Huawei recording callback signature, sign type HMACSHA256 (the default): writes lowercase
+/// hex HMAC-SHA256(key, decimal auth_timestamp + event_type + publish_domain + app + stream +
+/// download_url + play_url).
+///
+/// - `key`: the recording callback key, at least `LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN` bytes.
+/// - text fields: UTF-8, as in the callback body; pass an empty `download_url` / `play_url`
+///   (NULL, 0) for events that carry none (Huawei does not document this case; empty strings
+///   are the assumption of the shared vectors). Huawei does not pin which body field carries
+///   the signature either (probably `auth_sign`), so the caller reads the fields.
+/// - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
+///
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+/// with a length or a text is not UTF-8; then `LIVESIGN_INVALID_KEY` when the key is shorter
+/// than 32 bytes. Never allocates; safe from any thread.
+#[must_use = "the status says whether the output is valid"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_record_sign(
+    key: *const u8,
+    key_len: usize,
+    auth_timestamp: u64,
+    event_type: *const u8,
+    event_type_len: usize,
+    publish_domain: *const u8,
+    publish_domain_len: usize,
+    app: *const u8,
+    app_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    download_url: *const u8,
+    download_url_len: usize,
+    play_url: *const u8,
+    play_url_len: usize,
+    out: *mut u8,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (key, f) = unsafe {
+            (
+                input(key, key_len)?,
+                fields(
+                    auth_timestamp,
+                    (event_type, event_type_len),
+                    (publish_domain, publish_domain_len),
+                    (app, app_len),
+                    (stream, stream_len),
+                    (download_url, download_url_len),
+                    (play_url, play_url_len),
+                )?,
+            )
+        };
+        // SAFETY: out is NULL or holds LIVESIGN_HUAWEI_SIGN_LEN bytes (C contract).
+        unsafe { record_sign_into(HmacKey::new(key), &f, out) }
+    })
+}
+
+/// `livesign_huawei_record_sign` with a key loaded once into `key` (`livesign_hmac_key_init`).
+///
+/// Returns as `livesign_huawei_record_sign`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
+/// NULL or not initialised. The key-length rule is checked here too. Never allocates.
+#[must_use = "the status says whether the output is valid"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_record_sign_keyed(
+    key: *const livesign_hmac_key,
+    auth_timestamp: u64,
+    event_type: *const u8,
+    event_type_len: usize,
+    publish_domain: *const u8,
+    publish_domain_len: usize,
+    app: *const u8,
+    app_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    download_url: *const u8,
+    download_url_len: usize,
+    play_url: *const u8,
+    play_url_len: usize,
+    out: *mut u8,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let f = unsafe {
+            fields(
+                auth_timestamp,
+                (event_type, event_type_len),
+                (publish_domain, publish_domain_len),
+                (app, app_len),
+                (stream, stream_len),
+                (download_url, download_url_len),
+                (play_url, play_url_len),
+            )
+        }?;
+        // SAFETY: a non-NULL key is a readable context; out as in livesign_huawei_record_sign.
+        unsafe { record_sign_into(hmac_key::loaded(key), &f, out) }
+    })
+}
+
+/// # Safety
+/// `out` is NULL or points to `LIVESIGN_HUAWEI_SIGN_LEN` writable bytes.
+unsafe fn record_sign_into(key: Result<HmacKey, Error>, f: &RecordFields<'_>, out: *mut u8) -> Result<(), Error> {
+    let out = output(out)?;
+    let sign = huawei::record_sign(&key?, f)?;
+    // SAFETY: out is non-NULL and holds LIVESIGN_HUAWEI_SIGN_LEN bytes.
+    unsafe { write_fixed(out, sign.as_bytes()) };
+    Ok(())
+}
+
+/// Verifies a Huawei recording callback signature of sign type HMACSHA256 (`sign`, as read
+/// from the body) over the callback's fields (see `livesign_huawei_record_sign`), received at
+/// `now`, tolerating `leeway_s` seconds past `auth_timestamp` (usually
+/// `LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S`).
+///
+/// Checks run in this order and the first failure is returned:
+/// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, a text is not UTF-8;
+/// - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes;
+/// - `LIVESIGN_MALFORMED`: `sign` is not 64 hex characters (either case);
+/// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
+/// - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
+///
+/// Never allocates; safe from any thread.
+#[must_use = "the status says whether the callback is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_record_verify(
+    key: *const u8,
+    key_len: usize,
+    auth_timestamp: u64,
+    event_type: *const u8,
+    event_type_len: usize,
+    publish_domain: *const u8,
+    publish_domain_len: usize,
+    app: *const u8,
+    app_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    download_url: *const u8,
+    download_url_len: usize,
+    play_url: *const u8,
+    play_url_len: usize,
+    sign: *const u8,
+    sign_len: usize,
+    now: u64,
+    leeway_s: u32,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (key, f, sign) = unsafe {
+            (
+                input(key, key_len)?,
+                fields(
+                    auth_timestamp,
+                    (event_type, event_type_len),
+                    (publish_domain, publish_domain_len),
+                    (app, app_len),
+                    (stream, stream_len),
+                    (download_url, download_url_len),
+                    (play_url, play_url_len),
+                )?,
+                input(sign, sign_len)?,
+            )
+        };
+        huawei::record_verify(&HmacKey::new(key)?, &f, sign, now, leeway_s)
+    })
+}
+
+/// `livesign_huawei_record_verify` with a key loaded once into `key`
+/// (`livesign_hmac_key_init`).
+///
+/// Returns as `livesign_huawei_record_verify`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
+/// NULL or not initialised. The key-length rule is checked here too. Never allocates.
+#[must_use = "the status says whether the callback is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_record_verify_keyed(
+    key: *const livesign_hmac_key,
+    auth_timestamp: u64,
+    event_type: *const u8,
+    event_type_len: usize,
+    publish_domain: *const u8,
+    publish_domain_len: usize,
+    app: *const u8,
+    app_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    download_url: *const u8,
+    download_url_len: usize,
+    play_url: *const u8,
+    play_url_len: usize,
+    sign: *const u8,
+    sign_len: usize,
+    now: u64,
+    leeway_s: u32,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (f, sign) = unsafe {
+            (
+                fields(
+                    auth_timestamp,
+                    (event_type, event_type_len),
+                    (publish_domain, publish_domain_len),
+                    (app, app_len),
+                    (stream, stream_len),
+                    (download_url, download_url_len),
+                    (play_url, play_url_len),
+                )?,
+                input(sign, sign_len)?,
+            )
+        };
+        // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
+        let key = unsafe { hmac_key::loaded(key) }?;
+        huawei::record_verify(&key, &f, sign, now, leeway_s)
+    })
+}
+
+/// Huawei recording callback signature, sign type MD5: writes lowercase hex MD5(key + decimal
+/// auth_timestamp). It signs only the time (Huawei calls the mode insecure: any body can be
+/// sent with a captured signature); prefer HMACSHA256.
+///
+/// - `key`: the recording callback key, at least `LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN` bytes.
+/// - `out`: receives exactly `LIVESIGN_HUAWEI_RECORD_MD5_LEN` bytes (no NUL), only on
+///   `LIVESIGN_OK`.
+///
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL or `key` is NULL
+/// with a length; then `LIVESIGN_INVALID_KEY` when the key is shorter than 32 bytes. Never
+/// allocates; safe from any thread.
+#[must_use = "the status says whether the output is valid"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_record_md5_sign(
+    key: *const u8,
+    key_len: usize,
+    auth_timestamp: u64,
+    out: *mut u8,
+) -> livesign_status {
+    boundary(|| {
+        let out = output(out)?;
+        // SAFETY: the C contract: a non-NULL key points to key_len bytes.
+        let sign = huawei::record_md5_sign(unsafe { input(key, key_len) }?, auth_timestamp)?;
+        // SAFETY: out is non-NULL and holds LIVESIGN_HUAWEI_RECORD_MD5_LEN bytes.
+        unsafe { write_fixed(out, sign.as_bytes()) };
+        Ok(())
+    })
+}
+
+/// Verifies a Huawei recording callback signature of sign type MD5 (`sign`) received at `now`.
+///
+/// Checks run in this order and the first failure is returned:
+/// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `sign` is NULL with a length;
+/// - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes;
+/// - `LIVESIGN_MALFORMED`: `sign` is not 32 hex characters (either case);
+/// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
+/// - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
+///
+/// Never allocates; safe from any thread.
+#[must_use = "the status says whether the callback is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_record_md5_verify(
+    key: *const u8,
+    key_len: usize,
+    auth_timestamp: u64,
+    sign: *const u8,
+    sign_len: usize,
+    now: u64,
+    leeway_s: u32,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (key, sign) = unsafe { (input(key, key_len)?, input(sign, sign_len)?) };
+        huawei::record_md5_verify(key, auth_timestamp, sign, now, leeway_s)
+    })
+}
+
+/// Huawei SparkRTC recording callback signature: writes `X-Rtc-Signature` = lowercase hex
+/// HMAC-SHA256(key, rand + timestamp + body).
+///
+/// - `key`: the callback key of the SparkRTC recording configuration (not empty).
+/// - `rand`, `timestamp`: the `X-Rtc-Rand` and `X-Rtc-Timestamp` header values (UTF-8; the
+///   timestamp a plain decimal integer, seconds or milliseconds).
+/// - `body`: the request body, byte for byte.
+/// - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
+///
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
+/// with a length, a text is not UTF-8 or `timestamp` is not a decimal integer; then
+/// `LIVESIGN_INVALID_KEY` for an empty key. Never allocates; safe from any thread.
+#[must_use = "the status says whether the output is valid"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_sparkrtc_sign(
+    key: *const u8,
+    key_len: usize,
+    rand: *const u8,
+    rand_len: usize,
+    timestamp: *const u8,
+    timestamp_len: usize,
+    body: *const u8,
+    body_len: usize,
+    out: *mut u8,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (key, rand, timestamp, body) = unsafe {
+            (input(key, key_len)?, text(rand, rand_len)?, text(timestamp, timestamp_len)?, input(body, body_len)?)
+        };
+        // SAFETY: out is NULL or holds LIVESIGN_HUAWEI_SIGN_LEN bytes (C contract).
+        unsafe { sparkrtc_sign_into(|| HmacKey::new(key), rand, timestamp, body, out) }
+    })
+}
+
+/// `livesign_huawei_sparkrtc_sign` with a key loaded once into `key` (`livesign_hmac_key_init`).
+///
+/// Returns as `livesign_huawei_sparkrtc_sign`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
+/// NULL or not initialised. Never allocates; safe from any thread.
+#[must_use = "the status says whether the output is valid"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_sparkrtc_sign_keyed(
+    key: *const livesign_hmac_key,
+    rand: *const u8,
+    rand_len: usize,
+    timestamp: *const u8,
+    timestamp_len: usize,
+    body: *const u8,
+    body_len: usize,
+    out: *mut u8,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (rand, timestamp, body) =
+            unsafe { (text(rand, rand_len)?, text(timestamp, timestamp_len)?, input(body, body_len)?) };
+        // SAFETY: a non-NULL key points to a readable livesign_hmac_key; out is NULL or holds
+        // LIVESIGN_HUAWEI_SIGN_LEN bytes (C contract).
+        unsafe { sparkrtc_sign_into(|| hmac_key::loaded(key), rand, timestamp, body, out) }
+    })
+}
+
+/// The argument checks come before the key is loaded, so that the statuses come in the
+/// documented order.
+///
+/// # Safety
+/// `out` is NULL or points to `LIVESIGN_HUAWEI_SIGN_LEN` writable bytes.
+unsafe fn sparkrtc_sign_into(
+    key: impl FnOnce() -> Result<HmacKey, Error>,
+    rand: &str,
+    timestamp: &str,
+    body: &[u8],
+    out: *mut u8,
+) -> Result<(), Error> {
+    let out = output(out)?;
+    huawei::sparkrtc_seconds(timestamp).ok_or(Error::InvalidArgument)?;
+    let key = key()?;
+    let sign = huawei::sparkrtc_sign(&key, rand, timestamp, body)?;
+    // SAFETY: out is non-NULL and holds LIVESIGN_HUAWEI_SIGN_LEN bytes.
+    unsafe { write_fixed(out, sign.as_bytes()) };
+    Ok(())
+}
+
+/// Verifies a Huawei SparkRTC recording callback received at `now`: `signature` is the
+/// `X-Rtc-Signature` header, `rand` and `timestamp` the `X-Rtc-Rand` and `X-Rtc-Timestamp`
+/// headers, `body` the raw body. The timestamp's unit is not documented: up to 11 digits it is
+/// read as Unix seconds, longer as milliseconds; the callback is accepted while
+/// `now <= timestamp + leeway_s`.
+///
+/// Checks run in this order and the first failure is returned:
+/// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `rand` or `timestamp` is not
+///   UTF-8;
+/// - `LIVESIGN_INVALID_KEY`: the key is empty;
+/// - `LIVESIGN_MALFORMED`: `timestamp` is not a decimal integer, `signature` not 64 hex
+///   characters (either case);
+/// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
+/// - `LIVESIGN_EXPIRED`: the callback is older than `leeway_s`.
+///
+/// Never allocates; safe from any thread.
+#[must_use = "the status says whether the callback is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify(
+    key: *const u8,
+    key_len: usize,
+    rand: *const u8,
+    rand_len: usize,
+    timestamp: *const u8,
+    timestamp_len: usize,
+    body: *const u8,
+    body_len: usize,
+    signature: *const u8,
+    signature_len: usize,
+    now: u64,
+    leeway_s: u32,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (key, rand, timestamp, body, signature) = unsafe {
+            (
+                input(key, key_len)?,
+                text(rand, rand_len)?,
+                text(timestamp, timestamp_len)?,
+                input(body, body_len)?,
+                input(signature, signature_len)?,
+            )
+        };
+        huawei::sparkrtc_verify(&HmacKey::new(key)?, rand, timestamp, body, signature, now, leeway_s)
+    })
+}
+
+/// `livesign_huawei_sparkrtc_verify` with a key loaded once into `key`
+/// (`livesign_hmac_key_init`).
+///
+/// Returns as `livesign_huawei_sparkrtc_verify`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
+/// NULL or not initialised. Never allocates; safe from any thread.
+#[must_use = "the status says whether the callback is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify_keyed(
+    key: *const livesign_hmac_key,
+    rand: *const u8,
+    rand_len: usize,
+    timestamp: *const u8,
+    timestamp_len: usize,
+    body: *const u8,
+    body_len: usize,
+    signature: *const u8,
+    signature_len: usize,
+    now: u64,
+    leeway_s: u32,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (rand, timestamp, body, signature) = unsafe {
+            (
+                text(rand, rand_len)?,
+                text(timestamp, timestamp_len)?,
+                input(body, body_len)?,
+                input(signature, signature_len)?,
+            )
+        };
+        // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
+        let key = unsafe { hmac_key::loaded(key) }?;
+        huawei::sparkrtc_verify(&key, rand, timestamp, body, signature, now, leeway_s)
+    })
+}

@@ -1,0 +1,111 @@
+//! Huawei Cloud Live recording callbacks (new version, "录制回调"), signed with the key of
+//! the recording callback configuration in one of two `sign_type`s:
+//!
+//! ```text
+//! HMACSHA256 (default): lowercase hex HMAC-SHA256(key, auth_timestamp + event_type + publish_domain
+//!                                                     + app + stream + download_url + play_url)
+//! MD5:                  lowercase hex MD5(key + auth_timestamp)
+//! ```
+//!
+//! `auth_timestamp` is rendered in decimal. Open points of Huawei's documents, decided here:
+//! - Which body field carries the signature is not pinned (probably `auth_sign`), nor whether
+//!   `download_url` / `play_url` sit at the top level of the body. So these functions take the
+//!   field values, not the body: the caller reads them from the JSON it received.
+//! - Events without a file (`RECORD_OVER`, `RECORD_FAILED`, ...) have no `download_url` /
+//!   `play_url`: they are signed as empty strings (pass `""`), which is what the shared vector
+//!   assumes.
+//! - The key is "at least 32 characters, letters and digits" (older pages: exactly 32): 32
+//!   bytes or more is enforced; the character set is not, because a loaded
+//!   [`HmacKey`] no longer shows it.
+//! - `auth_timestamp` is read like the stream notifications' one: valid while
+//!   `now <= auth_timestamp + leeway_s` (300 s is the usual leeway).
+//!
+//! MD5 mode signs only the time, so any body can be replayed with a captured signature:
+//! Huawei itself calls it insecure. Prefer HMACSHA256.
+
+use crate::digest::{hmac, md5};
+use crate::text::{Decimal, Hex, ct_eq, parse_hex};
+use crate::{Error, HmacKey, expiry};
+
+/// The signed fields of a recording callback (`""` for a field the event does not carry).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecordFields<'a> {
+    /// `auth_timestamp`, Unix seconds.
+    pub auth_timestamp: u64,
+    /// `event_type`: `RECORD_NEW_FILE_START`, `RECORD_FILE_COMPLETE`, `RECORD_OVER`, ...
+    pub event_type: &'a str,
+    /// `publish_domain`: the ingest domain.
+    pub publish_domain: &'a str,
+    /// `app`.
+    pub app: &'a str,
+    /// `stream`.
+    pub stream: &'a str,
+    /// `download_url` (empty when absent).
+    pub download_url: &'a str,
+    /// `play_url` (empty when absent).
+    pub play_url: &'a str,
+}
+
+// Rust-only constants: the doc line below keeps cbindgen from copying them into the C header
+// (the C API has its own LIVESIGN_ constants in src/ffi/).
+/// cbindgen:ignore
+impl RecordFields<'_> {
+    /// Shortest recording callback key, in bytes.
+    pub const KEY_MIN_LEN: usize = 32;
+}
+
+/// The HMACSHA256 signature of a recording callback.
+///
+/// Errors: [`Error::InvalidKey`] when the key is shorter than 32 bytes.
+pub fn record_sign(key: &HmacKey, f: &RecordFields<'_>) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
+    check_len(key.key_len())?;
+    Ok(Hex::encode(&mac(key, f)))
+}
+
+/// Verifies the HMACSHA256 signature `sign` of a recording callback received at `now`.
+///
+/// Errors, in order: [`Error::InvalidKey`] (key shorter than 32 bytes); [`Error::Malformed`]
+/// (`sign` is not 64 hex characters, either case); [`Error::SignatureMismatch`] (constant
+/// time); [`Error::Expired`] (`now > auth_timestamp + leeway_s`, saturating).
+pub fn record_verify(key: &HmacKey, f: &RecordFields<'_>, sign: &[u8], now: u64, leeway_s: u32) -> Result<(), Error> {
+    check_len(key.key_len())?;
+    let claimed: [u8; hmac::LEN] = parse_hex(sign).ok_or(Error::Malformed)?;
+    if !ct_eq(&mac(key, f), &claimed) {
+        return Err(Error::SignatureMismatch);
+    }
+    expiry::check(f.auth_timestamp, now, leeway_s)
+}
+
+/// The MD5 signature of a recording callback: `MD5(key + decimal auth_timestamp)`.
+///
+/// Errors: [`Error::InvalidKey`] when the key is shorter than 32 bytes.
+pub fn record_md5_sign(key: &[u8], auth_timestamp: u64) -> Result<Hex<{ 2 * md5::LEN }>, Error> {
+    check_len(key.len())?;
+    Ok(Hex::encode(&md5::md5(&[key, Decimal::new(auth_timestamp).as_bytes()])))
+}
+
+/// Verifies an MD5-mode signature; errors as [`record_verify`] (`sign` is 32 hex characters).
+pub fn record_md5_verify(key: &[u8], auth_timestamp: u64, sign: &[u8], now: u64, leeway_s: u32) -> Result<(), Error> {
+    check_len(key.len())?;
+    let claimed: [u8; md5::LEN] = parse_hex(sign).ok_or(Error::Malformed)?;
+    if !ct_eq(&md5::md5(&[key, Decimal::new(auth_timestamp).as_bytes()]), &claimed) {
+        return Err(Error::SignatureMismatch);
+    }
+    expiry::check(auth_timestamp, now, leeway_s)
+}
+
+fn mac(key: &HmacKey, f: &RecordFields<'_>) -> [u8; hmac::LEN] {
+    key.mac(&[
+        Decimal::new(f.auth_timestamp).as_bytes(),
+        f.event_type.as_bytes(),
+        f.publish_domain.as_bytes(),
+        f.app.as_bytes(),
+        f.stream.as_bytes(),
+        f.download_url.as_bytes(),
+        f.play_url.as_bytes(),
+    ])
+}
+
+fn check_len(len: usize) -> Result<(), Error> {
+    if len >= RecordFields::KEY_MIN_LEN { Ok(()) } else { Err(Error::InvalidKey) }
+}

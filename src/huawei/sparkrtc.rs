@@ -1,0 +1,72 @@
+//! Huawei SparkRTC (Huawei's RTC service) recording callbacks: the request carries the headers
+//! `X-Rtc-Rand`, `X-Rtc-Timestamp` and
+//!
+//! ```text
+//! X-Rtc-Signature = lowercase hex HMAC-SHA256(key, X-Rtc-Rand + X-Rtc-Timestamp + raw body)
+//! ```
+//!
+//! over the header texts and the body exactly as received (never re-serialised). The unit of
+//! `X-Rtc-Timestamp` is not documented: a value of at most 11 digits is read as Unix seconds,
+//! a longer one as milliseconds. (Read as seconds, a millisecond value would lie thousands of
+//! years ahead and never expire.) It is a send time: the callback is accepted while
+//! `now <= timestamp + leeway_s`.
+
+use crate::digest::hmac;
+use crate::text::{Hex, ct_eq, parse_hex};
+use crate::{Error, HmacKey, expiry, json};
+
+/// Largest `X-Rtc-Timestamp` read as seconds (11 digits: year 5138).
+const MAX_SECONDS: u64 = 99_999_999_999;
+
+/// `X-Rtc-Signature` for these header values and body.
+///
+/// Errors: [`Error::InvalidArgument`] when `timestamp` is not a plain decimal integer.
+pub fn sparkrtc_sign(key: &HmacKey, rand: &str, timestamp: &str, body: &[u8]) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
+    seconds(timestamp).ok_or(Error::InvalidArgument)?;
+    Ok(Hex::encode(&key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body])))
+}
+
+/// Verifies `X-Rtc-Signature` (`signature`) of a callback received at `now`.
+///
+/// Errors, in order: [`Error::Malformed`] (`timestamp` is not a plain decimal integer,
+/// `signature` is not 64 hex characters of either case); [`Error::SignatureMismatch`]
+/// (constant time); [`Error::Expired`] (`now > timestamp + leeway_s`, the timestamp in
+/// seconds as the module documentation says).
+pub fn sparkrtc_verify(
+    key: &HmacKey,
+    rand: &str,
+    timestamp: &str,
+    body: &[u8],
+    signature: &[u8],
+    now: u64,
+    leeway_s: u32,
+) -> Result<(), Error> {
+    let sent = seconds(timestamp).ok_or(Error::Malformed)?;
+    let claimed: [u8; hmac::LEN] = parse_hex(signature).ok_or(Error::Malformed)?;
+    if !ct_eq(&key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body]), &claimed) {
+        return Err(Error::SignatureMismatch);
+    }
+    expiry::check(sent, now, leeway_s)
+}
+
+/// `X-Rtc-Timestamp` in Unix seconds.
+pub(crate) fn seconds(timestamp: &str) -> Option<u64> {
+    let t = json::parse_u64(timestamp.as_bytes())?;
+    Some(if t > MAX_SECONDS { t / 1000 } else { t })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seconds;
+
+    #[test]
+    fn timestamp_units() {
+        assert_eq!(seconds("1700000000"), Some(1_700_000_000));
+        assert_eq!(seconds("99999999999"), Some(99_999_999_999));
+        assert_eq!(seconds("1700000000123"), Some(1_700_000_000));
+        assert_eq!(seconds("100000000000"), Some(100_000_000));
+        for bad in ["", "-1", "1.5", "01", " 1", "18446744073709551616"] {
+            assert_eq!(seconds(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Huawei URL validation method D (`hwSecret` / `hwTime`), the method Huawei recommends and
+//! the only one its playback (HLS) domains support:
+//!
+//! ```text
+//! hwSecret = lowercase hex HMAC-SHA256(key, StreamName + hwTime)    hwTime = hex Unix seconds
+//! ```
+//!
+//! `hwTime` is the start of validity and the URL is valid while `hwTime + duration > now`
+//! (Huawei's words, a strict `>`): with a leeway, while `now < hwTime + duration + leeway_s`.
+//! The MAC covers `hwTime` as written, so `5EED5888` and `5eed5888` are signed differently;
+//! the builder writes lowercase, as Huawei's examples do. The stream name is a parameter
+//! rather than read from the URL: HLS segment paths do not carry it reliably.
+//!
+//! Huawei MetaStudio's `MSS_A` live-event callback signature is the same computation with
+//! the callback URL's path in place of the stream name ([`url_d_secret`]).
+
+use super::UrlAuth;
+use crate::digest::hmac;
+use crate::text::{Hex, HexU64, ct_eq, parse_hex, parse_hex_u64};
+use crate::url::{self, SignedQuery};
+use crate::{Error, HmacKey, expiry, keyring};
+
+/// `hwSecret` for `stream` and `hw_time` (written as lowercase hex).
+///
+/// Errors: [`Error::InvalidArgument`] for an empty `stream`, then [`Error::InvalidKey`]
+/// when the key is not 32 bytes (check the full rule with [`UrlAuth::key_valid`] on the raw
+/// key).
+pub fn url_d_secret(key: &HmacKey, stream: &str, hw_time: u64) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
+    check(key, stream)?;
+    Ok(Hex::encode(&key.mac(&[stream.as_bytes(), HexU64::new(hw_time).as_bytes()])))
+}
+
+/// The query `hwSecret={hwSecret}&hwTime={hwTime}`; errors as [`url_d_secret`].
+pub fn url_d_build(key: &HmacKey, stream: &str, hw_time: u64) -> Result<SignedQuery, Error> {
+    let secret = url_d_secret(key, stream, hw_time)?;
+    let time = HexU64::new(hw_time);
+    SignedQuery::write(|out| {
+        for piece in [&b"hwSecret="[..], secret.as_bytes(), b"&hwTime=", time.as_bytes()] {
+            out.push(piece);
+        }
+    })
+}
+
+/// Longest query [`url_d_build`] writes.
+pub(crate) const QUERY_MAX_LEN: usize = 9 + 2 * hmac::LEN + 8 + HexU64::MAX_LEN;
+const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
+
+/// Verifies the `hwSecret` / `hwTime` of `url` (full, or a bare `/path?query`) for `stream` at
+/// `now` against `keys` (primary first, at most 8) and returns the index of the key that
+/// matched.
+///
+/// Errors, in order: [`Error::InvalidArgument`] (empty `stream`, `duration_s` outside
+/// 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key that is not 32 bytes);
+/// [`Error::Malformed`] (not a URL; `hwSecret` or `hwTime` missing or repeated; `hwTime` not 1
+/// to 16 hex digits; `hwSecret` not 64 hex characters, either case);
+/// [`Error::SignatureMismatch`] (every key tried, each compared in constant time);
+/// [`Error::Expired`] (`now >= hwTime + duration_s + leeway_s`, saturating).
+pub fn url_d_verify(
+    keys: &[HmacKey],
+    stream: &str,
+    url: &[u8],
+    now: u64,
+    duration_s: u32,
+    leeway_s: u32,
+) -> Result<usize, Error> {
+    if stream.is_empty() || !UrlAuth::duration_valid(duration_s) {
+        return Err(Error::InvalidArgument);
+    }
+    keyring::check(keys, key_len_ok)?;
+    let [secret, time] = url::lookup(url::parse(url)?.query, [b"hwSecret", b"hwTime"])?;
+    let (secret, time) = (secret.ok_or(Error::Malformed)?, time.ok_or(Error::Malformed)?);
+    let start = parse_hex_u64(time).ok_or(Error::Malformed)?;
+    let claimed: [u8; hmac::LEN] = parse_hex(secret).ok_or(Error::Malformed)?;
+    let matched = keyring::find(keys, key_len_ok, |k| ct_eq(&k.mac(&[stream.as_bytes(), time]), &claimed))?;
+    // Valid while now < start + duration: the last valid second is start + duration - 1
+    // (duration >= 60, and saturation only ever keeps a URL whose end is past u64::MAX valid).
+    expiry::check(start.saturating_add(u64::from(duration_s) - 1), now, leeway_s)?;
+    Ok(matched)
+}
+
+fn key_len_ok(key: &HmacKey) -> bool {
+    key.key_len() == UrlAuth::KEY_LEN
+}
+
+fn check(key: &HmacKey, stream: &str) -> Result<(), Error> {
+    if stream.is_empty() {
+        return Err(Error::InvalidArgument);
+    }
+    if key_len_ok(key) { Ok(()) } else { Err(Error::InvalidKey) }
+}

@@ -1,0 +1,606 @@
+//! Huawei recording callbacks (HMACSHA256 and MD5 sign types) and SparkRTC recording
+//! callbacks: the open points as specified, check order, expiry, key rules, pointer rules,
+//! tampering, properties.
+
+mod support;
+
+use livesign::ffi::hmac_key::{livesign_hmac_key, livesign_hmac_key_init};
+use livesign::ffi::huawei_record::*;
+use livesign::ffi::status::livesign_status::*;
+use livesign::huawei::{self, RecordFields};
+use livesign::{Error, HmacKey};
+use proptest::prelude::*;
+
+const KEY: &[u8] = b"abcdefghijklmnopqrstuvwxyz012345";
+const T: u64 = 1700000000;
+
+fn fields() -> RecordFields<'static> {
+    RecordFields {
+        auth_timestamp: T,
+        event_type: "RECORD_FILE_COMPLETE",
+        publish_domain: "push.example.com",
+        app: "live",
+        stream: "mystream",
+        download_url: "https://bucket.obs.example.com/live/mystream/1700000000.m3u8",
+        play_url: "https://play.example.com/live/mystream/1700000000.m3u8",
+    }
+}
+
+fn key() -> HmacKey {
+    HmacKey::new(KEY).unwrap()
+}
+
+fn ctx(key: &[u8]) -> livesign_hmac_key {
+    let mut c = core::mem::MaybeUninit::<livesign_hmac_key>::uninit();
+    // SAFETY: c is writable; key valid for its length.
+    assert_eq!(unsafe { livesign_hmac_key_init(c.as_mut_ptr(), key.as_ptr(), key.len()) }, LIVESIGN_OK);
+    // SAFETY: initialised above.
+    unsafe { c.assume_init() }
+}
+
+#[test]
+fn events_without_urls_sign_them_as_empty_strings() {
+    // Open point: RECORD_OVER and friends carry no download_url / play_url; they are signed as
+    // empty strings, i.e. the concatenation simply stops after the stream name.
+    let over = RecordFields { event_type: "RECORD_OVER", download_url: "", play_url: "", ..fields() };
+    let sign = huawei::record_sign(&key(), &over).unwrap();
+    let glued = RecordFields {
+        event_type: "RECORD_OVERpush.example.comlivemystream",
+        publish_domain: "",
+        app: "",
+        stream: "",
+        ..over
+    };
+    assert_eq!(huawei::record_sign(&key(), &glued).unwrap(), sign, "no separators, nothing appended");
+    assert_eq!(huawei::record_verify(&key(), &over, sign.as_bytes(), T, 0), Ok(()));
+    let mut out = [0u8; 64];
+    let p = |s: &str| (s.as_ptr(), s.len());
+    let (e, d, a, s) = (p(over.event_type), p(over.publish_domain), p(over.app), p(over.stream));
+    // SAFETY: every pointer is valid for its length; NULL + 0 is the empty field.
+    let st = unsafe {
+        livesign_huawei_record_sign(
+            KEY.as_ptr(),
+            32,
+            T,
+            e.0,
+            e.1,
+            d.0,
+            d.1,
+            a.0,
+            a.1,
+            s.0,
+            s.1,
+            core::ptr::null(),
+            0,
+            core::ptr::null(),
+            0,
+            out.as_mut_ptr(),
+        )
+    };
+    assert_eq!((st, &out[..]), (LIVESIGN_OK, sign.as_bytes().as_slice()));
+}
+
+#[test]
+fn record_check_order_expiry_and_tampering() {
+    let f = fields();
+    let sign = huawei::record_sign(&key(), &f).unwrap();
+    let short = HmacKey::new(&KEY[..31]).unwrap();
+    assert_eq!(huawei::record_sign(&short, &f).map(|s| s.to_string()), Err(Error::InvalidKey));
+    assert_eq!(huawei::record_verify(&short, &f, b"zz", 0, 0), Err(Error::InvalidKey));
+    assert_eq!(huawei::record_verify(&key(), &f, b"zz", 0, 0), Err(Error::Malformed));
+    assert_eq!(huawei::record_verify(&key(), &f, &sign.as_bytes()[1..], 0, 0), Err(Error::Malformed));
+    let mut forged = *sign.as_bytes();
+    forged[3] = if forged[3] == b'0' { b'1' } else { b'0' };
+    assert_eq!(huawei::record_verify(&key(), &f, &forged, T + 999, 0), Err(Error::SignatureMismatch));
+    assert_eq!(huawei::record_verify(&key(), &f, sign.as_bytes(), T + 1, 0), Err(Error::Expired));
+    assert_eq!(huawei::record_verify(&key(), &f, sign.as_bytes(), T + 300, 300), Ok(()));
+    assert_eq!(huawei::record_verify(&key(), &f, sign.as_str().to_uppercase().as_bytes(), T, 0), Ok(()));
+    let long = HmacKey::new(&[b'k'; 200]).unwrap();
+    assert!(huawei::record_sign(&long, &f).is_ok(), "at least 32 bytes; no upper bound is documented");
+    for tampered in [
+        RecordFields { auth_timestamp: T + 1, ..f },
+        RecordFields { event_type: "RECORD_NEW_FILE_START", ..f },
+        RecordFields { publish_domain: "push.example.org", ..f },
+        RecordFields { app: "live2", ..f },
+        RecordFields { stream: "other", ..f },
+        RecordFields { download_url: "https://evil.example.com/x.m3u8", ..f },
+        RecordFields { play_url: "", ..f },
+    ] {
+        assert_eq!(huawei::record_verify(&key(), &tampered, sign.as_bytes(), 0, 0), Err(Error::SignatureMismatch));
+    }
+}
+
+#[test]
+fn record_md5_mode() {
+    let sign = huawei::record_md5_sign(KEY, T).unwrap();
+    assert_eq!(sign.as_str(), "61ce739aaac2390ef2d17ddac72beff0");
+    assert_eq!(huawei::record_md5_verify(KEY, T, sign.as_bytes(), T, 0), Ok(()));
+    assert_eq!(huawei::record_md5_verify(KEY, T + 1, sign.as_bytes(), 0, 0), Err(Error::SignatureMismatch));
+    assert_eq!(huawei::record_md5_verify(KEY, T, sign.as_bytes(), T + 1, 0), Err(Error::Expired));
+    assert_eq!(huawei::record_md5_verify(&KEY[..31], T, sign.as_bytes(), T, 0), Err(Error::InvalidKey));
+    assert_eq!(huawei::record_md5_verify(KEY, T, b"61ce", T, 0), Err(Error::Malformed));
+    assert_eq!(huawei::record_md5_sign(b"", T).map(|s| s.to_string()), Err(Error::InvalidKey));
+    let mut out = [b'#'; 32];
+    // SAFETY: every pointer is valid for its length; NULLs are the cases under test.
+    unsafe {
+        assert_eq!(livesign_huawei_record_md5_len(), LIVESIGN_HUAWEI_RECORD_MD5_LEN);
+        assert_eq!(
+            livesign_huawei_record_md5_sign(KEY.as_ptr(), 32, T, core::ptr::null_mut()),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_record_md5_sign(core::ptr::null(), 32, T, out.as_mut_ptr()),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(livesign_huawei_record_md5_sign(KEY.as_ptr(), 31, T, out.as_mut_ptr()), LIVESIGN_INVALID_KEY);
+        assert_eq!(out, [b'#'; 32]);
+        assert_eq!(
+            livesign_huawei_record_md5_verify(KEY.as_ptr(), 32, T, core::ptr::null(), 32, T, 0),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_record_md5_verify(KEY.as_ptr(), 32, T, sign.as_bytes().as_ptr(), 32, T + 301, 300),
+            LIVESIGN_EXPIRED
+        );
+    }
+}
+
+#[test]
+fn record_c_rules_and_keyed_variants() {
+    let f = fields();
+    let sign = huawei::record_sign(&key(), &f).unwrap();
+    let c = ctx(KEY);
+    let short = ctx(&KEY[..31]);
+    let p = |s: &str| (s.as_ptr(), s.len());
+    let (e, d, a, s, dl, pl) =
+        (p(f.event_type), p(f.publish_domain), p(f.app), p(f.stream), p(f.download_url), p(f.play_url));
+    let mut out = [b'#'; 64];
+    // SAFETY: every pointer is valid for its length; NULLs come with the lengths under test.
+    unsafe {
+        assert_eq!(
+            livesign_huawei_record_sign(
+                KEY.as_ptr(),
+                32,
+                T,
+                e.0,
+                e.1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                core::ptr::null_mut()
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_record_sign(
+                KEY.as_ptr(),
+                32,
+                T,
+                core::ptr::null(),
+                3,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                out.as_mut_ptr()
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_record_sign(
+                KEY.as_ptr(),
+                32,
+                T,
+                b"\xfe".as_ptr(),
+                1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                out.as_mut_ptr()
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_record_sign(
+                KEY.as_ptr(),
+                31,
+                T,
+                e.0,
+                e.1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                out.as_mut_ptr()
+            ),
+            LIVESIGN_INVALID_KEY
+        );
+        assert_eq!(
+            livesign_huawei_record_sign_keyed(
+                &short,
+                T,
+                e.0,
+                e.1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                out.as_mut_ptr()
+            ),
+            LIVESIGN_INVALID_KEY
+        );
+        assert_eq!(
+            livesign_huawei_record_sign_keyed(
+                core::ptr::null(),
+                T,
+                e.0,
+                e.1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                out.as_mut_ptr()
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(out, [b'#'; 64], "out is written only on success");
+        let v = |k: &livesign_hmac_key, sig: &[u8], now: u64| {
+            livesign_huawei_record_verify_keyed(
+                k,
+                T,
+                e.0,
+                e.1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                sig.as_ptr(),
+                sig.len(),
+                now,
+                0,
+            )
+        };
+        assert_eq!(v(&c, sign.as_bytes(), T), LIVESIGN_OK);
+        assert_eq!(v(&c, &sign.as_bytes()[..63], T), LIVESIGN_MALFORMED);
+        assert_eq!(v(&short, sign.as_bytes(), T), LIVESIGN_INVALID_KEY);
+        assert_eq!(
+            livesign_huawei_record_verify(
+                KEY.as_ptr(),
+                32,
+                T,
+                e.0,
+                e.1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                core::ptr::null(),
+                64,
+                T,
+                0
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_record_verify(
+                KEY.as_ptr(),
+                32,
+                T + 1,
+                e.0,
+                e.1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                sign.as_bytes().as_ptr(),
+                64,
+                T,
+                0
+            ),
+            LIVESIGN_SIGNATURE_MISMATCH
+        );
+    }
+}
+
+const SPARK_KEY: &[u8] = b"sparkrtc-callback-key-0123456789";
+const BODY: &[u8] = b"{\"event\":\"record\"}";
+const SPARK_SIG: &str = "f9f4a473c59739296d9892163bb61a04e27bbbf6a15d6d5441687e6d93ec585b";
+
+#[test]
+fn sparkrtc_order_units_and_tampering() {
+    let k = HmacKey::new(SPARK_KEY).unwrap();
+    let v = |rand: &str, ts: &str, body: &[u8], sig: &[u8], now: u64, leeway: u32| {
+        huawei::sparkrtc_verify(&k, rand, ts, body, sig, now, leeway)
+    };
+    let sig = SPARK_SIG.as_bytes();
+    assert_eq!(v("8f1c2b", "1700000000", BODY, sig, 1700000000, 0), Ok(()));
+    assert_eq!(v("8f1c2b", "1700000000", BODY, sig, 1700000300, 300), Ok(()));
+    assert_eq!(v("8f1c2b", "1700000000", BODY, sig, 1700000301, 300), Err(Error::Expired));
+    assert_eq!(v("8f1c2c", "1700000000", BODY, sig, 0, 0), Err(Error::SignatureMismatch));
+    assert_eq!(v("8f1c2b", "1700000000", b"{\"event\":\"recorD\"}", sig, 0, 0), Err(Error::SignatureMismatch));
+    assert_eq!(
+        v("8f1c2b", "1700000000", b"{\"event\": \"record\"}", sig, 0, 0),
+        Err(Error::SignatureMismatch),
+        "raw body"
+    );
+    assert_eq!(v("8f1c2b", "17000000o0", BODY, sig, 0, 0), Err(Error::Malformed));
+    assert_eq!(v("8f1c2b", "01700000000", BODY, sig, 0, 0), Err(Error::Malformed));
+    assert_eq!(v("8f1c2b", "1700000000", BODY, &sig[1..], 0, 0), Err(Error::Malformed));
+    assert_eq!(v("8f1c2b", "1700000000", BODY, SPARK_SIG.to_uppercase().as_bytes(), 1700000000, 0), Ok(()));
+    // Milliseconds: a 13-digit timestamp is read as ms (else it would never expire).
+    let ms = "1700000000123";
+    let s = huawei::sparkrtc_sign(&k, "r", ms, BODY).unwrap();
+    assert_eq!(v("r", ms, BODY, s.as_bytes(), 1700000010, 10), Ok(()));
+    assert_eq!(v("r", ms, BODY, s.as_bytes(), 1700000011, 10), Err(Error::Expired));
+    assert_eq!(huawei::sparkrtc_sign(&k, "r", "x", BODY).map(|s| s.to_string()), Err(Error::InvalidArgument));
+    // Bodies are bytes, not text.
+    let bin = [0xffu8, 0, 0xfe];
+    let s = huawei::sparkrtc_sign(&k, "", "1", &bin).unwrap();
+    assert_eq!(v("", "1", &bin, s.as_bytes(), 1, 0), Ok(()));
+}
+
+#[test]
+fn sparkrtc_c_rules() {
+    let c = ctx(SPARK_KEY);
+    let mut out = [b'#'; 64];
+    let (r, t) = (b"8f1c2b", b"1700000000");
+    // SAFETY: every pointer is valid for its length; NULLs come with the lengths under test.
+    unsafe {
+        assert_eq!(
+            livesign_huawei_sparkrtc_sign(
+                SPARK_KEY.as_ptr(),
+                32,
+                r.as_ptr(),
+                6,
+                t.as_ptr(),
+                10,
+                BODY.as_ptr(),
+                BODY.len(),
+                core::ptr::null_mut()
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_sparkrtc_sign(
+                core::ptr::null(),
+                0,
+                r.as_ptr(),
+                6,
+                t.as_ptr(),
+                10,
+                BODY.as_ptr(),
+                BODY.len(),
+                out.as_mut_ptr()
+            ),
+            LIVESIGN_INVALID_KEY
+        );
+        assert_eq!(
+            livesign_huawei_sparkrtc_sign(
+                core::ptr::null(),
+                0,
+                r.as_ptr(),
+                6,
+                b"x".as_ptr(),
+                1,
+                BODY.as_ptr(),
+                BODY.len(),
+                out.as_mut_ptr()
+            ),
+            LIVESIGN_INVALID_ARGUMENT,
+            "argument checks come first"
+        );
+        assert_eq!(
+            livesign_huawei_sparkrtc_sign_keyed(
+                core::ptr::null(),
+                r.as_ptr(),
+                6,
+                t.as_ptr(),
+                10,
+                BODY.as_ptr(),
+                BODY.len(),
+                out.as_mut_ptr()
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(out, [b'#'; 64]);
+        assert_eq!(
+            livesign_huawei_sparkrtc_sign_keyed(
+                &c,
+                r.as_ptr(),
+                6,
+                t.as_ptr(),
+                10,
+                core::ptr::null(),
+                0,
+                out.as_mut_ptr()
+            ),
+            LIVESIGN_OK
+        );
+        assert_eq!(
+            out.as_slice(),
+            huawei::sparkrtc_sign(&HmacKey::new(SPARK_KEY).unwrap(), "8f1c2b", "1700000000", b"").unwrap().as_bytes()
+        );
+        let sig = SPARK_SIG.as_bytes();
+        assert_eq!(
+            livesign_huawei_sparkrtc_verify(
+                SPARK_KEY.as_ptr(),
+                32,
+                r.as_ptr(),
+                6,
+                t.as_ptr(),
+                10,
+                BODY.as_ptr(),
+                BODY.len(),
+                sig.as_ptr(),
+                64,
+                1700000001,
+                0
+            ),
+            LIVESIGN_EXPIRED
+        );
+        assert_eq!(
+            livesign_huawei_sparkrtc_verify(
+                core::ptr::null(),
+                0,
+                r.as_ptr(),
+                6,
+                t.as_ptr(),
+                10,
+                BODY.as_ptr(),
+                BODY.len(),
+                sig.as_ptr(),
+                64,
+                0,
+                0
+            ),
+            LIVESIGN_INVALID_KEY
+        );
+        assert_eq!(
+            livesign_huawei_sparkrtc_verify(
+                SPARK_KEY.as_ptr(),
+                32,
+                r.as_ptr(),
+                6,
+                b"\xff".as_ptr(),
+                1,
+                BODY.as_ptr(),
+                BODY.len(),
+                sig.as_ptr(),
+                64,
+                0,
+                0
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_sparkrtc_verify_keyed(
+                &c,
+                r.as_ptr(),
+                6,
+                t.as_ptr(),
+                10,
+                BODY.as_ptr(),
+                BODY.len(),
+                sig.as_ptr(),
+                63,
+                0,
+                0
+            ),
+            LIVESIGN_MALFORMED
+        );
+        assert_eq!(
+            livesign_huawei_sparkrtc_verify_keyed(
+                &c,
+                r.as_ptr(),
+                6,
+                t.as_ptr(),
+                10,
+                BODY.as_ptr(),
+                BODY.len(),
+                sig.as_ptr(),
+                64,
+                1700000000,
+                0
+            ),
+            LIVESIGN_OK
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn record_round_trip_and_any_field_change_fails(t: u64, which in 0usize..6, texts in proptest::array::uniform6("\\PC{0,20}"),
+                                                     extra in "\\PC{1,3}") {
+        let f = RecordFields { auth_timestamp: t, event_type: &texts[0], publish_domain: &texts[1], app: &texts[2],
+                               stream: &texts[3], download_url: &texts[4], play_url: &texts[5] };
+        let sign = huawei::record_sign(&key(), &f).unwrap();
+        prop_assert_eq!(huawei::record_verify(&key(), &f, sign.as_bytes(), t, 0), Ok(()));
+        // Append to one field (moving text between adjacent fields is Huawei's design: no
+        // separators; appending changes the concatenation).
+        let mut changed = texts.clone();
+        changed[5 - which].push_str(&extra);
+        let g = RecordFields { auth_timestamp: t, event_type: &changed[0], publish_domain: &changed[1], app: &changed[2],
+                               stream: &changed[3], download_url: &changed[4], play_url: &changed[5] };
+        prop_assert_eq!(huawei::record_verify(&key(), &g, sign.as_bytes(), t, 0), Err(Error::SignatureMismatch));
+    }
+
+    #[test]
+    fn sparkrtc_round_trip_and_body_change_fails(rand in "[0-9a-f]{0,16}", ts in 0u64..10_000_000_000_000,
+                                                  body in proptest::collection::vec(any::<u8>(), 0..200), i: usize, d in 1u8..) {
+        let k = HmacKey::new(SPARK_KEY).unwrap();
+        let ts = ts.to_string();
+        let sig = huawei::sparkrtc_sign(&k, &rand, &ts, &body).unwrap();
+        let now = huawei_secs(&ts);
+        prop_assert_eq!(huawei::sparkrtc_verify(&k, &rand, &ts, &body, sig.as_bytes(), now, 0), Ok(()));
+        if !body.is_empty() {
+            let mut b = body.clone();
+            let i = i % b.len();
+            b[i] = b[i].wrapping_add(d);
+            prop_assert_eq!(huawei::sparkrtc_verify(&k, &rand, &ts, &b, sig.as_bytes(), now, 0), Err(Error::SignatureMismatch));
+        }
+    }
+}
+
+/// The seconds the verifier reads from a timestamp text (ms above 11 digits).
+fn huawei_secs(ts: &str) -> u64 {
+    let v: u64 = ts.parse().unwrap();
+    if ts.len() > 11 { v / 1000 } else { v }
+}

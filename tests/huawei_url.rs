@@ -1,0 +1,592 @@
+//! Huawei URL validation methods A and D and Alibaba URL signing type A: key rules, key rings
+//! with the matched index, validity windows and their edges, malformed URLs, the C pointer
+//! and buffer rules, and properties.
+
+mod support;
+
+use livesign::ffi::alibaba::*;
+use livesign::ffi::hmac_key::{livesign_hmac_key, livesign_hmac_key_init};
+use livesign::ffi::huawei_url::*;
+use livesign::ffi::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
+use livesign::ffi::status::livesign_status::{self, *};
+use livesign::huawei::{self, TimeFormat, UrlAuth};
+use livesign::{Error, HmacKey, alibaba};
+use md5::Digest;
+use proptest::prelude::*;
+
+const KEY: &[u8] = b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
+const BACKUP: &[u8] = b"0123456789abcdef0123456789ABCDEF";
+const RAND: &str = "477b3bbc253f467b8def6711128c7bec";
+const T: u64 = 1592639100;
+const FLV: &str =
+    "/livetest/huawei1.flv?auth_key=1592639100-477b3bbc253f467b8def6711128c7bec-0-dd1b5ffa00cf26acec0c169ae1cfabea";
+const D_URL: &str = "rtmp://push.example.com/livetest/huawei1?hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888";
+const D_T: u64 = 0x5eed5888;
+
+fn a(keys: &[&[u8]], url: &str, format: TimeFormat, now: u64, duration: u32, leeway: u32) -> Result<usize, Error> {
+    huawei::url_a_verify(keys, url.as_bytes(), format, now, duration, leeway)
+}
+
+fn d(keys: &[&[u8]], url: &str, now: u64, duration: u32, leeway: u32) -> Result<usize, Error> {
+    let ring: Vec<HmacKey> = keys.iter().map(|k| HmacKey::new(k).unwrap()).collect();
+    huawei::url_d_verify(&ring, "huawei1", url.as_bytes(), now, duration, leeway)
+}
+
+fn md5_hex(s: &str) -> String {
+    md5::Md5::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn ctx(key: &[u8]) -> livesign_hmac_key {
+    let mut c = core::mem::MaybeUninit::<livesign_hmac_key>::uninit();
+    // SAFETY: c is writable; key valid for its length.
+    assert_eq!(unsafe { livesign_hmac_key_init(c.as_mut_ptr(), key.as_ptr(), key.len()) }, LIVESIGN_OK);
+    // SAFETY: initialised above.
+    unsafe { c.assume_init() }
+}
+
+fn c_a_verify(keys: &[&[u8]], url: &str, format: u32, now: u64, duration: u32) -> (livesign_status, usize) {
+    let ring: Vec<livesign_slice> = keys.iter().map(|k| livesign_slice::of(k)).collect();
+    let mut m = usize::MAX;
+    // SAFETY: ring and url are valid for their lengths; m is writable.
+    let st = unsafe {
+        livesign_huawei_url_a_verify(
+            ring.as_ptr(),
+            ring.len(),
+            url.as_ptr(),
+            url.len(),
+            format,
+            now,
+            duration,
+            0,
+            &mut m,
+        )
+    };
+    (st, m)
+}
+
+fn c_d_verify(keys: &[&[u8]], stream: &str, url: &str, now: u64, duration: u32) -> (livesign_status, usize) {
+    let ring: Vec<livesign_slice> = keys.iter().map(|k| livesign_slice::of(k)).collect();
+    let mut m = usize::MAX;
+    // SAFETY: every pointer is valid for its length; m is writable.
+    let st = unsafe {
+        livesign_huawei_url_d_verify(
+            ring.as_ptr(),
+            ring.len(),
+            stream.as_ptr(),
+            stream.len(),
+            url.as_ptr(),
+            url.len(),
+            now,
+            duration,
+            0,
+            &mut m,
+        )
+    };
+    (st, m)
+}
+
+#[test]
+fn a_key_rings_report_the_matching_key() {
+    let dec = TimeFormat::Decimal;
+    assert_eq!(a(&[KEY], FLV, dec, T, 60, 0), Ok(0));
+    assert_eq!(a(&[BACKUP, KEY], FLV, dec, T, 60, 0), Ok(1));
+    assert_eq!(a(&[KEY, KEY], FLV, dec, T, 60, 0), Ok(0), "the first matching key");
+    assert_eq!(a(&[BACKUP], FLV, dec, T, 60, 0), Err(Error::SignatureMismatch));
+    assert_eq!(a(&[KEY; LIVESIGN_MAX_KEYS], FLV, dec, T, 60, 0), Ok(0));
+    assert_eq!(a(&[KEY; LIVESIGN_MAX_KEYS + 1], FLV, dec, T, 60, 0), Err(Error::InvalidArgument));
+    assert_eq!(a(&[], FLV, dec, T, 60, 0), Err(Error::InvalidArgument));
+    assert_eq!(c_a_verify(&[BACKUP, KEY], FLV, LIVESIGN_HUAWEI_TIME_DECIMAL, T, 60), (LIVESIGN_OK, 1));
+    assert_eq!(
+        c_a_verify(&[BACKUP], FLV, LIVESIGN_HUAWEI_TIME_DECIMAL, T, 60),
+        (LIVESIGN_SIGNATURE_MISMATCH, usize::MAX)
+    );
+}
+
+#[test]
+fn a_key_rule_duration_bounds_and_order() {
+    let dec = TimeFormat::Decimal;
+    for bad in [
+        &b"01234567890123456789012345678901"[..],
+        b"abcdefghijklmnopqrstuvwxyzABCDEF",
+        b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enl",
+        b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly1",
+        b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enl_",
+        b"",
+    ] {
+        assert!(!UrlAuth::key_valid(bad));
+        // A bad key anywhere in the ring is reported, even when another key matches.
+        assert_eq!(a(&[KEY, bad], FLV, dec, T, 60, 0), Err(Error::InvalidKey), "{bad:?}");
+        assert_eq!(
+            huawei::url_a_build(bad, "/a", T, dec, "0", "0").map(|q| q.to_string()),
+            Err(Error::InvalidKey),
+            "{bad:?}"
+        );
+    }
+    assert_eq!(a(&[KEY], FLV, dec, T, 59, 0), Err(Error::InvalidArgument));
+    assert_eq!(a(&[KEY], FLV, dec, T, 2_592_001, 0), Err(Error::InvalidArgument));
+    assert_eq!(a(&[KEY], FLV, dec, T, 2_592_000, 0), Ok(0));
+    // Order: argument, key, format, signature, expiry.
+    assert_eq!(a(&[b"bad"], "junk", dec, T, 59, 0), Err(Error::InvalidArgument));
+    assert_eq!(a(&[b"bad"], "junk", dec, T, 60, 0), Err(Error::InvalidKey));
+    assert_eq!(a(&[KEY], "junk", dec, T, 60, 0), Err(Error::Malformed));
+    let forged = FLV.replace("dd1b5", "dd1b6");
+    assert_eq!(a(&[KEY], &forged, dec, T + 9999, 60, 0), Err(Error::SignatureMismatch));
+    assert_eq!(a(&[KEY], FLV, dec, T + 61, 60, 0), Err(Error::Expired));
+}
+
+#[test]
+fn a_validity_window_edges() {
+    let dec = TimeFormat::Decimal;
+    // Valid until timestamp + duration, inclusive; no not-before check (the CDN has none).
+    assert_eq!(a(&[KEY], FLV, dec, 0, 60, 0), Ok(0));
+    assert_eq!(a(&[KEY], FLV, dec, T + 60, 60, 0), Ok(0));
+    assert_eq!(a(&[KEY], FLV, dec, T + 61, 60, 0), Err(Error::Expired));
+    assert_eq!(a(&[KEY], FLV, dec, T + 61, 60, 1), Ok(0));
+    assert_eq!(a(&[KEY], FLV, dec, T + 62, 60, 1), Err(Error::Expired));
+    // Saturation at the top of u64.
+    let q = huawei::url_a_build(KEY, "/a", u64::MAX - 10, dec, "0", "0").unwrap();
+    let url = format!("/a?{q}");
+    assert_eq!(a(&[KEY], &url, dec, u64::MAX, 60, 0), Ok(0));
+}
+
+#[test]
+fn a_time_formats() {
+    // The hex vector's time is 1592639100 written in hex; it is hashed as written.
+    let q = huawei::url_a_build(KEY, "/livetest/huawei1.flv", T, TimeFormat::Hex, RAND, "0").unwrap();
+    assert_eq!(q.as_str(), format!("auth_key=5eedbe7c-{RAND}-0-f118ba138b3b70dfbf42d4d6f1d75d2e"));
+    let url = format!("/livetest/huawei1.flv?{q}");
+    assert_eq!(a(&[KEY], &url, TimeFormat::Hex, T + 60, 60, 0), Ok(0));
+    assert_eq!(a(&[KEY], &url, TimeFormat::Hex, T + 61, 60, 0), Err(Error::Expired));
+    assert_eq!(a(&[KEY], &url, TimeFormat::Decimal, T, 60, 0), Err(Error::Malformed), "hex text is not decimal");
+    // A decimal-looking text read as hex is another (later) time: the caller picks the format.
+    assert_eq!(a(&[KEY], FLV, TimeFormat::Hex, T + 61, 60, 0), Ok(0));
+    // An uppercase hex time signed as written verifies too.
+    let upper = format!(
+        "/x?auth_key=5EEDBE7C-r-0-{}",
+        md5_hex(&format!("/x-5EEDBE7C-r-0-{}", std::str::from_utf8(KEY).unwrap()))
+    );
+    assert_eq!(a(&[KEY], &upper, TimeFormat::Hex, T, 60, 0), Ok(0));
+    assert_eq!(c_a_verify(&[KEY], &upper, LIVESIGN_HUAWEI_TIME_HEX, T, 60), (LIVESIGN_OK, 0));
+    assert_eq!(c_a_verify(&[KEY], &upper, 2, T, 60).0, LIVESIGN_INVALID_ARGUMENT);
+}
+
+#[test]
+fn a_malformed_urls() {
+    let dec = TimeFormat::Decimal;
+    let hash = "dd1b5ffa00cf26acec0c169ae1cfabea";
+    for bad in [
+        "/livetest/huawei1.flv".to_owned(),
+        "/livetest/huawei1.flv?x=1".to_owned(),
+        format!("{FLV}&auth_key=1-2-3-{hash}"),
+        format!("/livetest/huawei1.flv?auth_key={T}-{RAND}-{hash}"),
+        format!("/livetest/huawei1.flv?auth_key={T}-{RAND}-0-0-{hash}"),
+        format!("/livetest/huawei1.flv?auth_key={T}--0-{hash}"),
+        format!("/livetest/huawei1.flv?auth_key={T}-{RAND}-0-{}", &hash[1..]),
+        format!("/livetest/huawei1.flv?auth_key={T}-{RAND}-0-{}x", &hash[1..]),
+        format!("/livetest/huawei1.flv?auth_key=0x{T}-{RAND}-0-{hash}"),
+        format!("/livetest/huawei1.flv?auth_key=+{T}-{RAND}-0-{hash}"),
+        format!("/livetest/huawei1.flv?auth_key=99999999999999999999-{RAND}-0-{hash}"),
+        format!("livetest/huawei1.flv?auth_key={T}-{RAND}-0-{hash}"),
+        format!("/live test/huawei1.flv?auth_key={T}-{RAND}-0-{hash}"),
+    ] {
+        assert_eq!(a(&[KEY], &bad, dec, T, 60, 0), Err(Error::Malformed), "{bad}");
+    }
+    // Uppercase hash: decoded, so accepted.
+    assert_eq!(a(&[KEY], &FLV.replace(hash, &hash.to_uppercase()), dec, T, 60, 0), Ok(0));
+    // The signed URI is the path: another path, a query-free fragment, the same signature.
+    assert_eq!(a(&[KEY], &FLV.replace(".flv", ".m3u8"), dec, T, 60, 0), Err(Error::SignatureMismatch));
+    assert_eq!(a(&[KEY], &format!("https://h:8443{FLV}&other=1#frag"), dec, T, 60, 0), Ok(0));
+}
+
+fn c_a_build(
+    key: &[u8],
+    uri: &str,
+    format: u32,
+    rand: &str,
+    uid: &str,
+    cap: usize,
+) -> (livesign_status, usize, String) {
+    let mut buf = vec![0u8; cap];
+    let mut len = 777usize;
+    let out = if cap == 0 { core::ptr::null_mut() } else { buf.as_mut_ptr() };
+    // SAFETY: every pointer is valid for its length; out holds cap bytes or is NULL with 0.
+    let st = unsafe {
+        livesign_huawei_url_a_build(
+            key.as_ptr(),
+            key.len(),
+            uri.as_ptr(),
+            uri.len(),
+            T,
+            format,
+            rand.as_ptr(),
+            rand.len(),
+            uid.as_ptr(),
+            uid.len(),
+            out,
+            cap,
+            &mut len,
+        )
+    };
+    (st, len, String::from_utf8_lossy(&buf[..len.min(cap)]).into_owned())
+}
+
+#[test]
+fn a_builder_contract() {
+    let query = &FLV[FLV.find('?').unwrap() + 1..];
+    let dec = LIVESIGN_HUAWEI_TIME_DECIMAL;
+    assert_eq!(c_a_build(KEY, "/livetest/huawei1.flv", dec, RAND, "0", 192), (LIVESIGN_OK, query.len(), query.into()));
+    assert_eq!(c_a_build(KEY, "/livetest/huawei1.flv", dec, RAND, "0", 0).0, LIVESIGN_BUFFER_TOO_SMALL);
+    assert_eq!(c_a_build(KEY, "/livetest/huawei1.flv", dec, RAND, "0", 0).1, query.len());
+    assert_eq!(c_a_build(KEY, "/livetest/huawei1.flv", dec, RAND, "0", query.len() - 1).0, LIVESIGN_BUFFER_TOO_SMALL);
+    assert_eq!(
+        c_a_build(KEY, "/livetest/huawei1.flv", 9, RAND, "0", 192),
+        (LIVESIGN_INVALID_ARGUMENT, 0, String::new())
+    );
+    assert_eq!(c_a_build(KEY, "livetest", dec, RAND, "0", 192).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_a_build(KEY, "/a", dec, "a-b", "0", 192).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_a_build(KEY, "/a", dec, "0", "", 192).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_a_build(b"short", "/a", dec, "0", "0", 192).0, LIVESIGN_INVALID_KEY);
+    assert_eq!(c_a_build(b"short", "junk", dec, "0", "0", 192).0, LIVESIGN_INVALID_ARGUMENT, "arguments first");
+    let longest = c_a_build(KEY, "/a", dec, &"r".repeat(64), &"u".repeat(64), 192);
+    assert_eq!(longest.0, LIVESIGN_OK);
+    // The longest possible query (a 20-digit time) is LIVESIGN_HUAWEI_URL_A_MAX_LEN.
+    let q = huawei::url_a_build(KEY, "/a", u64::MAX, TimeFormat::Decimal, &"r".repeat(64), &"u".repeat(64)).unwrap();
+    assert_eq!(q.as_str().len(), LIVESIGN_HUAWEI_URL_A_MAX_LEN);
+    let mut len = 0usize;
+    // SAFETY: NULLs with lengths are the cases under test.
+    unsafe {
+        assert_eq!(
+            livesign_huawei_url_a_build(
+                KEY.as_ptr(),
+                32,
+                core::ptr::null(),
+                3,
+                T,
+                dec,
+                b"0".as_ptr(),
+                1,
+                b"0".as_ptr(),
+                1,
+                core::ptr::null_mut(),
+                0,
+                &mut len
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_url_a_build(
+                KEY.as_ptr(),
+                32,
+                b"/a".as_ptr(),
+                2,
+                T,
+                dec,
+                b"0".as_ptr(),
+                1,
+                b"0".as_ptr(),
+                1,
+                core::ptr::null_mut(),
+                5,
+                &mut len
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        let mut m = 3usize;
+        assert_eq!(
+            livesign_huawei_url_a_verify(core::ptr::null(), 1, FLV.as_ptr(), FLV.len(), dec, T, 60, 0, &mut m),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        let r = [livesign_slice::of(KEY)];
+        assert_eq!(
+            livesign_huawei_url_a_verify(r.as_ptr(), 1, FLV.as_ptr(), FLV.len(), dec, T, 60, 0, core::ptr::null_mut()),
+            LIVESIGN_OK
+        );
+        assert_eq!(m, 3, "matched is written only on success");
+    }
+}
+
+#[test]
+fn d_windows_rings_and_order() {
+    // Huawei: valid while hwTime + duration > now (strict).
+    assert_eq!(d(&[KEY], D_URL, D_T + 59, 60, 0), Ok(0));
+    assert_eq!(d(&[KEY], D_URL, D_T + 60, 60, 0), Err(Error::Expired));
+    assert_eq!(d(&[KEY], D_URL, D_T + 60, 60, 1), Ok(0));
+    assert_eq!(d(&[KEY], D_URL, D_T + 61, 60, 1), Err(Error::Expired));
+    assert_eq!(d(&[KEY], D_URL, 0, 60, 0), Ok(0));
+    assert_eq!(d(&[BACKUP, KEY], D_URL, D_T, 60, 0), Ok(1));
+    assert_eq!(d(&[BACKUP], D_URL, D_T, 60, 0), Err(Error::SignatureMismatch));
+    assert_eq!(d(&[KEY], D_URL, D_T, 59, 0), Err(Error::InvalidArgument));
+    assert_eq!(d(&[KEY], D_URL, D_T, 2_592_001, 0), Err(Error::InvalidArgument));
+    assert_eq!(d(&[KEY, b"short"], D_URL, D_T, 60, 0), Err(Error::InvalidKey));
+    assert_eq!(d(&[KEY], "junk", D_T, 60, 0), Err(Error::Malformed));
+    assert_eq!(d(&[KEY], &D_URL.replace("ce2018", "ce2019"), D_T + 999, 60, 0), Err(Error::SignatureMismatch));
+    let k = HmacKey::new(KEY).unwrap();
+    assert_eq!(
+        huawei::url_d_verify(std::slice::from_ref(&k), "", D_URL.as_bytes(), D_T, 60, 0),
+        Err(Error::InvalidArgument)
+    );
+    assert_eq!(
+        huawei::url_d_verify(std::slice::from_ref(&k), "huawei2", D_URL.as_bytes(), D_T, 60, 0),
+        Err(Error::SignatureMismatch)
+    );
+    // Saturation: a window ending past u64::MAX stays open.
+    let q = huawei::url_d_build(&k, "s", u64::MAX - 5).unwrap();
+    let url = format!("/a/s?{q}");
+    assert_eq!(huawei::url_d_verify(std::slice::from_ref(&k), "s", url.as_bytes(), u64::MAX, 60, 0), Ok(0));
+    let q = huawei::url_d_build(&k, "s", u64::MAX - 60).unwrap();
+    let url = format!("/a/s?{q}");
+    assert_eq!(huawei::url_d_verify(&[k], "s", url.as_bytes(), u64::MAX, 60, 0), Err(Error::Expired));
+}
+
+#[test]
+fn d_malformed_urls() {
+    let secret = "ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8";
+    for bad in [
+        "/live/huawei1".to_owned(),
+        format!("/live/huawei1?hwSecret={secret}"),
+        "/live/huawei1?hwTime=5eed5888".to_owned(),
+        format!("{D_URL}&hwTime=5eed5888"),
+        format!("{D_URL}&hwSecret={secret}"),
+        format!("/live/huawei1?hwSecret={secret}&hwTime="),
+        format!("/live/huawei1?hwSecret={secret}&hwTime=0x5eed5888"),
+        format!("/live/huawei1?hwSecret={secret}&hwTime=00000000005eed5888"),
+        format!("/live/huawei1?hwSecret={}&hwTime=5eed5888", &secret[2..]),
+        format!("/live/huawei1?hwSecret={secret}0&hwTime=5eed5888"),
+        format!("/live/huawei1?hwSecret={}g&hwTime=5eed5888", &secret[1..]),
+    ] {
+        assert_eq!(d(&[KEY], &bad, D_T, 60, 0), Err(Error::Malformed), "{bad}");
+    }
+    assert_eq!(d(&[KEY], &D_URL.replace(secret, &secret.to_uppercase()), D_T, 60, 0), Ok(0));
+}
+
+#[test]
+fn d_raw_and_keyed_variants() {
+    let stream = "huawei1";
+    assert_eq!(c_d_verify(&[BACKUP, KEY], stream, D_URL, D_T, 60), (LIVESIGN_OK, 1));
+    assert_eq!(c_d_verify(&[KEY], stream, D_URL, D_T + 60, 60), (LIVESIGN_EXPIRED, usize::MAX));
+    assert_eq!(c_d_verify(&[KEY], "", D_URL, D_T, 60).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_d_verify(&[b"short"], "", D_URL, D_T, 60).0, LIVESIGN_INVALID_ARGUMENT, "arguments first");
+    assert_eq!(c_d_verify(&[b"short"], stream, D_URL, D_T, 60).0, LIVESIGN_INVALID_KEY);
+    assert_eq!(c_d_verify(&[KEY], stream, D_URL, D_T, 30).0, LIVESIGN_INVALID_ARGUMENT);
+    // The raw variant checks the whole key rule; a loaded context only shows its length.
+    let letters = b"abcdefghijklmnopqrstuvwxyzABCDEF";
+    assert_eq!(c_d_verify(&[letters], stream, D_URL, D_T, 60).0, LIVESIGN_INVALID_KEY);
+    let ctxs = [ctx(letters), ctx(KEY)];
+    let mut m = 9usize;
+    // SAFETY: every pointer is valid for its length; m is writable.
+    let st = unsafe {
+        livesign_huawei_url_d_verify_keyed(
+            ctxs.as_ptr(),
+            2,
+            stream.as_ptr(),
+            7,
+            D_URL.as_ptr(),
+            D_URL.len(),
+            D_T,
+            60,
+            0,
+            &mut m,
+        )
+    };
+    assert_eq!((st, m), (LIVESIGN_OK, 1));
+    let short = [ctx(b"short")];
+    let wiped: [livesign_hmac_key; 1] = [ctx(KEY)].map(|mut c| {
+        // SAFETY: c is a valid context.
+        unsafe { livesign::ffi::hmac_key::livesign_hmac_key_wipe(&mut c) };
+        c
+    });
+    // SAFETY: as above; NULL and oversized counts are the cases under test.
+    unsafe {
+        let call = |k: *const livesign_hmac_key, n: usize| {
+            livesign_huawei_url_d_verify_keyed(
+                k,
+                n,
+                stream.as_ptr(),
+                7,
+                D_URL.as_ptr(),
+                D_URL.len(),
+                D_T,
+                60,
+                0,
+                core::ptr::null_mut(),
+            )
+        };
+        assert_eq!(call(short.as_ptr(), 1), LIVESIGN_INVALID_KEY);
+        assert_eq!(call(wiped.as_ptr(), 1), LIVESIGN_INVALID_ARGUMENT);
+        assert_eq!(call(core::ptr::null(), 1), LIVESIGN_INVALID_ARGUMENT);
+        assert_eq!(call(ctxs.as_ptr(), 0), LIVESIGN_INVALID_ARGUMENT);
+        assert_eq!(call(ctxs.as_ptr(), LIVESIGN_MAX_KEYS + 1), LIVESIGN_INVALID_ARGUMENT);
+    }
+    // Builders: raw, keyed, size query, small buffer, bad key, empty stream.
+    let want = &D_URL[D_URL.find('?').unwrap() + 1..];
+    let c = ctx(KEY);
+    for cap in [0usize, 10, 96, 97] {
+        let mut buf = vec![0u8; cap];
+        let (mut l1, mut l2) = (0usize, 0usize);
+        let out = if cap == 0 { core::ptr::null_mut() } else { buf.as_mut_ptr() };
+        // SAFETY: every pointer is valid for its length.
+        let (s1, s2) = unsafe {
+            (
+                livesign_huawei_url_d_build(KEY.as_ptr(), 32, stream.as_ptr(), 7, D_T, out, cap, &mut l1),
+                livesign_huawei_url_d_build_keyed(&c, stream.as_ptr(), 7, D_T, out, cap, &mut l2),
+            )
+        };
+        let want_st = if cap >= want.len() { LIVESIGN_OK } else { LIVESIGN_BUFFER_TOO_SMALL };
+        assert_eq!((s1, s2, l1, l2), (want_st, want_st, want.len(), want.len()), "cap {cap}");
+        if cap >= want.len() {
+            assert_eq!(&buf[..l1], want.as_bytes());
+        }
+    }
+    let mut buf = [0u8; 97];
+    let mut len = 5usize;
+    // SAFETY: every pointer is valid for its length.
+    unsafe {
+        assert_eq!(
+            livesign_huawei_url_d_build(letters.as_ptr(), 32, b"s".as_ptr(), 1, 1, buf.as_mut_ptr(), 97, &mut len),
+            LIVESIGN_INVALID_KEY
+        );
+        assert_eq!(len, 0);
+        assert_eq!(
+            livesign_huawei_url_d_build(KEY.as_ptr(), 32, b"s".as_ptr(), 0, 1, buf.as_mut_ptr(), 97, &mut len),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_url_d_build_keyed(&c, b"\xff".as_ptr(), 1, 1, buf.as_mut_ptr(), 97, &mut len),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_url_d_build_keyed(&ctx(b"short"), b"s".as_ptr(), 1, 1, buf.as_mut_ptr(), 97, &mut len),
+            LIVESIGN_INVALID_KEY
+        );
+    }
+    let longest = huawei::url_d_build(&HmacKey::new(KEY).unwrap(), "s", u64::MAX).unwrap();
+    assert_eq!(longest.as_str().len(), LIVESIGN_HUAWEI_URL_D_MAX_LEN);
+}
+
+#[test]
+fn alibaba_rules() {
+    // Decimal only, any non-empty key, any validity; the rest is the shared construction.
+    let key = b"alikey12345";
+    let q = alibaba::url_a_build(key, "/app/stream", 1740562218, "0", "0").unwrap();
+    let url = format!("rtmp://push.aliyundoc.com/app/stream?{q}");
+    assert_eq!(alibaba::url_a_verify(&[key], url.as_bytes(), 1740562218, 0, 0), Ok(0));
+    assert_eq!(alibaba::url_a_verify(&[key], url.as_bytes(), 1740562219, 0, 0), Err(Error::Expired));
+    assert_eq!(alibaba::url_a_verify(&[b"", key], url.as_bytes(), 1740562218, 0, 0), Err(Error::InvalidKey));
+    assert_eq!(alibaba::url_a_verify(&[b"x"], url.as_bytes(), 0, 0, 0), Err(Error::SignatureMismatch));
+    assert_eq!(alibaba::url_a_build(b"", "/a", 1, "0", "0").map(|q| q.to_string()), Err(Error::InvalidKey));
+    let hex = url.replace("1740562218", "67be7d2a");
+    assert_eq!(alibaba::url_a_verify(&[key], hex.as_bytes(), 0, 0, 0), Err(Error::Malformed));
+    let mut buf = [0u8; LIVESIGN_ALIBABA_URL_A_MAX_LEN];
+    let mut len = 0usize;
+    // SAFETY: every pointer is valid for its length; NULLs are the cases under test.
+    unsafe {
+        assert_eq!(
+            livesign_alibaba_url_a_build(
+                core::ptr::null(),
+                0,
+                b"/a".as_ptr(),
+                2,
+                1,
+                b"0".as_ptr(),
+                1,
+                b"0".as_ptr(),
+                1,
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut len
+            ),
+            LIVESIGN_INVALID_KEY
+        );
+        assert_eq!(
+            livesign_alibaba_url_a_build(
+                key.as_ptr(),
+                11,
+                b"/a".as_ptr(),
+                2,
+                1,
+                b"0".as_ptr(),
+                1,
+                b"0".as_ptr(),
+                1,
+                buf.as_mut_ptr(),
+                3,
+                &mut len
+            ),
+            LIVESIGN_BUFFER_TOO_SMALL
+        );
+        assert_eq!(len, "auth_key=1-0-0-".len() + 32);
+        let r = [livesign_slice::of(b"other"), livesign_slice::of(key)];
+        let mut m = 0usize;
+        assert_eq!(
+            livesign_alibaba_url_a_verify(r.as_ptr(), 2, url.as_ptr(), url.len(), 1740562218, 0, 0, &mut m),
+            LIVESIGN_OK
+        );
+        assert_eq!(m, 1);
+        assert_eq!(
+            livesign_alibaba_url_a_verify(r.as_ptr(), 0, url.as_ptr(), url.len(), 0, 0, 0, &mut m),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_round_trips(path in "(/[A-Za-z0-9._~-]{1,12}){1,4}", t: u64, hex: bool, rand in "[A-Za-z0-9]{1,64}",
+                     uid in "[0-9]{1,8}", duration in 60u32..=2_592_000) {
+        let format = if hex { TimeFormat::Hex } else { TimeFormat::Decimal };
+        let q = huawei::url_a_build(KEY, &path, t, format, &rand, &uid).unwrap();
+        let url = format!("https://play.example.com{path}?{q}");
+        prop_assert_eq!(huawei::url_a_verify(&[BACKUP, KEY], url.as_bytes(), format, t, duration, 0), Ok(1));
+        let c_format = if hex { LIVESIGN_HUAWEI_TIME_HEX } else { LIVESIGN_HUAWEI_TIME_DECIMAL };
+        prop_assert_eq!(c_a_verify(&[KEY], &url, c_format, t, duration), (LIVESIGN_OK, 0));
+    }
+
+    #[test]
+    fn a_any_changed_byte_fails(i: usize, delta: u8) {
+        // Any byte of the path or the query (scheme and host are not signed).
+        let url = format!("https://play.example.com{FLV}");
+        let start = url.len() - FLV.len();
+        let pos = start + i % FLV.len();
+        let mut bad = url.clone().into_bytes();
+        bad[pos] = bad[pos].wrapping_add(delta.max(1));
+        let r = huawei::url_a_verify(&[KEY], &bad, TimeFormat::Decimal, 0, 60, 0);
+        // A hash digit changed only in case is the same hash.
+        let same_hash = pos >= url.len() - 32 && bad[pos].to_ascii_lowercase() == url.as_bytes()[pos];
+        prop_assert!(matches!(r, Err(Error::Malformed | Error::SignatureMismatch)) || same_hash, "{:?}", r);
+    }
+
+    #[test]
+    fn d_round_trips(stream in "\\PC{1,24}", t: u64, duration in 60u32..=2_592_000) {
+        let k = HmacKey::new(KEY).unwrap();
+        let q = huawei::url_d_build(&k, &stream, t).unwrap();
+        let url = format!("/app/any.m3u8?{q}");
+        prop_assert_eq!(huawei::url_d_verify(std::slice::from_ref(&k), &stream, url.as_bytes(), t, duration, 0), Ok(0));
+        prop_assert_eq!(c_d_verify(&[BACKUP, KEY], &stream, &url, t, duration), (LIVESIGN_OK, 1));
+    }
+
+    #[test]
+    fn d_any_changed_byte_of_the_query_fails(i: usize, delta: u8) {
+        let q = &D_URL[D_URL.find('?').unwrap()..];
+        let pos = i % q.len();
+        let mut bad = q.as_bytes().to_vec();
+        bad[pos] = bad[pos].wrapping_add(delta.max(1));
+        let url = [&b"/x"[..], &bad].concat();
+        let k = HmacKey::new(KEY).unwrap();
+        let r = huawei::url_d_verify(&[k], "huawei1", &url, 0, 60, 0);
+        // A secret digit changed only in case is the same secret.
+        let secret = q.find("hwSecret=").unwrap() + 9..q.find("&hwTime").unwrap();
+        let same_secret = secret.contains(&pos) && bad[pos].to_ascii_lowercase() == q.as_bytes()[pos];
+        prop_assert!(matches!(r, Err(Error::Malformed | Error::SignatureMismatch)) || same_secret, "{:?}", r);
+    }
+
+    #[test]
+    fn hostile_urls_never_panic(url in proptest::collection::vec(any::<u8>(), 0..200), hex: bool) {
+        let format = if hex { TimeFormat::Hex } else { TimeFormat::Decimal };
+        let _ = huawei::url_a_verify(&[KEY], &url, format, 0, 60, 0);
+        let k = HmacKey::new(KEY).unwrap();
+        let _ = huawei::url_d_verify(&[k], "s", &url, 0, 60, 0);
+        let _ = alibaba::url_a_verify(&[KEY], &url, 0, 60, 0);
+    }
+}
