@@ -13,10 +13,10 @@ pub mod hmac_key;
 pub mod huawei;
 pub mod huawei_record;
 pub mod huawei_url;
-pub mod json;
 /// cbindgen:ignore
 #[cfg(feature = "jni")]
 mod jni;
+pub mod json;
 pub mod slice;
 pub mod status;
 pub mod tencent;

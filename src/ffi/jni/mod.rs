@@ -16,8 +16,9 @@ use jni_sys::{
     JNI_ABORT, JNIEnv, jarray, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jobjectArray, jstring,
 };
 
-use super::common::{livesign_abi_version, livesign_json_unescape, livesign_status_str, livesign_version};
+use super::common::{livesign_abi_version, livesign_status_str, livesign_version};
 use super::hmac_key::{livesign_hmac_key, livesign_hmac_key_init, livesign_hmac_key_wipe};
+use super::json::livesign_json_unescape;
 use super::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
 use super::status::livesign_status;
 
