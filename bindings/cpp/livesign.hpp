@@ -2,7 +2,8 @@
 //
 // - `std::string_view` in, `std::array` (fixed sizes) or `std::string` out. Parsed fields come
 //   back as `std::string_view`s into the caller's own input (keep it alive while you use them):
-//   the raw JSON text between the quotes (see `livesign::json_unescape`). In a callback
+//   the raw JSON text between the quotes (see `livesign::json_unescape`; a Huawei `Event` says
+//   which of its fields hold escapes, and `Event::text` unescapes only those). In a callback
 //   `Event`, an absent field is a view with `data() == nullptr` (a present empty one is not).
 // - Calls that can find nothing (a field reader, the error catalogs, command names) return
 //   `std::optional`.
@@ -12,6 +13,8 @@
 //   verification failures are reported the same way (catch `livesign::Error` and switch on
 //   `status()` to tell a forged request from an expired one).
 // - Time defaults to the system clock (`livesign::unix_now()`); pass `now` explicitly in tests.
+//   The leeway defaults to 0, except for callbacks stamped with their send time (Huawei
+//   notifications, recording and SparkRTC callbacks, Alibaba callbacks): 300 s.
 // - Key contexts (`livesign::HmacKey`) wipe themselves when destroyed.
 // Compiles alone with -std=c++17 -Wall -Wextra -Werror -pedantic.
 #ifndef LIVESIGN_HPP
@@ -21,6 +24,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <stdexcept>
@@ -87,6 +91,15 @@ std::string variable(Call &&call) {
     check(call(reinterpret_cast<uint8_t *>(&out[0]), out.size(), &len));
     out.resize(len);
     return out;
+}
+/// Runs a `(out, out_cap, out_len)` call once into a stack buffer of `N` bytes, for outputs
+/// with a `..._MAX_LEN` that always fits.
+template <std::size_t N, class Call>
+std::string bounded(Call &&call) {
+    std::array<uint8_t, N> out{};
+    std::size_t len = 0;
+    check(call(out.data(), out.size(), &len));
+    return std::string(reinterpret_cast<const char *>(out.data()), len);
 }
 /// A key ring on the stack (at most LIVESIGN_MAX_KEYS keys).
 struct Ring {
@@ -624,6 +637,521 @@ inline uint64_t check_time(std::string_view body, uint64_t now = unix_now(), uin
 
 }  // namespace callback
 }  // namespace trtc
+
+/// Huawei Cloud Live: stream status notifications (with their ordering and ids), URL
+/// validation methods A and D, recording callbacks and SparkRTC recording callbacks.
+namespace huawei {
+
+/// The leeway the callback verifiers take by default (LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S, 300 s):
+/// Huawei's example sends `auth_timestamp` after the push, so it may be a send time rather
+/// than an expiry.
+constexpr uint32_t default_leeway_s = LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S;
+
+/// Length of a Huawei HMAC-SHA256 signature (LIVESIGN_HUAWEI_SIGN_LEN): `auth_sign`, recording
+/// HMACSHA256 signatures, `X-Rtc-Signature`.
+inline std::size_t sign_len() noexcept { return livesign_huawei_sign_len(); }
+
+/// `event` of a notification.
+enum class EventKind : uint32_t {
+    Unknown = LIVESIGN_HUAWEI_EVENT_UNKNOWN,  ///< another event: see `Event::event_text`
+    Publish = LIVESIGN_HUAWEI_EVENT_PUBLISH,  ///< the push started
+    PublishDone = LIVESIGN_HUAWEI_EVENT_PUBLISH_DONE,  ///< the push ended
+};
+
+/// The text fields of an `Event`, as the bits of `Event::escaped`.
+enum class Field : uint32_t {
+    Event = LIVESIGN_HUAWEI_FIELD_EVENT,
+    Domain = LIVESIGN_HUAWEI_FIELD_DOMAIN,
+    App = LIVESIGN_HUAWEI_FIELD_APP,
+    Stream = LIVESIGN_HUAWEI_FIELD_STREAM,
+    UserArgs = LIVESIGN_HUAWEI_FIELD_USER_ARGS,
+    ClientIp = LIVESIGN_HUAWEI_FIELD_CLIENT_IP,
+    NodeIp = LIVESIGN_HUAWEI_FIELD_NODE_IP,
+    PublishTimestamp = LIVESIGN_HUAWEI_FIELD_PUBLISH_TIMESTAMP,
+};
+
+/// A verified stream status notification. Like every parsed field in this wrapper, the text
+/// fields are views into the body passed to `verify` (keep it alive): the raw JSON text between
+/// the quotes, with no copy. A field whose `Field` bit is set in `escaped` still holds JSON
+/// escapes (`\/`, `\u0026`, ...); `text(Field)` gives any field's value, unescaping only those.
+/// Absent optional fields (`user_args`, `client_ip`, `node_ip`, `publish_timestamp`) are views
+/// with `data() == nullptr`.
+struct Event {
+    EventKind kind;
+    uint32_t escaped;                     ///< `Field` bits of the fields that hold JSON escapes
+    std::string_view event_text;          ///< `event` as sent
+    std::string_view domain;              ///< the ingest domain
+    std::string_view app;
+    std::string_view stream;
+    std::string_view user_args;           ///< the push URL's query (not signed)
+    std::string_view client_ip;           ///< not signed
+    std::string_view node_ip;             ///< not signed
+    std::string_view publish_timestamp;   ///< as sent: one value per push session (not signed)
+    std::optional<uint64_t> publish_time; ///< `publish_timestamp` when it is a plain number
+    uint64_t auth_timestamp;              ///< signed, Unix seconds
+
+    /// Whether `f` arrived with JSON escapes (its view is not its value).
+    bool is_escaped(Field f) const noexcept { return (escaped & static_cast<uint32_t>(f)) != 0; }
+
+    /// The raw view of a field.
+    std::string_view raw(Field f) const noexcept {
+        switch (f) {
+            case Field::Event: return event_text;
+            case Field::Domain: return domain;
+            case Field::App: return app;
+            case Field::Stream: return stream;
+            case Field::UserArgs: return user_args;
+            case Field::ClientIp: return client_ip;
+            case Field::NodeIp: return node_ip;
+            case Field::PublishTimestamp: return publish_timestamp;
+        }
+        return std::string_view();
+    }
+
+    /// The value of a field: its view, JSON-unescaped when `is_escaped(f)`; "" when absent.
+    std::string text(Field f) const {
+        return is_escaped(f) ? livesign::json_unescape(raw(f)) : std::string(raw(f));
+    }
+};
+
+namespace internal {
+inline Event from_c(const livesign_huawei_event &e) {
+    using detail::view;
+    return Event{static_cast<EventKind>(e.event),
+                 e.escaped,
+                 view(e.event_text),
+                 view(e.domain),
+                 view(e.app),
+                 view(e.stream),
+                 view(e.user_args),
+                 view(e.client_ip),
+                 view(e.node_ip),
+                 view(e.publish_timestamp),
+                 e.publish_time_valid == 1 ? std::optional<uint64_t>(e.publish_time) : std::nullopt,
+                 e.auth_timestamp};
+}
+inline livesign_slice slice(std::string_view v) noexcept {
+    return v.data() ? detail::slice(v) : livesign_slice{nullptr, 0};
+}
+inline livesign_huawei_event to_c(const Event &e) noexcept {
+    livesign_huawei_event c{};
+    c.event = static_cast<uint32_t>(e.kind);
+    c.escaped = e.escaped;
+    c.event_text = slice(e.event_text);
+    c.domain = slice(e.domain);
+    c.app = slice(e.app);
+    c.stream = slice(e.stream);
+    c.user_args = slice(e.user_args);
+    c.client_ip = slice(e.client_ip);
+    c.node_ip = slice(e.node_ip);
+    c.publish_timestamp = slice(e.publish_timestamp);
+    c.publish_time = e.publish_time.value_or(0);
+    c.auth_timestamp = e.auth_timestamp;
+    c.publish_time_valid = e.publish_time ? 1 : 0;
+    return c;
+}
+}  // namespace internal
+
+/// `auth_sign` = lowercase hex HMAC-SHA256(key, event + domain + app + stream + decimal
+/// auth_timestamp), as Huawei signs a notification (to test a receiver). Throws
+/// Error(InvalidKey) unless the key is 32 to 128 bytes.
+inline std::string sign(std::string_view key, std::string_view event, std::string_view domain, std::string_view app,
+                        std::string_view stream, uint64_t auth_timestamp) {
+    std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
+    detail::check(livesign_huawei_sign(detail::bytes(key), key.size(), detail::bytes(event), event.size(),
+                                       detail::bytes(domain), domain.size(), detail::bytes(app), app.size(),
+                                       detail::bytes(stream), stream.size(), auth_timestamp, out.data()));
+    return detail::to_string(out);
+}
+inline std::string sign(const HmacKey &key, std::string_view event, std::string_view domain, std::string_view app,
+                        std::string_view stream, uint64_t auth_timestamp) {
+    std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
+    detail::check(livesign_huawei_sign_keyed(key.get(), detail::bytes(event), event.size(), detail::bytes(domain),
+                                             domain.size(), detail::bytes(app), app.size(), detail::bytes(stream),
+                                             stream.size(), auth_timestamp, out.data()));
+    return detail::to_string(out);
+}
+
+/// Verifies the JSON body of a stream status notification; throws Error(SignatureMismatch),
+/// Error(Expired) (only for a right `auth_sign`, when `now > auth_timestamp + leeway_s`),
+/// Error(Malformed) (not strict JSON, a missing, repeated or mistyped field, `auth_sign` not 64
+/// hex characters), Error(InvalidKey) (not 32 to 128 bytes).
+inline Event verify(std::string_view key, std::string_view body, uint64_t now = unix_now(),
+                    uint32_t leeway_s = default_leeway_s) {
+    livesign_huawei_event e{};
+    detail::check(livesign_huawei_callback_verify(detail::bytes(key), key.size(), detail::bytes(body), body.size(), now,
+                                                  leeway_s, &e));
+    return internal::from_c(e);
+}
+inline Event verify(const HmacKey &key, std::string_view body, uint64_t now = unix_now(),
+                    uint32_t leeway_s = default_leeway_s) {
+    livesign_huawei_event e{};
+    detail::check(
+        livesign_huawei_callback_verify_keyed(key.get(), detail::bytes(body), body.size(), now, leeway_s, &e));
+    return internal::from_c(e);
+}
+
+/// The stable id of a verified notification, for idempotent handling:
+/// `{domain}/{app}/{stream}/{publish_timestamp}/{event}` from the unescaped values (`%` and `/`
+/// inside them written `%25`, `%2F`). A redelivery has the same id; a session's `PUBLISH` and
+/// `PUBLISH_DONE` have different ones. The body the event views must still be alive.
+inline std::string event_id(const Event &e) {
+    const livesign_huawei_event c = internal::to_c(e);
+    return detail::variable([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_huawei_event_id(&c, out, cap, len);
+    });
+}
+
+/// Where a stream is, as far as its notifications tell.
+enum class StreamState : uint32_t {
+    Unseen = LIVESIGN_HUAWEI_STREAM_UNSEEN,  ///< no event applied yet
+    Live = LIVESIGN_HUAWEI_STREAM_LIVE,      ///< its newest session started and has not ended
+    Ended = LIVESIGN_HUAWEI_STREAM_ENDED,    ///< its newest session ended
+};
+
+/// What an event means for its stream.
+enum class Verdict : uint32_t {
+    Live = LIVESIGN_HUAWEI_STREAM_LIVE,    ///< the stream is now live
+    Ended = LIVESIGN_HUAWEI_STREAM_ENDED,  ///< the stream has now ended
+    Stale = LIVESIGN_HUAWEI_STREAM_STALE,  ///< late or duplicate: ignore it (nothing changed)
+};
+
+/// The ordering state a receiver keeps per stream (`domain`/`app`/`stream`): notifications
+/// can arrive out of order (a session's `PUBLISH_DONE` before its own `PUBLISH`). A plain
+/// value: copy it, store `state()` and `publish_timestamp()` and rebuild it from them.
+/// Serialise the updates of one stream.
+class Stream {
+public:
+    Stream() noexcept = default;
+    Stream(StreamState state, uint64_t publish_timestamp) noexcept
+        : s_{publish_timestamp, static_cast<uint32_t>(state)} {}
+
+    StreamState state() const noexcept { return static_cast<StreamState>(s_.state); }
+    /// `publish_timestamp` of the newest session seen (0 while Unseen).
+    uint64_t publish_timestamp() const noexcept { return s_.publish_timestamp; }
+
+    /// Applies a verified event of this stream: a newer session always wins, an older one's
+    /// events are Stale, and within a session `PUBLISH_DONE` wins (a late `PUBLISH` never
+    /// revives an ended session). Throws Error(InvalidArgument) for an Unknown event (or a
+    /// state that is not one), Error(Malformed) when the event has no numeric
+    /// `publish_timestamp`; the state is then unchanged.
+    Verdict apply(const Event &event) {
+        const livesign_huawei_event c = internal::to_c(event);
+        uint32_t verdict = 0;
+        detail::check(livesign_huawei_stream_apply(&s_, &c, &verdict));
+        return static_cast<Verdict>(verdict);
+    }
+
+    bool operator==(const Stream &o) const noexcept {
+        return s_.state == o.s_.state && s_.publish_timestamp == o.s_.publish_timestamp;
+    }
+    bool operator!=(const Stream &o) const noexcept { return !(*this == o); }
+
+private:
+    livesign_huawei_stream s_{};
+};
+
+/// Recording callbacks (sign type HMACSHA256, the default, and the insecure MD5 one).
+namespace record {
+
+/// Shortest recording callback key (LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN bytes).
+constexpr std::size_t key_min_len = LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN;
+
+/// Length of an MD5 signature (LIVESIGN_HUAWEI_RECORD_MD5_LEN).
+inline std::size_t md5_len() noexcept { return livesign_huawei_record_md5_len(); }
+
+/// The signed fields of a recording callback, as in its body; `download_url` and `play_url`
+/// are empty for events that carry none.
+struct Fields {
+    uint64_t auth_timestamp;
+    std::string_view event_type;
+    std::string_view publish_domain;
+    std::string_view app;
+    std::string_view stream;
+    std::string_view download_url;
+    std::string_view play_url;
+};
+
+/// Lowercase hex HMAC-SHA256(key, decimal auth_timestamp + event_type + publish_domain + app +
+/// stream + download_url + play_url). Throws Error(InvalidKey) for a key under `key_min_len`.
+inline std::string sign(std::string_view key, const Fields &f) {
+    std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
+    using detail::bytes;
+    detail::check(livesign_huawei_record_sign(
+        bytes(key), key.size(), f.auth_timestamp, bytes(f.event_type), f.event_type.size(), bytes(f.publish_domain),
+        f.publish_domain.size(), bytes(f.app), f.app.size(), bytes(f.stream), f.stream.size(), bytes(f.download_url),
+        f.download_url.size(), bytes(f.play_url), f.play_url.size(), out.data()));
+    return detail::to_string(out);
+}
+inline std::string sign(const HmacKey &key, const Fields &f) {
+    std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
+    using detail::bytes;
+    detail::check(livesign_huawei_record_sign_keyed(
+        key.get(), f.auth_timestamp, bytes(f.event_type), f.event_type.size(), bytes(f.publish_domain),
+        f.publish_domain.size(), bytes(f.app), f.app.size(), bytes(f.stream), f.stream.size(), bytes(f.download_url),
+        f.download_url.size(), bytes(f.play_url), f.play_url.size(), out.data()));
+    return detail::to_string(out);
+}
+
+/// Verifies an HMACSHA256 signature over the fields; throws Error(Malformed) (not 64 hex
+/// characters), Error(SignatureMismatch), Error(Expired) (`now > auth_timestamp + leeway_s`).
+inline void verify(std::string_view key, const Fields &f, std::string_view sign, uint64_t now = unix_now(),
+                   uint32_t leeway_s = default_leeway_s) {
+    using detail::bytes;
+    detail::check(livesign_huawei_record_verify(
+        bytes(key), key.size(), f.auth_timestamp, bytes(f.event_type), f.event_type.size(), bytes(f.publish_domain),
+        f.publish_domain.size(), bytes(f.app), f.app.size(), bytes(f.stream), f.stream.size(), bytes(f.download_url),
+        f.download_url.size(), bytes(f.play_url), f.play_url.size(), bytes(sign), sign.size(), now, leeway_s));
+}
+inline void verify(const HmacKey &key, const Fields &f, std::string_view sign, uint64_t now = unix_now(),
+                   uint32_t leeway_s = default_leeway_s) {
+    using detail::bytes;
+    detail::check(livesign_huawei_record_verify_keyed(
+        key.get(), f.auth_timestamp, bytes(f.event_type), f.event_type.size(), bytes(f.publish_domain),
+        f.publish_domain.size(), bytes(f.app), f.app.size(), bytes(f.stream), f.stream.size(), bytes(f.download_url),
+        f.download_url.size(), bytes(f.play_url), f.play_url.size(), bytes(sign), sign.size(), now, leeway_s));
+}
+
+/// Sign type MD5: lowercase hex MD5(key + decimal auth_timestamp). It signs no body field
+/// (Huawei calls it insecure); prefer HMACSHA256.
+inline std::string md5_sign(std::string_view key, uint64_t auth_timestamp) {
+    std::array<uint8_t, LIVESIGN_HUAWEI_RECORD_MD5_LEN> out{};
+    detail::check(livesign_huawei_record_md5_sign(detail::bytes(key), key.size(), auth_timestamp, out.data()));
+    return detail::to_string(out);
+}
+inline void md5_verify(std::string_view key, uint64_t auth_timestamp, std::string_view sign,
+                       uint64_t now = unix_now(), uint32_t leeway_s = default_leeway_s) {
+    detail::check(livesign_huawei_record_md5_verify(detail::bytes(key), key.size(), auth_timestamp,
+                                                    detail::bytes(sign), sign.size(), now, leeway_s));
+}
+
+}  // namespace record
+
+/// SparkRTC (Huawei RTC) recording callbacks: `X-Rtc-Signature` = lowercase hex
+/// HMAC-SHA256(key, X-Rtc-Rand + X-Rtc-Timestamp + raw body).
+namespace sparkrtc {
+
+/// The signature for the `X-Rtc-Rand` and `X-Rtc-Timestamp` headers and the body. Throws
+/// Error(InvalidArgument) for a timestamp that is not a decimal integer.
+inline std::string sign(std::string_view key, std::string_view rand, std::string_view timestamp,
+                        std::string_view body) {
+    std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
+    using detail::bytes;
+    detail::check(livesign_huawei_sparkrtc_sign(bytes(key), key.size(), bytes(rand), rand.size(), bytes(timestamp),
+                                                timestamp.size(), bytes(body), body.size(), out.data()));
+    return detail::to_string(out);
+}
+inline std::string sign(const HmacKey &key, std::string_view rand, std::string_view timestamp, std::string_view body) {
+    std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
+    using detail::bytes;
+    detail::check(livesign_huawei_sparkrtc_sign_keyed(key.get(), bytes(rand), rand.size(), bytes(timestamp),
+                                                      timestamp.size(), bytes(body), body.size(), out.data()));
+    return detail::to_string(out);
+}
+
+/// Verifies `X-Rtc-Signature` (`signature`); the timestamp is Unix seconds up to 11 digits,
+/// milliseconds beyond. Throws Error(Malformed), Error(SignatureMismatch), Error(Expired) (older
+/// than `leeway_s`).
+inline void verify(std::string_view key, std::string_view rand, std::string_view timestamp, std::string_view body,
+                   std::string_view signature, uint64_t now = unix_now(), uint32_t leeway_s = default_leeway_s) {
+    using detail::bytes;
+    detail::check(livesign_huawei_sparkrtc_verify(bytes(key), key.size(), bytes(rand), rand.size(), bytes(timestamp),
+                                                  timestamp.size(), bytes(body), body.size(), bytes(signature),
+                                                  signature.size(), now, leeway_s));
+}
+inline void verify(const HmacKey &key, std::string_view rand, std::string_view timestamp, std::string_view body,
+                   std::string_view signature, uint64_t now = unix_now(), uint32_t leeway_s = default_leeway_s) {
+    using detail::bytes;
+    detail::check(livesign_huawei_sparkrtc_verify_keyed(key.get(), bytes(rand), rand.size(), bytes(timestamp),
+                                                        timestamp.size(), bytes(body), body.size(), bytes(signature),
+                                                        signature.size(), now, leeway_s));
+}
+
+}  // namespace sparkrtc
+
+/// Length of a URL validation key (LIVESIGN_HUAWEI_URL_KEY_LEN): ASCII letters and digits,
+/// not all digits and not all letters.
+constexpr std::size_t url_key_len = LIVESIGN_HUAWEI_URL_KEY_LEN;
+/// The durations Huawei's URL validation accepts (60 s to 30 days).
+constexpr uint32_t url_min_duration_s = LIVESIGN_HUAWEI_URL_MIN_DURATION_S;
+constexpr uint32_t url_max_duration_s = LIVESIGN_HUAWEI_URL_MAX_DURATION_S;
+
+/// How method A writes its time: `1592639100` is valid in both and means two different times.
+enum class TimeFormat : uint32_t {
+    Decimal = LIVESIGN_HUAWEI_TIME_DECIMAL,
+    Hex = LIVESIGN_HUAWEI_TIME_HEX,  ///< written lowercase, read in either case
+};
+
+/// URL validation method A: `auth_key={timestamp}-{rand}-{uid}-{md5hash}`.
+namespace url_a {
+
+/// Longest query `build` writes (LIVESIGN_HUAWEI_URL_A_MAX_LEN).
+constexpr std::size_t max_len = LIVESIGN_HUAWEI_URL_A_MAX_LEN;
+
+/// The query `auth_key=...` for the URL path `uri` (e.g. `/livetest/huawei1.flv`); `timestamp`
+/// is the start of validity. `rand` (Huawei: a UUID without dashes) and `uid` are 1 to 64 ASCII
+/// letters and digits. Throws Error(InvalidArgument) for a bad uri, rand or uid,
+/// Error(InvalidKey) for a key that breaks the key rule.
+inline std::string build(std::string_view key, std::string_view uri, uint64_t timestamp, TimeFormat format,
+                         std::string_view rand, std::string_view uid = "0") {
+    return detail::bounded<LIVESIGN_HUAWEI_URL_A_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_huawei_url_a_build(detail::bytes(key), key.size(), detail::bytes(uri), uri.size(), timestamp,
+                                           static_cast<uint32_t>(format), detail::bytes(rand), rand.size(),
+                                           detail::bytes(uid), uid.size(), out, cap, len);
+    });
+}
+
+/// Verifies the `auth_key` of a URL (full, or `/path?query`) against a key ring (primary
+/// first); returns the index of the key that matched. Valid while `now <= timestamp +
+/// duration_s + leeway_s`. Throws Error(InvalidArgument) (0 or more than LIVESIGN_MAX_KEYS
+/// keys, a duration outside 60 s to 30 days), Error(InvalidKey), Error(Malformed),
+/// Error(SignatureMismatch), Error(Expired).
+inline std::size_t verify(std::initializer_list<std::string_view> keys, std::string_view url, TimeFormat format,
+                          uint32_t duration_s, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+    detail::Ring ring(keys);
+    std::size_t matched = 0;
+    detail::check(livesign_huawei_url_a_verify(ring.keys.data(), ring.n, detail::bytes(url), url.size(),
+                                               static_cast<uint32_t>(format), now, duration_s, leeway_s, &matched));
+    return matched;
+}
+
+}  // namespace url_a
+
+/// URL validation method D: `hwSecret` = hex HMAC-SHA256(key, stream + hwTime), `hwTime` =
+/// hex start of validity. (Huawei MetaStudio's `MSS_A` callback signature is the same with the
+/// callback URL's path as `stream`.)
+namespace url_d {
+
+/// Longest query `build` writes (LIVESIGN_HUAWEI_URL_D_MAX_LEN).
+constexpr std::size_t max_len = LIVESIGN_HUAWEI_URL_D_MAX_LEN;
+
+/// The query `hwSecret=...&hwTime=...` for a stream name. Throws Error(InvalidArgument) for an
+/// empty stream, Error(InvalidKey) for a key that breaks the key rule (only its length, 32
+/// bytes, can be checked on a loaded `HmacKey`).
+inline std::string build(std::string_view key, std::string_view stream, uint64_t hw_time) {
+    return detail::bounded<LIVESIGN_HUAWEI_URL_D_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_huawei_url_d_build(detail::bytes(key), key.size(), detail::bytes(stream), stream.size(),
+                                           hw_time, out, cap, len);
+    });
+}
+inline std::string build(const HmacKey &key, std::string_view stream, uint64_t hw_time) {
+    return detail::bounded<LIVESIGN_HUAWEI_URL_D_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_huawei_url_d_build_keyed(key.get(), detail::bytes(stream), stream.size(), hw_time, out, cap,
+                                                 len);
+    });
+}
+
+/// Verifies `hwSecret` / `hwTime` of a URL for `stream` against a key ring (primary first);
+/// returns the index of the key that matched. Valid while `now < hwTime + duration_s +
+/// leeway_s`. Throws as `url_a::verify`.
+inline std::size_t verify(std::initializer_list<std::string_view> keys, std::string_view stream, std::string_view url,
+                          uint32_t duration_s, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+    detail::Ring ring(keys);
+    std::size_t matched = 0;
+    detail::check(livesign_huawei_url_d_verify(ring.keys.data(), ring.n, detail::bytes(stream), stream.size(),
+                                               detail::bytes(url), url.size(), now, duration_s, leeway_s, &matched));
+    return matched;
+}
+
+namespace internal {
+/// Copies of loaded keys side by side, as `livesign_huawei_url_d_verify_keyed` takes them;
+/// wiped when it goes out of scope.
+struct KeyedRing {
+    std::array<livesign_hmac_key, LIVESIGN_MAX_KEYS> keys{};
+    std::size_t n = 0;
+    explicit KeyedRing(std::initializer_list<std::reference_wrapper<const HmacKey>> list) {
+        if (list.size() == 0 || list.size() > LIVESIGN_MAX_KEYS) throw Error(Status::InvalidArgument);
+        for (const HmacKey &k : list) keys[n++] = *k.get();
+    }
+    KeyedRing(const KeyedRing &) = delete;
+    KeyedRing &operator=(const KeyedRing &) = delete;
+    ~KeyedRing() {
+        for (livesign_hmac_key &k : keys) livesign_hmac_key_wipe(&k);
+    }
+};
+}  // namespace internal
+
+/// `verify` with loaded keys: `verify({primary, backup}, ...)` with `HmacKey`s.
+inline std::size_t verify(std::initializer_list<std::reference_wrapper<const HmacKey>> keys, std::string_view stream,
+                          std::string_view url, uint32_t duration_s, uint64_t now = unix_now(),
+                          uint32_t leeway_s = 0) {
+    internal::KeyedRing ring(keys);
+    std::size_t matched = 0;
+    detail::check(livesign_huawei_url_d_verify_keyed(ring.keys.data(), ring.n, detail::bytes(stream), stream.size(),
+                                                     detail::bytes(url), url.size(), now, duration_s, leeway_s,
+                                                     &matched));
+    return matched;
+}
+
+}  // namespace url_d
+}  // namespace huawei
+
+/// Alibaba Cloud ApsaraVideo Live: URL signing type A and callback signatures.
+namespace alibaba {
+
+/// Length of an `ALI-LIVE-SIGNATURE` (LIVESIGN_ALIBABA_SIGN_LEN).
+inline std::size_t sign_len() noexcept { return livesign_alibaba_sign_len(); }
+
+/// The callback window `callback::verify` takes by default (LIVESIGN_ALIBABA_DEFAULT_LEEWAY_S).
+constexpr uint32_t default_leeway_s = LIVESIGN_ALIBABA_DEFAULT_LEEWAY_S;
+
+/// URL signing type A: `auth_key={timestamp}-{rand}-{uid}-{md5hash}` (decimal time).
+namespace url_a {
+
+/// Longest query `build` writes (LIVESIGN_ALIBABA_URL_A_MAX_LEN).
+constexpr std::size_t max_len = LIVESIGN_ALIBABA_URL_A_MAX_LEN;
+
+/// The query `auth_key=...` for the URL path `uri`; the URL expires at `timestamp` + the
+/// validity configured in the console. `rand` and `uid` are 1 to 64 ASCII letters and digits.
+/// Throws Error(InvalidArgument) for a bad uri, rand or uid, Error(InvalidKey) for an empty key.
+inline std::string build(std::string_view key, std::string_view uri, uint64_t timestamp, std::string_view rand = "0",
+                         std::string_view uid = "0") {
+    return detail::bounded<LIVESIGN_ALIBABA_URL_A_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_alibaba_url_a_build(detail::bytes(key), key.size(), detail::bytes(uri), uri.size(), timestamp,
+                                            detail::bytes(rand), rand.size(), detail::bytes(uid), uid.size(), out, cap,
+                                            len);
+    });
+}
+
+/// Verifies the `auth_key` of a URL against the primary and secondary keys; returns the index
+/// of the key that matched. Valid while `now <= timestamp + validity_s + leeway_s`. Throws
+/// Error(InvalidArgument), Error(InvalidKey), Error(Malformed), Error(SignatureMismatch),
+/// Error(Expired).
+inline std::size_t verify(std::initializer_list<std::string_view> keys, std::string_view url, uint32_t validity_s,
+                          uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+    detail::Ring ring(keys);
+    std::size_t matched = 0;
+    detail::check(livesign_alibaba_url_a_verify(ring.keys.data(), ring.n, detail::bytes(url), url.size(), now,
+                                                validity_s, leeway_s, &matched));
+    return matched;
+}
+
+}  // namespace url_a
+
+/// Callback signatures: `ALI-LIVE-SIGNATURE` = md5("{domain}|{ALI-LIVE-TIMESTAMP}|{key}").
+namespace callback {
+
+/// The `ALI-LIVE-SIGNATURE` for a domain and an `ALI-LIVE-TIMESTAMP`.
+inline std::string sign(std::string_view key, std::string_view domain, uint64_t timestamp) {
+    std::array<uint8_t, LIVESIGN_ALIBABA_SIGN_LEN> out{};
+    detail::check(livesign_alibaba_callback_sign(detail::bytes(key), key.size(), detail::bytes(domain), domain.size(),
+                                                 timestamp, out.data()));
+    return detail::to_string(out);
+}
+
+/// Verifies the two headers as received. The signature covers no body byte, so the window is
+/// two-sided: Error(Expired) unless `now - leeway_s <= timestamp <= now + leeway_s`; also
+/// Error(Malformed) (timestamp not decimal, signature not 32 hex characters),
+/// Error(SignatureMismatch), Error(InvalidKey).
+inline void verify(std::string_view key, std::string_view domain, std::string_view timestamp,
+                   std::string_view signature, uint64_t now = unix_now(), uint32_t leeway_s = default_leeway_s) {
+    detail::check(livesign_alibaba_callback_verify(detail::bytes(key), key.size(), detail::bytes(domain),
+                                                   domain.size(), detail::bytes(timestamp), timestamp.size(),
+                                                   detail::bytes(signature), signature.size(), now, leeway_s));
+}
+
+}  // namespace callback
+}  // namespace alibaba
 }  // namespace livesign
 
 #endif  // LIVESIGN_HPP

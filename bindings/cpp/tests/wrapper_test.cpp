@@ -5,29 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "livesign.hpp"
+#include "check.hpp"
 
 namespace {
-int checks = 0, failures = 0;
-
-void check(bool ok, const char *what, int line) {
-    ++checks;
-    if (!ok) {
-        ++failures;
-        std::fprintf(stderr, "FAIL line %d: %s\n", line, what);
-    }
-}
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-// The status a call throws, or Status::Ok when it returns.
-livesign::Status status_of(const std::function<void()> &f) {
-    try {
-        f();
-        return livesign::Status::Ok;
-    } catch (const livesign::Error &e) {
-        return e.status();
-    }
-}
+using test::status_of;
 
 const std::string_view kKey = "5d41402abc4b2a76b9719d911017c592";
 const uint64_t kT = 1471850187;
@@ -396,6 +377,8 @@ int main() {
     tencent_url();
     tencent_api();
     tencent_errors();
-    std::printf("C++ wrapper: %d checks, %d failures\n", checks, failures);
-    return failures == 0 ? 0 : 1;
+    test::huawei();
+    test::alibaba();
+    std::printf("C++ wrapper: %d checks, %d failures\n", test::checks, test::failures);
+    return test::failures == 0 ? 0 : 1;
 }
