@@ -23,6 +23,8 @@ use super::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
 use super::status::livesign_status;
 
 // One file per provider, like the C exports.
+mod alibaba;
+mod huawei;
 mod tencent;
 mod trtc;
 

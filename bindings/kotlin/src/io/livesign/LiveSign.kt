@@ -2,7 +2,8 @@ package io.livesign
 
 /**
  * livesign for Kotlin and Java: the library's version, status messages, JSON unescaping and
- * the JNI entry points; the operations live in one object per provider ([Tencent], [Trtc]),
+ * the JNI entry points; the operations live in one object per provider ([Tencent], [Trtc],
+ * [Huawei], [Alibaba]),
  * with `ByteArray`/`String` in, values out, and a [LiveSignException] for every failure. Times
  * default to the system clock; `Long` parameters carry the bits of the C `uint64_t`s (Unix
  * seconds fit either way). Loads `liblivesign.so` (built with the cargo feature `jni`) on
@@ -53,6 +54,14 @@ object LiveSign {
             return ByteArray(0)
         }
         val out = ByteArray(len[0])
+        LiveSignException.check(call(out, len))
+        return out.copyOf(len[0])
+    }
+
+    /** Runs a `(out, out_cap, out_len)` call once into a buffer of `max` bytes (a `..._MAX_LEN` that always fits). */
+    internal inline fun bounded(max: Int, call: (ByteArray, IntArray) -> Int): ByteArray {
+        val out = ByteArray(max)
+        val len = IntArray(1)
         LiveSignException.check(call(out, len))
         return out.copyOf(len[0])
     }
@@ -122,6 +131,46 @@ object LiveSign {
     @JvmStatic @JvmName("nativeTrtcCallbackVerifyRing") internal external fun nativeTrtcCallbackVerifyRing(keys: ByteArray, lens: IntArray, body: ByteArray, sign: ByteArray,
         matched: IntArray): Int
     @JvmStatic @JvmName("nativeTrtcCallbackCheckTime") internal external fun nativeTrtcCallbackCheckTime(body: ByteArray, now: Long, maxAge: Int, ts: LongArray): Int
+    @JvmStatic @JvmName("nativeHuaweiSignLen") internal external fun nativeHuaweiSignLen(): Int
+    @JvmStatic @JvmName("nativeHuaweiSign") internal external fun nativeHuaweiSign(key: ByteArray?, handle: Long, event: ByteArray, domain: ByteArray,
+        app: ByteArray, stream: ByteArray, authTimestamp: Long, out: ByteArray): Int
+    @JvmStatic @JvmName("nativeHuaweiCallbackVerify") internal external fun nativeHuaweiCallbackVerify(key: ByteArray?, handle: Long, body: ByteArray,
+        now: Long, leeway: Int, fields: LongArray): Int
+    @JvmStatic @JvmName("nativeHuaweiEventId") internal external fun nativeHuaweiEventId(body: ByteArray, fields: LongArray, out: ByteArray?,
+        outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeHuaweiStreamApply") internal external fun nativeHuaweiStreamApply(state: LongArray, event: Int, publishTime: Long,
+        publishTimeValid: Int, verdict: IntArray): Int
+    @JvmStatic @JvmName("nativeHuaweiRecordMd5Len") internal external fun nativeHuaweiRecordMd5Len(): Int
+    @JvmStatic @JvmName("nativeHuaweiRecordSign") internal external fun nativeHuaweiRecordSign(key: ByteArray?, handle: Long, authTimestamp: Long,
+        text: ByteArray, lens: IntArray, out: ByteArray): Int
+    @JvmStatic @JvmName("nativeHuaweiRecordVerify") internal external fun nativeHuaweiRecordVerify(key: ByteArray?, handle: Long, authTimestamp: Long,
+        text: ByteArray, lens: IntArray, sign: ByteArray, now: Long, leeway: Int): Int
+    @JvmStatic @JvmName("nativeHuaweiRecordMd5Sign") internal external fun nativeHuaweiRecordMd5Sign(key: ByteArray, authTimestamp: Long, out: ByteArray): Int
+    @JvmStatic @JvmName("nativeHuaweiRecordMd5Verify") internal external fun nativeHuaweiRecordMd5Verify(key: ByteArray, authTimestamp: Long,
+        sign: ByteArray, now: Long, leeway: Int): Int
+    @JvmStatic @JvmName("nativeHuaweiSparkrtcSign") internal external fun nativeHuaweiSparkrtcSign(key: ByteArray?, handle: Long, rand: ByteArray,
+        timestamp: ByteArray, body: ByteArray, out: ByteArray): Int
+    @JvmStatic @JvmName("nativeHuaweiSparkrtcVerify") internal external fun nativeHuaweiSparkrtcVerify(key: ByteArray?, handle: Long, rand: ByteArray,
+        timestamp: ByteArray, body: ByteArray, signature: ByteArray, now: Long, leeway: Int): Int
+    @JvmStatic @JvmName("nativeHuaweiUrlABuild") internal external fun nativeHuaweiUrlABuild(key: ByteArray, uri: ByteArray, timestamp: Long,
+        timeFormat: Int, rand: ByteArray, uid: ByteArray, out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeHuaweiUrlAVerify") internal external fun nativeHuaweiUrlAVerify(keys: ByteArray, lens: IntArray, url: ByteArray,
+        timeFormat: Int, now: Long, duration: Int, leeway: Int, matched: IntArray): Int
+    @JvmStatic @JvmName("nativeHuaweiUrlDBuild") internal external fun nativeHuaweiUrlDBuild(key: ByteArray?, handle: Long, stream: ByteArray,
+        hwTime: Long, out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeHuaweiUrlDVerify") internal external fun nativeHuaweiUrlDVerify(keys: ByteArray, lens: IntArray, stream: ByteArray,
+        url: ByteArray, now: Long, duration: Int, leeway: Int, matched: IntArray): Int
+    @JvmStatic @JvmName("nativeHuaweiUrlDVerifyKeyed") internal external fun nativeHuaweiUrlDVerifyKeyed(handles: LongArray, stream: ByteArray,
+        url: ByteArray, now: Long, duration: Int, leeway: Int, matched: IntArray): Int
+    @JvmStatic @JvmName("nativeAlibabaSignLen") internal external fun nativeAlibabaSignLen(): Int
+    @JvmStatic @JvmName("nativeAlibabaUrlABuild") internal external fun nativeAlibabaUrlABuild(key: ByteArray, uri: ByteArray, timestamp: Long,
+        rand: ByteArray, uid: ByteArray, out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeAlibabaUrlAVerify") internal external fun nativeAlibabaUrlAVerify(keys: ByteArray, lens: IntArray, url: ByteArray,
+        now: Long, validity: Int, leeway: Int, matched: IntArray): Int
+    @JvmStatic @JvmName("nativeAlibabaCallbackSign") internal external fun nativeAlibabaCallbackSign(key: ByteArray, domain: ByteArray, timestamp: Long,
+        out: ByteArray): Int
+    @JvmStatic @JvmName("nativeAlibabaCallbackVerify") internal external fun nativeAlibabaCallbackVerify(key: ByteArray, domain: ByteArray,
+        timestamp: ByteArray, signature: ByteArray, now: Long, leeway: Int): Int
     @JvmStatic @JvmName("nativeHmacKeyNew") internal external fun nativeHmacKeyNew(key: ByteArray, status: IntArray): Long
     @JvmStatic @JvmName("nativeHmacKeyFree") internal external fun nativeHmacKeyFree(handle: Long)
 }
