@@ -68,6 +68,15 @@ func variableText(_ call: (UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePoint
     return String(decoding: out[..<written], as: UTF8.self)
 }
 
+/// Runs a `(out, out_cap, out_len)` C call once into a buffer of `max` bytes (a `..._MAX_LEN`
+/// that always fits) and returns the bytes as text.
+func boundedText(max: Int, _ call: (UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePointer<Int>) -> UInt32) throws -> String {
+    var out = [UInt8](repeating: 0, count: max)
+    var written = 0
+    try LivesignError.check(out.withUnsafeMutableBufferPointer { call($0.baseAddress, $0.count, &written) })
+    return String(decoding: out[..<written], as: UTF8.self)
+}
+
 /// The text a `livesign_slice` views (it points into an input the caller still holds pinned).
 func text(_ s: livesign_slice) -> String {
     guard let p = s.ptr, s.len > 0 else { return "" }
