@@ -730,10 +730,9 @@ inline Event from_c(const livesign_huawei_event &e) {
                  e.publish_time_valid == 1 ? std::optional<uint64_t>(e.publish_time) : std::nullopt,
                  e.auth_timestamp};
 }
-inline livesign_slice slice(std::string_view v) noexcept {
-    return v.data() ? detail::slice(v) : livesign_slice{nullptr, 0};
-}
+// An absent field (a view with no data) goes back as the NULL slice.
 inline livesign_huawei_event to_c(const Event &e) noexcept {
+    using detail::slice;
     livesign_huawei_event c{};
     c.event = static_cast<uint32_t>(e.kind);
     c.escaped = e.escaped;
