@@ -1,6 +1,6 @@
 //! Criterion benches for every Huawei Cloud Live operation through the C API (and
 //! `livesign_json_unescape`): notifications (raw and loaded keys), ordering, event ids, URL
-//! methods A and D, recording and SparkRTC callbacks.
+//! methods A, B and D, recording and SparkRTC callbacks.
 
 use std::hint::black_box;
 
@@ -18,6 +18,8 @@ const BODY: &[u8] = br#"{"domain":"push.example.com","app":"live","stream":"exam
 const URL_KEY: &[u8] = b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
 const RAND: &[u8] = b"477b3bbc253f467b8def6711128c7bec";
 const A_URL: &[u8] = b"rtmp://push.example.com/livetest/huawei1.flv?auth_key=1592639100-477b3bbc253f467b8def6711128c7bec-0-dd1b5ffa00cf26acec0c169ae1cfabea";
+const B_URL: &[u8] =
+    b"http://test-play.example.com/livetest/huawei1.flv?txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888";
 const D_URL: &[u8] = b"rtmp://push.example.com/livetest/huawei1?hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888";
 const REC_KEY: &[u8] = b"abcdefghijklmnopqrstuvwxyz012345";
 const REC_SIGN: &[u8] = b"c9f9000be42046a17e4934a9d005a207860869499ecb107742b8e6794f750f76";
@@ -173,6 +175,38 @@ fn urls(c: &mut Criterion) {
                 0,
                 1592639100,
                 1800,
+                0,
+                &mut m,
+            )
+        })
+    });
+    c.bench_function("huawei/url_b_build", |b| {
+        // SAFETY: every pointer is valid for the length passed.
+        b.iter(|| unsafe {
+            livesign_huawei_url_b_build(
+                URL_KEY.as_ptr(),
+                32,
+                b"huawei1".as_ptr(),
+                7,
+                black_box(0x5eed5888),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut len,
+            )
+        })
+    });
+    c.bench_function("huawei/url_b_verify (2 keys)", |b| {
+        // SAFETY: every pointer is valid for the length passed.
+        b.iter(|| unsafe {
+            livesign_huawei_url_b_verify(
+                ring.as_ptr(),
+                2,
+                b"huawei1".as_ptr(),
+                7,
+                black_box(B_URL).as_ptr(),
+                B_URL.len(),
+                0x5eed5888,
+                1249,
                 0,
                 &mut m,
             )

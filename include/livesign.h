@@ -183,6 +183,17 @@
 #define LIVESIGN_HUAWEI_URL_A_MAX_LEN 192
 
 /**
+ * Longest query `livesign_huawei_url_b_build` writes (a 9-digit `txTime`).
+ */
+#define LIVESIGN_HUAWEI_URL_B_MAX_LEN 58
+
+/**
+ * The largest `tx_time` `livesign_huawei_url_b_build` accepts: 2^36 - 1 (in year 4147), so the
+ * hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit decimal one.
+ */
+#define LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME 68719476735
+
+/**
  * Longest query `livesign_huawei_url_d_build` writes.
  */
 #define LIVESIGN_HUAWEI_URL_D_MAX_LEN 97
@@ -450,6 +461,70 @@
 #define LIVESIGN_TENCENT_URL_MAX_EXPIRY 68719476735
 
 /**
+ * The longest UserSig livesign generates, in bytes: a buffer of this size always fits the
+ * output of `livesign_usersig_gen` and `livesign_privmap_gen*` (no NUL is written).
+ */
+#define LIVESIGN_USERSIG_MAX_LEN 4180
+
+/**
+ * The longest identifier accepted, in UTF-8 bytes (Tencent documents 32 at most), and the
+ * capacity of `livesign_usersig_info.identifier`.
+ */
+#define LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN 256
+
+/**
+ * The longest userbuf accepted, in bytes, and the capacity of
+ * `livesign_usersig_info.userbuf`. Tokens carrying a longer userbuf are refused as
+ * `LIVESIGN_MALFORMED` by verify and inspect alike, so the copy is never truncated.
+ */
+#define LIVESIGN_USERSIG_USERBUF_MAX_LEN 1024
+
+/**
+ * PrivateMapKey privilege bit: create the room.
+ */
+#define LIVESIGN_PRIVMAP_CREATE 1
+
+/**
+ * PrivateMapKey privilege bit: enter the room.
+ */
+#define LIVESIGN_PRIVMAP_ENTER 2
+
+/**
+ * PrivateMapKey privilege bit: send audio.
+ */
+#define LIVESIGN_PRIVMAP_SEND_AUDIO 4
+
+/**
+ * PrivateMapKey privilege bit: receive audio.
+ */
+#define LIVESIGN_PRIVMAP_RECV_AUDIO 8
+
+/**
+ * PrivateMapKey privilege bit: send video.
+ */
+#define LIVESIGN_PRIVMAP_SEND_VIDEO 16
+
+/**
+ * PrivateMapKey privilege bit: receive video.
+ */
+#define LIVESIGN_PRIVMAP_RECV_VIDEO 32
+
+/**
+ * PrivateMapKey privilege bit: send the substream (screen sharing).
+ */
+#define LIVESIGN_PRIVMAP_SEND_SUBSTREAM 64
+
+/**
+ * PrivateMapKey privilege bit: receive the substream (screen sharing).
+ */
+#define LIVESIGN_PRIVMAP_RECV_SUBSTREAM 128
+
+/**
+ * Every PrivateMapKey privilege (255).
+ */
+#define LIVESIGN_PRIVMAP_ALL 255
+
+/**
  * Length of a TRTC callback `Sign`: 44 characters of standard base64, written without a NUL.
  */
 #define LIVESIGN_TRTC_CALLBACK_SIGN_LEN 44
@@ -458,8 +533,6 @@
  * Longest TRTC callback key: the console allows up to 32 letters and digits.
  */
 #define LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN 32
-
-
 
 
 
@@ -865,6 +938,90 @@ typedef struct {
      */
     uint64_t valid_until;
 } livesign_tencent_url_info;
+
+/**
+ * The fields of a UserSig, filled by `livesign_usersig_verify` (verified) and
+ * `livesign_usersig_inspect` (as claimed, unverified). Caller-owned, fixed size, no heap:
+ * the identifier and the userbuf are copies, so the struct outlives the token. Zero-filled
+ * on any failure.
+ */
+typedef struct {
+    /**
+     * `TLS.sdkappid` (0 when the token omits it, as Go does for 0).
+     */
+    uint64_t sdkappid;
+    /**
+     * `TLS.time`: when the token was issued, Unix seconds.
+     */
+    uint64_t time;
+    /**
+     * `TLS.expire`: its lifetime in seconds.
+     */
+    uint64_t expire;
+    /**
+     * `time + expire` (saturating): the last second at which the token is valid.
+     */
+    uint64_t expires_at;
+    /**
+     * Bytes used in `identifier`.
+     */
+    size_t identifier_len;
+    /**
+     * `TLS.identifier`, unescaped UTF-8, no NUL.
+     */
+    uint8_t identifier[LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN];
+    /**
+     * 1 when the token has a `TLS.userbuf` member (possibly empty), else 0.
+     */
+    uint32_t has_userbuf;
+    /**
+     * Bytes used in `userbuf`.
+     */
+    size_t userbuf_len;
+    /**
+     * The decoded `TLS.userbuf` (a PrivateMapKey's grant: `livesign_privmap_parse`).
+     */
+    uint8_t userbuf[LIVESIGN_USERSIG_USERBUF_MAX_LEN];
+} livesign_usersig_info;
+
+/**
+ * A PrivateMapKey userbuf, parsed by `livesign_privmap_parse`. The slices point into the
+ * caller's userbuf and live as long as it does. Zero-filled on failure.
+ */
+typedef struct {
+    /**
+     * The identifier bytes as written (ASCII when livesign or a compliant SDK wrote them).
+     */
+    livesign_slice identifier;
+    /**
+     * `dwSdkAppid`.
+     */
+    uint32_t sdkappid;
+    /**
+     * `dwAuthID`: the numeric room id (0 for a string room).
+     */
+    uint32_t roomid;
+    /**
+     * 1 for a string room (`cVer` 1), 0 for a numeric one.
+     */
+    uint32_t has_roomstr;
+    /**
+     * The string room id (NULL/0 for a numeric room).
+     */
+    livesign_slice roomstr;
+    /**
+     * `dwExpTime`: when the grant ends, absolute Unix seconds (modulo 2^32).
+     */
+    uint32_t expires_at;
+    /**
+     * `dwPrivilegeMap`: `LIVESIGN_PRIVMAP_*` bits.
+     */
+    uint32_t privileges;
+    /**
+     * `dwAccountType` (0 in every official SDK).
+     */
+    uint32_t account_type;
+} livesign_privmap_info;
 
 /**
  * The envelope of a REST response: views into the caller's body, valid as long as it is.
@@ -1533,6 +1690,76 @@ livesign_status livesign_huawei_url_a_verify(const livesign_slice *keys,
                                              size_t *matched);
 
 /**
+ * Huawei URL validation method B: writes the query `txSecret={txSecret}&txTime={txTime}` with
+ * txTime = lowercase hex of `tx_time` (start of validity, Unix seconds) and txSecret =
+ * lowercase hex MD5(key + stream + txTime), Tencent's push URL scheme byte for byte. Append it
+ * to the URL after `?` (or `&`).
+ *
+ * - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
+ *   digits and not all letters).
+ * - `stream`: the stream name (`huawei1` in `http://host/livetest/huawei1.flv`; a transcoded
+ *   stream is `{stream}_{template}`), UTF-8, not empty.
+ * - `tx_time`: Unix seconds, at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; the URL is valid
+ *   until `tx_time` + the duration configured in Huawei's console.
+ * - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_B_MAX_LEN`
+ *   always fits; `out` NULL with `out_cap` 0 asks for the size.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
+ * with `out_cap > 0`, an input is NULL with a length, `stream` is empty or not UTF-8, or
+ * `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
+ * rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
+ * `*out_len` is 0 on other failures. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_b_build(const uint8_t *key,
+                                            size_t key_len,
+                                            const uint8_t *stream,
+                                            size_t stream_len,
+                                            uint64_t tx_time,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+
+/**
+ * Verifies the `txSecret` / `txTime` (Huawei URL validation method B) of a URL received at
+ * `now` for `stream`, against a primary key and backups, and reports which key matched.
+ *
+ * - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
+ * - `stream`: the stream name the URL is for (a parameter, as for method D: Huawei does not
+ *   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, not empty.
+ * - `url`: the full URL or a bare `/path?query`; parameters are read raw, `txTime` hashed as
+ *   written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
+ *   16 hex digits (either case): Huawei writes hex, and a 10-digit hex time would lie after
+ *   year 4147, so this reading can only make such a URL expire earlier.
+ * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
+ *   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
+ *   leeway_s` (strict, as for method D).
+ * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
+ *
+ * Checks run in this order and the first failure is returned:
+ * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty or not UTF-8, `duration_s` out of
+ *   range, `keys` NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+ * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
+ * - `LIVESIGN_MALFORMED`: not a URL, `txSecret` or `txTime` missing or repeated, `txTime` not
+ *   in the form above, `txSecret` not 32 lowercase hex characters;
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
+ * - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
+ *
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
+                                             size_t keys_len,
+                                             const uint8_t *stream,
+                                             size_t stream_len,
+                                             const uint8_t *url,
+                                             size_t url_len,
+                                             uint64_t now,
+                                             uint32_t duration_s,
+                                             uint32_t leeway_s,
+                                             size_t *matched);
+
+/**
  * Huawei URL validation method D: writes the query `hwSecret={hwSecret}&hwTime={hwTime}` with
  * hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds) and hwSecret =
  * lowercase hex HMAC-SHA256(key, stream + hwTime). (Huawei MetaStudio's `MSS_A` callback
@@ -1984,6 +2211,264 @@ livesign_status livesign_tencent_url_verify(const livesign_slice *keys,
                                             uint32_t leeway_s,
                                             size_t *matched,
                                             livesign_tencent_url_info *info);
+
+/**
+ * Generates a TLSSigAPIv2 UserSig for TRTC / Chat (the `userSig` of the client SDKs and the
+ * `usersig` of REST calls).
+ *
+ * - `sdkappid`: the application id.
+ * - `key`, `key_len`: the console secret key, used as its raw bytes (never hex-decoded).
+ * - `identifier`: the user id, UTF-8, at most `LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN` bytes.
+ * - `expire_s`: lifetime in seconds (`TLS.expire`); `now`: the issue time (`TLS.time`),
+ *   Unix seconds. The token is valid while `now' <= now + expire_s`.
+ * - `userbuf`: optional bytes signed into the token (`NULL, 0`: none; an empty userbuf is
+ *   no userbuf), at most `LIVESIGN_USERSIG_USERBUF_MAX_LEN` bytes.
+ * - `out`, `out_cap`, `out_len`: receives the token (ASCII, no NUL). `LIVESIGN_USERSIG_MAX_LEN`
+ *   bytes always suffice; `livesign_usersig_len` gives the exact size; `out = NULL,
+ *   out_cap = 0` asks for it too (`LIVESIGN_BUFFER_TOO_SMALL`).
+ *
+ * The token is the official Go SDK's, byte for byte (JSON layout, stored zlib blocks,
+ * Tencent's base64 alphabet `* - _` with padding); every official verifier accepts it.
+ *
+ * Returns, first failure wins: `LIVESIGN_INVALID_ARGUMENT` (`out_len` NULL, `out` NULL with
+ * `out_cap > 0`, an input NULL with a length, identifier not UTF-8); `LIVESIGN_INVALID_KEY`
+ * (empty key); `LIVESIGN_INVALID_ARGUMENT` (identifier or userbuf too long);
+ * `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed); `LIVESIGN_OK` (`*out_len` = bytes
+ * written). On failure `*out_len` is 0 unless stated. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_usersig_gen(uint64_t sdkappid,
+                                     const uint8_t *key,
+                                     size_t key_len,
+                                     const uint8_t *identifier,
+                                     size_t identifier_len,
+                                     uint64_t expire_s,
+                                     uint64_t now,
+                                     const uint8_t *userbuf,
+                                     size_t userbuf_len,
+                                     uint8_t *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
+
+/**
+ * `livesign_usersig_gen` with a key loaded once by `livesign_hmac_key_init` (two SHA-256
+ * compressions saved per call). Same parameters, order, output and statuses, except that
+ * a NULL, never-initialised or wiped `key` is `LIVESIGN_INVALID_ARGUMENT` and
+ * `LIVESIGN_INVALID_KEY` cannot occur. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_usersig_gen_keyed(uint64_t sdkappid,
+                                           const livesign_hmac_key *key,
+                                           const uint8_t *identifier,
+                                           size_t identifier_len,
+                                           uint64_t expire_s,
+                                           uint64_t now,
+                                           const uint8_t *userbuf,
+                                           size_t userbuf_len,
+                                           uint8_t *out,
+                                           size_t out_cap,
+                                           size_t *out_len);
+
+/**
+ * Returns `LIVESIGN_USERSIG_MAX_LEN`, for bindings that cannot read macros. Never allocates.
+ */
+size_t livesign_usersig_max_len(void);
+
+/**
+ * Returns the exact length `livesign_usersig_gen` writes for these inputs (only the
+ * userbuf's length matters, not its bytes; for a PrivateMapKey pass 23 + identifier_len for
+ * a numeric room, 25 + identifier_len + roomstr_len for a string room). Returns 0 when
+ * generation would fail with `LIVESIGN_INVALID_ARGUMENT` (identifier NULL with a length, not
+ * UTF-8 or too long; userbuf too long); a real token is never empty. Never allocates.
+ */
+size_t livesign_usersig_len(uint64_t sdkappid,
+                            const uint8_t *identifier,
+                            size_t identifier_len,
+                            uint64_t expire_s,
+                            uint64_t now,
+                            size_t userbuf_len);
+
+/**
+ * Verifies a TLSSigAPIv2 UserSig (made by any official SDK or by livesign) for `sdkappid`
+ * and `identifier` at `now` (Unix seconds), tolerating `leeway_s` seconds of clock skew on
+ * the expiry. `key` is the console secret key (raw bytes).
+ *
+ * Returns, first failure wins:
+ * - `LIVESIGN_INVALID_ARGUMENT`: an input NULL with a length; identifier not UTF-8;
+ * - `LIVESIGN_INVALID_KEY`: empty key;
+ * - `LIVESIGN_INVALID_ARGUMENT`: identifier longer than `LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN`;
+ * - `LIVESIGN_MALFORMED`: not a UserSig (base64, zlib or JSON broken, a member missing,
+ *   mistyped or duplicated, or outside livesign's bounds: an identifier over 256 bytes, a
+ *   userbuf over 1024 bytes, a document over 4096 bytes);
+ * - `LIVESIGN_IDENTITY_MISMATCH`: a well-formed token for another sdkappid or identifier;
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: wrong key, or altered fields (constant-time compare);
+ * - `LIVESIGN_EXPIRED`: genuine, but `now > time + expire + leeway_s` (saturating);
+ * - `LIVESIGN_OK`.
+ *
+ * `info` (nullable) receives the verified fields (issue time, lifetime, expiry, the
+ * identifier and a copy of the userbuf) on `LIVESIGN_OK` and zeros otherwise. The userbuf
+ * is not compared with anything: check `info->userbuf` yourself if you expect one (a plain
+ * `memcmp` is fine, it is public), or read a PrivateMapKey with `livesign_privmap_parse`.
+ * A `TLS.time` in the future is accepted, as the official verifiers accept it. Never
+ * allocates; uses under 32 KiB of stack (the decompressed document and the inflater's
+ * tables live there).
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_usersig_verify(uint64_t sdkappid,
+                                        const uint8_t *key,
+                                        size_t key_len,
+                                        const uint8_t *identifier,
+                                        size_t identifier_len,
+                                        const uint8_t *usersig,
+                                        size_t usersig_len,
+                                        uint64_t now,
+                                        uint32_t leeway_s,
+                                        livesign_usersig_info *info);
+
+/**
+ * `livesign_usersig_verify` with a key loaded once by `livesign_hmac_key_init`. Same
+ * parameters, order, outputs and statuses, except that a NULL, never-initialised or wiped
+ * `key` is `LIVESIGN_INVALID_ARGUMENT` and `LIVESIGN_INVALID_KEY` cannot occur. Never
+ * allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_usersig_verify_keyed(uint64_t sdkappid,
+                                              const livesign_hmac_key *key,
+                                              const uint8_t *identifier,
+                                              size_t identifier_len,
+                                              const uint8_t *usersig,
+                                              size_t usersig_len,
+                                              uint64_t now,
+                                              uint32_t leeway_s,
+                                              livesign_usersig_info *info);
+
+/**
+ * Decodes a UserSig without its key, for diagnosis ("UserSig illegal": which part is
+ * wrong?). Nothing is verified: `info` receives what the token claims.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `usersig` is NULL with a length;
+ * `LIVESIGN_MALFORMED` when it is not a UserSig (as for `livesign_usersig_verify`). `info`
+ * is nullable and zero-filled on failure.
+ *
+ * How to tell the causes apart: `LIVESIGN_MALFORMED` = a corrupt or truncated string (or a
+ * wrong alphabet, e.g. URL-decoded twice). Otherwise compare `info->sdkappid` and
+ * `info->identifier` with the expected ones (a mismatch is `LIVESIGN_IDENTITY_MISMATCH` in
+ * verify: a token for another app or user) and `info->expires_at` with the current time
+ * (`LIVESIGN_EXPIRED`). When all of these are right and verify still fails, it says
+ * `LIVESIGN_SIGNATURE_MISMATCH`: the key is wrong (or the token was forged). Never allocates;
+ * uses under 32 KiB of stack.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_usersig_inspect(const uint8_t *usersig,
+                                         size_t usersig_len,
+                                         livesign_usersig_info *info);
+
+/**
+ * Generates a TRTC PrivateMapKey for a numeric room: a UserSig whose userbuf grants
+ * `identifier` the `privileges` (`LIVESIGN_PRIVMAP_*` bits, e.g. `LIVESIGN_PRIVMAP_ENTER |
+ * LIVESIGN_PRIVMAP_RECV_AUDIO | LIVESIGN_PRIVMAP_RECV_VIDEO`) in room `roomid` until
+ * `now + expire_s`. Parameters and output as for `livesign_usersig_gen` (the same
+ * `LIVESIGN_USERSIG_MAX_LEN` bound). The token is the official Go SDK's, byte for byte.
+ *
+ * The identifier must be ASCII: the official SDKs encode other text differently from one
+ * another (UTF-8 bytes in C++/Go/PHP, UTF-16 low bytes in Node/Java, an error in Python), so
+ * the server's reading of such a grant is unknown.
+ *
+ * Returns, first failure wins: `LIVESIGN_INVALID_ARGUMENT` (`out_len` NULL, `out` NULL with
+ * `out_cap > 0`, an input NULL with a length, identifier not UTF-8); `LIVESIGN_INVALID_KEY`
+ * (empty key); `LIVESIGN_INVALID_ARGUMENT` (identifier not ASCII or too long, `sdkappid` over
+ * 4294967295, `now + expire_s` over 4294967295: the grant's expiry is a 32-bit field);
+ * `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed); `LIVESIGN_OK`. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_privmap_gen(uint64_t sdkappid,
+                                     const uint8_t *key,
+                                     size_t key_len,
+                                     const uint8_t *identifier,
+                                     size_t identifier_len,
+                                     uint64_t expire_s,
+                                     uint64_t now,
+                                     uint32_t roomid,
+                                     uint32_t privileges,
+                                     uint8_t *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
+
+/**
+ * `livesign_privmap_gen` with a key loaded once by `livesign_hmac_key_init`. Same
+ * parameters, order, output and statuses, except that a NULL, never-initialised or wiped
+ * `key` is `LIVESIGN_INVALID_ARGUMENT` and `LIVESIGN_INVALID_KEY` cannot occur. Never
+ * allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_privmap_gen_keyed(uint64_t sdkappid,
+                                           const livesign_hmac_key *key,
+                                           const uint8_t *identifier,
+                                           size_t identifier_len,
+                                           uint64_t expire_s,
+                                           uint64_t now,
+                                           uint32_t roomid,
+                                           uint32_t privileges,
+                                           uint8_t *out,
+                                           size_t out_cap,
+                                           size_t *out_len);
+
+/**
+ * `livesign_privmap_gen` for a string room id: `roomstr` (non-empty ASCII, e.g.
+ * "room-42_abc") replaces `roomid`. Everything else is the same; additional
+ * `LIVESIGN_INVALID_ARGUMENT` cases: `roomstr` NULL with a length, empty, not ASCII, or
+ * making the userbuf (25 + identifier + roomstr bytes) longer than
+ * `LIVESIGN_USERSIG_USERBUF_MAX_LEN`. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_privmap_gen_roomstr(uint64_t sdkappid,
+                                             const uint8_t *key,
+                                             size_t key_len,
+                                             const uint8_t *identifier,
+                                             size_t identifier_len,
+                                             uint64_t expire_s,
+                                             uint64_t now,
+                                             const uint8_t *roomstr,
+                                             size_t roomstr_len,
+                                             uint32_t privileges,
+                                             uint8_t *out,
+                                             size_t out_cap,
+                                             size_t *out_len);
+
+/**
+ * `livesign_privmap_gen_roomstr` with a key loaded once by `livesign_hmac_key_init`. Same
+ * parameters, order, output and statuses, except that a NULL, never-initialised or wiped
+ * `key` is `LIVESIGN_INVALID_ARGUMENT` and `LIVESIGN_INVALID_KEY` cannot occur. Never
+ * allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_privmap_gen_roomstr_keyed(uint64_t sdkappid,
+                                                   const livesign_hmac_key *key,
+                                                   const uint8_t *identifier,
+                                                   size_t identifier_len,
+                                                   uint64_t expire_s,
+                                                   uint64_t now,
+                                                   const uint8_t *roomstr,
+                                                   size_t roomstr_len,
+                                                   uint32_t privileges,
+                                                   uint8_t *out,
+                                                   size_t out_cap,
+                                                   size_t *out_len);
+
+/**
+ * Parses a PrivateMapKey userbuf (e.g. `info.userbuf` after `livesign_usersig_verify`) into
+ * `info` (nullable; zero-filled on failure), whose slices point into `userbuf`.
+ *
+ * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `userbuf` is NULL with a length;
+ * `LIVESIGN_MALFORMED` when the bytes are not exactly one userbuf of the PrivateMapKey
+ * layout (`cVer` 0 or 1, consistent lengths, nothing after). The expiry inside is absolute
+ * and separate from the UserSig's own; compare `info->expires_at` with the time yourself.
+ * Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_privmap_parse(const uint8_t *userbuf,
+                                       size_t userbuf_len,
+                                       livesign_privmap_info *info);
 
 /**
  * Returns `LIVESIGN_TRTC_CALLBACK_SIGN_LEN`, for bindings that cannot read macros.

@@ -13,7 +13,7 @@
 //! Each cloud brings its own key rule, time formats and duration bounds ([`Policy`]).
 
 use crate::digest::md5::{self, md5};
-use crate::text::{Decimal, HexU64, Out, ct_eq, hex_lower, parse_hex, parse_hex_u64};
+use crate::text::{Decimal, Hex, HexU64, Out, ct_eq, parse_hex, parse_hex_u64};
 use crate::url::{self, SignedQuery};
 use crate::{Error, expiry, json, keyring};
 
@@ -72,10 +72,9 @@ pub(crate) fn build(
         TimeFormat::Hex => hex.as_bytes(),
     };
     let parts = Parts { time, rand: rand.as_bytes(), uid: uid.as_bytes() };
-    let mut hash = [0u8; 2 * md5::LEN];
-    hex_lower(&digest(uri.as_bytes(), &parts, key), &mut hash);
+    let hash: Hex<{ 2 * md5::LEN }> = Hex::encode(&digest(uri.as_bytes(), &parts, key));
     SignedQuery::write(|out: &mut Out<'_>| {
-        for piece in [PARAM, b"=", time, b"-", parts.rand, b"-", parts.uid, b"-", &hash] {
+        for piece in [PARAM, b"=", time, b"-", parts.rand, b"-", parts.uid, b"-", hash.as_bytes()] {
             out.push(piece);
         }
     })

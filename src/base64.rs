@@ -26,6 +26,22 @@ impl Alphabet {
 
 const CORE: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+/// The 64 symbols of each alphabet, so that encoding is one masked table lookup per symbol.
+static STANDARD: [u8; 64] = symbols(Alphabet::Standard);
+static TENCENT: [u8; 64] = symbols(Alphabet::Tencent);
+
+const fn symbols(alphabet: Alphabet) -> [u8; 64] {
+    let mut t = [0u8; 64];
+    let mut i = 0;
+    while i < 62 {
+        t[i] = CORE[i];
+        i += 1;
+    }
+    t[62] = alphabet.specials()[0];
+    t[63] = alphabet.specials()[1];
+    t
+}
+
 /// Encoded length of `n` bytes (always padded).
 pub(crate) const fn encoded_len(n: usize) -> usize {
     n.div_ceil(3) * 4
@@ -36,44 +52,135 @@ pub(crate) const fn decoded_max_len(n: usize) -> usize {
     n / 4 * 3
 }
 
-fn symbol(alphabet: Alphabet, v: u8) -> u8 {
-    match v {
-        0..=61 => CORE[v as usize],
-        62 => alphabet.specials()[0],
-        _ => alphabet.specials()[1],
-    }
-}
-
 /// Appends the encoding of `src` to `out`.
 pub(crate) fn encode(alphabet: Alphabet, src: &[u8], out: &mut Out<'_>) {
-    let pad = alphabet.specials()[2];
-    for chunk in src.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let mut quad = [0u8; 4];
-        for (i, q) in quad.iter_mut().enumerate() {
-            *q = symbol(alphabet, ((n >> (18 - 6 * i)) & 63) as u8);
+    let mut e = Encoder::new(alphabet, out);
+    e.push(src);
+    e.finish();
+}
+
+/// Encodes a byte string that arrives in pieces exactly as [`encode`] encodes the whole, so
+/// that a generator can stream its output into the caller's buffer without a copy.
+pub(crate) struct Encoder<'o, 'b> {
+    table: &'static [u8; 64],
+    pad: u8,
+    out: &'o mut Out<'b>,
+    /// Bytes waiting for a complete 3-byte group.
+    held: [u8; 3],
+    held_len: usize,
+}
+
+impl<'o, 'b> Encoder<'o, 'b> {
+    pub(crate) fn new(alphabet: Alphabet, out: &'o mut Out<'b>) -> Self {
+        let table = match alphabet {
+            Alphabet::Standard => &STANDARD,
+            Alphabet::Tencent => &TENCENT,
+        };
+        Self { table, pad: alphabet.specials()[2], out, held: [0; 3], held_len: 0 }
+    }
+
+    pub(crate) fn push(&mut self, mut bytes: &[u8]) {
+        if self.held_len > 0 {
+            while self.held_len < 3 {
+                let Some((&b, rest)) = bytes.split_first() else { return };
+                self.held[self.held_len] = b;
+                self.held_len += 1;
+                bytes = rest;
+            }
+            let group = self.held;
+            self.out.push(&quad(self.table, group));
+            self.held_len = 0;
         }
-        if chunk.len() < 3 {
-            quad[3] = pad;
+        let (groups, rest) = bytes.as_chunks::<3>();
+        // Batches of 16 quads keep the per-push bookkeeping of `Out` off the hot path.
+        for batch in groups.chunks(16) {
+            let mut buf = [0u8; 64];
+            for (dst, group) in buf.as_chunks_mut::<4>().0.iter_mut().zip(batch) {
+                *dst = quad(self.table, *group);
+            }
+            self.out.push(&buf[..batch.len() * 4]);
         }
-        if chunk.len() < 2 {
-            quad[2] = pad;
+        self.held[..rest.len()].copy_from_slice(rest);
+        self.held_len = rest.len();
+    }
+
+    /// Writes the last, padded quad.
+    pub(crate) fn finish(self) {
+        if self.held_len > 0 {
+            let mut group = [0u8; 3];
+            group[..self.held_len].copy_from_slice(&self.held[..self.held_len]);
+            let mut q = quad(self.table, group);
+            q[self.held_len + 1..].fill(self.pad);
+            self.out.push(&q);
         }
-        out.push(&quad);
     }
 }
 
-fn value(alphabet: Alphabet, c: u8) -> Option<u8> {
-    let [s62, s63, _] = alphabet.specials();
-    match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        _ if c == s62 => Some(62),
-        _ if c == s63 => Some(63),
-        _ => None,
+/// Encodes the last `n` bytes of `buf` into the whole of `buf`, which must be exactly
+/// `encoded_len(n)` long (else nothing is written): a generator can build its bytes in the
+/// tail of the caller's output buffer and encode them where they lie, with no copy.
+///
+/// Quad `i` is written to `4i..4i+4` after group `i` is read, and group `i + 1` starts at
+/// `start + 3i + 3` where `start = encoded_len(n) - n >= ceil(n / 3) >= i + 1`: no byte is
+/// overwritten before it is read.
+pub(crate) fn encode_in_place(alphabet: Alphabet, buf: &mut [u8], n: usize) {
+    if buf.len() != encoded_len(n) {
+        debug_assert!(false, "encode_in_place needs exactly encoded_len(n) bytes");
+        return;
     }
+    let table = match alphabet {
+        Alphabet::Standard => &STANDARD,
+        Alphabet::Tencent => &TENCENT,
+    };
+    let start = buf.len() - n;
+    let full = n / 3;
+    for i in 0..full {
+        let from = start + 3 * i;
+        let group = buf.get(from..from + 3).and_then(|g| <[u8; 3]>::try_from(g).ok()).unwrap_or_default();
+        if let Some(dst) = buf.get_mut(4 * i..4 * i + 4) {
+            dst.copy_from_slice(&quad(table, group));
+        }
+    }
+    let have = n % 3;
+    if have > 0 {
+        let mut group = [0u8; 3];
+        for (g, &b) in group.iter_mut().zip(buf.get(start + 3 * full..).unwrap_or_default()) {
+            *g = b;
+        }
+        let mut q = quad(table, group);
+        q[have + 1..].fill(alphabet.specials()[2]);
+        if let Some(dst) = buf.get_mut(4 * full..4 * full + 4) {
+            dst.copy_from_slice(&q);
+        }
+    }
+}
+
+#[inline(always)]
+fn quad(table: &[u8; 64], g: [u8; 3]) -> [u8; 4] {
+    let n = (u32::from(g[0]) << 16) | (u32::from(g[1]) << 8) | u32::from(g[2]);
+    [
+        table[(n >> 18) as usize & 63],
+        table[(n >> 12) as usize & 63],
+        table[(n >> 6) as usize & 63],
+        table[n as usize & 63],
+    ]
+}
+
+/// Symbol values by character for each alphabet; `INVALID` for everything else (padding
+/// included: it is only valid at the end, where `decode` handles it separately).
+static STANDARD_VALUES: [u8; 256] = values(Alphabet::Standard);
+static TENCENT_VALUES: [u8; 256] = values(Alphabet::Tencent);
+const INVALID: u8 = 0x80;
+
+const fn values(alphabet: Alphabet) -> [u8; 256] {
+    let symbols = symbols(alphabet);
+    let mut t = [INVALID; 256];
+    let mut i = 0;
+    while i < 64 {
+        t[symbols[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
 }
 
 /// Decodes `src` into `dst` and returns the decoded bytes. `Malformed` for anything but a
@@ -91,39 +198,40 @@ pub(crate) fn decode<'d>(alphabet: Alphabet, src: &[u8], dst: &'d mut [u8]) -> R
     if len > dst.len() {
         return Err(Error::BufferTooSmall { needed: len });
     }
-    let mut n = 0;
-    for quad in src.chunks_exact(4) {
-        let mut acc = 0u32;
-        let mut symbols = 0;
-        for &c in quad {
-            if c == pad {
-                break;
-            }
-            acc = (acc << 6) | u32::from(value(alphabet, c).ok_or(Error::Malformed)?);
-            symbols += 1;
-        }
-        // Only the last quad may be short, and only by the padding counted above.
-        let bytes = match symbols {
-            4 => 3,
-            3 => 2,
-            2 => 1,
-            _ => return Err(Error::Malformed),
-        };
-        let unused_bits = symbols * 6 - bytes * 8;
-        if acc & ((1 << unused_bits) - 1) != 0 {
-            return Err(Error::Malformed);
-        }
-        acc >>= unused_bits;
-        for i in (0..bytes).rev() {
-            // n + bytes <= len is guaranteed by the padding count; `get_mut` keeps it panic-free.
-            *dst.get_mut(n + bytes - 1 - i).ok_or(Error::Malformed)? = (acc >> (8 * i)) as u8;
-        }
-        n += bytes;
-        if symbols < 4 && n != len {
-            return Err(Error::Malformed);
-        }
+    let table = match alphabet {
+        Alphabet::Standard => &STANDARD_VALUES,
+        Alphabet::Tencent => &TENCENT_VALUES,
+    };
+    let value = |c: u8| table[usize::from(c)];
+    // Every quad but a padded last one decodes to 3 bytes; the input is public, so invalid
+    // characters are collected and reported once.
+    let full = src.len() / 4 - usize::from(padding > 0);
+    let (body, last) = src.split_at(full * 4);
+    let (out, rest) = dst.split_at_mut(full * 3);
+    let mut invalid = 0;
+    for (q, o) in body.as_chunks::<4>().0.iter().zip(out.as_chunks_mut::<3>().0) {
+        let [a, b, c, d] = q.map(value);
+        invalid |= a | b | c | d;
+        let v = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
+        *o = [(v >> 16) as u8, (v >> 8) as u8, v as u8];
     }
-    Ok(&dst[..n])
+    if invalid & INVALID != 0 {
+        return Err(Error::Malformed);
+    }
+    if let [a, b, c, _] = *last {
+        // "xy==" carries 1 byte and "xyz=" 2; the bits beyond them must be zero.
+        let bytes = 3 - padding;
+        let c = if padding == 2 { 0 } else { value(c) };
+        let (a, b) = (value(a), value(b));
+        let v = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6);
+        let unused = (1u32 << (8 * (3 - bytes))) - 1;
+        if (a | b | c) & INVALID != 0 || v & unused != 0 {
+            return Err(Error::Malformed);
+        }
+        let tail = [(v >> 16) as u8, (v >> 8) as u8];
+        rest.get_mut(..bytes).ok_or(Error::Malformed)?.copy_from_slice(&tail[..bytes]);
+    }
+    Ok(&dst[..len])
 }
 
 #[cfg(test)]
@@ -193,5 +301,55 @@ mod tests {
         }
         let mut small = [0u8; 2];
         assert_eq!(decode(Alphabet::Standard, b"Zm9v", &mut small), Err(Error::BufferTooSmall { needed: 3 }));
+    }
+
+    #[test]
+    fn streaming_pieces_equal_the_whole() {
+        let data: Vec<u8> = (0..150u32).map(|i| (i * 37 + 11) as u8).collect();
+        for cuts in [[0, 0], [1, 2], [2, 3], [3, 7], [5, 100], [149, 150], [64, 65]] {
+            let mut buf = [0u8; 300];
+            let mut out = Out::new(&mut buf);
+            let mut e = Encoder::new(Alphabet::Tencent, &mut out);
+            e.push(&data[..cuts[0]]);
+            e.push(&data[cuts[0]..cuts[1]]);
+            e.push(&data[cuts[1]..]);
+            e.finish();
+            let n = out.finish().unwrap();
+            assert_eq!(String::from_utf8(buf[..n].to_vec()).unwrap(), enc(Alphabet::Tencent, &data), "{cuts:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_the_base64_crate(data in proptest::collection::vec(proptest::num::u8::ANY, 0..100)) {
+            use ::base64::Engine;
+            let ours = enc(Alphabet::Standard, &data);
+            proptest::prop_assert_eq!(&ours, &::base64::engine::general_purpose::STANDARD.encode(&data));
+            let mut dst = [0u8; 100];
+            proptest::prop_assert_eq!(decode(Alphabet::Standard, ours.as_bytes(), &mut dst).unwrap(), &data[..]);
+        }
+
+        #[test]
+        fn accepts_exactly_what_the_strict_base64_crate_accepts(s in "[A-Za-z0-9+/=]{0,12}") {
+            use ::base64::Engine;
+            let theirs = ::base64::engine::general_purpose::STANDARD.decode(&s).ok();
+            let mut dst = [0u8; 16];
+            let ours = decode(Alphabet::Standard, s.as_bytes(), &mut dst).ok().map(<[u8]>::to_vec);
+            proptest::prop_assert_eq!(ours, theirs, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn in_place_equals_out_of_place() {
+        let data: Vec<u8> = (0..100u32).map(|i| (i * 89 + 5) as u8).collect();
+        for n in 0..data.len() {
+            for alphabet in [Alphabet::Standard, Alphabet::Tencent] {
+                let mut buf = vec![0xaa; encoded_len(n)];
+                let start = buf.len() - n;
+                buf[start..].copy_from_slice(&data[..n]);
+                encode_in_place(alphabet, &mut buf, n);
+                assert_eq!(String::from_utf8(buf).unwrap(), enc(alphabet, &data[..n]), "{n}");
+            }
+        }
     }
 }

@@ -77,8 +77,8 @@ impl<'a> Str<'a> {
         core::str::from_utf8(raw).map_err(|_| Error::Malformed)?;
         let mut p = Parser { s: raw, i: 0 };
         match p.string_body()? {
-            Stop::End => Ok(Str { raw }),
-            Stop::Quote => Err(Error::Malformed),
+            (Stop::End, _) => Ok(Str { raw }),
+            (Stop::Quote, _) => Err(Error::Malformed),
         }
     }
 
@@ -246,6 +246,63 @@ pub(crate) fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
     Ok(Object { text: &src[start..end] })
 }
 
+/// Validates `src` as exactly one JSON object, as [`parse_object`] does, and looks up `N`
+/// member names in the same pass, as [`Object::lookup`] does (a name that occurs twice is
+/// `Malformed`). Half the work of the two calls, for readers on a hot path.
+pub(crate) fn parse_lookup<'a, const N: usize>(
+    src: &'a [u8],
+    names: [&[u8]; N],
+) -> Result<[Option<Value<'a>>; N], Error> {
+    core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
+    let mut p = Parser { s: src, i: 0 };
+    let mut found = [None; N];
+    p.ws();
+    p.expect(b'{')?;
+    p.ws();
+    if p.peek() == Some(b'}') {
+        p.i += 1;
+    } else {
+        loop {
+            if p.peek() != Some(b'"') {
+                return Err(Error::Malformed);
+            }
+            let start = p.i;
+            let escaped = p.string()?;
+            let name = Str { raw: &src[start + 1..p.i - 1] };
+            p.ws();
+            p.expect(b':')?;
+            p.ws();
+            // The object itself is one level of nesting.
+            let value = p.value_within(MAX_DEPTH - 1)?;
+            for (slot, wanted) in found.iter_mut().zip(names) {
+                if if escaped { name.eq(wanted) } else { name.raw == wanted } {
+                    if slot.is_some() {
+                        return Err(Error::Malformed);
+                    }
+                    *slot = Some(value);
+                }
+            }
+            p.ws();
+            match p.peek() {
+                Some(b',') => {
+                    p.i += 1;
+                    p.ws();
+                }
+                Some(b'}') => {
+                    p.i += 1;
+                    break;
+                }
+                _ => return Err(Error::Malformed),
+            }
+        }
+    }
+    p.ws();
+    if p.i != src.len() {
+        return Err(Error::Malformed);
+    }
+    Ok(found)
+}
+
 impl<'a> Object<'a> {
     /// The top-level members in document order.
     pub(crate) fn members(&self) -> Members<'a> {
@@ -345,6 +402,11 @@ impl<'a> Parser<'a> {
 
     /// Parses one complete value starting at the cursor (no leading whitespace), iteratively.
     fn value(&mut self) -> Result<Value<'a>, Error> {
+        self.value_within(MAX_DEPTH)
+    }
+
+    /// [`Parser::value`] with at most `max_depth` levels of nesting.
+    fn value_within(&mut self, max_depth: usize) -> Result<Value<'a>, Error> {
         let start = self.i;
         let mut stack = [0u8; MAX_DEPTH];
         let mut depth = 0usize;
@@ -355,7 +417,7 @@ impl<'a> Parser<'a> {
             match self.peek().ok_or(Error::Malformed)? {
                 open @ (b'{' | b'[') => {
                     // Empty containers count too: the limit is on nesting as written.
-                    if depth == MAX_DEPTH {
+                    if depth >= max_depth {
                         return Err(Error::Malformed);
                     }
                     self.i += 1;
@@ -372,7 +434,9 @@ impl<'a> Parser<'a> {
                         continue;
                     }
                 }
-                b'"' => self.string()?,
+                b'"' => {
+                    self.string()?;
+                }
                 b't' => self.literal(b"true")?,
                 b'f' => self.literal(b"false")?,
                 b'n' => self.literal(b"null")?,
@@ -473,31 +537,29 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// A string starting at its opening quote.
-    fn string(&mut self) -> Result<(), Error> {
+    /// A string starting at its opening quote; returns whether it has escapes.
+    fn string(&mut self) -> Result<bool, Error> {
         self.i += 1;
         match self.string_body()? {
-            Stop::Quote => Ok(()),
-            Stop::End => Err(Error::Malformed),
+            (Stop::Quote, escaped) => Ok(escaped),
+            (Stop::End, _) => Err(Error::Malformed),
         }
     }
 
-    /// The characters of a string up to and including its closing quote, or up to the end of
-    /// the input. UTF-8 was validated for the whole input, so multi-byte sequences need no
-    /// check here (none contains `"` or `\`).
-    fn string_body(&mut self) -> Result<Stop, Error> {
+    /// The characters of a string up to and including its closing quote ([`Stop::Quote`]) or
+    /// up to the end of the input ([`Stop::End`]), and whether it had escapes. UTF-8 was
+    /// validated for the whole input, so multi-byte sequences need no check here (none
+    /// contains `"` or `\`).
+    fn string_body(&mut self) -> Result<(Stop, bool), Error> {
+        let mut escaped = false;
         loop {
-            // Skip plain characters in one tight scan: strings are most of a callback body.
-            let rest = self.s.get(self.i..).unwrap_or_default();
-            let Some(k) = rest.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20) else {
-                self.i = self.s.len();
-                return Ok(Stop::End);
-            };
-            self.i += k + 1;
-            match rest[k] {
-                b'"' => return Ok(Stop::Quote),
-                0x00..=0x1f => return Err(Error::Malformed),
+            self.i += plain_run(self.s.get(self.i..).unwrap_or_default());
+            let Some(c) = self.peek() else { return Ok((Stop::End, escaped)) };
+            self.i += 1;
+            match c {
+                b'"' => return Ok((Stop::Quote, escaped)),
                 b'\\' => {
+                    escaped = true;
                     let e = self.peek().ok_or(Error::Malformed)?;
                     self.i += 1;
                     match e {
@@ -506,7 +568,8 @@ impl<'a> Parser<'a> {
                         _ => return Err(Error::Malformed),
                     }
                 }
-                _ => {}
+                // A raw control character.
+                _ => return Err(Error::Malformed),
             }
         }
     }
@@ -532,6 +595,31 @@ impl<'a> Parser<'a> {
             _ => Ok(()),
         }
     }
+}
+
+/// Length of the leading run of bytes a string may hold as they are (not `"`, `\\` or a
+/// control character), eight bytes at a time.
+fn plain_run(s: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = s.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let w = u64::from_le_bytes(*chunk);
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        // The classic "has a zero / has a byte below n" tests: the lowest flagged byte is
+        // always a real match (a borrow only flags bytes above a real one).
+        let stop = ((quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w))
+            & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let rest = s.get(i..).unwrap_or_default();
+    i + rest.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).unwrap_or(rest.len())
 }
 
 /// Writes `s` (valid UTF-8) as the body of a JSON string, escaping what RFC 8259 requires:
@@ -722,5 +810,66 @@ mod tests {
         let o = parse_object(&buf[..n]).unwrap();
         assert!(o.get(b"k").unwrap().unwrap().as_str().unwrap().eq(input));
         assert_eq!(&buf[..n], "{\"k\":\"q\\\"b\\\\n\\n\\u0001\\u001fé😀/\"}".as_bytes());
+    }
+
+    /// `parse_lookup` must decide exactly as `parse_object` + `Object::lookup` do.
+    fn same_as_two_pass(doc: &[u8]) {
+        let names: [&[u8]; 3] = [b"a", b"t", b"s"];
+        let one = parse_lookup(doc, names).map(|v| v.map(|x| x.map(|x| x.raw())));
+        let two = parse_object(doc).and_then(|o| o.lookup(names)).map(|v| v.map(|x| x.map(|x| x.raw())));
+        assert_eq!(one, two, "{:?}", String::from_utf8_lossy(doc));
+    }
+
+    #[test]
+    fn one_pass_lookup_agrees_with_two_passes() {
+        let docs = [
+            "{}",
+            " {\"a\":1} ",
+            "{\"a\":[1,2,{\"b\":null}],\"t\":{\"d\":[true,false]},\"s\":\"x\\u00e9\"}",
+            "{\"t\":1,\"t\":2}",
+            "{\"t\":1,\"\\u0074\":2}",
+            "{\"x\":{\"t\":1},\"t\":2}",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{\"a\":1}x",
+            "[]",
+            "",
+            "{",
+            "{\"a\":\"\\ud800\"}",
+            "{\"a\":\"\u{1}\"}",
+        ];
+        for d in docs {
+            same_as_two_pass(d.as_bytes());
+        }
+        same_as_two_pass(b"{\"a\":\"\xff\"}");
+        for depth in [MAX_DEPTH - 2, MAX_DEPTH - 1, MAX_DEPTH] {
+            same_as_two_pass(format!("{{\"a\":{}{}}}", "[".repeat(depth), "]".repeat(depth)).as_bytes());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_lookup_agrees_on_arbitrary_text(s in "[{}\\[\\],:\"ats0-9 \\\\u]{0,24}") {
+            same_as_two_pass(s.as_bytes());
+        }
+    }
+
+    #[test]
+    fn plain_run_finds_the_first_special_byte() {
+        for len in 0..40 {
+            for special in [b'"', b'\\', 0x00, 0x1f] {
+                for at in 0..=len {
+                    let mut v: Vec<u8> =
+                        (0..len).map(|i| [b'a', 0x20, 0x7f, 0x80, 0xff, b'!', b'#', b'['][i % 8]).collect();
+                    if at < len {
+                        v[at] = special;
+                    }
+                    assert_eq!(plain_run(&v), at, "len {len} special {special:#x} at {at}");
+                }
+            }
+        }
+        // A byte just above a special one must not hide it, nor be mistaken for one.
+        assert_eq!(plain_run(b"ab\x21\x1f  cdefgh"), 3);
+        assert_eq!(plain_run(b"\x21\x23\x5d\x5bxxxxxxxx"), 12);
     }
 }

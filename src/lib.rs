@@ -22,7 +22,6 @@
 
 pub mod alibaba;
 mod authkey;
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
 mod base64;
 mod digest;
 mod error;

@@ -27,12 +27,17 @@ fn hex_digit(n: u8) -> u8 {
 /// Decodes exactly `2 * N` lowercase hex characters; anything else is `None`.
 /// The input is attacker-supplied and public, so early exits leak nothing.
 pub(crate) fn parse_hex_lower<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
+    decode_hex(src, lower_nibble)
+}
+
+/// Exactly `2 * N` hex characters, each read by `nibble`.
+fn decode_hex<const N: usize>(src: &[u8], nibble: impl Fn(u8) -> Option<u8>) -> Option<[u8; N]> {
     if src.len() != 2 * N {
         return None;
     }
     let mut out = [0u8; N];
     for (o, pair) in out.iter_mut().zip(src.chunks_exact(2)) {
-        *o = (lower_nibble(pair[0])? << 4) | lower_nibble(pair[1])?;
+        *o = (nibble(pair[0])? << 4) | nibble(pair[1])?;
     }
     Some(out)
 }
@@ -50,14 +55,7 @@ fn lower_nibble(c: u8) -> Option<u8> {
 /// are what gets compared, so accepting both cases adds no second valid spelling per byte
 /// beyond the case itself.
 pub(crate) fn parse_hex<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
-    if src.len() != 2 * N {
-        return None;
-    }
-    let mut out = [0u8; N];
-    for (o, pair) in out.iter_mut().zip(src.chunks_exact(2)) {
-        *o = (any_nibble(pair[0])? << 4) | any_nibble(pair[1])?;
-    }
-    Some(out)
+    decode_hex(src, any_nibble)
 }
 
 fn any_nibble(c: u8) -> Option<u8> {
@@ -73,8 +71,9 @@ pub(crate) fn parse_hex_u64(src: &[u8]) -> Option<u64> {
     src.iter().try_fold(0u64, |acc, &c| Some((acc << 4) | u64::from(any_nibble(c)?)))
 }
 
-/// The lowercase hex digits of a `u64` without leading zeros (`0` for zero), on the stack:
-/// how signed URLs write their times (`5eed5888`).
+/// The hex digits of a `u64` without leading zeros (`0` for zero), on the stack, as `%x` /
+/// `%X` print them: how signed URLs write their times (`5eed5888`, `5C271099`).
+#[derive(Clone, Copy)]
 pub(crate) struct HexU64 {
     buf: [u8; HexU64::MAX_LEN],
     start: u8,
@@ -84,17 +83,42 @@ impl HexU64 {
     /// `u64::MAX` has 16 hex digits.
     pub(crate) const MAX_LEN: usize = 16;
 
+    /// Lowercase digits (`5eed5888`).
     pub(crate) fn new(v: u64) -> Self {
         let mut buf = [0u8; Self::MAX_LEN];
         hex_lower(&v.to_be_bytes(), &mut buf);
-        let zeros = (v.leading_zeros() / 4).min(Self::MAX_LEN as u32 - 1);
-        Self { buf, start: zeros as u8 }
+        Self { buf, start: (Self::MAX_LEN - Self::digits(v)) as u8 }
+    }
+
+    /// Uppercase digits (`5C271099`). Times are public, so the case change may branch.
+    pub(crate) fn upper(v: u64) -> Self {
+        let mut hex = Self::new(v);
+        hex.buf.make_ascii_uppercase();
+        hex
+    }
+
+    /// How many digits `v` takes (1 to 16).
+    pub(crate) const fn digits(v: u64) -> usize {
+        let significant = (u64::BITS - v.leading_zeros()).div_ceil(4) as usize;
+        if significant == 0 { 1 } else { significant }
     }
 
     pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.buf[self.start as usize..]
     }
 }
+
+/// "00" to "99".
+static DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
 
 /// The decimal digits of a `u64`, written in place on the stack.
 pub(crate) struct Decimal {
@@ -109,13 +133,20 @@ impl Decimal {
     pub(crate) fn new(mut v: u64) -> Self {
         let mut buf = [0u8; Self::MAX_LEN];
         let mut i = Self::MAX_LEN;
-        loop {
+        // Two digits per division: half the dependent divide-by-constant steps.
+        while v >= 100 {
+            let pair = (v % 100) as usize * 2;
+            v /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        }
+        if v >= 10 {
+            let pair = v as usize * 2;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        } else {
             i -= 1;
-            buf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
+            buf[i] = b'0' + v as u8;
         }
         Self { buf, start: i as u8 }
     }
@@ -131,7 +162,12 @@ impl Decimal {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Hex<const N: usize>([u8; N]);
 
+// The doc line below keeps cbindgen from copying `LEN` into the C header.
+/// cbindgen:ignore
 impl<const N: usize> Hex<N> {
+    /// Length of the text in bytes.
+    pub const LEN: usize = N;
+
     /// Encodes `bytes` (`N / 2` of them).
     pub(crate) fn encode<const B: usize>(bytes: &[u8; B]) -> Self {
         const { assert!(2 * B == N) };
@@ -165,9 +201,19 @@ impl<const N: usize> core::fmt::Debug for Hex<N> {
 }
 
 /// Constant-time equality of two byte strings. Their lengths are public: a length
-/// difference returns early.
+/// difference returns early. Compares eight bytes per `subtle` step (subtle's byte-wise slice
+/// comparison costs about a nanosecond a byte).
 pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
-    a.ct_eq(b).into()
+    if a.len() != b.len() {
+        return false;
+    }
+    let (a_words, a_rest) = a.as_chunks::<8>();
+    let (b_words, b_rest) = b.as_chunks::<8>();
+    let mut eq = a_rest.ct_eq(b_rest);
+    for (x, y) in a_words.iter().zip(b_words) {
+        eq &= u64::from_ne_bytes(*x).ct_eq(&u64::from_ne_bytes(*y));
+    }
+    eq.into()
 }
 
 #[cfg(test)]
@@ -217,6 +263,12 @@ mod tests {
             assert_eq!(h.as_bytes(), format!("{v:x}").as_bytes());
             assert_eq!(parse_hex_u64(h.as_bytes()), Some(v));
         }
+        for v in [0, 1, 0xa, 15, 16, 0x5c271099, u64::MAX >> 4, u64::MAX] {
+            let (lower, upper) = (HexU64::new(v), HexU64::upper(v));
+            assert_eq!(upper.as_bytes(), format!("{v:X}").as_bytes());
+            assert_eq!(lower.as_bytes().len(), HexU64::digits(v));
+            assert_eq!(parse_hex_u64(upper.as_bytes()), Some(v));
+        }
         assert_eq!(parse_hex_u64(b"5EED5888"), Some(0x5eed5888));
         assert_eq!(parse_hex_u64(b"00000000000000001"), None);
         assert_eq!(parse_hex_u64(b"0000000000000001"), Some(1));
@@ -246,6 +298,14 @@ mod tests {
         assert!(!ct_eq(b"abc", b"abd"));
         assert!(!ct_eq(b"abc", b"ab"));
         assert!(ct_eq(b"", b""));
+        // Every byte of whole words and of the tail counts.
+        let a: Vec<u8> = (0..37u8).collect();
+        for i in 0..a.len() {
+            let mut b = a.clone();
+            b[i] ^= 0x80;
+            assert!(!ct_eq(&a, &b), "byte {i}");
+            assert!(ct_eq(&a[..i], &b[..i]));
+        }
     }
 }
 
@@ -276,6 +336,7 @@ impl<'a> Out<'a> {
     }
 
     /// The written length, or `BufferTooSmall` with the length needed.
+    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn finish(self) -> Result<usize, Error> {
         if self.len > self.buf.len() { Err(Error::BufferTooSmall { needed: self.len }) } else { Ok(self.len) }
     }

@@ -1,8 +1,10 @@
 //! The `txSecret` / `txTime` hotlink-protection scheme for stream URLs:
-//! `txSecret = lowercase hex MD5(key + StreamName + txTime)`, where `txTime` is the URL's
-//! expiry written in the query. Tencent CSS push/play authentication and Huawei Cloud Live URL
-//! method B are byte-identical, so both providers share this core; each supplies its own rule
-//! for finding the stream name in a URL path.
+//! `txSecret = lowercase hex MD5(key + StreamName + txTime)`, where `txTime` is a Unix time
+//! written in the query: the expiry itself, or the start to which a validity period is added
+//! (Tencent's play URLs, Huawei's duration). Tencent CSS push/play authentication and Huawei
+//! Cloud Live URL method B are byte-identical, so both providers share this core; each brings
+//! its key rule, its validity period and its stream name (Tencent reads it from the URL path,
+//! Huawei takes it as a parameter).
 //!
 //! The MD5 covers `txTime` exactly as written, so `5C271099` and `5c271099` give different
 //! secrets for the same instant, and verification never re-formats what it read.
@@ -17,8 +19,8 @@
 //! form would be 10 digits or longer ([`MAX_EXPIRY`]).
 
 use crate::digest::md5::{self, md5};
-use crate::text::{ct_eq, hex_lower, parse_hex_lower};
-use crate::url::{self, Url};
+use crate::text::{Hex, HexU64, ct_eq, parse_hex_lower, parse_hex_u64};
+use crate::url::{self, SignedQuery, Url};
 use crate::{Error, expiry, keyring};
 
 /// The query parameter carrying the secret.
@@ -27,8 +29,6 @@ pub(crate) const SECRET_PARAM: &[u8] = b"txSecret";
 pub(crate) const TIME_PARAM: &[u8] = b"txTime";
 /// Length of a `txSecret`: 32 lowercase hex characters.
 pub(crate) const SECRET_LEN: usize = 2 * md5::LEN;
-/// Longest `txTime` accepted: 16 hex digits, the whole `u64` range.
-pub(crate) const TX_TIME_MAX_LEN: usize = 16;
 /// The one length at which an all-digit `txTime` is read as decimal.
 const DECIMAL_LEN: usize = 10;
 /// The largest expiry a builder writes: 9 hex digits (year 4147), so a built `txTime` can never
@@ -41,10 +41,8 @@ pub(crate) fn digest(key: &[u8], stream: &[u8], tx_time: &[u8]) -> [u8; md5::LEN
 }
 
 /// The `txSecret` text for a literal `txTime`.
-pub(crate) fn secret_hex(key: &[u8], stream: &[u8], tx_time: &[u8]) -> [u8; SECRET_LEN] {
-    let mut out = [0u8; SECRET_LEN];
-    hex_lower(&digest(key, stream, tx_time), &mut out);
-    out
+pub(crate) fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Hex<SECRET_LEN> {
+    Hex::encode(&digest(key, stream, tx_time))
 }
 
 /// Reads a `txTime` as written in a URL (see the module documentation for the decimal/hex
@@ -54,19 +52,7 @@ pub(crate) fn parse_tx_time(raw: &[u8]) -> Result<u64, Error> {
         // Ten digits always fit in a u64.
         return Ok(raw.iter().fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0')));
     }
-    if raw.is_empty() || raw.len() > TX_TIME_MAX_LEN {
-        return Err(Error::Malformed);
-    }
-    raw.iter().try_fold(0u64, |acc, &c| Ok((acc << 4) | u64::from(hex_value(c).ok_or(Error::Malformed)?)))
-}
-
-fn hex_value(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
+    parse_hex_u64(raw).ok_or(Error::Malformed)
 }
 
 /// Letter case of a hex `txTime` written by a builder.
@@ -75,44 +61,40 @@ pub(crate) enum Case {
     /// `5C271099`: Tencent's console and documented example.
     Upper,
     /// `5eed5888`: Huawei's examples.
-    #[allow(dead_code)] // Huawei URL method B writes lowercase; Tencent writes uppercase.
     Lower,
 }
 
-/// A `txTime` written as hex, without leading zeros (as `%X` / `%x` print it).
-#[derive(Clone, Copy)]
-pub(crate) struct TxTime {
-    buf: [u8; TX_TIME_MAX_LEN],
-    len: usize,
+/// The `txTime` a builder writes for `expiry`: hex without leading zeros (as `%X` / `%x` print
+/// it); `InvalidArgument` above [`MAX_EXPIRY`].
+pub(crate) fn tx_time(expiry: u64, case: Case) -> Result<HexU64, Error> {
+    if expiry > MAX_EXPIRY {
+        return Err(Error::InvalidArgument);
+    }
+    Ok(match case {
+        Case::Upper => HexU64::upper(expiry),
+        Case::Lower => HexU64::new(expiry),
+    })
 }
 
-impl TxTime {
-    /// The hex text of `expiry`; `InvalidArgument` above [`MAX_EXPIRY`].
-    pub(crate) fn hex(expiry: u64, case: Case) -> Result<Self, Error> {
-        if expiry > MAX_EXPIRY {
-            return Err(Error::InvalidArgument);
-        }
-        let digits: &[u8; 16] = match case {
-            Case::Upper => b"0123456789ABCDEF",
-            Case::Lower => b"0123456789abcdef",
-        };
-        let len = Self::hex_len(expiry);
-        let mut buf = [0u8; TX_TIME_MAX_LEN];
-        for (i, slot) in buf[..len].iter_mut().enumerate() {
-            let shift = 4 * (len - 1 - i);
-            *slot = digits[((expiry >> shift) & 0xf) as usize];
-        }
-        Ok(Self { buf, len })
-    }
+/// Length of the query [`query`] writes for `expiry` (at most [`MAX_EXPIRY`]).
+pub(crate) const fn query_len(expiry: u64) -> usize {
+    // `=`, `&`, `=`.
+    SECRET_PARAM.len() + SECRET_LEN + TIME_PARAM.len() + 3 + HexU64::digits(expiry)
+}
 
-    /// How many hex digits `expiry` takes (at least one).
-    pub(crate) fn hex_len(expiry: u64) -> usize {
-        (64 - expiry.leading_zeros() as usize).div_ceil(4).max(1)
-    }
+/// Longest query [`query`] writes: a 9-digit `txTime`.
+pub(crate) const QUERY_MAX_LEN: usize = query_len(MAX_EXPIRY);
+const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
-    }
+/// The query `txSecret={secret}&txTime={tx_time}` for `stream`, signed with `key` (which the
+/// provider has already checked). Every builder of the scheme writes its query here.
+pub(crate) fn query(key: &[u8], stream: &[u8], tx_time: &HexU64) -> Result<SignedQuery, Error> {
+    let secret = secret(key, stream, tx_time.as_bytes());
+    SignedQuery::write(|out| {
+        for piece in [SECRET_PARAM, b"=", secret.as_bytes(), b"&", TIME_PARAM, b"=", tx_time.as_bytes()] {
+            out.push(piece);
+        }
+    })
 }
 
 /// Where the stream sits in a URL path, as the provider's rule finds it.
@@ -139,7 +121,8 @@ pub(crate) struct Verified<'a> {
 }
 
 /// Verifies a signed URL (`scheme://host/path?query` or a bare `/path?query`) against a key
-/// ring. The checks run in this order and the first failure is returned:
+/// ring; `stream_path` gives the stream name from the URL path (or ignores the path when the
+/// provider knows the name). The checks run in this order and the first failure is returned:
 /// `InvalidArgument` / `InvalidKey` (the key ring, see [`keyring::check`]); `Malformed` (the
 /// URL does not parse, `stream_path` rejects its path, `txSecret` or `txTime` is missing,
 /// repeated or not in its format; `txSecret` must be 32 lowercase hex characters);
@@ -175,8 +158,8 @@ mod tests {
     #[test]
     fn documented_example() {
         // Tencent CSS "Hotlink Protection URL Calculation" (267/31560).
-        let s = secret_hex(b"e12c46f2612d5106e2034781ab261ca3", b"test", b"5C271099");
-        assert_eq!(&s, b"f85a2ab363fe4deaffef9754d79da6fe");
+        let s = secret(b"e12c46f2612d5106e2034781ab261ca3", b"test", b"5C271099");
+        assert_eq!(s.as_str(), "f85a2ab363fe4deaffef9754d79da6fe");
     }
 
     #[test]
@@ -200,18 +183,27 @@ mod tests {
     #[test]
     fn hex_writer() {
         for (v, upper, lower) in [(0, "0", "0"), (0xa, "A", "a"), (1546064025, "5C271099", "5c271099")] {
-            assert_eq!(TxTime::hex(v, Case::Upper).unwrap().as_bytes(), upper.as_bytes());
-            assert_eq!(TxTime::hex(v, Case::Lower).unwrap().as_bytes(), lower.as_bytes());
+            assert_eq!(tx_time(v, Case::Upper).unwrap().as_bytes(), upper.as_bytes());
+            assert_eq!(tx_time(v, Case::Lower).unwrap().as_bytes(), lower.as_bytes());
         }
-        let max = TxTime::hex(MAX_EXPIRY, Case::Upper).unwrap();
+        let max = tx_time(MAX_EXPIRY, Case::Upper).unwrap();
         assert_eq!(max.as_bytes(), b"FFFFFFFFF");
         assert_eq!(parse_tx_time(max.as_bytes()), Ok(MAX_EXPIRY));
-        assert!(TxTime::hex(MAX_EXPIRY + 1, Case::Upper).is_err());
+        assert!(tx_time(MAX_EXPIRY + 1, Case::Upper).is_err());
         for v in [0, 1, 15, 16, 255, 256, u64::from(u32::MAX), MAX_EXPIRY] {
-            let t = TxTime::hex(v, Case::Lower).unwrap();
-            assert_eq!(t.as_bytes().len(), TxTime::hex_len(v));
+            let t = tx_time(v, Case::Lower).unwrap();
             assert_eq!(parse_tx_time(t.as_bytes()), Ok(v));
         }
+    }
+
+    #[test]
+    fn query_writer() {
+        let key = b"e12c46f2612d5106e2034781ab261ca3";
+        let q = query(key, b"test", &tx_time(1546064025, Case::Upper).unwrap()).unwrap();
+        assert_eq!(q.as_str(), "txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099");
+        assert_eq!(q.as_bytes().len(), query_len(1546064025));
+        let longest = query(key, b"test", &tx_time(MAX_EXPIRY, Case::Lower).unwrap()).unwrap();
+        assert_eq!((longest.as_bytes().len(), query_len(0)), (QUERY_MAX_LEN, QUERY_MAX_LEN - 8));
     }
 
     fn split(path: &[u8]) -> Result<StreamPath<'_>, Error> {

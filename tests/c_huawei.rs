@@ -1,6 +1,5 @@
-//! The C test of the Huawei API (`tests/c/huawei.c`), run on every vector of `huawei.json`
-//! (method B aside: it belongs to the shared txSecret module) and the SparkRTC vector of
-//! `others.json`.
+//! The C test of the Huawei API (`tests/c/huawei.c`), run on every vector of `huawei.json` and
+//! the SparkRTC vector of `others.json`.
 
 mod support;
 
@@ -48,6 +47,11 @@ fn line(v: &Value) -> Option<String> {
                 s(v, "query")
             )
         }
+        "huawei_url_auth_b" => {
+            let tx_time = s(i, "txTime");
+            assert_eq!(s(v, "query"), format!("txSecret={}&txTime={tx_time}", s(v, "expected")));
+            format!("url_b {key} {} {tx_time} {}", hex(s(i, "stream")), s(v, "expected"))
+        }
         "huawei_url_auth_d" | "huawei_mss_a" => {
             let subject = i.get("stream").or(i.get("uri")).and_then(Value::as_str).unwrap();
             let wrong = v["must_not_equal"].as_str().unwrap_or("-");
@@ -72,8 +76,8 @@ fn line(v: &Value) -> Option<String> {
             hex(s(i, "body")),
             s(v, "expected")
         ),
-        // Method B: the shared txSecret module; others: other providers.
-        "huawei_url_auth_b" | "tencent_trtc_event_callback" | "alibaba_live_callback" | "alibaba_url_auth_a" => {
+        // Other providers.
+        "tencent_trtc_event_callback" | "alibaba_live_callback" | "alibaba_url_auth_a" => {
             return None;
         }
         other => panic!("{}: unknown algo {other}", v["id"]),
@@ -93,7 +97,7 @@ fn c_huawei() {
             }
         }
     }
-    assert_eq!(count, 16, "huawei.json has 16 vectors, one of them method B; others.json one SparkRTC vector");
+    assert_eq!(count, 17, "huawei.json has 16 vectors, others.json one SparkRTC vector");
     let exe = support::c::build("huawei");
     let summary = support::c::run(&exe, &[], &input);
     assert!(summary.contains(&format!("{count} vectors")), "{summary}");

@@ -1,6 +1,6 @@
-//! Huawei URL validation methods A and D and Alibaba URL signing type A: key rules, key rings
-//! with the matched index, validity windows and their edges, malformed URLs, the C pointer
-//! and buffer rules, and properties.
+//! Huawei URL validation methods A, B and D and Alibaba URL signing type A: key rules, key
+//! rings with the matched index, validity windows and their edges, malformed URLs, the C
+//! pointer and buffer rules, and properties.
 
 mod support;
 
@@ -22,6 +22,9 @@ const FLV: &str =
     "/livetest/huawei1.flv?auth_key=1592639100-477b3bbc253f467b8def6711128c7bec-0-dd1b5ffa00cf26acec0c169ae1cfabea";
 const D_URL: &str = "rtmp://push.example.com/livetest/huawei1?hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888";
 const D_T: u64 = 0x5eed5888;
+const B_URL: &str =
+    "http://test-play.example.com/livetest/huawei1.flv?txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888";
+const B_T: u64 = 0x5eed5888;
 
 fn a(keys: &[&[u8]], url: &str, format: TimeFormat, now: u64, duration: u32, leeway: u32) -> Result<usize, Error> {
     huawei::url_a_verify(keys, url.as_bytes(), format, now, duration, leeway)
@@ -30,6 +33,10 @@ fn a(keys: &[&[u8]], url: &str, format: TimeFormat, now: u64, duration: u32, lee
 fn d(keys: &[&[u8]], url: &str, now: u64, duration: u32, leeway: u32) -> Result<usize, Error> {
     let ring: Vec<HmacKey> = keys.iter().map(|k| HmacKey::new(k).unwrap()).collect();
     huawei::url_d_verify(&ring, "huawei1", url.as_bytes(), now, duration, leeway)
+}
+
+fn b(keys: &[&[u8]], url: &str, now: u64, duration: u32, leeway: u32) -> Result<usize, Error> {
+    huawei::url_b_verify(keys, "huawei1", url.as_bytes(), now, duration, leeway)
 }
 
 fn md5_hex(s: &str) -> String {
@@ -83,6 +90,39 @@ fn c_d_verify(keys: &[&[u8]], stream: &str, url: &str, now: u64, duration: u32) 
         )
     };
     (st, m)
+}
+
+fn c_b_verify(keys: &[&[u8]], stream: &str, url: &str, now: u64, duration: u32) -> (livesign_status, usize) {
+    let ring: Vec<livesign_slice> = keys.iter().map(|k| livesign_slice::of(k)).collect();
+    let mut m = usize::MAX;
+    // SAFETY: every pointer is valid for its length; m is writable.
+    let st = unsafe {
+        livesign_huawei_url_b_verify(
+            ring.as_ptr(),
+            ring.len(),
+            stream.as_ptr(),
+            stream.len(),
+            url.as_ptr(),
+            url.len(),
+            now,
+            duration,
+            0,
+            &mut m,
+        )
+    };
+    (st, m)
+}
+
+/// `livesign_huawei_url_b_build` into a buffer of `cap` bytes (NULL when 0).
+fn c_b_build(key: &[u8], stream: &[u8], tx_time: u64, cap: usize) -> (livesign_status, usize, String) {
+    let mut buf = vec![0u8; cap];
+    let mut len = 777usize;
+    let out = if cap == 0 { core::ptr::null_mut() } else { buf.as_mut_ptr() };
+    // SAFETY: every pointer is valid for its length; out holds cap bytes or is NULL with 0.
+    let st = unsafe {
+        livesign_huawei_url_b_build(key.as_ptr(), key.len(), stream.as_ptr(), stream.len(), tx_time, out, cap, &mut len)
+    };
+    (st, len, String::from_utf8_lossy(&buf[..len.min(cap)]).into_owned())
 }
 
 #[test]
@@ -464,6 +504,249 @@ fn d_raw_and_keyed_variants() {
 }
 
 #[test]
+fn b_windows_rings_and_order() {
+    // Valid while txTime + duration > now (strict, as for D); no not-before check.
+    assert_eq!(b(&[KEY], B_URL, B_T + 59, 60, 0), Ok(0));
+    assert_eq!(b(&[KEY], B_URL, B_T + 60, 60, 0), Err(Error::Expired));
+    assert_eq!(b(&[KEY], B_URL, B_T + 60, 60, 1), Ok(0));
+    assert_eq!(b(&[KEY], B_URL, B_T + 61, 60, 1), Err(Error::Expired));
+    assert_eq!(b(&[KEY], B_URL, B_T + 2_591_999, 2_592_000, 0), Ok(0));
+    assert_eq!(b(&[KEY], B_URL, 0, 60, 0), Ok(0));
+    // Key rings: the first matching key, all keys checked and tried.
+    assert_eq!(b(&[BACKUP, KEY], B_URL, B_T, 60, 0), Ok(1));
+    assert_eq!(b(&[KEY, KEY], B_URL, B_T, 60, 0), Ok(0));
+    assert_eq!(b(&[BACKUP], B_URL, B_T, 60, 0), Err(Error::SignatureMismatch));
+    assert_eq!(b(&[KEY; LIVESIGN_MAX_KEYS], B_URL, B_T, 60, 0), Ok(0));
+    assert_eq!(b(&[KEY; LIVESIGN_MAX_KEYS + 1], B_URL, B_T, 60, 0), Err(Error::InvalidArgument));
+    assert_eq!(b(&[], B_URL, B_T, 60, 0), Err(Error::InvalidArgument));
+    for bad in [
+        &b"01234567890123456789012345678901"[..],
+        b"abcdefghijklmnopqrstuvwxyzABCDEF",
+        b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enl",
+        b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly1",
+        b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enl_",
+        b"",
+    ] {
+        assert_eq!(b(&[KEY, bad], B_URL, B_T, 60, 0), Err(Error::InvalidKey), "{bad:?}");
+        assert_eq!(huawei::url_b_build(bad, "s", 1).map(|q| q.to_string()), Err(Error::InvalidKey), "{bad:?}");
+    }
+    assert_eq!(b(&[KEY], B_URL, B_T, 59, 0), Err(Error::InvalidArgument));
+    assert_eq!(b(&[KEY], B_URL, B_T, 2_592_001, 0), Err(Error::InvalidArgument));
+    // Order: argument, key, format, signature, expiry.
+    assert_eq!(b(&[b"bad"], "junk", B_T, 59, 0), Err(Error::InvalidArgument));
+    assert_eq!(b(&[b"bad"], "junk", B_T, 60, 0), Err(Error::InvalidKey));
+    assert_eq!(b(&[KEY], "junk", B_T, 60, 0), Err(Error::Malformed));
+    let forged = B_URL.replace("5cdc8", "5cdc9");
+    assert_eq!(b(&[KEY], &forged, B_T + 9999, 60, 0), Err(Error::SignatureMismatch));
+    assert_eq!(b(&[KEY], B_URL, B_T + 9999, 60, 0), Err(Error::Expired));
+    // The stream name is the parameter, not the path.
+    let url = B_URL.as_bytes();
+    assert_eq!(huawei::url_b_verify(&[KEY], "", url, B_T, 60, 0), Err(Error::InvalidArgument));
+    assert_eq!(huawei::url_b_verify(&[KEY], "huawei2", url, B_T, 60, 0), Err(Error::SignatureMismatch));
+    assert_eq!(huawei::url_b_verify(&[KEY], "huawei1.flv", url, B_T, 60, 0), Err(Error::SignatureMismatch));
+    let elsewhere = B_URL.replace("/livetest/huawei1.flv", "/other/index.m3u8");
+    assert_eq!(b(&[KEY], &elsewhere, B_T, 60, 0), Ok(0));
+}
+
+#[test]
+fn b_tx_time_texts() {
+    let key = std::str::from_utf8(KEY).unwrap();
+    let url = |t: &str| format!("/live/s?txSecret={}&txTime={t}", md5_hex(&format!("{key}s{t}")));
+    let at = |t: &str, now: u64| huawei::url_b_verify(&[KEY], "s", url(t).as_bytes(), now, 60, 0);
+    // Hex of either case, signed as written.
+    assert_eq!(at("5EED5888", B_T + 59), Ok(0));
+    assert_eq!(at("5eed5888", B_T + 60), Err(Error::Expired));
+    // Exactly ten decimal digits are decimal (the shared txSecret rule): never a later expiry.
+    assert_eq!(at("1592613000", 1592613059), Ok(0));
+    assert_eq!(at("1592613000", 1592613060), Err(Error::Expired));
+    assert_eq!(at("159261300", 0x1_5926_1300 + 59), Ok(0), "nine digits are hex");
+    // A window ending past u64::MAX stays open (saturating).
+    assert_eq!(at("ffffffffffffffff", u64::MAX), Ok(0));
+    assert_eq!(at("0", 59), Ok(0));
+    for bad in ["", "0x5eed5888", "+5eed5888", "5eed588g", "fffffffffffffffff", "-1"] {
+        assert_eq!(at(bad, 0), Err(Error::Malformed), "{bad:?}");
+    }
+}
+
+#[test]
+fn b_malformed_urls() {
+    let secret = "5cdc845362c332a4ec3e09ac5d5571d6";
+    for bad in [
+        "/livetest/huawei1.flv".to_owned(),
+        format!("/livetest/huawei1.flv?txSecret={secret}"),
+        "/livetest/huawei1.flv?txTime=5eed5888".to_owned(),
+        format!("{B_URL}&txTime=5eed5888"),
+        format!("{B_URL}&txSecret={secret}"),
+        format!("/livetest/huawei1.flv?txSecret={}&txTime=5eed5888", &secret[2..]),
+        format!("/livetest/huawei1.flv?txSecret={secret}0&txTime=5eed5888"),
+        format!("/livetest/huawei1.flv?txSecret={}g&txTime=5eed5888", &secret[1..]),
+        // The shared scheme takes txSecret in lowercase only.
+        format!("/livetest/huawei1.flv?txSecret={}&txTime=5eed5888", secret.to_uppercase()),
+        format!("livetest/huawei1.flv?txSecret={secret}&txTime=5eed5888"),
+        format!("/live test/huawei1.flv?txSecret={secret}&txTime=5eed5888"),
+    ] {
+        assert_eq!(b(&[KEY], &bad, B_T, 60, 0), Err(Error::Malformed), "{bad}");
+    }
+    assert_eq!(b(&[KEY], &format!("{B_URL}&other=1#frag"), B_T, 60, 0), Ok(0));
+}
+
+#[test]
+fn b_builders() {
+    let want = &B_URL[B_URL.find('?').unwrap() + 1..];
+    assert_eq!(huawei::url_b_build(KEY, "huawei1", B_T).unwrap().as_str(), want);
+    // Arguments first, then the key.
+    assert_eq!(huawei::url_b_build(KEY, "", 1).map(|q| q.to_string()), Err(Error::InvalidArgument));
+    assert_eq!(huawei::url_b_build(b"bad", "", 1).map(|q| q.to_string()), Err(Error::InvalidArgument));
+    let over = UrlAuth::B_MAX_TX_TIME + 1;
+    assert_eq!(huawei::url_b_build(b"bad", "s", over).map(|q| q.to_string()), Err(Error::InvalidArgument));
+    let longest = huawei::url_b_build(KEY, "s", UrlAuth::B_MAX_TX_TIME).unwrap();
+    assert!(longest.as_str().ends_with("&txTime=fffffffff"));
+    assert_eq!(longest.as_str().len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN);
+    assert_eq!(UrlAuth::B_MAX_TX_TIME, LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME);
+    assert_eq!(huawei::url_b_build(KEY, "s", 0).unwrap().as_str().len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN - 8);
+    // The C builder: size query, short buffer, exact fit.
+    for cap in [0, 10, want.len() - 1, want.len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN] {
+        let (st, len, text) = c_b_build(KEY, b"huawei1", B_T, cap);
+        if cap < want.len() {
+            assert_eq!((st, len), (LIVESIGN_BUFFER_TOO_SMALL, want.len()), "cap {cap}");
+        } else {
+            assert_eq!((st, len, text.as_str()), (LIVESIGN_OK, want.len(), want), "cap {cap}");
+        }
+    }
+    assert_eq!(c_b_build(b"abcdefghijklmnopqrstuvwxyzABCDEF", b"s", 1, 64), (LIVESIGN_INVALID_KEY, 0, String::new()));
+    assert_eq!(c_b_build(KEY, b"", 1, 64).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_b_build(KEY, b"\xff", 1, 64).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_b_build(KEY, b"s", LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME + 1, 64).0, LIVESIGN_INVALID_ARGUMENT);
+    let mut len = 5usize;
+    let mut out = [0u8; 64];
+    // SAFETY: NULLs with lengths are the cases under test; the rest is valid.
+    unsafe {
+        let null = core::ptr::null();
+        assert_eq!(
+            livesign_huawei_url_b_build(KEY.as_ptr(), 32, null, 3, 1, out.as_mut_ptr(), 64, &mut len),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(len, 0);
+        assert_eq!(
+            livesign_huawei_url_b_build(null, 32, b"s".as_ptr(), 1, 1, out.as_mut_ptr(), 64, &mut len),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_url_b_build(KEY.as_ptr(), 32, b"s".as_ptr(), 1, 1, core::ptr::null_mut(), 5, &mut len),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_url_b_build(
+                KEY.as_ptr(),
+                32,
+                b"s".as_ptr(),
+                1,
+                1,
+                out.as_mut_ptr(),
+                64,
+                core::ptr::null_mut()
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+    }
+}
+
+#[test]
+fn b_c_verify_contract() {
+    assert_eq!(c_b_verify(&[BACKUP, KEY], "huawei1", B_URL, B_T, 60), (LIVESIGN_OK, 1));
+    assert_eq!(c_b_verify(&[KEY], "huawei1", B_URL, B_T + 60, 60), (LIVESIGN_EXPIRED, usize::MAX));
+    assert_eq!(c_b_verify(&[BACKUP], "huawei1", B_URL, B_T, 60), (LIVESIGN_SIGNATURE_MISMATCH, usize::MAX));
+    assert_eq!(c_b_verify(&[KEY], "", B_URL, B_T, 60).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_b_verify(&[b"short"], "", B_URL, B_T, 60).0, LIVESIGN_INVALID_ARGUMENT, "arguments first");
+    assert_eq!(c_b_verify(&[b"short"], "huawei1", B_URL, B_T, 60).0, LIVESIGN_INVALID_KEY);
+    assert_eq!(c_b_verify(&[KEY], "huawei1", B_URL, B_T, 30).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_b_verify(&[KEY], "huawei1", "junk", B_T, 60).0, LIVESIGN_MALFORMED);
+    assert_eq!(c_b_verify(&[KEY; LIVESIGN_MAX_KEYS + 1], "huawei1", B_URL, B_T, 60).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_b_verify(&[], "huawei1", B_URL, B_T, 60).0, LIVESIGN_INVALID_ARGUMENT);
+    let r = [livesign_slice::of(KEY)];
+    let mut m = 3usize;
+    // SAFETY: NULLs with lengths and a NULL matched are the cases under test.
+    unsafe {
+        assert_eq!(
+            livesign_huawei_url_b_verify(
+                core::ptr::null(),
+                1,
+                b"huawei1".as_ptr(),
+                7,
+                B_URL.as_ptr(),
+                B_URL.len(),
+                B_T,
+                60,
+                0,
+                &mut m
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_url_b_verify(
+                r.as_ptr(),
+                1,
+                core::ptr::null(),
+                7,
+                B_URL.as_ptr(),
+                B_URL.len(),
+                B_T,
+                60,
+                0,
+                &mut m
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_url_b_verify(
+                r.as_ptr(),
+                1,
+                b"\xff".as_ptr(),
+                1,
+                B_URL.as_ptr(),
+                B_URL.len(),
+                B_T,
+                60,
+                0,
+                &mut m
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            livesign_huawei_url_b_verify(
+                r.as_ptr(),
+                1,
+                b"huawei1".as_ptr(),
+                7,
+                core::ptr::null(),
+                5,
+                B_T,
+                60,
+                0,
+                &mut m
+            ),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(m, 3, "matched is written only on success");
+        assert_eq!(
+            livesign_huawei_url_b_verify(
+                r.as_ptr(),
+                1,
+                b"huawei1".as_ptr(),
+                7,
+                B_URL.as_ptr(),
+                B_URL.len(),
+                B_T,
+                60,
+                0,
+                core::ptr::null_mut()
+            ),
+            LIVESIGN_OK
+        );
+    }
+}
+
+#[test]
 fn alibaba_rules() {
     // Decimal only, any non-empty key, any validity; the rest is the shared construction.
     let key = b"alikey12345";
@@ -582,11 +865,64 @@ proptest! {
     }
 
     #[test]
+    fn b_round_trips(stream in "\\PC{1,24}", t in 0..=UrlAuth::B_MAX_TX_TIME, duration in 60u32..=2_592_000) {
+        let q = huawei::url_b_build(KEY, &stream, t).unwrap();
+        let written = format!("&txTime={t:x}");
+        prop_assert!(q.as_str().ends_with(&written), "{} {}", q, written);
+        let url = format!("rtmp://push.example.com/app/any?{q}");
+        let end = t + u64::from(duration);
+        prop_assert_eq!(huawei::url_b_verify(&[KEY], &stream, url.as_bytes(), t, duration, 0), Ok(0));
+        prop_assert_eq!(huawei::url_b_verify(&[BACKUP, KEY], &stream, url.as_bytes(), end - 1, duration, 0), Ok(1));
+        prop_assert_eq!(huawei::url_b_verify(&[KEY], &stream, url.as_bytes(), end, duration, 0), Err(Error::Expired));
+        prop_assert_eq!(c_b_verify(&[BACKUP, KEY], &stream, &url, t, duration), (LIVESIGN_OK, 1));
+        let (st, len, text) = c_b_build(KEY, stream.as_bytes(), t, LIVESIGN_HUAWEI_URL_B_MAX_LEN);
+        prop_assert_eq!((st, len, text.as_str()), (LIVESIGN_OK, q.as_str().len(), q.as_str()));
+    }
+
+    #[test]
+    fn b_any_changed_byte_of_a_signed_field_fails(i: usize, delta: u8) {
+        // The signed fields: the stream name (a parameter) and the query.
+        let q = &B_URL[B_URL.find('?').unwrap()..];
+        let signed = ["huawei1".as_bytes(), q.as_bytes()].concat();
+        let pos = i % signed.len();
+        let mut bad = signed.clone();
+        bad[pos] = bad[pos].wrapping_add(delta.max(1));
+        let (stream, query) = bad.split_at(7);
+        let url = [&b"/livetest/huawei1.flv"[..], query].concat();
+        let ring = [livesign_slice::of(KEY)];
+        // SAFETY: every pointer is valid for its length; matched may be NULL.
+        let st = unsafe {
+            livesign_huawei_url_b_verify(
+                ring.as_ptr(),
+                1,
+                stream.as_ptr(),
+                stream.len(),
+                url.as_ptr(),
+                url.len(),
+                B_T,
+                60,
+                0,
+                core::ptr::null_mut(),
+            )
+        };
+        match std::str::from_utf8(stream) {
+            Ok(stream) => {
+                let r = huawei::url_b_verify(&[KEY], stream, &url, B_T, 60, 0);
+                prop_assert!(matches!(r, Err(Error::Malformed | Error::SignatureMismatch)), "{:?}", r);
+                prop_assert_eq!(st as u32, r.unwrap_err().code());
+            }
+            // A stream name that is no longer UTF-8 is refused as an argument.
+            Err(_) => prop_assert_eq!(st, LIVESIGN_INVALID_ARGUMENT),
+        }
+    }
+
+    #[test]
     fn hostile_urls_never_panic(url in proptest::collection::vec(any::<u8>(), 0..200), hex: bool) {
         let format = if hex { TimeFormat::Hex } else { TimeFormat::Decimal };
         let _ = huawei::url_a_verify(&[KEY], &url, format, 0, 60, 0);
         let k = HmacKey::new(KEY).unwrap();
         let _ = huawei::url_d_verify(&[k], "s", &url, 0, 60, 0);
+        let _ = huawei::url_b_verify(&[KEY], "s", &url, 0, 60, 0);
         let _ = alibaba::url_a_verify(&[KEY], &url, 0, 60, 0);
     }
 }

@@ -129,6 +129,77 @@ fn check_url_a(v: &Value) {
     }
 }
 
+fn check_url_b(v: &Value) {
+    let id = s(v, &["id"]);
+    let (key, stream, tx_time) =
+        (s(v, &["inputs", "key"]).as_bytes(), s(v, &["inputs", "stream"]), s(v, &["inputs", "txTime"]));
+    let (expected, query) = (s(v, &["expected"]), s(v, &["query"]));
+    assert_eq!(s(v, &["string_to_sign"]).as_bytes(), [key, stream.as_bytes(), tx_time.as_bytes()].concat(), "{id}");
+    assert_eq!(query, format!("txSecret={expected}&txTime={tx_time}"), "{id}");
+    let start = u64::from_str_radix(tx_time, 16).unwrap();
+    assert_eq!(v["inputs"]["txTime_decimal"].as_u64(), Some(start), "{id}");
+    // Huawei's example writes txTime in lowercase, as the builder does.
+    assert_eq!(format!("{start:x}"), tx_time, "{id}");
+    if let Some(doc) = v["doc_expected"].as_str() {
+        assert_eq!(doc, expected, "{id}: Huawei's printed value");
+    }
+
+    assert_eq!(huawei::url_b_build(key, stream, start).unwrap().as_str(), query, "{id}");
+    // SAFETY: every pointer is valid for its length.
+    let c = c_text(|o, cap, len| unsafe {
+        livesign_huawei_url_b_build(key.as_ptr(), key.len(), stream.as_ptr(), stream.len(), start, o, cap, len)
+    });
+    assert_eq!(c.as_deref(), Ok(query), "{id}");
+    // Byte-identical to Tencent's txSecret: Tencent's own function gives the same secret.
+    assert_eq!(livesign::tencent::url::secret(key, stream.as_bytes(), tx_time.as_bytes()).unwrap().as_str(), expected);
+
+    // Huawei's example URL, with its 1249 s duration: valid while txTime + 1249 > now.
+    let url = format!("http://test-play.example.com/livetest/{stream}.flv?{query}");
+    let keys: [&[u8]; 2] = [OTHER_URL_KEY, key];
+    assert_eq!(huawei::url_b_verify(&[key], stream, url.as_bytes(), start, 1249, 0), Ok(0), "{id}");
+    assert_eq!(huawei::url_b_verify(&keys, stream, url.as_bytes(), start + 1248, 1249, 0), Ok(1), "{id}");
+    assert_eq!(huawei::url_b_verify(&keys, stream, url.as_bytes(), start + 1249, 1249, 0), Err(Error::Expired));
+    assert_eq!(
+        huawei::url_b_verify(&[OTHER_URL_KEY], stream, url.as_bytes(), start, 1249, 0),
+        Err(Error::SignatureMismatch)
+    );
+    // txTime is signed as written: the same instant in uppercase is another secret.
+    let upper = url.replace(tx_time, &tx_time.to_uppercase());
+    assert_eq!(huawei::url_b_verify(&[key], stream, upper.as_bytes(), start, 1249, 0), Err(Error::SignatureMismatch));
+    let r = ring(&keys);
+    let (mut ok, mut late) = (99usize, 99usize);
+    // SAFETY: every pointer is valid for its length; the matched pointers are writable.
+    let (st_ok, st_late) = unsafe {
+        (
+            livesign_huawei_url_b_verify(
+                r.as_ptr(),
+                r.len(),
+                stream.as_ptr(),
+                stream.len(),
+                url.as_ptr(),
+                url.len(),
+                start + 1248,
+                1249,
+                0,
+                &mut ok,
+            ),
+            livesign_huawei_url_b_verify(
+                r.as_ptr(),
+                r.len(),
+                stream.as_ptr(),
+                stream.len(),
+                url.as_ptr(),
+                url.len(),
+                start + 1249,
+                1249,
+                0,
+                &mut late,
+            ),
+        )
+    };
+    assert_eq!((st_ok, ok, st_late, late), (LIVESIGN_OK, 1, LIVESIGN_EXPIRED, 99), "{id}");
+}
+
 fn check_url_d(v: &Value, subject_field: &str) {
     let id = s(v, &["id"]);
     let (key, subject, hw_time) =
@@ -472,9 +543,7 @@ fn every_huawei_vector() {
             "huawei_mss_a" => check_url_d(v, "uri"),
             "huawei_stream_notify" => check_notify(v),
             "huawei_record_callback_hmacsha256" | "huawei_record_callback_md5" => check_record(v),
-            // Method B is byte-identical to Tencent's txSecret/txTime: its vector is checked by
-            // the shared txSecret module's tests (src/txsecret.rs), not here.
-            "huawei_url_auth_b" => {}
+            "huawei_url_auth_b" => check_url_b(v),
             other => panic!("{}: unknown algo {other}: review this test", v["id"]),
         }
         *seen.entry(algo.to_owned()).or_default() += 1;

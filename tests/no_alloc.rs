@@ -2,6 +2,8 @@
 //! the heap, through the safe API and through the C API, on every code path (one-block and
 //! multi-block MD5, success and each failure).
 
+mod support;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
@@ -681,10 +683,48 @@ mod huawei_alibaba {
                     );
                 }
             }
+            let q = huawei::url_b_build(URL_KEY, "huawei1", 0x5eed5888).unwrap();
+            let _ = black_box(huawei::url_b_build(b"bad", "huawei1", 1));
+            let mut url = [0u8; 256];
+            url[..5].copy_from_slice(b"/a/b?");
+            url[5..5 + q.as_bytes().len()].copy_from_slice(q.as_bytes());
+            let url = &url[..5 + q.as_bytes().len()];
+            for now in [0x5eed5888, u64::MAX] {
+                let _ = black_box(huawei::url_b_verify(&[URL_KEY], "huawei1", url, now, 60, 0));
+                let _ = black_box(huawei::url_b_verify(&[URL_KEY], "huawei1", b"junk", now, 60, 0));
+                let mut m = 0usize;
+                // SAFETY: all pointers are valid for their lengths.
+                unsafe {
+                    let _ = livesign_huawei_url_b_verify(
+                        ring.as_ptr(),
+                        2,
+                        b"huawei1".as_ptr(),
+                        7,
+                        url.as_ptr(),
+                        url.len(),
+                        now,
+                        60,
+                        0,
+                        &mut m,
+                    );
+                }
+            }
             let mut len = 0usize;
             // SAFETY: all pointers are valid for their lengths.
             unsafe {
                 let (k, s) = (URL_KEY, b"huawei1");
+                let _ = livesign_huawei_url_b_build(
+                    k.as_ptr(),
+                    32,
+                    s.as_ptr(),
+                    7,
+                    0x5eed5888,
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut len,
+                );
+                let _ =
+                    livesign_huawei_url_b_build(k.as_ptr(), 32, s.as_ptr(), 7, 1, core::ptr::null_mut(), 0, &mut len);
                 let _ = livesign_huawei_url_a_build(
                     k.as_ptr(),
                     32,
@@ -949,4 +989,189 @@ mod huawei_alibaba {
         });
         assert_eq!(n, 0, "callback signing allocated {n} times");
     }
+}
+
+#[test]
+fn usersig_and_privmap_never_allocate() {
+    use livesign::HmacKey;
+    use livesign::ffi::hmac_key::{livesign_hmac_key, livesign_hmac_key_init};
+    use livesign::ffi::trtc::*;
+    use livesign::trtc::{self, Room};
+
+    // Everything that allocates (reading the vectors) happens before the count starts.
+    let vectors = support::usersig::vectors();
+    let keys: Vec<HmacKey> = vectors.iter().map(|v| HmacKey::new(v.key.as_bytes()).unwrap()).collect();
+    let mut ctx = std::mem::MaybeUninit::<livesign_hmac_key>::uninit();
+    let raw = b"5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+    // SAFETY: ctx is writable; raw is valid for its length.
+    assert_eq!(unsafe { livesign_hmac_key_init(ctx.as_mut_ptr(), raw.as_ptr(), raw.len()) } as u32, 0);
+    // SAFETY: initialised just above.
+    let ctx = unsafe { ctx.assume_init() };
+    let mut out = [0u8; LIVESIGN_USERSIG_MAX_LEN];
+    let mut out_len = 0usize;
+    let mut info = std::mem::MaybeUninit::<livesign_usersig_info>::uninit();
+    let mut parsed = std::mem::MaybeUninit::<livesign_privmap_info>::uninit();
+    let mut ok = 0;
+
+    let n = allocations_during(|| {
+        for (v, key) in vectors.iter().zip(&keys) {
+            let t = v.usersig.as_bytes();
+            for now in [v.time, v.time + v.expire + 1] {
+                ok += usize::from(trtc::usersig_verify(key, v.sdkappid, &v.identifier, t, now, 0).is_ok());
+                let _ = std::hint::black_box(trtc::usersig_verify(key, v.sdkappid + 1, &v.identifier, t, now, 0));
+                // SAFETY: every buffer is valid for the length passed; info is writable.
+                unsafe {
+                    let s = livesign_usersig_verify(
+                        v.sdkappid,
+                        v.key.as_ptr(),
+                        v.key.len(),
+                        v.identifier.as_ptr(),
+                        v.identifier.len(),
+                        t.as_ptr(),
+                        t.len(),
+                        now,
+                        0,
+                        info.as_mut_ptr(),
+                    );
+                    let _ = std::hint::black_box(s);
+                }
+            }
+            let inspected = trtc::usersig_inspect(t).map(|i| i.userbuf().map(<[u8]>::len));
+            std::hint::black_box(&inspected);
+            // SAFETY: t is valid for its length; info and parsed are writable.
+            unsafe {
+                let _ = livesign_usersig_inspect(t.as_ptr(), t.len(), info.as_mut_ptr());
+                let i = info.assume_init_ref();
+                let _ = livesign_privmap_parse(i.userbuf.as_ptr(), i.userbuf_len, parsed.as_mut_ptr());
+            }
+            let _ = trtc::usersig_gen(key, v.sdkappid, &v.identifier, v.expire, v.time, b"abc", &mut out);
+            if let Ok(u) = trtc::usersig_inspect(t) {
+                let _ = std::hint::black_box(u.userbuf().map(trtc::privmap_parse));
+            }
+            let room = v.roomstr.as_deref().map_or(Room::Id(v.roomid.unwrap_or(7)), |s| Room::Name(s.as_bytes()));
+            let _ = trtc::privmap_gen(key, v.sdkappid, &v.identifier, v.expire, v.time, room, 255, &mut out);
+        }
+        // The C generators, raw and keyed, and their failure paths.
+        let id = b"xiaojun";
+        // SAFETY: every buffer is valid for the length passed; ctx is loaded.
+        unsafe {
+            let _ = livesign_usersig_gen(
+                1,
+                raw.as_ptr(),
+                64,
+                id.as_ptr(),
+                7,
+                1,
+                2,
+                b"ub".as_ptr(),
+                2,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len,
+            );
+            let _ = livesign_usersig_gen_keyed(
+                1,
+                &ctx,
+                id.as_ptr(),
+                7,
+                1,
+                2,
+                std::ptr::null(),
+                0,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len,
+            );
+            let _ = livesign_usersig_gen_keyed(
+                1,
+                &ctx,
+                id.as_ptr(),
+                7,
+                1,
+                2,
+                std::ptr::null(),
+                0,
+                std::ptr::null_mut(),
+                0,
+                &mut out_len,
+            );
+            let _ = livesign_usersig_len(1, id.as_ptr(), 7, 1, 2, 3);
+            let _ =
+                livesign_usersig_verify_keyed(1, &ctx, id.as_ptr(), 7, out.as_ptr(), out_len, 2, 0, info.as_mut_ptr());
+            let _ =
+                livesign_usersig_verify_keyed(1, &ctx, id.as_ptr(), 7, b"junk".as_ptr(), 4, 2, 0, info.as_mut_ptr());
+            let _ = livesign_privmap_gen(
+                1,
+                raw.as_ptr(),
+                64,
+                id.as_ptr(),
+                7,
+                1,
+                2,
+                3,
+                255,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len,
+            );
+            let _ = livesign_privmap_gen_keyed(
+                1,
+                &ctx,
+                id.as_ptr(),
+                7,
+                1,
+                2,
+                3,
+                255,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len,
+            );
+            let _ = livesign_privmap_gen_roomstr(
+                1,
+                raw.as_ptr(),
+                64,
+                id.as_ptr(),
+                7,
+                1,
+                2,
+                b"r".as_ptr(),
+                1,
+                2,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len,
+            );
+            let _ = livesign_privmap_gen_roomstr_keyed(
+                1,
+                &ctx,
+                id.as_ptr(),
+                7,
+                1,
+                2,
+                b"r".as_ptr(),
+                1,
+                2,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len,
+            );
+            let _ = livesign_privmap_gen_roomstr_keyed(
+                1,
+                &ctx,
+                "é".as_ptr(),
+                2,
+                1,
+                2,
+                b"r".as_ptr(),
+                1,
+                2,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len,
+            );
+        }
+    });
+    assert_eq!(ok, vectors.len(), "every vector verified inside the counted region");
+    assert_eq!(n, 0, "UserSig / PrivateMapKey code allocated {n} times");
 }

@@ -124,6 +124,19 @@ pub fn run() -> Result<(), livesign::Error> {
         "  the doc's .sdp hash (a copy of the .flv one) -> {}",
         st.map_or_else(|e| e.to_string(), |_| "ok".into())
     );
+    // Method B: Huawei's example (txTime 5eed5888, duration 1249 s), a backup key in front.
+    let b = huawei::url_b_build(URL_KEY, "huawei1", 0x5eed5888)?;
+    let b_url = format!("http://test-play.example.com/livetest/huawei1.flv?{b}");
+    println!("  method B {b_url}");
+    let ring: [&[u8]; 2] = [b"0ther0therOTHER0ther0therOTHER00", URL_KEY];
+    for now in [0x5eed5888 + 1248, 0x5eed5888 + 1249] {
+        let st = huawei::url_b_verify(&ring, "huawei1", b_url.as_bytes(), now, 1249, 0);
+        println!(
+            "    at txTime + {:4} s -> {}",
+            now - 0x5eed5888,
+            st.map_or_else(|e| e.to_string(), |k| format!("ok, key {k}"))
+        );
+    }
     let d = huawei::url_d_build(&HmacKey::new(URL_KEY)?, "huawei1", 0x5eed5888)?;
     println!("  method D rtmp://push.example.com/livetest/huawei1?{d}");
     Ok(())

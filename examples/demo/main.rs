@@ -4,6 +4,7 @@
 
 mod huawei;
 mod tencent;
+mod trtc;
 mod trtc_rest;
 
 use livesign::ffi::common::livesign_status_str;
@@ -15,6 +16,7 @@ fn main() -> Result<(), livesign::Error> {
     tencent::run()?;
     println!();
     trtc_rest::run()?;
+    trtc::run()?;
     huawei::run()?;
     Ok(())
 }

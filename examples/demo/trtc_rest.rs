@@ -8,10 +8,11 @@ use livesign::trtc::rest::{self, RequestUrl, Response, Retry};
 
 use super::text;
 
-/// Stands in for a UserSig of the administrator account: UserSig generation is the other half
-/// of issue 5 and is wired in here when both halves are merged. It is Tencent-base64 text, so
-/// the URL builder accepts it, but Tencent would refuse it.
-const PLACEHOLDER_USERSIG: &[u8] = b"PLACEHOLDER-USERSIG-replace-with-a-generated-one";
+/// The administrator's UserSig is generated here with the spec's c1 key and clock (a REST
+/// caller makes one per request or reuses one until it expires).
+const SDKAPPID: u64 = 1400000000;
+const SECRET_KEY: &[u8] = b"5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+const NOW: u64 = 1700000000;
 
 /// Seed 002's example response.
 const OK_BODY: &[u8] = br#"{
@@ -41,17 +42,21 @@ pub fn run() -> Result<(), livesign::Error> {
 
 fn rest_url() -> Result<(), livesign::Error> {
     println!("Tencent Chat / TRTC REST request URL (seed 002)");
+    let mut sig = [0u8; 512];
+    let key = livesign::HmacKey::new(SECRET_KEY)?;
+    let sig_len = livesign::trtc::usersig_gen(&key, SDKAPPID, "administrator", 86400, NOW, &[], &mut sig)?;
+    let usersig = &sig[..sig_len];
     let request = RequestUrl::new(
         "im_open_login_svc",
         "account_import",
-        1400000000,
+        SDKAPPID,
         "administrator",
-        PLACEHOLDER_USERSIG,
+        usersig,
         99999999, // the caller's random number: livesign reads no random source
     );
-    let mut buf = [0u8; 256];
+    let mut buf = [0u8; 1024];
     let n = request.write(&mut buf)?;
-    println!("  usersig: a placeholder until UserSig generation is merged");
+    println!("  usersig: generated for the administrator, valid one day from {NOW}");
     println!("  POST {}", String::from_utf8_lossy(&buf[..n]));
     println!("  body: {{...}} (the command's JSON; {{}} when it takes nothing)");
 
@@ -69,18 +74,18 @@ fn rest_url() -> Result<(), livesign::Error> {
                 service.len(),
                 command.as_ptr(),
                 command.len(),
-                1400000000,
+                SDKAPPID,
                 identifier.as_ptr(),
                 identifier.len(),
-                PLACEHOLDER_USERSIG.as_ptr(),
-                PLACEHOLDER_USERSIG.len(),
+                usersig.as_ptr(),
+                usersig.len(),
                 7,
                 out,
                 cap,
                 &mut needed,
             )
         };
-        println!("  C API, out_cap {cap:>3}: {status:?} ({}), *out_len = {needed}", text(status));
+        println!("  C API, out_cap {cap:>4}: {status:?} ({}), *out_len = {needed}", text(status));
     }
     println!("  POST {}", String::from_utf8_lossy(&buf[..needed]));
     println!();

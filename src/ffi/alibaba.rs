@@ -1,7 +1,6 @@
 //! Alibaba Cloud ApsaraVideo Live exports: URL signing type A and callback signatures.
 
 use super::buffer::OutBuf;
-use super::huawei_url::emit;
 use super::slice::{Keys, livesign_slice, report_match};
 use super::status::livesign_status;
 use super::{boundary, input, output, text, write_fixed};
@@ -64,15 +63,14 @@ pub unsafe extern "C" fn livesign_alibaba_url_a_build(
 ) -> livesign_status {
     boundary(|| {
         // SAFETY: the C contract for (out, out_cap, out_len).
-        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
         let query = (|| {
             // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
             let (key, uri, rand, uid) =
                 unsafe { (input(key, key_len)?, text(uri, uri_len)?, text(rand, rand_len)?, text(uid, uid_len)?) };
             alibaba::url_a_build(key, uri, timestamp, rand, uid)
         })();
-        let result = emit(&mut buf, query);
-        buf.report(result)
+        buf.report_query(query)
     })
 }
 

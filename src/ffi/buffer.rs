@@ -1,6 +1,8 @@
 //! Variable-size outputs: `(uint8_t *out, size_t out_cap, size_t *out_len)`.
 
 use crate::Error;
+use crate::text::Out;
+use crate::url::SignedQuery;
 
 /// A caller's output buffer and the place to report the length written or needed.
 pub(crate) struct OutBuf<'a> {
@@ -52,6 +54,17 @@ impl<'a> OutBuf<'a> {
         unsafe { self.out_len.write(len) };
         result.map(drop)
     }
+
+    /// Copies a query its builder wrote on the stack into the buffer (nothing is written when
+    /// it does not fit) and reports it as [`OutBuf::report`] does.
+    pub(crate) fn report_query(mut self, query: Result<SignedQuery, Error>) -> Result<(), Error> {
+        let result = query.and_then(|q| {
+            let mut out = Out::new(self.buf());
+            out.push(q.as_bytes());
+            out.finish()
+        });
+        self.report(result)
+    }
 }
 
 #[cfg(test)]
@@ -78,6 +91,25 @@ mod tests {
             assert!(OutBuf::new(core::ptr::null_mut(), 4, &mut len).is_err());
             assert_eq!(len, 0);
             assert!(OutBuf::new(buf.as_mut_ptr(), 4, core::ptr::null_mut()).is_err());
+        }
+    }
+
+    #[test]
+    fn copies_a_query_only_when_it_fits() {
+        let query = || SignedQuery::write(|o| o.push(b"a=1&b=2"));
+        let mut buf = [b'#'; 8];
+        let mut len = 99usize;
+        // SAFETY: buf and len are valid for the whole test.
+        unsafe {
+            let o = OutBuf::new(buf.as_mut_ptr(), 6, &mut len).unwrap();
+            assert_eq!(o.report_query(query()), Err(Error::BufferTooSmall { needed: 7 }));
+            assert_eq!((len, buf), (7, [b'#'; 8]));
+            let o = OutBuf::new(buf.as_mut_ptr(), 8, &mut len).unwrap();
+            assert_eq!(o.report_query(query()), Ok(()));
+            assert_eq!((len, &buf[..7]), (7, &b"a=1&b=2"[..]));
+            let o = OutBuf::new(buf.as_mut_ptr(), 8, &mut len).unwrap();
+            assert_eq!(o.report_query(Err(Error::InvalidKey)), Err(Error::InvalidKey));
+            assert_eq!(len, 0);
         }
     }
 }

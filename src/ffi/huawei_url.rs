@@ -1,4 +1,5 @@
-//! Huawei Cloud Live URL validation, methods A (`auth_key`) and D (`hwSecret` / `hwTime`).
+//! Huawei Cloud Live URL validation, methods A (`auth_key`), B (`txSecret` / `txTime`) and D
+//! (`hwSecret` / `hwTime`).
 
 use super::buffer::OutBuf;
 use super::hmac_key::{self, livesign_hmac_key};
@@ -7,8 +8,6 @@ use super::status::livesign_status;
 use super::{boundary, input, text};
 use crate::huawei::{self, TimeFormat, UrlAuth};
 use crate::keyring::MAX_KEYS;
-use crate::text::Out;
-use crate::url::SignedQuery;
 use crate::{Error, HmacKey};
 
 /// `time_format` of the method-A functions: the `auth_key` time is decimal Unix seconds.
@@ -27,6 +26,11 @@ pub const LIVESIGN_HUAWEI_URL_MAX_DURATION_S: u32 = 2_592_000;
 /// Longest query `livesign_huawei_url_a_build` writes (20 time digits, 64-character `rand`
 /// and `uid`).
 pub const LIVESIGN_HUAWEI_URL_A_MAX_LEN: usize = 192;
+/// Longest query `livesign_huawei_url_b_build` writes (a 9-digit `txTime`).
+pub const LIVESIGN_HUAWEI_URL_B_MAX_LEN: usize = 58;
+/// The largest `tx_time` `livesign_huawei_url_b_build` accepts: 2^36 - 1 (in year 4147), so the
+/// hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit decimal one.
+pub const LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME: u64 = 68_719_476_735;
 /// Longest query `livesign_huawei_url_d_build` writes.
 pub const LIVESIGN_HUAWEI_URL_D_MAX_LEN: usize = 97;
 const _: () = {
@@ -34,6 +38,8 @@ const _: () = {
     assert!(LIVESIGN_HUAWEI_URL_MIN_DURATION_S == UrlAuth::MIN_DURATION_S);
     assert!(LIVESIGN_HUAWEI_URL_MAX_DURATION_S == UrlAuth::MAX_DURATION_S);
     assert!(LIVESIGN_HUAWEI_URL_A_MAX_LEN == crate::authkey::QUERY_MAX_LEN);
+    assert!(LIVESIGN_HUAWEI_URL_B_MAX_LEN == huawei::URL_B_QUERY_MAX_LEN);
+    assert!(LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == UrlAuth::B_MAX_TX_TIME);
     assert!(LIVESIGN_HUAWEI_URL_D_MAX_LEN == huawei::URL_D_QUERY_MAX_LEN);
 };
 
@@ -43,14 +49,6 @@ fn format_of(v: u32) -> Result<TimeFormat, Error> {
         LIVESIGN_HUAWEI_TIME_HEX => Ok(TimeFormat::Hex),
         _ => Err(Error::InvalidArgument),
     }
-}
-
-/// Copies a built query to the caller's buffer (nothing is written when it does not fit).
-pub(crate) fn emit(buf: &mut OutBuf<'_>, query: Result<SignedQuery, Error>) -> Result<usize, Error> {
-    let query = query?;
-    let mut o = Out::new(buf.buf());
-    o.push(query.as_bytes());
-    o.finish()
 }
 
 /// Huawei URL validation method A: writes the query `auth_key={timestamp}-{rand}-{uid}-{md5hash}`
@@ -92,15 +90,14 @@ pub unsafe extern "C" fn livesign_huawei_url_a_build(
 ) -> livesign_status {
     boundary(|| {
         // SAFETY: the C contract for (out, out_cap, out_len).
-        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
         let query = (|| {
             // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
             let (key, uri, rand, uid) =
                 unsafe { (input(key, key_len)?, text(uri, uri_len)?, text(rand, rand_len)?, text(uid, uid_len)?) };
             huawei::url_a_build(key, uri, timestamp, format_of(time_format)?, rand, uid)
         })();
-        let result = emit(&mut buf, query);
-        buf.report(result)
+        buf.report_query(query)
     })
 }
 
@@ -149,6 +146,99 @@ pub unsafe extern "C" fn livesign_huawei_url_a_verify(
     })
 }
 
+/// Huawei URL validation method B: writes the query `txSecret={txSecret}&txTime={txTime}` with
+/// txTime = lowercase hex of `tx_time` (start of validity, Unix seconds) and txSecret =
+/// lowercase hex MD5(key + stream + txTime), Tencent's push URL scheme byte for byte. Append it
+/// to the URL after `?` (or `&`).
+///
+/// - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
+///   digits and not all letters).
+/// - `stream`: the stream name (`huawei1` in `http://host/livetest/huawei1.flv`; a transcoded
+///   stream is `{stream}_{template}`), UTF-8, not empty.
+/// - `tx_time`: Unix seconds, at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; the URL is valid
+///   until `tx_time` + the duration configured in Huawei's console.
+/// - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_B_MAX_LEN`
+///   always fits; `out` NULL with `out_cap` 0 asks for the size.
+///
+/// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
+/// with `out_cap > 0`, an input is NULL with a length, `stream` is empty or not UTF-8, or
+/// `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
+/// rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
+/// `*out_len` is 0 on other failures. Never allocates; safe from any thread.
+#[must_use = "the status says whether the query was written"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_url_b_build(
+    key: *const u8,
+    key_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    tx_time: u64,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract for (out, out_cap, out_len).
+        let buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let query = (|| {
+            // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+            let (key, stream) = unsafe { (input(key, key_len)?, text(stream, stream_len)?) };
+            huawei::url_b_build(key, stream, tx_time)
+        })();
+        buf.report_query(query)
+    })
+}
+
+/// Verifies the `txSecret` / `txTime` (Huawei URL validation method B) of a URL received at
+/// `now` for `stream`, against a primary key and backups, and reports which key matched.
+///
+/// - `keys`, `keys_len`: 1 to `LIVESIGN_MAX_KEYS` keys, primary first.
+/// - `stream`: the stream name the URL is for (a parameter, as for method D: Huawei does not
+///   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, not empty.
+/// - `url`: the full URL or a bare `/path?query`; parameters are read raw, `txTime` hashed as
+///   written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
+///   16 hex digits (either case): Huawei writes hex, and a 10-digit hex time would lie after
+///   year 4147, so this reading can only make such a URL expire earlier.
+/// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
+///   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
+///   leeway_s` (strict, as for method D).
+/// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
+///
+/// Checks run in this order and the first failure is returned:
+/// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `stream` empty or not UTF-8, `duration_s` out of
+///   range, `keys` NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
+/// - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
+/// - `LIVESIGN_MALFORMED`: not a URL, `txSecret` or `txTime` missing or repeated, `txTime` not
+///   in the form above, `txSecret` not 32 lowercase hex characters;
+/// - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
+/// - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
+///
+/// Never allocates; safe from any thread.
+#[must_use = "the status says whether the URL is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_url_b_verify(
+    keys: *const livesign_slice,
+    keys_len: usize,
+    stream: *const u8,
+    stream_len: usize,
+    url: *const u8,
+    url_len: usize,
+    now: u64,
+    duration_s: u32,
+    leeway_s: u32,
+    matched: *mut usize,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: keys points to keys_len valid slices; the inputs to their lengths.
+        let (keys, stream, url) =
+            unsafe { (Keys::read(keys, keys_len)?, text(stream, stream_len)?, input(url, url_len)?) };
+        let index = huawei::url_b_verify(keys.as_slice(), stream, url, now, duration_s, leeway_s)?;
+        // SAFETY: matched is NULL or writable (C contract).
+        unsafe { report_match(matched, index) };
+        Ok(())
+    })
+}
+
 /// Huawei URL validation method D: writes the query `hwSecret={hwSecret}&hwTime={hwTime}` with
 /// hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds) and hwSecret =
 /// lowercase hex HMAC-SHA256(key, stream + hwTime). (Huawei MetaStudio's `MSS_A` callback
@@ -178,7 +268,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build(
 ) -> livesign_status {
     boundary(|| {
         // SAFETY: the C contract for (out, out_cap, out_len).
-        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
         let query = (|| {
             // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
             let (key, stream) = unsafe { (input(key, key_len)?, text(stream, stream_len)?) };
@@ -187,8 +277,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build(
             }
             huawei::url_d_build(&url_key(key)?, stream, hw_time)
         })();
-        let result = emit(&mut buf, query);
-        buf.report(result)
+        buf.report_query(query)
     })
 }
 
@@ -211,7 +300,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 ) -> livesign_status {
     boundary(|| {
         // SAFETY: the C contract for (out, out_cap, out_len).
-        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+        let buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
         let query = (|| {
             // SAFETY: the C contract: a non-NULL stream points to stream_len bytes.
             let stream = unsafe { text(stream, stream_len) }?;
@@ -221,8 +310,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
             // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
             huawei::url_d_build(&unsafe { hmac_key::loaded(key) }?, stream, hw_time)
         })();
-        let result = emit(&mut buf, query);
-        buf.report(result)
+        buf.report_query(query)
     })
 }
 
@@ -267,9 +355,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_verify(
         let (raw, stream, url) =
             unsafe { (Keys::read(keys, keys_len)?, text(stream, stream_len)?, input(url, url_len)?) };
         // The argument checks come before the key rule, as in the core.
-        if stream.is_empty() || !UrlAuth::duration_valid(duration_s) {
-            return Err(Error::InvalidArgument);
-        }
+        UrlAuth::check_stream_and_duration(stream, duration_s)?;
         let mut ring = empty_ring();
         for (slot, key) in ring.iter_mut().zip(raw.as_slice()) {
             *slot = url_key(key)?;

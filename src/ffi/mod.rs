@@ -22,6 +22,7 @@ pub mod status;
 pub mod tencent;
 pub mod tencent_api;
 pub mod tencent_url;
+pub mod trtc;
 pub mod trtc_callback;
 pub mod trtc_rest;
 

@@ -63,9 +63,7 @@ pub fn url_d_verify(
     duration_s: u32,
     leeway_s: u32,
 ) -> Result<usize, Error> {
-    if stream.is_empty() || !UrlAuth::duration_valid(duration_s) {
-        return Err(Error::InvalidArgument);
-    }
+    UrlAuth::check_stream_and_duration(stream, duration_s)?;
     keyring::check(keys, key_len_ok)?;
     let [secret, time] = url::lookup(url::parse(url)?.query, [b"hwSecret", b"hwTime"])?;
     let (secret, time) = (secret.ok_or(Error::Malformed)?, time.ok_or(Error::Malformed)?);

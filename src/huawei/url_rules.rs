@@ -1,6 +1,8 @@
 //! The settings Huawei's URL validation ("Key防盗链", console or API `auth_type` `a_md5` /
-//! `d_sha256`) accepts: the key and the validity duration. The same key rule applies to
-//! methods A and D.
+//! `b_md5` / `d_sha256`) accepts: the key and the validity duration. The same key rule and
+//! duration bounds apply to methods A, B and D.
+
+use crate::Error;
 
 /// Bounds of Huawei's URL validation settings.
 #[derive(Debug, Clone, Copy)]
@@ -18,18 +20,30 @@ impl UrlAuth {
     pub const MIN_DURATION_S: u32 = 60;
     /// Longest validity duration Huawei's console accepts (30 days).
     pub const MAX_DURATION_S: u32 = 2_592_000;
+    /// The largest `txTime` the method-B builder writes: 2^36 - 1 (in year 4147), 9 hex
+    /// digits, so the verifier's 10-digit decimal rule never reads a built one differently.
+    pub const B_MAX_TX_TIME: u64 = (1 << 36) - 1;
 
     /// Whether `key` follows the key rule ([`UrlAuth::KEY_LEN`]). Not an early-exit scan, so
     /// its time depends only on the key's length.
     pub fn key_valid(key: &[u8]) -> bool {
-        let (alnum, letter, digit) = key.iter().fold((true, false, false), |(alnum, letter, digit), &b| {
-            (alnum & b.is_ascii_alphanumeric(), letter | b.is_ascii_alphabetic(), digit | b.is_ascii_digit())
+        // Bit flags OR-ed over the key, so the loop has no branch and vectorises.
+        let seen = key.iter().fold(0u8, |seen, &b| {
+            let digit = u8::from(b.is_ascii_digit());
+            let letter = u8::from(b.is_ascii_alphabetic());
+            seen | digit | (letter << 1) | ((1 ^ (digit | letter)) << 2)
         });
-        key.len() == Self::KEY_LEN && alnum & letter & digit
+        key.len() == Self::KEY_LEN && seen == 0b011
     }
 
     pub(crate) fn duration_valid(duration_s: u32) -> bool {
         (Self::MIN_DURATION_S..=Self::MAX_DURATION_S).contains(&duration_s)
+    }
+
+    /// The argument checks of the stream-name methods' verifiers (B and D), which come before
+    /// the key rule: `InvalidArgument` for an empty stream name or a duration out of bounds.
+    pub(crate) fn check_stream_and_duration(stream: &str, duration_s: u32) -> Result<(), Error> {
+        if stream.is_empty() || !Self::duration_valid(duration_s) { Err(Error::InvalidArgument) } else { Ok(()) }
     }
 }
 
@@ -51,6 +65,11 @@ mod tests {
             b"",
         ] {
             assert!(!UrlAuth::key_valid(bad), "{bad:?}");
+        }
+        for b in 0..=255u8 {
+            let mut key = [b; UrlAuth::KEY_LEN];
+            key[..2].copy_from_slice(b"a1");
+            assert_eq!(UrlAuth::key_valid(&key), b.is_ascii_alphanumeric(), "{b}");
         }
         assert!(!UrlAuth::duration_valid(59) && UrlAuth::duration_valid(60));
         assert!(UrlAuth::duration_valid(2_592_000) && !UrlAuth::duration_valid(2_592_001));

@@ -2,54 +2,19 @@
 //! Unix time at which the request or notification stops being valid (seeds 000, 001, 003).
 
 use crate::digest::md5::{self, md5};
-use crate::text::{Decimal, ct_eq, hex_lower, parse_hex_lower};
+use crate::text::{Decimal, Hex, ct_eq, parse_hex_lower};
 use crate::{Error, expiry};
 
-/// A Tencent `sign`: 32 lowercase hex characters.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Sign([u8; Sign::LEN]);
-
-impl Sign {
-    /// Length of a sign in bytes (`LIVESIGN_TENCENT_SIGN_LEN` in C).
-    pub const LEN: usize = 2 * md5::LEN;
-
-    /// Wraps 32 lowercase hex characters (another MD5 of Tencent's, such as a `txSecret`).
-    pub(crate) fn from_hex(hex: [u8; Sign::LEN]) -> Self {
-        Sign(hex)
-    }
-
-    /// The sign as text.
-    pub fn as_str(&self) -> &str {
-        // Only hex_lower writes these bytes, and it writes ASCII.
-        core::str::from_utf8(&self.0).unwrap_or_default()
-    }
-
-    /// The sign as ASCII bytes.
-    pub fn as_bytes(&self) -> &[u8; Sign::LEN] {
-        &self.0
-    }
-}
-
-impl core::fmt::Display for Sign {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl core::fmt::Debug for Sign {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "Sign({})", self.as_str())
-    }
-}
+/// A Tencent `sign` (or `txSecret`): 32 lowercase hex characters, the crate's [`Hex`] text;
+/// `Sign::LEN` is its length (`LIVESIGN_TENCENT_SIGN_LEN` in C).
+pub type Sign = Hex<{ 2 * md5::LEN }>;
 
 /// Signs `t` (the expiry, Unix seconds) under `key`, the CGI/callback key of the CSS console.
 ///
 /// Errors: [`Error::InvalidKey`] when `key` is empty.
 pub fn sign(key: &[u8], t: u64) -> Result<Sign, Error> {
     check_key(key)?;
-    let mut out = [0u8; Sign::LEN];
-    hex_lower(&digest(key, t), &mut out);
-    Ok(Sign(out))
+    Ok(Hex::encode(&digest(key, t)))
 }
 
 /// Verifies a `t` and `sign` pair received at time `now`, tolerating `leeway_s` seconds of

@@ -18,7 +18,7 @@
 
 use super::sign::{Sign, check_key};
 use crate::text::Out;
-use crate::txsecret::{self, Case, StreamPath, TxTime};
+use crate::txsecret::{self, Case, StreamPath};
 use crate::{Error, url};
 
 /// Suffixes that play URLs put after the stream name and that the secret does not cover.
@@ -69,10 +69,8 @@ pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usi
         + b"://".len()
         + b"/".len() * 2
         + kind.suffix().len()
-        + b"?txSecret=".len()
-        + txsecret::SECRET_LEN
-        + b"&txTime=".len()
-        + TxTime::hex_len(expiry);
+        + b"?".len()
+        + txsecret::query_len(expiry);
     fixed.checked_add(domain_len)?.checked_add(app_len)?.checked_add(stream_len)
 }
 
@@ -99,9 +97,9 @@ pub fn build(
     if !valid_domain(domain) || !valid_app(app) || !valid_stream(stream) {
         return Err(Error::InvalidArgument);
     }
-    let tx_time = TxTime::hex(expiry, Case::Upper)?;
+    let tx_time = txsecret::tx_time(expiry, Case::Upper)?;
     check_key(key)?;
-    let secret = txsecret::secret_hex(key, stream, tx_time.as_bytes());
+    let query = txsecret::query(key, stream, &tx_time)?;
     let mut o = Out::new(out);
     o.push(kind.scheme());
     o.push(b"://");
@@ -111,10 +109,8 @@ pub fn build(
     o.push(b"/");
     o.push(stream);
     o.push(kind.suffix());
-    o.push(b"?txSecret=");
-    o.push(&secret);
-    o.push(b"&txTime=");
-    o.push(tx_time.as_bytes());
+    o.push(b"?");
+    o.push(query.as_bytes());
     o.finish()
 }
 
@@ -127,7 +123,7 @@ pub fn build(
 pub fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Result<Sign, Error> {
     check_key(key)?;
     txsecret::parse_tx_time(tx_time)?;
-    Ok(Sign::from_hex(txsecret::secret_hex(key, stream, tx_time)))
+    Ok(txsecret::secret(key, stream, tx_time))
 }
 
 /// What a verified URL says.

@@ -11,37 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int checks, failures;
+#include "check.h"
 
-#define CHECK(cond, what)                                                      \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "FAIL line %d: %s (%s)\n", __LINE__, what, #cond); \
-        }                                                                      \
-    } while (0)
-
-#define LEN(s) (sizeof(s) - 1)
-#define U8(s) ((const uint8_t *)(s))
-
-typedef struct {
-    uint8_t b[512];
-    size_t n;
-} text;
-
-static text unhex(const char *hex) {
-    text t;
-    t.n = 0;
-    if (strcmp(hex, "-") == 0) return t;
-    while (hex[0] && hex[1] && t.n < sizeof t.b) {
-        unsigned v;
-        if (sscanf(hex, "%2x", &v) != 1) break;
-        t.b[t.n++] = (uint8_t)v;
-        hex += 2;
-    }
-    return t;
-}
+#include "text.h"
 
 static void check_url_a(char **f) {
     text key = unhex(f[0]), uri = unhex(f[1]), rand = unhex(f[3]), uid = unhex(f[4]);

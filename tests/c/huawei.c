@@ -1,11 +1,12 @@
-/* C test of the Huawei Cloud Live API (notifications, ordering, event ids, URL methods A and
- * D, recording and SparkRTC callbacks) and livesign_json_unescape, compiled against
+/* C test of the Huawei Cloud Live API (notifications, ordering, event ids, URL methods A, B
+ * and D, recording and SparkRTC callbacks) and livesign_json_unescape, compiled against
  * include/livesign.h and the static library by tests/c_huawei.rs.
  *
  * stdin: one vector per line from tests/vectors/huawei.json and others.json; every text is
  * hex-encoded UTF-8 ("-" for empty):
  *   notify <key> <event> <domain> <app> <stream> <auth_ts> <correct> <presented> <status>
  *   url_a <key> <uri> <time text> <format> <rand> <uid> <query> <doc's wrong hash or ->
+ *   url_b <key> <stream> <txTime text> <expected txSecret>
  *   url_d <key> <subject> <hwTime text> <expected> <value that must not verify or ->
  *   record <key> <auth_ts> <event_type> <domain> <app> <stream> <download_url> <play_url> <expected>
  *   record_md5 <key> <auth_ts> <expected>
@@ -17,37 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int checks, failures;
+#include "check.h"
 
-#define CHECK(cond, what)                                                      \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "FAIL line %d: %s (%s)\n", __LINE__, what, #cond); \
-        }                                                                      \
-    } while (0)
-
-#define LEN(s) (sizeof(s) - 1)
-#define U8(s) ((const uint8_t *)(s))
-
-typedef struct {
-    uint8_t b[1024];
-    size_t n;
-} text;
-
-static text unhex(const char *hex) {
-    text t;
-    t.n = 0;
-    if (strcmp(hex, "-") == 0) return t;
-    while (hex[0] && hex[1] && t.n < sizeof t.b) {
-        unsigned v;
-        if (sscanf(hex, "%2x", &v) != 1) break;
-        t.b[t.n++] = (uint8_t)v;
-        hex += 2;
-    }
-    return t;
-}
+#include "text.h"
 
 static const uint8_t *ptr(const text *t) { return t->n ? t->b : NULL; }
 
@@ -143,6 +116,58 @@ static void check_url_a(char **f) {
                   LIVESIGN_SIGNATURE_MISMATCH,
               "the doc's wrong .sdp hash is rejected");
     }
+}
+
+static void check_url_b(char **f) {
+    text key = unhex(f[0]), stream = unhex(f[1]);
+    const char *tx = f[2], *expected = f[3];
+    uint64_t start = strtoull(tx, NULL, 16);
+    char query[128], url[512], upper[16];
+    uint8_t out[LIVESIGN_HUAWEI_URL_B_MAX_LEN];
+    size_t len = 0, matched = 99, i;
+    livesign_slice ring[2];
+    static const char other[] = "0ther0therOTHER0ther0therOTHER00";
+    int n;
+
+    snprintf(query, sizeof query, "txSecret=%s&txTime=%s", expected, tx);
+    CHECK(livesign_huawei_url_b_build(key.b, key.n, stream.b, stream.n, start, NULL, 0, &len) ==
+                  LIVESIGN_BUFFER_TOO_SMALL &&
+              len == strlen(query),
+          "url b size query");
+    CHECK(livesign_huawei_url_b_build(key.b, key.n, stream.b, stream.n, start, out, sizeof out, &len) == LIVESIGN_OK,
+          "url b build");
+    CHECK(len == strlen(query) && memcmp(out, query, len) == 0, query);
+
+    /* Huawei's example URL and duration (1249 s): valid while txTime + duration > now. */
+    n = snprintf(url, sizeof url, "http://test-play.example.com/livetest/%.*s.flv?%s", (int)stream.n,
+                 (const char *)stream.b, query);
+    ring[0].ptr = U8(other);
+    ring[0].len = LEN(other);
+    ring[1].ptr = key.b;
+    ring[1].len = key.n;
+    CHECK(livesign_huawei_url_b_verify(ring, 2, stream.b, stream.n, U8(url), (size_t)n, start + 1248, 1249, 0,
+                                       &matched) == LIVESIGN_OK &&
+              matched == 1,
+          "url b verify, backup key");
+    CHECK(livesign_huawei_url_b_verify(ring + 1, 1, stream.b, stream.n, U8(url), (size_t)n, start + 1249, 1249, 0,
+                                       NULL) == LIVESIGN_EXPIRED,
+          "url b expired (strict)");
+    CHECK(livesign_huawei_url_b_verify(ring + 1, 1, stream.b, stream.n, U8(url), (size_t)n, start + 1249, 1249, 1,
+                                       NULL) == LIVESIGN_OK,
+          "url b leeway");
+    CHECK(livesign_huawei_url_b_verify(ring, 1, stream.b, stream.n, U8(url), (size_t)n, start, 1249, 0, NULL) ==
+              LIVESIGN_SIGNATURE_MISMATCH,
+          "url b other key");
+    CHECK(livesign_huawei_url_b_verify(ring + 1, 1, U8("other"), 5, U8(url), (size_t)n, start, 1249, 0, NULL) ==
+              LIVESIGN_SIGNATURE_MISMATCH,
+          "url b other stream");
+    /* txTime is signed as written: the same instant in uppercase does not verify. */
+    for (i = 0; tx[i] && i + 1 < sizeof upper; i++) upper[i] = (char)(tx[i] >= 'a' && tx[i] <= 'f' ? tx[i] - 32 : tx[i]);
+    upper[i] = 0;
+    n = snprintf(url, sizeof url, "/livetest/x?txSecret=%s&txTime=%s", expected, upper);
+    CHECK(strcmp(upper, tx) != 0 && livesign_huawei_url_b_verify(ring + 1, 1, stream.b, stream.n, U8(url), (size_t)n,
+                                                                   start, 1249, 0, NULL) == LIVESIGN_SIGNATURE_MISMATCH,
+          "txTime is signed as written");
 }
 
 static void check_url_d(char **f) {
@@ -408,6 +433,7 @@ static void check_url_contract(void) {
     static const char digits[] = "01234567890123456789012345678901";
     static const char url[] = "/live/huawei1?hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8"
                               "&hwTime=5eed5888";
+    static const char b_url[] = "/live/huawei1.flv?txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888";
     livesign_slice ring[LIVESIGN_MAX_KEYS + 1];
     livesign_hmac_key ctx[1];
     uint8_t out[LIVESIGN_HUAWEI_URL_A_MAX_LEN];
@@ -456,6 +482,55 @@ static void check_url_contract(void) {
           "NULL contexts");
     CHECK(livesign_huawei_url_d_build(U8(key), 32, U8("s"), 1, 1, NULL, 5, &len) == LIVESIGN_INVALID_ARGUMENT,
           "NULL out with capacity");
+
+    /* Method B. */
+    CHECK(LIVESIGN_HUAWEI_URL_B_MAX_LEN == 58 && LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == 68719476735ull, "b constants");
+    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME, out, sizeof out,
+                                      &len) == LIVESIGN_OK &&
+              len == LIVESIGN_HUAWEI_URL_B_MAX_LEN && memcmp(out + len - 9, "fffffffff", 9) == 0,
+          "b longest query");
+    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME + 1, out, sizeof out,
+                                      &len) == LIVESIGN_INVALID_ARGUMENT &&
+              len == 0,
+          "b tx_time too large");
+    CHECK(livesign_huawei_url_b_build(U8(digits), 32, U8("s"), 1, 1, out, sizeof out, &len) == LIVESIGN_INVALID_KEY,
+          "b all-digit key");
+    CHECK(livesign_huawei_url_b_build(U8(digits), 32, NULL, 0, 1, out, sizeof out, &len) == LIVESIGN_INVALID_ARGUMENT,
+          "b empty stream before the key");
+    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("\xff"), 1, 1, out, sizeof out, &len) ==
+              LIVESIGN_INVALID_ARGUMENT,
+          "b stream not UTF-8");
+    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, 1, out, sizeof out, NULL) == LIVESIGN_INVALID_ARGUMENT,
+          "b NULL out_len");
+    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, 1, out, 10, &len) == LIVESIGN_BUFFER_TOO_SMALL &&
+              len == 50,
+          "b small buffer");
+    ring[0].ptr = U8(key);
+    CHECK(livesign_huawei_url_b_verify(ring, LIVESIGN_MAX_KEYS + 1, U8("huawei1"), 7, U8(b_url), LEN(b_url), 0, 60, 0,
+                                       NULL) == LIVESIGN_INVALID_ARGUMENT,
+          "b too many keys");
+    CHECK(livesign_huawei_url_b_verify(ring, LIVESIGN_MAX_KEYS, U8("huawei1"), 7, U8(b_url), LEN(b_url), 0x5eed5888u,
+                                       60, 0, NULL) == LIVESIGN_OK,
+          "b a full ring");
+    CHECK(livesign_huawei_url_b_verify(ring, 1, U8("huawei1"), 7, U8(b_url), LEN(b_url), 0, 59, 0, NULL) ==
+              LIVESIGN_INVALID_ARGUMENT,
+          "b short duration");
+    CHECK(livesign_huawei_url_b_verify(ring, 1, U8("huawei1"), 7, U8(b_url), LEN(b_url), 0, 2592001, 0, NULL) ==
+              LIVESIGN_INVALID_ARGUMENT,
+          "b long duration");
+    CHECK(livesign_huawei_url_b_verify(ring, 1, NULL, 0, U8(b_url), LEN(b_url), 0, 60, 0, NULL) ==
+              LIVESIGN_INVALID_ARGUMENT,
+          "b empty stream");
+    CHECK(livesign_huawei_url_b_verify(ring, 1, U8("huawei1"), 7, U8(url), LEN(url), 0, 60, 0, NULL) ==
+              LIVESIGN_MALFORMED,
+          "b no txSecret");
+    CHECK(livesign_huawei_url_b_verify(NULL, 1, U8("huawei1"), 7, U8(b_url), LEN(b_url), 0, 60, 0, NULL) ==
+              LIVESIGN_INVALID_ARGUMENT,
+          "b NULL keys");
+    ring[0].ptr = U8(digits);
+    CHECK(livesign_huawei_url_b_verify(ring, 2, U8("huawei1"), 7, U8(b_url), LEN(b_url), 0, 60, 0, NULL) ==
+              LIVESIGN_INVALID_KEY,
+          "b a bad key in the ring");
     CHECK(livesign_huawei_url_d_build_keyed(NULL, U8("s"), 1, 1, out, sizeof out, &len) == LIVESIGN_INVALID_ARGUMENT,
           "NULL context");
 }
@@ -516,6 +591,8 @@ int main(void) {
             check_notify(f + 1);
         } else if (strcmp(f[0], "url_a") == 0 && n == 9) {
             check_url_a(f + 1);
+        } else if (strcmp(f[0], "url_b") == 0 && n == 5) {
+            check_url_b(f + 1);
         } else if (strcmp(f[0], "url_d") == 0 && n == 6) {
             check_url_d(f + 1);
         } else if (strcmp(f[0], "record") == 0 && n == 10) {

@@ -13,16 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int checks, failures;
-
-#define CHECK(cond, what)                                                      \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "FAIL line %d: %s (%s)\n", __LINE__, what, #cond); \
-        }                                                                      \
-    } while (0)
+#include "check.h"
 
 #define U8(s) ((const uint8_t *)(s))
 /* A string literal as a (pointer, length) pair. */

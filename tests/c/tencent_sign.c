@@ -11,33 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int checks, failures;
+#include "check.h"
 
-#define CHECK(cond, what)                                                      \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "FAIL line %d: %s (%s)\n", __LINE__, what, #cond); \
-        }                                                                      \
-    } while (0)
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap) {
-    size_t n = 0;
-    if (strcmp(hex, "-") == 0) return 0;
-    while (hex[0] && hex[1] && n < cap) {
-        unsigned v;
-        if (sscanf(hex, "%2x", &v) != 1) break;
-        out[n++] = (uint8_t)v;
-        hex += 2;
-    }
-    return n;
-}
+#include "text.h"
 
 static void check_vector(const char *key_hex, uint64_t t, const char *kind, const char *expected) {
     uint8_t key[512];
     uint8_t out[LIVESIGN_TENCENT_SIGN_LEN];
-    size_t key_len = unhex(key_hex, key, sizeof key);
+    size_t key_len = unhex_into(key_hex, key, sizeof key);
     const uint8_t *key_ptr = key_len ? key : NULL;
 
     livesign_status st = livesign_tencent_sign(key_ptr, key_len, t, out);

@@ -9,27 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int checks, failures;
+#include "check.h"
 
-#define CHECK(cond, what)                                                      \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "FAIL line %d: %s (%s)\n", __LINE__, what, #cond); \
-        }                                                                      \
-    } while (0)
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap) {
-    size_t n = 0;
-    while (hex[0] && hex[1] && n < cap) {
-        unsigned v;
-        if (sscanf(hex, "%2x", &v) != 1) break;
-        out[n++] = (uint8_t)v;
-        hex += 2;
-    }
-    return n;
-}
+#include "text.h"
 
 static const uint8_t *u8(const char *s) { return (const uint8_t *)s; }
 
@@ -189,7 +171,7 @@ int main(void) {
             fprintf(stderr, "bad input line: %s", line);
             return 2;
         }
-        body_len = unhex(body_hex, body, sizeof body);
+        body_len = unhex_into(body_hex, body, sizeof body);
         check_vector(key, body, body_len, expected);
         vectors++;
     }

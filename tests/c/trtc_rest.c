@@ -8,16 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int checks, failures;
-
-#define CHECK(cond, what)                                                      \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "FAIL line %d: %s (%s)\n", __LINE__, what, #cond); \
-        }                                                                      \
-    } while (0)
+#include "check.h"
 
 static const uint8_t *u8(const char *s) { return (const uint8_t *)s; }
 

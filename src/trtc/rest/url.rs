@@ -8,8 +8,8 @@
 //! are all legal in a query as they are (RFC 3986: `-` and `_` are unreserved, `*` is a
 //! sub-delim), so it goes in unchanged as every official SDK sends it.
 
-use crate::Error;
 use crate::text::{Decimal, Out};
+use crate::{Error, url};
 
 /// The parts of one REST request URL. `random` is the caller's: livesign reads no random
 /// source, and Tencent only asks for a 32-bit unsigned number per request.
@@ -73,7 +73,7 @@ impl<'a> RequestUrl<'a> {
         out.push(b"?sdkappid=");
         out.push(Decimal::new(self.sdkappid).as_bytes());
         out.push(b"&identifier=");
-        percent_encode(self.identifier.as_bytes(), &mut out);
+        url::encode_component(self.identifier.as_bytes(), &mut out);
         out.push(b"&usersig=");
         out.push(self.usersig);
         out.push(b"&random=");
@@ -151,22 +151,6 @@ fn tencent_base64_text(s: &[u8]) -> bool {
         && s.len().is_multiple_of(4)
         && padding <= 2
         && body.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'*' || c == b'-')
-}
-
-/// RFC 3986 §2: everything but the unreserved `A-Z a-z 0-9 - . _ ~` as `%XX` (uppercase,
-/// §2.1), byte by byte, so UTF-8 text arrives as the same UTF-8.
-fn percent_encode(s: &[u8], out: &mut Out<'_>) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut start = 0;
-    for (i, &c) in s.iter().enumerate() {
-        if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~') {
-            continue;
-        }
-        out.push(&s[start..i]);
-        out.push(&[b'%', HEX[usize::from(c >> 4)], HEX[usize::from(c & 15)]]);
-        start = i + 1;
-    }
-    out.push(&s[start..]);
 }
 
 #[cfg(test)]

@@ -1,0 +1,82 @@
+//! Huawei URL validation method B (`txSecret` / `txTime`), for ingest and playback URLs:
+//!
+//! ```text
+//! txSecret = lowercase hex MD5(key + StreamName + txTime)    txTime = hex Unix seconds
+//! ```
+//!
+//! This is Tencent's hotlink-protection scheme byte for byte, so it is the shared
+//! [`crate::txsecret`] core with Huawei's rules on top:
+//!
+//! - **Key**: the URL validation key rule of methods A and D ([`UrlAuth::key_valid`]).
+//! - **Validity**: `txTime` is where the validity starts and the console's duration (60 s to
+//!   30 days) is added to it: valid while `txTime + duration > now`, strictly, as for method D
+//!   (with a leeway: while `now < txTime + duration + leeway_s`). Huawei's table also says the
+//!   URL plays "if txTime is greater than the request time", but its duration row and worked
+//!   example ("txTime set to now, duration 1249 s: the URL expires at now + 1249 s") add the
+//!   duration, which the console requires; a push URL meant to live for years carries a
+//!   far-future `txTime` (Huawei's FAQ: `0xf3854988`, 2099) under either reading.
+//! - **`txTime` text**: builders write lowercase hex, as Huawei's example does (`5eed5888`);
+//!   the secret covers `txTime` as written. Verifiers read it with the shared rule: exactly 10
+//!   decimal digits are decimal, anything else is 1 to 16 hex digits of either case. Huawei
+//!   documents hex only, and a 10-digit hex time lies after year 4147, so the decimal reading
+//!   can only make such a URL expire *earlier* (fail closed); builders therefore stop at
+//!   [`UrlAuth::B_MAX_TX_TIME`] (9 hex digits).
+//! - **Stream name**: a parameter, as for method D, not read from the URL path. Huawei's
+//!   pages never say how a path maps to the StreamName (Tencent strips `.flv`, `.m3u8` and
+//!   `.sdp`; Huawei is silent), HLS playlist and segment paths do not carry it reliably, and a
+//!   transcoded stream is played as `{stream}_{template}`: the caller, who routes the request,
+//!   knows which stream it authorises. One rule for B and D keeps Huawei's URL API uniform.
+
+use super::UrlAuth;
+use crate::Error;
+use crate::txsecret::{self, Case, StreamPath};
+use crate::url::SignedQuery;
+
+/// Longest query [`url_b_build`] writes.
+pub(crate) const QUERY_MAX_LEN: usize = txsecret::QUERY_MAX_LEN;
+const _: () = assert!(UrlAuth::B_MAX_TX_TIME == txsecret::MAX_EXPIRY);
+
+/// Builds the query `txSecret={txSecret}&txTime={txTime}` for `stream`, with `tx_time` (the
+/// start of validity, Unix seconds) written as lowercase hex. Append it to the URL after `?`
+/// (or `&`).
+///
+/// Errors, in this order: [`Error::InvalidArgument`] (`stream` empty, `tx_time` above
+/// [`UrlAuth::B_MAX_TX_TIME`]); [`Error::InvalidKey`] (the key breaks [`UrlAuth::key_valid`]).
+pub fn url_b_build(key: &[u8], stream: &str, tx_time: u64) -> Result<SignedQuery, Error> {
+    if stream.is_empty() {
+        return Err(Error::InvalidArgument);
+    }
+    let time = txsecret::tx_time(tx_time, Case::Lower)?;
+    if !UrlAuth::key_valid(key) {
+        return Err(Error::InvalidKey);
+    }
+    txsecret::query(key, stream.as_bytes(), &time)
+}
+
+/// Verifies the `txSecret` / `txTime` of `url` (full, or a bare `/path?query`) for `stream` at
+/// `now` against `keys` (primary first, at most 8) and returns the index of the key that
+/// matched. The URL is valid while `now < txTime + duration_s + leeway_s`.
+///
+/// Errors, in order: [`Error::InvalidArgument`] (empty `stream`, `duration_s` outside
+/// 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key breaks
+/// [`UrlAuth::key_valid`]); [`Error::Malformed`] (not a URL; `txSecret` or `txTime` missing or
+/// repeated; `txTime` neither 1 to 16 hex digits nor 10 decimal digits; `txSecret` not 32
+/// lowercase hex characters); [`Error::SignatureMismatch`] (every key tried, each compared in
+/// constant time); [`Error::Expired`] (saturating).
+pub fn url_b_verify(
+    keys: &[&[u8]],
+    stream: &str,
+    url: &[u8],
+    now: u64,
+    duration_s: u32,
+    leeway_s: u32,
+) -> Result<usize, Error> {
+    UrlAuth::check_stream_and_duration(stream, duration_s)?;
+    // The path is not read (see the module documentation): no AppName to report.
+    let given = |_path| Ok(StreamPath { app: &[], stream: stream.as_bytes() });
+    // Valid while now < txTime + duration: the last valid second is txTime + duration - 1
+    // (duration >= 60).
+    let valid_for_s = duration_s - 1;
+    let verified = txsecret::verify(keys, |k| UrlAuth::key_valid(k), url, given, valid_for_s, now, leeway_s)?;
+    Ok(verified.key_index)
+}

@@ -1,0 +1,746 @@
+//! A stack-only inflater for RFC 1951 deflate streams (stored, fixed-Huffman and
+//! dynamic-Huffman blocks), made for UserSig tokens: small inputs, a bounded output buffer,
+//! hostile bytes.
+//!
+//! Every malformed stream is `Malformed`, never a panic or a loop that does not consume input:
+//! each block consumes at least 3 bits and each symbol at least 1, and every length, distance
+//! and table index is checked. The output never grows past the caller's buffer.
+//!
+//! Decoding is table-driven: one lookup of the next 9 (literal/length) or 8 (distance) bits
+//! resolves every code that short, which covers the whole fixed-Huffman code (the format of
+//! the official Python, Node and C++ tokens). Longer codes, which only dynamic blocks can
+//! have, fall back to canonical bit-by-bit decoding from the code-length counts.
+//!
+//! Stricter than zlib on one point: the bits that pad a stored block's header and the final
+//! block to a byte boundary must be zero (every known encoder writes zeros). Without this, a
+//! token could be changed in those bits and still verify.
+
+use crate::Error;
+
+/// Longest code deflate allows.
+const MAX_BITS: u32 = 15;
+
+/// Block types a stream used, as a bit set (see [`Inflated::kinds`]).
+pub(crate) const STORED: u8 = 1;
+pub(crate) const FIXED: u8 = 2;
+pub(crate) const DYNAMIC: u8 = 4;
+
+/// Literal/length code: 288 symbols (286 and 287 are reserved), looked up 9 bits at a time.
+type LitTable = Huffman<512, 288>;
+/// Distance code: 32 symbols (30 and 31 are reserved), looked up 8 bits at a time.
+type DistTable = Huffman<256, 32>;
+/// The code-length code of a dynamic block header: 19 symbols, at most 7 bits.
+type CodeLenTable = Huffman<128, 19>;
+
+/// The order in which a dynamic header lists the code-length code lengths (RFC 1951 §3.2.7).
+const CODE_LEN_ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+const LEN_BASE: [u16; 29] =
+    [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LEN_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const DIST_BASE: [u16; 30] = [
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+    8193, 12289, 16385, 24577,
+];
+const DIST_EXTRA: [u8; 30] =
+    [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+
+/// The fixed codes of RFC 1951 §3.2.6, built at compile time.
+static FIXED_LIT: LitTable = Huffman::from_lengths(&fixed_lit_lengths());
+static FIXED_DIST: DistTable = Huffman::from_lengths(&[5; 32]);
+
+const fn fixed_lit_lengths() -> [u8; 288] {
+    let mut l = [8u8; 288];
+    let mut i = 144;
+    while i < 256 {
+        l[i] = 9;
+        i += 1;
+    }
+    while i < 280 {
+        l[i] = 7;
+        i += 1;
+    }
+    l
+}
+
+/// What [`inflate`] produced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Inflated {
+    /// Bytes written to the output.
+    pub(crate) len: usize,
+    /// Bytes of input the deflate stream occupied (what follows is the zlib trailer).
+    pub(crate) consumed: usize,
+    /// Block types seen: [`STORED`] | [`FIXED`] | [`DYNAMIC`].
+    pub(crate) kinds: u8,
+}
+
+/// Inflates the raw deflate stream at the start of `src` into `out`. Output that would not
+/// fit in `out` is `Malformed`: the caller sizes `out` for the largest document it accepts.
+pub(crate) fn inflate(src: &[u8], out: &mut [u8]) -> Result<Inflated, Error> {
+    let mut bits = Bits::new(src);
+    let mut written = 0;
+    let mut kinds = 0;
+    loop {
+        let header = bits.take(3)?;
+        match header >> 1 {
+            0 => {
+                kinds |= STORED;
+                bits.stored(out, &mut written)?;
+            }
+            1 => {
+                kinds |= FIXED;
+                codes(&mut bits, out, &mut written, &FIXED_LIT, &FIXED_DIST)?;
+            }
+            2 => {
+                kinds |= DYNAMIC;
+                let (lit, dist) = dynamic_tables(&mut bits)?;
+                codes(&mut bits, out, &mut written, &lit, &dist)?;
+            }
+            _ => return Err(Error::Malformed),
+        }
+        if header & 1 == 1 {
+            break;
+        }
+    }
+    bits.align_zero()?;
+    Ok(Inflated { len: written, consumed: bits.consumed(), kinds })
+}
+
+/// LSB-first bit reader. Invariant: `acc` holds exactly `n` unread bits and zeros above them:
+/// the real bits just before `src[pos]`, then `virt` zero bits past the end of the input.
+///
+/// Topping up with zeros past the end lets the hot paths assume at least 15 bits are always
+/// there; reading into them is caught right after the read that did it ([`Bits::overrun`]).
+#[derive(Clone, Copy)]
+struct Bits<'a> {
+    src: &'a [u8],
+    pos: usize,
+    acc: u64,
+    n: u32,
+    virt: u32,
+}
+
+impl<'a> Bits<'a> {
+    fn new(src: &'a [u8]) -> Self {
+        Self { src, pos: 0, acc: 0, n: 0, virt: 0 }
+    }
+
+    /// Tops `acc` up with whole bytes to at least 56 bits (zeros past the end of the input).
+    #[inline(always)]
+    fn refill(&mut self) {
+        if let Some(word) = self.src.get(self.pos..).and_then(<[u8]>::first_chunk::<8>) {
+            let take = 63u32.saturating_sub(self.n) / 8;
+            let keep = take * 8;
+            self.acc |= (u64::from_le_bytes(*word) & ((1u64 << keep) - 1)) << self.n;
+            self.pos += take as usize;
+            self.n += keep;
+        } else {
+            while self.n <= 56 {
+                match self.src.get(self.pos) {
+                    Some(&b) => {
+                        self.acc |= u64::from(b) << self.n;
+                        self.pos += 1;
+                    }
+                    None => self.virt += 8,
+                }
+                self.n += 8;
+            }
+        }
+    }
+
+    /// Whether bits past the end of the input have been consumed.
+    #[inline(always)]
+    fn overrun(&self) -> bool {
+        self.n < self.virt
+    }
+
+    /// The next `k` (at most 16) bits as a number, consumed.
+    #[inline(always)]
+    fn take(&mut self, k: u32) -> Result<u32, Error> {
+        if self.n < k {
+            self.refill();
+        }
+        let v = (self.acc & ((1u64 << k) - 1)) as u32;
+        self.acc >>= k;
+        self.n -= k;
+        if self.overrun() {
+            return Err(Error::Malformed);
+        }
+        Ok(v)
+    }
+
+    /// Skips to the next byte boundary; the skipped bits must be zero.
+    fn align_zero(&mut self) -> Result<(), Error> {
+        let pad = self.n % 8;
+        if self.acc & ((1u64 << pad) - 1) != 0 {
+            return Err(Error::Malformed);
+        }
+        self.acc >>= pad;
+        self.n -= pad;
+        Ok(())
+    }
+
+    /// Bytes of real input consumed (after [`Bits::align_zero`], when no overrun).
+    fn consumed(&self) -> usize {
+        self.pos - ((self.n - self.virt) / 8) as usize
+    }
+
+    /// Decodes one symbol: one table lookup for short codes, canonical decoding otherwise.
+    #[inline(always)]
+    fn decode<const F: usize, const S: usize>(&mut self, h: &Huffman<F, S>) -> Result<u16, Error> {
+        if self.n < MAX_BITS {
+            self.refill();
+        }
+        let entry = h.fast[self.acc as usize & (F - 1)];
+        if entry & 15 == 0 {
+            return self.decode_slow(h);
+        }
+        // The length sits in the low bits (and nothing above it below bit 8) so that the
+        // entry feeds the shift directly: lookup-then-shift is the inflater's critical path.
+        self.acc >>= entry & 63;
+        self.n -= entry & 15;
+        if self.overrun() {
+            return Err(Error::Malformed);
+        }
+        Ok((entry >> 8) as u16)
+    }
+
+    /// Canonical decoding one bit at a time (codes longer than the table, unassigned codes,
+    /// the end of the input).
+    #[cold]
+    fn decode_slow<const F: usize, const S: usize>(&mut self, h: &Huffman<F, S>) -> Result<u16, Error> {
+        let (mut code, mut first, mut index) = (0u32, 0u32, 0u32);
+        for len in 1..=MAX_BITS as usize {
+            code |= self.take(1)?;
+            let count = u32::from(h.count[len]);
+            if code.wrapping_sub(first) < count {
+                return h.symbol.get((index + code - first) as usize).copied().ok_or(Error::Malformed);
+            }
+            index += count;
+            first = (first + count) << 1;
+            code <<= 1;
+        }
+        Err(Error::Malformed)
+    }
+
+    /// A stored block (after its 3 header bits).
+    fn stored(&mut self, out: &mut [u8], written: &mut usize) -> Result<(), Error> {
+        self.align_zero()?;
+        let len = self.take(16)?;
+        if len ^ self.take(16)? != 0xffff {
+            return Err(Error::Malformed);
+        }
+        let end = written.checked_add(len as usize).filter(|&e| e <= out.len()).ok_or(Error::Malformed)?;
+        let mut at = *written;
+        // Whole real bytes already in the bit buffer first (n is a multiple of 8 after the
+        // alignment); then only zeros past the end may be left in it, and the rest is one
+        // copy from the input.
+        while at < end && self.n - self.virt >= 8 {
+            out[at] = self.acc as u8;
+            self.acc >>= 8;
+            self.n -= 8;
+            at += 1;
+        }
+        let rest = end - at;
+        if rest > 0 {
+            (self.acc, self.n, self.virt) = (0, 0, 0);
+            let stop = self.pos.checked_add(rest).ok_or(Error::Malformed)?;
+            let src = self.src.get(self.pos..stop).ok_or(Error::Malformed)?;
+            out[at..end].copy_from_slice(src);
+            self.pos = stop;
+        }
+        *written = end;
+        Ok(())
+    }
+}
+
+/// Decodes literal/length and distance codes until the end-of-block symbol.
+fn codes(
+    reader: &mut Bits<'_>,
+    out: &mut [u8],
+    written: &mut usize,
+    lit: &LitTable,
+    dist: &DistTable,
+) -> Result<(), Error> {
+    // A local copy keeps the reader's state in registers in this hot loop.
+    let mut bits = Bits { ..*reader };
+    let mut at = *written;
+    loop {
+        if bits.n < 32 {
+            bits.refill();
+        }
+        // Runs of 8-bit literal codes (all of ASCII in the fixed code, so nearly every byte of
+        // an official token) are decoded four at a time: the four lookups assume the codes
+        // before them were 8 bits long and do not wait for each other; the run ends at the
+        // first lookup that is not an 8-bit literal. Bytes written past the run are scratch
+        // that later output overwrites.
+        if let Some(dst) = out.get_mut(at..at + 4) {
+            let a = bits.acc as usize;
+            let e = [lit.fast[a & 511], lit.fast[(a >> 8) & 511], lit.fast[(a >> 16) & 511], lit.fast[(a >> 24) & 511]];
+            let ok = e.map(|x| x & 0xffff_00ff == 8);
+            if ok[0] {
+                let run = 1 + usize::from(ok[1]) * (1 + usize::from(ok[2]) * (1 + usize::from(ok[3])));
+                dst.copy_from_slice(&e.map(|x| (x >> 8) as u8));
+                at += run;
+                bits.acc >>= 8 * run;
+                bits.n -= 8 * run as u32;
+                if bits.overrun() {
+                    return Err(Error::Malformed);
+                }
+                continue;
+            }
+        }
+        let sym = bits.decode(lit)?;
+        if sym < 256 {
+            *out.get_mut(at).ok_or(Error::Malformed)? = sym as u8;
+            at += 1;
+            continue;
+        }
+        if sym == 256 {
+            break;
+        }
+        let i = usize::from(sym - 257);
+        let (&base, &extra) = LEN_BASE.get(i).zip(LEN_EXTRA.get(i)).ok_or(Error::Malformed)?;
+        let len = usize::from(base) + bits.take(u32::from(extra))? as usize;
+        let d = usize::from(bits.decode(dist)?);
+        let (&dbase, &dextra) = DIST_BASE.get(d).zip(DIST_EXTRA.get(d)).ok_or(Error::Malformed)?;
+        let distance = usize::from(dbase) + bits.take(u32::from(dextra))? as usize;
+        if distance > at {
+            return Err(Error::Malformed);
+        }
+        let end = at + len;
+        if end > out.len() {
+            return Err(Error::Malformed);
+        }
+        // Byte by byte: a match may overlap the bytes it is producing.
+        for k in at..end {
+            out[k] = out[k - distance];
+        }
+        at = end;
+    }
+    *written = at;
+    *reader = bits;
+    Ok(())
+}
+
+/// Reads a dynamic block's header and builds its two codes.
+fn dynamic_tables(bits: &mut Bits<'_>) -> Result<(LitTable, DistTable), Error> {
+    let nlit = bits.take(5)? as usize + 257;
+    let ndist = bits.take(5)? as usize + 1;
+    let ncode = bits.take(4)? as usize + 4;
+    if nlit > 286 || ndist > 30 {
+        return Err(Error::Malformed);
+    }
+    let mut code_lens = [0u8; 19];
+    for &sym in CODE_LEN_ORDER.iter().take(ncode) {
+        code_lens[sym] = bits.take(3)? as u8;
+    }
+    check_lengths(&code_lens, true)?;
+    let code_len_table = CodeLenTable::from_lengths(&code_lens);
+
+    // Literal/length and distance lengths form one sequence; a repeat may cross between them.
+    let mut lens = [0u8; 286 + 30];
+    let total = nlit + ndist;
+    let mut i = 0;
+    while i < total {
+        let sym = bits.decode(&code_len_table)?;
+        let (value, repeat) = match sym {
+            0..=15 => (sym as u8, 1),
+            16 => {
+                let prev = *i.checked_sub(1).and_then(|p| lens.get(p)).ok_or(Error::Malformed)?;
+                (prev, 3 + bits.take(2)? as usize)
+            }
+            17 => (0, 3 + bits.take(3)? as usize),
+            18 => (0, 11 + bits.take(7)? as usize),
+            _ => return Err(Error::Malformed),
+        };
+        let end = i + repeat;
+        if end > total {
+            return Err(Error::Malformed);
+        }
+        lens[i..end].fill(value);
+        i = end;
+    }
+
+    let mut lit = [0u8; 288];
+    lit[..nlit].copy_from_slice(&lens[..nlit]);
+    let mut dist = [0u8; 32];
+    dist[..ndist].copy_from_slice(&lens[nlit..total]);
+    if lit[256] == 0 {
+        // No end-of-block code: the block could never end.
+        return Err(Error::Malformed);
+    }
+    check_lengths(&lit, false)?;
+    check_lengths(&dist, false)?;
+    Ok((LitTable::from_lengths(&lit), DistTable::from_lengths(&dist)))
+}
+
+/// zlib's rules for a set of code lengths: never over-subscribed; complete, except that a
+/// literal/length or distance code may be a single code of length 1, or empty.
+fn check_lengths(lengths: &[u8], code_length_code: bool) -> Result<(), Error> {
+    let mut count = [0i32; 16];
+    for &l in lengths {
+        count[usize::from(l & 15)] += 1;
+    }
+    let mut left = 1i32;
+    let mut max = 0;
+    for (len, &c) in count.iter().enumerate().skip(1) {
+        left = 2 * left - c;
+        if left < 0 {
+            return Err(Error::Malformed);
+        }
+        if c > 0 {
+            max = len;
+        }
+    }
+    if left > 0 && max != 0 && (code_length_code || max != 1) {
+        return Err(Error::Malformed);
+    }
+    Ok(())
+}
+
+/// A canonical Huffman code: a lookup table for codes of at most log2(F) bits, and the
+/// counts and ordered symbols for canonical decoding of the longer ones.
+struct Huffman<const F: usize, const S: usize> {
+    /// Indexed by the next log2(F) input bits: `symbol << 8 | length`; 0 when the code there
+    /// is longer than the table or unassigned.
+    fast: [u32; F],
+    /// Number of codes of each length (index 0 unused).
+    count: [u16; 16],
+    /// Symbols in canonical code order.
+    symbol: [u16; S],
+}
+
+impl<const F: usize, const S: usize> Huffman<F, S> {
+    /// Builds the code for `lengths` (one per symbol, 0 = unused). Every index is in range by
+    /// construction (lengths are masked to 4 bits, table indices to the table size), so it
+    /// cannot panic even on lengths [`check_lengths`] would refuse; it runs at compile time
+    /// for the fixed codes.
+    const fn from_lengths(lengths: &[u8; S]) -> Self {
+        let fast_bits = F.trailing_zeros() as usize;
+        let mut h = Self { fast: [0; F], count: [0; 16], symbol: [0; S] };
+        let mut s = 0;
+        while s < S {
+            let l = (lengths[s] & 15) as usize;
+            h.count[l] = h.count[l].wrapping_add(1);
+            s += 1;
+        }
+        h.count[0] = 0;
+        let mut offset = [0u16; 16];
+        let mut next_code = [0u32; 16];
+        let mut code = 0u32;
+        let mut len = 1;
+        while len < 16 {
+            code = code.wrapping_add(h.count[len - 1] as u32).wrapping_shl(1);
+            next_code[len] = code;
+            if len < 15 {
+                offset[len + 1] = offset[len].wrapping_add(h.count[len]);
+            }
+            len += 1;
+        }
+        s = 0;
+        while s < S {
+            let l = (lengths[s] & 15) as usize;
+            if l != 0 {
+                let o = offset[l] as usize;
+                if o < S {
+                    h.symbol[o] = s as u16;
+                }
+                offset[l] = offset[l].wrapping_add(1);
+                let c = next_code[l];
+                next_code[l] = c.wrapping_add(1);
+                if l <= fast_bits {
+                    // Codes are sent most significant bit first, but the reader sees bits
+                    // LSB-first: index by the reversed code, every 2^l entries.
+                    let mut i = ((c as u16).reverse_bits() >> (16 - l)) as usize;
+                    while i < F {
+                        h.fast[i] = (s as u32) << 8 | l as u32;
+                        i += 1 << l;
+                    }
+                }
+            }
+            s += 1;
+        }
+        h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inflate_vec(src: &[u8], cap: usize) -> Result<(Vec<u8>, Inflated), Error> {
+        let mut out = vec![0u8; cap];
+        let r = inflate(src, &mut out)?;
+        out.truncate(r.len);
+        Ok((out, r))
+    }
+
+    fn sample_inputs() -> Vec<Vec<u8>> {
+        let mut seed = 0x1234_5678_9abc_def0u64;
+        let mut rnd = |n: usize| -> Vec<u8> {
+            (0..n)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    seed as u8
+                })
+                .collect()
+        };
+        let json = br#"{"TLS.ver":"2.0","TLS.identifier":"xiaojun","TLS.sdkappid":1400000000,"TLS.expire":15552000,"TLS.time":1700000000,"TLS.sig":"LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4="}"#;
+        let text: Vec<u8> = json.iter().copied().cycle().take(30_000).collect();
+        let runs: Vec<u8> = (0..20_000u32).map(|i| (i / 300) as u8).collect();
+        vec![Vec::new(), b"a".to_vec(), json.to_vec(), text, runs, rnd(1), rnd(100), rnd(70_000), vec![0; 100_000]]
+    }
+
+    #[test]
+    fn miniz_streams_at_every_level() {
+        let mut kinds_seen = 0;
+        for data in sample_inputs() {
+            for level in [0u8, 1, 6, 9] {
+                let stream = miniz_oxide::deflate::compress_to_vec(&data, level);
+                let (out, r) = inflate_vec(&stream, data.len()).unwrap_or_else(|e| panic!("level {level}: {e}"));
+                assert_eq!(out, data, "level {level}, {} bytes", data.len());
+                assert_eq!(r.consumed, stream.len());
+                if level == 0 {
+                    assert_eq!(r.kinds, STORED, "level 0 stores");
+                }
+                kinds_seen |= r.kinds;
+            }
+        }
+        assert_eq!(kinds_seen, STORED | FIXED | DYNAMIC, "the samples must exercise every block type");
+    }
+
+    #[test]
+    fn forced_fixed_huffman_blocks() {
+        use miniz_oxide::deflate::core::{CompressorOxide, TDEFLFlush, compress_to_output, deflate_flags};
+        let mut fixed_seen = 0;
+        for data in sample_inputs() {
+            let mut c = CompressorOxide::new(deflate_flags::TDEFL_FORCE_ALL_STATIC_BLOCKS | 128);
+            let mut stream = Vec::new();
+            let (status, _) = compress_to_output(&mut c, &data, TDEFLFlush::Finish, |chunk| {
+                stream.extend_from_slice(chunk);
+                true
+            });
+            assert_eq!(status, miniz_oxide::deflate::core::TDEFLStatus::Done);
+            let (out, r) = inflate_vec(&stream, data.len()).unwrap();
+            assert_eq!(out, data);
+            assert_eq!(r.kinds & DYNAMIC, 0);
+            // miniz still stores incompressible (random) data.
+            fixed_seen += usize::from(r.kinds & FIXED != 0);
+        }
+        assert!(fixed_seen >= 5, "only {fixed_seen} samples used fixed-Huffman blocks");
+    }
+
+    #[test]
+    fn output_is_bounded_by_the_buffer() {
+        let data = vec![b'x'; 5000];
+        for level in [0u8, 1, 9] {
+            let stream = miniz_oxide::deflate::compress_to_vec(&data, level);
+            assert!(inflate_vec(&stream, 5000).is_ok());
+            assert_eq!(inflate_vec(&stream, 4999).map(|_| ()), Err(Error::Malformed), "level {level}");
+        }
+    }
+
+    #[test]
+    fn every_truncation_is_malformed() {
+        for data in sample_inputs().into_iter().take(4) {
+            for level in [0u8, 1, 9] {
+                let stream = miniz_oxide::deflate::compress_to_vec(&data, level);
+                for cut in 0..stream.len() {
+                    assert_eq!(
+                        inflate_vec(&stream[..cut], data.len()).map(|_| ()),
+                        Err(Error::Malformed),
+                        "level {level} cut {cut}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Packs `(value, bit count)` pairs LSB-first, as deflate writes header fields.
+    fn pack(fields: &[(u32, u32)]) -> Vec<u8> {
+        let (mut acc, mut n, mut out) = (0u64, 0, Vec::new());
+        for &(v, k) in fields {
+            acc |= u64::from(v) << n;
+            n += k;
+            while n >= 8 {
+                out.push(acc as u8);
+                acc >>= 8;
+                n -= 8;
+            }
+        }
+        if n > 0 {
+            out.push(acc as u8);
+        }
+        out
+    }
+
+    #[test]
+    fn hand_made_streams() {
+        // Stored "hi", final.
+        assert_eq!(inflate_vec(&[1, 2, 0, 0xfd, 0xff, b'h', b'i'], 8).unwrap().0, b"hi");
+        // Non-final empty stored block, then final empty fixed block (end-of-block = 7 zero bits).
+        let (out, r) = inflate_vec(&[0, 0, 0, 0xff, 0xff, 0x03, 0x00], 8).unwrap();
+        assert!(out.is_empty());
+        assert_eq!(r.kinds, STORED | FIXED);
+        // Fixed block: literal 'a' (0x30+0x61 = 0x91, 8 bits), then EOB: zlib's "a" stream.
+        let stream = miniz_oxide::deflate::compress_to_vec(b"a", 6);
+        assert_eq!(inflate_vec(&stream, 4).unwrap().0, b"a");
+        // An overlapping match: 'a' then length 4 at distance 1 gives "aaaaa".
+        let stream = miniz_oxide::deflate::compress_to_vec(b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 9);
+        assert_eq!(inflate_vec(&stream, 64).unwrap().0, b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    }
+
+    #[test]
+    fn malformed_streams() {
+        let bad: Vec<(&str, Vec<u8>)> = vec![
+            ("empty input", vec![]),
+            ("reserved block type 3", pack(&[(1, 1), (3, 2)])),
+            ("stored LEN/NLEN mismatch", vec![1, 2, 0, 0xfd, 0xfe, b'h', b'i']),
+            ("stored block longer than the input", vec![1, 3, 0, 0xfc, 0xff, b'h', b'i']),
+            ("stored header padding not zero", vec![1 | 0x80, 2, 0, 0xfd, 0xff, b'h', b'i']),
+            ("final padding not zero", vec![0x03 | 0x80, 0x00]),
+            ("non-final block without a successor", vec![0, 0, 0, 0xff, 0xff]),
+            // Fixed block, literal/length symbol 286 (code 11000110, 8 bits, sent MSB first).
+            ("reserved length symbol 286", pack(&[(1, 1), (1, 2), (0b0110_0011, 8), (0, 7)])),
+            // Fixed block: 'a', then length 3 (symbol 257 = 0000001) at distance symbol 30.
+            (
+                "reserved distance symbol 30",
+                pack(&[(1, 1), (1, 2), (0b1000_1001, 8), (0b100_0000, 7), (0b01111, 5), (0, 7)]),
+            ),
+            // Fixed block: length 3 at distance 1 with no output yet.
+            ("distance beyond the output", pack(&[(1, 1), (1, 2), (0b100_0000, 7), (0, 5), (0, 7)])),
+            // Dynamic: HLIT = 287 symbols.
+            ("too many literal/length codes", pack(&[(1, 1), (2, 2), (30, 5), (0, 5), (0, 4), (0, 32)])),
+            ("too many distance codes", pack(&[(1, 1), (2, 2), (0, 5), (30, 5), (0, 4), (0, 32)])),
+            // Dynamic: code-length code with a single length-1 code (incomplete).
+            (
+                "incomplete code-length code",
+                pack(&[(1, 1), (2, 2), (0, 5), (0, 5), (0, 4), (1, 3), (0, 3), (0, 3), (0, 3), (0, 32)]),
+            ),
+            // Dynamic: three code-length codes of length 1 (over-subscribed).
+            (
+                "over-subscribed code-length code",
+                pack(&[(1, 1), (2, 2), (0, 5), (0, 5), (0, 4), (1, 3), (1, 3), (1, 3), (0, 3), (0, 32)]),
+            ),
+            // Dynamic: code-length code {16: 1 bit, 17: 1 bit}; the first symbol is a repeat.
+            (
+                "repeat with no previous length",
+                pack(&[
+                    (1, 1),
+                    (2, 2),
+                    (0, 5),
+                    (0, 5),
+                    (0, 4),
+                    (1, 3),
+                    (1, 3),
+                    (0, 3),
+                    (0, 3),
+                    (0, 1),
+                    (0, 2),
+                    (0, 32),
+                ]),
+            ),
+            // Dynamic: code-length code {17: 1 bit, 18: 1 bit}; 18 × (11+127) zeros overruns 258.
+            (
+                "repeat past the last length",
+                pack(&[
+                    (1, 1),
+                    (2, 2),
+                    (0, 5),
+                    (0, 5),
+                    (0, 4),
+                    (0, 3),
+                    (1, 3),
+                    (1, 3),
+                    (0, 3),
+                    (1, 1),
+                    (127, 7),
+                    (1, 1),
+                    (127, 7),
+                    (0, 32),
+                ]),
+            ),
+            // Dynamic: code-length code {17: 1 bit, 18: 1 bit}; all 258 lengths zero (no EOB code).
+            (
+                "no end-of-block code",
+                pack(&[
+                    (1, 1),
+                    (2, 2),
+                    (0, 5),
+                    (0, 5),
+                    (0, 4),
+                    (0, 3),
+                    (1, 3),
+                    (1, 3),
+                    (0, 3),
+                    (1, 1),
+                    (127, 7),
+                    (1, 1),
+                    (109, 7),
+                    (0, 32),
+                ]),
+            ),
+        ];
+        for (what, stream) in bad {
+            assert_eq!(inflate_vec(&stream, 1024).map(|_| ()), Err(Error::Malformed), "{what}: {stream:02x?}");
+        }
+    }
+
+    #[test]
+    fn code_length_rules() {
+        assert!(check_lengths(&[1, 1], true).is_ok());
+        assert!(check_lengths(&[1, 0], true).is_err(), "incomplete code-length code");
+        assert!(check_lengths(&[1, 0], false).is_ok(), "a single length-1 code is allowed");
+        assert!(check_lengths(&[2, 0, 0], false).is_err(), "incomplete with a longer code");
+        assert!(check_lengths(&[0, 0], false).is_ok(), "no codes at all");
+        assert!(check_lengths(&[1, 1, 1], false).is_err(), "over-subscribed");
+        assert!(check_lengths(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15], false).is_ok());
+    }
+
+    #[test]
+    fn long_codes_use_the_slow_path() {
+        // Skewed frequencies force dynamic codes longer than the 9-bit table.
+        let mut data = Vec::new();
+        for i in 0..40_000u32 {
+            let b = match i.trailing_zeros() {
+                0 => b'a',
+                z => b'b' + z as u8,
+            };
+            data.push(b);
+            if i % 97 == 0 {
+                data.extend_from_slice(&i.to_le_bytes());
+            }
+        }
+        let stream = miniz_oxide::deflate::compress_to_vec(&data, 9);
+        let (out, r) = inflate_vec(&stream, data.len()).unwrap();
+        assert_eq!(out, data);
+        assert_ne!(r.kinds & DYNAMIC, 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(src in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
+            let _ = inflate_vec(&src, 2048);
+        }
+
+        #[test]
+        fn corrupted_streams_never_panic(
+            data in proptest::collection::vec(0u8..8, 0..400),
+            level in 0u8..10,
+            at in proptest::num::usize::ANY,
+            x in 1u8..=255,
+        ) {
+            let mut stream = miniz_oxide::deflate::compress_to_vec(&data, level);
+            let (out, _) = inflate_vec(&stream, data.len()).unwrap();
+            proptest::prop_assert_eq!(&out, &data);
+            if !stream.is_empty() {
+                let i = at % stream.len();
+                stream[i] ^= x;
+                let _ = inflate_vec(&stream, 4096);
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Decoding a UserSig without its key (spec §2 steps 1–2): Tencent base64, zlib, JSON. The
+//! verifier decodes through here too, so what `inspect` shows is exactly what was verified.
+//!
+//! Accepted: any JSON member order and spacing, `\u` escapes (surrogate pairs included) and
+//! `\/`, the members Go omits when zero or empty (`TLS.identifier` = "", `TLS.sdkappid`,
+//! `TLS.expire`, `TLS.time` = 0), a missing `TLS.ver` (no official verifier reads it), any
+//! deflate block type. Refused as `Malformed`: anything that is not canonical padded base64
+//! in Tencent's alphabet, a bad zlib stream, invalid or duplicated JSON members, numbers that
+//! are not plain non-negative integers (as `null`, strings, fractions), a missing or
+//! non-32-byte `TLS.sig`, a `TLS.userbuf` that is not canonical standard base64, and tokens
+//! outside livesign's bounds (see the constants below).
+//!
+//! Decoding yields [`Fields`], borrowed from a document buffer the caller owns, so that a
+//! verification that wants no copy of the fields makes none.
+
+use super::usersig::{Claims, MAX_IDENTIFIER_LEN, MAX_USERBUF_B64_LEN, MAX_USERBUF_LEN};
+use super::zlib;
+use crate::base64::{self, Alphabet};
+use crate::digest::hmac;
+use crate::json::{self, Str, Value};
+use crate::{Error, HmacKey};
+
+/// The largest decompressed document accepted. Every document livesign writes fits
+/// ([`super::usersig::MAX_DOC_LEN`]), as does every official SDK's for identifiers and
+/// userbufs within livesign's limits, even with Python's `\uXXXX` escaping.
+pub(crate) const MAX_DOC_LEN: usize = 4096;
+/// The largest zlib stream accepted: the largest document at the fixed-Huffman worst case
+/// (9 bits a byte) plus headers.
+const MAX_ZLIB_LEN: usize = MAX_DOC_LEN * 9 / 8 + 64;
+const _: () = assert!(super::usersig::MAX_DOC_LEN <= MAX_DOC_LEN && super::usersig::MAX_LEN <= MAX_ZLIB_LEN / 3 * 4);
+
+/// A buffer for the decompressed document, owned by whoever needs the [`Fields`].
+pub(crate) type DocBuf = [u8; MAX_DOC_LEN];
+
+/// The members of a decoded UserSig, borrowed from its document.
+pub(crate) struct Fields<'d> {
+    pub(crate) sdkappid: u64,
+    pub(crate) time: u64,
+    pub(crate) expire: u64,
+    /// `TLS.identifier` as written (possibly escaped); "" when absent.
+    identifier: Str<'d>,
+    /// `TLS.userbuf` as written, when present: canonical standard base64 of at most
+    /// [`MAX_USERBUF_LEN`] bytes (checked).
+    userbuf: Option<Str<'d>>,
+    /// The decoded `TLS.sig`.
+    pub(crate) sig: [u8; hmac::LEN],
+}
+
+impl Fields<'_> {
+    pub(crate) fn expires_at(&self) -> u64 {
+        self.time.saturating_add(self.expire)
+    }
+
+    /// Whether the token's identifier is `identifier`.
+    pub(crate) fn identifier_is(&self, identifier: &[u8]) -> bool {
+        self.identifier.eq(identifier)
+    }
+
+    /// Copies the unescaped identifier into `buf` (it fits: checked when decoding).
+    pub(crate) fn identifier_into(&self, buf: &mut [u8; MAX_IDENTIFIER_LEN]) -> usize {
+        match self.identifier.plain() {
+            Some(text) => buf.get_mut(..text.len()).map_or(0, |dst| {
+                dst.copy_from_slice(text);
+                text.len()
+            }),
+            None => self.identifier.unescape_into(buf).map_or(0, <[u8]>::len),
+        }
+    }
+
+    /// Decodes the userbuf into `buf` (it fits: checked when decoding); `None` without one.
+    pub(crate) fn userbuf_into(&self, buf: &mut [u8; MAX_USERBUF_LEN]) -> Option<usize> {
+        with_text(self.userbuf?, |text| base64::decode(Alphabet::Standard, text, buf).ok().map(<[u8]>::len))
+    }
+
+    /// The HMAC these fields call for under `key`, for a token whose identifier is known to
+    /// be `identifier` (so the document's copy need not be unescaped).
+    pub(crate) fn expected_mac(&self, key: &HmacKey, identifier: &[u8]) -> [u8; hmac::LEN] {
+        let claims =
+            |userbuf: Option<&[u8]>| Claims::new(identifier, self.sdkappid, self.time, self.expire, userbuf).mac(key);
+        // A present but empty userbuf is signed as an empty `TLS.userbuf:` line. The text is
+        // canonical base64 (checked), so it is what re-encoding the bytes would give.
+        match self.userbuf {
+            None => claims(None),
+            Some(s) => with_text(s, |text| claims(Some(text))),
+        }
+    }
+}
+
+/// Runs `f` on a string member's unescaped text; only an escaped one (PHP writes `\/`) needs
+/// the buffer, so the common case zeroes none.
+fn with_text<R>(s: Str<'_>, f: impl FnOnce(&[u8]) -> R) -> R {
+    match s.plain() {
+        Some(text) => f(text),
+        None => {
+            let mut buf = [0u8; MAX_USERBUF_B64_LEN];
+            f(string_text(s, &mut buf).unwrap_or_default())
+        }
+    }
+}
+
+/// Decodes `usersig` into `doc` and returns its members (see the module docs for what is
+/// accepted). The only error is [`Error::Malformed`].
+pub(crate) fn decode<'d>(usersig: &[u8], doc: &'d mut DocBuf) -> Result<Fields<'d>, Error> {
+    let mut scratch = [0u8; MAX_ZLIB_LEN];
+    let zlib = base64::decode(Alphabet::Tencent, usersig, &mut scratch).map_err(|_| Error::Malformed)?;
+    let doc = zlib::decompress(zlib, doc)?.data;
+    let [_ver, identifier, sdkappid, expire, time, userbuf, sig] = json::parse_lookup(
+        doc,
+        [&b"TLS.ver"[..], b"TLS.identifier", b"TLS.sdkappid", b"TLS.expire", b"TLS.time", b"TLS.userbuf", b"TLS.sig"],
+    )?;
+    // The scratch buffer is free again: it held the zlib stream, now fully read.
+    let (text_buf, bytes_buf) = scratch.split_at_mut(MAX_USERBUF_B64_LEN);
+
+    let identifier = match identifier {
+        Some(v) => v.as_str().ok_or(Error::Malformed)?,
+        None => Str::EMPTY,
+    };
+    let len = match identifier.plain() {
+        Some(p) => p.len(),
+        None => identifier.bytes().count(),
+    };
+    if len > MAX_IDENTIFIER_LEN {
+        return Err(Error::Malformed);
+    }
+    let userbuf = match userbuf {
+        Some(v) => {
+            let s = v.as_str().ok_or(Error::Malformed)?;
+            let text = string_text(s, text_buf)?;
+            let room = bytes_buf.get_mut(..MAX_USERBUF_LEN).ok_or(Error::Malformed)?;
+            base64::decode(Alphabet::Standard, text, room).map_err(|_| Error::Malformed)?;
+            Some(s)
+        }
+        None => None,
+    };
+    let sig_text = string_text(sig.ok_or(Error::Malformed)?.as_str().ok_or(Error::Malformed)?, text_buf)?;
+    let mut decoded = [0u8; hmac::LEN + 3];
+    let claimed = base64::decode(Alphabet::Standard, sig_text, &mut decoded).map_err(|_| Error::Malformed)?;
+    Ok(Fields {
+        sdkappid: number(sdkappid)?,
+        time: number(time)?,
+        expire: number(expire)?,
+        identifier,
+        userbuf,
+        sig: claimed.try_into().map_err(|_| Error::Malformed)?,
+    })
+}
+
+/// An optional member that must be a plain non-negative integer; absent is 0 (Go's
+/// `omitempty`).
+fn number(v: Option<Value<'_>>) -> Result<u64, Error> {
+    v.map_or(Ok(0), |v| v.as_u64().ok_or(Error::Malformed))
+}
+
+/// A string's unescaped text: a view of the document when it has no escapes, else unescaped
+/// into `buf` (too long for `buf` is `Malformed`).
+fn string_text<'r, 'v: 'r, 'b: 'r>(s: Str<'v>, buf: &'b mut [u8]) -> Result<&'r [u8], Error> {
+    match s.plain() {
+        Some(text) => Ok(text),
+        None => s.unescape_into(buf).map(|t| -> &[u8] { t }).map_err(|_| Error::Malformed),
+    }
+}
+
+/// What a UserSig says, decoded without its key. From [`usersig_inspect`] nothing is
+/// verified; from [`super::usersig_verify`] everything is.
+#[derive(Clone)]
+pub struct UserSigInfo {
+    sdkappid: u64,
+    time: u64,
+    expire: u64,
+    identifier: [u8; MAX_IDENTIFIER_LEN],
+    identifier_len: usize,
+    userbuf: [u8; MAX_USERBUF_LEN],
+    userbuf_len: Option<usize>,
+}
+
+impl UserSigInfo {
+    /// `TLS.sdkappid` (0 when absent).
+    pub fn sdkappid(&self) -> u64 {
+        self.sdkappid
+    }
+
+    /// `TLS.time`: when the token was issued, Unix seconds (0 when absent).
+    pub fn time(&self) -> u64 {
+        self.time
+    }
+
+    /// `TLS.expire`: the lifetime in seconds (0 when absent).
+    pub fn expire(&self) -> u64 {
+        self.expire
+    }
+
+    /// `time + expire` (saturating): the last second at which the token is valid.
+    pub fn expires_at(&self) -> u64 {
+        self.time.saturating_add(self.expire)
+    }
+
+    /// `TLS.identifier`, unescaped ("" when absent).
+    pub fn identifier(&self) -> &str {
+        // JSON text is validated UTF-8 and unescaping keeps it so.
+        core::str::from_utf8(self.identifier.get(..self.identifier_len).unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// The decoded `TLS.userbuf`: `None` when the token has none, `Some(&[])` when it is
+    /// present and empty (Python and Node write that for an empty userbuf, and sign it).
+    pub fn userbuf(&self) -> Option<&[u8]> {
+        self.userbuf_len.map(|n| self.userbuf.get(..n).unwrap_or_default())
+    }
+
+    pub(crate) fn from_fields(f: &Fields<'_>) -> Self {
+        let mut info = Self {
+            sdkappid: f.sdkappid,
+            time: f.time,
+            expire: f.expire,
+            identifier: [0; MAX_IDENTIFIER_LEN],
+            identifier_len: 0,
+            userbuf: [0; MAX_USERBUF_LEN],
+            userbuf_len: None,
+        };
+        info.identifier_len = f.identifier_into(&mut info.identifier);
+        info.userbuf_len = f.userbuf_into(&mut info.userbuf);
+        info
+    }
+}
+
+impl core::fmt::Debug for UserSigInfo {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("UserSigInfo")
+            .field("sdkappid", &self.sdkappid)
+            .field("identifier", &self.identifier())
+            .field("time", &self.time)
+            .field("expire", &self.expire)
+            .field("userbuf", &self.userbuf())
+            .finish()
+    }
+}
+
+/// Decodes a UserSig without a key and returns its fields. Nothing is verified: the fields
+/// are what the token claims. The only error is [`Error::Malformed`] (see the module docs for
+/// what that covers), so a support tool can tell a corrupt string (`Malformed`) from a token
+/// for another app or user (compare [`UserSigInfo::sdkappid`] and
+/// [`UserSigInfo::identifier`]), an expired one ([`UserSigInfo::expires_at`]) and, once those
+/// match, a wrong key (what [`super::usersig_verify`] then reports).
+pub fn usersig_inspect(usersig: &[u8]) -> Result<UserSigInfo, Error> {
+    let mut doc = [0u8; MAX_DOC_LEN];
+    decode(usersig, &mut doc).map(|f| UserSigInfo::from_fields(&f))
+}

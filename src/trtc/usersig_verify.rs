@@ -1,0 +1,59 @@
+//! UserSig verification (spec §2), in the order DESIGN.md fixes: the token must decode
+//! (`Malformed`), be for this sdkappid and identifier (`IdentityMismatch`), carry the HMAC
+//! its own fields call for (`SignatureMismatch`, constant-time), and not have expired
+//! (`Expired`). The signature is rebuilt from the decoded fields (the identifier unescaped,
+//! the numbers re-written in decimal, the userbuf's canonical base64), never from the JSON
+//! text as a whole, so every official layout verifies.
+
+use super::usersig::check_identifier;
+use super::usersig_info::{DocBuf, Fields, MAX_DOC_LEN, UserSigInfo, decode};
+use crate::text::ct_eq;
+use crate::{Error, HmacKey, expiry};
+
+/// Verifies `usersig` for `sdkappid` and `identifier` at `now` (Unix seconds), tolerating
+/// `leeway_s` seconds of clock skew on the expiry, and returns the verified fields.
+///
+/// Errors, first failure wins: [`Error::InvalidArgument`] (identifier over 256 bytes: no
+/// token can carry it), [`Error::Malformed`] (see [`super::usersig_inspect`]),
+/// [`Error::IdentityMismatch`] (`TLS.sdkappid` or `TLS.identifier` differ from the expected
+/// ones), [`Error::SignatureMismatch`] (wrong key or altered fields), [`Error::Expired`]
+/// (`now > time + expire + leeway_s`, saturating; a token is still valid at exactly
+/// `time + expire`, as in the official Go and PHP verifiers).
+///
+/// A `TLS.time` in the future is accepted, as the official verifiers accept it: only the key
+/// holder can issue one. The userbuf is returned, not compared: compare
+/// [`UserSigInfo::userbuf`] with what you expect (it is public data, so a plain comparison
+/// is fine), or parse a PrivateMapKey with [`super::privmap_parse`].
+pub fn usersig_verify(
+    key: &HmacKey,
+    sdkappid: u64,
+    identifier: &str,
+    usersig: &[u8],
+    now: u64,
+    leeway_s: u32,
+) -> Result<UserSigInfo, Error> {
+    let mut doc = [0u8; MAX_DOC_LEN];
+    verify_into(key, sdkappid, identifier, usersig, now, leeway_s, &mut doc).map(|f| UserSigInfo::from_fields(&f))
+}
+
+/// [`usersig_verify`] without the copy: the verified fields borrow from `doc`.
+pub(crate) fn verify_into<'d>(
+    key: &HmacKey,
+    sdkappid: u64,
+    identifier: &str,
+    usersig: &[u8],
+    now: u64,
+    leeway_s: u32,
+    doc: &'d mut DocBuf,
+) -> Result<Fields<'d>, Error> {
+    check_identifier(identifier)?;
+    let fields = decode(usersig, doc)?;
+    if fields.sdkappid != sdkappid || !fields.identifier_is(identifier.as_bytes()) {
+        return Err(Error::IdentityMismatch);
+    }
+    if !ct_eq(&fields.expected_mac(key, identifier.as_bytes()), &fields.sig) {
+        return Err(Error::SignatureMismatch);
+    }
+    expiry::check(fields.expires_at(), now, leeway_s)?;
+    Ok(fields)
+}
