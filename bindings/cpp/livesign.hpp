@@ -5,6 +5,8 @@
 //   the raw JSON text between the quotes (see `livesign::json_unescape`; a Huawei `Event` says
 //   which of its fields hold escapes, and `Event::text` unescapes only those). In a callback
 //   `Event`, an absent field is a view with `data() == nullptr` (a present empty one is not).
+//   The fields of a UserSig and of a PrivateMapKey grant are copies instead (the C API copies
+//   the token's identifier and userbuf, and a grant is parsed from such a copy).
 // - Calls that can find nothing (a field reader, the error catalogs, command names) return
 //   `std::optional`.
 // - Errors are exceptions: every failing call throws `livesign::Error`, which carries the
@@ -20,6 +22,7 @@
 #ifndef LIVESIGN_HPP
 #define LIVESIGN_HPP
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -504,8 +507,222 @@ inline std::optional<ErrorInfo> error_by_message(std::string_view message) noexc
 
 }  // namespace tencent
 
-/// Tencent TRTC / Chat REST API and TRTC event callbacks.
+/// Tencent TRTC / Chat: UserSig and PrivateMapKey, the REST API and TRTC event callbacks.
 namespace trtc {
+
+/// TLSSigAPIv2 UserSigs: the `userSig` a TRTC / Chat client logs in with, and the `usersig` of
+/// REST calls. Tokens are the official Go SDK's byte for byte; `verify` accepts every official
+/// SDK's.
+namespace usersig {
+
+/// Longest identifier accepted, in UTF-8 bytes (LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN).
+constexpr std::size_t identifier_max_len = LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN;
+/// Longest userbuf accepted, in bytes (LIVESIGN_USERSIG_USERBUF_MAX_LEN).
+constexpr std::size_t userbuf_max_len = LIVESIGN_USERSIG_USERBUF_MAX_LEN;
+
+/// The longest token livesign generates (LIVESIGN_USERSIG_MAX_LEN), UserSig or PrivateMapKey.
+inline std::size_t max_len() noexcept { return livesign_usersig_max_len(); }
+
+/// The exact length of the token `gen` writes for these inputs (only the userbuf's length
+/// matters); 0 when `gen` would throw Error(InvalidArgument).
+inline std::size_t len(uint64_t sdkappid, std::string_view identifier, uint64_t expire_s, uint64_t now,
+                       std::size_t userbuf_len = 0) noexcept {
+    return livesign_usersig_len(sdkappid, detail::bytes(identifier), identifier.size(), expire_s, now, userbuf_len);
+}
+
+/// What a token says: checked by `verify`, as claimed by `inspect`. Copies, so it outlives the
+/// token.
+struct Info {
+    uint64_t sdkappid;
+    std::string identifier;  ///< UTF-8
+    uint64_t time;           ///< `TLS.time`: when it was issued, Unix seconds
+    uint64_t expire;         ///< `TLS.expire`: its lifetime in seconds
+    uint64_t expires_at;     ///< `time + expire` (saturating): the last second it is valid
+    bool has_userbuf;        ///< whether it carries a `TLS.userbuf` (possibly empty)
+    std::string userbuf;     ///< the userbuf's bytes (a PrivateMapKey's: `privmap::parse`)
+};
+
+namespace internal {
+inline Info from_c(const livesign_usersig_info &i) {
+    const char *id = reinterpret_cast<const char *>(i.identifier);
+    const char *buf = reinterpret_cast<const char *>(i.userbuf);
+    return Info{i.sdkappid,
+                std::string(id, std::min(i.identifier_len, sizeof i.identifier)),
+                i.time,
+                i.expire,
+                i.expires_at,
+                i.has_userbuf != 0,
+                std::string(buf, std::min(i.userbuf_len, sizeof i.userbuf))};
+}
+/// Runs a generator once into a string of exactly `n` bytes (`len`'s answer; 0 lets the C
+/// call report why it fails).
+template <class Call>
+std::string exact(std::size_t n, Call &&call) {
+    std::string out(n, '\0');
+    std::size_t written = 0;
+    detail::check(call(n == 0 ? nullptr : reinterpret_cast<uint8_t *>(out.data()), out.size(), &written));
+    out.resize(written);
+    return out;
+}
+}  // namespace internal
+
+/// A UserSig for `identifier`, issued at `now`, valid for `expire_s` seconds, optionally
+/// carrying `userbuf`. Throws Error(InvalidKey) for an empty key, Error(InvalidArgument) for an
+/// identifier that is not UTF-8 or longer than `identifier_max_len`, or a userbuf longer than
+/// `userbuf_max_len`. The key is the console's secret key as text (its bytes, never
+/// hex-decoded).
+inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, uint64_t expire_s,
+                       uint64_t now = unix_now(), std::string_view userbuf = {}) {
+    using detail::bytes;
+    return internal::exact(len(sdkappid, identifier, expire_s, now, userbuf.size()),
+                           [&](uint8_t *out, std::size_t cap, std::size_t *written) {
+                               return livesign_usersig_gen(sdkappid, bytes(key), key.size(), bytes(identifier),
+                                                           identifier.size(), expire_s, now, bytes(userbuf),
+                                                           userbuf.size(), out, cap, written);
+                           });
+}
+inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, uint64_t expire_s,
+                       uint64_t now = unix_now(), std::string_view userbuf = {}) {
+    using detail::bytes;
+    return internal::exact(len(sdkappid, identifier, expire_s, now, userbuf.size()),
+                           [&](uint8_t *out, std::size_t cap, std::size_t *written) {
+                               return livesign_usersig_gen_keyed(sdkappid, key.get(), bytes(identifier),
+                                                                 identifier.size(), expire_s, now, bytes(userbuf),
+                                                                 userbuf.size(), out, cap, written);
+                           });
+}
+
+/// Verifies a UserSig for `sdkappid` and `identifier` at `now` and returns its fields. Throws,
+/// first failure wins: Error(InvalidArgument) (identifier not UTF-8 or too long),
+/// Error(InvalidKey) (empty key), Error(Malformed) (not a UserSig), Error(IdentityMismatch) (a
+/// token for another app or user), Error(SignatureMismatch) (wrong key or altered token),
+/// Error(Expired) (genuine, but `now > expires_at + leeway_s`).
+inline Info verify(uint64_t sdkappid, std::string_view key, std::string_view identifier, std::string_view usersig,
+                   uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+    using detail::bytes;
+    livesign_usersig_info info{};
+    detail::check(livesign_usersig_verify(sdkappid, bytes(key), key.size(), bytes(identifier), identifier.size(),
+                                          bytes(usersig), usersig.size(), now, leeway_s, &info));
+    return internal::from_c(info);
+}
+inline Info verify(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, std::string_view usersig,
+                   uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+    using detail::bytes;
+    livesign_usersig_info info{};
+    detail::check(livesign_usersig_verify_keyed(sdkappid, key.get(), bytes(identifier), identifier.size(),
+                                                bytes(usersig), usersig.size(), now, leeway_s, &info));
+    return internal::from_c(info);
+}
+
+/// Decodes a UserSig without its key, for diagnosis: nothing is verified. Throws
+/// Error(Malformed) when it is not a UserSig (corrupt, truncated, or URL-decoded twice);
+/// otherwise compare `sdkappid`, `identifier` and `expires_at` with what you expect, and
+/// when all match but `verify` still fails, the key is wrong.
+inline Info inspect(std::string_view usersig) {
+    livesign_usersig_info info{};
+    detail::check(livesign_usersig_inspect(detail::bytes(usersig), usersig.size(), &info));
+    return internal::from_c(info);
+}
+
+}  // namespace usersig
+
+/// PrivateMapKeys: UserSigs whose userbuf grants one user privileges in one room until a time.
+namespace privmap {
+
+/// Privilege bits (`LIVESIGN_PRIVMAP_*`); combine them with `|`.
+enum class Privilege : uint32_t {
+    None = 0,
+    Create = LIVESIGN_PRIVMAP_CREATE,
+    Enter = LIVESIGN_PRIVMAP_ENTER,
+    SendAudio = LIVESIGN_PRIVMAP_SEND_AUDIO,
+    RecvAudio = LIVESIGN_PRIVMAP_RECV_AUDIO,
+    SendVideo = LIVESIGN_PRIVMAP_SEND_VIDEO,
+    RecvVideo = LIVESIGN_PRIVMAP_RECV_VIDEO,
+    SendSubstream = LIVESIGN_PRIVMAP_SEND_SUBSTREAM,  ///< screen sharing
+    RecvSubstream = LIVESIGN_PRIVMAP_RECV_SUBSTREAM,  ///< screen sharing
+    All = LIVESIGN_PRIVMAP_ALL,
+};
+constexpr Privilege operator|(Privilege a, Privilege b) noexcept {
+    return static_cast<Privilege>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
+}
+constexpr Privilege operator&(Privilege a, Privilege b) noexcept {
+    return static_cast<Privilege>(static_cast<uint32_t>(a) & static_cast<uint32_t>(b));
+}
+constexpr Privilege &operator|=(Privilege &a, Privilege b) noexcept { return a = a | b; }
+/// Whether `set` grants every bit of `p`.
+constexpr bool has(Privilege set, Privilege p) noexcept { return (set & p) == p; }
+
+/// A parsed grant. Unlike the other parsers here it copies its text (a few bytes), so
+/// `parse(usersig::verify(...).userbuf)` is safe.
+struct Info {
+    std::string identifier;
+    uint32_t sdkappid;
+    uint32_t roomid;                     ///< the numeric room (0 for a string room)
+    std::optional<std::string> roomstr;  ///< the string room, if it is one
+    uint32_t expires_at;                 ///< absolute Unix seconds (modulo 2^32), apart from the token's own
+    Privilege privileges;
+    uint32_t account_type;               ///< 0 in every official SDK
+};
+
+namespace internal {
+template <class Call>
+std::string gen(Call &&call) {
+    return detail::bounded<LIVESIGN_USERSIG_MAX_LEN>(call);
+}
+}  // namespace internal
+
+/// A PrivateMapKey granting `identifier` `privileges` in the numeric room `roomid` until
+/// `now + expire_s`. Throws as `usersig::gen`, and Error(InvalidArgument) for a non-ASCII
+/// identifier, an sdkappid or `now + expire_s` above 2^32 - 1.
+inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, uint64_t expire_s,
+                       uint32_t roomid, Privilege privileges, uint64_t now = unix_now()) {
+    using detail::bytes;
+    return internal::gen([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_privmap_gen(sdkappid, bytes(key), key.size(), bytes(identifier), identifier.size(), expire_s,
+                                    now, roomid, static_cast<uint32_t>(privileges), out, cap, len);
+    });
+}
+inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, uint64_t expire_s,
+                       uint32_t roomid, Privilege privileges, uint64_t now = unix_now()) {
+    using detail::bytes;
+    return internal::gen([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_privmap_gen_keyed(sdkappid, key.get(), bytes(identifier), identifier.size(), expire_s, now,
+                                          roomid, static_cast<uint32_t>(privileges), out, cap, len);
+    });
+}
+
+/// The same for the string room `roomstr` (non-empty ASCII, e.g. "room-42_abc").
+inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, uint64_t expire_s,
+                       std::string_view roomstr, Privilege privileges, uint64_t now = unix_now()) {
+    using detail::bytes;
+    return internal::gen([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_privmap_gen_roomstr(sdkappid, bytes(key), key.size(), bytes(identifier), identifier.size(),
+                                            expire_s, now, bytes(roomstr), roomstr.size(),
+                                            static_cast<uint32_t>(privileges), out, cap, len);
+    });
+}
+inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, uint64_t expire_s,
+                       std::string_view roomstr, Privilege privileges, uint64_t now = unix_now()) {
+    using detail::bytes;
+    return internal::gen([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_privmap_gen_roomstr_keyed(sdkappid, key.get(), bytes(identifier), identifier.size(), expire_s,
+                                                  now, bytes(roomstr), roomstr.size(),
+                                                  static_cast<uint32_t>(privileges), out, cap, len);
+    });
+}
+
+/// Parses a PrivateMapKey userbuf (`usersig::Info::userbuf` of a verified token); throws
+/// Error(Malformed) when it is not exactly one. Compare `expires_at` with the time yourself.
+inline Info parse(std::string_view userbuf) {
+    livesign_privmap_info p{};
+    detail::check(livesign_privmap_parse(detail::bytes(userbuf), userbuf.size(), &p));
+    std::optional<std::string> roomstr;
+    if (p.has_roomstr != 0) roomstr = std::string(detail::view(p.roomstr));
+    return Info{std::string(detail::view(p.identifier)), p.sdkappid, p.roomid, std::move(roomstr), p.expires_at,
+                static_cast<Privilege>(p.privileges), p.account_type};
+}
+
+}  // namespace privmap
 
 /// `ActionStatus` of a REST response.
 enum class ActionStatus : uint32_t {
@@ -639,7 +856,7 @@ inline uint64_t check_time(std::string_view body, uint64_t now = unix_now(), uin
 }  // namespace trtc
 
 /// Huawei Cloud Live: stream status notifications (with their ordering and ids), URL
-/// validation methods A and D, recording callbacks and SparkRTC recording callbacks.
+/// validation methods A, B and D, recording callbacks and SparkRTC recording callbacks.
 namespace huawei {
 
 /// The leeway the callback verifiers take by default (LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S, 300 s):
@@ -1015,6 +1232,40 @@ inline std::size_t verify(std::initializer_list<std::string_view> keys, std::str
 }
 
 }  // namespace url_a
+
+/// URL validation method B: `txSecret` = hex MD5(key + stream + txTime), `txTime` = hex start
+/// of validity (Tencent's push URL scheme with Huawei's key rule and validity).
+namespace url_b {
+
+/// Longest query `build` writes (LIVESIGN_HUAWEI_URL_B_MAX_LEN).
+constexpr std::size_t max_len = LIVESIGN_HUAWEI_URL_B_MAX_LEN;
+/// The largest `tx_time` `build` accepts (LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME, 2^36 - 1).
+constexpr uint64_t max_tx_time = LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME;
+
+/// The query `txSecret=...&txTime=...` for a stream name (`huawei1` in
+/// `http://host/livetest/huawei1.flv`), valid from `tx_time`. Throws Error(InvalidArgument) for
+/// an empty stream or a `tx_time` above `max_tx_time`, Error(InvalidKey) for a key that breaks
+/// the key rule.
+inline std::string build(std::string_view key, std::string_view stream, uint64_t tx_time) {
+    return detail::bounded<LIVESIGN_HUAWEI_URL_B_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_huawei_url_b_build(detail::bytes(key), key.size(), detail::bytes(stream), stream.size(),
+                                           tx_time, out, cap, len);
+    });
+}
+
+/// Verifies `txSecret` / `txTime` of a URL for `stream` against a key ring (primary first);
+/// returns the index of the key that matched. Valid while `now < txTime + duration_s +
+/// leeway_s`. Throws as `url_a::verify`.
+inline std::size_t verify(std::initializer_list<std::string_view> keys, std::string_view stream, std::string_view url,
+                          uint32_t duration_s, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+    detail::Ring ring(keys);
+    std::size_t matched = 0;
+    detail::check(livesign_huawei_url_b_verify(ring.keys.data(), ring.n, detail::bytes(stream), stream.size(),
+                                               detail::bytes(url), url.size(), now, duration_s, leeway_s, &matched));
+    return matched;
+}
+
+}  // namespace url_b
 
 /// URL validation method D: `hwSecret` = hex HMAC-SHA256(key, stream + hwTime), `hwTime` =
 /// hex start of validity. (Huawei MetaStudio's `MSS_A` callback signature is the same with the

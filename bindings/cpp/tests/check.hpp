@@ -29,6 +29,7 @@ inline livesign::Status status_of(const std::function<void()> &f) {
 }
 
 // One per test file.
+void usersig();
 void huawei();
 void alibaba();
 }  // namespace test

@@ -1,5 +1,5 @@
 // Tests of livesign::huawei against the real library: every vector of tests/vectors/huawei.json
-// (but method B, not in this library yet) and the SparkRTC one of others.json.
+// and the SparkRTC one of others.json.
 #include <string>
 
 #include "check.hpp"
@@ -274,6 +274,48 @@ void url() {
           Status::Malformed);
 }
 
+void url_b() {
+    using namespace huawei;
+    CHECK(url_b::max_len == 58 && url_b::max_tx_time == 68719476735u);
+    // huawei.url.b: Huawei's printed example (txTime 5eed5888 = 1592613000).
+    const std::string_view query = "txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888";
+    const uint64_t t = 0x5eed5888;
+    CHECK(url_b::build(kUrlKey, "huawei1", t) == query);
+    const std::string url = "http://play.example.com/livetest/huawei1.flv?" + std::string(query);
+    CHECK(url_b::verify({kOtherUrlKey, kUrlKey}, "huawei1", url, 60, t) == 1);
+    CHECK(url_b::verify({kUrlKey}, "huawei1", "/livetest/huawei1.m3u8?" + std::string(query), 60, t + 59) == 0);
+    // Huawei's strict rule: expired at txTime + duration.
+    CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei1", url, 60, t + 60); }) == Status::Expired);
+    CHECK(url_b::verify({kUrlKey}, "huawei1", url, 60, t + 60, 1) == 0);
+    CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei1", url, 60); }) == Status::Expired);  // the default clock
+    CHECK(status_of([&] { url_b::verify({kOtherUrlKey}, "huawei1", url, 60, t); }) == Status::SignatureMismatch);
+    CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei2", url, 60, t); }) == Status::SignatureMismatch);
+    // txTime is hashed as written: 10 decimal digits are read as decimal.
+    const std::string decimal = "/livetest/huawei1.flv?txSecret=c18a4a372b8e71a8d6962a0ffd3d1a41&txTime=1592613000";
+    CHECK(url_b::verify({kUrlKey}, "huawei1", decimal, 60, 1592613059) == 0);
+    CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei1", decimal, 60, 1592613060); }) == Status::Expired);
+    const std::string upper = "/livetest/huawei1.flv?txSecret=67edbd2d3923d1ad69b847168a62e3f4&txTime=5EED5888";
+    CHECK(url_b::verify({kUrlKey}, "huawei1", upper, 60, t) == 0);
+    const auto malformed = [&](const std::string &u) {
+        return status_of([&] { url_b::verify({kUrlKey}, "huawei1", u, 60, t); }) == Status::Malformed;
+    };
+    CHECK(malformed("/a/huawei1.flv?txSecret=5CDC845362C332A4EC3E09AC5D5571D6&txTime=5eed5888"));
+    CHECK(malformed("/a/huawei1.flv?txTime=5eed5888"));
+    CHECK(malformed(url + "&txTime=5eed5888"));
+    CHECK(malformed("/a/huawei1.flv?txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed588g"));
+    CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei1", url, 59, t); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei1", url, 2592001, t); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { url_b::verify({kUrlKey}, "", url, 60, t); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { url_b::verify({}, "huawei1", url, 60, t); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { url_b::verify({"GCTbw44s6MPLh4GqgDpnfuFHgy25Enl"}, "huawei1", url, 60, t); }) ==
+          Status::InvalidKey);
+    // The longest query; the limits.
+    CHECK(url_b::build(kUrlKey, "s", url_b::max_tx_time).size() == url_b::max_len);
+    CHECK(status_of([] { url_b::build(kUrlKey, "s", url_b::max_tx_time + 1); }) == Status::InvalidArgument);
+    CHECK(status_of([] { url_b::build(kUrlKey, "", 1); }) == Status::InvalidArgument);
+    CHECK(status_of([] { url_b::build("12345678901234567890123456789012", "s", 1); }) == Status::InvalidKey);
+}
+
 void recording() {
     using namespace huawei;
     CHECK(record::md5_len() == 32 && record::key_min_len == 32);
@@ -343,5 +385,6 @@ void test::huawei() {
     notifications();
     ids_and_ordering();
     url();
+    url_b();
     recording();
 }

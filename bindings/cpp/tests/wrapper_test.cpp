@@ -377,6 +377,7 @@ int main() {
     tencent_url();
     tencent_api();
     tencent_errors();
+    test::usersig();
     test::huawei();
     test::alibaba();
     std::printf("C++ wrapper: %d checks, %d failures\n", test::checks, test::failures);
