@@ -1,5 +1,5 @@
 //! JNI exports of the Huawei Cloud Live operations for `io.livesign.Huawei`: stream status
-//! notifications (verify, ordering, event ids), URL validation methods A and D, recording and
+//! notifications (verify, ordering, event ids), URL validation methods A, B and D, recording and
 //! SparkRTC callbacks.
 //!
 //! Where an operation has a `_keyed` twin, one export serves both: `key` is the raw key, or
@@ -496,6 +496,70 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlAVerify(
                 u,
                 ul,
                 time_format as u32,
+                now as u64,
+                duration_s as u32,
+                leeway_s as u32,
+                &mut index,
+            )),
+            Err(e) => e,
+        })
+    });
+    // SAFETY: as above, the regions are closed.
+    unsafe { env.set_int(matched, index as jint) };
+    s
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlBBuild(
+    env: *mut JNIEnv,
+    _: jclass,
+    key: jbyteArray,
+    stream: jbyteArray,
+    tx_time: jlong,
+    out: jbyteArray,
+    out_len: jintArray,
+) -> jint {
+    let env = Env(env);
+    let mut len = 0;
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.pin([ro(key), ro(stream), rw(out)], |[(k, kl), (s, sl), o]| {
+            let (s, l) = variable(o, |o, oc, ol| livesign_huawei_url_b_build(k, kl, s, sl, tx_time as u64, o, oc, ol));
+            len = l;
+            s
+        })
+    });
+    // SAFETY: as above, the regions are closed.
+    unsafe { env.set_int(out_len, len) };
+    s
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlBVerify(
+    env: *mut JNIEnv,
+    _: jclass,
+    joined_keys: jbyteArray,
+    key_lens: jintArray,
+    stream: jbyteArray,
+    url: jbyteArray,
+    now: jlong,
+    duration_s: jint,
+    leeway_s: jint,
+    matched: jintArray,
+) -> jint {
+    let env = Env(env);
+    let mut index = 0usize;
+    let arrays = [ro(joined_keys), ro(key_lens), ro(stream), ro(url)];
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.pin(arrays, |[keys, lens, (s, sl), (u, ul)]| match ring(keys, lens) {
+            Ok((ring, n)) => status(livesign_huawei_url_b_verify(
+                ring.as_ptr(),
+                n,
+                s,
+                sl,
+                u,
+                ul,
                 now as u64,
                 duration_s as u32,
                 leeway_s as u32,

@@ -184,6 +184,23 @@ fn variable(out: Pinned, call: impl FnOnce(*mut u8, usize, *mut usize) -> livesi
     (s, jint::try_from(len).unwrap_or(jint::MAX))
 }
 
+/// Copies `src` to the start of a pinned output array (`(NULL, 0)` takes only an empty
+/// `src`); false when it does not fit.
+///
+/// # Safety
+/// `dst` is a pinned writable byte[] (see [`rw`]).
+unsafe fn copy_out(dst: Pinned, src: &[u8]) -> bool {
+    if src.len() > dst.1 {
+        return false;
+    }
+    if !src.is_empty() {
+        // SAFETY: dst.0 holds dst.1 >= src.len() pinned bytes, which do not overlap src (a
+        // Rust value).
+        unsafe { core::ptr::copy_nonoverlapping(src.as_ptr(), dst.0, src.len()) };
+    }
+    true
+}
+
 /// A key ring from all keys concatenated (`keys`) plus their lengths (`lens`, an `int[]`).
 /// `Err(LIVESIGN_INVALID_ARGUMENT)` for 0 or more than `LIVESIGN_MAX_KEYS` keys, or lengths
 /// that do not add up.

@@ -1,12 +1,280 @@
-//! JNI exports of the TRTC / Chat REST and TRTC callback operations for `io.livesign.Trtc`.
+//! JNI exports of the TRTC / Chat operations for `io.livesign.Trtc`: UserSig and
+//! PrivateMapKey, the REST API and TRTC callbacks.
+//!
+//! Where an operation has a `_keyed` twin, one export serves both: `key` is the raw key, or
+//! NULL with `handle` a loaded context (`io.livesign.HmacKey`).
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
 
-use super::{Env, INVALID_ARGUMENT, flat, ring, ro, rw, span, status, variable};
+use super::{Env, INVALID_ARGUMENT, Pinned, copy_out, flat, ring, ro, rw, span, status, variable};
 use crate::ffi::hmac_key::livesign_hmac_key;
 use crate::ffi::slice::livesign_slice;
+use crate::ffi::trtc::*;
 use crate::ffi::trtc_callback::*;
 use crate::ffi::trtc_rest::*;
+
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_livesign_LiveSign_nativeUsersigMaxLen(_: *mut JNIEnv, _: jclass) -> jint {
+    livesign_usersig_max_len() as jint
+}
+
+/// `livesign_usersig_len`; a negative `userbuf_len` counts as too long (0).
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigLen(
+    env: *mut JNIEnv,
+    _: jclass,
+    sdkappid: jlong,
+    identifier: jbyteArray,
+    expire_s: jlong,
+    now: jlong,
+    userbuf_len: jint,
+) -> jint {
+    let ul = usize::try_from(userbuf_len).unwrap_or(usize::MAX);
+    // SAFETY: JVM-provided env and array; the closure calls only livesign.
+    let len = unsafe {
+        Env(env).pin([ro(identifier)], |[(i, il)]| {
+            livesign_usersig_len(sdkappid as u64, i, il, expire_s as u64, now as u64, ul)
+        })
+    };
+    // A failed pin (OutOfMemoryError pending) reports no size.
+    jint::try_from(len.unwrap_or(0)).unwrap_or(0)
+}
+
+/// `livesign_usersig_gen` (or `_keyed`); `userbuf` NULL or empty: none.
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigGen(
+    env: *mut JNIEnv,
+    _: jclass,
+    sdkappid: jlong,
+    key: jbyteArray,
+    handle: jlong,
+    identifier: jbyteArray,
+    expire_s: jlong,
+    now: jlong,
+    userbuf: jbyteArray,
+    out: jbyteArray,
+    out_len: jintArray,
+) -> jint {
+    let env = Env(env);
+    let mut len = 0;
+    let arrays = [ro(key), ro(identifier), ro(userbuf), rw(out)];
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign; handle is 0 or a
+    // live boxed context.
+    let s = flat(unsafe {
+        env.pin(arrays, |[(k, kl), (i, il), (u, ul), o]| {
+            let (app, exp, now) = (sdkappid as u64, expire_s as u64, now as u64);
+            let (s, l) = variable(o, |o, oc, ol| {
+                if key.is_null() {
+                    let ctx = handle as *const livesign_hmac_key;
+                    livesign_usersig_gen_keyed(app, ctx, i, il, exp, now, u, ul, o, oc, ol)
+                } else {
+                    livesign_usersig_gen(app, k, kl, i, il, exp, now, u, ul, o, oc, ol)
+                }
+            });
+            len = l;
+            s
+        })
+    });
+    // SAFETY: as above, the regions are closed.
+    unsafe { env.set_int(out_len, len) };
+    s
+}
+
+/// The longs `nativeUsersigVerify` and `nativeUsersigInspect` write: `[sdkappid, time, expire,
+/// expires_at, identifier_len, has_userbuf, userbuf_len]`.
+const USERSIG_LONGS: usize = 7;
+
+/// Hands a `livesign_usersig_info` to Kotlin: its numbers, and its identifier and userbuf
+/// bytes copied into the pinned outputs. `Err(LIVESIGN_INVALID_ARGUMENT)` when an output is
+/// too small for them.
+///
+/// # Safety
+/// `identifier` and `userbuf` are pinned writable byte[]s.
+unsafe fn usersig_info_out(
+    info: &livesign_usersig_info,
+    identifier: Pinned,
+    userbuf: Pinned,
+) -> Result<[jlong; USERSIG_LONGS], jint> {
+    let id = info.identifier.get(..info.identifier_len).unwrap_or_default();
+    let buf = info.userbuf.get(..info.userbuf_len).unwrap_or_default();
+    // SAFETY: pinned writable arrays (caller).
+    if !unsafe { copy_out(identifier, id) && copy_out(userbuf, buf) } {
+        return Err(INVALID_ARGUMENT);
+    }
+    Ok([
+        info.sdkappid as jlong,
+        info.time as jlong,
+        info.expire as jlong,
+        info.expires_at as jlong,
+        id.len() as jlong,
+        jlong::from(info.has_userbuf),
+        buf.len() as jlong,
+    ])
+}
+
+/// `livesign_usersig_verify` (or `_keyed`); fills `numbers` (see `USERSIG_LONGS`) and copies
+/// the identifier and userbuf into `identifier_out` and `userbuf_out`.
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigVerify(
+    env: *mut JNIEnv,
+    _: jclass,
+    sdkappid: jlong,
+    key: jbyteArray,
+    handle: jlong,
+    identifier: jbyteArray,
+    usersig: jbyteArray,
+    now: jlong,
+    leeway_s: jint,
+    numbers: jlongArray,
+    identifier_out: jbyteArray,
+    userbuf_out: jbyteArray,
+) -> jint {
+    let env = Env(env);
+    let mut values = [0 as jlong; USERSIG_LONGS];
+    let arrays = [ro(key), ro(identifier), ro(usersig), rw(identifier_out), rw(userbuf_out)];
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign; handle is 0 or a
+    // live boxed context.
+    let s = flat(unsafe {
+        env.pin(arrays, |[(k, kl), (i, il), (u, ul), io, uo]| {
+            let mut info = livesign_usersig_info::ZERO;
+            let (app, now, leeway) = (sdkappid as u64, now as u64, leeway_s as u32);
+            let s = if key.is_null() {
+                let ctx = handle as *const livesign_hmac_key;
+                livesign_usersig_verify_keyed(app, ctx, i, il, u, ul, now, leeway, &mut info)
+            } else {
+                livesign_usersig_verify(app, k, kl, i, il, u, ul, now, leeway, &mut info)
+            };
+            match usersig_info_out(&info, io, uo) {
+                Ok(v) => {
+                    values = v;
+                    status(s)
+                }
+                Err(e) => e,
+            }
+        })
+    });
+    // SAFETY: as above, the regions are closed; Kotlin passes a long[USERSIG_LONGS].
+    unsafe { env.set_longs(numbers, &values) };
+    s
+}
+
+/// `livesign_usersig_inspect`; outputs as for `nativeUsersigVerify`.
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigInspect(
+    env: *mut JNIEnv,
+    _: jclass,
+    usersig: jbyteArray,
+    numbers: jlongArray,
+    identifier_out: jbyteArray,
+    userbuf_out: jbyteArray,
+) -> jint {
+    let env = Env(env);
+    let mut values = [0 as jlong; USERSIG_LONGS];
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.pin([ro(usersig), rw(identifier_out), rw(userbuf_out)], |[(u, ul), io, uo]| {
+            let mut info = livesign_usersig_info::ZERO;
+            let s = livesign_usersig_inspect(u, ul, &mut info);
+            match usersig_info_out(&info, io, uo) {
+                Ok(v) => {
+                    values = v;
+                    status(s)
+                }
+                Err(e) => e,
+            }
+        })
+    });
+    // SAFETY: as above, the regions are closed; Kotlin passes a long[USERSIG_LONGS].
+    unsafe { env.set_longs(numbers, &values) };
+    s
+}
+
+/// `livesign_privmap_gen*`: a numeric room `roomid` (0 to 2^32 - 1, else
+/// `LIVESIGN_INVALID_ARGUMENT`) when `roomstr` is NULL, else the string room `roomstr`; the raw
+/// key or, with `key` NULL, the loaded context `handle`.
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativePrivmapGen(
+    env: *mut JNIEnv,
+    _: jclass,
+    sdkappid: jlong,
+    key: jbyteArray,
+    handle: jlong,
+    identifier: jbyteArray,
+    expire_s: jlong,
+    now: jlong,
+    roomid: jlong,
+    roomstr: jbyteArray,
+    privileges: jint,
+    out: jbyteArray,
+    out_len: jintArray,
+) -> jint {
+    let env = Env(env);
+    let mut len = 0;
+    let arrays = [ro(key), ro(identifier), ro(roomstr), rw(out)];
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign; handle is 0 or a
+    // live boxed context.
+    let s = flat(unsafe {
+        env.pin(arrays, |[(k, kl), (i, il), (r, rl), o]| {
+            let (app, exp, now, p) = (sdkappid as u64, expire_s as u64, now as u64, privileges as u32);
+            let ctx = handle as *const livesign_hmac_key;
+            let room = match (roomstr.is_null(), u32::try_from(roomid)) {
+                (true, Ok(id)) => Some(id),
+                (true, Err(_)) => return INVALID_ARGUMENT,
+                (false, _) => None,
+            };
+            let (s, l) = variable(o, |o, oc, ol| match (key.is_null(), room) {
+                (false, Some(id)) => livesign_privmap_gen(app, k, kl, i, il, exp, now, id, p, o, oc, ol),
+                (true, Some(id)) => livesign_privmap_gen_keyed(app, ctx, i, il, exp, now, id, p, o, oc, ol),
+                (false, None) => livesign_privmap_gen_roomstr(app, k, kl, i, il, exp, now, r, rl, p, o, oc, ol),
+                (true, None) => livesign_privmap_gen_roomstr_keyed(app, ctx, i, il, exp, now, r, rl, p, o, oc, ol),
+            });
+            len = l;
+            s
+        })
+    });
+    // SAFETY: as above, the regions are closed.
+    unsafe { env.set_int(out_len, len) };
+    s
+}
+
+/// `livesign_privmap_parse`; fills `fields` with `[identifier offset, len, sdkappid, roomid,
+/// has_roomstr, roomstr offset, len, expires_at, privileges, account_type]` (offsets into
+/// `userbuf`, -1: absent).
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativePrivmapParse(
+    env: *mut JNIEnv,
+    _: jclass,
+    userbuf: jbyteArray,
+    fields: jlongArray,
+) -> jint {
+    let env = Env(env);
+    let mut values = [0 as jlong; 10];
+    // SAFETY: JVM-provided env and array; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.pin([ro(userbuf)], |[(u, ul)]| {
+            let mut p = livesign_privmap_info::ZERO;
+            let s = livesign_privmap_parse(u, ul, &mut p);
+            let [io, il] = span(u, p.identifier);
+            let [so, sl] = span(u, p.roomstr);
+            values = [
+                io,
+                il,
+                jlong::from(p.sdkappid),
+                jlong::from(p.roomid),
+                jlong::from(p.has_roomstr),
+                so,
+                sl,
+                jlong::from(p.expires_at),
+                jlong::from(p.privileges),
+                jlong::from(p.account_type),
+            ];
+            status(s)
+        })
+    });
+    // SAFETY: as above, the region is closed; Kotlin passes a long[10].
+    unsafe { env.set_longs(fields, &values) };
+    s
+}
 
 #[unsafe(no_mangle)]
 pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcRestUrl(

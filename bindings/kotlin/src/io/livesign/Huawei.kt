@@ -2,7 +2,7 @@ package io.livesign
 
 /**
  * Huawei Cloud Live: stream status notifications (with their ordering and ids), URL validation
- * methods A and D, recording callbacks and SparkRTC recording callbacks. Times are Unix seconds
+ * methods A, B and D, recording callbacks and SparkRTC recording callbacks. Times are Unix seconds
  * in `Long`s and default to the system clock; the callback verifiers default the leeway to
  * [DEFAULT_LEEWAY_S].
  */
@@ -340,6 +340,47 @@ object Huawei {
             val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
             LiveSignException.check(LiveSign.nativeHuaweiUrlAVerify(joined, lens, url.toByteArray(), format.code, now,
+                durationSeconds, leewaySeconds, matched))
+            return matched[0]
+        }
+    }
+
+    /**
+     * URL validation method B: `txSecret` = hex MD5(key + stream + txTime), `txTime` = hex start
+     * of validity (Tencent's push URL scheme with Huawei's key rule and validity).
+     */
+    object UrlB {
+        /** Longest query [build] writes (LIVESIGN_HUAWEI_URL_B_MAX_LEN). */
+        const val MAX_LEN: Int = 58
+
+        /** The largest `txTime` [build] accepts: 2^36 - 1, in year 4147 (LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME). */
+        const val MAX_TX_TIME: Long = 68719476735L
+
+        /**
+         * The query `txSecret=...&txTime=...` for a stream name (`huawei1` in
+         * `http://host/livetest/huawei1.flv`), valid from [txTime]. Throws
+         * [LiveSignException.InvalidArgument] for an empty stream or a [txTime] above
+         * [MAX_TX_TIME], [LiveSignException.InvalidKey] for a key that breaks the key rule.
+         */
+        @JvmStatic
+        fun build(key: String, stream: String, txTime: Long): String {
+            val k = key.toByteArray(); val s = stream.toByteArray()
+            return String(LiveSign.bounded(MAX_LEN) { out, len -> LiveSign.nativeHuaweiUrlBBuild(k, s, txTime, out, len) },
+                Charsets.US_ASCII)
+        }
+
+        /**
+         * Verifies `txSecret` / `txTime` of a URL for [stream] against a key ring (primary
+         * first); returns the index of the key that matched. Valid while `now < txTime +
+         * durationSeconds + leewaySeconds`. Throws as [UrlA.verify].
+         */
+        @JvmStatic
+        @JvmOverloads
+        fun verify(keys: List<String>, stream: String, url: String, durationSeconds: Int, now: Long = LiveSign.unixNow(),
+                   leewaySeconds: Int = 0): Int {
+            val (joined, lens) = LiveSign.ring(keys)
+            val matched = IntArray(1)
+            LiveSignException.check(LiveSign.nativeHuaweiUrlBVerify(joined, lens, stream.toByteArray(), url.toByteArray(), now,
                 durationSeconds, leewaySeconds, matched))
             return matched[0]
         }

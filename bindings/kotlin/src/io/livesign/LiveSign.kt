@@ -117,6 +117,18 @@ object LiveSign {
         out: ByteArray): Int
     @JvmStatic @JvmName("nativeTencentUrlVerify") internal external fun nativeTencentUrlVerify(keys: ByteArray, lens: IntArray, url: ByteArray, validFor: Int,
         now: Long, leeway: Int, matched: IntArray, info: LongArray): Int
+    @JvmStatic @JvmName("nativeUsersigMaxLen") internal external fun nativeUsersigMaxLen(): Int
+    @JvmStatic @JvmName("nativeUsersigLen") internal external fun nativeUsersigLen(sdkappid: Long, identifier: ByteArray, expire: Long, now: Long,
+        userbufLen: Int): Int
+    @JvmStatic @JvmName("nativeUsersigGen") internal external fun nativeUsersigGen(sdkappid: Long, key: ByteArray?, handle: Long, identifier: ByteArray,
+        expire: Long, now: Long, userbuf: ByteArray?, out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeUsersigVerify") internal external fun nativeUsersigVerify(sdkappid: Long, key: ByteArray?, handle: Long,
+        identifier: ByteArray, usersig: ByteArray, now: Long, leeway: Int, numbers: LongArray, identifierOut: ByteArray, userbufOut: ByteArray): Int
+    @JvmStatic @JvmName("nativeUsersigInspect") internal external fun nativeUsersigInspect(usersig: ByteArray, numbers: LongArray,
+        identifierOut: ByteArray, userbufOut: ByteArray): Int
+    @JvmStatic @JvmName("nativePrivmapGen") internal external fun nativePrivmapGen(sdkappid: Long, key: ByteArray?, handle: Long, identifier: ByteArray,
+        expire: Long, now: Long, roomId: Long, roomStr: ByteArray?, privileges: Int, out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmName("nativePrivmapParse") internal external fun nativePrivmapParse(userbuf: ByteArray, fields: LongArray): Int
     @JvmStatic @JvmName("nativeTrtcRestUrl") internal external fun nativeTrtcRestUrl(host: ByteArray, service: ByteArray, command: ByteArray, sdkappid: Long,
         identifier: ByteArray, usersig: ByteArray, random: Int, out: ByteArray?, outLen: IntArray): Int
     @JvmStatic @JvmName("nativeTrtcResponseParse") internal external fun nativeTrtcResponseParse(body: ByteArray, fields: LongArray): Int
@@ -156,6 +168,10 @@ object LiveSign {
         timeFormat: Int, rand: ByteArray, uid: ByteArray, out: ByteArray?, outLen: IntArray): Int
     @JvmStatic @JvmName("nativeHuaweiUrlAVerify") internal external fun nativeHuaweiUrlAVerify(keys: ByteArray, lens: IntArray, url: ByteArray,
         timeFormat: Int, now: Long, duration: Int, leeway: Int, matched: IntArray): Int
+    @JvmStatic @JvmName("nativeHuaweiUrlBBuild") internal external fun nativeHuaweiUrlBBuild(key: ByteArray, stream: ByteArray, txTime: Long,
+        out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeHuaweiUrlBVerify") internal external fun nativeHuaweiUrlBVerify(keys: ByteArray, lens: IntArray, stream: ByteArray,
+        url: ByteArray, now: Long, duration: Int, leeway: Int, matched: IntArray): Int
     @JvmStatic @JvmName("nativeHuaweiUrlDBuild") internal external fun nativeHuaweiUrlDBuild(key: ByteArray?, handle: Long, stream: ByteArray,
         hwTime: Long, out: ByteArray?, outLen: IntArray): Int
     @JvmStatic @JvmName("nativeHuaweiUrlDVerify") internal external fun nativeHuaweiUrlDVerify(keys: ByteArray, lens: IntArray, stream: ByteArray,

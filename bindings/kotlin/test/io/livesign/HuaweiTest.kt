@@ -209,6 +209,47 @@ class HuaweiUrlTest {
         assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlA.verify(emptyList(), "/a?x=1", Huawei.TimeFormat.DECIMAL, 60) }
     }
 
+    @Test fun methodB() {
+        assertEquals(58, Huawei.UrlB.MAX_LEN)
+        assertEquals(68719476735L, Huawei.UrlB.MAX_TX_TIME)
+        // huawei.url.b: Huawei's printed example (txTime 5eed5888 = 1592613000).
+        val query = "txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888"
+        val t = 0x5eed5888L
+        assertEquals(query, Huawei.UrlB.build(URL_KEY, "huawei1", t))
+        val url = "http://play.example.com/livetest/huawei1.flv?$query"
+        assertEquals(1, Huawei.UrlB.verify(listOf(OTHER_URL_KEY, URL_KEY), "huawei1", url, 60, now = t))
+        assertEquals(0, Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", "/livetest/huawei1.m3u8?$query", 60, now = t + 59))
+        // Huawei's strict rule: expired at txTime + duration.
+        assertStatus<LiveSignException.Expired> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", url, 60, now = t + 60) }
+        assertEquals(0, Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", url, 60, now = t + 60, leewaySeconds = 1))
+        assertStatus<LiveSignException.Expired> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", url, 60) } // the default clock
+        assertStatus<LiveSignException.SignatureMismatch> { Huawei.UrlB.verify(listOf(OTHER_URL_KEY), "huawei1", url, 60, now = t) }
+        assertStatus<LiveSignException.SignatureMismatch> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei2", url, 60, now = t) }
+        // txTime is hashed as written: 10 decimal digits are read as decimal.
+        val decimal = "/livetest/huawei1.flv?txSecret=c18a4a372b8e71a8d6962a0ffd3d1a41&txTime=1592613000"
+        assertEquals(0, Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", decimal, 60, now = 1592613059L))
+        assertStatus<LiveSignException.Expired> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", decimal, 60, now = 1592613060L) }
+        val upper = "/livetest/huawei1.flv?txSecret=67edbd2d3923d1ad69b847168a62e3f4&txTime=5EED5888"
+        assertEquals(0, Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", upper, 60, now = t))
+        for (bad in listOf("/a/huawei1.flv?txSecret=5CDC845362C332A4EC3E09AC5D5571D6&txTime=5eed5888",
+                "/a/huawei1.flv?txTime=5eed5888", "$url&txTime=5eed5888",
+                "/a/huawei1.flv?txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed588g")) {
+            assertStatus<LiveSignException.Malformed> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", bad, 60, now = t) }
+        }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", url, 59, now = t) }
+        assertStatus<LiveSignException.InvalidArgument> {
+            Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", url, Huawei.URL_MAX_DURATION_S + 1, now = t)
+        }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.verify(listOf(URL_KEY), "", url, 60, now = t) }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.verify(emptyList(), "huawei1", url, 60, now = t) }
+        assertStatus<LiveSignException.InvalidKey> { Huawei.UrlB.verify(listOf(URL_KEY.dropLast(1)), "huawei1", url, 60, now = t) }
+        // The longest query; the limits.
+        assertEquals(Huawei.UrlB.MAX_LEN, Huawei.UrlB.build(URL_KEY, "s", Huawei.UrlB.MAX_TX_TIME).length)
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.build(URL_KEY, "s", Huawei.UrlB.MAX_TX_TIME + 1) }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.build(URL_KEY, "", 1L) }
+        assertStatus<LiveSignException.InvalidKey> { Huawei.UrlB.build("12345678901234567890123456789012", "s", 1L) }
+    }
+
     @Test fun methodD() {
         assertEquals(97, Huawei.UrlD.MAX_LEN)
         // huawei.url.d, .upper_hex_time; huawei.metastudio.mss_a.
