@@ -3,7 +3,7 @@ import Foundation
 
 extension Livesign {
     /// Huawei Cloud Live: stream status notifications (this file), their ordering
-    /// (`Huawei.Stream`), URL validation methods A and D (`Huawei.URLMethodA`, `.URLMethodD`),
+    /// (`Huawei.Stream`), URL validation methods A, B and D (`Huawei.URLMethodA`, `.URLMethodB`, `.URLMethodD`),
     /// recording and SparkRTC callbacks (`Huawei.Record`, `.SparkRTC`).
     public enum Huawei {
         /// The leeway the callback verifiers take by default (300 s): Huawei's example sends

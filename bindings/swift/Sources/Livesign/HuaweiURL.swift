@@ -53,6 +53,42 @@ extension Livesign.Huawei {
         }
     }
 
+    /// URL validation method B: `txSecret` = hex MD5(key + stream + txTime), `txTime` = hex start
+    /// of validity (Tencent's push URL scheme with Huawei's key rule and validity).
+    public enum URLMethodB {
+        /// Longest query `build` writes.
+        public static let maxLength = Int(LIVESIGN_HUAWEI_URL_B_MAX_LEN)
+        /// The latest `start` `build` accepts (2^36 - 1 seconds, in year 4147).
+        public static let maxStart = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME))
+
+        /// The query `txSecret=...&txTime=...` for a stream name (`huawei1` in
+        /// `http://host/livetest/huawei1.flv`), valid from `start`. Throws `.invalidArgument` for an
+        /// empty stream or a start after `maxStart`, `.invalidKey` for a key that breaks the key rule.
+        public static func build(key: String, stream: String, start: Date) throws -> String {
+            try withSlices([key, stream]) { f in
+                try boundedText(max: maxLength) {
+                    livesign_huawei_url_b_build(f[0].ptr, f[0].len, f[1].ptr, f[1].len, Livesign.unixTime(start), $0, $1, $2)
+                }
+            }
+        }
+
+        /// Verifies `txSecret` / `txTime` of a URL for `stream` against a key ring (primary
+        /// first); returns the index of the key that matched. Valid while `now < txTime +
+        /// durationSeconds + leewaySeconds`. Throws as `URLMethodA.verify`.
+        public static func verify(keys: [String], stream: String, url: String, durationSeconds: UInt32, now: Date = Date(),
+                                  leewaySeconds: UInt32 = 0) throws -> Int {
+            var matched = 0
+            let status = withKeyRing(keys) { ring, n in
+                withSlices([stream, url]) { f in
+                    livesign_huawei_url_b_verify(ring, n, f[0].ptr, f[0].len, f[1].ptr, f[1].len, Livesign.unixTime(now),
+                                                 durationSeconds, leewaySeconds, &matched)
+                }
+            }
+            try LivesignError.check(status)
+            return matched
+        }
+    }
+
     /// URL validation method D: `hwSecret` = hex HMAC-SHA256(key, stream + hwTime), `hwTime` =
     /// hex start of validity. (Huawei MetaStudio's `MSS_A` callback signature is the same with
     /// the callback URL's path as `stream`.)

@@ -2,7 +2,8 @@ import CLivesign
 import Foundation
 
 extension Livesign {
-    /// Tencent TRTC / Chat REST API and TRTC event callbacks.
+    /// Tencent TRTC / Chat: UserSig and PrivateMapKey (`Trtc.UserSig`, `.PrivateMapKey`), the REST
+    /// API and TRTC event callbacks.
     public enum Trtc {
         /// `ActionStatus` of a REST response.
         public enum ActionStatus: UInt32 {

@@ -219,6 +219,47 @@ final class HuaweiURLTests: XCTestCase {
         assertStatus(.invalidArgument, try A.verify(keys: [], url: "/a?x=1", format: .decimal, durationSeconds: 60))
     }
 
+    func testMethodB() throws {
+        typealias B = Livesign.Huawei.URLMethodB
+        XCTAssertEqual(B.maxLength, 58)
+        XCTAssertEqual(B.maxStart, at(68_719_476_735))
+        // huawei.url.b: Huawei's printed example (txTime 5eed5888 = 1592613000).
+        let query = "txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888"
+        let t: UInt64 = 0x5eed_5888
+        XCTAssertEqual(try B.build(key: urlKey, stream: "huawei1", start: at(t)), query)
+        let url = "http://play.example.com/livetest/huawei1.flv?\(query)"
+        XCTAssertEqual(try B.verify(keys: [otherURLKey, urlKey], stream: "huawei1", url: url, durationSeconds: 60, now: at(t)), 1)
+        XCTAssertEqual(try B.verify(keys: [urlKey], stream: "huawei1", url: "/livetest/huawei1.m3u8?\(query)", durationSeconds: 60,
+                                    now: at(t + 59)), 0)
+        // Huawei's strict rule: expired at txTime + duration.
+        assertStatus(.expired, try B.verify(keys: [urlKey], stream: "huawei1", url: url, durationSeconds: 60, now: at(t + 60)))
+        XCTAssertEqual(try B.verify(keys: [urlKey], stream: "huawei1", url: url, durationSeconds: 60, now: at(t + 60), leewaySeconds: 1), 0)
+        assertStatus(.expired, try B.verify(keys: [urlKey], stream: "huawei1", url: url, durationSeconds: 60)) // the default clock
+        assertStatus(.signatureMismatch, try B.verify(keys: [otherURLKey], stream: "huawei1", url: url, durationSeconds: 60, now: at(t)))
+        assertStatus(.signatureMismatch, try B.verify(keys: [urlKey], stream: "huawei2", url: url, durationSeconds: 60, now: at(t)))
+        // txTime is hashed as written: 10 decimal digits are read as decimal.
+        let decimal = "/livetest/huawei1.flv?txSecret=c18a4a372b8e71a8d6962a0ffd3d1a41&txTime=1592613000"
+        XCTAssertEqual(try B.verify(keys: [urlKey], stream: "huawei1", url: decimal, durationSeconds: 60, now: at(1_592_613_059)), 0)
+        assertStatus(.expired, try B.verify(keys: [urlKey], stream: "huawei1", url: decimal, durationSeconds: 60, now: at(1_592_613_060)))
+        let upper = "/livetest/huawei1.flv?txSecret=67edbd2d3923d1ad69b847168a62e3f4&txTime=5EED5888"
+        XCTAssertEqual(try B.verify(keys: [urlKey], stream: "huawei1", url: upper, durationSeconds: 60, now: at(t)), 0)
+        for bad in ["/a/huawei1.flv?txSecret=5CDC845362C332A4EC3E09AC5D5571D6&txTime=5eed5888", "/a/huawei1.flv?txTime=5eed5888",
+                    url + "&txTime=5eed5888", "/a/huawei1.flv?txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed588g"] {
+            assertStatus(.malformed, try B.verify(keys: [urlKey], stream: "huawei1", url: bad, durationSeconds: 60, now: at(t)))
+        }
+        assertStatus(.invalidArgument, try B.verify(keys: [urlKey], stream: "huawei1", url: url, durationSeconds: 59, now: at(t)))
+        assertStatus(.invalidArgument, try B.verify(keys: [urlKey], stream: "huawei1", url: url, durationSeconds: 2_592_001, now: at(t)))
+        assertStatus(.invalidArgument, try B.verify(keys: [urlKey], stream: "", url: url, durationSeconds: 60, now: at(t)))
+        assertStatus(.invalidArgument, try B.verify(keys: [], stream: "huawei1", url: url, durationSeconds: 60, now: at(t)))
+        assertStatus(.invalidKey, try B.verify(keys: [String(urlKey.dropLast())], stream: "huawei1", url: url, durationSeconds: 60,
+                                               now: at(t)))
+        // The longest query; the limits.
+        XCTAssertEqual(try B.build(key: urlKey, stream: "s", start: B.maxStart).utf8.count, B.maxLength)
+        assertStatus(.invalidArgument, try B.build(key: urlKey, stream: "s", start: B.maxStart.addingTimeInterval(1)))
+        assertStatus(.invalidArgument, try B.build(key: urlKey, stream: "", start: at(1)))
+        assertStatus(.invalidKey, try B.build(key: "12345678901234567890123456789012", stream: "s", start: at(1)))
+    }
+
     func testMethodD() throws {
         XCTAssertEqual(D.maxLength, 97)
         // huawei.url.d, .upper_hex_time; huawei.metastudio.mss_a.
