@@ -22,7 +22,7 @@ fn read(rel: &str) -> String {
                 let p = entry.unwrap().path();
                 if p.is_dir() {
                     dirs.push(p);
-                } else if p.extension().is_some_and(|e| e == "swift" || e == "kt" || e == "rs") {
+                } else if p.extension().is_some_and(|e| ["swift", "kt", "rs", "cpp", "hpp"].iter().any(|x| e == *x)) {
                     all += &std::fs::read_to_string(&p).unwrap();
                 }
             }
@@ -152,4 +152,31 @@ fn kotlin_declares_and_uses_every_jni_export() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Each wrapper's own test suite runs every UserSig token of `tests/vectors/usersig.json`
+/// (Tencent's official SDKs) and Huawei's printed method B example against the real library.
+#[test]
+fn every_wrapper_suite_runs_the_usersig_and_url_b_vectors() {
+    let vectors = |file: &str| -> serde_json::Value {
+        serde_json::from_str(&read(&format!("tests/vectors/{file}"))).unwrap_or_else(|e| panic!("{file}: {e}"))
+    };
+    let mut wanted: Vec<String> = vectors("usersig.json")["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["usersig"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(wanted.len(), 36);
+    let huawei = vectors("huawei.json");
+    let url_b = huawei["vectors"].as_array().unwrap().iter().find(|v| v["id"] == "huawei.url.b").expect("huawei.url.b");
+    wanted.push(url_b["query"].as_str().unwrap().to_owned());
+
+    let mut missing = Vec::new();
+    for (wrapper, dir) in
+        [("C++", "bindings/cpp/tests"), ("Swift", "bindings/swift/Tests"), ("Kotlin", "bindings/kotlin/test")]
+    {
+        missing.extend(check(wrapper, &code(dir), &wanted));
+    }
+    assert!(missing.is_empty(), "vectors no wrapper test runs:\n{}", missing.join("\n"));
 }
