@@ -82,7 +82,7 @@ pub struct livesign_usersig_info {
 }
 
 impl livesign_usersig_info {
-    const ZERO: Self = Self {
+    pub(crate) const ZERO: Self = Self {
         sdkappid: 0,
         time: 0,
         expire: 0,
@@ -132,7 +132,7 @@ pub struct livesign_privmap_info {
 }
 
 impl livesign_privmap_info {
-    const ZERO: Self = Self {
+    pub(crate) const ZERO: Self = Self {
         identifier: livesign_slice::EMPTY,
         sdkappid: 0,
         roomid: 0,
