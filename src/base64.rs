@@ -300,7 +300,6 @@ pub(crate) fn decode<'d>(alphabet: Alphabet, src: &[u8], dst: &'d mut [u8]) -> R
 
 /// What [`decode`] would return the length of, or its `Malformed`, without writing the bytes
 /// anywhere: for checking an encoding that is decoded later, or not at all.
-#[allow(dead_code)] // TEMP: until UserSig decoding uses it (next commit)
 pub(crate) fn decoded_len(alphabet: Alphabet, src: &[u8]) -> Result<usize, Error> {
     let (padding, len) = shape(alphabet, src)?;
     let t = value_tables(alphabet);

@@ -29,8 +29,13 @@ pub(crate) const MAX_DOC_LEN: usize = 4096;
 const MAX_ZLIB_LEN: usize = MAX_DOC_LEN * 9 / 8 + 64;
 const _: () = assert!(super::usersig::MAX_DOC_LEN <= MAX_DOC_LEN && super::usersig::MAX_LEN <= MAX_ZLIB_LEN / 3 * 4);
 
-/// A buffer for the decompressed document, owned by whoever needs the [`Fields`].
-pub(crate) type DocBuf = [u8; MAX_DOC_LEN];
+/// Buffers for the common tokens (no or a short userbuf: official ones are 180 to 400
+/// characters), so that decoding one zeroes about 1 KiB of stack instead of 9. A token up to
+/// [`SMALL_TOKEN_LEN`] characters is decoded with them first; only one whose document does
+/// not fit is decoded again with the full-size ones.
+const SMALL_TOKEN_LEN: usize = 512;
+const SMALL_ZLIB_LEN: usize = base64::decoded_max_len(SMALL_TOKEN_LEN);
+const SMALL_DOC_LEN: usize = 768;
 
 /// The members of a decoded UserSig, borrowed from its document.
 pub(crate) struct Fields<'d> {
@@ -69,7 +74,7 @@ impl Fields<'_> {
 
     /// Decodes the userbuf into `buf` (it fits: checked when decoding); `None` without one.
     pub(crate) fn userbuf_into(&self, buf: &mut [u8; MAX_USERBUF_LEN]) -> Option<usize> {
-        with_text(self.userbuf?, |text| base64::decode(Alphabet::Standard, text, buf).ok().map(<[u8]>::len))
+        with_text(self.userbuf?, |text| base64::decode(Alphabet::Standard, text?, buf).ok().map(<[u8]>::len))
     }
 
     /// The HMAC these fields call for under `key`, for a token whose identifier is known to
@@ -81,35 +86,58 @@ impl Fields<'_> {
         // canonical base64 (checked), so it is what re-encoding the bytes would give.
         match self.userbuf {
             None => claims(None),
-            Some(s) => with_text(s, |text| claims(Some(text))),
+            Some(s) => with_text(s, |text| claims(Some(text.unwrap_or_default()))),
         }
     }
 }
 
 /// Runs `f` on a string member's unescaped text; only an escaped one (PHP writes `\/`) needs
-/// the buffer, so the common case zeroes none.
-fn with_text<R>(s: Str<'_>, f: impl FnOnce(&[u8]) -> R) -> R {
+/// the buffer, so the common case zeroes none. Text too long for the buffer is `None`.
+fn with_text<R>(s: Str<'_>, f: impl FnOnce(Option<&[u8]>) -> R) -> R {
     match s.plain() {
-        Some(text) => f(text),
+        Some(text) => f(Some(text)),
         None => {
             let mut buf = [0u8; MAX_USERBUF_B64_LEN];
-            f(string_text(s, &mut buf).unwrap_or_default())
+            f(s.unescape_into(&mut buf).ok().map(|t| -> &[u8] { t }))
         }
     }
 }
 
-/// Decodes `usersig` into `doc` and returns its members (see the module docs for what is
-/// accepted). The only error is [`Error::Malformed`].
-pub(crate) fn decode<'d>(usersig: &[u8], doc: &'d mut DocBuf) -> Result<Fields<'d>, Error> {
-    let mut scratch = [0u8; MAX_ZLIB_LEN];
-    let zlib = base64::decode(Alphabet::Tencent, usersig, &mut scratch).map_err(|_| Error::Malformed)?;
+/// Decodes `usersig` and hands its members (see the module docs for what is accepted), or
+/// [`Error::Malformed`], to `f`. The members borrow from a document buffer on this call's
+/// stack, sized for the token: `f` runs before it goes.
+pub(crate) fn with_decoded<R>(usersig: &[u8], f: impl FnOnce(Result<Fields<'_>, Error>) -> R) -> R {
+    if usersig.len() <= SMALL_TOKEN_LEN {
+        let mut zlib = [0u8; SMALL_ZLIB_LEN];
+        let mut doc = [0u8; SMALL_DOC_LEN];
+        match decode(usersig, &mut zlib, &mut doc) {
+            // The document is larger: decoded again below.
+            Err(Error::BufferTooSmall { .. }) => {}
+            result => return f(result),
+        }
+    }
+    with_decoded_large(usersig, f)
+}
+
+/// [`with_decoded`] with buffers for the largest token accepted. Never inlined, so that the
+/// common case does not reserve its stack.
+#[inline(never)]
+fn with_decoded_large<R>(usersig: &[u8], f: impl FnOnce(Result<Fields<'_>, Error>) -> R) -> R {
+    let mut zlib = [0u8; MAX_ZLIB_LEN];
+    let mut doc = [0u8; MAX_DOC_LEN];
+    f(decode(usersig, &mut zlib, &mut doc).map_err(|_| Error::Malformed))
+}
+
+/// Decodes `usersig` through `zlib` into `doc`. `BufferTooSmall` when the document does not
+/// fit `doc` (the token itself always fits `zlib`: the callers size it); every other failure
+/// is `Malformed`.
+fn decode<'d>(usersig: &[u8], zlib: &mut [u8], doc: &'d mut [u8]) -> Result<Fields<'d>, Error> {
+    let zlib = base64::decode(Alphabet::Tencent, usersig, zlib).map_err(|_| Error::Malformed)?;
     let doc = zlib::decompress(zlib, doc)?.data;
     let [_ver, identifier, sdkappid, expire, time, userbuf, sig] = json::parse_lookup(
         doc,
         [&b"TLS.ver"[..], b"TLS.identifier", b"TLS.sdkappid", b"TLS.expire", b"TLS.time", b"TLS.userbuf", b"TLS.sig"],
     )?;
-    // The scratch buffer is free again: it held the zlib stream, now fully read.
-    let (text_buf, bytes_buf) = scratch.split_at_mut(MAX_USERBUF_B64_LEN);
 
     let identifier = match identifier {
         Some(v) => v.as_str().ok_or(Error::Malformed)?,
@@ -125,23 +153,27 @@ pub(crate) fn decode<'d>(usersig: &[u8], doc: &'d mut DocBuf) -> Result<Fields<'
     let userbuf = match userbuf {
         Some(v) => {
             let s = v.as_str().ok_or(Error::Malformed)?;
-            let text = string_text(s, text_buf)?;
-            let room = bytes_buf.get_mut(..MAX_USERBUF_LEN).ok_or(Error::Malformed)?;
-            base64::decode(Alphabet::Standard, text, room).map_err(|_| Error::Malformed)?;
+            let decoded = with_text(s, |text| base64::decoded_len(Alphabet::Standard, text?).ok());
+            if decoded.is_none_or(|n| n > MAX_USERBUF_LEN) {
+                return Err(Error::Malformed);
+            }
             Some(s)
         }
         None => None,
     };
-    let sig_text = string_text(sig.ok_or(Error::Malformed)?.as_str().ok_or(Error::Malformed)?, text_buf)?;
-    let mut decoded = [0u8; hmac::LEN + 3];
-    let claimed = base64::decode(Alphabet::Standard, sig_text, &mut decoded).map_err(|_| Error::Malformed)?;
+    let sig = sig.ok_or(Error::Malformed)?.as_str().ok_or(Error::Malformed)?;
+    let mut claimed = [0u8; hmac::LEN];
+    let decoded = with_text(sig, |text| base64::decode(Alphabet::Standard, text?, &mut claimed).ok().map(<[u8]>::len));
+    if decoded != Some(hmac::LEN) {
+        return Err(Error::Malformed);
+    }
     Ok(Fields {
         sdkappid: number(sdkappid)?,
         time: number(time)?,
         expire: number(expire)?,
         identifier,
         userbuf,
-        sig: claimed.try_into().map_err(|_| Error::Malformed)?,
+        sig: claimed,
     })
 }
 
@@ -149,15 +181,6 @@ pub(crate) fn decode<'d>(usersig: &[u8], doc: &'d mut DocBuf) -> Result<Fields<'
 /// `omitempty`).
 fn number(v: Option<Value<'_>>) -> Result<u64, Error> {
     v.map_or(Ok(0), |v| v.as_u64().ok_or(Error::Malformed))
-}
-
-/// A string's unescaped text: a view of the document when it has no escapes, else unescaped
-/// into `buf` (too long for `buf` is `Malformed`).
-fn string_text<'r, 'v: 'r, 'b: 'r>(s: Str<'v>, buf: &'b mut [u8]) -> Result<&'r [u8], Error> {
-    match s.plain() {
-        Some(text) => Ok(text),
-        None => s.unescape_into(buf).map(|t| -> &[u8] { t }).map_err(|_| Error::Malformed),
-    }
 }
 
 /// What a UserSig says, decoded without its key. From [`usersig_inspect`] nothing is
@@ -241,6 +264,5 @@ impl core::fmt::Debug for UserSigInfo {
 /// [`UserSigInfo::identifier`]), an expired one ([`UserSigInfo::expires_at`]) and, once those
 /// match, a wrong key (what [`super::usersig_verify`] then reports).
 pub fn usersig_inspect(usersig: &[u8]) -> Result<UserSigInfo, Error> {
-    let mut doc = [0u8; MAX_DOC_LEN];
-    decode(usersig, &mut doc).map(|f| UserSigInfo::from_fields(&f))
+    with_decoded(usersig, |r| r.map(|f| UserSigInfo::from_fields(&f)))
 }
