@@ -13,7 +13,7 @@
 //! Decoding yields [`Fields`], borrowed from a document buffer the caller owns, so that a
 //! verification that wants no copy of the fields makes none.
 
-use super::usersig::{Claims, MAX_IDENTIFIER_LEN, MAX_USERBUF_B64_LEN, MAX_USERBUF_LEN};
+use super::usersig::{MAX_IDENTIFIER_LEN, MAX_USERBUF_B64_LEN, MAX_USERBUF_LEN, content};
 use super::zlib;
 use crate::base64::{self, Alphabet};
 use crate::digest::hmac;
@@ -47,6 +47,10 @@ pub(crate) struct Fields<'d> {
     /// `TLS.userbuf` as written, when present: canonical standard base64 of at most
     /// [`MAX_USERBUF_LEN`] bytes (checked).
     userbuf: Option<Str<'d>>,
+    /// `sdkappid`, `time` and `expire` in decimal, as the signed content has them: the
+    /// document's text, which is exactly that for a plain JSON integer (no sign, no leading
+    /// zero: checked), or "0" for an absent member.
+    decimals: [&'d [u8]; 3],
     /// The decoded `TLS.sig`.
     pub(crate) sig: [u8; hmac::LEN],
 }
@@ -80,8 +84,7 @@ impl Fields<'_> {
     /// The HMAC these fields call for under `key`, for a token whose identifier is known to
     /// be `identifier` (so the document's copy need not be unescaped).
     pub(crate) fn expected_mac(&self, key: &HmacKey, identifier: &[u8]) -> [u8; hmac::LEN] {
-        let claims =
-            |userbuf: Option<&[u8]>| Claims::new(identifier, self.sdkappid, self.time, self.expire, userbuf).mac(key);
+        let claims = |userbuf: Option<&[u8]>| content(identifier, self.decimals, userbuf, |parts| key.mac(parts));
         // A present but empty userbuf is signed as an empty `TLS.userbuf:` line. The text is
         // canonical base64 (checked), so it is what re-encoding the bytes would give.
         match self.userbuf {
@@ -167,20 +170,27 @@ fn decode<'d>(usersig: &[u8], zlib: &mut [u8], doc: &'d mut [u8]) -> Result<Fiel
     if decoded != Some(hmac::LEN) {
         return Err(Error::Malformed);
     }
+    let [(sdkappid, sdkappid_dec), (time, time_dec), (expire, expire_dec)] =
+        [number(sdkappid)?, number(time)?, number(expire)?];
     Ok(Fields {
-        sdkappid: number(sdkappid)?,
-        time: number(time)?,
-        expire: number(expire)?,
+        sdkappid,
+        time,
+        expire,
         identifier,
         userbuf,
+        decimals: [sdkappid_dec, time_dec, expire_dec],
         sig: claimed,
     })
 }
 
-/// An optional member that must be a plain non-negative integer; absent is 0 (Go's
-/// `omitempty`).
-fn number(v: Option<Value<'_>>) -> Result<u64, Error> {
-    v.map_or(Ok(0), |v| v.as_u64().ok_or(Error::Malformed))
+/// An optional member that must be a plain non-negative integer, with its decimal text;
+/// absent is 0 (Go's `omitempty`).
+fn number<'d>(v: Option<Value<'d>>) -> Result<(u64, &'d [u8]), Error> {
+    match v {
+        None => Ok((0, b"0")),
+        // `as_u64` takes only `0` or `[1-9][0-9]*`, the text `Decimal` writes.
+        Some(v) => Ok((v.as_u64().ok_or(Error::Malformed)?, v.raw())),
+    }
 }
 
 /// What a UserSig says, decoded without its key. From [`usersig_inspect`] nothing is
