@@ -168,8 +168,10 @@ fn inflate_with(src: &[u8], out: &mut [u8], fixed: FixedDecoder) -> Result<Infla
     Ok(Inflated { len: written, consumed: bits.consumed(), kinds })
 }
 
-/// LSB-first bit reader. Invariant: `acc` holds exactly `n` unread bits and zeros above them:
-/// the real bits just before `src[pos]`, then `virt` zero bits past the end of the input.
+/// LSB-first bit reader. Invariant: `acc` holds `n` (at most 63) unread bits: the real bits
+/// just before `src[pos]`, then `virt` zero bits past the end of the input; above them, the
+/// bits that follow in the input (a refill loads 8 bytes and counts only the whole bytes
+/// that fit), or zeros.
 ///
 /// Topping up with zeros past the end lets the hot paths assume at least 15 bits are always
 /// there; reading into them is caught right after the read that did it ([`Bits::overrun`]).
@@ -187,17 +189,17 @@ impl<'a> Bits<'a> {
         Self { src, pos: 0, acc: 0, n: 0, virt: 0 }
     }
 
-    /// Tops `acc` up with whole bytes to at least 56 bits (zeros past the end of the input).
+    /// Tops `acc` up with whole bytes to 56 to 63 bits (zeros past the end of the input).
+    /// Without a branch on `n`, so that it costs little when `acc` is full already.
     #[inline(always)]
     fn refill(&mut self) {
         if let Some(word) = self.src.get(self.pos..).and_then(<[u8]>::first_chunk::<8>) {
-            let take = 63u32.saturating_sub(self.n) / 8;
-            let keep = take * 8;
-            self.acc |= (u64::from_le_bytes(*word) & ((1u64 << keep) - 1)) << self.n;
-            self.pos += take as usize;
-            self.n += keep;
+            // The bits above `n` are either zeros or the very bits ORed in again here.
+            self.acc |= u64::from_le_bytes(*word).wrapping_shl(self.n);
+            self.pos += (63 - self.n as usize) / 8;
+            self.n |= 56;
         } else {
-            while self.n <= 56 {
+            while self.n < 56 {
                 match self.src.get(self.pos) {
                     Some(&b) => {
                         self.acc |= u64::from(b) << self.n;
@@ -416,10 +418,11 @@ fn literals(w: u64) -> u64 {
 fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Result<(), Error> {
     let mut bits = Bits { ..*reader };
     let mut at = *written;
+    // At the top of the loop at least 56 bits are there. The refills are unconditional
+    // (a no-op when full): whether one is needed depends on the run length, which no branch
+    // predictor guesses.
+    bits.refill();
     loop {
-        if bits.n < 56 {
-            bits.refill();
-        }
         // Up to 7 literals; the 8 bytes written cover them, the rest is scratch that later
         // output overwrites. Without 8 bytes of room, one symbol at a time below.
         if let Some(dst) = out.get_mut(at..at + 8) {
@@ -431,13 +434,11 @@ fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Re
             if bits.overrun() {
                 return Err(Error::Malformed);
             }
+            bits.refill();
             if run == 7 {
                 continue;
             }
             // The next symbol is not an 8-bit literal.
-            if bits.n < 32 {
-                bits.refill();
-            }
         }
         // At least 32 bits are there: enough for the longest length code with its extra bits
         // (8 + 5) and the longest distance (5 + 13).
@@ -484,6 +485,7 @@ fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Re
             }
             _ => return Err(Error::Malformed),
         }
+        bits.refill();
     }
     *written = at;
     *reader = bits;
@@ -492,18 +494,21 @@ fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Re
 
 /// Appends `len` bytes copied from `distance` bytes back (`1 <= distance <= at`) and returns
 /// the new output length. A match may overlap the bytes it produces: 8 bytes at a time only
-/// when each 8-byte piece is whole before it is read (distance >= 8) and the last piece's
-/// overshoot fits the buffer (it is scratch that later output overwrites).
+/// when each 8-byte piece is whole before it is read (distance >= 8), and when the overshoot
+/// fits the buffer (it is scratch that later output overwrites). The first 16 bytes, all of
+/// most matches in a UserSig, go without a loop: its exit is a branch no predictor guesses.
 #[inline(always)]
 fn copy_match(out: &mut [u8], at: usize, distance: usize, len: usize) -> Result<usize, Error> {
     let end = at + len;
     if end > out.len() {
         return Err(overflow(out.len()));
     }
-    if distance >= 8 && end + 8 <= out.len() {
-        let mut k = at;
+    if distance >= 8 && end + 16 <= out.len() {
+        copy8(out, at - distance, at);
+        copy8(out, at + 8 - distance, at + 8);
+        let mut k = at + 16;
         while k < end {
-            out.copy_within(k - distance..k - distance + 8, k);
+            copy8(out, k - distance, k);
             k += 8;
         }
     } else {
@@ -512,6 +517,17 @@ fn copy_match(out: &mut [u8], at: usize, distance: usize, len: usize) -> Result<
         }
     }
     Ok(end)
+}
+
+/// Copies `out[from..from + 8]` to `to` (both in range: checked by the caller) as one
+/// 8-byte load and store (`copy_within` calls `memmove`).
+#[inline(always)]
+fn copy8(out: &mut [u8], from: usize, to: usize) {
+    if let Some(&word) = out.get(from..).and_then(<[u8]>::first_chunk::<8>)
+        && let Some(dst) = out.get_mut(to..).and_then(<[u8]>::first_chunk_mut::<8>)
+    {
+        *dst = word;
+    }
 }
 
 /// Reads a dynamic block's header and builds its two codes.
