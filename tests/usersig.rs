@@ -361,6 +361,34 @@ fn oversized_documents_are_malformed() {
     assert_eq!(usersig_inspect(tok::token_of(d.as_bytes(), 6).as_bytes()).map(|_| ()), Err(Error::Malformed));
 }
 
+/// The signed content has the numbers in decimal; the verifier takes them from the
+/// document's text, which must then be exactly that decimal: present zeros and the largest
+/// values verify, any other spelling of a number does not.
+#[test]
+fn numbers_are_signed_as_their_decimal_text() {
+    let k = HmacKey::new(KEY).unwrap();
+    for (sdkappid, time, expire) in [(0, 0, 0), (0, T, 0), (u64::MAX, u64::MAX, u64::MAX), (APP, 1, 10)] {
+        let sig = tok::sig(KEY, "u", sdkappid, time, expire, None);
+        let doc = format!(
+            r#"{{"TLS.identifier":"u","TLS.sdkappid":{sdkappid},"TLS.expire":{expire},"TLS.time":{time},"TLS.sig":"{sig}"}}"#
+        );
+        for level in [0, 6] {
+            let t = tok::token_of(doc.as_bytes(), level);
+            let info =
+                usersig_verify(&k, sdkappid, "u", t.as_bytes(), time, 0).unwrap_or_else(|e| panic!("{e}: {doc}"));
+            assert_eq!((info.sdkappid(), info.time(), info.expire()), (sdkappid, time, expire));
+        }
+    }
+    let sig = tok::sig(KEY, "u", APP, 0, 10, None);
+    for time in ["-0", "00", "0.0", "0e0", "-0.0"] {
+        let doc = format!(
+            r#"{{"TLS.identifier":"u","TLS.sdkappid":{APP},"TLS.expire":10,"TLS.time":{time},"TLS.sig":"{sig}"}}"#
+        );
+        let t = tok::token_of(doc.as_bytes(), 6);
+        assert_eq!(usersig_verify(&k, APP, "u", t.as_bytes(), 0, 0).map(|_| ()), Err(Error::Malformed), "{time}");
+    }
+}
+
 /// A document of exactly `len` bytes (at least 120) for identifier "u", padded with
 /// `pad_byte(i)`.
 fn doc_of_len(len: usize, pad_byte: impl Fn(usize) -> u8) -> Vec<u8> {
