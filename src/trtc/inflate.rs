@@ -389,19 +389,21 @@ fn overflow(cap: usize) -> Error {
 const BYTE_FLAGS: u64 = 0x0101_0101_0101_0101;
 
 /// How many of the first 7 bytes of `w` (the next input bits, LSB first) are, one after
-/// another, 8-bit fixed literal codes: `00110000` to `10111111` read first bit first, i.e. a
-/// byte whose first two bits differ, or that starts `0011`. No table, no loop: the run length
-/// is the inflater's critical path.
+/// another, 8-bit fixed literal codes, in bits (8 per code, 0 to 56): `00110000` to
+/// `10111111` read first bit first, i.e. a byte whose first two bits differ, or that starts
+/// `0011`. No table, no loop, and the result is a shift count as it stands: this is the
+/// inflater's critical path.
 #[inline(always)]
-fn literal_run(w: u64) -> usize {
+fn literal_run_bits(w: u64) -> u32 {
     let (b1, b2, b3) = (w >> 1, w >> 2, w >> 3);
-    let literal = (w ^ b1) | (!w & !b1 & b2 & b3);
-    ((!literal & BYTE_FLAGS).trailing_zeros() / 8).min(7) as usize
+    let literal = (w ^ b1) | (b2 & b3 & !(w | b1));
+    // Byte 7 counts as the end of any run: the caller has 56 bits for sure.
+    ((!literal & BYTE_FLAGS) | 1 << 56).trailing_zeros()
 }
 
 /// The literals that the bytes of `w` encode if they are 8-bit fixed codes: each byte's bits
 /// reversed (codes are sent first bit = most significant), minus `0x30`. A byte that is no
-/// such code gives garbage, in it and the bytes after it, which [`literal_run`] excludes.
+/// such code gives garbage, in it and the bytes after it, which [`literal_run_bits`] excludes.
 #[inline(always)]
 fn literals(w: u64) -> u64 {
     let w = (w & 0x5555_5555_5555_5555) << 1 | (w >> 1) & 0x5555_5555_5555_5555;
@@ -426,16 +428,16 @@ fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Re
         // Up to 7 literals; the 8 bytes written cover them, the rest is scratch that later
         // output overwrites. Without 8 bytes of room, one symbol at a time below.
         if let Some(dst) = out.get_mut(at..at + 8) {
-            let run = literal_run(bits.acc);
+            let run = literal_run_bits(bits.acc);
             dst.copy_from_slice(&literals(bits.acc).to_le_bytes());
-            at += run;
-            bits.acc >>= 8 * run;
-            bits.n -= 8 * run as u32;
+            at += run as usize / 8;
+            bits.acc >>= run;
+            bits.n -= run;
             if bits.overrun() {
                 return Err(Error::Malformed);
             }
             bits.refill();
-            if run == 7 {
+            if run == 56 {
                 continue;
             }
             // The next symbol is not an 8-bit literal.
@@ -445,45 +447,42 @@ fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Re
         let acc = bits.acc;
         let e = FIXED_SYMBOLS[acc as usize & 511];
         let code_len = e & 15;
-        match e >> 8 & 3 {
-            LITERAL => {
-                bits.acc >>= code_len;
-                bits.n -= code_len;
-                if bits.overrun() {
-                    return Err(Error::Malformed);
-                }
-                let cap = out.len();
-                *out.get_mut(at).ok_or(overflow(cap))? = (e >> 16) as u8;
-                at += 1;
+        // Tests, not a `match`: a jump table is an indirect branch, predicted worse than
+        // "a length again" (nearly every symbol that ends a literal run).
+        let kind = e >> 8 & 3;
+        if kind == LENGTH {
+            let extra = e >> 4 & 15;
+            let acc = acc >> code_len;
+            let len = (e >> 16) as usize + (acc & ((1 << extra) - 1)) as usize;
+            let acc = acc >> extra;
+            let d = FIXED_DISTANCES[acc as usize & 31];
+            if d == 0 {
+                return Err(Error::Malformed);
             }
-            LENGTH => {
-                let extra = e >> 4 & 15;
-                let acc = acc >> code_len;
-                let len = (e >> 16) as usize + (acc & ((1 << extra) - 1)) as usize;
-                let acc = acc >> extra;
-                let d = FIXED_DISTANCES[acc as usize & 31];
-                if d == 0 {
-                    return Err(Error::Malformed);
-                }
-                let dextra = d & 15;
-                let distance = (d >> 8) as usize + ((acc >> 5) & ((1 << dextra) - 1)) as usize;
-                let used = code_len + extra + 5 + dextra;
-                bits.acc = acc >> (5 + dextra);
-                bits.n -= used;
-                if bits.overrun() || distance > at {
-                    return Err(Error::Malformed);
-                }
-                at = copy_match(out, at, distance, len)?;
+            let dextra = d & 15;
+            let distance = (d >> 8) as usize + ((acc >> 5) & ((1 << dextra) - 1)) as usize;
+            let used = code_len + extra + 5 + dextra;
+            bits.acc = acc >> (5 + dextra);
+            bits.n -= used;
+            if bits.overrun() || distance > at {
+                return Err(Error::Malformed);
             }
-            END => {
-                bits.acc >>= code_len;
-                bits.n -= code_len;
-                if bits.overrun() {
-                    return Err(Error::Malformed);
-                }
+            at = copy_match(out, at, distance, len)?;
+        } else {
+            if kind == RESERVED {
+                return Err(Error::Malformed);
+            }
+            bits.acc >>= code_len;
+            bits.n -= code_len;
+            if bits.overrun() {
+                return Err(Error::Malformed);
+            }
+            if kind == END {
                 break;
             }
-            _ => return Err(Error::Malformed),
+            let cap = out.len();
+            *out.get_mut(at).ok_or(overflow(cap))? = (e >> 16) as u8;
+            at += 1;
         }
         bits.refill();
     }
