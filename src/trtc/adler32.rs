@@ -20,14 +20,11 @@ impl Adler32 {
     pub(crate) fn update(&mut self, data: &[u8]) {
         for chunk in data.chunks(NMAX) {
             let (mut a, mut b) = (self.a, self.b);
-            // 8 bytes at a time with no chain from byte to byte: over bytes x0..x7, `a`
-            // gains their sum and `b` gains 8·a + 8·x0 + 7·x1 + … + 1·x7. The sums are the
-            // ones the byte loop would reach, so NMAX still bounds them.
             let (words, tail) = chunk.as_chunks::<8>();
-            for w in words {
-                let (sum, weighted) = sums8(u64::from_le_bytes(*w));
-                b += 8 * a + weighted;
-                a += sum;
+            for block in words.chunks(BLOCK_WORDS) {
+                let s = BlockSums::of(block);
+                b += 8 * block.len() as u32 * a + s.weighted;
+                a += s.sum;
             }
             for &byte in tail {
                 a += u32::from(byte);
@@ -43,17 +40,47 @@ impl Adler32 {
     }
 }
 
-/// For the bytes x0..x7 of `w` (x0 lowest): their sum, and 8·x0 + 7·x1 + … + 1·x7. The
-/// bytes go into 16-bit lanes (even ones, odd ones); one multiplication sums a word's
-/// lanes with weights into its top lane (every partial sum stays below 2^16, so no lane
-/// carries into the next, and what overflows 64 bits is unwanted anyway).
-#[inline(always)]
-fn sums8(w: u64) -> (u32, u32) {
-    const LANES: u64 = 0x00ff_00ff_00ff_00ff;
-    let (even, odd) = (w & LANES, (w >> 8) & LANES);
-    let sum = (even + odd).wrapping_mul(0x0001_0001_0001_0001) >> 48;
-    let weighted = (even.wrapping_mul(0x0008_0006_0004_0002) >> 48) + (odd.wrapping_mul(0x0007_0005_0003_0001) >> 48);
-    (sum as u32, weighted as u32)
+/// Words of 8 bytes summed per [`BlockSums`]: the most for which no 16-bit lane overflows.
+const BLOCK_WORDS: usize = 12;
+/// The bytes of a word in 16-bit lanes: the even ones, or (shifted down 8) the odd ones.
+const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+
+/// What `m` words (`m` ≤ [`BLOCK_WORDS`]) add to a running Adler-32 `(a, b)`: `a` gains
+/// `sum`, the sum of their bytes x_0 … x_{8m-1}; `b` gains `8m·a + weighted`, where
+/// `weighted` = Σ (8m − i)·x_i. The sums are the ones the byte loop would reach, so NMAX
+/// still bounds them.
+///
+/// Per word only lane-wise additions: the byte loop's chain from byte to byte is gone, and
+/// the weights are applied once per block. In word j (bytes x_{8j} … x_{8j+7}) byte k has
+/// weight 8(m−1−j) + 8 − k: 8 for every later word, which the running sums of the earlier
+/// words' lanes give, plus its weight within the word, which one multiplication per lane set
+/// applies (it sums the lanes, weighted, into the top lane).
+struct BlockSums {
+    sum: u32,
+    weighted: u32,
+}
+
+impl BlockSums {
+    #[inline(always)]
+    fn of(block: &[[u8; 8]]) -> Self {
+        // Lane bounds for m ≤ 12: sums ≤ 255·12, running sums ≤ 255·66; every multiplied
+        // top lane below stays under 2^16 (checked by the tests with 0xff bytes).
+        let (mut even, mut odd, mut even_before, mut odd_before) = (0u64, 0u64, 0u64, 0u64);
+        for w in block {
+            let w = u64::from_le_bytes(*w);
+            even_before += even;
+            odd_before += odd;
+            even += w & LANES;
+            odd += (w >> 8) & LANES;
+        }
+        let sum = (even + odd).wrapping_mul(0x0001_0001_0001_0001) >> 48;
+        let within = (even.wrapping_mul(0x0008_0006_0004_0002) >> 48) + (odd.wrapping_mul(0x0007_0005_0003_0001) >> 48);
+        // The running sums exceed 16 bits once added up: sum them in 32-bit lanes.
+        let before = even_before + odd_before;
+        let before = (before & 0x0000_ffff_0000_ffff) + ((before >> 16) & 0x0000_ffff_0000_ffff);
+        let before = (before & 0xffff_ffff) + (before >> 32);
+        Self { sum: sum as u32, weighted: (8 * before + within) as u32 }
+    }
 }
 
 /// Adler-32 of one byte string.
