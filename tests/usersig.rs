@@ -408,15 +408,16 @@ fn letter(i: usize) -> u8 {
     b'a' + ((i * 7919 + i / 5 * 31) % 26) as u8
 }
 
-/// Decoding tries small buffers first (tokens up to 512 characters, documents up to 768
-/// bytes) and the full-size ones when the document is larger: every document and token size
-/// around those limits, in every compression, decodes alike.
+/// Decoding tries small buffers first (tokens up to 256 characters with documents up to 512
+/// bytes, then up to 512 characters and 768 bytes) and the full-size ones when the document
+/// is larger: every document and token size around those limits, in every compression,
+/// decodes alike.
 #[test]
 fn documents_around_the_small_buffer_sizes() {
     let k = HmacKey::new(KEY).unwrap();
     let mut token_lens = std::collections::BTreeSet::new();
     let mut doc_lens = std::collections::BTreeSet::new();
-    for len in (340..=420).chain(740..=800) {
+    for len in (170..=300).chain(330..=430).chain(490..=530).chain(740..=800) {
         for pad_byte in [letter as fn(usize) -> u8, |_| b'p'] {
             let doc = doc_of_len(len, pad_byte);
             for level in [0, 1, 6, 9] {
@@ -430,10 +431,12 @@ fn documents_around_the_small_buffer_sizes() {
             }
         }
     }
-    for limit in [512, 516] {
+    for limit in [252, 256, 260, 508, 512, 516] {
         assert!(token_lens.contains(&limit), "no token of {limit} characters");
     }
-    assert!(token_lens.contains(&508) && doc_lens.contains(&768) && doc_lens.contains(&769));
+    for limit in [512, 513, 768, 769] {
+        assert!(doc_lens.contains(&limit), "no document of {limit} bytes");
+    }
 }
 
 /// The C API promises verification and inspection under 32 KiB of stack: checked on a

@@ -29,13 +29,13 @@ pub(crate) const MAX_DOC_LEN: usize = 4096;
 const MAX_ZLIB_LEN: usize = MAX_DOC_LEN * 9 / 8 + 64;
 const _: () = assert!(super::usersig::MAX_DOC_LEN <= MAX_DOC_LEN && super::usersig::MAX_LEN <= MAX_ZLIB_LEN / 3 * 4);
 
-/// Buffers for the common tokens (no or a short userbuf: official ones are 180 to 400
-/// characters), so that decoding one zeroes about 1 KiB of stack instead of 9. A token up to
-/// [`SMALL_TOKEN_LEN`] characters is decoded with them first; only one whose document does
-/// not fit is decoded again with the full-size ones.
-const SMALL_TOKEN_LEN: usize = 512;
-const SMALL_ZLIB_LEN: usize = base64::decoded_max_len(SMALL_TOKEN_LEN);
-const SMALL_DOC_LEN: usize = 768;
+/// Buffer sizes (zlib stream, document) for the common tokens, by token length, so that
+/// decoding one zeroes well under 1 KiB of stack instead of 9: official tokens without a
+/// userbuf have about 190 characters, with a PrivateMapKey up to about 420. A token is
+/// decoded with the first tier that holds it, and again with the full-size buffers only
+/// when its document is larger than the tier's.
+const TIER_1: (usize, usize) = (192, 512);
+const TIER_2: (usize, usize) = (384, 768);
 
 /// The members of a decoded UserSig, borrowed from its document.
 pub(crate) struct Fields<'d> {
@@ -110,16 +110,30 @@ fn with_text<R>(s: Str<'_>, f: impl FnOnce(Option<&[u8]>) -> R) -> R {
 /// [`Error::Malformed`], to `f`. The members borrow from a document buffer on this call's
 /// stack, sized for the token: `f` runs before it goes.
 pub(crate) fn with_decoded<R>(usersig: &[u8], f: impl FnOnce(Result<Fields<'_>, Error>) -> R) -> R {
-    if usersig.len() <= SMALL_TOKEN_LEN {
-        let mut zlib = [0u8; SMALL_ZLIB_LEN];
-        let mut doc = [0u8; SMALL_DOC_LEN];
-        match decode(usersig, &mut zlib, &mut doc) {
-            // The document is larger: decoded again below.
-            Err(Error::BufferTooSmall { .. }) => {}
-            result => return f(result),
-        }
+    let zlib_len = base64::decoded_max_len(usersig.len());
+    if zlib_len <= TIER_1.0 {
+        with_decoded_in::<{ TIER_1.0 }, { TIER_1.1 }, R>(usersig, f)
+    } else if zlib_len <= TIER_2.0 {
+        with_decoded_in::<{ TIER_2.0 }, { TIER_2.1 }, R>(usersig, f)
+    } else {
+        with_decoded_large(usersig, f)
     }
-    with_decoded_large(usersig, f)
+}
+
+/// [`with_decoded`] with a `Z`-byte zlib buffer (the token fits: checked by the caller) and
+/// a `D`-byte document buffer, or the full-size ones when the document does not fit.
+#[inline(always)]
+fn with_decoded_in<const Z: usize, const D: usize, R>(
+    usersig: &[u8],
+    f: impl FnOnce(Result<Fields<'_>, Error>) -> R,
+) -> R {
+    let mut zlib = [0u8; Z];
+    let mut doc = [0u8; D];
+    match decode(usersig, &mut zlib, &mut doc) {
+        // The document is larger: decoded again below.
+        Err(Error::BufferTooSmall { .. }) => with_decoded_large(usersig, f),
+        result => f(result),
+    }
 }
 
 /// [`with_decoded`] with buffers for the largest token accepted. Never inlined, so that the
