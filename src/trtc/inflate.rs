@@ -169,9 +169,10 @@ fn inflate_with(src: &[u8], out: &mut [u8], fixed: FixedDecoder) -> Result<Infla
 }
 
 /// LSB-first bit reader. Invariant: `acc` holds `n` (at most 63) unread bits: the real bits
-/// just before `src[pos]`, then `virt` zero bits past the end of the input; above them, the
-/// bits that follow in the input (a refill loads 8 bytes and counts only the whole bytes
-/// that fit), or zeros.
+/// just before `src[pos]`, then `virt` zero bits past the end of the input; above them, some
+/// of the bits that follow in the input (a refill loads 8 bytes and counts only the whole
+/// bytes that fit), then zeros. After a refill the bits up to bit 63 are all the input's own
+/// (zeros past its end), counted or not.
 ///
 /// Topping up with zeros past the end lets the hot paths assume at least 15 bits are always
 /// there; reading into them is caught right after the read that did it ([`Bits::overrun`]).
@@ -208,6 +209,10 @@ impl<'a> Bits<'a> {
                     None => self.virt += 8,
                 }
                 self.n += 8;
+            }
+            // As the 8-byte load would: the next byte's bits above the counted ones.
+            if let Some(&b) = self.src.get(self.pos) {
+                self.acc |= u64::from(b) << self.n;
             }
         }
     }
@@ -425,6 +430,11 @@ fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Re
     // predictor guesses.
     bits.refill();
     loop {
+        // The next symbol's 9 bits, for the table lookup. After a run of literals they are
+        // taken before the refill, off its latency: they lie below bit 57 of the bits the run
+        // was decoded from (the run is at most 48 bits then), which hold the input as it
+        // stands (see [`Bits`]).
+        let mut peek = bits.acc;
         // Up to 7 literals; the 8 bytes written cover them, the rest is scratch that later
         // output overwrites. Without 8 bytes of room, one symbol at a time below.
         if let Some(dst) = out.get_mut(at..at + 8) {
@@ -436,6 +446,7 @@ fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Re
             if bits.overrun() {
                 return Err(Error::Malformed);
             }
+            peek = bits.acc;
             bits.refill();
             if run == 56 {
                 continue;
@@ -445,7 +456,7 @@ fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Re
         // At least 32 bits are there: enough for the longest length code with its extra bits
         // (8 + 5) and the longest distance (5 + 13).
         let acc = bits.acc;
-        let e = FIXED_SYMBOLS[acc as usize & 511];
+        let e = FIXED_SYMBOLS[peek as usize & 511];
         let code_len = e & 15;
         // Tests, not a `match`: a jump table is an indirect branch, predicted worse than
         // "a length again" (nearly every symbol that ends a literal run).
