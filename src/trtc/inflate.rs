@@ -57,11 +57,12 @@ const END: u32 = 2;
 const RESERVED: u32 = 3;
 
 /// The fixed literal/length code by the next 9 input bits, every symbol resolved in one
-/// lookup: `value << 16 | kind << 8 | extra bits << 4 | code length`, where the value is the
-/// literal byte or the length base.
+/// lookup: `value << 16 | shift << 12 | kind << 8 | extra bits << 4 | code length`, where
+/// the value is the literal byte or the length base, and for a length the shift is the code
+/// length plus the extra bits: where its distance code starts.
 static FIXED_SYMBOLS: [u32; 512] = fixed_symbols();
-/// The fixed distance code by the next 5 input bits: `base << 8 | extra bits`; 0 for the
-/// reserved codes 30 and 31.
+/// The fixed distance code by the next 5 input bits: `base << 8 | 5 + extra bits` (the bits
+/// it takes); 0 for the reserved codes 30 and 31.
 static FIXED_DISTANCES: [u32; 32] = fixed_distances();
 
 const fn fixed_symbols() -> [u32; 512] {
@@ -77,7 +78,8 @@ const fn fixed_symbols() -> [u32; 512] {
             END << 8 | len
         } else if sym < 286 {
             let k = (sym - 257) as usize;
-            (LEN_BASE[k] as u32) << 16 | LENGTH << 8 | (LEN_EXTRA[k] as u32) << 4 | len
+            let extra = LEN_EXTRA[k] as u32;
+            (LEN_BASE[k] as u32) << 16 | (len + extra) << 12 | LENGTH << 8 | extra << 4 | len
         } else {
             RESERVED << 8 | len
         };
@@ -93,7 +95,7 @@ const fn fixed_distances() -> [u32; 32] {
     while i < 32 {
         let d = (dist.fast[i] >> 8) as usize;
         if d < 30 {
-            t[i] = (DIST_BASE[d] as u32) << 8 | DIST_EXTRA[d] as u32;
+            t[i] = (DIST_BASE[d] as u32) << 8 | (5 + DIST_EXTRA[d] as u32);
         }
         i += 1;
     }
@@ -462,19 +464,17 @@ fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Re
         // "a length again" (nearly every symbol that ends a literal run).
         let kind = e >> 8 & 3;
         if kind == LENGTH {
-            let extra = e >> 4 & 15;
-            let acc = acc >> code_len;
-            let len = (e >> 16) as usize + (acc & ((1 << extra) - 1)) as usize;
-            let acc = acc >> extra;
+            let (extra, shift) = (e >> 4 & 15, e >> 12 & 15);
+            let len = (e >> 16) as usize + ((acc >> code_len) & ((1 << extra) - 1)) as usize;
+            let acc = acc >> shift;
             let d = FIXED_DISTANCES[acc as usize & 31];
             if d == 0 {
                 return Err(Error::Malformed);
             }
-            let dextra = d & 15;
-            let distance = (d >> 8) as usize + ((acc >> 5) & ((1 << dextra) - 1)) as usize;
-            let used = code_len + extra + 5 + dextra;
-            bits.acc = acc >> (5 + dextra);
-            bits.n -= used;
+            let dused = d & 31;
+            let distance = (d >> 8) as usize + ((acc >> 5) & ((1 << (dused - 5)) - 1)) as usize;
+            bits.acc = acc >> dused;
+            bits.n -= shift + dused;
             if bits.overrun() || distance > at {
                 return Err(Error::Malformed);
             }
