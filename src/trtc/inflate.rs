@@ -4,12 +4,15 @@
 //!
 //! Every malformed stream is `Malformed`, never a panic or a loop that does not consume input:
 //! each block consumes at least 3 bits and each symbol at least 1, and every length, distance
-//! and table index is checked. The output never grows past the caller's buffer.
+//! and table index is checked. The output never grows past the caller's buffer: output that
+//! does not fit is `BufferTooSmall`, so that a caller can start with a small buffer.
 //!
 //! Decoding is table-driven: one lookup of the next 9 (literal/length) or 8 (distance) bits
-//! resolves every code that short, which covers the whole fixed-Huffman code (the format of
-//! the official Python, Node and C++ tokens). Longer codes, which only dynamic blocks can
-//! have, fall back to canonical bit-by-bit decoding from the code-length counts.
+//! resolves every code that short, which covers the whole fixed-Huffman code. Longer codes,
+//! which only dynamic blocks can have, fall back to canonical bit-by-bit decoding from the
+//! code-length counts. Fixed-Huffman blocks (the format of the official Python, Node and C++
+//! tokens) have a faster decoder of their own ([`fixed_codes`]), which the tests hold to the
+//! table-driven one.
 //!
 //! Stricter than zlib on one point: the bits that pad a stored block's header and the final
 //! block to a byte boundary must be zero (every known encoder writes zeros). Without this, a

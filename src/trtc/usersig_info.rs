@@ -10,8 +10,9 @@
 //! non-32-byte `TLS.sig`, a `TLS.userbuf` that is not canonical standard base64, and tokens
 //! outside livesign's bounds (see the constants below).
 //!
-//! Decoding yields [`Fields`], borrowed from a document buffer the caller owns, so that a
-//! verification that wants no copy of the fields makes none.
+//! Decoding yields [`Fields`], borrowed from a document buffer on the decoder's stack and
+//! handed to a closure ([`with_decoded`]), so that a verification that wants no copy of the
+//! fields makes none, and the buffers can be sized for the token.
 
 use super::usersig::{MAX_IDENTIFIER_LEN, MAX_USERBUF_B64_LEN, MAX_USERBUF_LEN, content};
 use super::zlib;
@@ -208,9 +209,10 @@ fn number<'d>(v: Option<Value<'d>>) -> Result<(u64, &'d [u8]), Error> {
     }
 }
 
-/// [`json::parse_u64`] for up to 19 digits (every UserSig number: 10^19 > 2^63), which
-/// cannot overflow: no checked arithmetic and no early exit, so the three numbers of a token
-/// parse side by side. `None` for anything else, including longer numbers.
+/// [`json::parse_u64`] for up to 19 digits, which cannot overflow (10^19 − 1 < 2^64): no
+/// checked arithmetic and no early exit, so the three numbers of a token parse side by side.
+/// `None` for anything else, including longer numbers (up to `u64::MAX`'s 20 digits), which
+/// the caller hands to `json::parse_u64`.
 fn short_decimal(text: &[u8]) -> Option<u64> {
     let (&first, _) = text.split_first()?;
     if text.len() > 19 || (first == b'0' && text.len() > 1) {
