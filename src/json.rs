@@ -205,6 +205,17 @@ pub(crate) fn parse_u64(s: &[u8]) -> Option<u64> {
     if s.is_empty() || (s.len() > 1 && s[0] == b'0') {
         return None;
     }
+    if s.len() <= 19 {
+        // Up to 19 digits cannot overflow (10^19 - 1 < 2^64): no checked arithmetic and no
+        // early exit, one check at the end.
+        let (mut value, mut bad) = (0u64, false);
+        for &c in s {
+            let digit = c.wrapping_sub(b'0');
+            bad |= digit > 9;
+            value = value.wrapping_mul(10).wrapping_add(u64::from(digit));
+        }
+        return (!bad).then_some(value);
+    }
     s.iter().try_fold(0u64, |acc, &d| {
         if d.is_ascii_digit() { acc.checked_mul(10)?.checked_add(u64::from(d - b'0')) } else { None }
     })
@@ -817,6 +828,25 @@ mod tests {
         assert_eq!((n(l), n(d), n(e), n(lx), n(missing)), (Some(1), Some(2), Some(3), Some(4), None));
         let [l, d, e] = parse_lookup(doc.as_bytes(), [long.as_bytes(), b"abcd", b"abce"]).unwrap();
         assert_eq!((n(l), n(d), n(e)), (Some(1), Some(2), Some(3)));
+    }
+
+    #[test]
+    fn parse_u64_fast_and_long_paths() {
+        assert_eq!(parse_u64(b"1700000000"), Some(1_700_000_000));
+        assert_eq!(parse_u64(b"9999999999999999999"), Some(9_999_999_999_999_999_999));
+        assert_eq!(parse_u64(b"10000000000000000000"), Some(10_000_000_000_000_000_000));
+        for other in [&b"-0"[..], b"00", b"0x1", b"12a", b"1 ", b"18446744073709551616", b"99999999999999999999"] {
+            assert_eq!(parse_u64(other), None, "{other:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Exactly the canonical decimals of a u64: what `str::parse` reads, minus leading zeros.
+        #[test]
+        fn parse_u64_reads_canonical_decimals(s in "[0-9]{0,21}|[-0-9.eE+a ]{0,6}|[1-9][0-9]{18}") {
+            let reference = s.parse::<u64>().ok().filter(|v| v.to_string() == s);
+            proptest::prop_assert_eq!(parse_u64(s.as_bytes()), reference);
+        }
     }
 
     #[test]

@@ -204,27 +204,9 @@ fn decode<'d>(usersig: &[u8], zlib: &mut [u8], doc: &'d mut [u8]) -> Result<Fiel
 fn number<'d>(v: Option<Value<'d>>) -> Result<(u64, &'d [u8]), Error> {
     match v {
         None => Ok((0, b"0")),
-        // Both take only `0` or `[1-9][0-9]*`, the text `Decimal` writes.
-        Some(v) => Ok((short_decimal(v.raw()).or_else(|| v.as_u64()).ok_or(Error::Malformed)?, v.raw())),
+        // It takes only `0` or `[1-9][0-9]*`, the text `Decimal` writes.
+        Some(v) => Ok((v.as_u64().ok_or(Error::Malformed)?, v.raw())),
     }
-}
-
-/// [`json::parse_u64`] for up to 19 digits, which cannot overflow (10^19 − 1 < 2^64): no
-/// checked arithmetic and no early exit, so the three numbers of a token parse side by side.
-/// `None` for anything else, including longer numbers (up to `u64::MAX`'s 20 digits), which
-/// the caller hands to `json::parse_u64`.
-fn short_decimal(text: &[u8]) -> Option<u64> {
-    let (&first, _) = text.split_first()?;
-    if text.len() > 19 || (first == b'0' && text.len() > 1) {
-        return None;
-    }
-    let (mut value, mut bad) = (0u64, false);
-    for &c in text {
-        let digit = c.wrapping_sub(b'0');
-        bad |= digit > 9;
-        value = value * 10 + u64::from(digit);
-    }
-    (!bad).then_some(value)
 }
 
 /// What a UserSig says, decoded without its key. From [`usersig_inspect`] nothing is
@@ -309,31 +291,4 @@ impl core::fmt::Debug for UserSigInfo {
 /// match, a wrong key (what [`super::usersig_verify`] then reports).
 pub fn usersig_inspect(usersig: &[u8]) -> Result<UserSigInfo, Error> {
     with_decoded(usersig, |r| r.map(|f| UserSigInfo::from_fields(&f)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_decimals() {
-        assert_eq!(short_decimal(b"0"), Some(0));
-        assert_eq!(short_decimal(b"1700000000"), Some(1_700_000_000));
-        assert_eq!(short_decimal(b"9999999999999999999"), Some(9_999_999_999_999_999_999));
-        for other in [&b""[..], b"00", b"01", b"-1", b"-0", b"1.0", b"1e3", b"12a", b"10000000000000000000"] {
-            assert_eq!(short_decimal(other), None, "{other:?}");
-        }
-    }
-
-    proptest::proptest! {
-        /// Whatever it takes, it reads as `json::parse_u64` does.
-        #[test]
-        fn short_decimals_agree_with_parse_u64(s in "[0-9]{0,21}|[-0-9.eE+]{0,6}|[0-9]{19}") {
-            if let Some(v) = short_decimal(s.as_bytes()) {
-                proptest::prop_assert_eq!(Some(v), json::parse_u64(s.as_bytes()));
-            } else {
-                proptest::prop_assert!(s.len() > 19 || json::parse_u64(s.as_bytes()).is_none());
-            }
-        }
-    }
 }
