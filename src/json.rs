@@ -419,7 +419,13 @@ impl<'a> Parser<'a> {
         self.s.get(self.i).copied()
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
+        // Most calls find no whitespace at all; the rest usually a short indentation run.
+        if !matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            return;
+        }
+        self.i += 1;
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.i += 1;
         }
@@ -671,17 +677,31 @@ fn same_short(a: &[u8], b: &[u8]) -> bool {
 fn plain_run(s: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while let Some(chunk) = s.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let w = u64::from_le_bytes(*chunk);
+    // The classic "has a zero / has a byte below n" tests: the lowest flagged byte is always a
+    // real match (a borrow only flags bytes above a real one).
+    let stops = |w: u64| {
         let quote = w ^ (ONES * u64::from(b'"'));
         let backslash = w ^ (ONES * u64::from(b'\\'));
-        // The classic "has a zero / has a byte below n" tests: the lowest flagged byte is
-        // always a real match (a borrow only flags bytes above a real one).
-        let stop = ((quote.wrapping_sub(ONES) & !quote)
+        ((quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash)
             | (w.wrapping_sub(ONES * 0x20) & !w))
-            & HIGH;
+            & HIGH
+    };
+    let mut i = 0;
+    // Sixteen bytes a step: most names and values end within the first step, so the loop's
+    // exit branch is the same for almost every string and predicts well.
+    while let Some(chunk) = s.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let (a, b) = chunk.split_at(8);
+        let lo = stops(u64::from_le_bytes(a.try_into().unwrap_or_default()));
+        let hi = stops(u64::from_le_bytes(b.try_into().unwrap_or_default()));
+        if (lo | hi) != 0 {
+            let k = if lo != 0 { lo.trailing_zeros() / 8 } else { 8 + hi.trailing_zeros() / 8 };
+            return i + k as usize;
+        }
+        i += 16;
+    }
+    if let Some(chunk) = s.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let stop = stops(u64::from_le_bytes(*chunk));
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
