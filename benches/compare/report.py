@@ -2,6 +2,7 @@
 rounds per benchmark, ratios against the reference measured in the same run, and the issue's
 performance targets, each PASS or FAIL. usage: report.py <samples file>"""
 import collections
+import os
 import platform
 import statistics
 import subprocess
@@ -62,4 +63,6 @@ ratios = [("UserSig gen: official Node / livesign keyed", "usersig_gen/node_offi
 for desc, a, b in ratios:
     if a in median and b in median:
         print(f"  info  {desc}: {median[a] / median[b]:.1f}x")
-sys.exit(1 if failed else 0)
+# CI runs one round as a smoke test of the harness on a shared machine, where timings are not
+# evidence: COMPARE_REPORT_ONLY=1 prints the verdicts without failing on them.
+sys.exit(1 if failed and not os.environ.get("COMPARE_REPORT_ONLY") else 0)
