@@ -258,8 +258,7 @@ impl Response<'_> {
 /// occurs twice or has the wrong type (`ret` and `retcode` must be integers that fit an `i64`,
 /// `errmsg` and `message` strings), or neither `ret` nor `retcode` is present.
 pub fn read_response(body: &[u8]) -> Result<Response<'_>, Error> {
-    let obj = json::parse_object(body)?;
-    let [ret, retcode, errmsg, message] = obj.lookup([b"ret", b"retcode", b"errmsg", b"message"])?;
+    let [ret, retcode, errmsg, message] = json::parse_lookup(body, [b"ret", b"retcode", b"errmsg", b"message"])?;
     let int = |v: Option<Value<'_>>| v.map(|v| v.as_i64().ok_or(Error::Malformed)).transpose();
     let response = Response { ret: int(ret)?, retcode: int(retcode)?, errmsg: text(errmsg)?, message: text(message)? };
     if response.ret.is_none() && response.retcode.is_none() {
