@@ -21,7 +21,6 @@ def cpu():
         model = next(l.split(":", 1)[1].strip() for l in out.splitlines() if l.startswith("Model name"))
     except Exception:
         model = platform.processor() or "unknown CPU"
-    import os
     return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.machine()}"
 
 
