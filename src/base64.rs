@@ -134,7 +134,25 @@ pub(crate) fn encode_in_place(alphabet: Alphabet, buf: &mut [u8], n: usize) {
     };
     let start = buf.len() - n;
     let full = n / 3;
-    for i in 0..full {
+    // Whole groups whose 4-byte window stays inside the buffer are read with one load and
+    // written with one store (the 4th byte read is the next group's and is ignored).
+    let mut i = 0;
+    while i < full {
+        let from = start + 3 * i;
+        let Some(window) = buf.get(from..from + 4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else { break };
+        let w = u32::from_be_bytes(window);
+        let q = [
+            table[(w >> 26) as usize],
+            table[(w >> 20) as usize & 63],
+            table[(w >> 14) as usize & 63],
+            table[(w >> 8) as usize & 63],
+        ];
+        if let Some(dst) = buf.get_mut(4 * i..4 * i + 4) {
+            dst.copy_from_slice(&q);
+        }
+        i += 1;
+    }
+    for i in i..full {
         let from = start + 3 * i;
         let group = buf.get(from..from + 3).and_then(|g| <[u8; 3]>::try_from(g).ok()).unwrap_or_default();
         if let Some(dst) = buf.get_mut(4 * i..4 * i + 4) {
@@ -166,72 +184,135 @@ fn quad(table: &[u8; 64], g: [u8; 3]) -> [u8; 4] {
     ]
 }
 
-/// Symbol values by character for each alphabet; `INVALID` for everything else (padding
-/// included: it is only valid at the end, where `decode` handles it separately).
-static STANDARD_VALUES: [u8; 256] = values(Alphabet::Standard);
-static TENCENT_VALUES: [u8; 256] = values(Alphabet::Tencent);
-const INVALID: u8 = 0x80;
+/// Symbol values by character for each alphabet, pre-shifted to their place in a quad's 24
+/// bits (`[0]` for the first character, `<< 18`, to `[3]`, `<< 0`), so that a quad decodes
+/// with four lookups and three ORs. Every other character (padding included: it is only
+/// valid at the end, where `decode` handles it separately) is [`INVALID`], which sets bits
+/// above the 24 whatever it is ORed with.
+static STANDARD_VALUES: [[u32; 256]; 4] = values(Alphabet::Standard);
+static TENCENT_VALUES: [[u32; 256]; 4] = values(Alphabet::Tencent);
+const INVALID: u32 = 0xff00_0000;
 
-const fn values(alphabet: Alphabet) -> [u8; 256] {
+const fn values(alphabet: Alphabet) -> [[u32; 256]; 4] {
     let symbols = symbols(alphabet);
-    let mut t = [INVALID; 256];
+    let mut t = [[INVALID; 256]; 4];
     let mut i = 0;
     while i < 64 {
-        t[symbols[i] as usize] = i as u8;
+        let c = symbols[i] as usize;
+        let mut k = 0;
+        while k < 4 {
+            t[k][c] = (i as u32) << (18 - 6 * k);
+            k += 1;
+        }
         i += 1;
     }
     t
 }
 
-/// Decodes `src` into `dst` and returns the decoded bytes. `Malformed` for anything but a
-/// canonical padded encoding; `BufferTooSmall` when `dst` is shorter than the result.
-pub fn decode<'d>(alphabet: Alphabet, src: &[u8], dst: &'d mut [u8]) -> Result<&'d [u8], Error> {
+fn value_tables(alphabet: Alphabet) -> &'static [[u32; 256]; 4] {
+    match alphabet {
+        Alphabet::Standard => &STANDARD_VALUES,
+        Alphabet::Tencent => &TENCENT_VALUES,
+    }
+}
+
+/// The 24 bits of a quad with no padding; above them, [`INVALID`] bits if a character is not
+/// a symbol.
+#[inline(always)]
+fn quad_bits(t: &[[u32; 256]; 4], q: &[u8; 4]) -> u32 {
+    t[0][usize::from(q[0])] | t[1][usize::from(q[1])] | t[2][usize::from(q[2])] | t[3][usize::from(q[3])]
+}
+
+/// The shape of an encoding: how many padding characters end it and how many bytes it
+/// decodes to. `Malformed` for a length that is not a multiple of 4 or more than 2 padding
+/// characters.
+fn shape(alphabet: Alphabet, src: &[u8]) -> Result<(usize, usize), Error> {
     if !src.len().is_multiple_of(4) {
         return Err(Error::Malformed);
     }
     let pad = alphabet.specials()[2];
-    let padding = src.iter().rev().take_while(|&&c| c == pad).count();
+    let padding = src.iter().rev().take(3).take_while(|&&c| c == pad).count();
     if padding > 2 {
         return Err(Error::Malformed);
     }
-    let len = decoded_max_len(src.len()) - padding;
-    if len > dst.len() {
-        return Err(Error::BufferTooSmall { needed: len });
+    Ok((padding, decoded_max_len(src.len()) - padding))
+}
+
+/// The 1 or 2 bytes of a padded last quad ("xy==" carries 1 byte and "xyz=" 2); the bits
+/// beyond them must be zero.
+fn padded_quad(t: &[[u32; 256]; 4], q: &[u8; 4], padding: usize) -> Result<[u8; 2], Error> {
+    let c = if padding == 2 { 0 } else { t[2][usize::from(q[2])] };
+    let v = t[0][usize::from(q[0])] | t[1][usize::from(q[1])] | c;
+    let unused = (1u32 << (8 * padding)) - 1;
+    if v & (INVALID | unused) != 0 {
+        return Err(Error::Malformed);
     }
-    let table = match alphabet {
-        Alphabet::Standard => &STANDARD_VALUES,
-        Alphabet::Tencent => &TENCENT_VALUES,
-    };
-    let value = |c: u8| table[usize::from(c)];
+    Ok([(v >> 16) as u8, (v >> 8) as u8])
+}
+
+/// Decodes `src` into `dst` and returns the decoded bytes (nothing past them in `dst` is
+/// written). `Malformed` for anything but a canonical padded encoding; `BufferTooSmall` when
+/// `dst` is shorter than the result.
+pub fn decode<'d>(alphabet: Alphabet, src: &[u8], dst: &'d mut [u8]) -> Result<&'d [u8], Error> {
+    let (padding, len) = shape(alphabet, src)?;
+    let dst = dst.get_mut(..len).ok_or(Error::BufferTooSmall { needed: len })?;
+    let t = value_tables(alphabet);
     // Every quad but a padded last one decodes to 3 bytes; the input is public, so invalid
     // characters are collected and reported once.
     let full = src.len() / 4 - usize::from(padding > 0);
     let (body, last) = src.split_at(full * 4);
     let (out, rest) = dst.split_at_mut(full * 3);
-    let mut invalid = 0;
-    for (q, o) in body.as_chunks::<4>().0.iter().zip(out.as_chunks_mut::<3>().0) {
-        let [a, b, c, d] = q.map(value);
-        invalid |= a | b | c | d;
-        let v = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
-        *o = [(v >> 16) as u8, (v >> 8) as u8, v as u8];
+    let mut bits = 0;
+    // Two quads at a time, stored as one 8-byte word while 8 bytes of the body's output
+    // remain (the 2 extra bytes are the next pair's, rewritten by it).
+    let (pairs, odd) = body.as_chunks::<8>();
+    let mut o = 0;
+    for pair in pairs {
+        let [a, b, c, d, e, f, g, h] = *pair;
+        let (v0, v1) = (quad_bits(t, &[a, b, c, d]), quad_bits(t, &[e, f, g, h]));
+        bits |= v0 | v1;
+        let w = (u64::from(v0) << 40 | u64::from(v1) << 16).to_be_bytes();
+        match out.get_mut(o..o + 8) {
+            Some(d) => d.copy_from_slice(&w),
+            None => {
+                if let Some(d) = out.get_mut(o..o + 6) {
+                    d.copy_from_slice(&w[..6]);
+                }
+            }
+        }
+        o += 6;
     }
-    if invalid & INVALID != 0 {
+    if let (Ok(q), Some(d)) = (<&[u8; 4]>::try_from(odd), out.get_mut(o..o + 3)) {
+        let v = quad_bits(t, q);
+        bits |= v;
+        d.copy_from_slice(&v.to_be_bytes()[1..]);
+    }
+    if bits & INVALID != 0 {
         return Err(Error::Malformed);
     }
-    if let [a, b, c, _] = *last {
-        // "xy==" carries 1 byte and "xyz=" 2; the bits beyond them must be zero.
+    if let Ok(q) = <&[u8; 4]>::try_from(last) {
+        let tail = padded_quad(t, q, padding)?;
         let bytes = 3 - padding;
-        let c = if padding == 2 { 0 } else { value(c) };
-        let (a, b) = (value(a), value(b));
-        let v = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6);
-        let unused = (1u32 << (8 * (3 - bytes))) - 1;
-        if (a | b | c) & INVALID != 0 || v & unused != 0 {
-            return Err(Error::Malformed);
-        }
-        let tail = [(v >> 16) as u8, (v >> 8) as u8];
         rest.get_mut(..bytes).ok_or(Error::Malformed)?.copy_from_slice(&tail[..bytes]);
     }
-    Ok(&dst[..len])
+    Ok(dst)
+}
+
+/// What [`decode`] would return the length of, or its `Malformed`, without writing the bytes
+/// anywhere: for checking an encoding that is decoded later, or not at all.
+pub(crate) fn decoded_len(alphabet: Alphabet, src: &[u8]) -> Result<usize, Error> {
+    let (padding, len) = shape(alphabet, src)?;
+    let t = value_tables(alphabet);
+    let full = src.len() / 4 - usize::from(padding > 0);
+    let (body, last) = src.split_at(full * 4);
+    let bits = body.as_chunks::<4>().0.iter().fold(0, |bits, q| bits | quad_bits(t, q));
+    if bits & INVALID != 0 {
+        return Err(Error::Malformed);
+    }
+    if let Ok(q) = <&[u8; 4]>::try_from(last) {
+        padded_quad(t, q, padding)?;
+    }
+    Ok(len)
 }
 
 #[cfg(test)]
@@ -330,12 +411,87 @@ mod tests {
         }
 
         #[test]
+        fn one_changed_character_agrees_with_the_strict_base64_crate(
+            data in proptest::collection::vec(proptest::num::u8::ANY, 1..60),
+            at in proptest::num::usize::ANY,
+            c in proptest::sample::select(b"AQgw+/=*-_ \0\xff".to_vec()),
+        ) {
+            use ::base64::Engine;
+            let mut s = enc(Alphabet::Standard, &data).into_bytes();
+            let i = at % s.len();
+            s[i] = c;
+            let theirs = ::base64::engine::general_purpose::STANDARD.decode(&s).ok();
+            let mut dst = [0u8; 64];
+            let ours = decode(Alphabet::Standard, &s, &mut dst).ok().map(<[u8]>::to_vec);
+            proptest::prop_assert_eq!(decoded_len(Alphabet::Standard, &s).ok(), theirs.as_ref().map(Vec::len));
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn decoded_len_agrees_with_decode(s in "[A-Za-z0-9+/=*_-]{0,40}") {
+            for alphabet in [Alphabet::Standard, Alphabet::Tencent] {
+                let mut dst = [0u8; 40];
+                let decoded = decode(alphabet, s.as_bytes(), &mut dst).map(<[u8]>::len);
+                proptest::prop_assert_eq!(decoded_len(alphabet, s.as_bytes()), decoded);
+            }
+        }
+
+        #[test]
         fn accepts_exactly_what_the_strict_base64_crate_accepts(s in "[A-Za-z0-9+/=]{0,12}") {
             use ::base64::Engine;
             let theirs = ::base64::engine::general_purpose::STANDARD.decode(&s).ok();
             let mut dst = [0u8; 16];
             let ours = decode(Alphabet::Standard, s.as_bytes(), &mut dst).ok().map(<[u8]>::to_vec);
             proptest::prop_assert_eq!(ours, theirs, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn decode_writes_exactly_the_result() {
+        let data: Vec<u8> = (0..100u32).map(|i| (i * 151 + 7) as u8).collect();
+        for len in 0..data.len() {
+            for alphabet in [Alphabet::Standard, Alphabet::Tencent] {
+                let s = enc(alphabet, &data[..len]);
+                let mut dst = [0xa5u8; 120];
+                assert_eq!(decode(alphabet, s.as_bytes(), &mut dst).unwrap(), &data[..len]);
+                assert!(dst[len..].iter().all(|&b| b == 0xa5), "{len}: written past the result");
+                let mut exact = vec![0u8; len];
+                assert_eq!(decode(alphabet, s.as_bytes(), &mut exact).unwrap(), &data[..len]);
+                if len > 0 {
+                    let mut short = vec![0u8; len - 1];
+                    assert_eq!(decode(alphabet, s.as_bytes(), &mut short), Err(Error::BufferTooSmall { needed: len }));
+                }
+                assert_eq!(decoded_len(alphabet, s.as_bytes()), Ok(len));
+            }
+        }
+    }
+
+    #[test]
+    fn a_foreign_character_anywhere_is_malformed() {
+        let data: Vec<u8> = (0..60u8).map(|i| i.wrapping_mul(67) ^ 0x5a).collect();
+        let foreign = |alphabet| match alphabet {
+            Alphabet::Standard => &b"*-_ .\0\x80\xff\n"[..],
+            Alphabet::Tencent => &b"+/= .\0\x80\xff\n"[..],
+        };
+        // Lengths with each padding, and an odd and even number of whole quads.
+        for len in [1, 2, 3, 4, 5, 6, 7, 9, 12, 31, 32, 33, 58, 59, 60] {
+            for alphabet in [Alphabet::Standard, Alphabet::Tencent] {
+                let s = enc(alphabet, &data[..len]).into_bytes();
+                let pad = alphabet.specials()[2];
+                for i in 0..s.len() {
+                    let mut chars = foreign(alphabet).to_vec();
+                    if i + 2 < s.len() {
+                        chars.push(pad);
+                    }
+                    for c in chars {
+                        let mut bad = s.clone();
+                        bad[i] = c;
+                        let mut dst = [0u8; 64];
+                        assert_eq!(decode(alphabet, &bad, &mut dst), Err(Error::Malformed), "{len} {i} {c:02x}");
+                        assert_eq!(decoded_len(alphabet, &bad), Err(Error::Malformed), "{len} {i} {c:02x}");
+                    }
+                }
+            }
         }
     }
 

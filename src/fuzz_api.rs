@@ -35,11 +35,12 @@ pub mod json {
         (result, steps.0)
     }
 
-    /// Writes `s` escaped as the body of a JSON string into `buf`: the length written, or
-    /// `BufferTooSmall` with the length needed.
+    /// Writes `s` escaped as the body of a JSON string into `buf`, as the UserSig writer does
+    /// (Go's `encoding/json` with HTML escaping): the length written, or `BufferTooSmall` with
+    /// the length needed.
     pub fn escape(s: &[u8], buf: &mut [u8]) -> Result<usize, Error> {
         let mut out = Out::new(buf);
-        crate::json::escape_into(s, &mut out);
+        crate::trtc::escape_into(s, &mut out);
         out.finish()
     }
 }

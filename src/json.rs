@@ -34,6 +34,8 @@ pub enum Kind {
 pub struct Value<'a> {
     kind: Kind,
     raw: &'a [u8],
+    /// A string with escapes (known from the parse, so [`Str::plain`] needs no scan).
+    escaped: bool,
 }
 
 impl<'a> Value<'a> {
@@ -49,7 +51,7 @@ impl<'a> Value<'a> {
 
     /// The string, when this is one.
     pub fn as_str(&self) -> Option<Str<'a>> {
-        (self.kind == Kind::String).then(|| Str { raw: &self.raw[1..self.raw.len() - 1] })
+        (self.kind == Kind::String).then(|| Str { raw: &self.raw[1..self.raw.len() - 1], escaped: self.escaped })
     }
 
     /// The value as a `u64` when it is a plain non-negative integer (no sign, fraction or
@@ -72,6 +74,8 @@ impl<'a> Value<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Str<'a> {
     raw: &'a [u8],
+    /// Whether `raw` holds a `\` escape, as the parse found.
+    escaped: bool,
 }
 
 impl<'a> Str<'a> {
@@ -82,13 +86,13 @@ impl<'a> Str<'a> {
         core::str::from_utf8(raw).map_err(|_| Error::Malformed)?;
         let mut p = Parser::new(raw, 0);
         match p.string_body()? {
-            (Stop::End, _) => Ok(Str { raw }),
+            (Stop::End, escaped) => Ok(Str { raw, escaped }),
             (Stop::Quote, _) => Err(Error::Malformed),
         }
     }
 
     /// The empty string (also what livesign reports for an absent optional field).
-    pub const EMPTY: Str<'static> = Str { raw: b"" };
+    pub const EMPTY: Str<'static> = Str { raw: b"", escaped: false };
 
     /// The text between the quotes, escapes intact.
     pub fn raw(&self) -> &'a [u8] {
@@ -97,7 +101,7 @@ impl<'a> Str<'a> {
 
     /// Whether the text contains JSON escapes (`\n`, `\u00e9`, `\/`, ...).
     pub fn is_escaped(&self) -> bool {
-        self.raw.contains(&b'\\')
+        self.escaped
     }
 
     /// The text itself when it has no escapes (the common case): a view into the document.
@@ -209,6 +213,17 @@ pub fn parse_u64(s: &[u8]) -> Option<u64> {
     if s.is_empty() || (s.len() > 1 && s[0] == b'0') {
         return None;
     }
+    if s.len() <= 19 {
+        // Up to 19 digits cannot overflow (10^19 - 1 < 2^64): no checked arithmetic and no
+        // early exit, one check at the end.
+        let (mut value, mut bad) = (0u64, false);
+        for &c in s {
+            let digit = c.wrapping_sub(b'0');
+            bad |= digit > 9;
+            value = value.wrapping_mul(10).wrapping_add(u64::from(digit));
+        }
+        return (!bad).then_some(value);
+    }
     s.iter().try_fold(0u64, |acc, &d| {
         if d.is_ascii_digit() { acc.checked_mul(10)?.checked_add(u64::from(d - b'0')) } else { None }
     })
@@ -237,26 +252,14 @@ pub struct Object<'a> {
 }
 
 /// Validates `src` as exactly one JSON object (surrounding whitespace allowed).
+#[cfg_attr(not(feature = "fuzzing"), allow(dead_code))] // the readers use parse_lookup
 pub fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
     parse_object_metered(src, &mut NoMeter)
 }
 
 /// [`parse_object`], counting the reader's steps into `meter`.
 pub(crate) fn parse_object_metered<'a, M: Meter>(src: &'a [u8], meter: &mut M) -> Result<Object<'a>, Error> {
-    core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
-    let mut p = Parser { s: src, i: 0, meter };
-    p.ws();
-    let start = p.i;
-    if p.peek() != Some(b'{') {
-        return Err(Error::Malformed);
-    }
-    p.value()?;
-    let end = p.i;
-    p.ws();
-    if p.i != src.len() {
-        return Err(Error::Malformed);
-    }
-    Ok(Object { text: &src[start..end] })
+    Ok(parse_object_lookup_metered(src, [], meter)?.0)
 }
 
 /// Validates `src` as exactly one JSON object, as [`parse_object`] does, and looks up `N`
@@ -275,10 +278,42 @@ pub(crate) fn parse_lookup_metered<'a, const N: usize, M: Meter>(
     names: [&[u8]; N],
     meter: &mut M,
 ) -> Result<[Option<Value<'a>>; N], Error> {
+    Ok(parse_object_lookup_metered(src, names, meter)?.1)
+}
+
+/// [`parse_lookup`] that also returns the validated [`Object`], for readers that keep the
+/// document to read more fields later.
+pub(crate) fn parse_object_lookup<'a, const N: usize>(
+    src: &'a [u8],
+    names: [&[u8]; N],
+) -> Result<(Object<'a>, [Option<Value<'a>>; N]), Error> {
+    parse_object_lookup_metered(src, names, &mut NoMeter)
+}
+
+/// [`parse_object_lookup`], counting the reader's steps into `meter`.
+#[inline(always)]
+fn parse_object_lookup_metered<'a, const N: usize, M: Meter>(
+    src: &'a [u8],
+    names: [&[u8]; N],
+    meter: &mut M,
+) -> Result<(Object<'a>, [Option<Value<'a>>; N]), Error> {
     core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
     let mut p = Parser { s: src, i: 0, meter };
     let mut found = [None; N];
+    // The wanted names by length: most members are not wanted, and one lookup of their
+    // length rules them out (or leaves the one or two names to compare).
+    const { assert!(N <= 64, "at most 64 names") };
+    let mut by_len = [0u64; 32];
+    let mut long = 0u64;
+    for (k, wanted) in names.iter().enumerate() {
+        match by_len.get_mut(wanted.len()) {
+            Some(mask) => *mask |= 1 << k,
+            None => long |= 1 << k,
+        }
+    }
+    let all = u64::MAX >> (64 - N.max(1));
     p.ws();
+    let start = p.i;
     p.expect(b'{')?;
     p.ws();
     if p.peek() == Some(b'}') {
@@ -291,18 +326,26 @@ pub(crate) fn parse_lookup_metered<'a, const N: usize, M: Meter>(
             }
             let start = p.i;
             let escaped = p.string()?;
-            let name = Str { raw: &src[start + 1..p.i - 1] };
+            let name = Str { raw: &src[start + 1..p.i - 1], escaped };
             p.ws();
             p.expect(b':')?;
             p.ws();
             // The object itself is one level of nesting.
             let value = p.value_within(MAX_DEPTH - 1)?;
-            for (slot, wanted) in found.iter_mut().zip(names) {
-                if if escaped { name.eq(wanted) } else { name.raw == wanted } {
+            // An escaped name's raw length is not its length: compare it with every name.
+            let mut candidates = if escaped { all } else { by_len.get(name.raw.len()).copied().unwrap_or(long) };
+            while candidates != 0 {
+                let k = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let (Some(slot), Some(wanted)) = (found.get_mut(k), names.get(k)) else { break };
+                let hit = if escaped { name.eq(wanted) } else { same_short(name.raw, wanted) };
+                if hit {
                     if slot.is_some() {
                         return Err(Error::Malformed);
                     }
                     *slot = Some(value);
+                    // The wanted names differ, so a member fills at most one slot.
+                    break;
                 }
             }
             p.ws();
@@ -319,11 +362,12 @@ pub(crate) fn parse_lookup_metered<'a, const N: usize, M: Meter>(
             }
         }
     }
+    let end = p.i;
     p.ws();
     if p.i != src.len() {
         return Err(Error::Malformed);
     }
-    Ok(found)
+    Ok((Object { text: &src[start..end] }, found))
 }
 
 impl<'a> Object<'a> {
@@ -450,8 +494,14 @@ impl<'a, M: Meter> Parser<'a, M> {
         self.s.get(self.i).copied()
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
         self.meter.step(1);
+        // Most calls find no whitespace at all; the rest usually a short indentation run.
+        if !matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            return;
+        }
+        self.i += 1;
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.meter.step(1);
             self.i += 1;
@@ -475,6 +525,18 @@ impl<'a, M: Meter> Parser<'a, M> {
     /// [`Parser::value`] with at most `max_depth` levels of nesting.
     fn value_within(&mut self, max_depth: usize) -> Result<Value<'a>, Error> {
         let start = self.i;
+        // Scalars (nearly every member of a callback) need no container stack.
+        let scalar = match self.peek().ok_or(Error::Malformed)? {
+            b'"' => Some((Kind::String, self.string()?)),
+            b'-' | b'0'..=b'9' => {
+                self.number()?;
+                Some((Kind::Number, false))
+            }
+            _ => None,
+        };
+        if let Some((kind, escaped)) = scalar {
+            return Ok(Value { kind, raw: &self.s[start..self.i], escaped });
+        }
         let mut stack = [0u8; MAX_DEPTH];
         let mut depth = 0usize;
         let first = self.peek().ok_or(Error::Malformed)?;
@@ -515,15 +577,16 @@ impl<'a, M: Meter> Parser<'a, M> {
             loop {
                 self.meter.step(1);
                 if depth == 0 {
+                    // Strings and numbers took the scalar path above (the cursor is never on
+                    // whitespace here), so this value is a container or a literal.
                     let kind = match first {
                         b'{' => Kind::Object,
                         b'[' => Kind::Array,
-                        b'"' => Kind::String,
                         b't' | b'f' => Kind::Bool,
                         b'n' => Kind::Null,
-                        _ => Kind::Number,
+                        _ => return Err(Error::Malformed),
                     };
-                    return Ok(Value { kind, raw: &self.s[start..self.i] });
+                    return Ok(Value { kind, raw: &self.s[start..self.i], escaped: false });
                 }
                 self.ws();
                 let open = stack[depth - 1];
@@ -609,8 +672,15 @@ impl<'a, M: Meter> Parser<'a, M> {
     }
 
     /// A string starting at its opening quote; returns whether it has escapes.
+    #[inline(always)]
     fn string(&mut self) -> Result<bool, Error> {
         self.i += 1;
+        // Most strings are one plain run and a closing quote: no call, no loop.
+        self.i += plain_run(self.s.get(self.i..).unwrap_or_default());
+        if self.peek() == Some(b'"') {
+            self.i += 1;
+            return Ok(false);
+        }
         match self.string_body()? {
             (Stop::Quote, escaped) => Ok(escaped),
             (Stop::End, _) => Err(Error::Malformed),
@@ -671,22 +741,51 @@ impl<'a, M: Meter> Parser<'a, M> {
     }
 }
 
+/// `a == b` for two slices of equal length, without a `memcmp` call for the short member
+/// names this is used on: two overlapping word loads cover 4 to 16 bytes.
+#[inline(always)]
+fn same_short(a: &[u8], b: &[u8]) -> bool {
+    fn ends<const W: usize>(s: &[u8]) -> Option<([u8; W], [u8; W])> {
+        Some((*s.first_chunk::<W>()?, *s.last_chunk::<W>()?))
+    }
+    match a.len() {
+        8..=16 => ends::<8>(a) == ends::<8>(b),
+        4..=7 => ends::<4>(a) == ends::<4>(b),
+        _ => a == b,
+    }
+}
+
 /// Length of the leading run of bytes a string may hold as they are (not `"`, `\\` or a
 /// control character), eight bytes at a time.
+#[inline(always)]
 fn plain_run(s: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while let Some(chunk) = s.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let w = u64::from_le_bytes(*chunk);
+    // The classic "has a zero / has a byte below n" tests: the lowest flagged byte is always a
+    // real match (a borrow only flags bytes above a real one).
+    let stops = |w: u64| {
         let quote = w ^ (ONES * u64::from(b'"'));
         let backslash = w ^ (ONES * u64::from(b'\\'));
-        // The classic "has a zero / has a byte below n" tests: the lowest flagged byte is
-        // always a real match (a borrow only flags bytes above a real one).
-        let stop = ((quote.wrapping_sub(ONES) & !quote)
+        ((quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash)
             | (w.wrapping_sub(ONES * 0x20) & !w))
-            & HIGH;
+            & HIGH
+    };
+    let mut i = 0;
+    // Sixteen bytes a step: most names and values end within the first step, so the loop's
+    // exit branch is the same for almost every string and predicts well.
+    while let Some(chunk) = s.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let (a, b) = chunk.split_at(8);
+        let lo = stops(u64::from_le_bytes(a.try_into().unwrap_or_default()));
+        let hi = stops(u64::from_le_bytes(b.try_into().unwrap_or_default()));
+        if (lo | hi) != 0 {
+            let k = if lo != 0 { lo.trailing_zeros() / 8 } else { 8 + hi.trailing_zeros() / 8 };
+            return i + k as usize;
+        }
+        i += 16;
+    }
+    if let Some(chunk) = s.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let stop = stops(u64::from_le_bytes(*chunk));
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -694,37 +793,6 @@ fn plain_run(s: &[u8]) -> usize {
     }
     let rest = s.get(i..).unwrap_or_default();
     i + rest.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).unwrap_or(rest.len())
-}
-
-/// Writes `s` (valid UTF-8) as the body of a JSON string, escaping what RFC 8259 requires:
-/// `"`, `\` and control characters. Non-ASCII stays raw UTF-8 (as Node and Go write it).
-#[allow(dead_code)] // TEMP: until the first provider operation uses it
-pub(crate) fn escape_into(s: &[u8], out: &mut crate::text::Out<'_>) {
-    let mut start = 0;
-    for (i, &c) in s.iter().enumerate() {
-        let short = match c {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            b'\n' => b'n',
-            b'\r' => b'r',
-            b'\t' => b't',
-            0x08 => b'b',
-            0x0c => b'f',
-            0x00..=0x1f => 0,
-            _ => continue,
-        };
-        out.push(&s[start..i]);
-        if short != 0 {
-            out.push(&[b'\\', short]);
-        } else {
-            let mut hex = [0u8; 2];
-            crate::text::hex_lower(&[c], &mut hex);
-            out.push(b"\\u00");
-            out.push(&hex);
-        }
-        start = i + 1;
-    }
-    out.push(&s[start..]);
 }
 
 #[cfg(test)]
@@ -810,6 +878,51 @@ mod tests {
     }
 
     #[test]
+    fn same_short_compares_every_byte() {
+        for len in 0..=20usize {
+            let a: Vec<u8> = (0..len as u8).map(|i| b'a' + i).collect();
+            assert!(same_short(&a, &a.clone()));
+            for at in 0..len {
+                let mut b = a.clone();
+                b[at] ^= 1;
+                assert!(!same_short(&a, &b), "len {len} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_finds_long_and_same_length_names() {
+        let long = "n".repeat(40);
+        let doc = format!("{{\"{long}\":1,\"abcd\":2,\"abce\":3,\"{long}x\":4}}");
+        let o = obj(&doc).unwrap();
+        let [l, d, e, lx, missing] =
+            o.lookup([long.as_bytes(), b"abcd", b"abce", format!("{long}x").as_bytes(), b"abcf"]).unwrap();
+        let n = |v: Option<Value<'_>>| v.and_then(|v| v.as_u64());
+        assert_eq!((n(l), n(d), n(e), n(lx), n(missing)), (Some(1), Some(2), Some(3), Some(4), None));
+        let [l, d, e] = parse_lookup(doc.as_bytes(), [long.as_bytes(), b"abcd", b"abce"]).unwrap();
+        assert_eq!((n(l), n(d), n(e)), (Some(1), Some(2), Some(3)));
+    }
+
+    #[test]
+    fn parse_u64_fast_and_long_paths() {
+        assert_eq!(parse_u64(b"1700000000"), Some(1_700_000_000));
+        assert_eq!(parse_u64(b"9999999999999999999"), Some(9_999_999_999_999_999_999));
+        assert_eq!(parse_u64(b"10000000000000000000"), Some(10_000_000_000_000_000_000));
+        for other in [&b"-0"[..], b"00", b"0x1", b"12a", b"1 ", b"18446744073709551616", b"99999999999999999999"] {
+            assert_eq!(parse_u64(other), None, "{other:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Exactly the canonical decimals of a u64: what `str::parse` reads, minus leading zeros.
+        #[test]
+        fn parse_u64_reads_canonical_decimals(s in "[0-9]{0,21}|[-0-9.eE+a ]{0,6}|[1-9][0-9]{18}") {
+            let reference = s.parse::<u64>().ok().filter(|v| v.to_string() == s);
+            proptest::prop_assert_eq!(parse_u64(s.as_bytes()), reference);
+        }
+    }
+
+    #[test]
     fn unescaping() {
         let o = obj(r#"{"s":"a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00z"}"#).unwrap();
         let s = o.get(b"s").unwrap().unwrap().as_str().unwrap();
@@ -870,20 +983,6 @@ mod tests {
         let o = obj(r#"{"a":-5,"b":1.5,"c":"1"}"#).unwrap();
         let [a, b, c] = o.lookup([b"a", b"b", b"c"]).unwrap().map(Option::unwrap);
         assert_eq!((a.as_i64(), b.as_i64(), c.as_i64()), (Some(-5), None, None));
-    }
-
-    #[test]
-    fn escaping_round_trips() {
-        let input = "q\"b\\n\n\u{1}\u{1f}é😀/".as_bytes();
-        let mut buf = [0u8; 64];
-        let mut out = crate::text::Out::new(&mut buf);
-        out.push(b"{\"k\":\"");
-        escape_into(input, &mut out);
-        out.push(b"\"}");
-        let n = out.finish().unwrap();
-        let o = parse_object(&buf[..n]).unwrap();
-        assert!(o.get(b"k").unwrap().unwrap().as_str().unwrap().eq(input));
-        assert_eq!(&buf[..n], "{\"k\":\"q\\\"b\\\\n\\n\\u0001\\u001fé😀/\"}".as_bytes());
     }
 
     /// `parse_lookup` must decide exactly as `parse_object` + `Object::lookup` do.

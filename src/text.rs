@@ -10,10 +10,30 @@ use crate::Error;
 /// Encodes `src` as lowercase hex into `dst`, which must be exactly twice as long.
 pub(crate) fn hex_lower(src: &[u8], dst: &mut [u8]) {
     debug_assert_eq!(dst.len(), src.len() * 2);
-    for (pair, &b) in dst.chunks_exact_mut(2).zip(src) {
+    let (words, rest) = src.as_chunks::<4>();
+    let (out_words, out_rest) = dst.split_at_mut(words.len() * 8);
+    for (out, word) in out_words.as_chunks_mut::<8>().0.iter_mut().zip(words) {
+        *out = hex_word(*word);
+    }
+    for (pair, &b) in out_rest.chunks_exact_mut(2).zip(rest) {
         pair[0] = hex_digit(b >> 4);
         pair[1] = hex_digit(b & 0x0f);
     }
+}
+
+/// Four bytes to eight lowercase hex digits in one 64-bit register (SWAR): spread each byte
+/// over 16 bits, split it into its two nibbles (high nibble first in memory), then turn every
+/// nibble lane into its digit with the same branch-free gap as [`hex_digit`].
+#[inline(always)]
+fn hex_word(b: [u8; 4]) -> [u8; 8] {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let x = u64::from(u32::from_le_bytes(b));
+    let x = (x | (x << 16)) & 0x0000_ffff_0000_ffff;
+    let x = (x | (x << 8)) & 0x00ff_00ff_00ff_00ff;
+    let nibbles = ((x >> 4) & 0x000f_000f_000f_000f) | ((x & 0x000f_000f_000f_000f) << 8);
+    // A lane is 10..=15 exactly when adding 6 carries into bit 4.
+    let letters = ((nibbles + 6 * LANES) >> 4) & LANES;
+    (nibbles + u64::from(b'0') * LANES + letters * u64::from(b'a' - b'0' - 10)).to_le_bytes()
 }
 
 /// `0..=15` to `b'0'..=b'9' | b'a'..=b'f'` without a branch or a table.
@@ -27,27 +47,75 @@ fn hex_digit(n: u8) -> u8 {
 /// Decodes exactly `2 * N` lowercase hex characters; anything else is `None`.
 /// The input is attacker-supplied and public, so early exits leak nothing.
 pub(crate) fn parse_hex_lower<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
-    decode_hex(src, lower_nibble)
+    decode_hex(src, false)
 }
 
-/// Exactly `2 * N` hex characters, each read by `nibble`.
-fn decode_hex<const N: usize>(src: &[u8], nibble: impl Fn(u8) -> Option<u8>) -> Option<[u8; N]> {
+/// Nibble values by character, `0xff` for a character that is not a digit of the alphabet.
+/// Indexing by the claimed text is fine: it is public (only encoding touches secrets).
+const fn nibble_table(upper: bool) -> [u8; 256] {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 16 {
+        let lower = b"0123456789abcdef"[i];
+        t[lower as usize] = i as u8;
+        if upper {
+            t[lower.to_ascii_uppercase() as usize] = i as u8;
+        }
+        i += 1;
+    }
+    t
+}
+static LOWER_NIBBLES: [u8; 256] = nibble_table(false);
+static ANY_NIBBLES: [u8; 256] = nibble_table(true);
+
+/// Exactly `2 * N` hex characters: eight at a time in a 64-bit register ([`hex_word_decode`]),
+/// the rest through a nibble table; one validity check at the end instead of one per character.
+fn decode_hex<const N: usize>(src: &[u8], any_case: bool) -> Option<[u8; N]> {
     if src.len() != 2 * N {
         return None;
     }
+    let table = if any_case { &ANY_NIBBLES } else { &LOWER_NIBBLES };
     let mut out = [0u8; N];
-    for (o, pair) in out.iter_mut().zip(src.chunks_exact(2)) {
-        *o = (nibble(pair[0])? << 4) | nibble(pair[1])?;
+    let (words, tail) = src.as_chunks::<8>();
+    let (out_words, out_tail) = out.split_at_mut(words.len() * 4);
+    let mut valid = true;
+    for (o, w) in out_words.as_chunks_mut::<4>().0.iter_mut().zip(words) {
+        let (bytes, ok) = hex_word_decode(*w, any_case);
+        *o = bytes;
+        valid &= ok;
     }
-    Some(out)
+    let mut invalid = 0u8;
+    for (o, &[hi, lo]) in out_tail.iter_mut().zip(tail.as_chunks::<2>().0) {
+        let (hi, lo) = (table[usize::from(hi)], table[usize::from(lo)]);
+        invalid |= hi | lo;
+        *o = (hi << 4) | (lo & 0x0f);
+    }
+    (valid && invalid & 0xf0 == 0).then_some(out)
 }
 
-fn lower_nibble(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        _ => None,
-    }
+/// Eight hex characters to four bytes (SWAR), and whether all eight were hex digits (`0-9`,
+/// `a-f`, and `A-F` when `any_case`). Range checks add a per-lane bias so that the high bit
+/// of each lane says "at least" / "at most"; ASCII-only input keeps lanes from carrying.
+#[inline(always)]
+fn hex_word_decode(chars: [u8; 8], any_case: bool) -> ([u8; 4], bool) {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(chars);
+    let ascii = x & HIGH == 0;
+    // Letters are checked lowercased when either case is allowed; digits on the original bytes
+    // (lowercasing would turn control characters 0x10..=0x19 into digits).
+    let l = if any_case { x | (0x20 * LANES) } else { x };
+    let at_least = |v: u64, lo: u8| v.wrapping_add(u64::from(0x80 - lo) * LANES) & HIGH;
+    let at_most = |v: u64, hi: u8| !v.wrapping_add(u64::from(0x7f - hi) * LANES) & HIGH;
+    let digit = at_least(x, b'0') & at_most(x, b'9');
+    let letter = at_least(l, b'a') & at_most(l, b'f');
+    let valid = ascii && (digit | letter) == HIGH;
+    let nibbles = (l & (0x0f * LANES)) + (letter >> 7) * 9;
+    // Lane pairs (char 2k, char 2k+1) become byte k: high nibble first.
+    let pairs = ((nibbles & 0x00ff_00ff_00ff_00ff) << 4) | ((nibbles >> 8) & 0x00ff_00ff_00ff_00ff);
+    let packed = (pairs | (pairs >> 8)) & 0x0000_ffff_0000_ffff;
+    let packed = (packed | (packed >> 16)) & 0xffff_ffff;
+    ((packed as u32).to_le_bytes(), valid)
 }
 
 /// Decodes exactly `2 * N` hex characters of either case (`a-f`, `A-F`, mixed too): for
@@ -55,11 +123,12 @@ fn lower_nibble(c: u8) -> Option<u8> {
 /// are what gets compared, so accepting both cases adds no second valid spelling per byte
 /// beyond the case itself.
 pub(crate) fn parse_hex<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
-    decode_hex(src, any_nibble)
+    decode_hex(src, true)
 }
 
 fn any_nibble(c: u8) -> Option<u8> {
-    lower_nibble(c.to_ascii_lowercase())
+    let v = ANY_NIBBLES[usize::from(c)];
+    (v < 16).then_some(v)
 }
 
 /// A `u64` written in 1 to 16 hex digits (no `0x`, no sign), either case; anything else is
@@ -248,6 +317,47 @@ mod tests {
     }
 
     #[test]
+    fn hex_lower_matches_std_for_every_length_and_byte() {
+        let data: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
+        for len in 0..40 {
+            for start in [0, 100, 250, 472] {
+                let src = &data[start..start + len];
+                let mut out = vec![0u8; 2 * len];
+                hex_lower(src, &mut out);
+                let want: String = src.iter().map(|b| format!("{b:02x}")).collect();
+                assert_eq!(String::from_utf8(out).unwrap(), want);
+            }
+        }
+    }
+
+    #[test]
+    fn word_decoding_agrees_with_the_tables_for_every_byte_in_every_position() {
+        let base = *b"0123abcd";
+        for pos in 0..8 {
+            for c in 0..=255u8 {
+                let mut text = base;
+                text[pos] = c;
+                let by_table = |t: &[u8; 256]| {
+                    let mut out = [0u8; 4];
+                    let mut bad = 0u8;
+                    for (o, p) in out.iter_mut().zip(text.chunks(2)) {
+                        bad |= t[usize::from(p[0])] | t[usize::from(p[1])];
+                        *o = (t[usize::from(p[0])] << 4) | (t[usize::from(p[1])] & 0x0f);
+                    }
+                    (bad & 0xf0 == 0).then_some(out)
+                };
+                for (any_case, table) in [(false, &LOWER_NIBBLES), (true, &ANY_NIBBLES)] {
+                    let (bytes, ok) = hex_word_decode(text, any_case);
+                    assert_eq!(ok.then_some(bytes), by_table(table), "{text:?} any_case {any_case}");
+                }
+            }
+        }
+        let upper: [u8; 8] = *b"DEADBEEF";
+        assert_eq!(hex_word_decode(upper, true), ([0xde, 0xad, 0xbe, 0xef], true));
+        assert!(!hex_word_decode(upper, false).1);
+    }
+
+    #[test]
     fn parse_hex_rejects_bad_length_and_characters() {
         assert_eq!(parse_hex_lower::<2>(b"abc"), None);
         assert_eq!(parse_hex_lower::<2>(b"abcde"), None);
@@ -346,13 +456,11 @@ impl<'a> Out<'a> {
     }
 
     /// Bytes pushed so far (including any that did not fit).
-    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn len(&self) -> usize {
         self.len
     }
 
     /// The written length, or `BufferTooSmall` with the length needed.
-    #[allow(dead_code)] // TEMP: until the first provider operation uses it
     pub(crate) fn finish(self) -> Result<usize, Error> {
         if self.len > self.buf.len() { Err(Error::BufferTooSmall { needed: self.len }) } else { Ok(self.len) }
     }

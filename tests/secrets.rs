@@ -276,7 +276,7 @@ const CONSTANT_TIME_SITES: [(&str, &str, &str); 16] = [
         "ct_eq(&digest(u.path, &parts, k), &claimed)",
         "auth_key md5hash: Huawei URL method A, Alibaba URL type A (every key of the ring)",
     ),
-    ("src/huawei/notify.rs", "ct_eq(&h.finish(), &claimed)", "Huawei notification auth_sign (HMAC-SHA256)"),
+    ("src/huawei/notify.rs", "ct_eq(&expected, &claimed)", "Huawei notification auth_sign (HMAC-SHA256)"),
     ("src/huawei/record.rs", "ct_eq(&mac(key, f), &claimed)", "Huawei recording callback, HMACSHA256 sign type"),
     (
         "src/huawei/record.rs",

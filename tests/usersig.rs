@@ -368,6 +368,139 @@ fn oversized_documents_are_malformed() {
     assert_eq!(usersig_inspect(tok::token_of(d.as_bytes(), 6).as_bytes()).map(|_| ()), Err(Error::Malformed));
 }
 
+/// The signed content has the numbers in decimal; the verifier takes them from the
+/// document's text, which must then be exactly that decimal: present zeros and the largest
+/// values verify, any other spelling of a number does not.
+#[test]
+fn numbers_are_signed_as_their_decimal_text() {
+    let k = HmacKey::new(KEY).unwrap();
+    for (sdkappid, time, expire) in [(0, 0, 0), (0, T, 0), (u64::MAX, u64::MAX, u64::MAX), (APP, 1, 10)] {
+        let sig = tok::sig(KEY, "u", sdkappid, time, expire, None);
+        let doc = format!(
+            r#"{{"TLS.identifier":"u","TLS.sdkappid":{sdkappid},"TLS.expire":{expire},"TLS.time":{time},"TLS.sig":"{sig}"}}"#
+        );
+        for level in [0, 6] {
+            let t = tok::token_of(doc.as_bytes(), level);
+            let info =
+                usersig_verify(&k, sdkappid, "u", t.as_bytes(), time, 0).unwrap_or_else(|e| panic!("{e}: {doc}"));
+            assert_eq!((info.sdkappid(), info.time(), info.expire()), (sdkappid, time, expire));
+        }
+    }
+    let sig = tok::sig(KEY, "u", APP, 0, 10, None);
+    for time in ["-0", "00", "0.0", "0e0", "-0.0"] {
+        let doc = format!(
+            r#"{{"TLS.identifier":"u","TLS.sdkappid":{APP},"TLS.expire":10,"TLS.time":{time},"TLS.sig":"{sig}"}}"#
+        );
+        let t = tok::token_of(doc.as_bytes(), 6);
+        assert_eq!(usersig_verify(&k, APP, "u", t.as_bytes(), 0, 0).map(|_| ()), Err(Error::Malformed), "{time}");
+    }
+}
+
+/// A document of exactly `len` bytes (at least 120) for identifier "u", padded with
+/// `pad_byte(i)`.
+fn doc_of_len(len: usize, pad_byte: impl Fn(usize) -> u8) -> Vec<u8> {
+    let sig = tok::sig(KEY, "u", APP, T, 3600, None);
+    let rest =
+        format!(r#"","TLS.identifier":"u","TLS.sdkappid":{APP},"TLS.expire":3600,"TLS.time":{T},"TLS.sig":"{sig}"}}"#);
+    let pad = len - rest.len() - r#"{"pad":""#.len();
+    let mut doc = br#"{"pad":""#.to_vec();
+    doc.extend((0..pad).map(pad_byte));
+    doc.extend_from_slice(rest.as_bytes());
+    assert_eq!(doc.len(), len);
+    doc
+}
+
+/// Letters that deflate cannot shorten much, so that the token grows with the document.
+fn letter(i: usize) -> u8 {
+    b'a' + ((i * 7919 + i / 5 * 31) % 26) as u8
+}
+
+/// Decoding tries small buffers first (tokens up to 256 characters with documents up to 512
+/// bytes, then up to 512 characters and 768 bytes) and the full-size ones when the document
+/// is larger: every document and token size around those limits, in every compression,
+/// decodes alike.
+#[test]
+fn documents_around_the_small_buffer_sizes() {
+    let k = HmacKey::new(KEY).unwrap();
+    let mut token_lens = std::collections::BTreeSet::new();
+    let mut doc_lens = std::collections::BTreeSet::new();
+    for len in (170..=300).chain(330..=430).chain(490..=530).chain(740..=800) {
+        for pad_byte in [letter as fn(usize) -> u8, |_| b'p'] {
+            let doc = doc_of_len(len, pad_byte);
+            for level in [0, 1, 6, 9] {
+                let t = tok::token_of(&doc, level);
+                let info =
+                    usersig_verify(&k, APP, "u", t.as_bytes(), T, 0).unwrap_or_else(|e| panic!("{len} {level}: {e}"));
+                assert_eq!((info.identifier(), info.expire()), ("u", 3600));
+                assert!(usersig_inspect(t.as_bytes()).is_ok());
+                token_lens.insert(t.len());
+                doc_lens.insert(len);
+            }
+        }
+    }
+    for limit in [252, 256, 260, 508, 512, 516] {
+        assert!(token_lens.contains(&limit), "no token of {limit} characters");
+    }
+    for limit in [512, 513, 768, 769] {
+        assert!(doc_lens.contains(&limit), "no document of {limit} bytes");
+    }
+}
+
+/// The C API promises verification and inspection under 32 KiB of stack: checked on a
+/// thread with 32 KiB in all (its own bookkeeping takes about 5), on the largest documents
+/// and on every decoding path (small buffers, then the full-size ones; dynamic, fixed and
+/// stored blocks), through the Rust and the C entry points. Unoptimised builds use far
+/// larger frames (about 50 KiB here), so the bound holds for optimised ones only. The
+/// largest accepted token (`UserSig::MAX_LEN` characters, a stored 3124-byte document) and
+/// the largest document (4096 bytes, compressed) are both among them; tokens over the length
+/// limit are refused before anything is decoded.
+#[test]
+fn verify_and_inspect_fit_in_32_kib_of_stack() {
+    use livesign::ffi::trtc::{livesign_usersig_info, livesign_usersig_inspect, livesign_usersig_verify};
+    let mut tokens = Vec::new();
+    for doc in [doc_of_len(4096, letter), doc_of_len(4096, |_| b'p'), doc_of_len(3124, letter), doc_of_len(700, letter)]
+    {
+        for level in [0, 1, 9] {
+            tokens.push(tok::token_of(&doc, level));
+        }
+    }
+    assert!(tokens.iter().any(|t| t.len() == UserSig::MAX_LEN), "no token of the largest accepted length");
+    assert!(tokens.iter().any(|t| t.len() > UserSig::MAX_LEN), "no token over the limit");
+    std::thread::Builder::new()
+        .stack_size(if cfg!(debug_assertions) { 128 } else { 32 } * 1024)
+        .spawn(move || {
+            let k = HmacKey::new(KEY).unwrap();
+            let mut info: Box<std::mem::MaybeUninit<livesign_usersig_info>> = Box::new_uninit();
+            for t in &tokens {
+                let accepted = t.len() <= UserSig::MAX_LEN;
+                let (want, c_want) =
+                    if accepted { (Ok(()), 0) } else { (Err(Error::InvalidArgument), Error::InvalidArgument.code()) };
+                assert_eq!(usersig_verify(&k, APP, "u", t.as_bytes(), T, 0).map(drop), want);
+                assert_eq!(usersig_inspect(t.as_bytes()).map(drop), want);
+                // SAFETY: valid pointers and lengths; `info` is writable.
+                unsafe {
+                    let s = livesign_usersig_verify(
+                        APP,
+                        KEY.as_ptr(),
+                        KEY.len(),
+                        b"u".as_ptr(),
+                        1,
+                        t.as_ptr(),
+                        t.len(),
+                        T,
+                        0,
+                        info.as_mut_ptr(),
+                    );
+                    assert_eq!(s as u32, c_want);
+                    assert_eq!(livesign_usersig_inspect(t.as_ptr(), t.len(), info.as_mut_ptr()) as u32, c_want);
+                }
+            }
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
 #[test]
 fn expiry_boundaries_saturate() {
     let k = HmacKey::new(KEY).unwrap();
@@ -530,6 +663,13 @@ proptest! {
         let i = at % z.len();
         z[i] ^= x;
         let bad = tok::to_tencent(&tok::b64(&z));
-        prop_assert!(usersig_verify(&k, APP, "u", bad.as_bytes(), T, 0).is_err());
+        let result = usersig_verify(&k, APP, "u", bad.as_bytes(), T, 0);
+        // A change that zlib itself reads as the same document (e.g. the header's FLEVEL bits,
+        // which are informational) is another spelling of the same token, not a forgery: the
+        // official verifiers accept it too. Every other change must fail.
+        let same_document = miniz_oxide::inflate::decompress_to_vec_zlib(&z).is_ok_and(|d| d == doc.as_bytes());
+        if !same_document {
+            prop_assert!(result.is_err(), "a corrupted document verified: byte {i} ^ {x:#x}");
+        }
     }
 }

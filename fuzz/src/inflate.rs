@@ -12,7 +12,8 @@
 //!   nothing may follow it).
 //!
 //! Both refuse a preset dictionary (FDICT), a window over 32 KiB, a method other than deflate,
-//! a bad FCHECK or Adler-32, and output beyond the buffer.
+//! a bad FCHECK or Adler-32, and output beyond the buffer (livesign's `BufferTooSmall`,
+//! miniz's `HasMoreOutput`).
 
 use livesign::Error;
 use livesign::fuzz_api::zlib::{self, Rules};
@@ -119,7 +120,7 @@ pub fn zlib_agrees(src: &[u8], cap: usize) {
             assert_eq!(e, Error::Malformed);
             assert!(consumed < src.len(), "livesign refused a whole zlib stream miniz reads");
         }
-        (Err(e), Err(_)) => assert_eq!(e, Error::Malformed),
+        (Err(e), Err(status)) => refused_alike(e, status, cap),
     }
 }
 
@@ -140,7 +141,20 @@ pub fn raw_agrees(src: &[u8], cap: usize) {
         }
         (Ok(_), Err(status)) => panic!("livesign accepted a deflate stream miniz rejects ({status:?})"),
         (Err(e), Ok(_)) => panic!("livesign (under miniz's rules) refused a deflate stream miniz reads ({e:?})"),
-        (Err(e), Err(_)) => assert_eq!(e, Error::Malformed),
+        (Err(e), Err(status)) => refused_alike(e, status, cap),
+    }
+}
+
+/// Both refused a stream: livesign's `BufferTooSmall` (the output would pass `cap`: a caller
+/// may retry with a larger buffer) only where miniz ran out of output too; anything else is
+/// `Malformed`.
+fn refused_alike(e: Error, status: TINFLStatus, cap: usize) {
+    match e {
+        Error::BufferTooSmall { needed } => {
+            assert!(needed > cap, "BufferTooSmall needing {needed} bytes, with {cap} available");
+            assert_eq!(status, TINFLStatus::HasMoreOutput, "livesign ran out of output where miniz failed");
+        }
+        e => assert_eq!(e, Error::Malformed),
     }
 }
 

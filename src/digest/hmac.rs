@@ -4,7 +4,7 @@
 use zeroize::Zeroize;
 
 use super::sha256::{self, IV, Sha256};
-use super::stream::{BLOCK, Compression, Stream};
+use super::stream::{BLOCK, Compression, Stream, one_block};
 use crate::Error;
 
 /// Length of an HMAC-SHA256 tag in bytes.
@@ -52,11 +52,30 @@ impl HmacKey {
 
     /// `HMAC-SHA256(key, parts[0] || parts[1] || ...)`.
     pub(crate) fn mac(&self, parts: &[&[u8]]) -> [u8; LEN] {
+        let total = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
+        if total < BLOCK - 8 {
+            // A short message (Huawei's event + domain + app + stream + time): one inner block.
+            return self.outer_hash(one_block::<Sha256>(self.inner, BLOCK as u64, parts, total));
+        }
         let mut h = self.start();
         for part in parts {
             h.update(part);
         }
         h.finish()
+    }
+
+    /// The outer hash over an inner digest: it always covers 64 + 32 bytes, so its one padded
+    /// block is built in place and compressed once, without a second stream.
+    fn outer_hash(&self, inner_digest: [u8; LEN]) -> [u8; LEN] {
+        let mut block = [0u8; BLOCK];
+        block[..LEN].copy_from_slice(&inner_digest);
+        block[LEN] = 0x80;
+        block[BLOCK - 8..].copy_from_slice(&Sha256::length_bytes(((BLOCK + LEN) * 8) as u64));
+        let mut state = self.outer;
+        Sha256::compress(&mut state, core::slice::from_ref(&block));
+        // The inner digest is key-derived: wipe it.
+        block[..LEN].zeroize();
+        Sha256::digest(&state)
     }
 
     /// An HMAC over a message fed piece by piece (for messages that are not at hand as
@@ -88,11 +107,7 @@ impl HmacStream<'_> {
     }
 
     pub(crate) fn finish(self) -> [u8; LEN] {
-        let mut inner_digest = self.inner.finish();
-        let mut o = Stream::<Sha256>::resume(self.key.outer, BLOCK as u64);
-        o.update(&inner_digest);
-        inner_digest.as_mut_slice().zeroize();
-        o.finish()
+        self.key.outer_hash(self.inner.finish())
     }
 }
 

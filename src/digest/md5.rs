@@ -2,9 +2,7 @@
 //! `secret + public parts`; a message of at most 55 bytes (a 32-byte key and 10 digits, the
 //! common case) costs exactly one call of md-5's compression function.
 
-use zeroize::Zeroize;
-
-use super::stream::{BLOCK, Compression, Stream};
+use super::stream::{BLOCK, Compression, Stream, one_block};
 
 /// Length of an MD5 digest in bytes.
 pub(crate) const LEN: usize = 16;
@@ -39,31 +37,14 @@ impl Compression for Md5 {
 pub(crate) fn md5(parts: &[&[u8]]) -> [u8; LEN] {
     let total = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
     if total < BLOCK - 8 {
-        return one_block(parts, total);
+        // The common case (`key + t`, `key + stream + txTime`): one compression.
+        return one_block::<Md5>(IV, 0, parts, total);
     }
     let mut h = Stream::<Md5>::resume(IV, 0);
     for part in parts {
         h.update(part);
     }
     h.finish()
-}
-
-/// The common case (`key + t`, `key + stream + txTime`): the message and its padding fit one
-/// block, built in place and hashed with a single compression; only the message bytes (which
-/// may hold the key) need wiping.
-fn one_block(parts: &[&[u8]], total: usize) -> [u8; LEN] {
-    let mut block = [0u8; BLOCK];
-    let mut pos = 0;
-    for part in parts {
-        block[pos..pos + part.len()].copy_from_slice(part);
-        pos += part.len();
-    }
-    block[pos] = 0x80;
-    block[BLOCK - 8..].copy_from_slice(&Md5::length_bytes(total as u64 * 8));
-    let mut state = IV;
-    Md5::compress(&mut state, core::slice::from_ref(&block));
-    block[..total].zeroize();
-    Md5::digest(&state)
 }
 
 #[cfg(test)]

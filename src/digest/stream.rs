@@ -76,3 +76,26 @@ impl<C: Compression> Drop for Stream<C> {
         self.state.as_mut().zeroize();
     }
 }
+
+/// The whole of a short message (`total < 56` bytes, its parts concatenated) after `absorbed`
+/// bytes already hashed into `state`: the message and its padding fit one block, built in place
+/// and compressed once. Only the message bytes (which may hold key material) need wiping.
+pub(crate) fn one_block<C: Compression>(
+    mut state: C::State,
+    absorbed: u64,
+    parts: &[&[u8]],
+    total: usize,
+) -> C::Digest {
+    debug_assert!(total < BLOCK - 8);
+    let mut block = [0u8; BLOCK];
+    let mut pos = 0;
+    for part in parts {
+        block[pos..pos + part.len()].copy_from_slice(part);
+        pos += part.len();
+    }
+    block[pos] = 0x80;
+    block[BLOCK - 8..].copy_from_slice(&C::length_bytes((absorbed + total as u64) * 8));
+    C::compress(&mut state, core::slice::from_ref(&block));
+    block[..total].zeroize();
+    C::digest(&state)
+}

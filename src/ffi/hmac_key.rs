@@ -20,7 +20,9 @@ pub struct livesign_hmac_key {
     _magic: u64,
 }
 
-const WIPED: livesign_hmac_key = livesign_hmac_key { _inner: [0; 8], _outer: [0; 8], _key_len: 0, _magic: 0 };
+/// The wiped (all-zero) context: what `livesign_hmac_key_wipe` leaves, never a usable key.
+pub(crate) const WIPED: livesign_hmac_key =
+    livesign_hmac_key { _inner: [0; 8], _outer: [0; 8], _key_len: 0, _magic: 0 };
 
 /// Loads `key` into `ctx` (two SHA-256 compressions; keys over 64 bytes are hashed first).
 ///

@@ -13,6 +13,9 @@ pub mod hmac_key;
 pub mod huawei;
 pub mod huawei_record;
 pub mod huawei_url;
+/// cbindgen:ignore
+#[cfg(feature = "jni")]
+mod jni;
 pub mod json;
 pub mod limits;
 pub mod slice;

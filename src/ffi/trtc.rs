@@ -5,7 +5,7 @@ use super::hmac_key::{livesign_hmac_key, loaded};
 use super::slice::livesign_slice;
 use super::status::livesign_status;
 use super::{boundary, input};
-use crate::trtc::{self, DocBuf, Fields, PrivateMap, Privilege, Room, UserSig};
+use crate::trtc::{self, Fields, PrivateMap, Privilege, Room, UserSig};
 use crate::{Error, HmacKey};
 
 /// The longest UserSig livesign generates, in bytes: a buffer of this size always fits the
@@ -82,7 +82,7 @@ pub struct livesign_usersig_info {
 }
 
 impl livesign_usersig_info {
-    const ZERO: Self = Self {
+    pub(crate) const ZERO: Self = Self {
         sdkappid: 0,
         time: 0,
         expire: 0,
@@ -132,7 +132,7 @@ pub struct livesign_privmap_info {
 }
 
 impl livesign_privmap_info {
-    const ZERO: Self = Self {
+    pub(crate) const ZERO: Self = Self {
         identifier: livesign_slice::EMPTY,
         sdkappid: 0,
         roomid: 0,
@@ -379,25 +379,17 @@ unsafe fn usersig_verify(
     leeway_s: u32,
     info: *mut livesign_usersig_info,
 ) -> Result<(), Error> {
-    /// # Safety
-    /// As for the enclosing function.
-    unsafe fn run<'d>(
-        sdkappid: u64,
-        key: KeyArg,
-        identifier: (*const u8, usize),
-        usersig: (*const u8, usize),
-        now: u64,
-        leeway_s: u32,
-        doc: &'d mut DocBuf,
-    ) -> Result<Fields<'d>, Error> {
-        // SAFETY: forwarded to the caller's guarantee.
-        let (identifier, usersig, key) =
-            unsafe { (text(identifier.0, identifier.1)?, input(usersig.0, usersig.1)?, key.load()?) };
-        trtc::verify_into(&key, sdkappid, identifier, usersig, now, leeway_s, doc)
-    }
-    let mut doc = [0u8; trtc::MAX_DOC_LEN];
     // SAFETY: forwarded to the caller's guarantee.
-    unsafe { report_info(info, run(sdkappid, key, identifier, usersig, now, leeway_s, &mut doc)) }
+    let args =
+        unsafe { text(identifier.0, identifier.1).and_then(|i| Ok((i, input(usersig.0, usersig.1)?, key.load()?))) };
+    let report = |result: Result<Fields<'_>, Error>| {
+        // SAFETY: the caller's guarantee: info is NULL or writable.
+        unsafe { report_info(info, result) }
+    };
+    match args {
+        Ok((identifier, usersig, key)) => trtc::verify_with(&key, sdkappid, identifier, usersig, now, leeway_s, report),
+        Err(e) => report(Err(e)),
+    }
 }
 
 /// Verifies a TLSSigAPIv2 UserSig (made by any official SDK or by livesign) for `sdkappid`
@@ -496,11 +488,15 @@ pub unsafe extern "C" fn livesign_usersig_inspect(
     info: *mut livesign_usersig_info,
 ) -> livesign_status {
     boundary(|| {
-        let mut doc = [0u8; trtc::MAX_DOC_LEN];
+        let report = |result: Result<Fields<'_>, Error>| {
+            // SAFETY: the C contract: info is NULL or writable.
+            unsafe { report_info(info, result) }
+        };
         // SAFETY: the C contract: a non-NULL usersig points to usersig_len bytes.
-        let result = unsafe { input(usersig, usersig_len) }.and_then(|t| trtc::decode(t, &mut doc));
-        // SAFETY: the C contract: info is NULL or writable.
-        unsafe { report_info(info, result) }
+        match unsafe { input(usersig, usersig_len) } {
+            Ok(usersig) => trtc::with_decoded(usersig, report),
+            Err(e) => report(Err(e)),
+        }
     })
 }
 

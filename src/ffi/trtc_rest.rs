@@ -37,7 +37,7 @@ pub struct livesign_trtc_rest_response {
     pub request_id: livesign_slice,
 }
 
-const EMPTY_RESPONSE: livesign_trtc_rest_response = livesign_trtc_rest_response {
+pub(crate) const EMPTY_RESPONSE: livesign_trtc_rest_response = livesign_trtc_rest_response {
     action_status: livesign_trtc_action_status::LIVESIGN_TRTC_ACTION_NONE,
     error_code: 0,
     error_info: livesign_slice::EMPTY,

@@ -266,8 +266,7 @@ impl Response<'_> {
 /// `retcode` is present.
 pub fn read_response(body: &[u8]) -> Result<Response<'_>, Error> {
     limits::check(body, Limits::MAX_RESPONSE_LEN)?;
-    let obj = json::parse_object(body)?;
-    let [ret, retcode, errmsg, message] = obj.lookup([b"ret", b"retcode", b"errmsg", b"message"])?;
+    let [ret, retcode, errmsg, message] = json::parse_lookup(body, [b"ret", b"retcode", b"errmsg", b"message"])?;
     let int = |v: Option<Value<'_>>| v.map(|v| v.as_i64().ok_or(Error::Malformed)).transpose();
     let response = Response { ret: int(ret)?, retcode: int(retcode)?, errmsg: text(errmsg)?, message: text(message)? };
     if response.ret.is_none() && response.retcode.is_none() {

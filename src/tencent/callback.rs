@@ -110,9 +110,10 @@ impl<'a> Event<'a> {
 pub fn verify<'a>(key: &[u8], body: &'a [u8], now: u64, leeway_s: u32) -> Result<Event<'a>, Error> {
     limits::check(body, Limits::MAX_BODY_LEN)?;
     check_key(key)?;
-    let obj = json::parse_object(body)?;
-    let [t, sign, event_type, stream_id, channel_id, app, appname] =
-        obj.lookup([b"t", b"sign", b"event_type", b"stream_id", b"channel_id", b"app", b"appname"])?;
+    let (obj, [t, sign, event_type, stream_id, channel_id, app, appname]) = json::parse_object_lookup(
+        body,
+        [b"t", b"sign", b"event_type", b"stream_id", b"channel_id", b"app", b"appname"],
+    )?;
     let t = decimal(t.ok_or(Error::Malformed)?)?;
     let mut sign_buf = [0u8; sign::Sign::LEN];
     let sign_text =
@@ -143,7 +144,7 @@ pub fn verify<'a>(key: &[u8], body: &'a [u8], now: u64, leeway_s: u32) -> Result
 /// verifying: verify the body first.
 pub fn field<'a>(body: &'a [u8], name: &[u8]) -> Result<Option<&'a [u8]>, Error> {
     limits::check_all([(body, Limits::MAX_RESPONSE_LEN), (name, Limits::MAX_ID_LEN)])?;
-    Ok(json::parse_object(body)?.get(name)?.map(|v| v.raw()))
+    Ok(json::parse_lookup(body, [name])?[0].map(|v| v.raw()))
 }
 
 /// A canonical decimal `u64`, as a JSON number or a string holding one.

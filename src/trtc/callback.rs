@@ -161,7 +161,7 @@ fn decode_sign(sign: &[u8]) -> Result<[u8; hmac::LEN], Error> {
 /// present twice, or not a non-negative integer that fits in 64 bits.
 pub fn callback_ts(body: &[u8]) -> Result<u64, Error> {
     limits::check(body, Limits::MAX_BODY_LEN)?;
-    json::parse_object(body)?.get(b"CallbackTs")?.and_then(|v| v.as_u64()).ok_or(Error::Malformed)
+    json::parse_lookup(body, [b"CallbackTs"])?[0].and_then(|v| v.as_u64()).ok_or(Error::Malformed)
 }
 
 /// The replay window: [`Error::Expired`] when a callback sent at `callback_ts_ms` is older

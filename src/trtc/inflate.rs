@@ -4,12 +4,15 @@
 //!
 //! Every malformed stream is `Malformed`, never a panic or a loop that does not consume input:
 //! each block consumes at least 3 bits and each symbol at least 1, and every length, distance
-//! and table index is checked. The output never grows past the caller's buffer.
+//! and table index is checked. The output never grows past the caller's buffer: output that
+//! does not fit is `BufferTooSmall`, so that a caller can start with a small buffer.
 //!
 //! Decoding is table-driven: one lookup of the next 9 (literal/length) or 8 (distance) bits
-//! resolves every code that short, which covers the whole fixed-Huffman code (the format of
-//! the official Python, Node and C++ tokens). Longer codes, which only dynamic blocks can
-//! have, fall back to canonical bit-by-bit decoding from the code-length counts.
+//! resolves every code that short, which covers the whole fixed-Huffman code. Longer codes,
+//! which only dynamic blocks can have, fall back to canonical bit-by-bit decoding from the
+//! code-length counts. Fixed-Huffman blocks (the format of the official Python, Node and C++
+//! tokens) have a faster decoder of their own ([`fixed_codes`]), which the tests hold to the
+//! table-driven one.
 //!
 //! Stricter than zlib on one point: the bits that pad a stored block's header and the final
 //! block to a byte boundary must be zero (every known encoder writes zeros). Without this, a
@@ -45,9 +48,62 @@ const DIST_BASE: [u16; 30] = [
 const DIST_EXTRA: [u8; 30] =
     [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 
-/// The fixed codes of RFC 1951 §3.2.6, built at compile time.
-static FIXED_LIT: LitTable = Huffman::from_lengths(&fixed_lit_lengths());
-static FIXED_DIST: DistTable = Huffman::from_lengths(&[5; 32]);
+/// The fixed codes of RFC 1951 §3.2.6 as generic tables (the tests decode fixed blocks
+/// through them too, to check the fast path against them).
+const FIXED_LIT: LitTable = Huffman::from_lengths(&fixed_lit_lengths());
+const FIXED_DIST: DistTable = Huffman::from_lengths(&[5; 32]);
+
+/// What a fixed-block entry of [`FIXED_SYMBOLS`] stands for (bits 8–9 of the entry).
+const LITERAL: u32 = 0;
+const LENGTH: u32 = 1;
+const END: u32 = 2;
+const RESERVED: u32 = 3;
+
+/// The fixed literal/length code by the next 9 input bits, every symbol resolved in one
+/// lookup: `value << 16 | shift << 12 | kind << 8 | extra bits << 4 | code length`, where
+/// the value is the literal byte or the length base, and for a length the shift is the code
+/// length plus the extra bits: where its distance code starts.
+static FIXED_SYMBOLS: [u32; 512] = fixed_symbols();
+/// The fixed distance code by the next 5 input bits: `base << 8 | 5 + extra bits` (the bits
+/// it takes); 0 for the reserved codes 30 and 31.
+static FIXED_DISTANCES: [u32; 32] = fixed_distances();
+
+const fn fixed_symbols() -> [u32; 512] {
+    let lit = FIXED_LIT;
+    let mut t = [0u32; 512];
+    let mut i = 0;
+    while i < 512 {
+        let e = lit.fast[i];
+        let (sym, len) = (e >> 8, e & 15);
+        t[i] = if sym < 256 {
+            sym << 16 | LITERAL << 8 | len
+        } else if sym == 256 {
+            END << 8 | len
+        } else if sym < 286 {
+            let k = (sym - 257) as usize;
+            let extra = LEN_EXTRA[k] as u32;
+            (LEN_BASE[k] as u32) << 16 | (len + extra) << 12 | LENGTH << 8 | extra << 4 | len
+        } else {
+            RESERVED << 8 | len
+        };
+        i += 1;
+    }
+    t
+}
+
+const fn fixed_distances() -> [u32; 32] {
+    let dist = FIXED_DIST;
+    let mut t = [0u32; 32];
+    let mut i = 0;
+    while i < 32 {
+        let d = (dist.fast[i] >> 8) as usize;
+        if d < 30 {
+            t[i] = (DIST_BASE[d] as u32) << 8 | (5 + DIST_EXTRA[d] as u32);
+        }
+        i += 1;
+    }
+    t
+}
 
 const fn fixed_lit_lengths() -> [u8; 288] {
     let mut l = [8u8; 288];
@@ -90,8 +146,19 @@ pub enum Rules {
 
 /// Inflates the raw deflate stream at the start of `src` into `out` under `rules` (livesign
 /// reads tokens with [`Rules::Strict`]). Output that would not fit in `out` is
-/// `Malformed`: the caller sizes `out` for the largest document it accepts.
+/// `BufferTooSmall` (with `needed` only a lower bound: decoding stops there), so that a caller
+/// can try a small buffer first; every other failure is `Malformed`. With a larger buffer the
+/// result is the same except where the smaller one overflowed.
 pub(crate) fn inflate(src: &[u8], out: &mut [u8], rules: Rules) -> Result<Inflated, Error> {
+    inflate_with(src, out, rules, fixed_codes)
+}
+
+/// A fixed-Huffman block decoder: [`fixed_codes`], or in the tests the table path it must
+/// equal.
+type FixedDecoder = fn(&mut Bits<'_>, &mut [u8], &mut usize) -> Result<(), Error>;
+
+#[inline(always)]
+fn inflate_with(src: &[u8], out: &mut [u8], rules: Rules, fixed: FixedDecoder) -> Result<Inflated, Error> {
     let mut bits = Bits::new(src, rules);
     let mut written = 0;
     let mut kinds = 0;
@@ -104,7 +171,7 @@ pub(crate) fn inflate(src: &[u8], out: &mut [u8], rules: Rules) -> Result<Inflat
             }
             1 => {
                 kinds |= FIXED;
-                codes(&mut bits, out, &mut written, &FIXED_LIT, &FIXED_DIST)?;
+                fixed(&mut bits, out, &mut written)?;
             }
             2 => {
                 kinds |= DYNAMIC;
@@ -121,8 +188,11 @@ pub(crate) fn inflate(src: &[u8], out: &mut [u8], rules: Rules) -> Result<Inflat
     Ok(Inflated { len: written, consumed: bits.consumed(), kinds })
 }
 
-/// LSB-first bit reader. Invariant: `acc` holds exactly `n` unread bits and zeros above them:
-/// the real bits just before `src[pos]`, then `virt` zero bits past the end of the input.
+/// LSB-first bit reader. Invariant: `acc` holds `n` (at most 63) unread bits: the real bits
+/// just before `src[pos]`, then `virt` zero bits past the end of the input; above them, some
+/// of the bits that follow in the input (a refill loads 8 bytes and counts only the whole
+/// bytes that fit), then zeros. After a refill the bits up to bit 63 are all the input's own
+/// (zeros past its end), counted or not.
 ///
 /// Topping up with zeros past the end lets the hot paths assume at least 15 bits are always
 /// there; reading into them is caught right after the read that did it ([`Bits::overrun`]).
@@ -141,17 +211,17 @@ impl<'a> Bits<'a> {
         Self { src, pos: 0, acc: 0, n: 0, virt: 0, rules }
     }
 
-    /// Tops `acc` up with whole bytes to at least 56 bits (zeros past the end of the input).
+    /// Tops `acc` up with whole bytes to 56 to 63 bits (zeros past the end of the input).
+    /// Without a branch on `n`, so that it costs little when `acc` is full already.
     #[inline(always)]
     fn refill(&mut self) {
         if let Some(word) = self.src.get(self.pos..).and_then(<[u8]>::first_chunk::<8>) {
-            let take = 63u32.saturating_sub(self.n) / 8;
-            let keep = take * 8;
-            self.acc |= (u64::from_le_bytes(*word) & ((1u64 << keep) - 1)) << self.n;
-            self.pos += take as usize;
-            self.n += keep;
+            // The bits above `n` are either zeros or the very bits ORed in again here.
+            self.acc |= u64::from_le_bytes(*word).wrapping_shl(self.n);
+            self.pos += (63 - self.n as usize) / 8;
+            self.n |= 56;
         } else {
-            while self.n <= 56 {
+            while self.n < 56 {
                 match self.src.get(self.pos) {
                     Some(&b) => {
                         self.acc |= u64::from(b) << self.n;
@@ -160,6 +230,10 @@ impl<'a> Bits<'a> {
                     None => self.virt += 8,
                 }
                 self.n += 8;
+            }
+            // As the 8-byte load would: the next byte's bits above the counted ones.
+            if let Some(&b) = self.src.get(self.pos) {
+                self.acc |= u64::from(b) << self.n;
             }
         }
     }
@@ -246,7 +320,7 @@ impl<'a> Bits<'a> {
         if len ^ self.take(16)? != 0xffff {
             return Err(Error::Malformed);
         }
-        let end = written.checked_add(len as usize).filter(|&e| e <= out.len()).ok_or(Error::Malformed)?;
+        let end = written.checked_add(len as usize).filter(|&e| e <= out.len()).ok_or(overflow(out.len()))?;
         let mut at = *written;
         // Whole real bytes already in the bit buffer first (n is a multiple of 8 after the
         // alignment); then only zeros past the end may be left in it, and the rest is one
@@ -308,7 +382,8 @@ fn codes(
         }
         let sym = bits.decode(lit)?;
         if sym < 256 {
-            *out.get_mut(at).ok_or(Error::Malformed)? = sym as u8;
+            let cap = out.len();
+            *out.get_mut(at).ok_or(overflow(cap))? = sym as u8;
             at += 1;
             continue;
         }
@@ -324,19 +399,164 @@ fn codes(
         if distance > at {
             return Err(Error::Malformed);
         }
-        let end = at + len;
-        if end > out.len() {
-            return Err(Error::Malformed);
-        }
-        // Byte by byte: a match may overlap the bytes it is producing.
-        for k in at..end {
-            out[k] = out[k - distance];
-        }
-        at = end;
+        at = copy_match(out, at, distance, len)?;
     }
     *written = at;
     *reader = bits;
     Ok(())
+}
+
+/// The output does not fit the caller's buffer (the caller may retry with a larger one).
+fn overflow(cap: usize) -> Error {
+    Error::BufferTooSmall { needed: cap + 1 }
+}
+
+/// `0x01` in every byte: one flag bit per byte of a word.
+const BYTE_FLAGS: u64 = 0x0101_0101_0101_0101;
+
+/// How many of the first 7 bytes of `w` (the next input bits, LSB first) are, one after
+/// another, 8-bit fixed literal codes, in bits (8 per code, 0 to 56): `00110000` to
+/// `10111111` read first bit first, i.e. a byte whose first two bits differ, or that starts
+/// `0011`. No table, no loop, and the result is a shift count as it stands: this is the
+/// inflater's critical path.
+#[inline(always)]
+fn literal_run_bits(w: u64) -> u32 {
+    let (b1, b2, b3) = (w >> 1, w >> 2, w >> 3);
+    let literal = (w ^ b1) | (b2 & b3 & !(w | b1));
+    // Byte 7 counts as the end of any run: the caller has 56 bits for sure.
+    ((!literal & BYTE_FLAGS) | 1 << 56).trailing_zeros()
+}
+
+/// The literals that the bytes of `w` encode if they are 8-bit fixed codes: each byte's bits
+/// reversed (codes are sent first bit = most significant), minus `0x30`. A byte that is no
+/// such code gives garbage, in it and the bytes after it, which [`literal_run_bits`] excludes.
+#[inline(always)]
+fn literals(w: u64) -> u64 {
+    let w = (w & 0x5555_5555_5555_5555) << 1 | (w >> 1) & 0x5555_5555_5555_5555;
+    let w = (w & 0x3333_3333_3333_3333) << 2 | (w >> 2) & 0x3333_3333_3333_3333;
+    let w = (w & 0x0f0f_0f0f_0f0f_0f0f) << 4 | (w >> 4) & 0x0f0f_0f0f_0f0f_0f0f;
+    w.wrapping_sub(0x30 * BYTE_FLAGS)
+}
+
+/// Decodes a fixed-Huffman block (the official SDKs' format) up to its end-of-block symbol:
+/// what [`codes`] does with the fixed tables, faster. Runs of 8-bit literals (all of ASCII)
+/// are decoded up to 7 at a time straight from the bits; every other symbol, with its extra
+/// bits and distance, in one table lookup each.
+#[inline(never)]
+fn fixed_codes(reader: &mut Bits<'_>, out: &mut [u8], written: &mut usize) -> Result<(), Error> {
+    let mut bits = Bits { ..*reader };
+    let mut at = *written;
+    // At the top of the loop at least 56 bits are there. The refills are unconditional
+    // (a no-op when full): whether one is needed depends on the run length, which no branch
+    // predictor guesses.
+    bits.refill();
+    loop {
+        // The next symbol's 9 bits, for the table lookup. After a run of literals they are
+        // taken before the refill, off its latency: they lie below bit 57 of the bits the run
+        // was decoded from (the run is at most 48 bits then), which hold the input as it
+        // stands (see [`Bits`]).
+        let mut peek = bits.acc;
+        // Up to 7 literals; the 8 bytes written cover them, the rest is scratch that later
+        // output overwrites. Without 8 bytes of room, one symbol at a time below.
+        if let Some(dst) = out.get_mut(at..at + 8) {
+            let run = literal_run_bits(bits.acc);
+            dst.copy_from_slice(&literals(bits.acc).to_le_bytes());
+            at += run as usize / 8;
+            bits.acc >>= run;
+            bits.n -= run;
+            if bits.overrun() {
+                return Err(Error::Malformed);
+            }
+            peek = bits.acc;
+            bits.refill();
+            if run == 56 {
+                continue;
+            }
+            // The next symbol is not an 8-bit literal.
+        }
+        // At least 32 bits are there: enough for the longest length code with its extra bits
+        // (8 + 5) and the longest distance (5 + 13).
+        let acc = bits.acc;
+        let e = FIXED_SYMBOLS[peek as usize & 511];
+        let code_len = e & 15;
+        // Tests, not a `match`: a jump table is an indirect branch, predicted worse than
+        // "a length again" (nearly every symbol that ends a literal run).
+        let kind = e >> 8 & 3;
+        if kind == LENGTH {
+            let (extra, shift) = (e >> 4 & 15, e >> 12 & 15);
+            let len = (e >> 16) as usize + ((acc >> code_len) & ((1 << extra) - 1)) as usize;
+            let acc = acc >> shift;
+            let d = FIXED_DISTANCES[acc as usize & 31];
+            if d == 0 {
+                return Err(Error::Malformed);
+            }
+            let dused = d & 31;
+            let distance = (d >> 8) as usize + ((acc >> 5) & ((1 << (dused - 5)) - 1)) as usize;
+            bits.acc = acc >> dused;
+            bits.n -= shift + dused;
+            if bits.overrun() || distance > at {
+                return Err(Error::Malformed);
+            }
+            at = copy_match(out, at, distance, len)?;
+        } else {
+            if kind == RESERVED {
+                return Err(Error::Malformed);
+            }
+            bits.acc >>= code_len;
+            bits.n -= code_len;
+            if bits.overrun() {
+                return Err(Error::Malformed);
+            }
+            if kind == END {
+                break;
+            }
+            let cap = out.len();
+            *out.get_mut(at).ok_or(overflow(cap))? = (e >> 16) as u8;
+            at += 1;
+        }
+        bits.refill();
+    }
+    *written = at;
+    *reader = bits;
+    Ok(())
+}
+
+/// Appends `len` bytes copied from `distance` bytes back (`1 <= distance <= at`) and returns
+/// the new output length. A match may overlap the bytes it produces: 8 bytes at a time only
+/// when each 8-byte piece is whole before it is read (distance >= 8), and when the overshoot
+/// fits the buffer (it is scratch that later output overwrites). The first 16 bytes, all of
+/// most matches in a UserSig, go without a loop: its exit is a branch no predictor guesses.
+#[inline(always)]
+fn copy_match(out: &mut [u8], at: usize, distance: usize, len: usize) -> Result<usize, Error> {
+    let end = at + len;
+    if end > out.len() {
+        return Err(overflow(out.len()));
+    }
+    if distance >= 8 && end + 16 <= out.len() {
+        copy8(out, at - distance, at);
+        copy8(out, at + 8 - distance, at + 8);
+        let mut k = at + 16;
+        while k < end {
+            copy8(out, k - distance, k);
+            k += 8;
+        }
+    } else {
+        for k in at..end {
+            out[k] = out[k - distance];
+        }
+    }
+    Ok(end)
+}
+
+/// Copies `out[from..from + 8]` to `to` (both in range: checked by the caller) as one
+/// 8-byte load and store (`copy_within` calls `memmove`).
+#[inline(always)]
+fn copy8(out: &mut [u8], from: usize, to: usize) {
+    if let Some(&word) = out.get(from..).and_then(<[u8]>::first_chunk::<8>)
+        && let Some(dst) = out.get_mut(to..).and_then(<[u8]>::first_chunk_mut::<8>)
+    {
+        *dst = word;
+    }
 }
 
 /// Reads a dynamic block's header and builds its two codes.
@@ -531,18 +751,116 @@ mod tests {
         assert_eq!(kinds_seen, STORED | FIXED | DYNAMIC, "the samples must exercise every block type");
     }
 
+    /// A deflate stream of fixed-Huffman blocks (miniz still stores incompressible ones).
+    fn fixed_stream(data: &[u8]) -> Vec<u8> {
+        use miniz_oxide::deflate::core::{CompressorOxide, TDEFLFlush, TDEFLStatus, compress_to_output, deflate_flags};
+        let mut c = CompressorOxide::new(deflate_flags::TDEFL_FORCE_ALL_STATIC_BLOCKS | 128);
+        let mut stream = Vec::new();
+        let (status, _) = compress_to_output(&mut c, data, TDEFLFlush::Finish, |chunk| {
+            stream.extend_from_slice(chunk);
+            true
+        });
+        assert_eq!(status, TDEFLStatus::Done);
+        stream
+    }
+
+    /// Inflates with the fast fixed-block path and with the generic table path, which must
+    /// agree on everything: the result (error or lengths and block types) and the output.
+    fn both_paths(src: &[u8], cap: usize) -> Result<(Vec<u8>, Inflated), Error> {
+        let (mut fast, mut table) = (vec![0u8; cap], vec![0u8; cap]);
+        let r = inflate(src, &mut fast, Rules::Strict);
+        let reference =
+            inflate_with(src, &mut table, Rules::Strict, |bits, out, at| codes(bits, out, at, &FIXED_LIT, &FIXED_DIST));
+        assert_eq!(r, reference, "fast and table paths disagree on {src:02x?} into {cap} bytes");
+        let r = r?;
+        assert_eq!(fast[..r.len], table[..r.len]);
+        fast.truncate(r.len);
+        Ok((fast, r))
+    }
+
+    /// Inputs of exactly `len` bytes that reach every fixed-block path: ASCII (8-bit literal
+    /// runs), all byte values (9-bit literals), matches at distances below and above 8,
+    /// overlapping ones, and runs up to the longest match.
+    fn inputs_of_len(len: usize) -> Vec<Vec<u8>> {
+        let json = br#"{"TLS.ver": "2.0", "TLS.identifier": "xiaojun", "TLS.sdkappid": 1400000000, "TLS.sig": "LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4="}"#;
+        let mut v = vec![
+            json.iter().copied().cycle().take(len).collect(),
+            (0..len).map(|i| (i * i * 7 + i / 3) as u8).collect(),
+            (0..len).map(|i| (i / 300) as u8).collect(),
+        ];
+        for period in [1usize, 2, 3, 7, 8, 9, 13] {
+            v.push((0..len).map(|i| b"a-Zq\x90\xffz{0!~:@"[i % period]).collect());
+        }
+        v
+    }
+
+    #[test]
+    fn every_length_and_block_type() {
+        let lens = (0..=300).chain((301..4000).step_by(97));
+        let mut kinds = 0;
+        for len in lens {
+            for data in inputs_of_len(len) {
+                let streams = [
+                    fixed_stream(&data),
+                    miniz_oxide::deflate::compress_to_vec(&data, 0),
+                    miniz_oxide::deflate::compress_to_vec(&data, 1),
+                    miniz_oxide::deflate::compress_to_vec(&data, 9),
+                ];
+                for stream in streams {
+                    for cap in [len, len + 7, len + 64] {
+                        let (out, r) = both_paths(&stream, cap).unwrap_or_else(|e| panic!("{len} bytes: {e}"));
+                        assert_eq!(out, data, "{len} bytes");
+                        assert_eq!(r.consumed, stream.len());
+                        kinds |= r.kinds;
+                    }
+                    if len > 0 {
+                        let r = both_paths(&stream, len - 1);
+                        assert!(matches!(r, Err(Error::BufferTooSmall { .. })), "{len} bytes into {}: {r:?}", len - 1);
+                    }
+                }
+            }
+        }
+        assert_eq!(kinds, STORED | FIXED | DYNAMIC);
+    }
+
+    #[test]
+    fn longest_matches_and_distance_code_29() {
+        // Random bytes, then 300 of them again 31768 bytes later (distance code 29, with 13
+        // extra bits), then runs that need length 258 (code 285).
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut data: Vec<u8> = (0..32768)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect();
+        data.extend_from_within(1000..1300);
+        data.extend(std::iter::repeat_n(b'r', 2000));
+        data.extend(b"abcdefghij".repeat(100));
+        let stream = fixed_stream(&data);
+        let (out, r) = both_paths(&stream, data.len()).unwrap();
+        assert_eq!(out, data);
+        assert_ne!(r.kinds & FIXED, 0, "miniz stores the random part, the rest is fixed blocks");
+        assert!(stream.len() < 33_000, "the repeats must be matches: {} bytes", stream.len());
+    }
+
+    #[test]
+    fn every_truncation_of_fixed_blocks() {
+        for data in inputs_of_len(200).into_iter().chain([b"a".to_vec(), Vec::new()]) {
+            let stream = fixed_stream(&data);
+            for cut in 0..stream.len() {
+                assert_eq!(both_paths(&stream[..cut], 4096).map(|_| ()), Err(Error::Malformed), "cut {cut}");
+            }
+        }
+    }
+
     #[test]
     fn forced_fixed_huffman_blocks() {
-        use miniz_oxide::deflate::core::{CompressorOxide, TDEFLFlush, compress_to_output, deflate_flags};
         let mut fixed_seen = 0;
         for data in sample_inputs() {
-            let mut c = CompressorOxide::new(deflate_flags::TDEFL_FORCE_ALL_STATIC_BLOCKS | 128);
-            let mut stream = Vec::new();
-            let (status, _) = compress_to_output(&mut c, &data, TDEFLFlush::Finish, |chunk| {
-                stream.extend_from_slice(chunk);
-                true
-            });
-            assert_eq!(status, miniz_oxide::deflate::core::TDEFLStatus::Done);
+            let stream = fixed_stream(&data);
             let (out, r) = inflate_vec(&stream, data.len()).unwrap();
             assert_eq!(out, data);
             assert_eq!(r.kinds & DYNAMIC, 0);
@@ -558,7 +876,11 @@ mod tests {
         for level in [0u8, 1, 9] {
             let stream = miniz_oxide::deflate::compress_to_vec(&data, level);
             assert!(inflate_vec(&stream, 5000).is_ok());
-            assert_eq!(inflate_vec(&stream, 4999).map(|_| ()), Err(Error::Malformed), "level {level}");
+            assert_eq!(
+                inflate_vec(&stream, 4999).map(|_| ()),
+                Err(Error::BufferTooSmall { needed: 5000 }),
+                "level {level}"
+            );
         }
     }
 
@@ -767,6 +1089,22 @@ mod tests {
         #[test]
         fn arbitrary_bytes_never_panic(src in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
             let _ = inflate_vec(&src, 2048);
+        }
+
+        #[test]
+        fn corrupted_fixed_blocks_decode_alike_on_both_paths(
+            data in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+            ascii in proptest::bool::ANY,
+            at in proptest::num::usize::ANY,
+            x in 1u8..=255,
+            cap in 0usize..400,
+        ) {
+            let data: Vec<u8> = if ascii { data.iter().map(|&b| b"{}:, aeiouTLS.0123xy"[usize::from(b) % 20]).collect() } else { data };
+            let mut stream = fixed_stream(&data);
+            proptest::prop_assert_eq!(both_paths(&stream, data.len()).unwrap().0, data);
+            let i = at % stream.len();
+            stream[i] ^= x;
+            let _ = both_paths(&stream, cap);
         }
 
         #[test]

@@ -20,5 +20,7 @@ pub use usersig::{UserSig, usersig_gen, usersig_len};
 pub use usersig_info::{UserSigInfo, usersig_inspect};
 pub use usersig_verify::usersig_verify;
 
-pub(crate) use usersig_info::{DocBuf, Fields, MAX_DOC_LEN, decode};
-pub(crate) use usersig_verify::verify_into;
+pub(crate) use usersig_info::{Fields, with_decoded};
+pub(crate) use usersig_verify::verify_with;
+#[cfg(feature = "fuzzing")]
+pub(crate) use {usersig_info::MAX_DOC_LEN, usersig_json::escape_into};

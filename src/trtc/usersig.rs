@@ -70,21 +70,8 @@ impl<'a> Claims<'a> {
     /// identifier, sdkappid, time, expire, [userbuf], each ending in `\n`. The identifier goes
     /// in raw (no escaping); the numbers are plain decimals.
     pub(crate) fn content<R>(&self, f: impl FnOnce(&[&[u8]]) -> R) -> R {
-        let parts: [&[u8]; 12] = [
-            b"TLS.identifier:",
-            self.identifier,
-            b"\nTLS.sdkappid:",
-            self.sdkappid_dec.as_bytes(),
-            b"\nTLS.time:",
-            self.time_dec.as_bytes(),
-            b"\nTLS.expire:",
-            self.expire_dec.as_bytes(),
-            b"\n",
-            b"TLS.userbuf:",
-            self.userbuf_b64.unwrap_or_default(),
-            b"\n",
-        ];
-        f(if self.userbuf_b64.is_some() { &parts } else { &parts[..9] })
+        let decimals = [self.sdkappid_dec.as_bytes(), self.time_dec.as_bytes(), self.expire_dec.as_bytes()];
+        content(self.identifier, decimals, self.userbuf_b64, f)
     }
 
     /// Length of the Go-layout document for these claims.
@@ -103,6 +90,31 @@ impl<'a> Claims<'a> {
     pub(crate) fn mac(&self, key: &HmacKey) -> [u8; hmac::LEN] {
         self.content(|parts| key.mac(parts))
     }
+}
+
+/// [`Claims::content`] from the decimals as text (`[sdkappid, time, expire]`), for a
+/// verifier that has them already.
+pub(crate) fn content<R>(
+    identifier: &[u8],
+    [sdkappid, time, expire]: [&[u8]; 3],
+    userbuf_b64: Option<&[u8]>,
+    f: impl FnOnce(&[&[u8]]) -> R,
+) -> R {
+    let parts: [&[u8]; 12] = [
+        b"TLS.identifier:",
+        identifier,
+        b"\nTLS.sdkappid:",
+        sdkappid,
+        b"\nTLS.time:",
+        time,
+        b"\nTLS.expire:",
+        expire,
+        b"\n",
+        b"TLS.userbuf:",
+        userbuf_b64.unwrap_or_default(),
+        b"\n",
+    ];
+    f(if userbuf_b64.is_some() { &parts } else { &parts[..9] })
 }
 
 /// Identifier rules shared by generation and verification.

@@ -10,10 +10,11 @@
 //! non-32-byte `TLS.sig`, a `TLS.userbuf` that is not canonical standard base64, and tokens
 //! outside livesign's bounds (see the constants below).
 //!
-//! Decoding yields [`Fields`], borrowed from a document buffer the caller owns, so that a
-//! verification that wants no copy of the fields makes none.
+//! Decoding yields [`Fields`], borrowed from a document buffer on the decoder's stack and
+//! handed to a closure ([`with_decoded`]), so that a verification that wants no copy of the
+//! fields makes none, and the buffers can be sized for the token.
 
-use super::usersig::{Claims, MAX_IDENTIFIER_LEN, MAX_USERBUF_B64_LEN, MAX_USERBUF_LEN};
+use super::usersig::{MAX_IDENTIFIER_LEN, MAX_USERBUF_B64_LEN, MAX_USERBUF_LEN, content};
 use super::zlib;
 use crate::base64::{self, Alphabet};
 use crate::digest::hmac;
@@ -29,8 +30,13 @@ pub(crate) const MAX_DOC_LEN: usize = 4096;
 const MAX_ZLIB_LEN: usize = MAX_DOC_LEN * 9 / 8 + 64;
 const _: () = assert!(super::usersig::MAX_DOC_LEN <= MAX_DOC_LEN && super::usersig::MAX_LEN <= MAX_ZLIB_LEN / 3 * 4);
 
-/// A buffer for the decompressed document, owned by whoever needs the [`Fields`].
-pub(crate) type DocBuf = [u8; MAX_DOC_LEN];
+/// Buffer sizes (zlib stream, document) for the common tokens, by token length, so that
+/// decoding one zeroes well under 1 KiB of stack instead of 9: official tokens without a
+/// userbuf have about 190 characters, with a PrivateMapKey up to about 420. A token is
+/// decoded with the first tier that holds it, and again with the full-size buffers only
+/// when its document is larger than the tier's.
+const TIER_1: (usize, usize) = (192, 512);
+const TIER_2: (usize, usize) = (384, 768);
 
 /// The members of a decoded UserSig, borrowed from its document.
 pub(crate) struct Fields<'d> {
@@ -42,6 +48,10 @@ pub(crate) struct Fields<'d> {
     /// `TLS.userbuf` as written, when present: canonical standard base64 of at most
     /// [`MAX_USERBUF_LEN`] bytes (checked).
     userbuf: Option<Str<'d>>,
+    /// `sdkappid`, `time` and `expire` in decimal, as the signed content has them: the
+    /// document's text, which is exactly that for a plain JSON integer (no sign, no leading
+    /// zero: checked), or "0" for an absent member.
+    decimals: [&'d [u8]; 3],
     /// The decoded `TLS.sig`.
     pub(crate) sig: [u8; hmac::LEN],
 }
@@ -69,49 +79,89 @@ impl Fields<'_> {
 
     /// Decodes the userbuf into `buf` (it fits: checked when decoding); `None` without one.
     pub(crate) fn userbuf_into(&self, buf: &mut [u8; MAX_USERBUF_LEN]) -> Option<usize> {
-        with_text(self.userbuf?, |text| base64::decode(Alphabet::Standard, text, buf).ok().map(<[u8]>::len))
+        with_text(self.userbuf?, |text| base64::decode(Alphabet::Standard, text?, buf).ok().map(<[u8]>::len))
     }
 
     /// The HMAC these fields call for under `key`, for a token whose identifier is known to
     /// be `identifier` (so the document's copy need not be unescaped).
     pub(crate) fn expected_mac(&self, key: &HmacKey, identifier: &[u8]) -> [u8; hmac::LEN] {
-        let claims =
-            |userbuf: Option<&[u8]>| Claims::new(identifier, self.sdkappid, self.time, self.expire, userbuf).mac(key);
+        let claims = |userbuf: Option<&[u8]>| content(identifier, self.decimals, userbuf, |parts| key.mac(parts));
         // A present but empty userbuf is signed as an empty `TLS.userbuf:` line. The text is
         // canonical base64 (checked), so it is what re-encoding the bytes would give.
         match self.userbuf {
             None => claims(None),
-            Some(s) => with_text(s, |text| claims(Some(text))),
+            Some(s) => with_text(s, |text| claims(Some(text.unwrap_or_default()))),
         }
     }
 }
 
 /// Runs `f` on a string member's unescaped text; only an escaped one (PHP writes `\/`) needs
-/// the buffer, so the common case zeroes none.
-fn with_text<R>(s: Str<'_>, f: impl FnOnce(&[u8]) -> R) -> R {
+/// the buffer, so the common case zeroes none. Text too long for the buffer is `None`.
+fn with_text<R>(s: Str<'_>, f: impl FnOnce(Option<&[u8]>) -> R) -> R {
     match s.plain() {
-        Some(text) => f(text),
+        Some(text) => f(Some(text)),
         None => {
             let mut buf = [0u8; MAX_USERBUF_B64_LEN];
-            f(string_text(s, &mut buf).unwrap_or_default())
+            f(s.unescape_into(&mut buf).ok().map(|t| -> &[u8] { t }))
         }
     }
 }
 
-/// Decodes `usersig` into `doc` and returns its members (see the module docs for what is
-/// accepted). Errors: [`Error::InvalidArgument`] for a token longer than the longest livesign
-/// writes ([`super::UserSig::MAX_LEN`], also the limit on tokens read); [`Error::Malformed`].
-pub(crate) fn decode<'d>(usersig: &[u8], doc: &'d mut DocBuf) -> Result<Fields<'d>, Error> {
-    limits::check(usersig, super::usersig::MAX_LEN)?;
-    let mut scratch = [0u8; MAX_ZLIB_LEN];
-    let zlib = base64::decode(Alphabet::Tencent, usersig, &mut scratch).map_err(|_| Error::Malformed)?;
+/// Decodes `usersig` and hands its members (see the module docs for what is accepted) or the
+/// error to `f`: [`Error::InvalidArgument`] for a token longer than the longest livesign
+/// writes ([`super::UserSig::MAX_LEN`], also the limit on tokens read), else
+/// [`Error::Malformed`]. The members borrow from a document buffer on this call's stack, sized
+/// for the token: `f` runs before it goes.
+pub(crate) fn with_decoded<R>(usersig: &[u8], f: impl FnOnce(Result<Fields<'_>, Error>) -> R) -> R {
+    if let Err(e) = limits::check(usersig, super::usersig::MAX_LEN) {
+        return f(Err(e));
+    }
+    let zlib_len = base64::decoded_max_len(usersig.len());
+    if zlib_len <= TIER_1.0 {
+        with_decoded_in::<{ TIER_1.0 }, { TIER_1.1 }, R>(usersig, f)
+    } else if zlib_len <= TIER_2.0 {
+        with_decoded_in::<{ TIER_2.0 }, { TIER_2.1 }, R>(usersig, f)
+    } else {
+        with_decoded_large(usersig, f)
+    }
+}
+
+/// [`with_decoded`] with a `Z`-byte zlib buffer (the token fits: checked by the caller) and
+/// a `D`-byte document buffer, or the full-size ones when the document does not fit.
+#[inline(always)]
+fn with_decoded_in<const Z: usize, const D: usize, R>(
+    usersig: &[u8],
+    f: impl FnOnce(Result<Fields<'_>, Error>) -> R,
+) -> R {
+    let mut zlib = [0u8; Z];
+    let mut doc = [0u8; D];
+    match decode(usersig, &mut zlib, &mut doc) {
+        // The document is larger: decoded again below.
+        Err(Error::BufferTooSmall { .. }) => with_decoded_large(usersig, f),
+        result => f(result),
+    }
+}
+
+/// [`with_decoded`] with buffers for the largest token accepted. Never inlined, so that the
+/// common case does not reserve its stack.
+#[inline(never)]
+fn with_decoded_large<R>(usersig: &[u8], f: impl FnOnce(Result<Fields<'_>, Error>) -> R) -> R {
+    let mut zlib = [0u8; MAX_ZLIB_LEN];
+    let mut doc = [0u8; MAX_DOC_LEN];
+    f(decode(usersig, &mut zlib, &mut doc).map_err(|_| Error::Malformed))
+}
+
+/// Decodes `usersig` through `zlib` into `doc`. `BufferTooSmall` when the document does not
+/// fit `doc` (the token itself always fits `zlib`: the callers size it); every other failure
+/// is `Malformed`.
+#[inline(always)]
+fn decode<'d>(usersig: &[u8], zlib: &mut [u8], doc: &'d mut [u8]) -> Result<Fields<'d>, Error> {
+    let zlib = base64::decode(Alphabet::Tencent, usersig, zlib).map_err(|_| Error::Malformed)?;
     let doc = zlib::decompress(zlib, doc)?.data;
     let [_ver, identifier, sdkappid, expire, time, userbuf, sig] = json::parse_lookup(
         doc,
         [&b"TLS.ver"[..], b"TLS.identifier", b"TLS.sdkappid", b"TLS.expire", b"TLS.time", b"TLS.userbuf", b"TLS.sig"],
     )?;
-    // The scratch buffer is free again: it held the zlib stream, now fully read.
-    let (text_buf, bytes_buf) = scratch.split_at_mut(MAX_USERBUF_B64_LEN);
 
     let identifier = match identifier {
         Some(v) => v.as_str().ok_or(Error::Malformed)?,
@@ -127,38 +177,40 @@ pub(crate) fn decode<'d>(usersig: &[u8], doc: &'d mut DocBuf) -> Result<Fields<'
     let userbuf = match userbuf {
         Some(v) => {
             let s = v.as_str().ok_or(Error::Malformed)?;
-            let text = string_text(s, text_buf)?;
-            let room = bytes_buf.get_mut(..MAX_USERBUF_LEN).ok_or(Error::Malformed)?;
-            base64::decode(Alphabet::Standard, text, room).map_err(|_| Error::Malformed)?;
+            let decoded = with_text(s, |text| base64::decoded_len(Alphabet::Standard, text?).ok());
+            if decoded.is_none_or(|n| n > MAX_USERBUF_LEN) {
+                return Err(Error::Malformed);
+            }
             Some(s)
         }
         None => None,
     };
-    let sig_text = string_text(sig.ok_or(Error::Malformed)?.as_str().ok_or(Error::Malformed)?, text_buf)?;
-    let mut decoded = [0u8; hmac::LEN + 3];
-    let claimed = base64::decode(Alphabet::Standard, sig_text, &mut decoded).map_err(|_| Error::Malformed)?;
+    let sig = sig.ok_or(Error::Malformed)?.as_str().ok_or(Error::Malformed)?;
+    let mut claimed = [0u8; hmac::LEN];
+    let decoded = with_text(sig, |text| base64::decode(Alphabet::Standard, text?, &mut claimed).ok().map(<[u8]>::len));
+    if decoded != Some(hmac::LEN) {
+        return Err(Error::Malformed);
+    }
+    let [(sdkappid, sdkappid_dec), (time, time_dec), (expire, expire_dec)] =
+        [number(sdkappid)?, number(time)?, number(expire)?];
     Ok(Fields {
-        sdkappid: number(sdkappid)?,
-        time: number(time)?,
-        expire: number(expire)?,
+        sdkappid,
+        time,
+        expire,
         identifier,
         userbuf,
-        sig: claimed.try_into().map_err(|_| Error::Malformed)?,
+        decimals: [sdkappid_dec, time_dec, expire_dec],
+        sig: claimed,
     })
 }
 
-/// An optional member that must be a plain non-negative integer; absent is 0 (Go's
-/// `omitempty`).
-fn number(v: Option<Value<'_>>) -> Result<u64, Error> {
-    v.map_or(Ok(0), |v| v.as_u64().ok_or(Error::Malformed))
-}
-
-/// A string's unescaped text: a view of the document when it has no escapes, else unescaped
-/// into `buf` (too long for `buf` is `Malformed`).
-fn string_text<'r, 'v: 'r, 'b: 'r>(s: Str<'v>, buf: &'b mut [u8]) -> Result<&'r [u8], Error> {
-    match s.plain() {
-        Some(text) => Ok(text),
-        None => s.unescape_into(buf).map(|t| -> &[u8] { t }).map_err(|_| Error::Malformed),
+/// An optional member that must be a plain non-negative integer, with its decimal text;
+/// absent is 0 (Go's `omitempty`).
+fn number<'d>(v: Option<Value<'d>>) -> Result<(u64, &'d [u8]), Error> {
+    match v {
+        None => Ok((0, b"0")),
+        // It takes only `0` or `[1-9][0-9]*`, the text `Decimal` writes.
+        Some(v) => Ok((v.as_u64().ok_or(Error::Malformed)?, v.raw())),
     }
 }
 
@@ -245,6 +297,5 @@ impl core::fmt::Debug for UserSigInfo {
 /// [`UserSigInfo::identifier`]), an expired one ([`UserSigInfo::expires_at`]) and, once those
 /// match, a wrong key (what [`super::usersig_verify`] then reports).
 pub fn usersig_inspect(usersig: &[u8]) -> Result<UserSigInfo, Error> {
-    let mut doc = [0u8; MAX_DOC_LEN];
-    decode(usersig, &mut doc).map(|f| UserSigInfo::from_fields(&f))
+    with_decoded(usersig, |r| r.map(|f| UserSigInfo::from_fields(&f)))
 }

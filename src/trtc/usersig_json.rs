@@ -145,6 +145,13 @@ fn escape(s: &[u8], emit: &mut impl FnMut(&[u8])) {
     emit(s.get(start..).unwrap_or_default());
 }
 
+/// Writes `s` escaped (for `livesign::fuzz_api`, which checks the escaper the UserSig writer
+/// uses against serde_json).
+#[cfg(feature = "fuzzing")]
+pub(crate) fn escape_into(s: &[u8], out: &mut crate::text::Out<'_>) {
+    escape(s, &mut |piece: &[u8]| out.push(piece));
+}
+
 /// Length of `s` once escaped.
 pub(crate) fn escaped_len(s: &[u8]) -> usize {
     let mut n = 0;

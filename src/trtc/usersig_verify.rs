@@ -6,7 +6,7 @@
 //! text as a whole, so every official layout verifies.
 
 use super::usersig::check_identifier;
-use super::usersig_info::{DocBuf, Fields, MAX_DOC_LEN, UserSigInfo, decode};
+use super::usersig_info::{Fields, UserSigInfo, with_decoded};
 use crate::text::ct_eq;
 use crate::{Error, HmacKey, expiry};
 
@@ -32,28 +32,33 @@ pub fn usersig_verify(
     now: u64,
     leeway_s: u32,
 ) -> Result<UserSigInfo, Error> {
-    let mut doc = [0u8; MAX_DOC_LEN];
-    verify_into(key, sdkappid, identifier, usersig, now, leeway_s, &mut doc).map(|f| UserSigInfo::from_fields(&f))
+    verify_with(key, sdkappid, identifier, usersig, now, leeway_s, |r| r.map(|f| UserSigInfo::from_fields(&f)))
 }
 
-/// [`usersig_verify`] without the copy: the verified fields borrow from `doc`.
-pub(crate) fn verify_into<'d>(
+/// [`usersig_verify`] without the copy: the verified fields, or the error, go to `f` while
+/// the document they borrow from is alive (see [`with_decoded`]).
+pub(crate) fn verify_with<R>(
     key: &HmacKey,
     sdkappid: u64,
     identifier: &str,
     usersig: &[u8],
     now: u64,
     leeway_s: u32,
-    doc: &'d mut DocBuf,
-) -> Result<Fields<'d>, Error> {
-    check_identifier(identifier)?;
-    let fields = decode(usersig, doc)?;
-    if fields.sdkappid != sdkappid || !fields.identifier_is(identifier.as_bytes()) {
-        return Err(Error::IdentityMismatch);
+    f: impl FnOnce(Result<Fields<'_>, Error>) -> R,
+) -> R {
+    if let Err(e) = check_identifier(identifier) {
+        return f(Err(e));
     }
-    if !ct_eq(&fields.expected_mac(key, identifier.as_bytes()), &fields.sig) {
-        return Err(Error::SignatureMismatch);
-    }
-    expiry::check(fields.expires_at(), now, leeway_s)?;
-    Ok(fields)
+    with_decoded(usersig, |fields| {
+        f(fields.and_then(|fields| {
+            if fields.sdkappid != sdkappid || !fields.identifier_is(identifier.as_bytes()) {
+                return Err(Error::IdentityMismatch);
+            }
+            if !ct_eq(&fields.expected_mac(key, identifier.as_bytes()), &fields.sig) {
+                return Err(Error::SignatureMismatch);
+            }
+            expiry::check(fields.expires_at(), now, leeway_s)?;
+            Ok(fields)
+        }))
+    })
 }

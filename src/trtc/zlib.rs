@@ -24,7 +24,8 @@ pub(crate) struct Decompressed<'o> {
 /// Decompresses one complete zlib stream into `out`. `Malformed` for a bad header (method
 /// other than deflate, window over 32 KiB, FCHECK wrong, a preset dictionary, which no
 /// UserSig encoder uses and without which the data cannot be read), a bad deflate stream,
-/// output larger than `out`, a wrong Adler-32 or any byte after it.
+/// a wrong Adler-32 or any byte after it; `BufferTooSmall` for output larger than `out`
+/// (see [`inflate`]: a larger buffer may still find the stream malformed).
 pub(crate) fn decompress<'o>(src: &[u8], out: &'o mut [u8]) -> Result<Decompressed<'o>, Error> {
     decompress_with(src, out, Rules::Strict)
 }
@@ -148,9 +149,13 @@ mod tests {
     }
 
     #[test]
-    fn output_limit_is_malformed() {
-        let s = stored(&[7; 100]);
-        let mut out = [0u8; 99];
-        assert_eq!(decompress(&s, &mut out).map(|_| ()), Err(Error::Malformed));
+    fn output_limit_is_buffer_too_small() {
+        let data = [7; 100];
+        for s in [stored(&data), miniz_oxide::deflate::compress_to_vec_zlib(&data, 9)] {
+            let mut out = [0u8; 99];
+            assert!(matches!(decompress(&s, &mut out), Err(Error::BufferTooSmall { .. })));
+            let mut out = [0u8; 100];
+            assert_eq!(decompress(&s, &mut out).unwrap().data, data);
+        }
     }
 }

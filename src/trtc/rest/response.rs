@@ -43,8 +43,8 @@ impl<'a> Response<'a> {
     /// non-zero code): use [`Response::is_success`], which wants both.
     pub fn parse(body: &'a [u8]) -> Result<Self, Error> {
         limits::check(body, Limits::MAX_RESPONSE_LEN)?;
-        let object = json::parse_object(body)?;
-        let [status, code, info, id] = object.lookup([b"ActionStatus", b"ErrorCode", b"ErrorInfo", b"RequestId"])?;
+        let (object, [status, code, info, id]) =
+            json::parse_object_lookup(body, [b"ActionStatus", b"ErrorCode", b"ErrorInfo", b"RequestId"])?;
         let status = string(status)?;
         let action_status = if status.eq(b"OK") {
             ActionStatus::Ok
@@ -105,7 +105,7 @@ impl<'a> Response<'a> {
 /// spellings of the name count as the name).
 pub fn field<'a>(body: &'a [u8], name: &str) -> Result<Option<&'a [u8]>, Error> {
     limits::check_all([(body, Limits::MAX_RESPONSE_LEN), (name.as_bytes(), Limits::MAX_ID_LEN)])?;
-    Ok(json::parse_object(body)?.get(name.as_bytes())?.map(|v| v.raw()))
+    Ok(json::parse_lookup(body, [name.as_bytes()])?[0].map(|v| v.raw()))
 }
 
 fn string(v: Option<Value<'_>>) -> Result<Str<'_>, Error> {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds and installs livesign with CMake into a scratch prefix, then consumes it the two ways
+# the README documents: find_package(livesign) (the C++ wrapper's ctest suite, plain and under
+# -fsanitize=address,undefined) and pkg-config (a C program, static and shared).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-target/packaging}
+rm -rf "$work"; mkdir -p "$work"
+prefix=$(cd "$work" && pwd)/prefix
+
+cmake -S . -B "$work/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$work/build"
+cmake --install "$work/build" --prefix "$prefix"
+
+for sanitize in OFF ON; do
+  echo "--- C++ wrapper tests (find_package, sanitizers $sanitize)"
+  cmake -S bindings/cpp/tests -B "$work/cpp-$sanitize" -DCMAKE_PREFIX_PATH="$prefix" -DLIVESIGN_SANITIZE=$sanitize >/dev/null
+  cmake --build "$work/cpp-$sanitize" >/dev/null
+  ctest --test-dir "$work/cpp-$sanitize" --output-on-failure
+done
+
+echo "--- pkg-config consumer"
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+cc -std=c99 -Wall -Wextra -Werror -pedantic $(pkg-config --cflags livesign) bindings/c/consumer.c \
+   -o "$work/consumer-shared" $(pkg-config --libs livesign) -Wl,-rpath,"$prefix/lib"
+"$work/consumer-shared"
+cc -std=c99 -Wall -Wextra -Werror -pedantic $(pkg-config --cflags livesign) bindings/c/consumer.c \
+   -o "$work/consumer-static" $(pkg-config --variable=staticlib livesign) $(pkg-config --variable=native_libs livesign)
+if ldd "$work/consumer-static" | grep -q liblivesign; then echo "consumer-static links liblivesign.so"; exit 1; fi
+"$work/consumer-static"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the Swift wrapper's XCTest suite inside the trixie Swift chroot, linked statically
+# against target/release/liblivesign.a (built by the caller).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=${SWIFT_CHROOT:-/var/cache/livesign/trixie-swift}
+bash .ci/swift-chroot.sh "$ROOT"
+rm -rf target/swift-lib && mkdir -p target/swift-lib
+cp target/release/liblivesign.a target/swift-lib/   # a directory with only the .a: static link
+# SwiftPM does not track the external library: drop the linked test bundle so a cached build
+# dir is relinked against the library just built.
+rm -rf target/swift-build/*/LivesignPackageTests.xctest
+mkdir -p "$ROOT/src"
+unshare --mount --propagation private bash -c "mount -t proc proc '$ROOT/proc' && mount --bind '$PWD' '$ROOT/src' && \
+  chroot '$ROOT' bash -c 'cd /src/bindings/swift && swift test --scratch-path /src/target/swift-build -Xlinker -L/src/target/swift-lib 2>&1'"

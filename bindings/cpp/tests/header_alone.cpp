@@ -1,0 +1,2 @@
+// livesign.hpp must compile as the first and only include.
+#include "livesign.hpp"

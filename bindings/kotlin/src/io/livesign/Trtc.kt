@@ -1,0 +1,302 @@
+package io.livesign
+
+import java.util.Arrays
+import java.util.Collections
+import java.util.EnumSet
+
+/** Tencent TRTC / Chat: UserSig and PrivateMapKey, the REST API and TRTC event callbacks. */
+object Trtc {
+    /**
+     * TLSSigAPIv2 UserSigs: the `userSig` a TRTC / Chat client logs in with, and the `usersig`
+     * of REST calls. Tokens are the official Go SDK's byte for byte; [verify] accepts every
+     * official SDK's. The key is the console's secret key as text (its UTF-8 bytes, never
+     * hex-decoded), or an [HmacKey] loaded from it.
+     */
+    object UserSig {
+        /** The longest token livesign generates, UserSig or PrivateMapKey (LIVESIGN_USERSIG_MAX_LEN). */
+        @JvmStatic val MAX_LEN: Int = LiveSign.nativeUsersigMaxLen()
+
+        /** Longest identifier accepted, in UTF-8 bytes (LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN). */
+        const val IDENTIFIER_MAX_LEN: Int = 256
+
+        /** Longest userbuf accepted, in bytes (LIVESIGN_USERSIG_USERBUF_MAX_LEN). */
+        const val USERBUF_MAX_LEN: Int = 1024
+
+        /**
+         * What a token says: checked by [verify], as claimed by [inspect]. [time] is when it was
+         * issued and [expiresAt] (`time + expire`, saturating) the last second it is valid,
+         * Unix seconds; [userbuf] is null when the token carries none.
+         */
+        class Info(val sdkappid: Long, val identifier: String, val time: Long, val expire: Long, val expiresAt: Long,
+                   val userbuf: ByteArray?) {
+            override fun equals(other: Any?): Boolean = other is Info && sdkappid == other.sdkappid &&
+                identifier == other.identifier && time == other.time && expire == other.expire &&
+                expiresAt == other.expiresAt && Arrays.equals(userbuf, other.userbuf)
+
+            override fun hashCode(): Int =
+                Arrays.hashCode(longArrayOf(sdkappid, time, expire, expiresAt)) * 31 + identifier.hashCode()
+
+            override fun toString(): String = "Info(sdkappid=$sdkappid, identifier=$identifier, time=$time, " +
+                "expire=$expire, expiresAt=$expiresAt, userbuf=${userbuf?.size?.let { "$it bytes" }})"
+        }
+
+        /**
+         * The exact length of the token [generate] writes (only the userbuf's length matters); 0
+         * when it would throw [LiveSignException.InvalidArgument].
+         */
+        @JvmStatic
+        @JvmOverloads
+        fun length(sdkappid: Long, identifier: String, expireSeconds: Long, now: Long, userbufLength: Int = 0): Int =
+            LiveSign.nativeUsersigLen(sdkappid, identifier.toByteArray(), expireSeconds, now, userbufLength)
+
+        /**
+         * A UserSig for [identifier], issued at [now], valid for [expireSeconds], optionally
+         * carrying [userbuf] (null or empty: none). Throws [LiveSignException.InvalidKey] for an
+         * empty key, [LiveSignException.InvalidArgument] for an identifier over
+         * [IDENTIFIER_MAX_LEN] UTF-8 bytes or a userbuf over [USERBUF_MAX_LEN].
+         */
+        @JvmStatic
+        @JvmOverloads
+        fun generate(sdkappid: Long, key: String, identifier: String, expireSeconds: Long, now: Long = LiveSign.unixNow(),
+                     userbuf: ByteArray? = null): String =
+            generate(sdkappid, key.toByteArray(), 0, identifier, expireSeconds, now, userbuf)
+
+        @JvmStatic
+        @JvmOverloads
+        fun generate(sdkappid: Long, key: HmacKey, identifier: String, expireSeconds: Long, now: Long = LiveSign.unixNow(),
+                     userbuf: ByteArray? = null): String =
+            generate(sdkappid, null, key.handle, identifier, expireSeconds, now, userbuf)
+
+        private fun generate(sdkappid: Long, key: ByteArray?, handle: Long, identifier: String, expire: Long, now: Long,
+                             userbuf: ByteArray?): String {
+            val id = identifier.toByteArray()
+            // One pass into a buffer of the exact size (0: the call reports why it fails).
+            val size = LiveSign.nativeUsersigLen(sdkappid, id, expire, now, userbuf?.size ?: 0)
+            val out = ByteArray(size)
+            val len = IntArray(1)
+            LiveSignException.check(LiveSign.nativeUsersigGen(sdkappid, key, handle, id, expire, now, userbuf, out, len))
+            return String(out, 0, len[0], Charsets.US_ASCII)
+        }
+
+        /**
+         * Verifies a UserSig for [sdkappid] and [identifier] at [now] and returns its fields.
+         * Throws, first failure wins: [LiveSignException.InvalidArgument] (identifier too long),
+         * [LiveSignException.InvalidKey] (empty key), [LiveSignException.Malformed] (not a
+         * UserSig), [LiveSignException.IdentityMismatch] (a token for another app or user),
+         * [LiveSignException.SignatureMismatch] (wrong key or altered token),
+         * [LiveSignException.Expired] (genuine, but `now > expiresAt + leewaySeconds`).
+         */
+        @JvmStatic
+        @JvmOverloads
+        fun verify(sdkappid: Long, key: String, identifier: String, usersig: String, now: Long = LiveSign.unixNow(),
+                   leewaySeconds: Int = 0): Info = verify(sdkappid, key.toByteArray(), 0, identifier, usersig, now, leewaySeconds)
+
+        @JvmStatic
+        @JvmOverloads
+        fun verify(sdkappid: Long, key: HmacKey, identifier: String, usersig: String, now: Long = LiveSign.unixNow(),
+                   leewaySeconds: Int = 0): Info = verify(sdkappid, null, key.handle, identifier, usersig, now, leewaySeconds)
+
+        private fun verify(sdkappid: Long, key: ByteArray?, handle: Long, identifier: String, usersig: String, now: Long,
+                           leeway: Int): Info = info { numbers, id, buf ->
+            LiveSign.nativeUsersigVerify(sdkappid, key, handle, identifier.toByteArray(), usersig.toByteArray(), now, leeway,
+                numbers, id, buf)
+        }
+
+        /**
+         * Decodes a UserSig without its key, for diagnosis: nothing is verified. Throws
+         * [LiveSignException.Malformed] when it is not a UserSig (corrupt, truncated, or
+         * URL-decoded twice); otherwise compare [Info.sdkappid], [Info.identifier] and
+         * [Info.expiresAt] with what you expect, and when all match but [verify] still fails,
+         * the key is wrong.
+         */
+        @JvmStatic
+        fun inspect(usersig: String): Info = info { numbers, id, buf ->
+            LiveSign.nativeUsersigInspect(usersig.toByteArray(), numbers, id, buf)
+        }
+
+        private inline fun info(call: (LongArray, ByteArray, ByteArray) -> Int): Info {
+            val f = LongArray(7)
+            val id = ByteArray(IDENTIFIER_MAX_LEN)
+            val buf = ByteArray(USERBUF_MAX_LEN)
+            LiveSignException.check(call(f, id, buf))
+            return Info(f[0], String(id, 0, f[4].toInt(), Charsets.UTF_8), f[1], f[2], f[3],
+                if (f[5] != 0L) buf.copyOf(f[6].toInt()) else null)
+        }
+    }
+
+    /**
+     * PrivateMapKeys: UserSigs whose userbuf grants one user [Privilege]s in one room (a
+     * numeric `roomId`, or a string `roomStr`) until `now + expireSeconds`.
+     */
+    object PrivateMapKey {
+        /** The privilege bits (LIVESIGN_PRIVMAP_...). */
+        enum class Privilege(val bit: Int) {
+            CREATE(1), ENTER(2), SEND_AUDIO(4), RECV_AUDIO(8), SEND_VIDEO(16), RECV_VIDEO(32),
+            /** Screen sharing. */
+            SEND_SUBSTREAM(64),
+            /** Screen sharing. */
+            RECV_SUBSTREAM(128);
+
+            companion object {
+                /** Every privilege (LIVESIGN_PRIVMAP_ALL). */
+                @JvmField val ALL: Set<Privilege> = Collections.unmodifiableSet(EnumSet.allOf(Privilege::class.java))
+
+                /** The bits of a set. */
+                @JvmStatic fun bits(privileges: Set<Privilege>): Int = privileges.fold(0) { a, p -> a or p.bit }
+
+                /** The privileges among `bits` (other bits are dropped). */
+                @JvmStatic fun of(bits: Int): Set<Privilege> =
+                    EnumSet.noneOf(Privilege::class.java).apply { addAll(Privilege.values().filter { bits and it.bit != 0 }) }
+            }
+        }
+
+        /**
+         * A parsed grant: [roomStr] is null for a numeric room ([roomId]), and [roomId] 0 for a
+         * string one. [expiresAt] is absolute Unix seconds (modulo 2^32), apart from the token's
+         * own expiry. [privilegeBits] keeps every bit, [privileges] the known ones.
+         */
+        data class Info(val identifier: String, val sdkappid: Long, val roomId: Long, val roomStr: String?,
+                        val expiresAt: Long, val privileges: Set<Privilege>, val privilegeBits: Long, val accountType: Long)
+
+        /**
+         * A PrivateMapKey for the numeric room [roomId] (0 to 4294967295). Throws as
+         * [UserSig.generate], and [LiveSignException.InvalidArgument] for a non-ASCII
+         * identifier, a room id, sdkappid or `now + expireSeconds` above 4294967295.
+         */
+        @JvmStatic
+        @JvmOverloads
+        fun generate(sdkappid: Long, key: String, identifier: String, expireSeconds: Long, roomId: Long,
+                     privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
+            generate(sdkappid, key.toByteArray(), 0, identifier, expireSeconds, now, roomId, null, privileges)
+
+        @JvmStatic
+        @JvmOverloads
+        fun generate(sdkappid: Long, key: HmacKey, identifier: String, expireSeconds: Long, roomId: Long,
+                     privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
+            generate(sdkappid, null, key.handle, identifier, expireSeconds, now, roomId, null, privileges)
+
+        /** The same for the string room [roomStr] (non-empty ASCII, e.g. "room-42_abc"). */
+        @JvmStatic
+        @JvmOverloads
+        fun generate(sdkappid: Long, key: String, identifier: String, expireSeconds: Long, roomStr: String,
+                     privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
+            generate(sdkappid, key.toByteArray(), 0, identifier, expireSeconds, now, 0, roomStr.toByteArray(), privileges)
+
+        @JvmStatic
+        @JvmOverloads
+        fun generate(sdkappid: Long, key: HmacKey, identifier: String, expireSeconds: Long, roomStr: String,
+                     privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
+            generate(sdkappid, null, key.handle, identifier, expireSeconds, now, 0, roomStr.toByteArray(), privileges)
+
+        private fun generate(sdkappid: Long, key: ByteArray?, handle: Long, identifier: String, expire: Long, now: Long,
+                             roomId: Long, roomStr: ByteArray?, privileges: Set<Privilege>): String {
+            val id = identifier.toByteArray()
+            val bits = Privilege.bits(privileges)
+            return String(LiveSign.bounded(UserSig.MAX_LEN) { out, len ->
+                LiveSign.nativePrivmapGen(sdkappid, key, handle, id, expire, now, roomId, roomStr, bits, out, len)
+            }, Charsets.US_ASCII)
+        }
+
+        /**
+         * Parses a PrivateMapKey userbuf ([UserSig.Info.userbuf] of a verified token); throws
+         * [LiveSignException.Malformed] when it is not exactly one. Compare [Info.expiresAt]
+         * with the time yourself.
+         */
+        @JvmStatic
+        fun parse(userbuf: ByteArray): Info {
+            val f = LongArray(10)
+            LiveSignException.check(LiveSign.nativePrivmapParse(userbuf, f))
+            return Info(LiveSign.cut(userbuf, f[0], f[1]), f[2], f[3], if (f[4] != 0L) LiveSign.cut(userbuf, f[5], f[6]) else null,
+                f[7], Privilege.of(f[8].toInt()), f[8], f[9])
+        }
+    }
+
+    /** `ActionStatus` of a REST response. */
+    enum class ActionStatus { NONE, OK, FAIL }
+
+    /** What kind of problem a REST error code reports. */
+    enum class ErrorCategory { UNKNOWN, REQUEST, AUTH, APP, RATE_LIMIT, SERVER }
+
+    /** Whether sending the same request again can succeed. */
+    enum class Retry { UNKNOWN, NEVER, BACKOFF }
+
+    /** A REST response envelope (`ErrorInfo` and `RequestId` as written, escapes kept). */
+    data class RestResponse(val actionStatus: ActionStatus, val errorCode: Long, val errorInfo: String, val requestId: String) {
+        val isOk: Boolean get() = actionStatus == ActionStatus.OK && errorCode == 0L
+    }
+
+    /** `https://<host>/v4/<service>/<command>?sdkappid=...&contenttype=json`; empty host: console.tim.qq.com. */
+    @JvmStatic
+    @JvmOverloads
+    fun restUrl(service: String, command: String, sdkappid: Long, identifier: String, usersig: String, random: Int,
+                host: String = ""): String {
+        val h = host.toByteArray(); val s = service.toByteArray(); val c = command.toByteArray()
+        val i = identifier.toByteArray(); val u = usersig.toByteArray()
+        return String(LiveSign.variable { out, len -> LiveSign.nativeTrtcRestUrl(h, s, c, sdkappid, i, u, random, out, len) })
+    }
+
+    /** Reads a REST response's envelope. */
+    @JvmStatic
+    fun parseResponse(body: String): RestResponse {
+        val b = body.toByteArray()
+        val f = LongArray(6)
+        LiveSignException.check(LiveSign.nativeTrtcResponseParse(b, f))
+        return RestResponse(ActionStatus.values()[f[0].toInt()], f[1], LiveSign.cut(b, f[2], f[3]), LiveSign.cut(b, f[4], f[5]))
+    }
+
+    /** Another top-level field of a response, as raw JSON text; null when absent. */
+    @JvmStatic
+    fun responseField(body: String, name: String): String? {
+        val b = body.toByteArray()
+        val span = LongArray(2)
+        LiveSignException.check(LiveSign.nativeTrtcResponseField(b, name.toByteArray(), span))
+        return LiveSign.cutOrNull(b, span[0], span[1])
+    }
+
+    /** The catalog entry of a REST error code (60002 to 60021). */
+    @JvmStatic fun errorMessage(code: Long): String = LiveSign.nativeTrtcErrorStr(code)
+    @JvmStatic fun errorCategory(code: Long): ErrorCategory = ErrorCategory.values()[LiveSign.nativeTrtcErrorCategory(code)]
+    @JvmStatic fun errorRetry(code: Long): Retry = Retry.values()[LiveSign.nativeTrtcErrorRetry(code)]
+
+    /** TRTC event callbacks: `Sign` = base64(HMAC-SHA256(callback key, raw body)). */
+    object Callback {
+        /** Length of a `Sign` header value. */
+        @JvmStatic val SIGN_LEN: Int = LiveSign.nativeTrtcCallbackSignLen()
+
+        /** Throws [LiveSignException.InvalidKey] unless the key is 1 to 32 ASCII letters and digits. */
+        @JvmStatic fun checkKey(key: String) = LiveSignException.check(LiveSign.nativeTrtcCallbackKeyCheck(key.toByteArray()))
+
+        /** The `Sign` TRTC sends with `body`. */
+        @JvmStatic fun sign(key: String, body: ByteArray): String = sign(key.toByteArray(), 0, body)
+        @JvmStatic fun sign(key: HmacKey, body: ByteArray): String = sign(null, key.handle, body)
+
+        private fun sign(key: ByteArray?, handle: Long, body: ByteArray): String {
+            val out = ByteArray(SIGN_LEN)
+            LiveSignException.check(LiveSign.nativeTrtcCallbackSign(key, handle, body, out))
+            return String(out, Charsets.US_ASCII)
+        }
+
+        /** Verifies the `Sign` header over the raw body bytes. */
+        @JvmStatic fun verify(key: String, body: ByteArray, sign: String) =
+            LiveSignException.check(LiveSign.nativeTrtcCallbackVerify(key.toByteArray(), 0, body, sign.toByteArray()))
+        @JvmStatic fun verify(key: HmacKey, body: ByteArray, sign: String) =
+            LiveSignException.check(LiveSign.nativeTrtcCallbackVerify(null, key.handle, body, sign.toByteArray()))
+
+        /** Verifies against a key ring (current key first); returns the index that matched. */
+        @JvmStatic fun verifyRing(keys: List<String>, body: ByteArray, sign: String): Int {
+            val (joined, lens) = LiveSign.ring(keys)
+            val matched = IntArray(1)
+            LiveSignException.check(LiveSign.nativeTrtcCallbackVerifyRing(joined, lens, body, sign.toByteArray(), matched))
+            return matched[0]
+        }
+
+        /** The replay window on a verified body; returns `CallbackTs` (milliseconds). */
+        @JvmStatic
+        @JvmOverloads
+        fun checkTime(body: ByteArray, now: Long = LiveSign.unixNow(), maxAgeSeconds: Int = 300): Long {
+            val ts = LongArray(1)
+            LiveSignException.check(LiveSign.nativeTrtcCallbackCheckTime(body, now, maxAgeSeconds, ts))
+            return ts[0]
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import CLivesign
+import Foundation
+
+extension Livesign.Tencent {
+    /// Push and play URLs with hotlink protection (`txSecret` / `txTime`).
+    public enum StreamURL {
+        /// The kinds of URL `build` writes.
+        public enum Kind: UInt32, CaseIterable {
+            /// `rtmp://{domain}/{app}/{stream}?...`
+            case rtmp = 1
+            /// `webrtc://{domain}/{app}/{stream}?...`
+            case webRTC = 2
+            /// `https://{domain}/{app}/{stream}.flv?...`
+            case flv = 3
+            /// `https://{domain}/{app}/{stream}.m3u8?...`
+            case hls = 4
+        }
+
+        /// What a verified URL says.
+        public struct Info: Equatable {
+            /// The AppName, e.g. `live`.
+            public let app: String
+            /// The stream name the secret covers (no suffix).
+            public let streamName: String
+            /// `txTime` as written.
+            public let txTime: String
+            /// `txTime` as a date.
+            public let expiry: Date
+            /// `expiry` plus the play validity period: the last second the URL is honoured.
+            public let validUntil: Date
+            /// The key of the ring that matched.
+            public let keyIndex: Int
+        }
+
+        /// The largest expiry `build` accepts (2^36 - 1 seconds, in year 4147).
+        public static let maxExpiry = Date(timeIntervalSince1970: 68_719_476_735)
+
+        /// Length of a `txSecret`.
+        public static var secretLength: Int { livesign_tencent_tx_secret_len() }
+
+        /// The exact length of the URL `build` writes; 0 when `expiry` is after `maxExpiry`.
+        public static func buildLength(kind: Kind, domain: String, app: String, stream: String, expiry: Date) -> Int {
+            livesign_tencent_url_build_len(kind.rawValue, domain.utf8.count, app.utf8.count, stream.utf8.count,
+                                           Livesign.unixTime(expiry))
+        }
+
+        /// `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret=...&txTime=<EXPIRY IN UPPERCASE
+        /// HEX>`. Throws `.invalidArgument` for a domain, app or stream outside the allowed
+        /// characters or an expiry after `maxExpiry`, `.invalidKey` for an empty key.
+        public static func build(kind: Kind, domain: String, app: String, stream: String, key: String, expiry: Date) throws -> String {
+            try withBytes(domain) { d, dl in
+                try withBytes(app) { a, al in
+                    try withBytes(stream) { s, sl in
+                        try withBytes(key) { k, kl in
+                            try variableText {
+                                livesign_tencent_url_build(kind.rawValue, d, dl, a, al, s, sl, k, kl, Livesign.unixTime(expiry), $0, $1, $2)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The `txSecret` for a stream name and a `txTime` exactly as written in the URL; throws
+        /// `.malformed` for a `txTime` that is not 1 to 16 hex digits or 10 decimal digits.
+        public static func secret(key: String, stream: String, txTime: String) throws -> String {
+            try withBytes(key) { k, kl in
+                try withBytes(stream) { s, sl in
+                    try withBytes(txTime) { t, tl in
+                        try fixedText(count: secretLength) { livesign_tencent_url_secret(k, kl, s, sl, t, tl, $0) }
+                    }
+                }
+            }
+        }
+
+        /// Verifies a push or play URL (full, or its `/path?query`) against a key ring (primary
+        /// key first, then backups); `validForSeconds` is 0 for push URLs and the play validity
+        /// period for play URLs. Throws `.signatureMismatch` ("sign invalid"), `.expired` ("time
+        /// expired"), `.malformed` for a URL without a well-formed `/app/stream`, `txSecret` or
+        /// `txTime`, `.invalidKey` for an empty key, `.invalidArgument` for 0 or more than 8 keys.
+        public static func verify(keys: [String], url: String, validForSeconds: UInt32 = 0, now: Date = Date(),
+                                  leewaySeconds: UInt32 = 0) throws -> Info {
+            try withKeyRing(keys) { ring, n in
+                try withBytes(url) { u, ul in
+                    var matched = 0
+                    var info = livesign_tencent_url_info()
+                    try LivesignError.check(livesign_tencent_url_verify(ring, n, u, ul, validForSeconds, Livesign.unixTime(now),
+                                                                        leewaySeconds, &matched, &info))
+                    return Info(app: text(info.app), streamName: text(info.stream_name), txTime: text(info.tx_time),
+                                expiry: Livesign.date(info.expiry), validUntil: Livesign.date(info.valid_until), keyIndex: matched)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Every function and every status of `include/livesign.h` must be reached by every wrapper:
+//! the C++ header calls each C function by name, the Swift module too, and the Kotlin
+//! wrapper's JNI layer (`src/ffi/jni/`); each wrapper names every status. A new export or
+//! status fails this test until all three wrappers cover it.
+
+use std::path::Path;
+
+/// The text of a source file or directory without its `//` comments, so a name only
+/// mentioned in documentation does not count as covered.
+fn code(rel: &str) -> String {
+    read(rel).lines().map(|l| l.find("//").map_or(l, |i| &l[..i])).collect::<Vec<_>>().join("\n")
+}
+
+fn read(rel: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join(rel);
+    if path.is_dir() {
+        let mut all = String::new();
+        let mut dirs = vec![path];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let p = entry.unwrap().path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|e| ["swift", "kt", "rs", "cpp", "hpp"].iter().any(|x| e == *x)) {
+                    all += &std::fs::read_to_string(&p).unwrap();
+                }
+            }
+        }
+        all
+    } else {
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+}
+
+/// Function names declared in the header.
+fn functions(header: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for line in header.lines() {
+        if line.starts_with(' ') || line.starts_with('*') || line.starts_with('/') || line.starts_with('#') {
+            continue;
+        }
+        if let Some(open) = line.find('(') {
+            let name = line[..open].rsplit([' ', '*']).next().unwrap_or_default();
+            if name.starts_with("livesign_") {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Status names (`LIVESIGN_X = n,` inside `enum livesign_status`).
+fn statuses(header: &str) -> Vec<String> {
+    let start = header.find("enum livesign_status").expect("the status enum");
+    let body = &header[start..start + header[start..].find("};").unwrap()];
+    body.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("LIVESIGN_") && l.contains(" = "))
+        .map(|l| l.split(' ').next().unwrap().to_owned())
+        .collect()
+}
+
+/// Every `LIVESIGN_...` constant: the `#define`s with a value and the enum values.
+fn constants(header: &str) -> Vec<String> {
+    let mut names: Vec<String> = header
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let define = l.strip_prefix("#define ").and_then(|d| d.split_once(' ')).map(|(name, _)| name);
+            define.or_else(|| l.split_once(" = ").map(|(name, _)| name))
+        })
+        .filter(|n| n.starts_with("LIVESIGN_") && *n != "LIVESIGN_MUST_USE")
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The JNI entry points `Java_io_livesign_LiveSign_<name>` exported by the Rust side.
+fn jni_exports(jni: &str) -> Vec<String> {
+    jni.split("fn Java_io_livesign_LiveSign_").skip(1).map(|s| s.split('(').next().unwrap().to_owned()).collect()
+}
+
+/// The `external fun <name>` declarations of the Kotlin side.
+fn kotlin_externals(kotlin: &str) -> Vec<String> {
+    kotlin.split("external fun ").skip(1).map(|s| s.split('(').next().unwrap().to_owned()).collect()
+}
+
+fn check(wrapper: &str, text: &str, names: &[String]) -> Vec<String> {
+    names.iter().filter(|n| !text.contains(n.as_str())).map(|n| format!("{wrapper}: {n}")).collect()
+}
+
+#[test]
+fn every_wrapper_covers_every_function_and_status() {
+    let header = read("include/livesign.h");
+    let functions = functions(&header);
+    let statuses = statuses(&header);
+    assert!(functions.len() >= 7 && statuses.len() == 9, "{functions:?} {statuses:?}");
+
+    let cpp = code("bindings/cpp/livesign.hpp");
+    let swift = code("bindings/swift/Sources/Livesign");
+    let jni = code("src/ffi/jni");
+    let kotlin = code("bindings/kotlin/src");
+    let mut missing = Vec::new();
+    missing.extend(check("C++ livesign.hpp", &cpp, &functions));
+    missing.extend(check("C++ livesign.hpp", &cpp, &statuses));
+    missing.extend(check("Swift", &swift, &functions));
+    missing.extend(check("Swift", &swift, &statuses));
+    missing.extend(check("Kotlin JNI (src/ffi/jni/)", &jni, &functions));
+    missing.extend(check("Kotlin", &kotlin, &statuses));
+    assert!(missing.is_empty(), "not covered by a wrapper:\n{}", missing.join("\n"));
+}
+
+/// The C++ wrapper names every constant (enum values and `#define`s), so every C enum and
+/// limit has a C++ spelling.
+#[test]
+fn the_cpp_wrapper_names_every_constant() {
+    let header = read("include/livesign.h");
+    let constants = constants(&header);
+    assert!(constants.len() > 50 && constants.contains(&"LIVESIGN_TENCENT_URL_MAX_EXPIRY".to_owned()), "{constants:?}");
+    let missing = check("C++ livesign.hpp", &code("bindings/cpp/livesign.hpp"), &constants);
+    assert!(missing.is_empty(), "not named by the C++ wrapper:\n{}", missing.join("\n"));
+}
+
+/// Every JNI export has its Kotlin `external fun`, and Kotlin calls each one (a declared but
+/// unused entry point would be an operation the Kotlin API does not offer); every `external
+/// fun` has its export (or it would fail at run time with UnsatisfiedLinkError).
+#[test]
+fn kotlin_declares_and_uses_every_jni_export() {
+    let exports = jni_exports(&code("src/ffi/jni"));
+    let kotlin = code("bindings/kotlin/src");
+    let externals = kotlin_externals(&kotlin);
+    assert!(exports.len() >= 30, "{exports:?}");
+    let mut problems = Vec::new();
+    for name in &exports {
+        if !externals.contains(name) {
+            problems.push(format!("{name}: exported by src/ffi/jni but not declared in Kotlin"));
+        }
+        let calls = kotlin.matches(&format!("{name}(")).count();
+        // The declaration itself is one match; `@JvmName("name")` is not followed by `(`.
+        if calls < 2 {
+            problems.push(format!("{name}: declared but never called by the Kotlin wrapper"));
+        }
+    }
+    for name in &externals {
+        if !exports.contains(name) {
+            problems.push(format!("{name}: declared in Kotlin but not exported by src/ffi/jni"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Each wrapper's own test suite runs every UserSig token of `tests/vectors/usersig.json`
+/// (Tencent's official SDKs) and Huawei's printed method B example against the real library.
+#[test]
+fn every_wrapper_suite_runs_the_usersig_and_url_b_vectors() {
+    let vectors = |file: &str| -> serde_json::Value {
+        serde_json::from_str(&read(&format!("tests/vectors/{file}"))).unwrap_or_else(|e| panic!("{file}: {e}"))
+    };
+    let mut wanted: Vec<String> = vectors("usersig.json")["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["usersig"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(wanted.len(), 36);
+    let huawei = vectors("huawei.json");
+    let url_b = huawei["vectors"].as_array().unwrap().iter().find(|v| v["id"] == "huawei.url.b").expect("huawei.url.b");
+    wanted.push(url_b["query"].as_str().unwrap().to_owned());
+
+    let mut missing = Vec::new();
+    for (wrapper, dir) in
+        [("C++", "bindings/cpp/tests"), ("Swift", "bindings/swift/Tests"), ("Kotlin", "bindings/kotlin/test")]
+    {
+        missing.extend(check(wrapper, &code(dir), &wanted));
+    }
+    assert!(missing.is_empty(), "vectors no wrapper test runs:\n{}", missing.join("\n"));
+}
