@@ -12,8 +12,8 @@
 //!   nothing may follow it).
 //!
 //! Both refuse a preset dictionary (FDICT), a window over 32 KiB, a method other than deflate,
-//! a bad FCHECK or Adler-32, and output beyond the buffer (livesign's `BufferTooSmall`,
-//! miniz's `HasMoreOutput`).
+//! a bad FCHECK or Adler-32, and output beyond the buffer (livesign's `BufferTooSmall`, with
+//! the size to retry with).
 
 use livesign::Error;
 use livesign::fuzz_api::zlib::{self, Rules};
@@ -120,7 +120,7 @@ pub fn zlib_agrees(src: &[u8], cap: usize) {
             assert_eq!(e, Error::Malformed);
             assert!(consumed < src.len(), "livesign refused a whole zlib stream miniz reads");
         }
-        (Err(e), Err(status)) => refused_alike(e, status, cap),
+        (Err(e), Err(_)) => refused_alike(e, cap, |out| zlib::decompress(src, out, Rules::Miniz), src, true),
     }
 }
 
@@ -141,20 +141,32 @@ pub fn raw_agrees(src: &[u8], cap: usize) {
         }
         (Ok(_), Err(status)) => panic!("livesign accepted a deflate stream miniz rejects ({status:?})"),
         (Err(e), Ok(_)) => panic!("livesign (under miniz's rules) refused a deflate stream miniz reads ({e:?})"),
-        (Err(e), Err(status)) => refused_alike(e, status, cap),
+        (Err(e), Err(_)) => {
+            refused_alike(e, cap, |out| zlib::inflate(src, out, Rules::Miniz).map(|r| r.len), src, false)
+        }
     }
 }
 
-/// Both refused a stream: livesign's `BufferTooSmall` (the output would pass `cap`: a caller
-/// may retry with a larger buffer) only where miniz ran out of output too; anything else is
-/// `Malformed`.
-fn refused_alike(e: Error, status: TINFLStatus, cap: usize) {
-    match e {
-        Error::BufferTooSmall { needed } => {
-            assert!(needed > cap, "BufferTooSmall needing {needed} bytes, with {cap} available");
-            assert_eq!(status, TINFLStatus::HasMoreOutput, "livesign ran out of output where miniz failed");
+/// Both refused a stream. livesign's refusal is `Malformed`, or `BufferTooSmall` when the
+/// output would pass `cap` (miniz may then report another fault first: a stream can be both
+/// too long and broken, and the two check in different orders). `BufferTooSmall` is a promise
+/// to the caller: `needed` is more than `cap`, and a buffer of `needed` bytes reads the
+/// stream with the same result except where the smaller one overflowed: success (with
+/// miniz's output), `Malformed`, or `BufferTooSmall` again with a larger `needed`.
+fn refused_alike(e: Error, cap: usize, read: impl Fn(&mut [u8]) -> Result<usize, Error>, src: &[u8], zlib: bool) {
+    let Error::BufferTooSmall { needed } = e else {
+        assert_eq!(e, Error::Malformed);
+        return;
+    };
+    assert!(needed > cap, "BufferTooSmall needing {needed} bytes, with {cap} available");
+    let mut larger = vec![0u8; needed];
+    match read(&mut larger) {
+        Ok(n) => {
+            let (out, _) = miniz(src, needed, zlib).expect("livesign read what miniz cannot");
+            assert_eq!(&larger[..n], &out[..], "different output with the larger buffer");
         }
-        e => assert_eq!(e, Error::Malformed),
+        Err(Error::BufferTooSmall { needed: again }) => assert!(again > needed, "no progress: {again} <= {needed}"),
+        Err(e) => assert_eq!(e, Error::Malformed),
     }
 }
 
