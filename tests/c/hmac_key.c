@@ -6,31 +6,12 @@
  * stdin: one key per line, as hex. */
 #include "livesign.h"
 
+#include "check.h"
+#include "text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int checks, failures;
-
-#define CHECK(cond, what)                                                      \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "FAIL line %d: %s (%s)\n", __LINE__, what, #cond); \
-        }                                                                      \
-    } while (0)
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap) {
-    size_t n = 0;
-    while (hex[0] && hex[1] && n < cap) {
-        unsigned v;
-        if (sscanf(hex, "%2x", &v) != 1) break;
-        out[n++] = (uint8_t)v;
-        hex += 2;
-    }
-    return n;
-}
 
 static size_t nonzero_bytes(const livesign_hmac_key *ctx) {
     const unsigned char *b = (const unsigned char *)ctx;
@@ -96,7 +77,7 @@ int main(void) {
     int keys = 0;
     while (fgets(line, sizeof line, stdin)) {
         uint8_t key[512];
-        size_t n = unhex(line, key, sizeof key);
+        size_t n = unhex_into(line, key, sizeof key);
         if (n == 0) continue;
         check_key(key, n);
         keys++;

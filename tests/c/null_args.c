@@ -7,20 +7,11 @@
  * run plain, under ASan+UBSan and under valgrind by .ci/run. */
 #include "livesign.h"
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int checks, failures;
-
-#define CHECK(cond, what)                                                      \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "FAIL line %d: %s (%s)\n", __LINE__, what, #cond); \
-        }                                                                      \
-    } while (0)
 
 /* A status and what it must be; also refuses anything outside the documented set. */
 #define EXPECT(call, want)                                                                   \

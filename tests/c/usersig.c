@@ -8,32 +8,12 @@
  * inspect to its fields, and be regenerated (byte for byte for the Go vectors). */
 #include "livesign.h"
 
+#include "check.h"
+#include "text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int checks, failures;
-
-#define CHECK(cond, what)                                                      \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "FAIL line %d: %s (%s)\n", __LINE__, what, #cond); \
-        }                                                                      \
-    } while (0)
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap) {
-    size_t n = 0;
-    if (strcmp(hex, "-") == 0 || strcmp(hex, "~") == 0) return 0;
-    while (hex[0] && hex[1] && n < cap) {
-        unsigned v;
-        if (sscanf(hex, "%2x", &v) != 1) break;
-        out[n++] = (uint8_t)v;
-        hex += 2;
-    }
-    return n;
-}
 
 static int all_zero(const void *p, size_t n) {
     const uint8_t *b = (const uint8_t *)p;
@@ -349,13 +329,13 @@ int main(void) {
         v.expire = expire;
         v.time = time;
         v.privilege = (uint32_t)privilege;
-        v.key_len = unhex(key, v.key, sizeof v.key);
-        v.id_len = unhex(id, v.id, sizeof v.id);
+        v.key_len = unhex_into(key, v.key, sizeof v.key);
+        v.id_len = unhex_into(id, v.id, sizeof v.id);
         v.has_userbuf = strcmp(userbuf, "~") != 0;
-        v.userbuf_len = unhex(userbuf, v.userbuf, sizeof v.userbuf);
+        v.userbuf_len = unhex_into(userbuf, v.userbuf, sizeof v.userbuf);
         v.usersig_len = strlen(v.usersig);
         if (strcmp(v.kind, "room") == 0) v.roomid = (uint32_t)strtoul(room, NULL, 10);
-        if (strcmp(v.kind, "roomstr") == 0) v.roomstr_len = unhex(room, v.roomstr, sizeof v.roomstr);
+        if (strcmp(v.kind, "roomstr") == 0) v.roomstr_len = unhex_into(room, v.roomstr, sizeof v.roomstr);
         check_vector(&v);
         vectors++;
     }

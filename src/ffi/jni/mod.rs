@@ -179,6 +179,38 @@ fn span(base: *const u8, s: livesign_slice) -> [jlong; 2] {
     }
 }
 
+/// A C field reader: `(body, body_len, name, name_len, *value)`.
+type FieldReader = unsafe extern "C" fn(*const u8, usize, *const u8, usize, *mut livesign_slice) -> livesign_status;
+
+/// Runs a field reader on a Java body and name, and fills `value_span` (a `long[2]`) with the
+/// `(offset, len)` of the field's raw JSON text in `body` (see [`span`]).
+///
+/// # Safety
+/// `env` is the JNI environment of the current thread; the arrays are live Java arrays (or
+/// NULL); `read` follows the C contract of the header's field readers.
+unsafe fn field_span(
+    env: *mut JNIEnv,
+    body: jbyteArray,
+    name: jbyteArray,
+    value_span: jlongArray,
+    read: FieldReader,
+) -> jint {
+    let env = Env(env);
+    let mut values = [-1 as jlong, 0];
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.pin([ro(body), ro(name)], |[(b, bl), (n, nl)]| {
+            let mut v = livesign_slice::EMPTY;
+            let s = read(b, bl, n, nl, &mut v);
+            values = span(b, v);
+            status(s)
+        })
+    });
+    // SAFETY: as above, the regions are closed; Kotlin passes a long[2].
+    unsafe { env.set_longs(value_span, &values) };
+    s
+}
+
 /// Runs a `(out, out_cap, out_len)` call on a pinned output array (`(NULL, 0)`: a size query);
 /// returns the status and `*out_len`, for `set_int` once the regions are closed.
 fn variable(out: Pinned, call: impl FnOnce(*mut u8, usize, *mut usize) -> livesign_status) -> (jint, jint) {

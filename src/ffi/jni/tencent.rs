@@ -3,7 +3,7 @@
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jobjectArray, jstring};
 
-use super::{Env, INVALID_ARGUMENT, Pinned, flat, ring, ro, rw, span, status, variable};
+use super::{Env, INVALID_ARGUMENT, Pinned, field_span, flat, ring, ro, rw, span, status, variable};
 use crate::ffi::slice::livesign_slice;
 use crate::ffi::tencent::*;
 use crate::ffi::tencent_api::*;
@@ -100,20 +100,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentCallbackFie
     name: jbyteArray,
     value_span: jlongArray,
 ) -> jint {
-    let env = Env(env);
-    let mut values = [-1 as jlong, 0];
-    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
-    let s = flat(unsafe {
-        env.pin([ro(body), ro(name)], |[(b, bl), (n, nl)]| {
-            let mut v = livesign_slice::EMPTY;
-            let s = livesign_tencent_callback_field(b, bl, n, nl, &mut v);
-            values = span(b, v);
-            status(s)
-        })
-    });
-    // SAFETY: as above, the regions are closed; Kotlin passes a long[2].
-    unsafe { env.set_longs(value_span, &values) };
-    s
+    // SAFETY: called by the JVM with its environment and arrays.
+    unsafe { field_span(env, body, name, value_span, livesign_tencent_callback_field) }
 }
 
 /// The `interface` name of a command; Java `null` for an unknown number.

@@ -6,9 +6,8 @@
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
 
-use super::{Env, INVALID_ARGUMENT, Pinned, copy_out, flat, ring, ro, rw, span, status, variable};
+use super::{Env, INVALID_ARGUMENT, Pinned, copy_out, field_span, flat, ring, ro, rw, span, status, variable};
 use crate::ffi::hmac_key::livesign_hmac_key;
-use crate::ffi::slice::livesign_slice;
 use crate::ffi::trtc::*;
 use crate::ffi::trtc_callback::*;
 use crate::ffi::trtc_rest::*;
@@ -343,20 +342,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcResponseField(
     name: jbyteArray,
     value_span: jlongArray,
 ) -> jint {
-    let env = Env(env);
-    let mut values = [-1 as jlong, 0];
-    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
-    let s = flat(unsafe {
-        env.pin([ro(body), ro(name)], |[(b, bl), (n, nl)]| {
-            let mut v = livesign_slice::EMPTY;
-            let s = livesign_trtc_rest_response_field(b, bl, n, nl, &mut v);
-            values = span(b, v);
-            status(s)
-        })
-    });
-    // SAFETY: as above, the regions are closed; Kotlin passes a long[2].
-    unsafe { env.set_longs(value_span, &values) };
-    s
+    // SAFETY: called by the JVM with its environment and arrays.
+    unsafe { field_span(env, body, name, value_span, livesign_trtc_rest_response_field) }
 }
 
 #[unsafe(no_mangle)]
