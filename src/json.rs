@@ -254,11 +254,11 @@ pub struct Object<'a> {
 /// Validates `src` as exactly one JSON object (surrounding whitespace allowed).
 #[cfg_attr(not(feature = "fuzzing"), allow(dead_code))] // the readers use parse_lookup
 pub fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
-    parse_object_metered(src, &mut NoMeter)
+    parse_object_metered(src, NoMeter)
 }
 
 /// [`parse_object`], counting the reader's steps into `meter`.
-pub(crate) fn parse_object_metered<'a, M: Meter>(src: &'a [u8], meter: &mut M) -> Result<Object<'a>, Error> {
+pub(crate) fn parse_object_metered<'a, M: Meter>(src: &'a [u8], meter: M) -> Result<Object<'a>, Error> {
     Ok(parse_object_lookup_metered(src, [], meter)?.0)
 }
 
@@ -269,14 +269,14 @@ pub(crate) fn parse_lookup<'a, const N: usize>(
     src: &'a [u8],
     names: [&[u8]; N],
 ) -> Result<[Option<Value<'a>>; N], Error> {
-    parse_lookup_metered(src, names, &mut NoMeter)
+    parse_lookup_metered(src, names, NoMeter)
 }
 
 /// [`parse_lookup`], counting the reader's steps into `meter`.
 pub(crate) fn parse_lookup_metered<'a, const N: usize, M: Meter>(
     src: &'a [u8],
     names: [&[u8]; N],
-    meter: &mut M,
+    meter: M,
 ) -> Result<[Option<Value<'a>>; N], Error> {
     Ok(parse_object_lookup_metered(src, names, meter)?.1)
 }
@@ -287,7 +287,7 @@ pub(crate) fn parse_object_lookup<'a, const N: usize>(
     src: &'a [u8],
     names: [&[u8]; N],
 ) -> Result<(Object<'a>, [Option<Value<'a>>; N]), Error> {
-    parse_object_lookup_metered(src, names, &mut NoMeter)
+    parse_object_lookup_metered(src, names, NoMeter)
 }
 
 /// [`parse_object_lookup`], counting the reader's steps into `meter`.
@@ -295,7 +295,7 @@ pub(crate) fn parse_object_lookup<'a, const N: usize>(
 fn parse_object_lookup_metered<'a, const N: usize, M: Meter>(
     src: &'a [u8],
     names: [&[u8]; N],
-    meter: &mut M,
+    meter: M,
 ) -> Result<(Object<'a>, [Option<Value<'a>>; N]), Error> {
     core::str::from_utf8(src).map_err(|_| Error::Malformed)?;
     let mut p = Parser { s: src, i: 0, meter };
