@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and installs livesign with CMake into a scratch prefix, then consumes it the two ways
-# the README documents: find_package(livesign) (the C++ wrapper's ctest suite, plain and under
-# -fsanitize=address,undefined) and pkg-config (a C program, static and shared).
+# the README documents: find_package(livesign) (the C++ wrapper's ctest suite, plain, under
+# -fsanitize=address,undefined and under valgrind) and pkg-config (a C program, static and
+# shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${1:-target/packaging}
@@ -17,6 +18,12 @@ for sanitize in OFF ON; do
   cmake -S bindings/cpp/tests -B "$work/cpp-$sanitize" -DCMAKE_PREFIX_PATH="$prefix" -DLIVESIGN_SANITIZE=$sanitize >/dev/null
   cmake --build "$work/cpp-$sanitize" >/dev/null
   ctest --test-dir "$work/cpp-$sanitize" --output-on-failure
+done
+
+echo "--- C++ wrapper tests under valgrind (the plain build, static and shared; zero errors)"
+for t in wrapper_test wrapper_test_shared; do
+  valgrind --quiet --error-exitcode=9 --leak-check=full \
+    "$work/cpp-OFF/$t" | tail -n 1
 done
 
 echo "--- pkg-config consumer"
