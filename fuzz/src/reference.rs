@@ -173,9 +173,11 @@ pub fn query_values<'a>(query: &'a [u8], name: &[u8]) -> Vec<&'a [u8]> {
         .split(|&b| b == b'&')
         .filter(|p| !p.is_empty())
         .filter_map(|p| {
+            // A parameter without `=` has an empty value, placed right after its name (inside
+            // `query`, so that callers may locate any value by its pointer).
             let (n, v) = match p.iter().position(|&b| b == b'=') {
                 Some(i) => (&p[..i], &p[i + 1..]),
-                None => (p, &b""[..]),
+                None => (p, &p[p.len()..]),
             };
             (n == name).then_some(v)
         })
