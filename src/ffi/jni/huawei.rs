@@ -5,7 +5,7 @@
 //! Where an operation has a `_keyed` twin, one export serves both: `key` is the raw key, or
 //! NULL with `handle` a loaded context (`io.livesign.HmacKey`).
 
-use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray};
+use jni_sys::{JNIEnv, jarray, jbyteArray, jclass, jint, jintArray, jlong, jlongArray};
 
 use super::{Env, INVALID_ARGUMENT, Pinned, flat, ring, ro, rw, span, status, variable};
 use crate::ffi::hmac_key::{WIPED, livesign_hmac_key, livesign_hmac_key_wipe};
@@ -13,6 +13,7 @@ use crate::ffi::huawei::*;
 use crate::ffi::huawei_record::*;
 use crate::ffi::huawei_url::*;
 use crate::ffi::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
+use crate::ffi::status::livesign_status;
 
 /// The longs `nativeHuaweiCallbackVerify` writes and `nativeHuaweiEventId` reads: `[event,
 /// escaped, (offset, len) of event_text, domain, app, stream, user_args, client_ip, node_ip,
@@ -534,6 +535,52 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlBBuild(
     s
 }
 
+/// A C URL verifier over a key ring and a stream name (methods B and D): `(keys, keys_len,
+/// stream, stream_len, url, url_len, now, duration_s, leeway_s, *matched)`.
+type RingUrlVerifier = unsafe extern "C" fn(
+    *const livesign_slice,
+    usize,
+    *const u8,
+    usize,
+    *const u8,
+    usize,
+    u64,
+    u32,
+    u32,
+    *mut usize,
+) -> livesign_status;
+
+/// Runs `verify` on a Java key ring (`joined_keys` + `key_lens`), stream and URL, with `times`
+/// = `(now, duration_s, leeway_s)`, and writes the matched key's index into `matched[0]`.
+///
+/// # Safety
+/// `env` is the JNI environment of the current thread; `arrays` (`byte[]`, `int[]`, `byte[]`,
+/// `byte[]`) and `matched` are live Java arrays or NULL; `verify` follows the header's C
+/// contract for these verifiers.
+unsafe fn ring_url_verify(
+    env: *mut JNIEnv,
+    arrays: [jarray; 4],
+    (now, duration_s, leeway_s): (u64, u32, u32),
+    matched: jintArray,
+    verify: RingUrlVerifier,
+) -> jint {
+    let env = Env(env);
+    let mut index = 0usize;
+    let [joined_keys, key_lens, stream, url] = arrays;
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
+    let s = flat(unsafe {
+        env.pin([ro(joined_keys), ro(key_lens), ro(stream), ro(url)], |[keys, lens, (s, sl), (u, ul)]| {
+            match ring(keys, lens) {
+                Ok((ring, n)) => status(verify(ring.as_ptr(), n, s, sl, u, ul, now, duration_s, leeway_s, &mut index)),
+                Err(e) => e,
+            }
+        })
+    });
+    // SAFETY: as above, the regions are closed.
+    unsafe { env.set_int(matched, index as jint) };
+    s
+}
+
 #[unsafe(no_mangle)]
 pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlBVerify(
     env: *mut JNIEnv,
@@ -547,30 +594,9 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlBVerify(
     leeway_s: jint,
     matched: jintArray,
 ) -> jint {
-    let env = Env(env);
-    let mut index = 0usize;
-    let arrays = [ro(joined_keys), ro(key_lens), ro(stream), ro(url)];
-    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
-    let s = flat(unsafe {
-        env.pin(arrays, |[keys, lens, (s, sl), (u, ul)]| match ring(keys, lens) {
-            Ok((ring, n)) => status(livesign_huawei_url_b_verify(
-                ring.as_ptr(),
-                n,
-                s,
-                sl,
-                u,
-                ul,
-                now as u64,
-                duration_s as u32,
-                leeway_s as u32,
-                &mut index,
-            )),
-            Err(e) => e,
-        })
-    });
-    // SAFETY: as above, the regions are closed.
-    unsafe { env.set_int(matched, index as jint) };
-    s
+    let times = (now as u64, duration_s as u32, leeway_s as u32);
+    // SAFETY: called by the JVM with its environment and arrays.
+    unsafe { ring_url_verify(env, [joined_keys, key_lens, stream, url], times, matched, livesign_huawei_url_b_verify) }
 }
 
 #[unsafe(no_mangle)]
@@ -620,30 +646,9 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlDVerify(
     leeway_s: jint,
     matched: jintArray,
 ) -> jint {
-    let env = Env(env);
-    let mut index = 0usize;
-    let arrays = [ro(joined_keys), ro(key_lens), ro(stream), ro(url)];
-    // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
-    let s = flat(unsafe {
-        env.pin(arrays, |[keys, lens, (s, sl), (u, ul)]| match ring(keys, lens) {
-            Ok((ring, n)) => status(livesign_huawei_url_d_verify(
-                ring.as_ptr(),
-                n,
-                s,
-                sl,
-                u,
-                ul,
-                now as u64,
-                duration_s as u32,
-                leeway_s as u32,
-                &mut index,
-            )),
-            Err(e) => e,
-        })
-    });
-    // SAFETY: as above, the regions are closed.
-    unsafe { env.set_int(matched, index as jint) };
-    s
+    let times = (now as u64, duration_s as u32, leeway_s as u32);
+    // SAFETY: called by the JVM with its environment and arrays.
+    unsafe { ring_url_verify(env, [joined_keys, key_lens, stream, url], times, matched, livesign_huawei_url_d_verify) }
 }
 
 /// `livesign_huawei_url_d_verify_keyed` over the contexts of `handles` (a `long[]`; 0 stands
