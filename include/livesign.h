@@ -2078,8 +2078,8 @@ const char *livesign_tencent_api_command_name(uint32_t command);
 
 /**
  * Returns the documented URL up to the `?` for a command, as a static NUL-terminated string:
- * "http://statcgi.video.qcloud.com/common_access" for the five statistics commands (Get_...),
- * "http://fcgi.video.qcloud.com/common_access" for the others; NULL for an unknown number. Do
+ * `http://statcgi.video.qcloud.com/common_access` for the five statistics commands (Get_...),
+ * `http://fcgi.video.qcloud.com/common_access` for the others; NULL for an unknown number. Do
  * not free it. Never allocates.
  */
 const char *livesign_tencent_api_default_base(uint32_t command);

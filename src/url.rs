@@ -31,7 +31,10 @@ pub fn parse(s: &[u8]) -> Result<Url<'_>, Error> {
         Some(i) => &s[..i],
         None => s,
     };
-    let (scheme, rest) = match find(s, b"://") {
+    // Only a `://` before the first `/` or `?` ends a scheme: a query value may itself be a URL
+    // (`/live/s.flv?cb=https://...`).
+    let first_delim = s.iter().position(|&b| b == b'/' || b == b'?').unwrap_or(s.len());
+    let (scheme, rest) = match first_delim.checked_sub(1).filter(|&i| s[i..].starts_with(b"://")) {
         Some(i) => {
             let scheme = &s[..i];
             if scheme.is_empty() || !scheme.iter().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b)) {
@@ -55,10 +58,6 @@ pub fn parse(s: &[u8]) -> Result<Url<'_>, Error> {
         return Err(Error::Malformed);
     }
     Ok(Url { scheme, authority, path, query })
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The `name=value` pairs of a query, in order, raw. A pair without `=` has an empty value.
@@ -179,6 +178,13 @@ mod tests {
         assert_eq!((u.scheme, u.authority, u.path, u.query), (&b""[..], &b""[..], &b"/live/test.flv"[..], &b"a=1"[..]));
         let u = parse(b"https://h/p").unwrap();
         assert_eq!((u.path, u.query), (&b"/p"[..], &b""[..]));
+        let u = parse(b"/live/s.flv?txTime=5C271099&cb=https://h/x?y=1").unwrap();
+        assert_eq!(
+            (u.scheme, u.path, u.query),
+            (&b""[..], &b"/live/s.flv"[..], &b"txTime=5C271099&cb=https://h/x?y=1"[..])
+        );
+        let u = parse(b"rtmp://h/live/s?cb=rtmp://g/x").unwrap();
+        assert_eq!((u.scheme, u.authority, u.query), (&b"rtmp"[..], &b"h"[..], &b"cb=rtmp://g/x"[..]));
     }
 
     #[test]
@@ -195,6 +201,8 @@ mod tests {
             b"/p?\xff",
             b"https:///p",
             b"ht/tp://host/p",
+            b"host?x=http://y",
+            b"a?b://host/p",
         ] {
             assert_eq!(parse(bad), Err(Error::Malformed), "{:?}", String::from_utf8_lossy(bad));
         }

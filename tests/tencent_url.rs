@@ -209,6 +209,9 @@ fn every_url_vector() {
         // Just the path and query.
         let path = &v.url[v.url.find("/live/").unwrap()..];
         assert_eq!(both(&[key], path.as_bytes(), 0, v.expiry, 0).unwrap().key_index, 0, "{name}");
+        // Players append their own parameters, URLs among them; the path must still verify.
+        let extra = format!("{path}&redirect=https://cdn.example.com/x?y=1");
+        assert_eq!(both(&[key], extra.as_bytes(), 0, v.expiry, 0).unwrap().key_index, 0, "{name}");
         // Expiry: the second after, unless play validity or leeway covers it; sign first.
         assert_eq!(both(&[key], v.url.as_bytes(), 0, v.expiry + 1, 0).map(|_| ()), Err(Error::Expired), "{name}");
         assert!(both(&[key], v.url.as_bytes(), 1, v.expiry + 1, 0).is_ok(), "{name}");

@@ -1,5 +1,5 @@
 //! The C ABI: a thin shell over the safe API. Every exported function checks its pointers,
-//! runs its body inside [`boundary`] (so no panic crosses into C), and writes only into
+//! runs its body inside `boundary` (so no panic crosses into C), and writes only into
 //! caller-provided memory. This is the only module allowed to use `unsafe`.
 #![allow(unsafe_code)]
 // The pointer contract (valid for its length when non-NULL, outputs not aliasing inputs) is

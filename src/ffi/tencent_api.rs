@@ -95,8 +95,8 @@ pub extern "C" fn livesign_tencent_api_command_name(command: u32) -> *const c_ch
 }
 
 /// Returns the documented URL up to the `?` for a command, as a static NUL-terminated string:
-/// "http://statcgi.video.qcloud.com/common_access" for the five statistics commands (Get_...),
-/// "http://fcgi.video.qcloud.com/common_access" for the others; NULL for an unknown number. Do
+/// `http://statcgi.video.qcloud.com/common_access` for the five statistics commands (Get_...),
+/// `http://fcgi.video.qcloud.com/common_access` for the others; NULL for an unknown number. Do
 /// not free it. Never allocates.
 #[unsafe(no_mangle)]
 pub extern "C" fn livesign_tencent_api_default_base(command: u32) -> *const c_char {

@@ -2,7 +2,7 @@
 //! expiry, Unix seconds, normally send time + 600 s) and `sign = lowercase hex MD5(callback key
 //! + decimal t)`, beside the event's own fields.
 //!
-//! The body is read with the strict JSON reader ([`crate::json`]): invalid JSON or UTF-8,
+//! The body is read with the strict JSON reader (`crate::json`): invalid JSON or UTF-8,
 //! trailing bytes, and a repeated `t`, `sign` or other field read here are all
 //! [`Error::Malformed`], so this verifier can never accept a value another parser would read
 //! differently.

@@ -1,5 +1,5 @@
 //! Tencent CSS push and play URLs with hotlink protection (`txSecret` / `txTime`, the shared
-//! [`crate::txsecret`] scheme): building `rtmp://`, `webrtc://` and `https://` `.flv` / `.m3u8`
+//! `crate::txsecret` scheme): building `rtmp://`, `webrtc://` and `https://` `.flv` / `.m3u8`
 //! URLs, and verifying a received URL against a primary key and backups.
 //!
 //! Tencent's rules on top of the shared scheme: the stream name is the last path segment,

@@ -133,7 +133,7 @@ impl Writer<'_> {
 /// into a UserSig for the same sdkappid, identifier, expiry and clock (one `now` for both,
 /// where the official SDKs read the clock twice and may differ by a second).
 ///
-/// Errors, in order: [`Error::InvalidArgument`] (see the module docs and [`userbuf`]'s
+/// Errors, in order: [`Error::InvalidArgument`] (see the module docs and `userbuf`'s
 /// rules), [`Error::BufferTooSmall`] with the exact size needed.
 #[allow(clippy::too_many_arguments)] // mirrors the C signature
 pub fn privmap_gen(
