@@ -497,6 +497,13 @@
 #define LIVESIGN_TENCENT_URL_MAX_EXPIRY 68719476735
 
 /**
+ * The longest URL `livesign_tencent_url_build` writes (an HLS URL whose domain, app and
+ * stream are `LIVESIGN_MAX_ID_LEN` bytes each, expiry `LIVESIGN_TENCENT_URL_MAX_EXPIRY`): a
+ * buffer of this size always fits.
+ */
+#define LIVESIGN_TENCENT_URL_MAX_LEN 842
+
+/**
  * The longest UserSig livesign generates, in bytes: a buffer of this size always fits the
  * output of `livesign_usersig_gen` and `livesign_privmap_gen*` (no NUL is written).
  */
@@ -2211,7 +2218,7 @@ size_t livesign_tencent_url_build_len(uint32_t kind,
  * - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives the
  *   length written, the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other
  *   failures. `out` NULL with `out_cap` 0 asks for the size; `livesign_tencent_url_build_len`
- *   gives it without a call that fails.
+ *   gives it without a call that fails; `LIVESIGN_TENCENT_URL_MAX_LEN` bytes always fit.
  *
  * Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, a pointer is NULL
  * with a non-zero length, `kind` is unknown, or `domain`, `app`, `stream` or `expiry` breaks

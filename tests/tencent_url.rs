@@ -498,6 +498,29 @@ fn builder_contract() {
     }
 }
 
+/// DESIGN.md: a variable-size output has a `..._MAX_LEN` constant, a size that always fits.
+#[test]
+fn the_longest_url_fits_the_max_len() {
+    let key = b"e12c46f2612d5106e2034781ab261ca3";
+    let max = livesign::Limits::MAX_ID_LEN;
+    let domain = vec![b'd'; max];
+    let app = vec![b'a'; max];
+    let stream = vec![b's'; max];
+    let mut longest = 0;
+    for kind in
+        [LIVESIGN_TENCENT_URL_RTMP, LIVESIGN_TENCENT_URL_WEBRTC, LIVESIGN_TENCENT_URL_FLV, LIVESIGN_TENCENT_URL_HLS]
+    {
+        let u = c_build(kind, &domain, &app, &stream, key, LIVESIGN_TENCENT_URL_MAX_EXPIRY).unwrap();
+        assert!(u.len() <= LIVESIGN_TENCENT_URL_MAX_LEN, "kind {kind}: {}", u.len());
+        longest = longest.max(u.len());
+        let mut buf = [0u8; LIVESIGN_TENCENT_URL_MAX_LEN];
+        let kind = [UrlKind::Rtmp, UrlKind::WebRtc, UrlKind::Flv, UrlKind::Hls][kind as usize - 1];
+        let n = url::build(kind, &domain, &app, &stream, key, LIVESIGN_TENCENT_URL_MAX_EXPIRY, &mut buf).unwrap();
+        assert_eq!(&buf[..n], &u[..]);
+    }
+    assert_eq!(longest, LIVESIGN_TENCENT_URL_MAX_LEN, "the bound is tight");
+}
+
 fn stream_name() -> impl Strategy<Value = String> {
     "[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,30}"
         .prop_filter("no play suffix", |s| ![".flv", ".m3u8", ".sdp"].iter().any(|x| s.ends_with(x)))

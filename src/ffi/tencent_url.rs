@@ -27,6 +27,12 @@ const _: () = assert!(LIVESIGN_TENCENT_TX_SECRET_LEN == crate::tencent::Sign::LE
 pub const LIVESIGN_TENCENT_URL_MAX_EXPIRY: u64 = 68_719_476_735;
 const _: () = assert!(LIVESIGN_TENCENT_URL_MAX_EXPIRY == url::MAX_EXPIRY);
 
+/// The longest URL `livesign_tencent_url_build` writes (an HLS URL whose domain, app and
+/// stream are `LIVESIGN_MAX_ID_LEN` bytes each, expiry `LIVESIGN_TENCENT_URL_MAX_EXPIRY`): a
+/// buffer of this size always fits.
+pub const LIVESIGN_TENCENT_URL_MAX_LEN: usize = 842;
+const _: () = assert!(LIVESIGN_TENCENT_URL_MAX_LEN == url::MAX_URL_LEN);
+
 fn kind(kind: u32) -> Option<UrlKind> {
     match kind {
         LIVESIGN_TENCENT_URL_RTMP => Some(UrlKind::Rtmp),
@@ -75,7 +81,7 @@ pub extern "C" fn livesign_tencent_url_build_len(
 /// - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives the
 ///   length written, the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other
 ///   failures. `out` NULL with `out_cap` 0 asks for the size; `livesign_tencent_url_build_len`
-///   gives it without a call that fails.
+///   gives it without a call that fails; `LIVESIGN_TENCENT_URL_MAX_LEN` bytes always fit.
 ///
 /// Returns, in this order: `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, a pointer is NULL
 /// with a non-zero length, `kind` is unknown, or `domain`, `app`, `stream` or `expiry` breaks

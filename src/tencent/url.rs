@@ -60,6 +60,12 @@ impl UrlKind {
 /// 9 digits, so it can never be read back as a 10-digit decimal one.
 pub const MAX_EXPIRY: u64 = txsecret::MAX_EXPIRY;
 
+/// The longest URL [`build`] writes: an HLS URL (the longest scheme and suffix) whose domain,
+/// app and stream are [`crate::Limits::MAX_ID_LEN`] bytes each and whose expiry is
+/// [`MAX_EXPIRY`] (`LIVESIGN_TENCENT_URL_MAX_LEN` in C).
+pub(crate) const MAX_URL_LEN: usize =
+    b"https://".len() + b"/".len() * 2 + b".m3u8".len() + b"?".len() + txsecret::QUERY_MAX_LEN + 3 * Limits::MAX_ID_LEN;
+
 /// The exact length of the URL [`build`] writes for these input lengths and expiry, or `None`
 /// when `expiry` is above [`MAX_EXPIRY`] or a length above [`crate::Limits::MAX_ID_LEN`].
 pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usize, expiry: u64) -> Option<usize> {
@@ -223,6 +229,14 @@ mod tests {
         let want = b"rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
         assert_eq!(&buf[..n], want);
         assert_eq!(url_len(UrlKind::Rtmp, 19, 4, 4, 1546064025), Some(n));
+    }
+
+    #[test]
+    fn max_url_len_is_the_longest_kind_at_the_limits() {
+        let max = Limits::MAX_ID_LEN;
+        let lens =
+            [UrlKind::Rtmp, UrlKind::WebRtc, UrlKind::Flv, UrlKind::Hls].map(|k| url_len(k, max, max, max, MAX_EXPIRY));
+        assert_eq!(lens.iter().flatten().max(), Some(&MAX_URL_LEN));
     }
 
     #[test]

@@ -242,6 +242,17 @@ static void check_url_contract(void) {
         CHECK(slice_is(info.stream_name, "s_1") && slice_is(info.tx_time, "FFFFFFFFF"), "round trip info");
     }
     CHECK(livesign_tencent_url_build_len(0, 1, 1, 1, 1) == 0, "unknown kind");
+    {
+        /* The longest URL fits LIVESIGN_TENCENT_URL_MAX_LEN exactly. */
+        static uint8_t names[LIVESIGN_MAX_ID_LEN];
+        static uint8_t longest[LIVESIGN_TENCENT_URL_MAX_LEN];
+        memset(names, 'a', sizeof names);
+        CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_HLS, names, sizeof names, names, sizeof names, names,
+                                         sizeof names, key, 32, LIVESIGN_TENCENT_URL_MAX_EXPIRY, longest,
+                                         sizeof longest, &len) == LIVESIGN_OK &&
+                  len == LIVESIGN_TENCENT_URL_MAX_LEN,
+              "the longest URL fits LIVESIGN_TENCENT_URL_MAX_LEN");
+    }
     CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s.flv"), key, 32, 1,
                                      url, sizeof url, &len) == LIVESIGN_INVALID_ARGUMENT &&
               len == 0,
