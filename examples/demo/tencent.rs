@@ -11,9 +11,10 @@ use super::text;
 
 /// The CGI key of Tencent's worked example (seeds 001 and 003).
 const KEY: &[u8] = b"5d41402abc4b2a76b9719d911017c592";
-/// "2016-08-22 15:17:27" (UTC+8): the request expires one minute after it was made.
+/// 2016-08-22 15:16:27 UTC+8 (the seed prints 15:17:27, a minute off; the integer is what is
+/// signed): the request expires one minute after it was made.
 const T: u64 = 1471850187;
-/// "2016-08-22 15:16:27": when the request was made.
+/// 2016-08-22 15:15:27 UTC+8: when the request was made.
 const NOW: u64 = T - 60;
 
 pub fn run() -> Result<(), livesign::Error> {
