@@ -274,6 +274,10 @@ enum class Kind : uint32_t {
 /// The largest expiry `build` accepts (2^36 - 1).
 constexpr uint64_t max_expiry = LIVESIGN_TENCENT_URL_MAX_EXPIRY;
 
+/// The longest URL `build` writes (LIVESIGN_TENCENT_URL_MAX_LEN): every name at
+/// LIVESIGN_MAX_ID_LEN bytes, an HLS URL, expiry `max_expiry`.
+constexpr std::size_t max_len = LIVESIGN_TENCENT_URL_MAX_LEN;
+
 /// Length of a `txSecret` (LIVESIGN_TENCENT_TX_SECRET_LEN).
 inline std::size_t secret_len() noexcept { return livesign_tencent_tx_secret_len(); }
 

@@ -191,7 +191,11 @@ const UrlVector kUrlVectors[] = {
 void tencent_url() {
     using namespace livesign;
     using namespace livesign::tencent::url;
-    CHECK(secret_len() == 32 && max_expiry == 68719476735u);
+    CHECK(secret_len() == 32 && max_expiry == 68719476735u && max_len == 842);
+    {
+        const std::string name(LIVESIGN_MAX_ID_LEN, 'a');
+        CHECK(build(Kind::Hls, name, name, name, "k", max_expiry).size() == max_len);
+    }
     for (const UrlVector &v : kUrlVectors) {
         CHECK(secret(v.key, v.stream, v.tx_time) == v.secret);
         Info info = verify({"old-primary", v.key}, v.url, 0, v.expiry);
