@@ -35,6 +35,9 @@ extension Livesign.Tencent {
         /// The largest expiry `build` accepts (2^36 - 1 seconds, in year 4147).
         public static let maxExpiry = Date(timeIntervalSince1970: 68_719_476_735)
 
+        /// Longest URL `build` writes (all names at their 256-byte limit, an HLS URL at `maxExpiry`).
+        public static let maxLength = Int(LIVESIGN_TENCENT_URL_MAX_LEN)
+
         /// Length of a `txSecret`.
         public static var secretLength: Int { livesign_tencent_tx_secret_len() }
 

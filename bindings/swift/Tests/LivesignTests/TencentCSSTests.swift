@@ -137,6 +137,10 @@ final class TencentURLTests: XCTestCase {
             XCTAssertEqual(info, U.Info(app: "live", streamName: "s_1", txTime: "FFFFFFFFF", expiry: U.maxExpiry,
                                         validUntil: U.maxExpiry, keyIndex: 0))
         }
+        let n = String(repeating: "n", count: 256)
+        let longest = U.Kind.allCases.map { U.buildLength(kind: $0, domain: n, app: n, stream: n, expiry: U.maxExpiry) }
+        XCTAssertEqual(longest.max(), U.maxLength)
+        XCTAssertEqual(try U.build(kind: .hls, domain: n, app: n, stream: n, key: "k", expiry: U.maxExpiry).utf8.count, U.maxLength)
         XCTAssertTrue(try U.build(kind: .flv, domain: "h", app: "live", stream: "s", key: "k", expiry: at(1)).contains("/live/s.flv?"))
         XCTAssertTrue(try U.build(kind: .hls, domain: "h", app: "live", stream: "s", key: "k", expiry: at(1)).contains("/live/s.m3u8?"))
     }
