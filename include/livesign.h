@@ -160,7 +160,9 @@
 
 /**
  * `time_format` of the method-A functions: the `auth_key` time is hex Unix seconds (written
- * lowercase, read in either case).
+ * lowercase, read in either case). Exactly 10 decimal digits are read as decimal, like
+ * `txTime`: a decimal URL checked in hex mode keeps its real expiry instead of one in the year
+ * 4900 (a hex time reaches 10 digits only after the year 4147).
  */
 #define LIVESIGN_HUAWEI_TIME_HEX 1
 
@@ -196,6 +198,12 @@
  * hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit decimal one.
  */
 #define LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME 68719476735
+
+/**
+ * The largest `timestamp` `livesign_huawei_url_a_build` accepts with
+ * `LIVESIGN_HUAWEI_TIME_HEX`: 2^36 - 1 (in year 4147), 9 hex digits.
+ */
+#define LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP 68719476735
 
 /**
  * Longest query `livesign_huawei_url_d_build` writes.
@@ -1682,7 +1690,8 @@ livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *k
  * - `uri`: the URL path, e.g. `/livetest/huawei1.flv` (for WebRTC `/app/stream.sdp`), at most
  *   `LIVESIGN_MAX_URL_LEN` bytes.
  * - `timestamp`: start of validity, Unix seconds, written as `time_format` says
- *   (`LIVESIGN_HUAWEI_TIME_DECIMAL` or `LIVESIGN_HUAWEI_TIME_HEX`).
+ *   (`LIVESIGN_HUAWEI_TIME_DECIMAL` or `LIVESIGN_HUAWEI_TIME_HEX`); in hex at most
+ *   `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`.
  * - `rand`: 1 to 64 ASCII letters and digits (Huawei: a UUID without dashes); livesign
  *   reads no random source, so the caller provides it. `uid`: likewise (Huawei: `0`).
  * - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_A_MAX_LEN`
@@ -1690,7 +1699,8 @@ livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *k
  *
  * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
- * is not UTF-8, `time_format` is unknown, `uri` is not a bare path (`/`, printable ASCII, no
+ * is not UTF-8, `time_format` is unknown, a hex `timestamp` is above
+ * `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`, `uri` is not a bare path (`/`, printable ASCII, no
  * `?` or `#`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
  * then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is
  * 0 on other failures. Never allocates; safe from any thread.
@@ -1718,7 +1728,7 @@ livesign_status livesign_huawei_url_a_build(const uint8_t *key,
  * - `url`: the full URL (`rtmp://host/app/stream?auth_key=...`) or a bare `/path?query`; its
  *   path is the signed URI. Parameters are read raw (no percent-decoding).
  * - `time_format`: how the `auth_key` time is written (`LIVESIGN_HUAWEI_TIME_DECIMAL` or
- *   `_HEX`); it is hashed as written.
+ *   `_HEX`, where exactly 10 decimal digits are decimal); it is hashed as written.
  * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000; the URL is
  *   valid while `now <= timestamp + duration_s + leeway_s`.
  * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.

@@ -11,12 +11,18 @@
 //! valid while `now <= timestamp + duration` ("valid until"), the duration being configured in
 //! the cloud's console. `rand` and `uid` are caller inputs (livesign reads no random source).
 //! Each cloud brings its own key rule, time formats and duration bounds ([`Policy`]).
+//!
+//! A hex time follows the `txTime` rule of [`crate::txsecret`]: exactly 10 decimal digits are
+//! read as decimal. `1592639100` (Huawei's own decimal example) would otherwise, read as hex,
+//! be valid until the year 4900: a URL made in decimal for a verifier set to hex fails closed
+//! (its real, earlier expiry) instead of open. Builders write hex times of at most 9 digits
+//! ([`HEX_MAX_TIMESTAMP`]), so no built time is read back differently.
 
 use crate::digest::md5::{self, md5};
 use crate::limits::{self, Limits};
-use crate::text::{Decimal, Hex, HexU64, Out, ct_eq, parse_hex, parse_hex_u64};
+use crate::text::{Decimal, Hex, HexU64, Out, ct_eq, parse_hex};
 use crate::url::{self, SignedQuery};
-use crate::{Error, expiry, json, keyring};
+use crate::{Error, expiry, json, keyring, txsecret};
 
 /// How the `timestamp` of an `auth_key` is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,6 +30,7 @@ pub enum TimeFormat {
     /// Decimal Unix seconds (`1592639100`): Alibaba's only form, Huawei's usual one.
     Decimal,
     /// Hex Unix seconds (`5eedbe7c`; read in either case, written lowercase): Huawei only.
+    /// Exactly 10 decimal digits are read as decimal (see the module documentation).
     Hex,
 }
 
@@ -47,9 +54,13 @@ const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 
 const PARAM: &[u8] = b"auth_key";
 
+/// The largest timestamp a builder writes in hex: 9 digits (year 4147), like `txTime`.
+pub(crate) const HEX_MAX_TIMESTAMP: u64 = txsecret::MAX_EXPIRY;
+
 /// Builds the query `auth_key={timestamp}-{rand}-{uid}-{md5hash}` for `uri`.
 ///
-/// Errors, in this order: `InvalidArgument` when `format` is not allowed by the policy, `uri`
+/// Errors, in this order: `InvalidArgument` when `format` is not allowed by the policy (or is
+/// hex and `timestamp` is over [`HEX_MAX_TIMESTAMP`]), `uri`
 /// is not a bare URL path (`/...`, printable ASCII, no `?` or `#`) of at most
 /// [`crate::Limits::MAX_URL_LEN`] bytes, or `rand` / `uid` are not
 /// 1 to [`MAX_PART_LEN`] ASCII letters and digits; `InvalidKey` when the policy rejects `key`.
@@ -63,7 +74,13 @@ pub(crate) fn build(
     uid: &str,
 ) -> Result<SignedQuery, Error> {
     limits::check(uri.as_bytes(), Limits::MAX_URL_LEN)?;
-    if !format_allowed(policy, format) || !is_bare_path(uri.as_bytes()) || !is_part(rand) || !is_part(uid) {
+    let hex_too_late = format == TimeFormat::Hex && timestamp > HEX_MAX_TIMESTAMP;
+    if !format_allowed(policy, format)
+        || hex_too_late
+        || !is_bare_path(uri.as_bytes())
+        || !is_part(rand)
+        || !is_part(uid)
+    {
         return Err(Error::InvalidArgument);
     }
     if !(policy.key_valid)(key) {
@@ -135,7 +152,7 @@ fn split(value: &[u8], format: TimeFormat) -> Result<(Parts<'_>, [u8; md5::LEN],
     }
     let start = match format {
         TimeFormat::Decimal => json::parse_u64(time),
-        TimeFormat::Hex => parse_hex_u64(time),
+        TimeFormat::Hex => txsecret::parse_tx_time(time).ok(),
     }
     .ok_or(Error::Malformed)?;
     let claimed = parse_hex::<{ md5::LEN }>(hash).ok_or(Error::Malformed)?;
@@ -202,5 +219,23 @@ mod tests {
         }
         assert_eq!(split(format!("5EEDbe7c-r-u-{h}").as_bytes(), TimeFormat::Hex).unwrap().2, 0x5eedbe7c);
         assert!(split(format!("5eedbe7c-r-u-{h}").as_bytes(), TimeFormat::Decimal).is_err());
+        // In hex, exactly ten decimal digits are decimal; nine, eleven or a letter are hex.
+        let hex = |t: &str| split(format!("{t}-r-u-{h}").as_bytes(), TimeFormat::Hex).map(|s| s.2);
+        assert_eq!(hex("1592639100"), Ok(1_592_639_100));
+        assert_eq!(hex("159263910"), Ok(0x1_5926_3910));
+        assert_eq!(hex("15926391000"), Ok(0x159_2639_1000));
+        assert_eq!(hex("159263910a"), Ok(0x15_9263_910a));
+        assert_eq!(hex("12345678901234567"), Err(Error::Malformed), "over 16 hex digits");
+    }
+
+    #[test]
+    fn hex_builds_stop_at_nine_digits() {
+        let q = build(&ANY, b"k", "/a", HEX_MAX_TIMESTAMP, TimeFormat::Hex, "0", "0").unwrap();
+        assert!(q.as_str().starts_with("auth_key=fffffffff-"), "{}", q.as_str());
+        assert_eq!(
+            build(&ANY, b"k", "/a", HEX_MAX_TIMESTAMP + 1, TimeFormat::Hex, "0", "0"),
+            Err(Error::InvalidArgument)
+        );
+        assert!(build(&ANY, b"k", "/a", HEX_MAX_TIMESTAMP + 1, TimeFormat::Decimal, "0", "0").is_ok());
     }
 }

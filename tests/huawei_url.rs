@@ -198,8 +198,27 @@ fn a_time_formats() {
     assert_eq!(a(&[KEY], &url, TimeFormat::Hex, T + 60, 60, 0), Ok(0));
     assert_eq!(a(&[KEY], &url, TimeFormat::Hex, T + 61, 60, 0), Err(Error::Expired));
     assert_eq!(a(&[KEY], &url, TimeFormat::Decimal, T, 60, 0), Err(Error::Malformed), "hex text is not decimal");
-    // A decimal-looking text read as hex is another (later) time: the caller picks the format.
-    assert_eq!(a(&[KEY], FLV, TimeFormat::Hex, T + 61, 60, 0), Ok(0));
+    // Exactly ten decimal digits are decimal in hex mode too: Huawei's decimal example keeps
+    // its real expiry (read as hex it would run until the year 4900).
+    assert_eq!(a(&[KEY], FLV, TimeFormat::Hex, T + 60, 60, 0), Ok(0));
+    assert_eq!(a(&[KEY], FLV, TimeFormat::Hex, T + 61, 60, 0), Err(Error::Expired));
+    assert_eq!(c_a_verify(&[KEY], FLV, LIVESIGN_HUAWEI_TIME_HEX, T + 61, 60).0, LIVESIGN_EXPIRED);
+    // Nine decimal digits, or ten with a letter, are hex.
+    let signed = |t: &str| {
+        format!("/x?auth_key={t}-r-0-{}", md5_hex(&format!("/x-{t}-r-0-{}", std::str::from_utf8(KEY).unwrap())))
+    };
+    assert_eq!(a(&[KEY], &signed("159263910"), TimeFormat::Hex, 0x1_5926_3910 + 60, 60, 0), Ok(0));
+    assert_eq!(a(&[KEY], &signed("159263910"), TimeFormat::Hex, 0x1_5926_3910 + 61, 60, 0), Err(Error::Expired));
+    assert_eq!(a(&[KEY], &signed("15926391a0"), TimeFormat::Hex, 0x15_9263_91a0 + 60, 60, 0), Ok(0));
+    // Builders write at most nine hex digits, so nothing they write is read back as decimal.
+    let max = UrlAuth::A_MAX_HEX_TIMESTAMP;
+    assert_eq!(max, LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP);
+    let q = huawei::url_a_build(KEY, "/x", max, TimeFormat::Hex, "r", "0").unwrap();
+    assert_eq!(a(&[KEY], &format!("/x?{q}"), TimeFormat::Hex, max + 60, 60, 0), Ok(0));
+    assert_eq!(
+        huawei::url_a_build(KEY, "/x", max + 1, TimeFormat::Hex, "r", "0").map(|q| q.to_string()),
+        Err(Error::InvalidArgument)
+    );
     // An uppercase hex time signed as written verifies too.
     let upper = format!(
         "/x?auth_key=5EEDBE7C-r-0-{}",
@@ -819,6 +838,7 @@ proptest! {
     fn a_round_trips(path in "(/[A-Za-z0-9._~-]{1,12}){1,4}", t: u64, hex: bool, rand in "[A-Za-z0-9]{1,64}",
                      uid in "[0-9]{1,8}", duration in 60u32..=2_592_000) {
         let format = if hex { TimeFormat::Hex } else { TimeFormat::Decimal };
+        let t = if hex { t % (UrlAuth::A_MAX_HEX_TIMESTAMP + 1) } else { t };
         let q = huawei::url_a_build(KEY, &path, t, format, &rand, &uid).unwrap();
         let url = format!("https://play.example.com{path}?{q}");
         prop_assert_eq!(huawei::url_a_verify(&[BACKUP, KEY], url.as_bytes(), format, t, duration, 0), Ok(1));

@@ -8,7 +8,7 @@
 use livesign::ffi::huawei::livesign_huawei_callback_verify;
 use livesign::ffi::tencent::livesign_tencent_callback_verify;
 use livesign::ffi::trtc::livesign_usersig_verify;
-use livesign::huawei::{self, Notification, RecordFields, TimeFormat};
+use livesign::huawei::{self, Notification, RecordFields, TimeFormat, UrlAuth};
 use livesign::tencent::{self, callback, url};
 use livesign::trtc::{UserSig, usersig_verify};
 use livesign::{Error, HmacKey, alibaba};
@@ -157,12 +157,17 @@ proptest! {
     fn huawei_url_expiry(start in time(), duration in 60u32..=2_592_000, leeway in leeway(), method in 0u8..4) {
         let (q, strict) = match method {
             0 => (huawei::url_a_build(URL_KEY, "/live/s.flv", start, TimeFormat::Decimal, "0", "0").unwrap().to_string(), false),
+            // The builders stop at 2^36 - 1; any other hex time is signed here.
+            1 if start > UrlAuth::A_MAX_HEX_TIMESTAMP => {
+                let t = format!("{start:x}");
+                (format!("auth_key={t}-0-0-{}", md5_hex(&[b"/live/s.flv-", t.as_bytes(), b"-0-0-", URL_KEY])), false)
+            }
             1 => (huawei::url_a_build(URL_KEY, "/live/s.flv", start, TimeFormat::Hex, "0", "0").unwrap().to_string(), false),
-            // B's builder stops at 2^36 - 1; any other hex time is signed here.
             2 => (format!("txSecret={}&txTime={start:x}", md5_hex(&[URL_KEY, b"s", format!("{start:x}").as_bytes()])), true),
             _ => (huawei::url_d_build(&HmacKey::new(URL_KEY).unwrap(), "s", start).unwrap().to_string(), true),
         };
-        prop_assume!(!(method == 2 && format!("{start:x}").len() == 10 && format!("{start:x}").bytes().all(|b| b.is_ascii_digit())));
+        // A hex time of exactly ten decimal digits reads as decimal (A and B): another instant.
+        prop_assume!(!((method == 1 || method == 2) && format!("{start:x}").len() == 10 && format!("{start:x}").bytes().all(|b| b.is_ascii_digit())));
         let u = format!("/live/s.flv?{q}");
         let end = start.checked_add(u64::from(duration) - u64::from(strict));
         let last = end.and_then(|e| e.checked_add(u64::from(leeway)));

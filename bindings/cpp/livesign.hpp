@@ -1229,10 +1229,14 @@ namespace url_a {
 /// Longest query `build` writes (LIVESIGN_HUAWEI_URL_A_MAX_LEN).
 constexpr std::size_t max_len = LIVESIGN_HUAWEI_URL_A_MAX_LEN;
 
+/// The largest `timestamp` `build` writes in hex (LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP,
+/// 2^36 - 1): in hex mode, exactly 10 decimal digits are read as decimal.
+constexpr uint64_t max_hex_timestamp = LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP;
+
 /// The query `auth_key=...` for the URL path `uri` (e.g. `/livetest/huawei1.flv`); `timestamp`
 /// is the start of validity. `rand` (Huawei: a UUID without dashes) and `uid` are 1 to 64 ASCII
-/// letters and digits. Throws Error(InvalidArgument) for a bad uri, rand or uid,
-/// Error(InvalidKey) for a key that breaks the key rule.
+/// letters and digits. Throws Error(InvalidArgument) for a bad uri, rand or uid or a hex
+/// `timestamp` above `max_hex_timestamp`, Error(InvalidKey) for a key that breaks the key rule.
 inline std::string build(std::string_view key, std::string_view uri, uint64_t timestamp, TimeFormat format,
                          std::string_view rand, std::string_view uid = "0") {
     return detail::bounded<LIVESIGN_HUAWEI_URL_A_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {

@@ -136,16 +136,32 @@ pub fn hex_u64(s: &[u8]) -> Option<u64> {
     u64::from_str_radix(std::str::from_utf8(s).ok()?, 16).ok()
 }
 
+/// 1 to 16 hex digits of either case, except that exactly 10 decimal digits are decimal (the
+/// `txTime` rule, also Huawei A's hex mode).
+pub fn tx_time(s: &[u8]) -> Option<u64> {
+    if s.len() == 10 && s.iter().all(u8::is_ascii_digit) {
+        return std::str::from_utf8(s).ok()?.parse().ok();
+    }
+    hex_u64(s)
+}
+
+/// Where the `://` that ends a scheme starts: the first `://`, when no `/` or `?` comes
+/// before it (a query may hold a URL).
+pub fn scheme_end(url: &[u8]) -> Option<usize> {
+    let i = url.windows(3).position(|w| w == b"://")?;
+    (!url[..i].iter().any(|&b| b == b'/' || b == b'?')).then_some(i)
+}
+
 /// The path and query of a URL as livesign documents its reading (`scheme://authority/path
-/// ?query#fragment` or `/path?query#fragment`; printable ASCII only; the first `://` ends the
-/// scheme, which is letters, digits and `+-.`; the authority runs to the first `/` or `?`;
-/// the path must start with `/`), written here independently of `src/url.rs`.
+/// ?query#fragment` or `/path?query#fragment`; printable ASCII only; a `://` before any `/`
+/// or `?` ends the scheme, which is letters, digits and `+-.`; the authority runs to the first
+/// `/` or `?`; the path must start with `/`), written here independently of `src/url.rs`.
 pub fn url_parts(url: &[u8]) -> Option<(&[u8], &[u8])> {
     if url.is_empty() || !url.iter().all(|&b| b > b' ' && b < 0x7f) {
         return None;
     }
     let url = url.split(|&b| b == b'#').next()?;
-    let rest = match url.windows(3).position(|w| w == b"://") {
+    let rest = match scheme_end(url) {
         Some(i) => {
             let scheme = &url[..i];
             let rest = &url[i + 3..];

@@ -112,7 +112,7 @@ pub fn build_reads_back(command: Command, base: Option<&[u8]>, appid: u64, key: 
                     !b.contains(&b'?')
                         && !b.contains(&b'#')
                         && url_parts(b).is_some()
-                        && b.windows(3).any(|w| w == b"://")
+                        && reference::scheme_end(b).is_some()
                 });
                 assert!(
                     !(value_ok && name_ok && base_ok && base_parses && param.value.len() <= 8192),

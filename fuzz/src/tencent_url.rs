@@ -115,14 +115,6 @@ fn stream_name(path: &[u8]) -> Option<&[u8]> {
     (!stream.is_empty()).then_some(stream)
 }
 
-/// `txTime`: exactly 10 decimal digits are decimal, else 1 to 16 hex digits.
-fn tx_time(raw: &[u8]) -> Option<u64> {
-    if raw.len() == 10 && raw.iter().all(u8::is_ascii_digit) {
-        return std::str::from_utf8(raw).ok()?.parse().ok();
-    }
-    reference::hex_u64(raw)
-}
-
 /// The Rust and C verifiers agree, and every outcome has its documented cause.
 pub fn verify_agrees(ring: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leeway: u32) {
     let ours = url::verify(ring, url, valid_for, now, leeway);
@@ -160,7 +152,7 @@ pub fn verify_agrees(ring: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leewa
             assert!(keys_ok && url.len() <= 8192);
             let (stream, time, secret) = parts.expect("the reference reads every accepted URL");
             assert_eq!((v.stream_name, v.tx_time), (stream, time));
-            let expiry = tx_time(time).expect("a readable txTime");
+            let expiry = reference::tx_time(time).expect("a readable txTime");
             assert_eq!((v.expiry, v.valid_until), (expiry, expiry.saturating_add(u64::from(valid_for))));
             let first = ring.iter().position(|k| md5_hex(&[k, stream, time]).as_bytes() == secret);
             assert_eq!(first, Some(v.key_index), "the first matching key is reported");
@@ -179,7 +171,7 @@ pub fn verify_agrees(ring: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leewa
                 Error::Expired => {
                     let (stream, time, secret) = parts.expect("expiry needs a readable URL");
                     assert!(ring.iter().any(|k| md5_hex(&[k, stream, time]).as_bytes() == secret));
-                    let until = tx_time(time).unwrap().saturating_add(u64::from(valid_for));
+                    let until = reference::tx_time(time).unwrap().saturating_add(u64::from(valid_for));
                     assert!(!reference::fresh(until, now, leeway));
                 }
                 Error::Malformed => {}
@@ -258,13 +250,13 @@ fn secret_agrees(key: &[u8], stream: &[u8], url: &[u8]) {
     assert_eq!(c as u32, ours.map_or_else(Error::code, |_| 0));
     match ours {
         Ok(s) => {
-            assert!(tx_time(time).is_some());
+            assert!(reference::tx_time(time).is_some());
             assert_eq!(s.as_str(), md5_hex(&[key, stream, time]));
             assert_eq!(&out, s.as_bytes());
         }
         Err(Error::InvalidArgument) => assert!(stream.len() > 256),
         Err(Error::InvalidKey) => assert!(key.is_empty() || key.len() > 1024),
-        Err(e) => assert_eq!((e, tx_time(time)), (Error::Malformed, None)),
+        Err(e) => assert_eq!((e, reference::tx_time(time)), (Error::Malformed, None)),
     }
 }
 

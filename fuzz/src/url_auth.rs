@@ -103,8 +103,9 @@ fn build(method: Method, key: &[u8], stream: &[u8], rand: &[u8], t: u64) -> Opti
         Ok(q) => Some(format!("{uri}?{q}").into_bytes()),
         Err(e) => {
             let part = |s: &str| (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric());
-            let path_ok = uri.bytes().all(|b| b > b' ' && b < 0x7f && b != b'?' && b != b'#') && !uri.contains("://");
+            let path_ok = uri.bytes().all(|b| b > b' ' && b < 0x7f && b != b'?' && b != b'#');
             let args_ok = match method {
+                Method::A(TimeFormat::Hex) => path_ok && part(rand) && t < (1 << 36),
                 Method::A(_) | Method::Alibaba => path_ok && part(rand),
                 Method::B => !stream.is_empty() && stream.len() <= 256 && t < (1 << 36),
                 Method::D => !stream.is_empty() && stream.len() <= 256,
@@ -205,7 +206,7 @@ fn reference_sign(method: Method, key: &[u8], stream: &[u8], url: &[u8]) -> Opti
                 return None;
             }
             let start = match method {
-                Method::A(TimeFormat::Hex) => hex_u64(time)?,
+                Method::A(TimeFormat::Hex) => reference::tx_time(time)?,
                 _ => reference::decimal(time)?,
             };
             let want = md5_hex(&[path, b"-", time, b"-", rand, b"-", uid, b"-", key]);
@@ -213,12 +214,7 @@ fn reference_sign(method: Method, key: &[u8], stream: &[u8], url: &[u8]) -> Opti
         }
         Method::B => {
             let (secret, time) = (query_value(query, b"txSecret")?, query_value(query, b"txTime")?);
-            // Exactly 10 decimal digits are decimal (leading zeros and all), else hex.
-            let start = if time.len() == 10 && time.iter().all(u8::is_ascii_digit) {
-                std::str::from_utf8(time).ok()?.parse().ok()?
-            } else {
-                hex_u64(time)?
-            };
+            let start = reference::tx_time(time)?;
             if secret.len() != 32 || !secret.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c)) {
                 return None;
             }

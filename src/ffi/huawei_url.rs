@@ -13,7 +13,9 @@ use crate::{Error, HmacKey};
 /// `time_format` of the method-A functions: the `auth_key` time is decimal Unix seconds.
 pub const LIVESIGN_HUAWEI_TIME_DECIMAL: u32 = 0;
 /// `time_format` of the method-A functions: the `auth_key` time is hex Unix seconds (written
-/// lowercase, read in either case).
+/// lowercase, read in either case). Exactly 10 decimal digits are read as decimal, like
+/// `txTime`: a decimal URL checked in hex mode keeps its real expiry instead of one in the year
+/// 4900 (a hex time reaches 10 digits only after the year 4147).
 pub const LIVESIGN_HUAWEI_TIME_HEX: u32 = 1;
 
 /// Length of a Huawei URL validation key: 32 ASCII letters and digits, not all digits and
@@ -31,6 +33,9 @@ pub const LIVESIGN_HUAWEI_URL_B_MAX_LEN: usize = 58;
 /// The largest `tx_time` `livesign_huawei_url_b_build` accepts: 2^36 - 1 (in year 4147), so the
 /// hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit decimal one.
 pub const LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME: u64 = 68_719_476_735;
+/// The largest `timestamp` `livesign_huawei_url_a_build` accepts with
+/// `LIVESIGN_HUAWEI_TIME_HEX`: 2^36 - 1 (in year 4147), 9 hex digits.
+pub const LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP: u64 = 68_719_476_735;
 /// Longest query `livesign_huawei_url_d_build` writes.
 pub const LIVESIGN_HUAWEI_URL_D_MAX_LEN: usize = 97;
 const _: () = {
@@ -40,6 +45,8 @@ const _: () = {
     assert!(LIVESIGN_HUAWEI_URL_A_MAX_LEN == crate::authkey::QUERY_MAX_LEN);
     assert!(LIVESIGN_HUAWEI_URL_B_MAX_LEN == huawei::URL_B_QUERY_MAX_LEN);
     assert!(LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == UrlAuth::B_MAX_TX_TIME);
+    assert!(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP == UrlAuth::A_MAX_HEX_TIMESTAMP);
+    assert!(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP == crate::authkey::HEX_MAX_TIMESTAMP);
     assert!(LIVESIGN_HUAWEI_URL_D_MAX_LEN == huawei::URL_D_QUERY_MAX_LEN);
 };
 
@@ -60,7 +67,8 @@ fn format_of(v: u32) -> Result<TimeFormat, Error> {
 /// - `uri`: the URL path, e.g. `/livetest/huawei1.flv` (for WebRTC `/app/stream.sdp`), at most
 ///   `LIVESIGN_MAX_URL_LEN` bytes.
 /// - `timestamp`: start of validity, Unix seconds, written as `time_format` says
-///   (`LIVESIGN_HUAWEI_TIME_DECIMAL` or `LIVESIGN_HUAWEI_TIME_HEX`).
+///   (`LIVESIGN_HUAWEI_TIME_DECIMAL` or `LIVESIGN_HUAWEI_TIME_HEX`); in hex at most
+///   `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`.
 /// - `rand`: 1 to 64 ASCII letters and digits (Huawei: a UUID without dashes); livesign
 ///   reads no random source, so the caller provides it. `uid`: likewise (Huawei: `0`).
 /// - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_A_MAX_LEN`
@@ -68,7 +76,8 @@ fn format_of(v: u32) -> Result<TimeFormat, Error> {
 ///
 /// Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
 /// `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
-/// is not UTF-8, `time_format` is unknown, `uri` is not a bare path (`/`, printable ASCII, no
+/// is not UTF-8, `time_format` is unknown, a hex `timestamp` is above
+/// `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`, `uri` is not a bare path (`/`, printable ASCII, no
 /// `?` or `#`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
 /// then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is
 /// 0 on other failures. Never allocates; safe from any thread.
@@ -109,7 +118,7 @@ pub unsafe extern "C" fn livesign_huawei_url_a_build(
 /// - `url`: the full URL (`rtmp://host/app/stream?auth_key=...`) or a bare `/path?query`; its
 ///   path is the signed URI. Parameters are read raw (no percent-decoding).
 /// - `time_format`: how the `auth_key` time is written (`LIVESIGN_HUAWEI_TIME_DECIMAL` or
-///   `_HEX`); it is hashed as written.
+///   `_HEX`, where exactly 10 decimal digits are decimal); it is hashed as written.
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000; the URL is
 ///   valid while `now <= timestamp + duration_s + leeway_s`.
 /// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.

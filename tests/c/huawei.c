@@ -453,6 +453,17 @@ static void check_url_contract(void) {
     CHECK(livesign_huawei_url_a_build(U8(key), 32, U8("/a"), 2, 1, 7, U8("0"), 1, U8("0"), 1, out, sizeof out, &len) ==
               LIVESIGN_INVALID_ARGUMENT,
           "bad time format");
+    CHECK(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP == 68719476735ull &&
+              livesign_huawei_url_a_build(U8(key), 32, U8("/a"), 2, LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP,
+                                          LIVESIGN_HUAWEI_TIME_HEX, U8("0"), 1, U8("0"), 1, out, sizeof out,
+                                          &len) == LIVESIGN_OK &&
+              len > 19 && memcmp(out, "auth_key=fffffffff-", 19) == 0,
+          "hex times up to 9 digits");
+    CHECK(livesign_huawei_url_a_build(U8(key), 32, U8("/a"), 2, LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP + 1,
+                                      LIVESIGN_HUAWEI_TIME_HEX, U8("0"), 1, U8("0"), 1, out, sizeof out,
+                                      &len) == LIVESIGN_INVALID_ARGUMENT &&
+              len == 0,
+          "no 10-digit hex time");
     CHECK(livesign_huawei_url_a_build(U8(key), 32, U8("/a"), 2, 1, 0, U8("0"), 1, U8("0"), 1, out, sizeof out, NULL) ==
               LIVESIGN_INVALID_ARGUMENT,
           "NULL out_len");

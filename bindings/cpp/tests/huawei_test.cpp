@@ -217,12 +217,18 @@ void url() {
                             "dd1b5ffa00cf26acec0c169ae1cfabea",
                             TimeFormat::Decimal, 1800, 1592639100);
           }) == Status::SignatureMismatch);
-    // The format is part of the meaning: the hash covers the time as written, and the decimal
-    // vector's time read as hex is 0x1592639100, centuries later.
+    // The hash covers the time as written; in hex mode exactly 10 decimal digits are still
+    // decimal, so the decimal vector keeps its expiry (as hex it would run to the year 4900).
     const std::string flv = "/livetest/huawei1.flv?" + std::string(vectors[0].query);
     CHECK(status_of([&] { url_a::verify({kUrlKey}, flv, TimeFormat::Decimal, 1800, 1592639100 + 1801); }) ==
           Status::Expired);
-    CHECK(url_a::verify({kUrlKey}, flv, TimeFormat::Hex, 1800, 1592639100 + 1801) == 0);
+    CHECK(url_a::verify({kUrlKey}, flv, TimeFormat::Hex, 1800, 1592639100 + 1800) == 0);
+    CHECK(status_of([&] { url_a::verify({kUrlKey}, flv, TimeFormat::Hex, 1800, 1592639100 + 1801); }) ==
+          Status::Expired);
+    CHECK(url_a::max_hex_timestamp == 68719476735ull);
+    CHECK(url_a::build(kUrlKey, "/a", url_a::max_hex_timestamp, TimeFormat::Hex, "r").rfind("auth_key=fffffffff-", 0) == 0);
+    CHECK(status_of([] { url_a::build(kUrlKey, "/a", url_a::max_hex_timestamp + 1, TimeFormat::Hex, "r"); }) ==
+          Status::InvalidArgument);
     CHECK(status_of([] { url_a::build(kUrlKey, "/a", 1, TimeFormat::Decimal, "a-b"); }) == Status::InvalidArgument);
     CHECK(status_of([] { url_a::build(kUrlKey, "a", 1, TimeFormat::Decimal, "r"); }) == Status::InvalidArgument);
     CHECK(status_of([] { url_a::build(kUrlKey, "/a", 1, static_cast<TimeFormat>(2), "r"); }) ==

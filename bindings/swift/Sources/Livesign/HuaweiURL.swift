@@ -20,10 +20,14 @@ extension Livesign.Huawei {
         /// Longest query `build` writes.
         public static let maxLength = Int(LIVESIGN_HUAWEI_URL_A_MAX_LEN)
 
+        /// The latest `start` `build` writes in hex (2^36 - 1 s, in year 4147): in hex mode,
+        /// exactly 10 decimal digits are read as decimal.
+        public static let maxHexStart = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP))
+
         /// The query `auth_key=...` for the URL path `uri` (e.g. `/livetest/huawei1.flv`), valid
         /// from `start`. `rand` (Huawei: a UUID without dashes) and `uid` are 1 to 64 ASCII letters
-        /// and digits. Throws `.invalidArgument` for a bad uri, rand or uid, `.invalidKey` for a key
-        /// that breaks the key rule.
+        /// and digits. Throws `.invalidArgument` for a bad uri, rand or uid or a hex `start` after
+        /// `maxHexStart`, `.invalidKey` for a key that breaks the key rule.
         public static func build(key: String, uri: String, start: Date, format: TimeFormat, rand: String,
                                  uid: String = "0") throws -> String {
             try withSlices([key, uri, rand, uid]) { f in

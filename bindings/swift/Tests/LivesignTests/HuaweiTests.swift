@@ -208,10 +208,15 @@ final class HuaweiURLTests: XCTestCase {
         assertStatus(.signatureMismatch, try A.verify(
             keys: [urlKey], url: "/livetest/huawei1.sdp?auth_key=1592639100-477b3bbc253f467b8def6711128c7bec-0-dd1b5ffa00cf26acec0c169ae1cfabea",
             format: .decimal, durationSeconds: 1800, now: at(1_592_639_100)))
-        // The time is hashed as written; read as hex, the decimal vector's time is centuries later.
+        // The time is hashed as written; in hex mode exactly 10 decimal digits are still decimal,
+        // so the decimal vector keeps its expiry (as hex it would run to the year 4900).
         let flv = "/livetest/huawei1.flv?" + aVectors[0].3
         assertStatus(.expired, try A.verify(keys: [urlKey], url: flv, format: .decimal, durationSeconds: 1800, now: at(1_592_639_100 + 1801)))
-        XCTAssertEqual(try A.verify(keys: [urlKey], url: flv, format: .hex, durationSeconds: 1800, now: at(1_592_639_100 + 1801)), 0)
+        XCTAssertEqual(try A.verify(keys: [urlKey], url: flv, format: .hex, durationSeconds: 1800, now: at(1_592_639_100 + 1800)), 0)
+        assertStatus(.expired, try A.verify(keys: [urlKey], url: flv, format: .hex, durationSeconds: 1800, now: at(1_592_639_100 + 1801)))
+        XCTAssertEqual(A.maxHexStart, at(68_719_476_735))
+        XCTAssertTrue(try A.build(key: urlKey, uri: "/a", start: A.maxHexStart, format: .hex, rand: "r").hasPrefix("auth_key=fffffffff-"))
+        assertStatus(.invalidArgument, try A.build(key: urlKey, uri: "/a", start: A.maxHexStart.addingTimeInterval(1), format: .hex, rand: "r"))
         assertStatus(.invalidArgument, try A.build(key: urlKey, uri: "/a", start: at(1), format: .decimal, rand: "a-b"))
         assertStatus(.invalidKey, try A.build(key: String(repeating: "1", count: 32), uri: "/a", start: at(1), format: .decimal, rand: "r"))
         assertStatus(.invalidArgument, try A.verify(keys: [urlKey], url: "/a?auth_key=1", format: .decimal, durationSeconds: 59, now: at(1)))

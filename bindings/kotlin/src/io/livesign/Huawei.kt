@@ -311,10 +311,17 @@ object Huawei {
         const val MAX_LEN: Int = 192
 
         /**
+         * The largest [build] timestamp in hex: 2^36 - 1, in year 4147 (in hex mode, exactly 10
+         * decimal digits are read as decimal) (LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP).
+         */
+        const val MAX_HEX_TIMESTAMP: Long = 68_719_476_735L
+
+        /**
          * The query `auth_key=...` for the URL path [uri] (e.g. `/livetest/huawei1.flv`);
          * [timestamp] is the start of validity. [rand] (Huawei: a UUID without dashes) and [uid]
          * are 1 to 64 ASCII letters and digits. Throws [LiveSignException.InvalidArgument] for a
-         * bad uri, rand or uid, [LiveSignException.InvalidKey] for a key that breaks the key rule.
+         * bad uri, rand or uid or a hex [timestamp] above [MAX_HEX_TIMESTAMP],
+         * [LiveSignException.InvalidKey] for a key that breaks the key rule.
          */
         @JvmStatic
         @JvmOverloads

@@ -194,12 +194,19 @@ class HuaweiUrlTest {
                 "/livetest/huawei1.sdp?auth_key=1592639100-477b3bbc253f467b8def6711128c7bec-0-dd1b5ffa00cf26acec0c169ae1cfabea",
                 Huawei.TimeFormat.DECIMAL, 1800, now = 1592639100L)
         }
-        // The time is hashed as written; read as hex, the decimal vector's time is centuries later.
+        // The time is hashed as written; in hex mode exactly 10 decimal digits are still decimal,
+        // so the decimal vector keeps its expiry (as hex it would run to the year 4900).
         val flv = "/livetest/huawei1.flv?" + aVectors[0].query
         assertStatus<LiveSignException.Expired> {
             Huawei.UrlA.verify(listOf(URL_KEY), flv, Huawei.TimeFormat.DECIMAL, 1800, now = 1592639100L + 1801)
         }
-        assertEquals(0, Huawei.UrlA.verify(listOf(URL_KEY), flv, Huawei.TimeFormat.HEX, 1800, now = 1592639100L + 1801))
+        assertEquals(0, Huawei.UrlA.verify(listOf(URL_KEY), flv, Huawei.TimeFormat.HEX, 1800, now = 1592639100L + 1800))
+        assertStatus<LiveSignException.Expired> {
+            Huawei.UrlA.verify(listOf(URL_KEY), flv, Huawei.TimeFormat.HEX, 1800, now = 1592639100L + 1801)
+        }
+        val maxHex = Huawei.UrlA.MAX_HEX_TIMESTAMP
+        assertTrue(Huawei.UrlA.build(URL_KEY, "/a", maxHex, Huawei.TimeFormat.HEX, "r").startsWith("auth_key=fffffffff-"))
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlA.build(URL_KEY, "/a", maxHex + 1, Huawei.TimeFormat.HEX, "r") }
         assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlA.build(URL_KEY, "/a", 1L, Huawei.TimeFormat.DECIMAL, "a-b") }
         assertStatus<LiveSignException.InvalidKey> { Huawei.UrlA.build("1".repeat(32), "/a", 1L, Huawei.TimeFormat.DECIMAL, "r") }
         assertStatus<LiveSignException.InvalidArgument> {
