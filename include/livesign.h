@@ -1091,7 +1091,8 @@ typedef struct {
      */
     livesign_slice error_info;
     /**
-     * `RequestId`, the text between its quotes as written.
+     * `RequestId`, the text between its quotes as written; empty (NULL, 0) when the response
+     * has none.
      */
     livesign_slice request_id;
 } livesign_trtc_rest_response;
@@ -2780,8 +2781,9 @@ livesign_status livesign_trtc_rest_url(const uint8_t *host,
                                        size_t *out_len);
 
 /**
- * Parses the envelope of a REST response body: `ActionStatus`, `ErrorCode`, `ErrorInfo` and
- * `RequestId`, which seed 002 says every response contains.
+ * Parses the envelope of a REST response body: `ActionStatus`, `ErrorCode`, `ErrorInfo` and,
+ * when present, `RequestId` (seed 002 says every response carries it, but Tencent's Chat docs
+ * show responses without it; it is then the empty slice).
  *
  * - `body`, `body_len`: the whole HTTP response body (UTF-8 JSON).
  * - `response`: nullable; on `LIVESIGN_OK` receives the fields (slices point into `body`),
@@ -2792,10 +2794,10 @@ livesign_status livesign_trtc_rest_url(const uint8_t *host,
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `body` is NULL with a non-zero
  * length or longer than `LIVESIGN_MAX_RESPONSE_LEN`; `LIVESIGN_MALFORMED` when the body is
- * not one strict RFC 8259 JSON object, or one
- * of the four fields is missing, of the wrong type (`ActionStatus` a string `"OK"` or
- * `"FAIL"`, `ErrorCode` an integer without fraction or exponent within int64_t, `ErrorInfo`
- * and `RequestId` strings), or present twice. Never allocates.
+ * not one strict RFC 8259 JSON object, or one of the four fields is of the wrong type
+ * (`ActionStatus` a string `"OK"` or `"FAIL"`, `ErrorCode` an integer without fraction or
+ * exponent within int64_t, `ErrorInfo` and `RequestId` strings) or present twice, or one of
+ * the first three is missing. Never allocates.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_trtc_rest_response_parse(const uint8_t *body,

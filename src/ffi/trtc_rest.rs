@@ -33,7 +33,8 @@ pub struct livesign_trtc_rest_response {
     pub error_code: i64,
     /// `ErrorInfo`, the text between its quotes as written (JSON escapes are not undone).
     pub error_info: livesign_slice,
-    /// `RequestId`, the text between its quotes as written.
+    /// `RequestId`, the text between its quotes as written; empty (NULL, 0) when the response
+    /// has none.
     pub request_id: livesign_slice,
 }
 
@@ -155,8 +156,9 @@ pub unsafe extern "C" fn livesign_trtc_rest_url(
     })
 }
 
-/// Parses the envelope of a REST response body: `ActionStatus`, `ErrorCode`, `ErrorInfo` and
-/// `RequestId`, which seed 002 says every response contains.
+/// Parses the envelope of a REST response body: `ActionStatus`, `ErrorCode`, `ErrorInfo` and,
+/// when present, `RequestId` (seed 002 says every response carries it, but Tencent's Chat docs
+/// show responses without it; it is then the empty slice).
 ///
 /// - `body`, `body_len`: the whole HTTP response body (UTF-8 JSON).
 /// - `response`: nullable; on `LIVESIGN_OK` receives the fields (slices point into `body`),
@@ -167,10 +169,10 @@ pub unsafe extern "C" fn livesign_trtc_rest_url(
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `body` is NULL with a non-zero
 /// length or longer than `LIVESIGN_MAX_RESPONSE_LEN`; `LIVESIGN_MALFORMED` when the body is
-/// not one strict RFC 8259 JSON object, or one
-/// of the four fields is missing, of the wrong type (`ActionStatus` a string `"OK"` or
-/// `"FAIL"`, `ErrorCode` an integer without fraction or exponent within int64_t, `ErrorInfo`
-/// and `RequestId` strings), or present twice. Never allocates.
+/// not one strict RFC 8259 JSON object, or one of the four fields is of the wrong type
+/// (`ActionStatus` a string `"OK"` or `"FAIL"`, `ErrorCode` an integer without fraction or
+/// exponent within int64_t, `ErrorInfo` and `RequestId` strings) or present twice, or one of
+/// the first three is missing. Never allocates.
 #[must_use = "the status says whether the response could be read"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_trtc_rest_response_parse(

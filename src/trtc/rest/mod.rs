@@ -4,7 +4,8 @@
 //! A request is an HTTPS POST to
 //! `https://console.tim.qq.com/v4/<service>/<command>?sdkappid=&identifier=&usersig=&random=&contenttype=json`
 //! with a JSON body (`{}` when the command takes nothing). The response body is JSON with
-//! `ActionStatus`, `ErrorInfo`, `ErrorCode` and `RequestId` beside the command's own fields.
+//! `ActionStatus`, `ErrorInfo`, `ErrorCode` and (not in every service's responses) `RequestId`
+//! beside the command's own fields.
 
 mod errors;
 mod response;

@@ -1,11 +1,14 @@
 //! The envelope of every REST response (seed 002): `ActionStatus`, `ErrorInfo`, `ErrorCode`
 //! and `RequestId`, read strictly and without copying.
 //!
-//! Seed 002: "The response payload must contain the properties ActionStatus, ErrorInfo,
-//! ErrorCode, RequestId", so all four are required: a body without one of them, with one of
-//! the wrong JSON type, or with one of them twice is `Malformed` (two JSON parsers must never
-//! disagree on which `ErrorCode` a response carried). The command's own fields are read raw
-//! with [`field`] / [`Response::field`].
+//! `ActionStatus`, `ErrorInfo` and `ErrorCode` are required: a body without one of them, with
+//! one of the wrong JSON type, or with one of them twice is `Malformed` (two JSON parsers must
+//! never disagree on which `ErrorCode` a response carried). `RequestId` is read when present
+//! (a string, at most once) and empty when absent: seed 002 (the Live room API) says every
+//! response carries it, but Tencent's Chat REST docs show responses without it, e.g.
+//! `account_import`'s `{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}`, and a reader for
+//! every service on the same host must not refuse them. The command's own fields are read
+//! raw with [`field`] / [`Response::field`].
 
 use crate::Error;
 use crate::json::{self, Kind, Object, Str, Value};
@@ -34,10 +37,11 @@ impl<'a> Response<'a> {
     /// Parses a response body (one strict RFC 8259 JSON object, UTF-8).
     ///
     /// Errors: [`Error::InvalidArgument`] for a body over [`crate::Limits::MAX_RESPONSE_LEN`];
-    /// [`Error::Malformed`] when the body is not a JSON object, or when
-    /// `ActionStatus` (a string, `"OK"` or `"FAIL"`), `ErrorCode` (an integer: no fraction or
-    /// exponent, within `i64`), `ErrorInfo` (a string) or `RequestId` (a string) is missing,
-    /// of another type, or present twice. Other members may be anything.
+    /// [`Error::Malformed`] when the body is not a JSON object, when `ActionStatus` (a
+    /// string, `"OK"` or `"FAIL"`), `ErrorCode` (an integer: no fraction or exponent, within
+    /// `i64`) or `ErrorInfo` (a string) is missing, of another type, or present twice, or when
+    /// `RequestId` is not a string or present twice (absent, it reads as empty: Tencent's Chat
+    /// docs show responses without it). Other members may be anything.
     ///
     /// The two status fields are reported as sent, even when they disagree (`"OK"` with a
     /// non-zero code): use [`Response::is_success`], which wants both.
@@ -54,7 +58,11 @@ impl<'a> Response<'a> {
             return Err(Error::Malformed);
         };
         let error_code = integer(code.ok_or(Error::Malformed)?)?;
-        Ok(Self { action_status, error_code, error_info: string(info)?, request_id: string(id)?, object })
+        let request_id = match id {
+            Some(_) => string(id)?,
+            None => Str::EMPTY,
+        };
+        Ok(Self { action_status, error_code, error_info: string(info)?, request_id, object })
     }
 
     /// `ActionStatus`.
@@ -84,7 +92,8 @@ impl<'a> Response<'a> {
         self.error_info.unescape_into(buf)
     }
 
-    /// `RequestId` exactly as written between its quotes (the id to quote to Tencent support).
+    /// `RequestId` exactly as written between its quotes (the id to quote to Tencent support);
+    /// empty when the response has none.
     pub fn request_id(&self) -> &'a str {
         raw_str(self.request_id)
     }
