@@ -362,6 +362,9 @@ void trtc() {
     CHECK(error_retry(60007) == Retry::Backoff && error_category(60007) == ErrorCategory::RateLimit);
     CHECK(error_retry(60003) == Retry::Never && std::string(error_str(60003)).size() > 0);
     CHECK(error_category(1) == ErrorCategory::Unknown);
+    // Chat's account_import answers without RequestId: it reads as empty.
+    r = parse_response(R"({"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0})");
+    CHECK(r.ok() && r.request_id.empty() && r.request_id.data() == nullptr);
     CHECK(status_of([] { parse_response(R"({"ActionStatus":"OK"})"); }) == Status::Malformed);
     // Callbacks.
     CHECK(callback::sign_len() == 44);

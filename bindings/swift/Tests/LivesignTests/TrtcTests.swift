@@ -30,6 +30,8 @@ final class TrtcTests: XCTestCase {
         XCTAssertEqual(T.errorCategory(code: 60007), .rateLimit)
         XCTAssertEqual(T.errorRetry(code: 60003), .never)
         XCTAssertFalse(T.errorMessage(code: 60003).isEmpty)
+        // Chat's account_import answers without RequestId: it reads as empty.
+        XCTAssertEqual(try T.parseResponse(#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}"#), T.RestResponse(actionStatus: .ok, errorCode: 0, errorInfo: "", requestId: ""))
         XCTAssertThrowsError(try T.parseResponse(#"{"ActionStatus":"OK"}"#)) { XCTAssertEqual($0 as? LivesignError, .malformed) }
     }
 

@@ -30,6 +30,8 @@ class TrtcTest {
         assertEquals(Trtc.ErrorCategory.RATE_LIMIT, Trtc.errorCategory(60007))
         assertEquals(Trtc.Retry.NEVER, Trtc.errorRetry(60003))
         assertTrue(Trtc.errorMessage(60003).isNotEmpty())
+        // Chat's account_import answers without RequestId: it reads as empty.
+        assertEquals(Trtc.RestResponse(Trtc.ActionStatus.OK, 0, "", ""), Trtc.parseResponse("""{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}"""))
         assertStatus<LiveSignException.Malformed> { Trtc.parseResponse("""{"ActionStatus":"OK"}""") }
     }
 
