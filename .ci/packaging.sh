@@ -11,6 +11,11 @@ prefix=$(cd "$work" && pwd)/prefix
 
 cmake -S . -B "$work/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$work/build"
+# cargo, not CMake, knows when the library is stale: every build must run it again.
+rebuild=$(cmake --build "$work/build")
+if ! grep -q 'cargo build --release' <<<"$rebuild"; then
+  echo "a second cmake --build did not run cargo (a changed source would install a stale library)"; exit 1
+fi
 cmake --install "$work/build" --prefix "$prefix"
 
 for sanitize in OFF ON; do
@@ -35,3 +40,4 @@ cc -std=c99 -Wall -Wextra -Werror -pedantic $(pkg-config --cflags livesign) bind
    -o "$work/consumer-static" $(pkg-config --variable=staticlib livesign) $(pkg-config --variable=native_libs livesign)
 if ldd "$work/consumer-static" | grep -q liblivesign; then echo "consumer-static links liblivesign.so"; exit 1; fi
 "$work/consumer-static"
+
