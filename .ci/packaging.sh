@@ -25,6 +25,11 @@ for sanitize in OFF ON; do
   ctest --test-dir "$work/cpp-$sanitize" --output-on-failure
 done
 
+# The shared consumer records the library by name (as -llivesign does), not by the path it was
+# built against, so it still runs when the library is installed or copied elsewhere.
+needed=$(readelf -d "$work/cpp-OFF/wrapper_test_shared" | sed -n 's/.*(NEEDED).*\[\(.*livesign.*\)\]/\1/p')
+if [ "$needed" != "liblivesign.so" ]; then echo "wrapper_test_shared needs '$needed', not liblivesign.so"; exit 1; fi
+
 echo "--- C++ wrapper tests under valgrind (the plain build, static and shared; zero errors)"
 for t in wrapper_test wrapper_test_shared; do
   valgrind --quiet --error-exitcode=9 --leak-check=full \
