@@ -46,3 +46,13 @@ cc -std=c99 -Wall -Wextra -Werror -pedantic $(pkg-config --cflags livesign) bind
 if ldd "$work/consumer-static" | grep -q liblivesign; then echo "consumer-static links liblivesign.so"; exit 1; fi
 "$work/consumer-static"
 
+echo "--- a libdir two levels deep (Debian's lib/<multiarch> under /usr): livesign.pc still relocates"
+cmake -S . -B "$work/build" -DCMAKE_INSTALL_LIBDIR=lib/multiarch >/dev/null
+cmake --build "$work/build" >/dev/null
+cmake --install "$work/build" --prefix "$work/prefix2" >/dev/null
+pc2() { PKG_CONFIG_PATH="$work/prefix2/lib/multiarch/pkgconfig" pkg-config "$@" livesign; }
+[ -f "$(pc2 --variable=includedir)/livesign.h" ] || { echo "livesign.pc: includedir is $(pc2 --variable=includedir)"; exit 1; }
+[ -f "$(pc2 --variable=staticlib)" ] || { echo "livesign.pc: staticlib is $(pc2 --variable=staticlib)"; exit 1; }
+cc -std=c99 -Wall -Wextra -Werror -pedantic $(pc2 --cflags) bindings/c/consumer.c -o "$work/consumer-multiarch" \
+   $(pc2 --libs) -Wl,-rpath,"$work/prefix2/lib/multiarch"
+"$work/consumer-multiarch"
