@@ -11,6 +11,11 @@ prefix=$(cd "$work" && pwd)/prefix
 
 cmake -S . -B "$work/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$work/build"
+# cargo, not CMake, knows when the library is stale: every build must run it again.
+rebuild=$(cmake --build "$work/build")
+if ! grep -q 'cargo build --release' <<<"$rebuild"; then
+  echo "a second cmake --build did not run cargo (a changed source would install a stale library)"; exit 1
+fi
 cmake --install "$work/build" --prefix "$prefix"
 
 for sanitize in OFF ON; do
@@ -19,6 +24,11 @@ for sanitize in OFF ON; do
   cmake --build "$work/cpp-$sanitize" >/dev/null
   ctest --test-dir "$work/cpp-$sanitize" --output-on-failure
 done
+
+# The shared consumer records the library by name (as -llivesign does), not by the path it was
+# built against, so it still runs when the library is installed or copied elsewhere.
+needed=$(readelf -d "$work/cpp-OFF/wrapper_test_shared" | sed -n 's/.*(NEEDED).*\[\(.*livesign.*\)\]/\1/p')
+if [ "$needed" != "liblivesign.so" ]; then echo "wrapper_test_shared needs '$needed', not liblivesign.so"; exit 1; fi
 
 echo "--- C++ wrapper tests under valgrind (the plain build, static and shared; zero errors)"
 for t in wrapper_test wrapper_test_shared; do
@@ -35,3 +45,14 @@ cc -std=c99 -Wall -Wextra -Werror -pedantic $(pkg-config --cflags livesign) bind
    -o "$work/consumer-static" $(pkg-config --variable=staticlib livesign) $(pkg-config --variable=native_libs livesign)
 if ldd "$work/consumer-static" | grep -q liblivesign; then echo "consumer-static links liblivesign.so"; exit 1; fi
 "$work/consumer-static"
+
+echo "--- a libdir two levels deep (Debian's lib/<multiarch> under /usr): livesign.pc still relocates"
+cmake -S . -B "$work/build" -DCMAKE_INSTALL_LIBDIR=lib/multiarch >/dev/null
+cmake --build "$work/build" >/dev/null
+cmake --install "$work/build" --prefix "$work/prefix2" >/dev/null
+pc2() { PKG_CONFIG_PATH="$work/prefix2/lib/multiarch/pkgconfig" pkg-config "$@" livesign; }
+[ -f "$(pc2 --variable=includedir)/livesign.h" ] || { echo "livesign.pc: includedir is $(pc2 --variable=includedir)"; exit 1; }
+[ -f "$(pc2 --variable=staticlib)" ] || { echo "livesign.pc: staticlib is $(pc2 --variable=staticlib)"; exit 1; }
+cc -std=c99 -Wall -Wextra -Werror -pedantic $(pc2 --cflags) bindings/c/consumer.c -o "$work/consumer-multiarch" \
+   $(pc2 --libs) -Wl,-rpath,"$work/prefix2/lib/multiarch"
+"$work/consumer-multiarch"

@@ -5,10 +5,29 @@
 
 use std::path::Path;
 
-/// The text of a source file or directory without its `//` comments, so a name only
-/// mentioned in documentation does not count as covered.
+/// The text of a source file or directory without its comments (`/* ... */` blocks, KDoc and
+/// Swift/C++ doc blocks included, and `//` lines), so a name only mentioned in documentation
+/// does not count as covered.
 fn code(rel: &str) -> String {
-    read(rel).lines().map(|l| l.find("//").map_or(l, |i| &l[..i])).collect::<Vec<_>>().join("\n")
+    strip_comments(&read(rel))
+}
+
+fn strip_comments(text: &str) -> String {
+    let mut rest = text;
+    let mut out = String::new();
+    while let Some(open) = rest.find("/*") {
+        out += &rest[..open];
+        rest = rest[open + 2..].find("*/").map_or("", |close| &rest[open + 2 + close + 2..]);
+    }
+    out += rest;
+    out.lines().map(|l| l.find("//").map_or(l, |i| &l[..i])).collect::<Vec<_>>().join("\n")
+}
+
+/// Whether `text` names `name` as a whole identifier: `livesign_huawei_sign_keyed(` does not
+/// name `livesign_huawei_sign`, nor `LIVESIGN_OK_X` `LIVESIGN_OK`.
+fn names(text: &str, name: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(name).any(|(at, _)| !text[..at].ends_with(ident) && !text[at + name.len()..].starts_with(ident))
 }
 
 fn read(rel: &str) -> String {
@@ -52,14 +71,15 @@ fn functions(header: &str) -> Vec<String> {
     names
 }
 
-/// Status names (`LIVESIGN_X = n,` inside `enum livesign_status`).
-fn statuses(header: &str) -> Vec<String> {
+/// Status names and numbers (`LIVESIGN_X = n,` inside `enum livesign_status`).
+fn statuses(header: &str) -> Vec<(String, u32)> {
     let start = header.find("enum livesign_status").expect("the status enum");
     let body = &header[start..start + header[start..].find("};").unwrap()];
     body.lines()
         .map(str::trim)
-        .filter(|l| l.starts_with("LIVESIGN_") && l.contains(" = "))
-        .map(|l| l.split(' ').next().unwrap().to_owned())
+        .filter_map(|l| l.strip_suffix(',').and_then(|l| l.split_once(" = ")))
+        .filter(|(name, _)| name.starts_with("LIVESIGN_"))
+        .map(|(name, n)| (name.to_owned(), n.parse().unwrap()))
         .collect()
 }
 
@@ -90,16 +110,48 @@ fn kotlin_externals(kotlin: &str) -> Vec<String> {
     kotlin.split("external fun ").skip(1).map(|s| s.split('(').next().unwrap().to_owned()).collect()
 }
 
-fn check(wrapper: &str, text: &str, names: &[String]) -> Vec<String> {
-    names.iter().filter(|n| !text.contains(n.as_str())).map(|n| format!("{wrapper}: {n}")).collect()
+fn check(wrapper: &str, text: &str, wanted: &[String]) -> Vec<String> {
+    wanted.iter().filter(|n| !names(text, n)).map(|n| format!("{wrapper}: {n}")).collect()
+}
+
+/// The matcher itself: a name that is only the prefix of a longer one (the `_keyed`, `_len`,
+/// `_roomstr`, `_ring` twins), or that only a comment mentions, is not covered.
+#[test]
+fn a_longer_name_or_a_comment_does_not_cover() {
+    let text = strip_comments(
+        "livesign_huawei_sign_keyed(k); x = livesign_tencent_sign_len();\n/** livesign_usersig_gen */\n\
+         /* LIVESIGN_OK\n spans lines */ // livesign_privmap_gen\nLIVESIGN_OK_NOT; livesign_abi_version()",
+    );
+    let wanted: Vec<String> = ["livesign_huawei_sign", "livesign_tencent_sign", "livesign_usersig_gen", "LIVESIGN_OK"]
+        .into_iter()
+        .chain(["livesign_privmap_gen", "livesign_abi_version", "livesign_huawei_sign_keyed"])
+        .map(str::to_owned)
+        .collect();
+    let missing = check("t", &text, &wanted);
+    assert_eq!(
+        missing,
+        [
+            "livesign_huawei_sign",
+            "livesign_tencent_sign",
+            "livesign_usersig_gen",
+            "LIVESIGN_OK",
+            "livesign_privmap_gen"
+        ]
+        .map(|n| format!("t: {n}"))
+    );
 }
 
 #[test]
 fn every_wrapper_covers_every_function_and_status() {
     let header = read("include/livesign.h");
     let functions = functions(&header);
-    let statuses = statuses(&header);
-    assert!(functions.len() >= 7 && statuses.len() == 9, "{functions:?} {statuses:?}");
+    let numbered = statuses(&header);
+    assert!(functions.len() >= 7 && numbered.len() == 9, "{functions:?} {numbered:?}");
+    let statuses: Vec<String> = numbered.iter().map(|(name, _)| name.clone()).collect();
+    // Kotlin has no name for success but `LiveSignException.OK`: it must hold LIVESIGN_OK's
+    // number; every failing status is named by its exception class.
+    let (ok, failing): (Vec<_>, Vec<_>) = numbered.iter().partition(|(_, n)| *n == 0);
+    let failing: Vec<String> = failing.into_iter().map(|(name, _)| name.clone()).collect();
 
     let cpp = code("bindings/cpp/livesign.hpp");
     let swift = code("bindings/swift/Sources/Livesign");
@@ -111,7 +163,10 @@ fn every_wrapper_covers_every_function_and_status() {
     missing.extend(check("Swift", &swift, &functions));
     missing.extend(check("Swift", &swift, &statuses));
     missing.extend(check("Kotlin JNI (src/ffi/jni/)", &jni, &functions));
-    missing.extend(check("Kotlin", &kotlin, &statuses));
+    missing.extend(check("Kotlin", &kotlin, &failing));
+    if ok.len() != 1 || !kotlin.contains("const val OK = 0\n") {
+        missing.push(format!("Kotlin: LiveSignException.OK = {ok:?}"));
+    }
     assert!(missing.is_empty(), "not covered by a wrapper:\n{}", missing.join("\n"));
 }
 

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,28 @@ void hmac_key() {
     HmacKey c("another key of some length......");
     c = std::move(b);
     CHECK(c.get() != nullptr);
+
+    // The destructor wipes: the context's bytes, observed in the storage it lived in, are
+    // non-zero while the key is loaded and all zero once it is destroyed.
+    const auto all_zero = [](const unsigned char *p, std::size_t n) {
+        bool z = true;
+        for (std::size_t i = 0; i < n; ++i) z = z && p[i] == 0;
+        return z;
+    };
+    alignas(HmacKey) unsigned char storage[sizeof(HmacKey)];
+    HmacKey *placed = new (storage) HmacKey("0123456789abcdef0123456789abcdef");
+    const auto *ctx = reinterpret_cast<const unsigned char *>(placed->get());
+    const std::size_t offset = static_cast<std::size_t>(ctx - storage);
+    CHECK(offset + sizeof(livesign_hmac_key) <= sizeof storage && !all_zero(ctx, sizeof(livesign_hmac_key)));
+    placed->~HmacKey();
+    CHECK(all_zero(storage + offset, sizeof(livesign_hmac_key)));
+    // Move assignment wipes the key it replaces (and the moved-from one) before reusing them.
+    HmacKey *target = new (storage) HmacKey("another key of some length......");
+    HmacKey source("0123456789abcdef0123456789abcdef");
+    *target = std::move(source);
+    CHECK(all_zero(reinterpret_cast<const unsigned char *>(source.get()), sizeof(livesign_hmac_key)));
+    target->~HmacKey();
+    CHECK(all_zero(storage + offset, sizeof(livesign_hmac_key)));
 }
 void json_unescape() {
     using namespace livesign;

@@ -3,7 +3,7 @@
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong};
 
-use super::{Env, INVALID_ARGUMENT, flat, ring, ro, rw, status, variable};
+use super::{Env, INVALID_ARGUMENT, flat, ring, ro, rw, seconds, status, variable};
 use crate::ffi::alibaba::*;
 
 #[unsafe(no_mangle)]
@@ -53,6 +53,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeAlibabaUrlAVerify(
     leeway_s: jint,
     matched: jintArray,
 ) -> jint {
+    let Ok(validity_s) = seconds(validity_s) else { return INVALID_ARGUMENT };
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut index = 0usize;
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
@@ -64,8 +66,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeAlibabaUrlAVerify(
                 u,
                 ul,
                 now as u64,
-                validity_s as u32,
-                leeway_s as u32,
+                validity_s,
+                leeway_s,
                 &mut index,
             )),
             Err(e) => e,
@@ -108,11 +110,12 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeAlibabaCallbackVer
     now: jlong,
     leeway_s: jint,
 ) -> jint {
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let arrays = [ro(key), ro(domain), ro(timestamp), ro(signature)];
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
     flat(unsafe {
         Env(env).pin(arrays, |[(k, kl), (d, dl), (t, tl), (s, sl)]| {
-            status(livesign_alibaba_callback_verify(k, kl, d, dl, t, tl, s, sl, now as u64, leeway_s as u32))
+            status(livesign_alibaba_callback_verify(k, kl, d, dl, t, tl, s, sl, now as u64, leeway_s))
         })
     })
 }

@@ -7,7 +7,7 @@
 
 use jni_sys::{JNIEnv, jarray, jbyteArray, jclass, jint, jintArray, jlong, jlongArray};
 
-use super::{Env, INVALID_ARGUMENT, Pinned, flat, ring, ro, rw, span, status, variable};
+use super::{Env, INVALID_ARGUMENT, Pinned, flat, ring, ro, rw, seconds, span, status, variable};
 use crate::ffi::hmac_key::{WIPED, livesign_hmac_key, livesign_hmac_key_wipe};
 use crate::ffi::huawei::*;
 use crate::ffi::huawei_record::*;
@@ -127,6 +127,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiCallbackVeri
     leeway_s: jint,
     fields: jlongArray,
 ) -> jint {
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut values = [0 as jlong; EVENT_LONGS];
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign; handle is 0 or a
@@ -134,7 +135,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiCallbackVeri
     let s = flat(unsafe {
         env.pin([ro(key), ro(body)], |[(k, kl), (b, bl)]| {
             let mut e = core::mem::MaybeUninit::<livesign_huawei_event>::uninit();
-            let (now, leeway) = (now as u64, leeway_s as u32);
+            let (now, leeway) = (now as u64, leeway_s);
             let s = if key.is_null() {
                 let ctx = handle as *const livesign_hmac_key;
                 livesign_huawei_callback_verify_keyed(ctx, b, bl, now, leeway, e.as_mut_ptr())
@@ -324,6 +325,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiRecordVerify
     now: jlong,
     leeway_s: jint,
 ) -> jint {
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign; handle is 0 or a
     // live boxed context.
     flat(unsafe {
@@ -332,7 +334,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiRecordVerify
                 Ok(f) => f,
                 Err(e) => return e,
             };
-            let (t, now, leeway) = (auth_timestamp as u64, now as u64, leeway_s as u32);
+            let (t, now, leeway) = (auth_timestamp as u64, now as u64, leeway_s);
             status(if key.is_null() {
                 let ctx = handle as *const livesign_hmac_key;
                 livesign_huawei_record_verify_keyed(
@@ -377,10 +379,11 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiRecordMd5Ver
     now: jlong,
     leeway_s: jint,
 ) -> jint {
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
     flat(unsafe {
         Env(env).pin([ro(key), ro(sign)], |[(k, kl), (s, sl)]| {
-            status(livesign_huawei_record_md5_verify(k, kl, auth_timestamp as u64, s, sl, now as u64, leeway_s as u32))
+            status(livesign_huawei_record_md5_verify(k, kl, auth_timestamp as u64, s, sl, now as u64, leeway_s))
         })
     })
 }
@@ -426,12 +429,13 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiSparkrtcVeri
     now: jlong,
     leeway_s: jint,
 ) -> jint {
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let arrays = [ro(key), ro(rand), ro(timestamp), ro(body), ro(signature)];
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign; handle is 0 or a
     // live boxed context.
     flat(unsafe {
         Env(env).pin(arrays, |[(k, kl), (r, rl), (t, tl), (b, bl), (s, sl)]| {
-            let (now, leeway) = (now as u64, leeway_s as u32);
+            let (now, leeway) = (now as u64, leeway_s);
             status(if key.is_null() {
                 let ctx = handle as *const livesign_hmac_key;
                 livesign_huawei_sparkrtc_verify_keyed(ctx, r, rl, t, tl, b, bl, s, sl, now, leeway)
@@ -486,6 +490,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlAVerify(
     leeway_s: jint,
     matched: jintArray,
 ) -> jint {
+    let Ok(duration_s) = seconds(duration_s) else { return INVALID_ARGUMENT };
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut index = 0usize;
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
@@ -498,8 +504,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlAVerify(
                 ul,
                 time_format as u32,
                 now as u64,
-                duration_s as u32,
-                leeway_s as u32,
+                duration_s,
+                leeway_s,
                 &mut index,
             )),
             Err(e) => e,
@@ -594,7 +600,9 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlBVerify(
     leeway_s: jint,
     matched: jintArray,
 ) -> jint {
-    let times = (now as u64, duration_s as u32, leeway_s as u32);
+    let Ok(duration_s) = seconds(duration_s) else { return INVALID_ARGUMENT };
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
+    let times = (now as u64, duration_s, leeway_s);
     // SAFETY: called by the JVM with its environment and arrays.
     unsafe { ring_url_verify(env, [joined_keys, key_lens, stream, url], times, matched, livesign_huawei_url_b_verify) }
 }
@@ -646,7 +654,9 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlDVerify(
     leeway_s: jint,
     matched: jintArray,
 ) -> jint {
-    let times = (now as u64, duration_s as u32, leeway_s as u32);
+    let Ok(duration_s) = seconds(duration_s) else { return INVALID_ARGUMENT };
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
+    let times = (now as u64, duration_s, leeway_s);
     // SAFETY: called by the JVM with its environment and arrays.
     unsafe { ring_url_verify(env, [joined_keys, key_lens, stream, url], times, matched, livesign_huawei_url_d_verify) }
 }
@@ -666,6 +676,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlDVerifyKe
     leeway_s: jint,
     matched: jintArray,
 ) -> jint {
+    let Ok(duration_s) = seconds(duration_s) else { return INVALID_ARGUMENT };
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut index = 0usize;
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign; every non-zero
@@ -692,8 +704,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlDVerifyKe
                 u,
                 ul,
                 now as u64,
-                duration_s as u32,
-                leeway_s as u32,
+                duration_s,
+                leeway_s,
                 &mut index,
             );
             for slot in &mut ring {

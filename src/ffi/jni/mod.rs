@@ -161,6 +161,14 @@ fn status(s: livesign_status) -> jint {
     s as jint
 }
 
+/// A count of seconds from Kotlin (an `Int`: a leeway, validity, duration or maximum age) as
+/// the C `uint32_t`. A negative one is out of range (`Err`: answer
+/// `LIVESIGN_INVALID_ARGUMENT`), never reinterpreted as about 4.29e9 s: a leeway of -1 would
+/// otherwise accept any expired token.
+fn seconds(s: jint) -> Result<u32, ()> {
+    u32::try_from(s).map_err(drop)
+}
+
 /// Flattens a pinned call: a failed pin already is a status.
 fn flat(r: Result<jint, jint>) -> jint {
     r.unwrap_or_else(|e| e)

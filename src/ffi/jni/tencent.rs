@@ -3,7 +3,7 @@
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jobjectArray, jstring};
 
-use super::{Env, INVALID_ARGUMENT, Pinned, field_span, flat, ring, ro, rw, span, status, variable};
+use super::{Env, INVALID_ARGUMENT, Pinned, field_span, flat, ring, ro, rw, seconds, span, status, variable};
 use crate::ffi::slice::livesign_slice;
 use crate::ffi::tencent::*;
 use crate::ffi::tencent_api::*;
@@ -44,10 +44,11 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentVerify(
     now: jlong,
     leeway_s: jint,
 ) -> jint {
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign (no JNI).
     flat(unsafe {
         Env(env).pin([ro(key), ro(sign)], |[(k, kl), (s, sl)]| {
-            status(livesign_tencent_verify(k, kl, t as u64, s, sl, now as u64, leeway_s as u32))
+            status(livesign_tencent_verify(k, kl, t as u64, s, sl, now as u64, leeway_s))
         })
     })
 }
@@ -64,6 +65,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentCallbackVer
     leeway_s: jint,
     fields: jlongArray,
 ) -> jint {
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut values = [0 as jlong; 10];
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
@@ -77,7 +79,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentCallbackVer
                 app: livesign_slice::EMPTY,
                 appname: livesign_slice::EMPTY,
             };
-            let s = livesign_tencent_callback_verify(k, kl, b, bl, now as u64, leeway_s as u32, &mut e);
+            let s = livesign_tencent_callback_verify(k, kl, b, bl, now as u64, leeway_s, &mut e);
             let [so, sl] = span(b, e.stream_id);
             let [co, cl] = span(b, e.channel_id);
             let [ao, al] = span(b, e.app);
@@ -427,6 +429,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentUrlVerify(
     matched: jintArray,
     info: jlongArray,
 ) -> jint {
+    let Ok(valid_for_s) = seconds(valid_for_s) else { return INVALID_ARGUMENT };
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut index = 0usize;
     let mut values = [0 as jlong; 8];
@@ -449,9 +453,9 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentUrlVerify(
                 n,
                 u,
                 ul,
-                valid_for_s as u32,
+                valid_for_s,
                 now as u64,
-                leeway_s as u32,
+                leeway_s,
                 &mut index,
                 &mut i,
             );

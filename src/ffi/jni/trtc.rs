@@ -6,7 +6,7 @@
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
 
-use super::{Env, INVALID_ARGUMENT, Pinned, copy_out, field_span, flat, ring, ro, rw, span, status, variable};
+use super::{Env, INVALID_ARGUMENT, Pinned, copy_out, field_span, flat, ring, ro, rw, seconds, span, status, variable};
 use crate::ffi::hmac_key::livesign_hmac_key;
 use crate::ffi::trtc::*;
 use crate::ffi::trtc_callback::*;
@@ -128,6 +128,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigVerify(
     identifier_out: jbyteArray,
     userbuf_out: jbyteArray,
 ) -> jint {
+    let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut values = [0 as jlong; USERSIG_LONGS];
     let arrays = [ro(key), ro(identifier), ro(usersig), rw(identifier_out), rw(userbuf_out)];
@@ -136,7 +137,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigVerify(
     let s = flat(unsafe {
         env.pin(arrays, |[(k, kl), (i, il), (u, ul), io, uo]| {
             let mut info = livesign_usersig_info::ZERO;
-            let (app, now, leeway) = (sdkappid as u64, now as u64, leeway_s as u32);
+            let (app, now, leeway) = (sdkappid as u64, now as u64, leeway_s);
             let s = if key.is_null() {
                 let ctx = handle as *const livesign_hmac_key;
                 livesign_usersig_verify_keyed(app, ctx, i, il, u, ul, now, leeway, &mut info)
@@ -470,12 +471,13 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackCheckT
     max_age_s: jint,
     callback_ts_ms: jlongArray,
 ) -> jint {
+    let Ok(max_age_s) = seconds(max_age_s) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut ts = 0u64;
     // SAFETY: JVM-provided env and array; the closure calls only livesign.
     let s = flat(unsafe {
         env.pin([ro(body)], |[(b, bl)]| {
-            status(livesign_trtc_callback_check_time(b, bl, now as u64, max_age_s as u32, &mut ts))
+            status(livesign_trtc_callback_check_time(b, bl, now as u64, max_age_s, &mut ts))
         })
     });
     // SAFETY: as above, the region is closed; Kotlin passes a long[1].

@@ -6,7 +6,9 @@ package io.livesign
  * [Huawei], [Alibaba]),
  * with `ByteArray`/`String` in, values out, and a [LiveSignException] for every failure. Times
  * default to the system clock; `Long` parameters carry the bits of the C `uint64_t`s (Unix
- * seconds fit either way). Loads `liblivesign.so` (built with the cargo feature `jni`) on
+ * seconds fit either way). Counts of seconds (`leewaySeconds`, `validForSeconds`,
+ * `validitySeconds`, `durationSeconds`, `maxAgeSeconds`) are `Int`s: a negative one is
+ * [LiveSignException.InvalidArgument]. Loads `liblivesign.so` (built with the cargo feature `jni`) on
  * first use.
  */
 object LiveSign {
