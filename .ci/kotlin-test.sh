@@ -10,7 +10,11 @@ J=/usr/share/java
 CP=$J/junit4.jar:$J/hamcrest-core.jar:$J/kotlin-stdlib.jar
 out=target/kotlin
 rm -rf "$out" && mkdir -p "$out"
-kotlinc bindings/kotlin/src bindings/kotlin/test -cp "$CP" -d "$out/classes" 2>&1 | grep -v -e '^OpenJDK.*warning' -e 'Xverify' || true
+# kotlinc's own status decides; the filter only drops the JVM's noise about -Xverify.
+rc=0
+kotlinc bindings/kotlin/src bindings/kotlin/test -cp "$CP" -d "$out/classes" >"$out/kotlinc.log" 2>&1 || rc=$?
+grep -v -e '^OpenJDK.*warning' -e 'Xverify' "$out/kotlinc.log" || true
+if [ "$rc" -ne 0 ]; then echo "kotlinc failed ($rc)"; exit "$rc"; fi
 tests=$(cd bindings/kotlin/test && grep -l '@Test' -r . | sed 's|^\./||; s|\.kt$||; s|/|.|g')
 classes=$(for f in $tests; do grep -h '^class ' "bindings/kotlin/test/${f//.//}.kt" | sed 's/^class \([A-Za-z0-9_]*\).*/\1/' | sed "s|^|${f%.*}.|"; done)
 # -Xcheck:jni makes the JVM check every JNI call (e.g. none inside a critical region).

@@ -357,8 +357,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHmacKeyNew(
 pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHmacKeyFree(_: *mut JNIEnv, _: jclass, handle: jlong) {
     if handle != 0 {
         let ctx = handle as *mut livesign_hmac_key;
-        // SAFETY: handle came from Box::into_raw in nativeHmacKeyNew and is freed once
-        // (HmacKey.close() zeroes its handle first).
+        // SAFETY: handle came from Box::into_raw in nativeHmacKeyNew and is freed once:
+        // HmacKey.close() runs once and first waits for the calls using it to return.
         unsafe {
             livesign_hmac_key_wipe(ctx);
             drop(Box::from_raw(ctx));

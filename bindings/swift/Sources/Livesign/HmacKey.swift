@@ -4,17 +4,34 @@ import Foundation
 /// An HMAC-SHA256 key loaded once (precomputed states) for the keyed operations; wiped when
 /// the object is released.
 public final class HmacKey {
-    var context = livesign_hmac_key()
+    /// The loaded context, at one fixed address for the object's life: the C calls read it in
+    /// place, so Swift never makes a temporary copy of the key states that nobody wipes.
+    let context: UnsafeMutablePointer<livesign_hmac_key>
 
     /// Loads `key`; throws `.invalidKey` for an empty key.
     public init(key: Data) throws {
-        let status = withBytes(key) { livesign_hmac_key_init(&context, $0, $1) }
-        try LivesignError.check(status)
+        let ctx = UnsafeMutablePointer<livesign_hmac_key>.allocate(capacity: 1)
+        ctx.initialize(to: livesign_hmac_key())
+        let status = withBytes(key) { livesign_hmac_key_init(ctx, $0, $1) }
+        do {
+            try LivesignError.check(status)
+        } catch {
+            // Thrown before `context` is set, so deinit does not run: free here.
+            HmacKey.release(ctx)
+            throw error
+        }
+        context = ctx
     }
 
     public convenience init(key: String) throws {
         try self.init(key: Data(key.utf8))
     }
 
-    deinit { livesign_hmac_key_wipe(&context) }
+    deinit { HmacKey.release(context) }
+
+    private static func release(_ ctx: UnsafeMutablePointer<livesign_hmac_key>) {
+        livesign_hmac_key_wipe(ctx)
+        ctx.deinitialize(count: 1)
+        ctx.deallocate()
+    }
 }

@@ -87,7 +87,7 @@ extension Livesign {
                                 authTimestamp: UInt64) throws -> String {
             try withSlices([event, domain, app, stream]) { f in
                 try fixedText(count: signLength) {
-                    livesign_huawei_sign_keyed(&key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len, f[2].ptr, f[2].len,
+                    livesign_huawei_sign_keyed(key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len, f[2].ptr, f[2].len,
                                                f[3].ptr, f[3].len, authTimestamp, $0)
                 }
             }
@@ -112,7 +112,7 @@ extension Livesign {
                                   leewaySeconds: UInt32 = defaultLeewaySeconds) throws -> Event {
             try withBytes(body) { b, bl in
                 var e = livesign_huawei_event()
-                try LivesignError.check(livesign_huawei_callback_verify_keyed(&key.context, b, bl, Livesign.unixTime(now),
+                try LivesignError.check(livesign_huawei_callback_verify_keyed(key.context, b, bl, Livesign.unixTime(now),
                                                                               leewaySeconds, &e))
                 return try event(e)
             }

@@ -48,7 +48,7 @@ extension Livesign.Huawei {
         public static func sign(key: HmacKey, fields: Fields) throws -> String {
             try withSlices(fields.texts) { f in
                 try fixedText(count: signLength) {
-                    livesign_huawei_record_sign_keyed(&key.context, fields.authTimestamp, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
+                    livesign_huawei_record_sign_keyed(key.context, fields.authTimestamp, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
                                                       f[2].ptr, f[2].len, f[3].ptr, f[3].len, f[4].ptr, f[4].len, f[5].ptr,
                                                       f[5].len, $0)
                 }
@@ -70,7 +70,7 @@ extension Livesign.Huawei {
         public static func verify(key: HmacKey, fields: Fields, sign: String, now: Date = Date(),
                                   leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
             let status = withSlices(fields.texts + [sign]) { f in
-                livesign_huawei_record_verify_keyed(&key.context, fields.authTimestamp, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
+                livesign_huawei_record_verify_keyed(key.context, fields.authTimestamp, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
                                                     f[2].ptr, f[2].len, f[3].ptr, f[3].len, f[4].ptr, f[4].len, f[5].ptr,
                                                     f[5].len, f[6].ptr, f[6].len, Livesign.unixTime(now), leewaySeconds)
             }
@@ -113,7 +113,7 @@ extension Livesign.Huawei {
             try withSlices([rand, timestamp]) { f in
                 try withBytes(body) { b, bl in
                     try fixedText(count: signLength) {
-                        livesign_huawei_sparkrtc_sign_keyed(&key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len, b, bl, $0)
+                        livesign_huawei_sparkrtc_sign_keyed(key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len, b, bl, $0)
                     }
                 }
             }
@@ -137,7 +137,7 @@ extension Livesign.Huawei {
                                   now: Date = Date(), leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
             let status = withSlices([rand, timestamp, signature]) { f in
                 withBytes(body) { b, bl in
-                    livesign_huawei_sparkrtc_verify_keyed(&key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len, b, bl, f[2].ptr,
+                    livesign_huawei_sparkrtc_verify_keyed(key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len, b, bl, f[2].ptr,
                                                           f[2].len, Livesign.unixTime(now), leewaySeconds)
                 }
             }

@@ -114,7 +114,7 @@ extension Livesign.Huawei {
         public static func build(key: HmacKey, stream: String, start: Date) throws -> String {
             try withBytes(stream) { s, sl in
                 try boundedText(max: maxLength) {
-                    livesign_huawei_url_d_build_keyed(&key.context, s, sl, Livesign.unixTime(start), $0, $1, $2)
+                    livesign_huawei_url_d_build_keyed(key.context, s, sl, Livesign.unixTime(start), $0, $1, $2)
                 }
             }
         }
@@ -139,7 +139,7 @@ extension Livesign.Huawei {
         /// takes them) and the copies wiped afterwards.
         public static func verify(keys: [HmacKey], stream: String, url: String, durationSeconds: UInt32, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Int {
-            var ring = keys.map { $0.context }
+            var ring = keys.map { $0.context.pointee }
             defer {
                 for i in ring.indices { livesign_hmac_key_wipe(&ring[i]) }
             }

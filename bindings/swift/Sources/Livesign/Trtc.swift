@@ -93,7 +93,7 @@ extension Livesign {
 
             public static func sign(key: HmacKey, body: Data) throws -> String {
                 try withBytes(body) { b, bl in
-                    try fixedText(count: signLength) { livesign_trtc_callback_sign_keyed(&key.context, b, bl, $0) }
+                    try fixedText(count: signLength) { livesign_trtc_callback_sign_keyed(key.context, b, bl, $0) }
                 }
             }
 
@@ -107,7 +107,7 @@ extension Livesign {
 
             public static func verify(key: HmacKey, body: Data, sign: String) throws {
                 let status = withBytes(body) { b, bl in
-                    withBytes(sign) { s, sl in livesign_trtc_callback_verify_keyed(&key.context, b, bl, s, sl) }
+                    withBytes(sign) { s, sl in livesign_trtc_callback_verify_keyed(key.context, b, bl, s, sl) }
                 }
                 try LivesignError.check(status)
             }

@@ -78,7 +78,7 @@ extension Livesign.Trtc {
             return try withBytes(identifier) { i, il in
                 try withBytes(userbuf ?? Data()) { u, ul in
                     try exactText(size) {
-                        livesign_usersig_gen_keyed(sdkappid, &key.context, i, il, expireSeconds, t, u, ul, $0, $1, $2)
+                        livesign_usersig_gen_keyed(sdkappid, key.context, i, il, expireSeconds, t, u, ul, $0, $1, $2)
                     }
                 }
             }
@@ -104,7 +104,7 @@ extension Livesign.Trtc {
                                   leewaySeconds: UInt32 = 0) throws -> Info {
             var info = livesign_usersig_info()
             let status = withSlices([identifier, usersig]) { f in
-                livesign_usersig_verify_keyed(sdkappid, &key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
+                livesign_usersig_verify_keyed(sdkappid, key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
                                               Livesign.unixTime(now), leewaySeconds, &info)
             }
             try LivesignError.check(status)
@@ -204,13 +204,13 @@ extension Livesign.Trtc {
             case .numeric(let id):
                 return try withBytes(identifier) { i, il in
                     try boundedText(max: UserSig.maxLength) {
-                        livesign_privmap_gen_keyed(sdkappid, &key.context, i, il, expireSeconds, t, id, p, $0, $1, $2)
+                        livesign_privmap_gen_keyed(sdkappid, key.context, i, il, expireSeconds, t, id, p, $0, $1, $2)
                     }
                 }
             case .string(let name):
                 return try withSlices([identifier, name]) { f in
                     try boundedText(max: UserSig.maxLength) {
-                        livesign_privmap_gen_roomstr_keyed(sdkappid, &key.context, f[0].ptr, f[0].len, expireSeconds, t,
+                        livesign_privmap_gen_roomstr_keyed(sdkappid, key.context, f[0].ptr, f[0].len, expireSeconds, t,
                                                            f[1].ptr, f[1].len, p, $0, $1, $2)
                     }
                 }

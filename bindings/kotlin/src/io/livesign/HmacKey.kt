@@ -1,12 +1,19 @@
 package io.livesign
 
+import java.util.concurrent.atomic.AtomicInteger
+
 /**
  * An HMAC-SHA256 key loaded once (precomputed states, held in native memory so it can be
  * wiped) for the keyed operations. Close it (or use `use { }`) to wipe and free it.
+ *
+ * Thread-safe: any number of threads may use the key at once; [close] waits until the calls in
+ * flight have finished (the native memory is never freed under a running call), and a call
+ * after [close] throws [LiveSignException.InvalidArgument].
  */
 class HmacKey(key: ByteArray) : java.io.Closeable {
-    internal var handle: Long
-        private set
+    private val handle: Long
+    private val inFlight = AtomicInteger(0)
+    @Volatile private var closed = false
 
     init {
         val status = IntArray(1)
@@ -17,11 +24,39 @@ class HmacKey(key: ByteArray) : java.io.Closeable {
     constructor(key: String) : this(key.toByteArray())
 
     /** Whether the key is still loaded. */
-    val isOpen: Boolean get() = handle != 0L
+    val isOpen: Boolean get() = !closed
+
+    /**
+     * Runs [block] with the native handle, which stays valid until [block] returns; 0 once
+     * closed (the native calls refuse it). Never blocks: only [close] waits, so holding several
+     * keys at once cannot deadlock.
+     */
+    internal fun <T> locked(block: (Long) -> T): T {
+        // Count in, then look: close() flags, then waits for the count to drain, so either it
+        // sees this call or this call sees the flag (both are sequentially consistent).
+        inFlight.incrementAndGet()
+        try {
+            return block(if (closed) 0L else handle)
+        } finally {
+            inFlight.decrementAndGet()
+        }
+    }
 
     override fun close() {
-        val h = handle
-        handle = 0
-        LiveSign.nativeHmacKeyFree(h)
+        synchronized(this) {
+            if (closed) return
+            closed = true
+            while (inFlight.get() != 0) Thread.yield()
+            LiveSign.nativeHmacKeyFree(handle)
+        }
+    }
+
+    internal companion object {
+        /** Runs [block] with the handles of all [keys], each held as [locked] holds one. */
+        fun <T> lockedAll(keys: List<HmacKey>, block: (LongArray) -> T): T {
+            val handles = LongArray(keys.size)
+            fun from(i: Int): T = if (i == keys.size) block(handles) else keys[i].locked { handles[i] = it; from(i + 1) }
+            return from(0)
+        }
     }
 }

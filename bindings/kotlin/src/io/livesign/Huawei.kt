@@ -69,7 +69,7 @@ object Huawei {
 
     @JvmStatic
     fun sign(key: HmacKey, event: String, domain: String, app: String, stream: String, authTimestamp: Long): String =
-        sign(null, key.handle, event, domain, app, stream, authTimestamp)
+        key.locked { sign(null, it, event, domain, app, stream, authTimestamp) }
 
     private fun sign(key: ByteArray?, handle: Long, event: String, domain: String, app: String, stream: String,
                      authTimestamp: Long): String {
@@ -94,7 +94,7 @@ object Huawei {
     @JvmStatic
     @JvmOverloads
     fun verify(key: HmacKey, body: ByteArray, now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S): Event =
-        verify(null, key.handle, body, now, leewaySeconds)
+        key.locked { verify(null, it, body, now, leewaySeconds) }
 
     private fun verify(key: ByteArray?, handle: Long, body: ByteArray, now: Long, leewaySeconds: Int): Event {
         val f = LongArray(21)
@@ -200,7 +200,7 @@ object Huawei {
          * [KEY_MIN_LEN].
          */
         @JvmStatic fun sign(key: String, fields: Fields): String = sign(key.toByteArray(), 0, fields)
-        @JvmStatic fun sign(key: HmacKey, fields: Fields): String = sign(null, key.handle, fields)
+        @JvmStatic fun sign(key: HmacKey, fields: Fields): String = key.locked { sign(null, it, fields) }
 
         private fun sign(key: ByteArray?, handle: Long, fields: Fields): String {
             val (text, lens) = fields.packed()
@@ -222,7 +222,7 @@ object Huawei {
         @JvmStatic
         @JvmOverloads
         fun verify(key: HmacKey, fields: Fields, sign: String, now: Long = LiveSign.unixNow(),
-                   leewaySeconds: Int = DEFAULT_LEEWAY_S) = verify(null, key.handle, fields, sign, now, leewaySeconds)
+                   leewaySeconds: Int = DEFAULT_LEEWAY_S) = key.locked { verify(null, it, fields, sign, now, leewaySeconds) }
 
         private fun verify(key: ByteArray?, handle: Long, fields: Fields, sign: String, now: Long, leewaySeconds: Int) {
             val (text, lens) = fields.packed()
@@ -255,7 +255,7 @@ object Huawei {
         @JvmStatic fun sign(key: String, rand: String, timestamp: String, body: ByteArray): String =
             sign(key.toByteArray(), 0, rand, timestamp, body)
         @JvmStatic fun sign(key: HmacKey, rand: String, timestamp: String, body: ByteArray): String =
-            sign(null, key.handle, rand, timestamp, body)
+            key.locked { sign(null, it, rand, timestamp, body) }
 
         private fun sign(key: ByteArray?, handle: Long, rand: String, timestamp: String, body: ByteArray): String {
             val out = ByteArray(SIGN_LEN)
@@ -280,7 +280,7 @@ object Huawei {
         @JvmOverloads
         fun verify(key: HmacKey, rand: String, timestamp: String, body: ByteArray, signature: String,
                    now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S) =
-            verify(null, key.handle, rand, timestamp, body, signature, now, leewaySeconds)
+            key.locked { verify(null, it, rand, timestamp, body, signature, now, leewaySeconds) }
 
         private fun verify(key: ByteArray?, handle: Long, rand: String, timestamp: String, body: ByteArray, signature: String,
                            now: Long, leewaySeconds: Int) =
@@ -408,7 +408,7 @@ object Huawei {
          * for a key that breaks the key rule (only its length can be checked on an [HmacKey]).
          */
         @JvmStatic fun build(key: String, stream: String, hwTime: Long): String = build(key.toByteArray(), 0, stream, hwTime)
-        @JvmStatic fun build(key: HmacKey, stream: String, hwTime: Long): String = build(null, key.handle, stream, hwTime)
+        @JvmStatic fun build(key: HmacKey, stream: String, hwTime: Long): String = key.locked { build(null, it, stream, hwTime) }
 
         private fun build(key: ByteArray?, handle: Long, stream: String, hwTime: Long): String {
             val s = stream.toByteArray()
@@ -438,10 +438,11 @@ object Huawei {
         @JvmName("verifyKeyed")
         fun verify(keys: List<HmacKey>, stream: String, url: String, durationSeconds: Int, now: Long = LiveSign.unixNow(),
                    leewaySeconds: Int = 0): Int {
-            val handles = LongArray(keys.size) { keys[it].handle }
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeHuaweiUrlDVerifyKeyed(handles, stream.toByteArray(), url.toByteArray(), now,
-                durationSeconds, leewaySeconds, matched))
+            LiveSignException.check(HmacKey.lockedAll(keys) { handles ->
+                LiveSign.nativeHuaweiUrlDVerifyKeyed(handles, stream.toByteArray(), url.toByteArray(), now, durationSeconds,
+                    leewaySeconds, matched)
+            })
             return matched[0]
         }
     }

@@ -65,7 +65,7 @@ object Trtc {
         @JvmOverloads
         fun generate(sdkappid: Long, key: HmacKey, identifier: String, expireSeconds: Long, now: Long = LiveSign.unixNow(),
                      userbuf: ByteArray? = null): String =
-            generate(sdkappid, null, key.handle, identifier, expireSeconds, now, userbuf)
+            key.locked { generate(sdkappid, null, it, identifier, expireSeconds, now, userbuf) }
 
         private fun generate(sdkappid: Long, key: ByteArray?, handle: Long, identifier: String, expire: Long, now: Long,
                              userbuf: ByteArray?): String {
@@ -94,7 +94,7 @@ object Trtc {
         @JvmStatic
         @JvmOverloads
         fun verify(sdkappid: Long, key: HmacKey, identifier: String, usersig: String, now: Long = LiveSign.unixNow(),
-                   leewaySeconds: Int = 0): Info = verify(sdkappid, null, key.handle, identifier, usersig, now, leewaySeconds)
+                   leewaySeconds: Int = 0): Info = key.locked { verify(sdkappid, null, it, identifier, usersig, now, leewaySeconds) }
 
         private fun verify(sdkappid: Long, key: ByteArray?, handle: Long, identifier: String, usersig: String, now: Long,
                            leeway: Int): Info = info { numbers, id, buf ->
@@ -173,7 +173,7 @@ object Trtc {
         @JvmOverloads
         fun generate(sdkappid: Long, key: HmacKey, identifier: String, expireSeconds: Long, roomId: Long,
                      privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
-            generate(sdkappid, null, key.handle, identifier, expireSeconds, now, roomId, null, privileges)
+            key.locked { generate(sdkappid, null, it, identifier, expireSeconds, now, roomId, null, privileges) }
 
         /** The same for the string room [roomStr] (non-empty ASCII, e.g. "room-42_abc"). */
         @JvmStatic
@@ -186,7 +186,7 @@ object Trtc {
         @JvmOverloads
         fun generate(sdkappid: Long, key: HmacKey, identifier: String, expireSeconds: Long, roomStr: String,
                      privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
-            generate(sdkappid, null, key.handle, identifier, expireSeconds, now, 0, roomStr.toByteArray(), privileges)
+            key.locked { generate(sdkappid, null, it, identifier, expireSeconds, now, 0, roomStr.toByteArray(), privileges) }
 
         private fun generate(sdkappid: Long, key: ByteArray?, handle: Long, identifier: String, expire: Long, now: Long,
                              roomId: Long, roomStr: ByteArray?, privileges: Set<Privilege>): String {
@@ -268,7 +268,7 @@ object Trtc {
 
         /** The `Sign` TRTC sends with `body`. */
         @JvmStatic fun sign(key: String, body: ByteArray): String = sign(key.toByteArray(), 0, body)
-        @JvmStatic fun sign(key: HmacKey, body: ByteArray): String = sign(null, key.handle, body)
+        @JvmStatic fun sign(key: HmacKey, body: ByteArray): String = key.locked { sign(null, it, body) }
 
         private fun sign(key: ByteArray?, handle: Long, body: ByteArray): String {
             val out = ByteArray(SIGN_LEN)
@@ -280,7 +280,7 @@ object Trtc {
         @JvmStatic fun verify(key: String, body: ByteArray, sign: String) =
             LiveSignException.check(LiveSign.nativeTrtcCallbackVerify(key.toByteArray(), 0, body, sign.toByteArray()))
         @JvmStatic fun verify(key: HmacKey, body: ByteArray, sign: String) =
-            LiveSignException.check(LiveSign.nativeTrtcCallbackVerify(null, key.handle, body, sign.toByteArray()))
+            LiveSignException.check(key.locked { LiveSign.nativeTrtcCallbackVerify(null, it, body, sign.toByteArray()) })
 
         /** Verifies against a key ring (current key first); returns the index that matched. */
         @JvmStatic fun verifyRing(keys: List<String>, body: ByteArray, sign: String): Int {

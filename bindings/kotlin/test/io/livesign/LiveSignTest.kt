@@ -57,6 +57,27 @@ class CommonTest {
         k.close() // idempotent
     }
 
+    @Test fun hmacKeyCloseWaitsForCallsInFlight() {
+        // close() must not wipe and free the native key under a running call: it waits.
+        val k = HmacKey("0123456789abcdef0123456789abcdef")
+        val inside = java.util.concurrent.CountDownLatch(1)
+        val release = java.util.concurrent.CountDownLatch(1)
+        val call = Thread { k.locked { h -> assertTrue(h != 0L); inside.countDown(); release.await() } }
+        call.start()
+        inside.await()
+        val closer = Thread { k.close() }
+        closer.start()
+        closer.join(200)
+        assertTrue("close() returned while a call was using the key", closer.isAlive)
+        assertFalse(k.isOpen)
+        release.countDown()
+        call.join()
+        closer.join()
+        // Calls after close() see no handle, and the native side refuses it.
+        assertEquals(0L, k.locked { it })
+        assertStatus<LiveSignException.InvalidArgument> { Trtc.Callback.sign(k, ByteArray(1)) }
+    }
+
     @Test fun jsonUnescape() {
         assertEquals("a\"b\u00e9\n", LiveSign.jsonUnescape("a\\\"b\\u00e9\\n"))
         assertEquals("\ud83d\ude00", LiveSign.jsonUnescape("\\ud83d\\ude00"))
