@@ -20,7 +20,7 @@
 
 use crate::digest::md5::{self, md5};
 use crate::limits::{self, Limits};
-use crate::text::{Decimal, Hex, HexU64, Out, ct_eq, parse_hex};
+use crate::text::{Decimal, Hex, HexU64, Out, ct_eq_wipe, parse_hex};
 use crate::url::{self, SignedQuery};
 use crate::{Error, expiry, json, keyring, txsecret};
 
@@ -126,7 +126,8 @@ pub(crate) fn verify(
     let u = url::parse(url)?;
     let [value] = url::lookup(u.query, [PARAM])?;
     let (parts, claimed, start) = split(value.ok_or(Error::Malformed)?, format)?;
-    let matched = keyring::find(keys, |k| (policy.key_valid)(k), |k| ct_eq(&digest(u.path, &parts, k), &claimed))?;
+    let matched =
+        keyring::find(keys, |k| (policy.key_valid)(k), |k| ct_eq_wipe(&mut digest(u.path, &parts, k), &claimed))?;
     expiry::check(start.saturating_add(u64::from(duration_s)), now, leeway_s)?;
     Ok(matched)
 }

@@ -4,6 +4,7 @@
 //! value never indexes memory with secret bits.
 
 use subtle::ConstantTimeEq;
+use zeroize::Zeroize;
 
 use crate::Error;
 
@@ -301,8 +302,30 @@ pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     eq.into()
 }
 
+/// [`ct_eq`] of the MAC a verifier computed and the one it was sent, then wipes the computed
+/// one: it is the valid signature of attacker-chosen content, a credential the caller never
+/// asked for, and it must not outlive the check.
+pub(crate) fn ct_eq_wipe(expected: &mut [u8], claimed: &[u8]) -> bool {
+    let eq = ct_eq(expected, claimed);
+    expected.zeroize();
+    eq
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ct_eq_wipe_compares_then_wipes() {
+        let mut mac = [7u8; 32];
+        assert!(ct_eq_wipe(&mut mac, &[7u8; 32]));
+        assert_eq!(mac, [0u8; 32]);
+        let mut mac = [7u8; 32];
+        assert!(!ct_eq_wipe(&mut mac, &[8u8; 32]));
+        assert_eq!(mac, [0u8; 32], "wiped on a mismatch too");
+        let mut mac = [7u8; 16];
+        assert!(!ct_eq_wipe(&mut mac, &[7u8; 15]));
+        assert_eq!(mac, [0u8; 16], "and on a length mismatch");
+    }
     use super::*;
 
     #[test]

@@ -20,7 +20,7 @@
 
 use crate::digest::md5::{self, md5};
 use crate::limits::{self, Limits};
-use crate::text::{Hex, HexU64, ct_eq, parse_hex_lower, parse_hex_u64};
+use crate::text::{Hex, HexU64, ct_eq_wipe, parse_hex_lower, parse_hex_u64};
 use crate::url::{self, SignedQuery, Url};
 use crate::{Error, expiry, keyring};
 
@@ -148,7 +148,7 @@ pub(crate) fn verify<'a>(
     let expiry = parse_tx_time(tx_time)?;
     // The claimed secret is public: decode it rather than encode our secret-derived digest.
     let claimed: [u8; md5::LEN] = parse_hex_lower(secret).ok_or(Error::Malformed)?;
-    let key_index = keyring::find(keys, valid_key, |key| ct_eq(&digest(key, path.stream, tx_time), &claimed))?;
+    let key_index = keyring::find(keys, valid_key, |key| ct_eq_wipe(&mut digest(key, path.stream, tx_time), &claimed))?;
     let valid_until = expiry.saturating_add(u64::from(valid_for_s));
     expiry::check(valid_until, now, leeway_s)?;
     Ok(Verified { path, tx_time, expiry, valid_until, key_index })

@@ -262,54 +262,67 @@ fn matching_brace(s: &str) -> usize {
     panic!("unbalanced braces")
 }
 
-/// Every place `src/` compares secret-derived bytes, each with `text::ct_eq`: (file, the code
-/// on the line, what it checks). A new site must be added here (and use `ct_eq`): the list is
-/// what the hardening note reports.
-const CONSTANT_TIME_SITES: [(&str, &str, &str); 16] = [
+/// Every place `src/` compares secret-derived bytes, each with `text::ct_eq` (verifiers with
+/// `ct_eq_wipe`, which also wipes the MAC they computed): (file, the code on the line, what it
+/// checks). A new site must be added here (and use one of them): the list is what the
+/// hardening note reports.
+const CONSTANT_TIME_SITES: [(&str, &str, &str); 18] = [
     (
         "src/alibaba/callback.rs",
-        "ct_eq(&digest(key, domain, timestamp.as_bytes()), &claimed)",
+        "ct_eq_wipe(&mut digest(key, domain, timestamp.as_bytes()), &claimed)",
         "Alibaba ALI-LIVE-SIGNATURE (MD5)",
     ),
     (
         "src/authkey.rs",
-        "ct_eq(&digest(u.path, &parts, k), &claimed)",
+        "ct_eq_wipe(&mut digest(u.path, &parts, k), &claimed)",
         "auth_key md5hash: Huawei URL method A, Alibaba URL type A (every key of the ring)",
     ),
-    ("src/huawei/notify.rs", "ct_eq(&expected, &claimed)", "Huawei notification auth_sign (HMAC-SHA256)"),
-    ("src/huawei/record.rs", "ct_eq(&mac(key, f), &claimed)", "Huawei recording callback, HMACSHA256 sign type"),
+    ("src/huawei/notify.rs", "ct_eq_wipe(&mut expected, &claimed)", "Huawei notification auth_sign (HMAC-SHA256)"),
     (
         "src/huawei/record.rs",
-        "ct_eq(&md5::md5(&[key, Decimal::new(auth_timestamp).as_bytes()]), &claimed)",
+        "ct_eq_wipe(&mut mac(key, f), &claimed)",
+        "Huawei recording callback, HMACSHA256 sign type",
+    ),
+    (
+        "src/huawei/record.rs",
+        "ct_eq_wipe(&mut md5::md5(&[key, Decimal::new(auth_timestamp).as_bytes()]), &claimed)",
         "Huawei recording callback, MD5 sign type",
     ),
     (
         "src/huawei/sparkrtc.rs",
-        "ct_eq(&key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body]), &claimed)",
+        "ct_eq_wipe(&mut key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body]), &claimed)",
         "Huawei SparkRTC X-Rtc-Signature",
     ),
     (
         "src/huawei/url_d.rs",
-        "ct_eq(&k.mac(&[stream.as_bytes(), time]), &claimed)",
+        "ct_eq_wipe(&mut k.mac(&[stream.as_bytes(), time]), &claimed)",
         "Huawei URL method D hwSecret (every key of the ring)",
     ),
-    ("src/tencent/sign.rs", "ct_eq(&digest(key, t), &claimed)", "Tencent t + sign (API calls and CSS event callbacks)"),
+    (
+        "src/tencent/sign.rs",
+        "ct_eq_wipe(&mut digest(key, t), &claimed)",
+        "Tencent t + sign (API calls and CSS event callbacks)",
+    ),
     (
         "src/text.rs",
         "ct_eq(&self.0, &other.0)",
         "PartialEq of Hex<N>: every hex signature type (tencent::Sign, Huawei, Alibaba signs)",
     ),
     ("src/trtc/callback.rs", "ct_eq(&self.0, &other.0)", "PartialEq of the TRTC callback Sign"),
-    ("src/trtc/callback.rs", "ct_eq(&key.mac(&[body]), &claimed)", "TRTC callback Sign (raw key and loaded key)"),
-    ("src/trtc/callback.rs", "ct_eq(&key.mac(&[body]), c)", "TRTC callback Sign, key ring"),
+    (
+        "src/trtc/callback.rs",
+        "ct_eq_wipe(&mut key.mac(&[body]), &claimed)",
+        "TRTC callback Sign (raw key and loaded key)",
+    ),
+    ("src/trtc/callback.rs", "ct_eq_wipe(&mut key.mac(&[body]), c)", "TRTC callback Sign, key ring"),
     (
         "src/trtc/usersig_verify.rs",
-        "ct_eq(&fields.expected_mac(key, identifier.as_bytes()), &fields.sig)",
+        "ct_eq_wipe(&mut fields.expected_mac(key, identifier.as_bytes()), &fields.sig)",
         "UserSig / PrivateMapKey TLS.sig (HMAC-SHA256)",
     ),
     (
         "src/txsecret.rs",
-        "ct_eq(&digest(key, path.stream, tx_time), &claimed)",
+        "ct_eq_wipe(&mut digest(key, path.stream, tx_time), &claimed)",
         "txSecret: Tencent push/play URLs, Huawei URL method B (every key of the ring)",
     ),
     (
@@ -322,6 +335,12 @@ const CONSTANT_TIME_SITES: [(&str, &str, &str); 16] = [
         "fn ct_eq(a: &[u8], b: &[u8]) -> bool",
         "the definition: lengths are public, contents compared with subtle",
     ),
+    (
+        "src/text.rs",
+        "fn ct_eq_wipe(expected: &mut [u8], claimed: &[u8]) -> bool",
+        "ct_eq, then the verifier's own MAC is wiped (every verifier above but the PartialEqs)",
+    ),
+    ("src/text.rs", "let eq = ct_eq(expected, claimed);", "ct_eq_wipe's comparison"),
 ];
 
 /// Words that mark a value derived from a key (a digest, a MAC, a signature being checked).
@@ -337,7 +356,8 @@ fn secret_comparisons_are_the_listed_constant_time_sites() {
         for line in code.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
             // subtle's own `.ct_eq(` is what text::ct_eq is made of.
             let subtle_inside_ct_eq = rel == "src/text.rs" && line.contains(".ct_eq(");
-            if line.contains("ct_eq(") && !line.starts_with("use ") && !subtle_inside_ct_eq {
+            let ct = line.contains("ct_eq(") || line.contains("ct_eq_wipe(");
+            if ct && !line.starts_with("use ") && !subtle_inside_ct_eq {
                 let site = CONSTANT_TIME_SITES.iter().position(|(f, s, _)| *f == rel && line.contains(s));
                 assert!(site.is_some(), "unlisted ct_eq site in {rel}: {line}");
                 found.push(site.unwrap());
@@ -345,7 +365,7 @@ fn secret_comparisons_are_the_listed_constant_time_sites() {
             // Digests, MACs and signs never meet `==` / `!=` outside ct_eq.
             let secret = SECRET_WORDS.iter().any(|s| line.contains(s));
             let compares = line.contains("==") || line.contains("!=");
-            assert!(!(secret && compares && !line.contains("ct_eq(")), "variable-time compare in {rel}: {line}");
+            assert!(!(secret && compares && !ct), "variable-time compare in {rel}: {line}");
         }
     }
     found.sort();

@@ -15,7 +15,7 @@
 
 use crate::digest::md5::{self, md5};
 use crate::limits::{self, Limits};
-use crate::text::{Decimal, Hex, ct_eq, parse_hex};
+use crate::text::{Decimal, Hex, ct_eq_wipe, parse_hex};
 use crate::{Error, expiry, json};
 
 /// `ALI-LIVE-SIGNATURE` for `domain` at `timestamp`.
@@ -49,7 +49,7 @@ pub fn callback_verify(
     check_key(key)?;
     let sent = json::parse_u64(timestamp.as_bytes()).ok_or(Error::Malformed)?;
     let claimed: [u8; md5::LEN] = parse_hex(signature).ok_or(Error::Malformed)?;
-    if !ct_eq(&digest(key, domain, timestamp.as_bytes()), &claimed) {
+    if !ct_eq_wipe(&mut digest(key, domain, timestamp.as_bytes()), &claimed) {
         return Err(Error::SignatureMismatch);
     }
     expiry::check(sent, now, leeway_s)?;

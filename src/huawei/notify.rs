@@ -17,7 +17,7 @@
 use crate::digest::hmac::{self, HmacStream};
 use crate::json::{self, Str, Value};
 use crate::limits::{self, Limits};
-use crate::text::{Decimal, Hex, ct_eq, parse_hex};
+use crate::text::{Decimal, Hex, ct_eq_wipe, parse_hex};
 use crate::{Error, HmacKey, expiry};
 
 /// What a notification reports.
@@ -124,7 +124,7 @@ impl<'a> Notification<'a> {
         let t = auth_ts.raw();
         let claimed = claimed_sign(required(auth_sign)?)?;
 
-        let expected = match (event.plain(), domain.plain(), app.plain(), stream.plain()) {
+        let mut expected = match (event.plain(), domain.plain(), app.plain(), stream.plain()) {
             // No escapes (the usual case): the signed string is at hand as five slices.
             (Some(e), Some(d), Some(a), Some(s)) => key.mac(&[e, d, a, s, t]),
             _ => {
@@ -136,7 +136,7 @@ impl<'a> Notification<'a> {
                 h.finish()
             }
         };
-        if !ct_eq(&expected, &claimed) {
+        if !ct_eq_wipe(&mut expected, &claimed) {
             return Err(Error::SignatureMismatch);
         }
         expiry::check(auth_timestamp, now, leeway_s)?;

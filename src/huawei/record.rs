@@ -25,7 +25,7 @@
 
 use crate::digest::{hmac, md5};
 use crate::limits::{self, Limits};
-use crate::text::{Decimal, Hex, ct_eq, parse_hex};
+use crate::text::{Decimal, Hex, ct_eq_wipe, parse_hex};
 use crate::{Error, HmacKey, expiry};
 
 /// The signed fields of a recording callback (`""` for a field the event does not carry).
@@ -90,7 +90,7 @@ pub fn record_verify(key: &HmacKey, f: &RecordFields<'_>, sign: &[u8], now: u64,
     f.check()?;
     check_len(key.key_len())?;
     let claimed: [u8; hmac::LEN] = parse_hex(sign).ok_or(Error::Malformed)?;
-    if !ct_eq(&mac(key, f), &claimed) {
+    if !ct_eq_wipe(&mut mac(key, f), &claimed) {
         return Err(Error::SignatureMismatch);
     }
     expiry::check(f.auth_timestamp, now, leeway_s)
@@ -109,7 +109,7 @@ pub fn record_md5_sign(key: &[u8], auth_timestamp: u64) -> Result<Hex<{ 2 * md5:
 pub fn record_md5_verify(key: &[u8], auth_timestamp: u64, sign: &[u8], now: u64, leeway_s: u32) -> Result<(), Error> {
     check_len(key.len())?;
     let claimed: [u8; md5::LEN] = parse_hex(sign).ok_or(Error::Malformed)?;
-    if !ct_eq(&md5::md5(&[key, Decimal::new(auth_timestamp).as_bytes()]), &claimed) {
+    if !ct_eq_wipe(&mut md5::md5(&[key, Decimal::new(auth_timestamp).as_bytes()]), &claimed) {
         return Err(Error::SignatureMismatch);
     }
     expiry::check(auth_timestamp, now, leeway_s)

@@ -13,7 +13,7 @@
 
 use crate::digest::hmac;
 use crate::limits::{self, Limits};
-use crate::text::{Hex, ct_eq, parse_hex};
+use crate::text::{Hex, ct_eq_wipe, parse_hex};
 use crate::{Error, HmacKey, expiry, json};
 
 /// Largest `X-Rtc-Timestamp` read as seconds (11 digits: year 5138).
@@ -50,7 +50,7 @@ pub fn sparkrtc_verify(
     check(rand, timestamp, body)?;
     let sent = seconds(timestamp).ok_or(Error::Malformed)?;
     let claimed: [u8; hmac::LEN] = parse_hex(signature).ok_or(Error::Malformed)?;
-    if !ct_eq(&key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body]), &claimed) {
+    if !ct_eq_wipe(&mut key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body]), &claimed) {
         return Err(Error::SignatureMismatch);
     }
     expiry::check(sent, now, leeway_s)

@@ -16,7 +16,7 @@
 
 use super::UrlAuth;
 use crate::digest::hmac;
-use crate::text::{Hex, HexU64, ct_eq, parse_hex, parse_hex_u64};
+use crate::text::{Hex, HexU64, ct_eq_wipe, parse_hex, parse_hex_u64};
 use crate::url::{self, SignedQuery};
 use crate::{Error, HmacKey, expiry, keyring};
 
@@ -71,7 +71,7 @@ pub fn url_d_verify(
     let (secret, time) = (secret.ok_or(Error::Malformed)?, time.ok_or(Error::Malformed)?);
     let start = parse_hex_u64(time).ok_or(Error::Malformed)?;
     let claimed: [u8; hmac::LEN] = parse_hex(secret).ok_or(Error::Malformed)?;
-    let matched = keyring::find(keys, key_len_ok, |k| ct_eq(&k.mac(&[stream.as_bytes(), time]), &claimed))?;
+    let matched = keyring::find(keys, key_len_ok, |k| ct_eq_wipe(&mut k.mac(&[stream.as_bytes(), time]), &claimed))?;
     // Valid while now < start + duration: the last valid second is start + duration - 1
     // (duration >= 60, and saturation only ever keeps a URL whose end is past u64::MAX valid).
     expiry::check(start.saturating_add(u64::from(duration_s) - 1), now, leeway_s)?;

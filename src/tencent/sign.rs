@@ -2,7 +2,7 @@
 //! Unix time at which the request or notification stops being valid (seeds 000, 001, 003).
 
 use crate::digest::md5::{self, md5};
-use crate::text::{Decimal, Hex, ct_eq, parse_hex_lower};
+use crate::text::{Decimal, Hex, ct_eq_wipe, parse_hex_lower};
 use crate::{Error, expiry, limits};
 
 /// A Tencent `sign` (or `txSecret`): 32 lowercase hex characters, the crate's [`Hex`] text;
@@ -31,7 +31,7 @@ pub fn verify(key: &[u8], t: u64, sign: &[u8], now: u64, leeway_s: u32) -> Resul
     // The claimed sign is public: decoding it (rather than hex-encoding our secret-derived
     // digest) keeps every operation on the expected value constant-time.
     let claimed: [u8; md5::LEN] = parse_hex_lower(sign).ok_or(Error::Malformed)?;
-    if !ct_eq(&digest(key, t), &claimed) {
+    if !ct_eq_wipe(&mut digest(key, t), &claimed) {
         return Err(Error::SignatureMismatch);
     }
     expiry::check(t, now, leeway_s)

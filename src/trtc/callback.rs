@@ -10,7 +10,7 @@
 use crate::base64::{self, Alphabet};
 use crate::digest::hmac;
 use crate::limits::{self, Limits};
-use crate::text::{Out, ct_eq};
+use crate::text::{Out, ct_eq, ct_eq_wipe};
 use crate::{Error, HmacKey, expiry, json, keyring};
 
 /// Longest callback key the TRTC console accepts (`LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN`).
@@ -120,7 +120,7 @@ pub fn verify_keyed(key: &HmacKey, body: &[u8], sign: &[u8]) -> Result<(), Error
     limits::check(body, Limits::MAX_BODY_LEN)?;
     check_key_len(key.key_len())?;
     let claimed = decode_sign(sign)?;
-    if ct_eq(&key.mac(&[body]), &claimed) { Ok(()) } else { Err(Error::SignatureMismatch) }
+    if ct_eq_wipe(&mut key.mac(&[body]), &claimed) { Ok(()) } else { Err(Error::SignatureMismatch) }
 }
 
 /// [`verify`] against a key ring (the current key and the ones it replaced, up to 8): returns
@@ -137,7 +137,7 @@ pub fn verify_ring(keys: &[&[u8]], body: &[u8], sign: &[u8]) -> Result<usize, Er
     let found = keyring::find(
         keys,
         |k| check_key(k).is_ok(),
-        |k| claimed.as_ref().is_ok_and(|c| HmacKey::new(k).is_ok_and(|key| ct_eq(&key.mac(&[body]), c))),
+        |k| claimed.as_ref().is_ok_and(|c| HmacKey::new(k).is_ok_and(|key| ct_eq_wipe(&mut key.mac(&[body]), c))),
     );
     match (found, claimed) {
         // The key checks come first; a malformed sign outranks "no key matched".

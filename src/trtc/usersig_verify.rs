@@ -7,7 +7,7 @@
 
 use super::usersig::check_identifier;
 use super::usersig_info::{Fields, UserSigInfo, with_decoded};
-use crate::text::ct_eq;
+use crate::text::ct_eq_wipe;
 use crate::{Error, HmacKey, expiry};
 
 /// Verifies `usersig` for `sdkappid` and `identifier` at `now` (Unix seconds), tolerating
@@ -54,7 +54,7 @@ pub(crate) fn verify_with<R>(
             if fields.sdkappid != sdkappid || !fields.identifier_is(identifier.as_bytes()) {
                 return Err(Error::IdentityMismatch);
             }
-            if !ct_eq(&fields.expected_mac(key, identifier.as_bytes()), &fields.sig) {
+            if !ct_eq_wipe(&mut fields.expected_mac(key, identifier.as_bytes()), &fields.sig) {
                 return Err(Error::SignatureMismatch);
             }
             expiry::check(fields.expires_at(), now, leeway_s)?;
