@@ -103,37 +103,54 @@ impl Env {
         result
     }
 
-    /// Writes `v` into `array[0]` of a Java `int[]` (ignored when NULL).
+    /// Whether a Java exception is pending (an OutOfMemoryError from a failed pin or string):
+    /// JNI then allows only a few functions, so the writers below do nothing and the Java
+    /// side sees the exception.
+    ///
+    /// # Safety
+    /// `self.0` is the JNI environment of the current thread, outside any critical region.
+    unsafe fn exception_pending(&self) -> bool {
+        // SAFETY: valid env (caller); ExceptionCheck is allowed with an exception pending.
+        unsafe { ((**self.0).v1_2.ExceptionCheck)(self.0) }
+    }
+
+    /// Writes `v` into `array[0]` of a Java `int[]` (ignored when NULL or when an exception is
+    /// pending).
     ///
     /// # Safety
     /// `self.0` is the JNI environment of the current thread, outside any critical region;
     /// `array` is NULL or a live `int[]` with at least one element.
     unsafe fn set_int(&self, array: jintArray, v: jint) {
-        if !array.is_null() {
+        // SAFETY: forwarded to the caller's guarantee.
+        if !array.is_null() && !unsafe { self.exception_pending() } {
             // SAFETY: valid env and live int[] (caller); writes one element from a local.
             unsafe { ((**self.0).v1_2.SetIntArrayRegion)(self.0, array, 0, 1, &v) };
         }
     }
 
-    /// Writes `values` into the start of a Java `long[]` (ignored when NULL).
+    /// Writes `values` into the start of a Java `long[]` (ignored when NULL or when an
+    /// exception is pending).
     ///
     /// # Safety
     /// As for [`Env::set_int`]; the array holds at least `values.len()` elements.
     unsafe fn set_longs(&self, array: jlongArray, values: &[jlong]) {
-        if !array.is_null() {
+        // SAFETY: forwarded to the caller's guarantee.
+        if !array.is_null() && !unsafe { self.exception_pending() } {
             let n = jint::try_from(values.len()).unwrap_or(0);
             // SAFETY: valid env and live long[] (caller); reads n locals.
             unsafe { ((**self.0).v1_2.SetLongArrayRegion)(self.0, array, 0, n, values.as_ptr()) };
         }
     }
 
-    /// A new Java string from a static NUL-terminated C string; Java `null` for NULL.
+    /// A new Java string from a static NUL-terminated C string; Java `null` for NULL or when an
+    /// exception is pending.
     ///
     /// # Safety
     /// `self.0` is the JNI environment of the current thread, outside any critical region;
     /// `s` is NULL or a static NUL-terminated ASCII string.
     unsafe fn string(&self, s: *const c_char) -> jstring {
-        if s.is_null() {
+        // SAFETY: forwarded to the caller's guarantee.
+        if s.is_null() || unsafe { self.exception_pending() } {
             return core::ptr::null_mut();
         }
         // SAFETY: valid env (caller); s is a static NUL-terminated ASCII string.
