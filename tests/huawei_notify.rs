@@ -573,6 +573,17 @@ fn event_ids() {
     assert_eq!(c_event_id(&ev, 0), (LIVESIGN_BUFFER_TOO_SMALL, want.len(), vec![]));
     assert_eq!(c_event_id(&ev, want.len() - 1).0, LIVESIGN_BUFFER_TOO_SMALL);
     assert_eq!(c_event_id(&ev, want.len()).0, LIVESIGN_OK);
+    // A short buffer is left as it was ("nothing written"), in C and in Rust.
+    for cap in [1, 10, want.len() - 1] {
+        let mut short = vec![b'#'; cap];
+        let mut len = 0usize;
+        // SAFETY: ev is a valid event; short holds cap bytes.
+        let st = unsafe { livesign_huawei_event_id(&ev, short.as_mut_ptr(), cap, &mut len) };
+        assert_eq!((st, len), (LIVESIGN_BUFFER_TOO_SMALL, want.len()));
+        assert_eq!(short, vec![b'#'; cap], "C: nothing written into a short buffer of {cap}");
+        assert_eq!(n.event_id(&mut short), Err(Error::BufferTooSmall { needed: want.len() }));
+        assert_eq!(short, vec![b'#'; cap], "Rust: nothing written into a short buffer of {cap}");
+    }
 
     // '/' and '%' inside fields are escaped; escaped JSON spellings give the value's id.
     let body = body_of("PUBLISH_DONE", "a/b%", "c", "d", T).replace("a/b%", r"a\/b%");
