@@ -801,3 +801,20 @@ impl EqBytes for livesign::JsonStr<'_> {
         self.bytes().eq(b.iter().copied())
     }
 }
+
+/// The `livesign_slice` contract as the header states it for this struct: an optional field
+/// that is absent and one that is present but empty both read `{NULL, 0}` (the Rust API reads
+/// both as `JsonStr::EMPTY`), unlike the Tencent structs, which keep a present empty field's
+/// non-NULL pointer.
+#[test]
+fn optional_fields_absent_or_empty_are_null() {
+    let body = body_of("PUBLISH", "d", "a", "s", T);
+    let with_empty = body.replacen('{', r#"{"user_args":"","client_ip":"","#, 1);
+    for b in [&body, &with_empty] {
+        let (st, ev) = c_verify(KEY, b.as_bytes(), T, 0);
+        assert_eq!(st, LIVESIGN_OK, "{b}");
+        for f in [ev.user_args, ev.client_ip, ev.node_ip] {
+            assert_eq!(f, livesign_slice::EMPTY, "{b}");
+        }
+    }
+}
