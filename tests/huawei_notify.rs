@@ -573,6 +573,17 @@ fn event_ids() {
     assert_eq!(c_event_id(&ev, 0), (LIVESIGN_BUFFER_TOO_SMALL, want.len(), vec![]));
     assert_eq!(c_event_id(&ev, want.len() - 1).0, LIVESIGN_BUFFER_TOO_SMALL);
     assert_eq!(c_event_id(&ev, want.len()).0, LIVESIGN_OK);
+    // A short buffer is left as it was ("nothing written"), in C and in Rust.
+    for cap in [1, 10, want.len() - 1] {
+        let mut short = vec![b'#'; cap];
+        let mut len = 0usize;
+        // SAFETY: ev is a valid event; short holds cap bytes.
+        let st = unsafe { livesign_huawei_event_id(&ev, short.as_mut_ptr(), cap, &mut len) };
+        assert_eq!((st, len), (LIVESIGN_BUFFER_TOO_SMALL, want.len()));
+        assert_eq!(short, vec![b'#'; cap], "C: nothing written into a short buffer of {cap}");
+        assert_eq!(n.event_id(&mut short), Err(Error::BufferTooSmall { needed: want.len() }));
+        assert_eq!(short, vec![b'#'; cap], "Rust: nothing written into a short buffer of {cap}");
+    }
 
     // '/' and '%' inside fields are escaped; escaped JSON spellings give the value's id.
     let body = body_of("PUBLISH_DONE", "a/b%", "c", "d", T).replace("a/b%", r"a\/b%");
@@ -788,5 +799,22 @@ trait EqBytes {
 impl EqBytes for livesign::JsonStr<'_> {
     fn eq_bytes(&self, b: &[u8]) -> bool {
         self.bytes().eq(b.iter().copied())
+    }
+}
+
+/// The `livesign_slice` contract as the header states it for this struct: an optional field
+/// that is absent and one that is present but empty both read `{NULL, 0}` (the Rust API reads
+/// both as `JsonStr::EMPTY`), unlike the Tencent structs, which keep a present empty field's
+/// non-NULL pointer.
+#[test]
+fn optional_fields_absent_or_empty_are_null() {
+    let body = body_of("PUBLISH", "d", "a", "s", T);
+    let with_empty = body.replacen('{', r#"{"user_args":"","client_ip":"","#, 1);
+    for b in [&body, &with_empty] {
+        let (st, ev) = c_verify(KEY, b.as_bytes(), T, 0);
+        assert_eq!(st, LIVESIGN_OK, "{b}");
+        for f in [ev.user_args, ev.client_ip, ev.node_ip] {
+            assert_eq!(f, livesign_slice::EMPTY, "{b}");
+        }
     }
 }

@@ -1175,3 +1175,89 @@ fn usersig_and_privmap_never_allocate() {
     assert_eq!(ok, vectors.len(), "every vector verified inside the counted region");
     assert_eq!(n, 0, "UserSig / PrivateMapKey code allocated {n} times");
 }
+
+/// The key context's life cycle (loading short, block-sized and hashed long keys, refusing
+/// bad ones, wiping) and every constant, size and message function.
+#[test]
+fn key_contexts_and_constant_functions_never_allocate() {
+    use livesign::ffi::alibaba::livesign_alibaba_sign_len;
+    use livesign::ffi::common::{livesign_abi_version, livesign_status_str, livesign_version};
+    use livesign::ffi::hmac_key::{livesign_hmac_key, livesign_hmac_key_init, livesign_hmac_key_wipe};
+    use livesign::ffi::huawei::livesign_huawei_sign_len;
+    use livesign::ffi::huawei_record::livesign_huawei_record_md5_len;
+    use livesign::ffi::limits::*;
+    use livesign::ffi::trtc::livesign_usersig_max_len;
+    use livesign::ffi::trtc_callback::livesign_trtc_callback_sign_len;
+
+    let long = [b'k'; 2048];
+    let mut ctx = core::mem::MaybeUninit::<livesign_hmac_key>::uninit();
+    let n = allocations_during(|| {
+        for len in [0, 1, 32, 64, 65, 1024, 1025, 2048] {
+            // SAFETY: ctx is writable; long holds at least len bytes.
+            unsafe {
+                let _ = std::hint::black_box(livesign_hmac_key_init(ctx.as_mut_ptr(), long.as_ptr(), len));
+                livesign_hmac_key_wipe(ctx.as_mut_ptr());
+            }
+        }
+        // SAFETY: NULL context and NULL key with a length are the failures under test.
+        unsafe {
+            let _ = std::hint::black_box(livesign_hmac_key_init(core::ptr::null_mut(), long.as_ptr(), 4));
+            let _ = std::hint::black_box(livesign_hmac_key_init(ctx.as_mut_ptr(), core::ptr::null(), 4));
+            livesign_hmac_key_wipe(core::ptr::null_mut());
+        }
+        for status in [0, 1, 7, 8, 255, u32::MAX] {
+            std::hint::black_box(livesign_status_str(status));
+        }
+        std::hint::black_box((livesign_abi_version(), livesign_version()));
+        std::hint::black_box([
+            livesign_max_body_len(),
+            livesign_max_response_len(),
+            livesign_max_url_len(),
+            livesign_max_id_len(),
+            livesign_max_key_len(),
+            livesign_tencent_sign_len(),
+            livesign_tencent_tx_secret_len(),
+            livesign_trtc_callback_sign_len(),
+            livesign_usersig_max_len(),
+            livesign_huawei_sign_len(),
+            livesign_huawei_record_md5_len(),
+            livesign_alibaba_sign_len(),
+        ]);
+    });
+    assert_eq!(n, 0, "key contexts or constant functions allocated {n} times");
+}
+
+/// The names of the functions `include/livesign.h` declares.
+fn header_functions() -> Vec<String> {
+    let header = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/include/livesign.h")).unwrap();
+    let mut names: Vec<String> = header
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.starts_with('*') && !l.starts_with('#') && !l.starts_with("/*"))
+        .filter_map(|l| {
+            let open = l.find('(')?;
+            let name = l[..open].rsplit([' ', '*']).next()?;
+            name.starts_with("livesign_").then(|| name.to_owned())
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// "Every exported function" must mean every one: each function of the header is called by
+/// this file (by its whole name, outside comments), so a new export cannot skip the count.
+#[test]
+fn every_header_function_is_counted_here() {
+    let names = header_functions();
+    assert!(names.len() > 80, "found only {} functions", names.len());
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/no_alloc.rs")).unwrap();
+    let code: String = src.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+    let called = |name: &str| {
+        code.match_indices(name).any(|(at, _)| {
+            let before = code[..at].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            before && code[at + name.len()..].starts_with('(')
+        })
+    };
+    let missing: Vec<&String> = names.iter().filter(|n| !called(n)).collect();
+    assert!(missing.is_empty(), "tests/no_alloc.rs never calls {missing:?}");
+}

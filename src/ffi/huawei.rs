@@ -7,7 +7,6 @@ use super::status::livesign_status;
 use super::{boundary, bounded, bounded_text, input, output, write_fixed};
 use crate::huawei::{self, EventKind, Notification, Phase, StreamState, Verdict};
 use crate::json::Str;
-use crate::text::Out;
 use crate::{Error, HmacKey};
 
 /// Length of every Huawei HMAC-SHA256 signature livesign writes: 64 lowercase hex characters,
@@ -453,9 +452,7 @@ pub unsafe extern "C" fn livesign_huawei_event_id(
                     json_text(e.event_text)?,
                 ]
             };
-            let mut o = Out::new(buf.buf());
-            huawei::write_event_id(fields, &mut o);
-            o.finish()
+            huawei::write_event_id(fields, buf.buf())
         })();
         buf.report(result)
     })

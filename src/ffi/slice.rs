@@ -7,11 +7,14 @@ use crate::keyring::MAX_KEYS;
 
 /// A borrowed byte string: `len` bytes at `ptr`, no NUL. Fields handed back by livesign point
 /// into the caller's own input and live as long as it does; `ptr` is NULL when the field is
-/// absent, and non-NULL with `len` 0 when it is present but empty.
+/// absent. A present but empty field keeps a non-NULL `ptr` (with `len` 0) only where its
+/// struct or function says so (`livesign_tencent_event`, `livesign_tencent_api_response`);
+/// elsewhere an empty field is `{NULL, 0}` whether it was sent or not.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct livesign_slice {
-    /// First byte; NULL for an absent value (a present empty value may point anywhere).
+    /// First byte; NULL for an absent value and for an empty one unless the field's struct
+    /// says otherwise (a present empty value may then point anywhere).
     pub ptr: *const u8,
     /// Number of bytes.
     pub len: usize,

@@ -19,7 +19,7 @@ use crate::json::Str;
 use crate::text::Out;
 
 /// Writes the id of the notification with these fields.
-pub(crate) fn write(fields: [Str<'_>; 5], out: &mut Out<'_>) {
+fn write(fields: [Str<'_>; 5], out: &mut Out<'_>) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(b"/");
@@ -34,13 +34,26 @@ pub(crate) fn write(fields: [Str<'_>; 5], out: &mut Out<'_>) {
     }
 }
 
+/// Writes the id into `out` and returns its length, or [`Error::BufferTooSmall`] with the
+/// length needed and `out` untouched: a caller reusing a buffer never finds half an id in it.
+/// The id is short, so measuring it first costs little.
+pub(crate) fn write_into(fields: [Str<'_>; 5], out: &mut [u8]) -> Result<usize, Error> {
+    let mut size = Out::new(&mut []);
+    write(fields, &mut size);
+    let needed = size.len();
+    if needed > out.len() {
+        return Err(Error::BufferTooSmall { needed });
+    }
+    let mut o = Out::new(out);
+    write(fields, &mut o);
+    o.finish()
+}
+
 impl Notification<'_> {
     /// Writes this notification's id (module `event_id`) into `out` and returns its length;
-    /// [`Error::BufferTooSmall`] carries the length needed.
+    /// [`Error::BufferTooSmall`] carries the length needed (and nothing is written then).
     pub fn event_id(&self, out: &mut [u8]) -> Result<usize, Error> {
-        let mut o = Out::new(out);
-        write(self.id_fields(), &mut o);
-        o.finish()
+        write_into(self.id_fields(), out)
     }
 
     fn id_fields(&self) -> [Str<'_>; 5] {

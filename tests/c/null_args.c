@@ -3,8 +3,9 @@
  * (NULL, 0) means the same as (pointer, 0). Every input with a length limit is also called
  * one byte over it (LIVESIGN_MAX_*, LIVESIGN_USERSIG_*): LIVESIGN_INVALID_ARGUMENT
  * (LIVESIGN_INVALID_KEY for keys), before anything else, even with an empty key. Built by
- * tests/c_contract.rs, which also fails when a function of the header is not called here;
- * run plain, under ASan+UBSan and under valgrind by .ci/run. */
+ * tests/c_contract.rs, which also fails when a function of the header is not called here
+ * or one of its pointer parameters is never NULL here (never NULL with a length, for an
+ * input); run plain, under ASan+UBSan and under valgrind by .ci/run. */
 #include "livesign.h"
 
 #include "check.h"
@@ -331,6 +332,7 @@ static void tencent_css(void) {
     EXPECT(livesign_tencent_url_verify(ring, 1, out, n, 0, 1, 0, &matched, &info), LIVESIGN_EXPIRED);
     EXPECT(livesign_tencent_url_verify(ring, 1, out, n, 0, 0, 0, &matched, &info), OK);
     CHECK(matched == 0 && info.stream_name.len == 1, "matched and info");
+    EXPECT(livesign_tencent_url_verify(NULL, 1, out, n, 0, 0, 0, &matched, &info), IA);
 
     /* Legacy API. */
     CHECK(livesign_tencent_api_command_name(0) == NULL && livesign_tencent_api_command_name(16) == NULL, "unknown");
@@ -431,6 +433,9 @@ static void usersig(const livesign_hmac_key *loaded) {
     EXPECT(livesign_usersig_gen_keyed(1, &never, NULL, 0, 1, 1, NULL, 0, token, sizeof token, &len), IA);
     EXPECT(livesign_usersig_gen_keyed(1, loaded, LIT("u"), 60, 1, NULL, 0, token, sizeof token, &len), OK);
     CHECK(len == n, "keyed writes the same token");
+    EXPECT(livesign_usersig_gen_keyed(1, loaded, NULL, 1, 60, 1, NULL, 0, token, sizeof token, &len), IA);
+    EXPECT(livesign_usersig_gen_keyed(1, loaded, LIT("u"), 60, 1, NULL, 1, token, sizeof token, &len), IA);
+    EXPECT(livesign_usersig_gen_keyed(1, loaded, LIT("u"), 60, 1, NULL, 0, NULL, 5, &len), IA);
 
     CHECK(livesign_usersig_max_len() == LIVESIGN_USERSIG_MAX_LEN, "max len");
     CHECK(livesign_usersig_len(1, NULL, 0, 1, 1, 0) > 0, "empty identifier");
@@ -462,6 +467,7 @@ static void usersig(const livesign_hmac_key *loaded) {
     EXPECT(livesign_usersig_verify_keyed(1, loaded, LIT("u"), NULL, 0, 1, 0, &info), MF);
     EXPECT(livesign_usersig_verify_keyed(1, loaded, LIT("u"), NULL, 1, 1, 0, &info), IA);
     EXPECT(livesign_usersig_verify_keyed(1, loaded, LIT("u"), token, n, 1, 0, NULL), OK);
+    EXPECT(livesign_usersig_verify_keyed(1, loaded, NULL, 1, token, n, 1, 0, NULL), IA);
 
     EXPECT(livesign_usersig_inspect(NULL, 0, NULL), MF);
     EXPECT(livesign_usersig_inspect(NULL, 1, &info), IA);
@@ -489,6 +495,18 @@ static void usersig(const livesign_hmac_key *loaded) {
     EXPECT(livesign_privmap_gen_roomstr(1, KEY, 6, LIT("u"), 60, 1, LIT("r1"), 255, token, sizeof token, &len), OK);
     EXPECT(livesign_privmap_gen_roomstr_keyed(1, NULL, NULL, 0, 1, 1, LIT("r"), 255, token, sizeof token, &len), IA);
     EXPECT(livesign_privmap_gen_roomstr_keyed(1, &never, NULL, 0, 1, 1, LIT("r"), 255, token, sizeof token, &len), IA);
+    EXPECT(livesign_privmap_gen(1, NULL, 6, LIT("u"), 60, 1, 7, 255, token, sizeof token, &len), IA);
+    EXPECT(livesign_privmap_gen_keyed(1, loaded, NULL, 1, 60, 1, 7, 255, token, sizeof token, &len), IA);
+    EXPECT(livesign_privmap_gen_keyed(1, loaded, LIT("u"), 60, 1, 7, 255, NULL, 5, &len), IA);
+    EXPECT(livesign_privmap_gen_roomstr(1, NULL, 6, LIT("u"), 60, 1, LIT("r1"), 255, token, sizeof token, &len), IA);
+    EXPECT(livesign_privmap_gen_roomstr(1, KEY, 6, NULL, 1, 60, 1, LIT("r1"), 255, token, sizeof token, &len), IA);
+    EXPECT(livesign_privmap_gen_roomstr(1, KEY, 6, LIT("u"), 60, 1, LIT("r1"), 255, token, sizeof token, NULL), IA);
+    EXPECT(livesign_privmap_gen_roomstr_keyed(1, loaded, NULL, 1, 60, 1, LIT("r1"), 255, token, sizeof token, &len),
+           IA);
+    EXPECT(livesign_privmap_gen_roomstr_keyed(1, loaded, LIT("u"), 60, 1, NULL, 2, 255, token, sizeof token, &len), IA);
+    EXPECT(livesign_privmap_gen_roomstr_keyed(1, loaded, LIT("u"), 60, 1, LIT("r1"), 255, NULL, 5, &len), IA);
+    EXPECT(livesign_privmap_gen_roomstr_keyed(1, loaded, LIT("u"), 60, 1, LIT("r1"), 255, token, sizeof token, NULL),
+           IA);
     EXPECT(livesign_privmap_gen_roomstr_keyed(1, loaded, LIT("u"), 60, 1, LIT("r1"), 255, token, sizeof token, &len),
            OK);
     EXPECT(livesign_usersig_verify(1, KEY, 6, LIT("u"), token, len, 1, 0, &info), OK);
@@ -531,11 +549,18 @@ static void huawei(void) {
     EXPECT(livesign_huawei_sign(HW_KEY, 40, NULL, 0, NULL, 0, NULL, 0, LIT("\xff"), 0, sign), IA);
     EXPECT(livesign_huawei_sign(NULL, 0, NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0, NULL, 0, 0, sign), IA);
     EXPECT(livesign_huawei_sign(HW_KEY, 40, NULL, 0, big, LIVESIGN_MAX_ID_LEN, NULL, 0, NULL, 0, 0, sign), OK);
+    EXPECT(livesign_huawei_sign(HW_KEY, 40, LIT("PUBLISH"), NULL, 1, LIT("a"), LIT("s"), 1, sign), IA);
+    EXPECT(livesign_huawei_sign(HW_KEY, 40, LIT("PUBLISH"), LIT("d"), NULL, 1, LIT("s"), 1, sign), IA);
+    EXPECT(livesign_huawei_sign(HW_KEY, 40, LIT("PUBLISH"), LIT("d"), LIT("a"), NULL, 1, 1, sign), IA);
     EXPECT(livesign_huawei_sign_keyed(NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, sign), IA);
     EXPECT(livesign_huawei_sign_keyed(&never, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, sign), IA);
     EXPECT(livesign_huawei_sign_keyed(&hw, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, NULL), IA);
     EXPECT(livesign_huawei_sign_keyed(&short_key, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, sign), IK);
     EXPECT(livesign_huawei_sign_keyed(&hw, NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0, NULL, 0, 0, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, NULL, 7, LIT("d"), LIT("a"), LIT("s"), 1, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), NULL, 1, LIT("a"), LIT("s"), 1, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), LIT("d"), NULL, 1, LIT("s"), 1, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), LIT("d"), LIT("a"), NULL, 1, 1, sign), IA);
     EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), LIT("d"), LIT("a"), LIT("s"), 1, sign), OK);
 
     /* Notifications. */
@@ -616,6 +641,19 @@ static void huawei(void) {
     EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, big, LIVESIGN_MAX_URL_LEN,
                                        NULL, 0, sign),
            OK);
+    /* Each input NULL with a length, everything else right. */
+    EXPECT(livesign_huawei_record_sign(NULL, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign), IA);
     EXPECT(livesign_huawei_record_sign_keyed(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
     EXPECT(livesign_huawei_record_sign_keyed(&hw, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL), IA);
     EXPECT(livesign_huawei_record_sign_keyed(&short_key, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign),
@@ -642,6 +680,48 @@ static void huawei(void) {
     EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
                                          7, 0),
            OK);
+    EXPECT(livesign_huawei_record_verify(NULL, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign, 64,
+                                         7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign, 64,
+                                         7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign, 64,
+                                         7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                               7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                               7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                               7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign, 64,
+                                               7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign, 64,
+                                               7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign, 64,
+                                               7, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 64,
+                                               7, 0),
+           IA);
     EXPECT(livesign_huawei_record_verify_keyed(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
                                                0, 0),
            IA);
@@ -660,6 +740,7 @@ static void huawei(void) {
     EXPECT(livesign_huawei_record_md5_verify(HW_KEY, 40, 7, NULL, 0, 7, 0), MF);
     EXPECT(livesign_huawei_record_md5_verify(HW_KEY, 40, 7, NULL, 32, 7, 0), IA);
     EXPECT(livesign_huawei_record_md5_verify(HW_KEY, 40, 7, md5, 32, 7, 0), OK);
+    EXPECT(livesign_huawei_record_md5_verify(NULL, 40, 7, md5, 32, 7, 0), IA);
 
     /* SparkRTC. */
     EXPECT(livesign_huawei_sparkrtc_sign(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL), IA);
@@ -673,6 +754,11 @@ static void huawei(void) {
     EXPECT(livesign_huawei_sparkrtc_sign_keyed(NULL, NULL, 0, LIT("7"), NULL, 0, sign), IA);
     EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, NULL, 0, NULL, 0, sign), IA);
     EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign(HW_KEY, 40, NULL, 0, NULL, 1, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 1, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 1, LIT("7"), NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, NULL, 1, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, LIT("7"), NULL, 1, sign), IA);
     EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, sign), OK);
     EXPECT(livesign_huawei_sparkrtc_verify(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0), IK);
     EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, NULL, 0, NULL, 0, sign, 64, 7, 0), MF);
@@ -681,9 +767,17 @@ static void huawei(void) {
     EXPECT(livesign_huawei_sparkrtc_verify(NULL, 0, NULL, 0, LIT("7"), big, LIVESIGN_MAX_BODY_LEN + 1, sign, 64, 7, 0),
            IA);
     EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 7, 0), OK);
+    EXPECT(livesign_huawei_sparkrtc_verify(NULL, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 1, LIT("7"), NULL, 0, sign, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, NULL, 1, NULL, 0, sign, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, NULL, 64, 7, 0), IA);
     EXPECT(livesign_huawei_sparkrtc_verify_keyed(NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0), IA);
     EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL, 0, 7, 0), MF);
     EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, sign, 64, 8, 0), LIVESIGN_EXPIRED);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 1, LIT("7"), NULL, 0, sign, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, NULL, 1, NULL, 0, sign, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 1, sign, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL, 64, 7, 0), IA);
 
     /* URL validation A, B, D. */
     ring[0].ptr = URL_KEY;
@@ -702,8 +796,12 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_a_build(URL_KEY, 32, LIT("/a/s"), 0, 0, LIT("0"), LIT("0"), NULL, 0, &len),
            LIVESIGN_BUFFER_TOO_SMALL);
     CHECK(len > 0 && len <= LIVESIGN_HUAWEI_URL_A_MAX_LEN, "size query");
+    EXPECT(livesign_huawei_url_a_build(NULL, 32, LIT("/a/s"), 0, 0, LIT("0"), LIT("0"), out, sizeof out, &len), IA);
+    EXPECT(livesign_huawei_url_a_build(URL_KEY, 32, LIT("/a/s"), 0, 0, NULL, 1, LIT("0"), out, sizeof out, &len), IA);
+    EXPECT(livesign_huawei_url_a_build(URL_KEY, 32, LIT("/a/s"), 0, 0, LIT("0"), NULL, 1, out, sizeof out, &len), IA);
     EXPECT(livesign_huawei_url_a_build(URL_KEY, 32, LIT("/a/s"), 0, 0, LIT("0"), LIT("0"), out, sizeof out, &len), OK);
     EXPECT(livesign_huawei_url_a_verify(NULL, 0, NULL, 0, 0, 0, 0, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_a_verify(NULL, 1, NULL, 0, 0, 0, 60, 0, &matched), IA);
     EXPECT(livesign_huawei_url_a_verify(ring, 1, NULL, 0, 0, 0, 60, 0, &matched), MF);
     EXPECT(livesign_huawei_url_a_verify(ring, 1, NULL, 0, 0, 0, 59, 0, &matched), IA);
     EXPECT(livesign_huawei_url_a_verify(ring, 1, NULL, 0, 2, 0, 60, 0, &matched), IA);
@@ -715,12 +813,16 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_b_build(NULL, 0, NULL, 0, 0, NULL, 0, NULL), IA);
     EXPECT(livesign_huawei_url_b_build(NULL, 0, NULL, 0, 0, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_b_build(NULL, 0, LIT("s"), 0, NULL, 0, &len), IK);
+    EXPECT(livesign_huawei_url_b_build(NULL, 32, LIT("s"), 0, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_b_build(URL_KEY, 32, NULL, 1, 0, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_b_build(URL_KEY, 32, LIT("s"), LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME + 1, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_b_build(NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, 0, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_b_build(URL_KEY, 32, LIT("s"), 0, NULL, 0, &len), LIVESIGN_BUFFER_TOO_SMALL);
     CHECK(len > 0 && len <= LIVESIGN_HUAWEI_URL_B_MAX_LEN, "size query");
     EXPECT(livesign_huawei_url_b_verify(NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_b_verify(NULL, 1, LIT("s"), NULL, 0, 0, 60, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_b_verify(ring, 1, NULL, 1, NULL, 0, 0, 60, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_b_verify(ring, 1, LIT("s"), NULL, 1, 0, 60, 0, NULL), IA);
     EXPECT(livesign_huawei_url_b_verify(ring, 1, NULL, 0, NULL, 0, 0, 60, 0, NULL), IA);
     EXPECT(livesign_huawei_url_b_verify(ring, 1, LIT("s"), NULL, 0, 0, 60, 0, NULL), MF);
     EXPECT(livesign_huawei_url_b_verify(ring, 1, LIT("s"), NULL, 0, 0, 0, 0, NULL), IA);
@@ -731,6 +833,8 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_d_build(NULL, 0, NULL, 0, 0, NULL, 0, NULL), IA);
     EXPECT(livesign_huawei_url_d_build(NULL, 0, NULL, 0, 0, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_d_build(NULL, 0, LIT("s"), 0, NULL, 0, &len), IK);
+    EXPECT(livesign_huawei_url_d_build(NULL, 32, LIT("s"), 0, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build(URL_KEY, 32, NULL, 1, 0, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_d_build(KEY, 6, LIT("s"), 0, NULL, 0, &len), IK);
     EXPECT(livesign_huawei_url_d_build(NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, 0, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_d_build(URL_KEY, 32, LIT("s"), 0, NULL, 0, &len), LIVESIGN_BUFFER_TOO_SMALL);
@@ -740,6 +844,7 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_d_build_keyed(&url, NULL, 0, 0, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_d_build_keyed(&hw, LIT("s"), 0, NULL, 0, &len), IK);
     EXPECT(livesign_huawei_url_d_build_keyed(&hw, big, LIVESIGN_MAX_ID_LEN + 1, 0, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build_keyed(&url, NULL, 1, 0, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_d_build_keyed(&url, LIT("s"), 0, out, sizeof out, &len), OK);
     n = len;
     memmove(out + 5, out, n);
@@ -753,6 +858,9 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_d_verify(bad_ring, 1, LIT("s"), big, LIVESIGN_MAX_URL_LEN + 1, 0, 60, 0, NULL), IA);
     EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), out, n, 60, 60, 0, &matched), LIVESIGN_EXPIRED);
     EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), out, n, 59, 60, 0, &matched), OK);
+    EXPECT(livesign_huawei_url_d_verify(NULL, 1, LIT("s"), out, n, 59, 60, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_d_verify(ring, 1, NULL, 1, out, n, 59, 60, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), NULL, 1, 59, 60, 0, NULL), IA);
     CHECK(matched == 0, "matched");
     EXPECT(livesign_huawei_url_d_verify_keyed(NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL), IA);
     EXPECT(livesign_huawei_url_d_verify_keyed(&url, 0, LIT("s"), out, n, 0, 60, 0, NULL), IA);
@@ -762,6 +870,8 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_d_verify_keyed(&hw, 1, LIT("s"), out, n, 0, 60, 0, NULL), IK);
     EXPECT(livesign_huawei_url_d_verify_keyed(&url, 1, LIT("s"), big, LIVESIGN_MAX_URL_LEN + 1, 0, 60, 0, NULL), IA);
     EXPECT(livesign_huawei_url_d_verify_keyed(&url, 1, LIT("s"), out, n, 0, 60, 0, NULL), OK);
+    EXPECT(livesign_huawei_url_d_verify_keyed(NULL, 1, LIT("s"), out, n, 0, 60, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_d_verify_keyed(&url, 1, NULL, 1, out, n, 0, 60, 0, NULL), IA);
 
     livesign_hmac_key_wipe(&hw);
     livesign_hmac_key_wipe(&short_key);
@@ -789,6 +899,8 @@ static void alibaba(void) {
     EXPECT(livesign_alibaba_url_a_build(KEY, 6, LIT("/a/s"), 7, NULL, 1, LIT("0"), NULL, 0, &len), IA);
     EXPECT(livesign_alibaba_url_a_build(NULL, 0, big, LIVESIGN_MAX_URL_LEN + 1, 7, LIT("0"), LIT("0"), NULL, 0, &len),
            IA);
+    EXPECT(livesign_alibaba_url_a_build(NULL, 6, LIT("/a/s"), 7, LIT("0"), LIT("0"), NULL, 0, &len), IA);
+    EXPECT(livesign_alibaba_url_a_build(KEY, 6, LIT("/a/s"), 7, LIT("0"), NULL, 1, NULL, 0, &len), IA);
     EXPECT(livesign_alibaba_url_a_build(KEY, 6, LIT("/a/s"), 7, LIT("0"), LIT("0"), NULL, 0, &len),
            LIVESIGN_BUFFER_TOO_SMALL);
     EXPECT(livesign_alibaba_url_a_build(KEY, 6, LIT("/a/s"), 7, LIT("0"), LIT("0"), out + 5, sizeof out - 5, &len),
@@ -798,6 +910,7 @@ static void alibaba(void) {
     EXPECT(livesign_alibaba_url_a_verify(NULL, 0, NULL, 0, 0, 0, 0, NULL), IA);
     EXPECT(livesign_alibaba_url_a_verify(ring, 1, NULL, 0, 0, 0, 0, &matched), MF);
     EXPECT(livesign_alibaba_url_a_verify(ring, 1, NULL, 3, 0, 0, 0, &matched), IA);
+    EXPECT(livesign_alibaba_url_a_verify(NULL, 1, NULL, 0, 0, 0, 0, &matched), IA);
     EXPECT(livesign_alibaba_url_a_verify(ring, 2, out, len, 7, 0, 0, &matched), IK);
     EXPECT(livesign_alibaba_url_a_verify(ring, 2, big, LIVESIGN_MAX_URL_LEN + 1, 7, 0, 0, &matched), IA);
     CHECK(matched == 99, "matched untouched on failure");
@@ -810,6 +923,7 @@ static void alibaba(void) {
     EXPECT(livesign_alibaba_callback_sign(KEY, 6, NULL, 1, 0, sign), IA);
     EXPECT(livesign_alibaba_callback_sign(KEY, 6, LIT("\xff"), 0, sign), IA);
     EXPECT(livesign_alibaba_callback_sign(NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, 0, sign), IA);
+    EXPECT(livesign_alibaba_callback_sign(NULL, 6, LIT("d"), 7, sign), IA);
     EXPECT(livesign_alibaba_callback_sign(KEY, 6, LIT("d"), 7, sign), OK);
     EXPECT(livesign_alibaba_callback_verify(NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0), IK);
     EXPECT(livesign_alibaba_callback_verify(KEY, 6, LIT("d"), NULL, 0, sign, 32, 7, 0), MF);
@@ -819,6 +933,9 @@ static void alibaba(void) {
     EXPECT(livesign_alibaba_callback_verify(NULL, 0, LIT("d"), big, LIVESIGN_MAX_ID_LEN + 1, sign, 32, 7, 0), IA);
     EXPECT(livesign_alibaba_callback_verify(KEY, 6, LIT("d"), LIT("7"), sign, 32, 8, 0), LIVESIGN_EXPIRED);
     EXPECT(livesign_alibaba_callback_verify(KEY, 6, LIT("d"), LIT("7"), sign, 32, 7, 0), OK);
+    EXPECT(livesign_alibaba_callback_verify(NULL, 6, LIT("d"), LIT("7"), sign, 32, 7, 0), IA);
+    EXPECT(livesign_alibaba_callback_verify(KEY, 6, LIT("d"), NULL, 1, sign, 32, 7, 0), IA);
+    EXPECT(livesign_alibaba_callback_verify(KEY, 6, LIT("d"), LIT("7"), NULL, 32, 7, 0), IA);
 }
 
 static void json(void) {
