@@ -573,6 +573,16 @@ fn event_ids() {
     assert_eq!(c_event_id(&ev, 0), (LIVESIGN_BUFFER_TOO_SMALL, want.len(), vec![]));
     assert_eq!(c_event_id(&ev, want.len() - 1).0, LIVESIGN_BUFFER_TOO_SMALL);
     assert_eq!(c_event_id(&ev, want.len()).0, LIVESIGN_OK);
+    // The header promises "nothing written" with LIVESIGN_BUFFER_TOO_SMALL: a short buffer
+    // keeps its bytes (no prefix of the id a caller could mistake for one).
+    for cap in [1, 10, want.len() - 1] {
+        let mut short = vec![b'#'; cap];
+        let mut len = 0usize;
+        // SAFETY: short holds cap writable bytes.
+        let st = unsafe { livesign_huawei_event_id(&ev, short.as_mut_ptr(), cap, &mut len) };
+        assert_eq!((st, len), (LIVESIGN_BUFFER_TOO_SMALL, want.len()));
+        assert_eq!(short, vec![b'#'; cap], "cap {cap}: nothing written");
+    }
 
     // '/' and '%' inside fields are escaped; escaped JSON spellings give the value's id.
     let body = body_of("PUBLISH_DONE", "a/b%", "c", "d", T).replace("a/b%", r"a\/b%");

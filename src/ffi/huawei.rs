@@ -453,6 +453,14 @@ pub unsafe extern "C" fn livesign_huawei_event_id(
                     json_text(e.event_text)?,
                 ]
             };
+            // Measured first, so that a short buffer is left untouched (the id is written
+            // only when it fits, as documented).
+            let mut size = Out::new(&mut []);
+            huawei::write_event_id(fields, &mut size);
+            let needed = size.len();
+            if needed > buf.buf().len() {
+                return Err(Error::BufferTooSmall { needed });
+            }
             let mut o = Out::new(buf.buf());
             huawei::write_event_id(fields, &mut o);
             o.finish()
