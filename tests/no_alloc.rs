@@ -1175,3 +1175,45 @@ fn usersig_and_privmap_never_allocate() {
     assert_eq!(ok, vectors.len(), "every vector verified inside the counted region");
     assert_eq!(n, 0, "UserSig / PrivateMapKey code allocated {n} times");
 }
+
+#[test]
+fn status_version_size_and_wipe_functions_never_allocate() {
+    use livesign::ffi::alibaba::livesign_alibaba_sign_len;
+    use livesign::ffi::common::{livesign_abi_version, livesign_status_str, livesign_version};
+    use livesign::ffi::hmac_key::{livesign_hmac_key, livesign_hmac_key_init, livesign_hmac_key_wipe};
+    use livesign::ffi::huawei::livesign_huawei_sign_len;
+    use livesign::ffi::huawei_record::livesign_huawei_record_md5_len;
+    use livesign::ffi::limits::*;
+    use livesign::ffi::trtc::livesign_usersig_max_len;
+    use livesign::ffi::trtc_callback::livesign_trtc_callback_sign_len;
+
+    let mut ctx = core::mem::MaybeUninit::<livesign_hmac_key>::zeroed();
+    let key = [0x5au8; 100];
+    let n = allocations_during(|| {
+        for code in [0, 1, 2, 3, 4, 5, 6, 7, 8, 254, 255, 256, u32::MAX] {
+            std::hint::black_box(livesign_status_str(code));
+        }
+        std::hint::black_box((livesign_version(), livesign_abi_version()));
+        std::hint::black_box([
+            livesign_alibaba_sign_len(),
+            livesign_huawei_sign_len(),
+            livesign_huawei_record_md5_len(),
+            livesign_tencent_sign_len(),
+            livesign_tencent_tx_secret_len(),
+            livesign_trtc_callback_sign_len(),
+            livesign_usersig_max_len(),
+            livesign_max_body_len(),
+            livesign_max_response_len(),
+            livesign_max_url_len(),
+            livesign_max_id_len(),
+            livesign_max_key_len(),
+        ]);
+        // SAFETY: ctx is a writable context; key is valid for its length; NULL is allowed by wipe.
+        unsafe {
+            let _ = livesign_hmac_key_init(ctx.as_mut_ptr(), key.as_ptr(), key.len());
+            livesign_hmac_key_wipe(ctx.as_mut_ptr());
+            livesign_hmac_key_wipe(core::ptr::null_mut());
+        }
+    });
+    assert_eq!(n, 0);
+}
