@@ -7,7 +7,9 @@ use crate::keyring::MAX_KEYS;
 
 /// A borrowed byte string: `len` bytes at `ptr`, no NUL. Fields handed back by livesign point
 /// into the caller's own input and live as long as it does; `ptr` is NULL when the field is
-/// absent, and non-NULL with `len` 0 when it is present but empty.
+/// absent. A present but empty field has a non-NULL `ptr` and `len` 0 only where its struct
+/// says so (`livesign_tencent_event`, `livesign_tencent_api_response`); elsewhere an empty
+/// value is `{NULL, 0}` as well.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct livesign_slice {

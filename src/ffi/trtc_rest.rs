@@ -31,10 +31,11 @@ pub struct livesign_trtc_rest_response {
     pub action_status: livesign_trtc_action_status,
     /// `ErrorCode`: 0 on success; look it up with `livesign_trtc_rest_error_str`.
     pub error_code: i64,
-    /// `ErrorInfo`, the text between its quotes as written (JSON escapes are not undone).
+    /// `ErrorInfo`, the text between its quotes as written (JSON escapes are not undone);
+    /// (NULL, 0) when it is `""`.
     pub error_info: livesign_slice,
-    /// `RequestId`, the text between its quotes as written; empty (NULL, 0) when the response
-    /// has none.
+    /// `RequestId`, the text between its quotes as written; (NULL, 0) when the response has
+    /// none or it is `""`.
     pub request_id: livesign_slice,
 }
 
