@@ -778,7 +778,8 @@ typedef struct {
  * A verified Huawei stream status notification. Every text field is a view into the
  * caller's body: the JSON string's text between its quotes. It is the value itself unless
  * its bit in `escaped` is set; then it still holds JSON escapes (`\/`, `\u0026`, ...) and
- * `livesign_json_unescape` gives the value. Absent optional fields are empty (`ptr` NULL).
+ * `livesign_json_unescape` gives the value. Absent optional fields and empty strings are
+ * `{NULL, 0}`.
  * Zero-filled whenever the verifier fails.
  */
 typedef struct {
@@ -1090,12 +1091,13 @@ typedef struct {
      */
     int64_t error_code;
     /**
-     * `ErrorInfo`, the text between its quotes as written (JSON escapes are not undone).
+     * `ErrorInfo`, the text between its quotes as written (JSON escapes are not undone);
+     * (NULL, 0) when it is `""`.
      */
     livesign_slice error_info;
     /**
-     * `RequestId`, the text between its quotes as written; empty (NULL, 0) when the response
-     * has none.
+     * `RequestId`, the text between its quotes as written; (NULL, 0) when the response has
+     * none or it is `""`.
      */
     livesign_slice request_id;
 } livesign_trtc_rest_response;

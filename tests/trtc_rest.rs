@@ -290,6 +290,21 @@ fn c_parse(body: &[u8]) -> (livesign_status, livesign_trtc_rest_response) {
     (status, r)
 }
 
+/// The header's `livesign_slice` rule for this struct: an empty `ErrorInfo` or `RequestId` (the
+/// usual `"ErrorInfo":""` of a success) is `{NULL, 0}`, the same as an absent `RequestId`; only
+/// the structs that say so keep a non-NULL `ptr` for a present empty string.
+#[test]
+fn empty_and_absent_strings_are_both_null_slices() {
+    for body in [
+        &br#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"RequestId":""}"#[..],
+        br#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}"#,
+    ] {
+        let (st, r) = c_parse(body);
+        assert_eq!(st, LIVESIGN_OK);
+        assert_eq!((r.error_info, r.request_id), (livesign_slice::EMPTY, livesign_slice::EMPTY));
+    }
+}
+
 fn view(s: livesign_slice) -> Vec<u8> {
     if s.ptr.is_null() {
         assert_eq!(s.len, 0);

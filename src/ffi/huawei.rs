@@ -48,7 +48,8 @@ pub const LIVESIGN_HUAWEI_FIELD_PUBLISH_TIMESTAMP: u32 = 1 << 7;
 /// A verified Huawei stream status notification. Every text field is a view into the
 /// caller's body: the JSON string's text between its quotes. It is the value itself unless
 /// its bit in `escaped` is set; then it still holds JSON escapes (`\/`, `\u0026`, ...) and
-/// `livesign_json_unescape` gives the value. Absent optional fields are empty (`ptr` NULL).
+/// `livesign_json_unescape` gives the value. Absent optional fields and empty strings are
+/// `{NULL, 0}`.
 /// Zero-filled whenever the verifier fails.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]

@@ -115,15 +115,6 @@ pub struct livesign_tencent_event {
     pub appname: livesign_slice,
 }
 
-const NO_EVENT: livesign_tencent_event = livesign_tencent_event {
-    event_type: 0,
-    t: 0,
-    stream_id: livesign_slice::EMPTY,
-    channel_id: livesign_slice::EMPTY,
-    app: livesign_slice::EMPTY,
-    appname: livesign_slice::EMPTY,
-};
-
 fn raw_field(s: Option<JsonStr<'_>>) -> livesign_slice {
     s.map_or(livesign_slice::EMPTY, |s| livesign_slice::present(s.raw()))
 }
@@ -180,8 +171,9 @@ pub unsafe extern "C" fn livesign_tencent_callback_verify(
 ) -> livesign_status {
     boundary(|| {
         if !event.is_null() {
-            // SAFETY: a non-NULL event points to a writable livesign_tencent_event (C contract).
-            unsafe { event.write(NO_EVENT) };
+            // SAFETY: a non-NULL event points to a writable livesign_tencent_event (C contract);
+            // all-zero bytes are a valid event (NULL slices, zeros).
+            unsafe { event.write_bytes(0, 1) };
         }
         // SAFETY: the C contract: non-NULL key and body point to their lengths in bytes.
         let (key, body) = unsafe { (input(key, key_len)?, input(body, body_len)?) };

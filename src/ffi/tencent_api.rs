@@ -235,14 +235,6 @@ pub struct livesign_tencent_api_response {
     pub message: livesign_slice,
 }
 
-const NO_RESPONSE: livesign_tencent_api_response = livesign_tencent_api_response {
-    fields: 0,
-    ret: 0,
-    retcode: 0,
-    errmsg: livesign_slice::EMPTY,
-    message: livesign_slice::EMPTY,
-};
-
 fn text(s: Option<JsonStr<'_>>) -> livesign_slice {
     s.map_or(livesign_slice::EMPTY, |s| livesign_slice::present(s.raw()))
 }
@@ -284,8 +276,9 @@ pub unsafe extern "C" fn livesign_tencent_api_response_read(
         if response.is_null() {
             return Err(Error::InvalidArgument);
         }
-        // SAFETY: response is non-NULL and writable (C contract).
-        unsafe { response.write(NO_RESPONSE) };
+        // SAFETY: response is non-NULL and writable (C contract); all-zero bytes, padding
+        // included, are a valid response (no field present).
+        unsafe { response.write_bytes(0, 1) };
         // SAFETY: the C contract: a non-NULL body points to body_len readable bytes.
         let body = unsafe { input(body, body_len) }?;
         let read = api::read_response(body)?;

@@ -176,14 +176,6 @@ pub struct livesign_tencent_url_info {
     pub valid_until: u64,
 }
 
-const NO_INFO: livesign_tencent_url_info = livesign_tencent_url_info {
-    app: livesign_slice::EMPTY,
-    stream_name: livesign_slice::EMPTY,
-    tx_time: livesign_slice::EMPTY,
-    expiry: 0,
-    valid_until: 0,
-};
-
 impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
     fn from(v: VerifiedUrl<'_>) -> Self {
         livesign_tencent_url_info {
@@ -240,8 +232,9 @@ pub unsafe extern "C" fn livesign_tencent_url_verify(
 ) -> livesign_status {
     boundary(|| {
         if !info.is_null() {
-            // SAFETY: a non-NULL info points to a writable livesign_tencent_url_info (C contract).
-            unsafe { info.write(NO_INFO) };
+            // SAFETY: a non-NULL info points to a writable livesign_tencent_url_info (C contract);
+            // all-zero bytes are a valid info (NULL slices, zeros).
+            unsafe { info.write_bytes(0, 1) };
         }
         // SAFETY: the C contract: keys points to keys_len slices, each valid for its length.
         let keys = unsafe { Keys::read(keys, keys_len) }?;

@@ -82,6 +82,7 @@ pub struct livesign_usersig_info {
 }
 
 impl livesign_usersig_info {
+    #[cfg_attr(not(feature = "jni"), allow(dead_code))] // the JNI exports start from it
     pub(crate) const ZERO: Self = Self {
         sdkappid: 0,
         time: 0,
@@ -94,7 +95,7 @@ impl livesign_usersig_info {
         userbuf: [0; LIVESIGN_USERSIG_USERBUF_MAX_LEN],
     };
 
-    /// The fields of a decoded token (on top of [`Self::ZERO`]).
+    /// The fields of a decoded token (on top of a zeroed struct).
     fn fill(&mut self, f: &Fields<'_>) {
         self.sdkappid = f.sdkappid;
         self.time = f.time;
@@ -132,6 +133,7 @@ pub struct livesign_privmap_info {
 }
 
 impl livesign_privmap_info {
+    #[cfg_attr(not(feature = "jni"), allow(dead_code))] // the JNI exports start from it
     pub(crate) const ZERO: Self = Self {
         identifier: livesign_slice::EMPTY,
         sdkappid: 0,
@@ -354,10 +356,11 @@ pub unsafe extern "C" fn livesign_usersig_len(
 /// `info` is NULL or points to a writable `livesign_usersig_info` that no input overlaps.
 unsafe fn report_info(info: *mut livesign_usersig_info, result: Result<Fields<'_>, Error>) -> Result<(), Error> {
     if !info.is_null() {
-        // SAFETY: non-NULL, writable and unaliased by the caller's guarantee; `write` does
-        // not read the old value, and the reference is the only one to it.
+        // SAFETY: non-NULL, writable and unaliased by the caller's guarantee; all-zero bytes
+        // (padding included, for a C caller comparing with zeroes) are a valid
+        // livesign_usersig_info, and the reference is the only one to it.
         let info = unsafe {
-            info.write(livesign_usersig_info::ZERO);
+            info.write_bytes(0, 1);
             &mut *info
         };
         if let Ok(fields) = &result {
@@ -715,9 +718,14 @@ pub unsafe extern "C" fn livesign_privmap_parse(
         // the slices handed back.
         let result = unsafe { input(userbuf, userbuf_len) }.and_then(trtc::privmap_parse);
         if !info.is_null() {
-            let value = result.as_ref().map_or(livesign_privmap_info::ZERO, livesign_privmap_info::of);
-            // SAFETY: non-NULL and writable by the C contract; `write` does not read it.
-            unsafe { info.write(value) };
+            // SAFETY: non-NULL and writable by the C contract; all-zero bytes (padding
+            // included) are a valid livesign_privmap_info, and `write` does not read it.
+            unsafe {
+                info.write_bytes(0, 1);
+                if let Ok(p) = &result {
+                    info.write(livesign_privmap_info::of(p));
+                }
+            }
         }
         result.map(drop)
     })

@@ -31,13 +31,15 @@ pub struct livesign_trtc_rest_response {
     pub action_status: livesign_trtc_action_status,
     /// `ErrorCode`: 0 on success; look it up with `livesign_trtc_rest_error_str`.
     pub error_code: i64,
-    /// `ErrorInfo`, the text between its quotes as written (JSON escapes are not undone).
+    /// `ErrorInfo`, the text between its quotes as written (JSON escapes are not undone);
+    /// (NULL, 0) when it is `""`.
     pub error_info: livesign_slice,
-    /// `RequestId`, the text between its quotes as written; empty (NULL, 0) when the response
-    /// has none.
+    /// `RequestId`, the text between its quotes as written; (NULL, 0) when the response has
+    /// none or it is `""`.
     pub request_id: livesign_slice,
 }
 
+#[cfg_attr(not(feature = "jni"), allow(dead_code))] // the JNI exports start from it
 pub(crate) const EMPTY_RESPONSE: livesign_trtc_rest_response = livesign_trtc_rest_response {
     action_status: livesign_trtc_action_status::LIVESIGN_TRTC_ACTION_NONE,
     error_code: 0,
@@ -187,7 +189,11 @@ pub unsafe extern "C" fn livesign_trtc_rest_response_parse(
                 unsafe { response.write(r) };
             }
         };
-        report(EMPTY_RESPONSE);
+        if !response.is_null() {
+            // SAFETY: non-NULL and writable (C contract); all-zero bytes, padding included,
+            // are EMPTY_RESPONSE.
+            unsafe { response.write_bytes(0, 1) };
+        }
         // SAFETY: the C contract: a non-NULL body points to body_len readable bytes.
         let body = unsafe { input(body, body_len) }?;
         let r = Response::parse(body)?;
