@@ -218,7 +218,7 @@ pub unsafe extern "C" fn livesign_tencent_callback_field(
         unsafe { out.write(livesign_slice::EMPTY) };
         // SAFETY: the C contract: non-NULL body and name point to their lengths in bytes.
         let (body, name) = unsafe { (input(body, body_len)?, input(name, name_len)?) };
-        core::str::from_utf8(name).map_err(|_| Error::InvalidArgument)?;
+        super::utf8(name)?;
         if let Some(raw) = callback::field(body, name)? {
             // SAFETY: as above.
             unsafe { out.write(livesign_slice::of(raw)) };

@@ -4,7 +4,7 @@ use super::buffer::OutBuf;
 use super::hmac_key::{livesign_hmac_key, loaded};
 use super::slice::livesign_slice;
 use super::status::livesign_status;
-use super::{boundary, input};
+use super::{boundary, input, text};
 use crate::trtc::{self, Fields, PrivateMap, Privilege, Room, UserSig};
 use crate::{Error, HmacKey};
 
@@ -180,14 +180,6 @@ impl KeyArg {
     }
 }
 
-/// UTF-8 text input: invalid UTF-8 is `InvalidArgument`.
-///
-/// # Safety
-/// As [`input`].
-unsafe fn text<'a>(p: *const u8, n: usize) -> Result<&'a str, Error> {
-    // SAFETY: forwarded to the caller's guarantee.
-    core::str::from_utf8(unsafe { input(p, n) }?).map_err(|_| Error::InvalidArgument)
-}
 
 /// Runs a generator into a caller's `(out, out_cap, out_len)`.
 ///

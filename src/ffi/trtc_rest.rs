@@ -6,7 +6,7 @@ use core::ffi::{CStr, c_char};
 use super::buffer::OutBuf;
 use super::slice::livesign_slice;
 use super::status::livesign_status;
-use super::{boundary, input};
+use super::{boundary, input, utf8};
 use crate::Error;
 use crate::trtc::rest::{self, ActionStatus, Category, RequestUrl, Response, Retry};
 
@@ -82,9 +82,6 @@ pub enum livesign_trtc_retry {
 
 const UNKNOWN_ERROR: &CStr = c"unknown error code";
 
-fn text(bytes: &[u8]) -> Result<&str, Error> {
-    core::str::from_utf8(bytes).map_err(|_| Error::InvalidArgument)
-}
 
 /// Writes the URL of a Tencent Chat / TRTC REST request (seed 002), without a NUL:
 /// `https://<host>/v4/<service>/<command>?sdkappid=<sdkappid>&identifier=<identifier>`
@@ -148,8 +145,8 @@ pub unsafe extern "C" fn livesign_trtc_rest_url(
                     input(usersig, usersig_len)?,
                 )
             };
-            let host = if host.is_empty() { RequestUrl::DEFAULT_HOST } else { text(host)? };
-            let request = RequestUrl::new(text(service)?, text(command)?, sdkappid, text(identifier)?, usersig, random)
+            let host = if host.is_empty() { RequestUrl::DEFAULT_HOST } else { utf8(host)? };
+            let request = RequestUrl::new(utf8(service)?, utf8(command)?, sdkappid, utf8(identifier)?, usersig, random)
                 .with_host(host);
             request.write(out.buf())
         };
@@ -239,7 +236,7 @@ pub unsafe extern "C" fn livesign_trtc_rest_response_field(
         unsafe { value.write(livesign_slice::EMPTY) };
         // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
         let (body, name) = unsafe { (input(body, body_len)?, input(name, name_len)?) };
-        if let Some(raw) = rest::field(body, text(name)?)? {
+        if let Some(raw) = rest::field(body, utf8(name)?)? {
             // SAFETY: as above.
             unsafe { value.write(livesign_slice::of(raw)) };
         }
