@@ -180,7 +180,6 @@ impl KeyArg {
     }
 }
 
-
 /// Runs a generator into a caller's `(out, out_cap, out_len)`.
 ///
 /// # Safety

@@ -82,7 +82,6 @@ pub enum livesign_trtc_retry {
 
 const UNKNOWN_ERROR: &CStr = c"unknown error code";
 
-
 /// Writes the URL of a Tencent Chat / TRTC REST request (seed 002), without a NUL:
 /// `https://<host>/v4/<service>/<command>?sdkappid=<sdkappid>&identifier=<identifier>`
 /// `&usersig=<usersig>&random=<random>&contenttype=json` (one line). POST the command's JSON
