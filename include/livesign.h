@@ -12,10 +12,11 @@
  *   and so is a NULL output pointer.
  * - Output buffers must not overlap inputs. Fixed-size outputs hold exactly the
  *   LIVESIGN_..._LEN bytes named in their documentation, without a NUL.
- * - Every input has a length limit (LIVESIGN_MAX_BODY_LEN, _RESPONSE_LEN, _URL_LEN, _ID_LEN,
- *   LIVESIGN_USERSIG_MAX_LEN, ...; each function names its own): a longer input is
- *   LIVESIGN_INVALID_ARGUMENT, before anything is read; a key over LIVESIGN_MAX_KEY_LEN (or
- *   its provider's own rule) is LIVESIGN_INVALID_KEY.
+ * - Every free-length input has a length limit (LIVESIGN_MAX_BODY_LEN, _RESPONSE_LEN,
+ *   _URL_LEN, _ID_LEN, LIVESIGN_USERSIG_MAX_LEN, ...; each function names its own and the
+ *   order of its checks): a longer input is LIVESIGN_INVALID_ARGUMENT, before it is parsed or
+ *   hashed; a key over LIVESIGN_MAX_KEY_LEN (or its provider's own rule) is
+ *   LIVESIGN_INVALID_KEY. Fixed-format inputs (a sign, a txTime) are checked by their format.
  * - Time is always a parameter (`now`, Unix seconds); the library reads no clock.
  * - No function allocates heap memory, keeps global state, or lets a panic cross into C
  *   (a bug becomes LIVESIGN_INTERNAL). All functions are safe to call from any thread.
