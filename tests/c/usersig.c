@@ -172,6 +172,7 @@ static void check_vector(const vector *v) {
 static void check_contract(void) {
     static const uint8_t key[] = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
     static const uint8_t id[] = "xiaojun";
+    static uint8_t long_id[LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN + 1];
     static const uint8_t bad_utf8[] = {0x78, 0xff, 0x79};
     static const uint8_t zoe[] = {'Z', 'o', 0xc3, 0xab};
     const uint64_t app = 1400000000u, t = 1700000000u;
@@ -212,8 +213,10 @@ static void check_contract(void) {
     CHECK(livesign_usersig_gen(app, key, 0, id, 7, 86400, t, NULL, 0, out, sizeof out, &n) == LIVESIGN_INVALID_KEY &&
               n == 0,
           "empty key");
-    CHECK(livesign_usersig_gen(app, key, 64, id, LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN + 1, 86400, t, NULL, 0, out,
-                               sizeof out, &n) == LIVESIGN_INVALID_ARGUMENT,
+    /* A real buffer of that length: the library may read every byte it is given. */
+    memset(long_id, 'a', sizeof long_id);
+    CHECK(livesign_usersig_gen(app, key, 64, long_id, sizeof long_id, 86400, t, NULL, 0, out, sizeof out, &n) ==
+              LIVESIGN_INVALID_ARGUMENT,
           "identifier too long");
     CHECK(livesign_usersig_gen(app, key, 64, id, 7, 86400, t, out, LIVESIGN_USERSIG_USERBUF_MAX_LEN + 1, out,
                                sizeof out, &n) == LIVESIGN_INVALID_ARGUMENT,
