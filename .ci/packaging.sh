@@ -25,8 +25,11 @@ for sanitize in OFF ON; do
   ctest --test-dir "$work/cpp-$sanitize" --output-on-failure
 done
 
-# The shared consumer records the library by name (as -llivesign does), not by the path it was
-# built against, so it still runs when the library is installed or copied elsewhere.
+# The library names itself (SONAME), and the shared consumer records it by that name (as
+# -llivesign does), not by the path it was built against, so it still runs when the library
+# is installed or copied elsewhere.
+soname=$(readelf -d "$prefix/lib/liblivesign.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+if [ "$soname" != "liblivesign.so" ]; then echo "liblivesign.so's SONAME is '$soname'"; exit 1; fi
 needed=$(readelf -d "$work/cpp-OFF/wrapper_test_shared" | sed -n 's/.*(NEEDED).*\[\(.*livesign.*\)\]/\1/p')
 if [ "$needed" != "liblivesign.so" ]; then echo "wrapper_test_shared needs '$needed', not liblivesign.so"; exit 1; fi
 
