@@ -7,26 +7,9 @@ mod support;
 
 use std::path::Path;
 
-/// The names of the functions `include/livesign.h` declares.
-fn header_functions() -> Vec<String> {
-    let header = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("include/livesign.h")).unwrap();
-    let mut names: Vec<String> = header
-        .lines()
-        .filter(|l| !l.starts_with(' ') && !l.starts_with('*') && !l.starts_with('#') && !l.starts_with("/*"))
-        .filter_map(|l| {
-            let open = l.find('(')?;
-            let name = l[..open].rsplit([' ', '*']).next()?;
-            name.starts_with("livesign_").then(|| name.to_owned())
-        })
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-}
-
 #[test]
 fn every_header_function_is_called_by_the_null_test() {
-    let names = header_functions();
+    let names = support::header::functions(&support::header::text());
     assert!(names.len() >= 22, "found only {} functions: {names:?}", names.len());
     let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/c/null_args.c")).unwrap();
     let missing: Vec<&String> = names.iter().filter(|n| !src.contains(&format!("{n}("))).collect();
@@ -91,10 +74,10 @@ fn calls(src: &str, name: &str) -> Vec<Vec<String>> {
 #[test]
 fn every_pointer_parameter_is_called_with_null() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let header = strip_comments(&std::fs::read_to_string(root.join("include/livesign.h")).unwrap());
+    let header = strip_comments(&support::header::text());
     let src = strip_comments(&std::fs::read_to_string(root.join("tests/c/null_args.c")).unwrap());
     let mut missing = Vec::new();
-    for name in header_functions() {
+    for name in support::header::functions(&support::header::text()) {
         let decl = calls(&header, &name);
         let params = decl.first().unwrap_or_else(|| panic!("no declaration of {name}"));
         let params: Vec<&String> = params.iter().filter(|p| p.as_str() != "void").collect();

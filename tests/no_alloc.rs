@@ -1227,37 +1227,14 @@ fn key_contexts_and_constant_functions_never_allocate() {
     assert_eq!(n, 0, "key contexts or constant functions allocated {n} times");
 }
 
-/// The names of the functions `include/livesign.h` declares.
-fn header_functions() -> Vec<String> {
-    let header = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/include/livesign.h")).unwrap();
-    let mut names: Vec<String> = header
-        .lines()
-        .filter(|l| !l.starts_with(' ') && !l.starts_with('*') && !l.starts_with('#') && !l.starts_with("/*"))
-        .filter_map(|l| {
-            let open = l.find('(')?;
-            let name = l[..open].rsplit([' ', '*']).next()?;
-            name.starts_with("livesign_").then(|| name.to_owned())
-        })
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-}
-
 /// "Every exported function" must mean every one: each function of the header is called by
 /// this file (by its whole name, outside comments), so a new export cannot skip the count.
 #[test]
 fn every_header_function_is_counted_here() {
-    let names = header_functions();
+    let names = support::header::functions(&support::header::text());
     assert!(names.len() > 80, "found only {} functions", names.len());
     let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/no_alloc.rs")).unwrap();
     let code: String = src.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
-    let called = |name: &str| {
-        code.match_indices(name).any(|(at, _)| {
-            let before = code[..at].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-            before && code[at + name.len()..].starts_with('(')
-        })
-    };
-    let missing: Vec<&String> = names.iter().filter(|n| !called(n)).collect();
+    let missing: Vec<&String> = names.iter().filter(|n| !support::header::calls(&code, n)).collect();
     assert!(missing.is_empty(), "tests/no_alloc.rs never calls {missing:?}");
 }

@@ -3,7 +3,11 @@
 //! wrapper's JNI layer (`src/ffi/jni/`); each wrapper names every status. A new export or
 //! status fails this test until all three wrappers cover it.
 
+mod support;
+
 use std::path::Path;
+
+use support::header::{functions, names};
 
 /// The text of a source file or directory without its comments (`/* ... */` blocks, KDoc and
 /// Swift/C++ doc blocks included, and `//` lines), so a name only mentioned in documentation
@@ -21,13 +25,6 @@ fn strip_comments(text: &str) -> String {
     }
     out += rest;
     out.lines().map(|l| l.find("//").map_or(l, |i| &l[..i])).collect::<Vec<_>>().join("\n")
-}
-
-/// Whether `text` names `name` as a whole identifier: `livesign_huawei_sign_keyed(` does not
-/// name `livesign_huawei_sign`, nor `LIVESIGN_OK_X` `LIVESIGN_OK`.
-fn names(text: &str, name: &str) -> bool {
-    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    text.match_indices(name).any(|(at, _)| !text[..at].ends_with(ident) && !text[at + name.len()..].starts_with(ident))
 }
 
 fn read(rel: &str) -> String {
@@ -50,25 +47,6 @@ fn read(rel: &str) -> String {
     } else {
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
-}
-
-/// Function names declared in the header.
-fn functions(header: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    for line in header.lines() {
-        if line.starts_with(' ') || line.starts_with('*') || line.starts_with('/') || line.starts_with('#') {
-            continue;
-        }
-        if let Some(open) = line.find('(') {
-            let name = line[..open].rsplit([' ', '*']).next().unwrap_or_default();
-            if name.starts_with("livesign_") {
-                names.push(name.to_owned());
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
-    names
 }
 
 /// Status names and numbers (`LIVESIGN_X = n,` inside `enum livesign_status`).

@@ -46,7 +46,6 @@ const _: () = {
     assert!(LIVESIGN_HUAWEI_URL_B_MAX_LEN == huawei::URL_B_QUERY_MAX_LEN);
     assert!(LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == UrlAuth::B_MAX_TX_TIME);
     assert!(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP == UrlAuth::A_MAX_HEX_TIMESTAMP);
-    assert!(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP == crate::authkey::HEX_MAX_TIMESTAMP);
     assert!(LIVESIGN_HUAWEI_URL_D_MAX_LEN == huawei::URL_D_QUERY_MAX_LEN);
 };
 

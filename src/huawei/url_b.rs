@@ -34,7 +34,6 @@ use crate::url::SignedQuery;
 
 /// Longest query [`url_b_build`] writes.
 pub(crate) const QUERY_MAX_LEN: usize = txsecret::QUERY_MAX_LEN;
-const _: () = assert!(UrlAuth::B_MAX_TX_TIME == txsecret::MAX_EXPIRY);
 
 /// Builds the query `txSecret={txSecret}&txTime={txTime}` for `stream`, with `tx_time` (the
 /// start of validity, Unix seconds) written as lowercase hex. Append it to the URL after `?`

@@ -23,10 +23,10 @@ impl UrlAuth {
     pub const MAX_DURATION_S: u32 = 2_592_000;
     /// The largest `txTime` the method-B builder writes: 2^36 - 1 (in year 4147), 9 hex
     /// digits, so the verifier's 10-digit decimal rule never reads a built one differently.
-    pub const B_MAX_TX_TIME: u64 = (1 << 36) - 1;
+    pub const B_MAX_TX_TIME: u64 = crate::txsecret::MAX_EXPIRY;
     /// The largest timestamp the method-A builder writes in hex: 2^36 - 1 (in year 4147), for
     /// the same reason (a hex `auth_key` time of exactly 10 decimal digits is read as decimal).
-    pub const A_MAX_HEX_TIMESTAMP: u64 = (1 << 36) - 1;
+    pub const A_MAX_HEX_TIMESTAMP: u64 = crate::authkey::HEX_MAX_TIMESTAMP;
 
     /// Whether `key` follows the key rule ([`UrlAuth::KEY_LEN`]). Not an early-exit scan, so
     /// its time depends only on the key's length.

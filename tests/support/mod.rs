@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod c;
+pub mod header;
 pub mod usersig;
 
 use std::path::{Path, PathBuf};
