@@ -15,6 +15,13 @@ rc=0
 kotlinc bindings/kotlin/src bindings/kotlin/test -cp "$CP" -d "$out/classes" >"$out/kotlinc.log" 2>&1 || rc=$?
 grep -v -e '^OpenJDK.*warning' -e 'Xverify' "$out/kotlinc.log" || true
 if [ "$rc" -ne 0 ]; then echo "kotlinc failed ($rc)"; exit "$rc"; fi
+# The README's Kotlin example compiles against the wrapper (tests/readme/Prelude.kt declares
+# what it takes from the reader's program).
+bash .ci/readme-snippets.sh kotlin 'fun readmeExample%d() {' > "$out/Readme.kt"
+kotlinc -nowarn "$out/Readme.kt" tests/readme/Prelude.kt -cp "$out/classes:$CP" -d "$out/readme" >"$out/readme.log" 2>&1 || rc=$?
+grep -v -e '^OpenJDK.*warning' -e 'Xverify' "$out/readme.log" || true
+if [ "$rc" -ne 0 ]; then echo "the README's Kotlin example does not compile ($rc)"; exit "$rc"; fi
+echo "README Kotlin example: compiles"
 tests=$(cd bindings/kotlin/test && grep -l '@Test' -r . | sed 's|^\./||; s|\.kt$||; s|/|.|g')
 classes=$(for f in $tests; do grep -h '^class ' "bindings/kotlin/test/${f//.//}.kt" | sed 's/^class \([A-Za-z0-9_]*\).*/\1/' | sed "s|^|${f%.*}.|"; done)
 # -Xcheck:jni makes the JVM check every JNI call (e.g. none inside a critical region).
