@@ -7,6 +7,8 @@
 //! prelude that declares the names they take from the reader's program (`key`, `body`,
 //! `reply_403`, ...). Only the warnings a fragment cannot avoid are off (a variable the
 //! fragment sets for code that would follow it).
+mod support;
+
 use std::path::{Path, PathBuf};
 
 const README: &str = include_str!("../README.md");
@@ -105,16 +107,7 @@ fn compile(lang: &Lang, name: &str, source: &str) -> Result<(), String> {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join(format!("{name}.{}", if lang.cpp { "cpp" } else { "c" }));
     std::fs::write(&file, source).unwrap();
-    let target = env!("LIVESIGN_TARGET");
-    let compiler = cc::Build::new()
-        .cargo_metadata(false)
-        .cargo_warnings(false)
-        .cpp(lang.cpp)
-        .target(target)
-        .host(target)
-        .opt_level(0)
-        .get_compiler();
-    let out = compiler
+    let out = support::c::compiler(lang.cpp)
         .to_command()
         .args([lang.std, "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "-pedantic"])
         .args(["-Wno-unused-variable", "-Wno-unused-but-set-variable"])

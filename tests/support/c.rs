@@ -59,6 +59,21 @@ pub fn valgrind() -> bool {
     flag("LIVESIGN_C_VALGRIND")
 }
 
+/// The system C compiler (or C++ compiler, `cpp`) for the target these tests were built
+/// for, as the `cc` crate finds it (`CC` / `CXX` honoured), without cargo's own flags.
+pub fn compiler(cpp: bool) -> cc::Tool {
+    let target = env!("LIVESIGN_TARGET");
+    cc::Build::new()
+        .cargo_metadata(false)
+        .cargo_warnings(false)
+        .cpp(cpp)
+        .target(target)
+        .host(target)
+        .opt_level(1)
+        .debug(true)
+        .get_compiler()
+}
+
 const SANITIZE: [&str; 3] = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer"];
 
 /// Builds `tests/c/<name>.c` into an executable linked with `liblivesign.a`.
@@ -68,17 +83,8 @@ pub fn build(name: &str) -> PathBuf {
     let variant = if sanitized() { format!("{name}-sanitized") } else { name.to_owned() };
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c").join(variant);
     std::fs::create_dir_all(&tmp).unwrap();
-    let target = env!("LIVESIGN_TARGET");
-    let compiler = cc::Build::new()
-        .cargo_metadata(false)
-        .cargo_warnings(false)
-        .target(target)
-        .host(target)
-        .opt_level(1)
-        .debug(true)
-        .get_compiler();
     let exe = tmp.join(name);
-    let mut cmd = compiler.to_command();
+    let mut cmd = compiler(false).to_command();
     cmd.args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"])
         .args(if sanitized() { &SANITIZE[..] } else { &[] })
         .arg("-I")
