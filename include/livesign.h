@@ -836,7 +836,7 @@ typedef struct {
     uint64_t auth_timestamp;
     /**
      * 1 when `publish_timestamp` is a plain decimal integer (then in `publish_time`), 0 when
-     * it is absent or not a number (seed 004 shows `"1587954134,"`).
+     * it is absent or not a number (Huawei's Chinese example shows `"1587954134,"`).
      */
     uint32_t publish_time_valid;
 } livesign_huawei_event;

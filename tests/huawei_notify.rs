@@ -141,7 +141,7 @@ fn seed_004_body_verifies_with_its_fields() {
 }
 
 #[test]
-fn seed_004_stray_comma_in_publish_timestamp_is_kept_not_parsed() {
+fn stray_comma_in_publish_timestamp_is_kept_not_parsed() {
     let body = seed_body("1587954134,", SIGN);
     let n = verify(&body, T, 0).unwrap();
     assert_eq!((n.publish_timestamp.plain(), n.publish_time), (Some(&b"1587954134,"[..]), None));

@@ -81,7 +81,7 @@ pub struct livesign_huawei_event {
     /// `auth_timestamp`, Unix seconds (signed).
     pub auth_timestamp: u64,
     /// 1 when `publish_timestamp` is a plain decimal integer (then in `publish_time`), 0 when
-    /// it is absent or not a number (seed 004 shows `"1587954134,"`).
+    /// it is absent or not a number (Huawei's Chinese example shows `"1587954134,"`).
     pub publish_time_valid: u32,
 }
 

@@ -1,5 +1,6 @@
-//! Huawei URL validation method D (`hwSecret` / `hwTime`), the method Huawei recommends and
-//! the only one its playback (HLS) domains support:
+//! Huawei URL validation method D (`hwSecret` / `hwTime`), the method Huawei recommends and,
+//! on MediaLive, the only one playback (HLS) domains support (Cloud Live takes A, B and D for
+//! ingest and playback):
 //!
 //! ```text
 //! hwSecret = lowercase hex HMAC-SHA256(key, StreamName + hwTime)    hwTime = hex Unix seconds

@@ -58,7 +58,7 @@ extension Livesign {
             public let nodeIP: String?
             /// `publish_timestamp` as sent: one value per push session (not signed).
             public let publishTimestamp: String?
-            /// `publishTimestamp` when it is a plain number (seed 004 shows `"1587954134,"`).
+            /// `publishTimestamp` when it is a plain number (Huawei's Chinese example shows `"1587954134,"`).
             public let publishTime: UInt64?
             /// The signed `auth_timestamp`, Unix seconds.
             public let authTimestamp: UInt64
