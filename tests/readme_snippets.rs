@@ -42,11 +42,12 @@ void mark_ended(size_t stream);
 const CPP_PRELUDE: &str = r#"#include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <livesign.hpp>
 extern std::string callback_key, body, push_key, play_key, backup_key, request_url, secret_key,
     key_from_config;
 extern std::set<std::string> seen;
-extern std::map<std::string, livesign::huawei::Stream> streams;
+extern std::map<std::tuple<std::string, std::string, std::string>, livesign::huawei::Stream> streams;
 void on_live(const std::string &stream_id);
 void on_live(const livesign::huawei::Event &event);
 void on_ended(const livesign::huawei::Event &event);

@@ -9,5 +9,5 @@ let requestBody = Data("{}".utf8)
 let pushKey = "push-key"
 let notifyKey = "0123456789abcdef0123456789abcdef"
 let secretKey = "secret-key"
-var streams: [String: Livesign.Huawei.Stream] = [:]
+var streams: [[String]: Livesign.Huawei.Stream] = [:]
 func onEnded(_ stream: String) { print(stream) }
