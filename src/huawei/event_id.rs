@@ -7,8 +7,8 @@
 //!
 //! Each field is its unescaped JSON value with every `%` written `%25` and every `/` written
 //! `%2F`, so the four `/` separators are the only `/` in an id: splitting on `/` and
-//! percent-decoding gives back the five values, hence two different notifications never share
-//! an id (`a/b` + `c` is `a%2Fb/c`, `a` + `b/c` is `a/b%2Fc`). Nothing else is changed: the id
+//! percent-decoding gives back the five values, hence two notifications that differ in any of
+//! them never share an id (`a/b` + `c` is `a%2Fb/c`, `a` + `b/c` is `a/b%2Fc`). Nothing else is changed: the id
 //! is UTF-8 text, and two JSON spellings of one value (`"a\/b"`, `"a/b"`) give the same id.
 //! The id covers no time other than `publish_timestamp`: the session's `PUBLISH` and
 //! `PUBLISH_DONE` have different ids, and a redelivery has the same id as the original.
