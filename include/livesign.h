@@ -628,7 +628,8 @@ enum livesign_status
      */
     LIVESIGN_INVALID_KEY = 6,
     /**
-     * A valid UserSig issued for another sdkappid or identifier.
+     * A well-formed UserSig for another sdkappid or identifier. Checked before the
+     * signature, so it does not say the token is genuine.
      */
     LIVESIGN_IDENTITY_MISMATCH = 7,
     /**
