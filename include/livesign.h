@@ -379,7 +379,8 @@
 #define LIVESIGN_TENCENT_API_MAX_PARAMS 32
 
 /**
- * `livesign_tencent_api_response.fields`: `ret` is present.
+ * `livesign_tencent_api_response.fields`: `ret` is present (or, in a response with neither
+ * `ret` nor `retcode`, Mix_StreamV2's `code`, read as `ret`).
  */
 #define LIVESIGN_TENCENT_API_HAS_RET 1
 
@@ -627,7 +628,8 @@ enum livesign_status
      */
     LIVESIGN_INVALID_KEY = 6,
     /**
-     * A valid UserSig issued for another sdkappid or identifier.
+     * A well-formed UserSig for another sdkappid or identifier. Checked before the
+     * signature, so it does not say the token is genuine.
      */
     LIVESIGN_IDENTITY_MISMATCH = 7,
     /**
@@ -922,6 +924,9 @@ typedef struct {
     uint32_t fields;
     /**
      * `ret`: 0 on success (most commands); look it up with `livesign_tencent_error_by_code`.
+     * Mix_StreamV2 names its status `code` (`{"code":0,"message":"Success!",...}`): in a
+     * response with neither `ret` nor `retcode`, `code` is read here (with
+     * `LIVESIGN_TENCENT_API_HAS_RET`), so a failed mix never reads as success.
      */
     int64_t ret;
     /**
@@ -2163,14 +2168,16 @@ livesign_status livesign_tencent_api_build(uint32_t command,
 
 /**
  * Reads `ret`, `retcode`, `errmsg` and `message` from a legacy API response body (strict
- * JSON). Other fields (e.g. `output`) can be read with `livesign_tencent_callback_field`.
+ * JSON); in a body with neither `ret` nor `retcode`, Mix_StreamV2's `code` is read as `ret`.
+ * Other fields (e.g. `output`) can be read with `livesign_tencent_callback_field`.
  *
  * - `response`: receives the fields on `LIVESIGN_OK`; zero-filled on any failure.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `response` is NULL, `body` is NULL
  * with a non-zero length or longer than `LIVESIGN_MAX_RESPONSE_LEN`; `LIVESIGN_MALFORMED` when the body is not one strict JSON object, one
- * of the four fields is repeated or mistyped (`ret` and `retcode` must be integers that fit an
- * `int64_t`, `errmsg` and `message` strings), or neither `ret` nor `retcode` is present.
+ * of the fields is repeated or mistyped (`ret`, `retcode` and a `code` read as `ret` must be
+ * integers that fit an `int64_t`, `errmsg` and `message` strings), or none of `ret`,
+ * `retcode` and `code` is present.
  * Never allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE

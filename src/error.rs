@@ -29,7 +29,8 @@ pub enum Error {
     /// The key is empty or outside the provider's allowed length.
     #[error("invalid key")]
     InvalidKey,
-    /// A valid token issued for another application or identifier.
+    /// A well-formed token for another application or identifier (checked before the
+    /// signature, so not proof that the token is genuine).
     #[error("identity mismatch")]
     IdentityMismatch,
 }

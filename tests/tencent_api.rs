@@ -382,6 +382,36 @@ fn responses() {
     }
 }
 
+#[test]
+fn mix_stream_v2_responses_name_their_status_code() {
+    // Mix_StreamV2 (seed 003's mix_streamv2.start_mix_stream_advanced, CSS doc 267/8832)
+    // answers `{"code":0, "message":"Success!", "timestamp":1490079362}`: its status is `code`,
+    // with neither `ret` nor `retcode`. It reads as `ret`, so a failed mix is never success.
+    let ok: &'static [u8] = br#"{"code":0, "message":"Success!", "timestamp":1490079362}"#;
+    let r = api::read_response(ok).unwrap();
+    assert_eq!((r.ret, r.retcode, r.code()), (Some(0), None, 0));
+    assert_eq!(r.message.unwrap().raw(), b"Success!");
+    let (s, c) = c_read(ok);
+    assert_eq!(
+        (s, c.fields, c.ret, c.retcode),
+        (LIVESIGN_OK, LIVESIGN_TENCENT_API_HAS_RET | LIVESIGN_TENCENT_API_HAS_MESSAGE, 0, 0)
+    );
+    assert_eq!(view(c.message), Some(&b"Success!"[..]));
+    // The documented failures (-21: a secondary image outside the primary one).
+    let failed: &'static [u8] = br#"{"code":-21,"message":"invalid position","timestamp":1490079362}"#;
+    assert_eq!(api::read_response(failed).unwrap().code(), -21);
+    let (s, c) = c_read(failed);
+    assert_eq!((s, c.fields & LIVESIGN_TENCENT_API_HAS_RET, c.ret), (LIVESIGN_OK, LIVESIGN_TENCENT_API_HAS_RET, -21));
+    // `ret` and `retcode` keep precedence: `code` is read only in a response without both.
+    let r = api::read_response(br#"{"ret":7,"code":0}"#).unwrap();
+    assert_eq!((r.ret, r.code()), (Some(7), 7));
+    let r = api::read_response(br#"{"retcode":5,"code":0}"#).unwrap();
+    assert_eq!((r.ret, r.retcode, r.code()), (None, Some(5), 5));
+    for bad in [&br#"{"code":"0"}"#[..], br#"{"code":0.5}"#, br#"{"code":0,"code":1}"#, br#"{"code":null}"#] {
+        assert_eq!(api::read_response(bad).map(|_| ()), Err(Error::Malformed), "{:?}", String::from_utf8_lossy(bad));
+    }
+}
+
 /// The catalog as the seeds give it: (source, code, message, category, retry).
 const CATALOG: [(Source, i64, &str, Category, Retry); 15] = [
     (Source::Http, 403, "Forbidden", Category::Auth, Retry::Never),

@@ -456,8 +456,9 @@ struct Response {
 };
 
 /// Reads `ret`, `retcode`, `errmsg` and `message` of a response body; throws Error(Malformed)
-/// when it is not one strict JSON object, a field is repeated or mistyped, or neither `ret`
-/// nor `retcode` is present. Other fields: `callback::field`.
+/// when it is not one strict JSON object, a field is repeated or mistyped, or none of `ret`,
+/// `retcode` and `code` is present (Mix_StreamV2's `code` is read as `ret` in a response
+/// without `ret` and `retcode`). Other fields: `callback::field`.
 inline Response read_response(std::string_view body) {
     livesign_tencent_api_response r{};
     detail::check(livesign_tencent_api_response_read(detail::bytes(body), body.size(), &r));

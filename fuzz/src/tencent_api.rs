@@ -53,7 +53,9 @@ pub fn response_agrees(body: &[u8]) {
                 assert_eq!(raw.is_some(), member(n).is_some_and(|v| v.is_number()), "{n} is a number");
                 raw.map(|t| std::str::from_utf8(t).unwrap().parse::<i64>().expect("an integer within i64"))
             };
-            assert_eq!((r.ret, r.retcode), (int("ret"), int("retcode")));
+            // Mix_StreamV2's `code` is `ret` in a response with neither `ret` nor `retcode`.
+            let named = member("ret").is_some() || member("retcode").is_some();
+            assert_eq!((r.ret, r.retcode), (if named { int("ret") } else { int("code") }, int("retcode")));
             assert!(r.ret.is_some() || r.retcode.is_some());
             for (ours, name, slice) in [(r.errmsg, "errmsg", c.errmsg), (r.message, "message", c.message)] {
                 let theirs = member(name).map(|v| v.as_str().expect("a string").as_bytes().to_vec());
@@ -73,12 +75,14 @@ pub fn response_agrees(body: &[u8]) {
             // What serde_json reads as a valid response is refused only for a name twice or
             // nesting beyond livesign's limit.
             let Ok(Ref::Object(o)) = serde_json::from_slice::<Ref>(body) else { return };
-            let ints_ok = ["ret", "retcode"].iter().all(|n| o.get(*n).is_none_or(|v| integer(v).is_some()));
+            let named = o.contains_key("ret") || o.contains_key("retcode");
+            let status: &[&str] = if named { &["ret", "retcode"] } else { &["code"] };
+            let ints_ok = status.iter().all(|n| o.get(*n).is_none_or(|v| integer(v).is_some()));
             let strs_ok = ["errmsg", "message"].iter().all(|n| o.get(*n).is_none_or(Ref::is_string));
-            if ints_ok && strs_ok && (o.contains_key("ret") || o.contains_key("retcode")) {
+            if ints_ok && strs_ok && status.iter().any(|n| o.contains_key(*n)) {
                 let object = json::parse_object(body);
                 let twice = object.is_ok_and(|obj| {
-                    ["ret", "retcode", "errmsg", "message"]
+                    ["ret", "retcode", "code", "errmsg", "message"]
                         .iter()
                         .any(|n| obj.members().filter(|(m, _)| m.eq(n.as_bytes())).count() > 1)
                 });

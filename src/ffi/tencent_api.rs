@@ -208,7 +208,8 @@ pub unsafe extern "C" fn livesign_tencent_api_build(
     })
 }
 
-/// `livesign_tencent_api_response.fields`: `ret` is present.
+/// `livesign_tencent_api_response.fields`: `ret` is present (or, in a response with neither
+/// `ret` nor `retcode`, Mix_StreamV2's `code`, read as `ret`).
 pub const LIVESIGN_TENCENT_API_HAS_RET: u32 = 1;
 /// `livesign_tencent_api_response.fields`: `retcode` is present.
 pub const LIVESIGN_TENCENT_API_HAS_RETCODE: u32 = 2;
@@ -226,6 +227,9 @@ pub struct livesign_tencent_api_response {
     /// `LIVESIGN_TENCENT_API_HAS_...` bits of the fields present.
     pub fields: u32,
     /// `ret`: 0 on success (most commands); look it up with `livesign_tencent_error_by_code`.
+    /// Mix_StreamV2 names its status `code` (`{"code":0,"message":"Success!",...}`): in a
+    /// response with neither `ret` nor `retcode`, `code` is read here (with
+    /// `LIVESIGN_TENCENT_API_HAS_RET`), so a failed mix never reads as success.
     pub ret: i64,
     /// `retcode`: the status some commands send instead of, or beside, `ret`.
     pub retcode: i64,
@@ -256,14 +260,16 @@ impl From<Response<'_>> for livesign_tencent_api_response {
 }
 
 /// Reads `ret`, `retcode`, `errmsg` and `message` from a legacy API response body (strict
-/// JSON). Other fields (e.g. `output`) can be read with `livesign_tencent_callback_field`.
+/// JSON); in a body with neither `ret` nor `retcode`, Mix_StreamV2's `code` is read as `ret`.
+/// Other fields (e.g. `output`) can be read with `livesign_tencent_callback_field`.
 ///
 /// - `response`: receives the fields on `LIVESIGN_OK`; zero-filled on any failure.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `response` is NULL, `body` is NULL
 /// with a non-zero length or longer than `LIVESIGN_MAX_RESPONSE_LEN`; `LIVESIGN_MALFORMED` when the body is not one strict JSON object, one
-/// of the four fields is repeated or mistyped (`ret` and `retcode` must be integers that fit an
-/// `int64_t`, `errmsg` and `message` strings), or neither `ret` nor `retcode` is present.
+/// of the fields is repeated or mistyped (`ret`, `retcode` and a `code` read as `ret` must be
+/// integers that fit an `int64_t`, `errmsg` and `message` strings), or none of `ret`,
+/// `retcode` and `code` is present.
 /// Never allocates; safe from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]

@@ -239,7 +239,9 @@ fn valid_param(p: &Param<'_>) -> bool {
 /// The status fields of a legacy API response, borrowed from its body.
 #[derive(Debug, Clone, Copy)]
 pub struct Response<'a> {
-    /// `ret`: 0 on success (most commands).
+    /// `ret`: 0 on success (most commands). Mix_StreamV2 names its status `code`
+    /// (`{"code":0,"message":"Success!","timestamp":...}`): in a response with neither `ret`
+    /// nor `retcode`, `code` is read here.
     pub ret: Option<i64>,
     /// `retcode`: the status some commands send instead of, or beside, `ret`.
     pub retcode: Option<i64>,
@@ -257,17 +259,20 @@ impl Response<'_> {
     }
 }
 
-/// Reads `ret`, `retcode`, `errmsg` and `message` from a response body.
+/// Reads `ret`, `retcode`, `errmsg` and `message` from a response body; in a body with
+/// neither `ret` nor `retcode`, Mix_StreamV2's `code` is read as `ret`.
 ///
 /// [`Error::InvalidArgument`] when the body is longer than
 /// [`crate::Limits::MAX_RESPONSE_LEN`]; [`Error::Malformed`] when it is not one strict JSON
-/// object, one of the four fields occurs twice or has the wrong type (`ret` and `retcode` must
-/// be integers that fit an `i64`, `errmsg` and `message` strings), or neither `ret` nor
-/// `retcode` is present.
+/// object, one of the fields occurs twice or has the wrong type (`ret`, `retcode` and a `code`
+/// read as `ret` must be integers that fit an `i64`, `errmsg` and `message` strings), or none
+/// of `ret`, `retcode` and `code` is present.
 pub fn read_response(body: &[u8]) -> Result<Response<'_>, Error> {
     limits::check(body, Limits::MAX_RESPONSE_LEN)?;
-    let [ret, retcode, errmsg, message] = json::parse_lookup(body, [b"ret", b"retcode", b"errmsg", b"message"])?;
+    let [ret, retcode, code, errmsg, message] =
+        json::parse_lookup(body, [b"ret", b"retcode", b"code", b"errmsg", b"message"])?;
     let int = |v: Option<Value<'_>>| v.map(|v| v.as_i64().ok_or(Error::Malformed)).transpose();
+    let ret = if ret.is_none() && retcode.is_none() { code } else { ret };
     let response = Response { ret: int(ret)?, retcode: int(retcode)?, errmsg: text(errmsg)?, message: text(message)? };
     if response.ret.is_none() && response.retcode.is_none() {
         return Err(Error::Malformed);

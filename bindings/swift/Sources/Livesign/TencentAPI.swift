@@ -90,7 +90,8 @@ extension Livesign.Tencent {
 
         /// Reads `ret`, `retcode`, `errmsg` and `message` of a response body; throws
         /// `.malformed` when it is not one strict JSON object, a field is repeated or mistyped,
-        /// or neither `ret` nor `retcode` is present.
+        /// or none of `ret`, `retcode` and `code` is present (Mix_StreamV2's `code` is read as
+        /// `ret` in a response without `ret` and `retcode`).
         public static func readResponse(_ body: String) throws -> Response {
             try withBytes(body) { b, bl in
                 var r = livesign_tencent_api_response()

@@ -226,7 +226,8 @@ object Tencent {
         /**
          * Reads `ret`, `retcode`, `errmsg` and `message` of a response body; throws
          * [LiveSignException.Malformed] when it is not one strict JSON object, a field is
-         * repeated or mistyped, or neither `ret` nor `retcode` is present.
+         * repeated or mistyped, or none of `ret`, `retcode` and `code` is present
+         * (Mix_StreamV2's `code` is read as `ret` in a response without `ret` and `retcode`).
          */
         @JvmStatic
         fun readResponse(body: String): Response {
