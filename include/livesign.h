@@ -1628,8 +1628,10 @@ livesign_status livesign_huawei_sparkrtc_sign(const uint8_t *key,
 /**
  * `livesign_huawei_sparkrtc_sign` with a key loaded once into `key` (`livesign_hmac_key_init`).
  *
- * Returns as `livesign_huawei_sparkrtc_sign`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
- * NULL or not initialised. Never allocates; safe from any thread.
+ * Returns as `livesign_huawei_sparkrtc_sign`, except that a NULL, never-initialised or wiped
+ * `key` is `LIVESIGN_INVALID_ARGUMENT` and `LIVESIGN_INVALID_KEY` cannot occur (a loaded key
+ * is never empty nor over `LIVESIGN_MAX_KEY_LEN`, and SparkRTC has no other key rule). Never
+ * allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_sparkrtc_sign_keyed(const livesign_hmac_key *key,
@@ -1677,8 +1679,10 @@ livesign_status livesign_huawei_sparkrtc_verify(const uint8_t *key,
  * `livesign_huawei_sparkrtc_verify` with a key loaded once into `key`
  * (`livesign_hmac_key_init`).
  *
- * Returns as `livesign_huawei_sparkrtc_verify`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
- * NULL or not initialised. Never allocates; safe from any thread.
+ * Returns as `livesign_huawei_sparkrtc_verify`, except that a NULL, never-initialised or wiped
+ * `key` is `LIVESIGN_INVALID_ARGUMENT` and `LIVESIGN_INVALID_KEY` cannot occur (a loaded key
+ * is never empty nor over `LIVESIGN_MAX_KEY_LEN`, and SparkRTC has no other key rule). Never
+ * allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *key,
@@ -2638,8 +2642,8 @@ livesign_status livesign_trtc_callback_sign(const uint8_t *key,
  * `livesign_trtc_callback_sign` with a key loaded by `livesign_hmac_key_init`.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `key` is NULL, not initialised or
- * wiped, when `out` is NULL, or when `body` is NULL with a non-zero length;
- * `LIVESIGN_INVALID_KEY` when the loaded key is longer than 32 bytes (its characters cannot be
+ * wiped, when `out` is NULL, or when `body` is NULL with a non-zero length or longer than
+ * `LIVESIGN_MAX_BODY_LEN`; then `LIVESIGN_INVALID_KEY` when the loaded key is longer than 32 bytes (its characters cannot be
  * checked here: use `livesign_trtc_callback_key_check` before loading it). Never allocates.
  */
 LIVESIGN_MUST_USE

@@ -366,8 +366,10 @@ pub unsafe extern "C" fn livesign_huawei_sparkrtc_sign(
 
 /// `livesign_huawei_sparkrtc_sign` with a key loaded once into `key` (`livesign_hmac_key_init`).
 ///
-/// Returns as `livesign_huawei_sparkrtc_sign`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
-/// NULL or not initialised. Never allocates; safe from any thread.
+/// Returns as `livesign_huawei_sparkrtc_sign`, except that a NULL, never-initialised or wiped
+/// `key` is `LIVESIGN_INVALID_ARGUMENT` and `LIVESIGN_INVALID_KEY` cannot occur (a loaded key
+/// is never empty nor over `LIVESIGN_MAX_KEY_LEN`, and SparkRTC has no other key rule). Never
+/// allocates; safe from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_sparkrtc_sign_keyed(
@@ -463,8 +465,10 @@ pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify(
 /// `livesign_huawei_sparkrtc_verify` with a key loaded once into `key`
 /// (`livesign_hmac_key_init`).
 ///
-/// Returns as `livesign_huawei_sparkrtc_verify`; `LIVESIGN_INVALID_ARGUMENT` also when `key` is
-/// NULL or not initialised. Never allocates; safe from any thread.
+/// Returns as `livesign_huawei_sparkrtc_verify`, except that a NULL, never-initialised or wiped
+/// `key` is `LIVESIGN_INVALID_ARGUMENT` and `LIVESIGN_INVALID_KEY` cannot occur (a loaded key
+/// is never empty nor over `LIVESIGN_MAX_KEY_LEN`, and SparkRTC has no other key rule). Never
+/// allocates; safe from any thread.
 #[must_use = "the status says whether the callback is authentic"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify_keyed(

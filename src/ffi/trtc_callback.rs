@@ -70,8 +70,8 @@ pub unsafe extern "C" fn livesign_trtc_callback_sign(
 /// `livesign_trtc_callback_sign` with a key loaded by `livesign_hmac_key_init`.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `key` is NULL, not initialised or
-/// wiped, when `out` is NULL, or when `body` is NULL with a non-zero length;
-/// `LIVESIGN_INVALID_KEY` when the loaded key is longer than 32 bytes (its characters cannot be
+/// wiped, when `out` is NULL, or when `body` is NULL with a non-zero length or longer than
+/// `LIVESIGN_MAX_BODY_LEN`; then `LIVESIGN_INVALID_KEY` when the loaded key is longer than 32 bytes (its characters cannot be
 /// checked here: use `livesign_trtc_callback_key_check` before loading it). Never allocates.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]

@@ -71,6 +71,11 @@ static void check_notify(char **f) {
         CHECK(livesign_huawei_callback_verify(key.b, key.n, U8(body), (size_t)n, t + 301, 300, &e) == LIVESIGN_EXPIRED,
               "notify expired");
         CHECK(e.event == 0 && e.stream.ptr == NULL && e.auth_timestamp == 0, "event zeroed on failure");
+        CHECK(livesign_huawei_callback_verify_keyed(&k, U8(body), (size_t)n, t + 300, 300, &e) == LIVESIGN_OK,
+              "notify keyed at the end of the leeway");
+        CHECK(livesign_huawei_callback_verify_keyed(&k, U8(body), (size_t)n, t + 301, 300, &e) == LIVESIGN_EXPIRED,
+              "notify keyed expired");
+        CHECK(e.event == 0 && e.stream.ptr == NULL && e.auth_timestamp == 0, "keyed event zeroed on failure");
     }
 }
 
@@ -219,6 +224,12 @@ static void check_url_d(char **f) {
     CHECK(livesign_huawei_url_d_verify(ring + 1, 1, subject.b, subject.n, U8(url), (size_t)n, start + 60, 60, 0,
                                        NULL) == LIVESIGN_EXPIRED,
           "url d expired (strict)");
+    CHECK(livesign_huawei_url_d_verify_keyed(ctx + 1, 1, subject.b, subject.n, U8(url), (size_t)n, start + 59, 60, 0,
+                                             NULL) == LIVESIGN_OK,
+          "url d keyed, last second");
+    CHECK(livesign_huawei_url_d_verify_keyed(ctx + 1, 1, subject.b, subject.n, U8(url), (size_t)n, start + 60, 60, 0,
+                                             NULL) == LIVESIGN_EXPIRED,
+          "url d keyed expired (strict)");
     if (strcmp(wrong, "-") != 0) {
         n = snprintf(url, sizeof url, "/live/x?hwSecret=%s&hwTime=%s", wrong, hw);
         CHECK(livesign_huawei_url_d_verify(ring + 1, 1, subject.b, subject.n, U8(url), (size_t)n, start, 60, 0,
@@ -299,6 +310,12 @@ static void check_sparkrtc(char **f) {
     CHECK(livesign_huawei_sparkrtc_verify_keyed(&k, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n - 1,
                                                 U8(expected), 64, t, 0) == LIVESIGN_SIGNATURE_MISMATCH,
           "sparkrtc truncated body");
+    CHECK(livesign_huawei_sparkrtc_verify(key.b, key.n, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n - 1,
+                                          U8(expected), 64, t + 301, 300) == LIVESIGN_SIGNATURE_MISMATCH,
+          "sparkrtc truncated body, also expired: the signature is checked first");
+    CHECK(livesign_huawei_sparkrtc_verify(key.b, key.n, ptr(&rand), rand.n, U8("x"), 1, ptr(&body), body.n,
+                                          U8(expected), 64, t, 300) == LIVESIGN_MALFORMED,
+          "sparkrtc timestamp not a number");
 }
 
 /* The seed 004 story end to end, and the contract of every function. */

@@ -118,6 +118,20 @@ static void check_vector(const char *key, const uint8_t *body, size_t body_len, 
               LIVESIGN_INVALID_KEY,
           "keyed: long key");
     CHECK(livesign_trtc_callback_sign_keyed(&ctx, body, body_len, out) == LIVESIGN_INVALID_KEY, "keyed sign: long key");
+    {
+        /* An over-long body is refused before the loaded key's length is looked at. */
+        size_t big_len = livesign_max_body_len() + 1;
+        uint8_t *big = (uint8_t *)calloc(big_len, 1);
+        CHECK(big != NULL, "calloc");
+        if (big != NULL) {
+            CHECK(livesign_trtc_callback_sign_keyed(&ctx, big, big_len, out) == LIVESIGN_INVALID_ARGUMENT,
+                  "keyed sign: body too long, before the long key");
+            CHECK(livesign_trtc_callback_verify_keyed(&ctx, big, big_len, u8(expected), strlen(expected)) ==
+                      LIVESIGN_INVALID_ARGUMENT,
+                  "keyed verify: body too long, before the long key");
+            free(big);
+        }
+    }
     livesign_hmac_key_wipe(&ctx);
     CHECK(livesign_trtc_callback_verify_keyed(&ctx, body, body_len, u8(expected), strlen(expected)) ==
               LIVESIGN_INVALID_ARGUMENT,

@@ -114,6 +114,11 @@ static void check_vector(const vector *v) {
     CHECK(livesign_usersig_verify_keyed(v->sdkappid, &ctx, id, v->id_len, t, v->usersig_len, end + 1, 1, NULL) ==
               LIVESIGN_OK,
           v->impl);
+    memset(&info, 0xab, sizeof info);
+    CHECK(livesign_usersig_verify_keyed(v->sdkappid, &ctx, id, v->id_len, t, v->usersig_len, end + 1, 0, &info) ==
+              LIVESIGN_EXPIRED,
+          v->impl);
+    CHECK(all_zero(&info, sizeof info), "keyed info zero-filled on failure");
     /* Wrong key: sign invalid, even when also expired. */
     CHECK(livesign_usersig_verify(v->sdkappid, wrong_key, v->key_len + 1, id, v->id_len, t, v->usersig_len, v->time,
                                   0, NULL) == LIVESIGN_SIGNATURE_MISMATCH,
@@ -173,6 +178,7 @@ static void check_contract(void) {
     static const uint8_t key[] = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
     static const uint8_t id[] = "xiaojun";
     static uint8_t long_id[LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN + 1];
+    static uint8_t long_token[LIVESIGN_USERSIG_MAX_LEN + 1];
     static const uint8_t bad_utf8[] = {0x78, 0xff, 0x79};
     static const uint8_t zoe[] = {'Z', 'o', 0xc3, 0xab};
     const uint64_t app = 1400000000u, t = 1700000000u;
@@ -215,6 +221,7 @@ static void check_contract(void) {
           "empty key");
     /* A real buffer of that length: the library may read every byte it is given. */
     memset(long_id, 'a', sizeof long_id);
+    memset(long_token, 'A', sizeof long_token);
     CHECK(livesign_usersig_gen(app, key, 64, long_id, sizeof long_id, 86400, t, NULL, 0, out, sizeof out, &n) ==
               LIVESIGN_INVALID_ARGUMENT,
           "identifier too long");
@@ -252,6 +259,21 @@ static void check_contract(void) {
     CHECK(livesign_usersig_verify(app, key, 64, bad_utf8, 3, out, n, t, 0, NULL) == LIVESIGN_INVALID_ARGUMENT,
           "verify: identifier not UTF-8");
     CHECK(livesign_usersig_verify(app, key, 0, id, 7, out, n, t, 0, NULL) == LIVESIGN_INVALID_KEY, "verify: empty key");
+    /* The documented order: the key is checked before the identifier's and the token's lengths. */
+    CHECK(livesign_usersig_gen(app, key, 0, long_id, sizeof long_id, 86400, t, NULL, 0, out, sizeof out, &n) ==
+              LIVESIGN_INVALID_KEY,
+          "gen: empty key before identifier too long");
+    CHECK(livesign_usersig_gen(app, key, 0, id, 7, 86400, t, long_token, LIVESIGN_USERSIG_USERBUF_MAX_LEN + 1, out,
+                               sizeof out, &n) == LIVESIGN_INVALID_KEY,
+          "gen: empty key before userbuf too long");
+    CHECK(livesign_usersig_verify(app, key, 0, long_id, sizeof long_id, out, n, t, 0, NULL) == LIVESIGN_INVALID_KEY,
+          "verify: empty key before identifier too long");
+    CHECK(livesign_usersig_verify(app, key, 0, id, 7, long_token, sizeof long_token, t, 0, NULL) ==
+              LIVESIGN_INVALID_KEY,
+          "verify: empty key before usersig too long");
+    CHECK(livesign_usersig_verify(app, key, 64, id, 7, long_token, sizeof long_token, t, 0, NULL) ==
+              LIVESIGN_INVALID_ARGUMENT,
+          "verify: usersig too long");
     CHECK(livesign_usersig_verify(app, key, 64, id, 7, NULL, 0, t, 0, NULL) == LIVESIGN_MALFORMED, "empty usersig");
     CHECK(livesign_usersig_verify(app, key, 64, id, 7, (const uint8_t *)"eJyrVg__", 8, t, 0, NULL) ==
               LIVESIGN_MALFORMED,
@@ -297,6 +319,21 @@ static void check_contract(void) {
           "grant expiry over 32 bits");
     CHECK(livesign_privmap_gen(app, key, 0, id, 7, 300, t, 1, 255, out, sizeof out, &n) == LIVESIGN_INVALID_KEY,
           "PrivateMapKey: empty key");
+    /* The key comes before the PrivateMapKey's own argument rules. */
+    CHECK(livesign_privmap_gen(app, key, 0, zoe, 4, 300, t, 1, 255, out, sizeof out, &n) == LIVESIGN_INVALID_KEY,
+          "PrivateMapKey: empty key before a non-ASCII identifier");
+    CHECK(livesign_privmap_gen(4294967296u, key, 0, id, 7, 300, t, 1, 255, out, sizeof out, &n) ==
+              LIVESIGN_INVALID_KEY,
+          "PrivateMapKey: empty key before sdkappid over 32 bits");
+    CHECK(livesign_privmap_gen(app, key, 0, id, 7, 300, 4294967296u - 300, 1, 255, out, sizeof out, &n) ==
+              LIVESIGN_INVALID_KEY,
+          "PrivateMapKey: empty key before grant expiry over 32 bits");
+    CHECK(livesign_privmap_gen_roomstr(app, key, 0, id, 7, 300, t, NULL, 0, 255, out, sizeof out, &n) ==
+              LIVESIGN_INVALID_KEY,
+          "PrivateMapKey: empty key before an empty room name");
+    CHECK(livesign_privmap_gen_roomstr(app, key, 0, id, 7, 300, t, NULL, 4, 255, out, sizeof out, &n) ==
+              LIVESIGN_INVALID_ARGUMENT,
+          "PrivateMapKey: a NULL room name with a length before the key");
     CHECK(livesign_privmap_gen_keyed(app, NULL, id, 7, 300, t, 1, 255, out, sizeof out, &n) ==
               LIVESIGN_INVALID_ARGUMENT,
           "PrivateMapKey: NULL context");
