@@ -16,7 +16,8 @@
  *   _URL_LEN, _ID_LEN, LIVESIGN_USERSIG_MAX_LEN, ...; each function names its own and the
  *   order of its checks): a longer input is LIVESIGN_INVALID_ARGUMENT, before it is parsed or
  *   hashed; a key over LIVESIGN_MAX_KEY_LEN (or its provider's own rule) is
- *   LIVESIGN_INVALID_KEY. Fixed-format inputs (a sign, a txTime) are checked by their format.
+ *   LIVESIGN_INVALID_KEY. Fixed-format inputs (a sign, a txTime) are checked by their format,
+ *   and a name looked up in a fixed table (a legacy API command name) by that table.
  * - Time is always a parameter (`now`, Unix seconds); the library reads no clock.
  * - No function allocates heap memory, keeps global state, or lets a panic cross into C
  *   (a bug becomes LIVESIGN_INTERNAL). All functions are safe to call from any thread.
