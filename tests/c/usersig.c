@@ -184,6 +184,7 @@ static void check_contract(void) {
     const uint64_t app = 1400000000u, t = 1700000000u;
     uint8_t out[LIVESIGN_USERSIG_MAX_LEN];
     size_t n = 99, len;
+    int k;
     livesign_usersig_info info;
     livesign_privmap_info p;
     livesign_hmac_key ctx;
@@ -298,42 +299,28 @@ static void check_contract(void) {
               info.expires_at == UINT64_MAX,
           "saturating expiry");
 
-    /* PrivateMapKey rules. */
-    CHECK(livesign_privmap_gen(app, key, 64, zoe, 4, 300, t, 1, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_ARGUMENT,
-          "non-ASCII PrivateMapKey identifier");
-    CHECK(livesign_privmap_gen_roomstr(app, key, 64, id, 7, 300, t, zoe, 4, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_ARGUMENT,
-          "non-ASCII room name");
-    CHECK(livesign_privmap_gen_roomstr(app, key, 64, id, 7, 300, t, NULL, 0, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_ARGUMENT,
-          "empty room name");
-    CHECK(livesign_privmap_gen_roomstr(app, key, 64, id, 7, 300, t, NULL, 4, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_ARGUMENT,
-          "NULL room name with a length");
-    CHECK(livesign_privmap_gen(4294967296u, key, 64, id, 7, 300, t, 1, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_ARGUMENT,
-          "sdkappid over 32 bits");
-    CHECK(livesign_privmap_gen(app, key, 64, id, 7, 300, 4294967296u - 300, 1, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_ARGUMENT,
-          "grant expiry over 32 bits");
+    /* PrivateMapKey rules, each with the key (the rule's own status) and with an empty key,
+       which is checked first; a NULL room name with a length is a pointer error before both. */
+    for (k = 0; k < 2; k++) {
+        const size_t key_len = k == 0 ? 64 : 0;
+        const livesign_status rule = k == 0 ? LIVESIGN_INVALID_ARGUMENT : LIVESIGN_INVALID_KEY;
+        CHECK(livesign_privmap_gen(app, key, key_len, zoe, 4, 300, t, 1, 255, out, sizeof out, &n) == rule,
+              k == 0 ? "non-ASCII PrivateMapKey identifier" : "empty key before a non-ASCII identifier");
+        CHECK(livesign_privmap_gen_roomstr(app, key, key_len, id, 7, 300, t, zoe, 4, 255, out, sizeof out, &n) == rule,
+              k == 0 ? "non-ASCII room name" : "empty key before a non-ASCII room name");
+        CHECK(livesign_privmap_gen_roomstr(app, key, key_len, id, 7, 300, t, NULL, 0, 255, out, sizeof out, &n) == rule,
+              k == 0 ? "empty room name" : "empty key before an empty room name");
+        CHECK(livesign_privmap_gen_roomstr(app, key, key_len, id, 7, 300, t, NULL, 4, 255, out, sizeof out, &n) ==
+                  LIVESIGN_INVALID_ARGUMENT,
+              k == 0 ? "NULL room name with a length" : "a NULL room name with a length before the empty key");
+        CHECK(livesign_privmap_gen(4294967296u, key, key_len, id, 7, 300, t, 1, 255, out, sizeof out, &n) == rule,
+              k == 0 ? "sdkappid over 32 bits" : "empty key before sdkappid over 32 bits");
+        CHECK(livesign_privmap_gen(app, key, key_len, id, 7, 300, 4294967296u - 300, 1, 255, out, sizeof out, &n) ==
+                  rule,
+              k == 0 ? "grant expiry over 32 bits" : "empty key before grant expiry over 32 bits");
+    }
     CHECK(livesign_privmap_gen(app, key, 0, id, 7, 300, t, 1, 255, out, sizeof out, &n) == LIVESIGN_INVALID_KEY,
           "PrivateMapKey: empty key");
-    /* The key comes before the PrivateMapKey's own argument rules. */
-    CHECK(livesign_privmap_gen(app, key, 0, zoe, 4, 300, t, 1, 255, out, sizeof out, &n) == LIVESIGN_INVALID_KEY,
-          "PrivateMapKey: empty key before a non-ASCII identifier");
-    CHECK(livesign_privmap_gen(4294967296u, key, 0, id, 7, 300, t, 1, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_KEY,
-          "PrivateMapKey: empty key before sdkappid over 32 bits");
-    CHECK(livesign_privmap_gen(app, key, 0, id, 7, 300, 4294967296u - 300, 1, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_KEY,
-          "PrivateMapKey: empty key before grant expiry over 32 bits");
-    CHECK(livesign_privmap_gen_roomstr(app, key, 0, id, 7, 300, t, NULL, 0, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_KEY,
-          "PrivateMapKey: empty key before an empty room name");
-    CHECK(livesign_privmap_gen_roomstr(app, key, 0, id, 7, 300, t, NULL, 4, 255, out, sizeof out, &n) ==
-              LIVESIGN_INVALID_ARGUMENT,
-          "PrivateMapKey: a NULL room name with a length before the key");
     CHECK(livesign_privmap_gen_keyed(app, NULL, id, 7, 300, t, 1, 255, out, sizeof out, &n) ==
               LIVESIGN_INVALID_ARGUMENT,
           "PrivateMapKey: NULL context");
