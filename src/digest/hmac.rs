@@ -31,7 +31,10 @@ impl HmacKey {
         }
         let mut block = [0u8; BLOCK];
         if key.len() > BLOCK {
-            block[..LEN].copy_from_slice(&sha256::sha256(&[key]));
+            // The hashed key stands for the key: wipe this copy too.
+            let mut hashed = sha256::sha256(&[key]);
+            block[..LEN].copy_from_slice(&hashed);
+            hashed.as_mut_slice().zeroize();
         } else {
             block[..key.len()].copy_from_slice(key);
         }
