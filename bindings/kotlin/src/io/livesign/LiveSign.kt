@@ -18,6 +18,9 @@ internal fun String.utf8(): ByteArray {
     return toByteArray(Charsets.UTF_8)
 }
 
+/** [utf8], or null for a string with an unpaired surrogate (for lookups that find nothing then). */
+internal fun String.utf8OrNull(): ByteArray? = try { utf8() } catch (e: LiveSignException.InvalidArgument) { null }
+
 /**
  * livesign for Kotlin and Java: the library's version, status messages, JSON unescaping and
  * the JNI entry points; the operations live in one object per provider ([Tencent], [Trtc],

@@ -174,7 +174,8 @@ object Tencent {
                 @JvmStatic
                 fun fromName(name: String): Command? {
                     val c = IntArray(1)
-                    if (LiveSign.nativeTencentApiCommandFromName(name.utf8(), c) != LiveSignException.OK) return null
+                    val bytes = name.utf8OrNull() ?: return null  // no command has a name that is not text
+                    if (LiveSign.nativeTencentApiCommandFromName(bytes, c) != LiveSignException.OK) return null
                     return values().firstOrNull { it.code == c[0] }
                 }
             }
@@ -268,7 +269,7 @@ object Tencent {
     /** The catalog entry of a message ("sign invalid", ...; ASCII case and surrounding whitespace ignored); null when unknown. */
     @JvmStatic
     fun errorByMessage(message: String): ErrorInfo? {
-        val m = message.utf8()
+        val m = message.utf8OrNull() ?: return null  // no entry has a message that is not text
         return errorInfo { n, t -> LiveSign.nativeTencentErrorByMessage(m, n, t) }
     }
 

@@ -1,6 +1,7 @@
 package io.livesign
 
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNull
 import org.junit.Test
 
 /**
@@ -46,6 +47,13 @@ class UnpairedSurrogateTest {
             val e = try { call(); null } catch (e: LiveSignException) { e }
             assertEquals("call $i", "LIVESIGN_INVALID_ARGUMENT", e?.cName)
         }
+    }
+
+    @Test fun lookupsFindNothing() {
+        // Lookups answer null for a name that is not text, as for any other unknown name.
+        assertNull(Tencent.Api.Command.fromName("Live_Channel_GetStatus\uD800"))
+        assertNull(Tencent.errorByMessage("sign invalid\uD800"))
+        assertEquals(Tencent.Api.Command.LIVE_CHANNEL_GET_STATUS, Tencent.Api.Command.fromName("Live_Channel_GetStatus"))
     }
 
     @Test fun surrogatePairsAreText() {
