@@ -28,9 +28,10 @@ extension Livesign {
             /// characters), `.signatureMismatch`, `.invalidKey`.
             public static func verify(key: String, domain: String, timestamp: String, signature: String, now: Date = Date(),
                                       leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
+                let nowSeconds = try Livesign.unixTime(now)
                 let status = withSlices([key, domain, timestamp, signature]) { f in
                     livesign_alibaba_callback_verify(f[0].ptr, f[0].len, f[1].ptr, f[1].len, f[2].ptr, f[2].len, f[3].ptr, f[3].len,
-                                                     Livesign.unixTime(now), leewaySeconds)
+                                                     nowSeconds, leewaySeconds)
                 }
                 try LivesignError.check(status)
             }

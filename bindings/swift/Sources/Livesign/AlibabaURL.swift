@@ -12,9 +12,10 @@ extension Livesign.Alibaba {
         /// digits. Throws `.invalidArgument` for a bad uri, rand or uid, `.invalidKey` for an empty
         /// key.
         public static func build(key: String, uri: String, timestamp: Date, rand: String = "0", uid: String = "0") throws -> String {
-            try withSlices([key, uri, rand, uid]) { f in
+            let timestampSeconds = try Livesign.unixTime(timestamp)
+            return try withSlices([key, uri, rand, uid]) { f in
                 try boundedText(max: maxLength) {
-                    livesign_alibaba_url_a_build(f[0].ptr, f[0].len, f[1].ptr, f[1].len, Livesign.unixTime(timestamp), f[2].ptr,
+                    livesign_alibaba_url_a_build(f[0].ptr, f[0].len, f[1].ptr, f[1].len, timestampSeconds, f[2].ptr,
                                                  f[2].len, f[3].ptr, f[3].len, $0, $1, $2)
                 }
             }
@@ -26,10 +27,11 @@ extension Livesign.Alibaba {
         /// `.signatureMismatch`, `.expired`.
         public static func verify(keys: [String], url: String, validitySeconds: UInt32, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Int {
+            let nowSeconds = try Livesign.unixTime(now)
             var matched = 0
             let status = withKeyRing(keys) { ring, n in
                 withBytes(url) { u, ul in
-                    livesign_alibaba_url_a_verify(ring, n, u, ul, Livesign.unixTime(now), validitySeconds, leewaySeconds, &matched)
+                    livesign_alibaba_url_a_verify(ring, n, u, ul, nowSeconds, validitySeconds, leewaySeconds, &matched)
                 }
             }
             try LivesignError.check(status)

@@ -99,10 +99,11 @@ extension Livesign {
         /// hex characters), `.invalidKey` (not 32 to 128 bytes).
         public static func verify(key: String, body: Data, now: Date = Date(),
                                   leewaySeconds: UInt32 = defaultLeewaySeconds) throws -> Event {
-            try withBytes(key) { k, kl in
+            let nowSeconds = try Livesign.unixTime(now)
+            return try withBytes(key) { k, kl in
                 try withBytes(body) { b, bl in
                     var e = livesign_huawei_event()
-                    try LivesignError.check(livesign_huawei_callback_verify(k, kl, b, bl, Livesign.unixTime(now), leewaySeconds, &e))
+                    try LivesignError.check(livesign_huawei_callback_verify(k, kl, b, bl, nowSeconds, leewaySeconds, &e))
                     return try event(e)
                 }
             }
@@ -110,9 +111,10 @@ extension Livesign {
 
         public static func verify(key: HmacKey, body: Data, now: Date = Date(),
                                   leewaySeconds: UInt32 = defaultLeewaySeconds) throws -> Event {
-            try withBytes(body) { b, bl in
+            let nowSeconds = try Livesign.unixTime(now)
+            return try withBytes(body) { b, bl in
                 var e = livesign_huawei_event()
-                try LivesignError.check(livesign_huawei_callback_verify_keyed(key.context, b, bl, Livesign.unixTime(now),
+                try LivesignError.check(livesign_huawei_callback_verify_keyed(key.context, b, bl, nowSeconds,
                                                                               leewaySeconds, &e))
                 return try event(e)
             }

@@ -59,20 +59,22 @@ extension Livesign.Huawei {
         /// characters), `.signatureMismatch`, `.expired` (`now > authTimestamp + leewaySeconds`).
         public static func verify(key: String, fields: Fields, sign: String, now: Date = Date(),
                                   leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
+            let nowSeconds = try Livesign.unixTime(now)
             let status = withSlices([key] + fields.texts + [sign]) { f in
                 livesign_huawei_record_verify(f[0].ptr, f[0].len, fields.authTimestamp, f[1].ptr, f[1].len, f[2].ptr, f[2].len,
                                               f[3].ptr, f[3].len, f[4].ptr, f[4].len, f[5].ptr, f[5].len, f[6].ptr, f[6].len,
-                                              f[7].ptr, f[7].len, Livesign.unixTime(now), leewaySeconds)
+                                              f[7].ptr, f[7].len, nowSeconds, leewaySeconds)
             }
             try LivesignError.check(status)
         }
 
         public static func verify(key: HmacKey, fields: Fields, sign: String, now: Date = Date(),
                                   leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
+            let nowSeconds = try Livesign.unixTime(now)
             let status = withSlices(fields.texts + [sign]) { f in
                 livesign_huawei_record_verify_keyed(key.context, fields.authTimestamp, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
                                                     f[2].ptr, f[2].len, f[3].ptr, f[3].len, f[4].ptr, f[4].len, f[5].ptr,
-                                                    f[5].len, f[6].ptr, f[6].len, Livesign.unixTime(now), leewaySeconds)
+                                                    f[5].len, f[6].ptr, f[6].len, nowSeconds, leewaySeconds)
             }
             try LivesignError.check(status)
         }
@@ -87,8 +89,9 @@ extension Livesign.Huawei {
 
         public static func md5Verify(key: String, authTimestamp: UInt64, sign: String, now: Date = Date(),
                                      leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
+            let nowSeconds = try Livesign.unixTime(now)
             let status = withSlices([key, sign]) { f in
-                livesign_huawei_record_md5_verify(f[0].ptr, f[0].len, authTimestamp, f[1].ptr, f[1].len, Livesign.unixTime(now),
+                livesign_huawei_record_md5_verify(f[0].ptr, f[0].len, authTimestamp, f[1].ptr, f[1].len, nowSeconds,
                                                   leewaySeconds)
             }
             try LivesignError.check(status)
@@ -124,10 +127,11 @@ extension Livesign.Huawei {
         /// (older than `leewaySeconds`).
         public static func verify(key: String, rand: String, timestamp: String, body: Data, signature: String,
                                   now: Date = Date(), leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
+            let nowSeconds = try Livesign.unixTime(now)
             let status = withSlices([key, rand, timestamp, signature]) { f in
                 withBytes(body) { b, bl in
                     livesign_huawei_sparkrtc_verify(f[0].ptr, f[0].len, f[1].ptr, f[1].len, f[2].ptr, f[2].len, b, bl, f[3].ptr,
-                                                    f[3].len, Livesign.unixTime(now), leewaySeconds)
+                                                    f[3].len, nowSeconds, leewaySeconds)
                 }
             }
             try LivesignError.check(status)
@@ -135,10 +139,11 @@ extension Livesign.Huawei {
 
         public static func verify(key: HmacKey, rand: String, timestamp: String, body: Data, signature: String,
                                   now: Date = Date(), leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
+            let nowSeconds = try Livesign.unixTime(now)
             let status = withSlices([rand, timestamp, signature]) { f in
                 withBytes(body) { b, bl in
                     livesign_huawei_sparkrtc_verify_keyed(key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len, b, bl, f[2].ptr,
-                                                          f[2].len, Livesign.unixTime(now), leewaySeconds)
+                                                          f[2].len, nowSeconds, leewaySeconds)
                 }
             }
             try LivesignError.check(status)

@@ -30,9 +30,10 @@ extension Livesign.Huawei {
         /// `maxHexStart`, `.invalidKey` for a key that breaks the key rule.
         public static func build(key: String, uri: String, start: Date, format: TimeFormat, rand: String,
                                  uid: String = "0") throws -> String {
-            try withSlices([key, uri, rand, uid]) { f in
+            let startSeconds = try Livesign.unixTime(start)
+            return try withSlices([key, uri, rand, uid]) { f in
                 try boundedText(max: maxLength) {
-                    livesign_huawei_url_a_build(f[0].ptr, f[0].len, f[1].ptr, f[1].len, Livesign.unixTime(start), format.rawValue,
+                    livesign_huawei_url_a_build(f[0].ptr, f[0].len, f[1].ptr, f[1].len, startSeconds, format.rawValue,
                                                 f[2].ptr, f[2].len, f[3].ptr, f[3].len, $0, $1, $2)
                 }
             }
@@ -45,10 +46,11 @@ extension Livesign.Huawei {
         /// `.expired`.
         public static func verify(keys: [String], url: String, format: TimeFormat, durationSeconds: UInt32, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Int {
+            let nowSeconds = try Livesign.unixTime(now)
             var matched = 0
             let status = withKeyRing(keys) { ring, n in
                 withBytes(url) { u, ul in
-                    livesign_huawei_url_a_verify(ring, n, u, ul, format.rawValue, Livesign.unixTime(now), durationSeconds,
+                    livesign_huawei_url_a_verify(ring, n, u, ul, format.rawValue, nowSeconds, durationSeconds,
                                                  leewaySeconds, &matched)
                 }
             }
@@ -69,9 +71,10 @@ extension Livesign.Huawei {
         /// `http://host/livetest/huawei1.flv`), valid from `start`. Throws `.invalidArgument` for an
         /// empty stream or a start after `maxStart`, `.invalidKey` for a key that breaks the key rule.
         public static func build(key: String, stream: String, start: Date) throws -> String {
-            try withSlices([key, stream]) { f in
+            let startSeconds = try Livesign.unixTime(start)
+            return try withSlices([key, stream]) { f in
                 try boundedText(max: maxLength) {
-                    livesign_huawei_url_b_build(f[0].ptr, f[0].len, f[1].ptr, f[1].len, Livesign.unixTime(start), $0, $1, $2)
+                    livesign_huawei_url_b_build(f[0].ptr, f[0].len, f[1].ptr, f[1].len, startSeconds, $0, $1, $2)
                 }
             }
         }
@@ -81,10 +84,11 @@ extension Livesign.Huawei {
         /// durationSeconds + leewaySeconds`. Throws as `URLMethodA.verify`.
         public static func verify(keys: [String], stream: String, url: String, durationSeconds: UInt32, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Int {
+            let nowSeconds = try Livesign.unixTime(now)
             var matched = 0
             let status = withKeyRing(keys) { ring, n in
                 withSlices([stream, url]) { f in
-                    livesign_huawei_url_b_verify(ring, n, f[0].ptr, f[0].len, f[1].ptr, f[1].len, Livesign.unixTime(now),
+                    livesign_huawei_url_b_verify(ring, n, f[0].ptr, f[0].len, f[1].ptr, f[1].len, nowSeconds,
                                                  durationSeconds, leewaySeconds, &matched)
                 }
             }
@@ -104,17 +108,19 @@ extension Livesign.Huawei {
         /// `.invalidArgument` for an empty stream, `.invalidKey` for a key that breaks the key
         /// rule (only its length can be checked on an `HmacKey`).
         public static func build(key: String, stream: String, start: Date) throws -> String {
-            try withSlices([key, stream]) { f in
+            let startSeconds = try Livesign.unixTime(start)
+            return try withSlices([key, stream]) { f in
                 try boundedText(max: maxLength) {
-                    livesign_huawei_url_d_build(f[0].ptr, f[0].len, f[1].ptr, f[1].len, Livesign.unixTime(start), $0, $1, $2)
+                    livesign_huawei_url_d_build(f[0].ptr, f[0].len, f[1].ptr, f[1].len, startSeconds, $0, $1, $2)
                 }
             }
         }
 
         public static func build(key: HmacKey, stream: String, start: Date) throws -> String {
-            try withBytes(stream) { s, sl in
+            let startSeconds = try Livesign.unixTime(start)
+            return try withBytes(stream) { s, sl in
                 try boundedText(max: maxLength) {
-                    livesign_huawei_url_d_build_keyed(key.context, s, sl, Livesign.unixTime(start), $0, $1, $2)
+                    livesign_huawei_url_d_build_keyed(key.context, s, sl, startSeconds, $0, $1, $2)
                 }
             }
         }
@@ -124,10 +130,11 @@ extension Livesign.Huawei {
         /// durationSeconds + leewaySeconds`. Throws as `URLMethodA.verify`.
         public static func verify(keys: [String], stream: String, url: String, durationSeconds: UInt32, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Int {
+            let nowSeconds = try Livesign.unixTime(now)
             var matched = 0
             let status = withKeyRing(keys) { ring, n in
                 withSlices([stream, url]) { f in
-                    livesign_huawei_url_d_verify(ring, n, f[0].ptr, f[0].len, f[1].ptr, f[1].len, Livesign.unixTime(now),
+                    livesign_huawei_url_d_verify(ring, n, f[0].ptr, f[0].len, f[1].ptr, f[1].len, nowSeconds,
                                                  durationSeconds, leewaySeconds, &matched)
                 }
             }
@@ -139,6 +146,7 @@ extension Livesign.Huawei {
         /// takes them) and the copies wiped afterwards.
         public static func verify(keys: [HmacKey], stream: String, url: String, durationSeconds: UInt32, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Int {
+            let nowSeconds = try Livesign.unixTime(now)
             var ring = keys.map { $0.context.pointee }
             defer {
                 for i in ring.indices { livesign_hmac_key_wipe(&ring[i]) }
@@ -147,7 +155,7 @@ extension Livesign.Huawei {
             let status = ring.withUnsafeBufferPointer { r in
                 withSlices([stream, url]) { f in
                     livesign_huawei_url_d_verify_keyed(r.baseAddress, r.count, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
-                                                       Livesign.unixTime(now), durationSeconds, leewaySeconds, &matched)
+                                                       nowSeconds, durationSeconds, leewaySeconds, &matched)
                 }
             }
             try LivesignError.check(status)

@@ -2,7 +2,8 @@ import CLivesign
 import Foundation
 
 /// livesign: signing and verification for live-streaming clouds. Every call that can fail
-/// throws `LivesignError`; times default to the system clock (`Date()`).
+/// throws `LivesignError`; times default to the system clock (`Date()`), and a `Date` before
+/// 1970 or NaN (no Unix seconds) is `.invalidArgument`.
 public enum Livesign {
     /// The library version ("MAJOR.MINOR.PATCH").
     public static var version: String { String(cString: livesign_version()) }
@@ -37,10 +38,13 @@ public enum Livesign {
         try withBytes(raw) { p, n in try unescapedText(livesign_slice(ptr: p, len: n)) ?? "" }
     }
 
-    /// Whole Unix seconds of a date: 0 before 1970, saturating at `UInt64.max`.
-    static func unixTime(_ date: Date) -> UInt64 {
+    /// Whole Unix seconds of a date, rounded down (the second it falls in), saturating at
+    /// `UInt64.max`. Throws `.invalidArgument` for a date that has none: NaN, or before 1970
+    /// (the C API's `uint64_t` seconds have no sign). Read as 1970, such a `now` would accept
+    /// every expired signature and move two-sided windows.
+    static func unixTime(_ date: Date) throws -> UInt64 {
         let seconds = date.timeIntervalSince1970
-        if !(seconds > 0) { return 0 }
+        guard seconds >= 0 else { throw LivesignError.invalidArgument }  // NaN too
         if seconds >= 18_446_744_073_709_551_616.0 { return .max }
         return UInt64(seconds)
     }

@@ -14,9 +14,10 @@ extension Livesign {
         /// Verifies `t` + `sign`: throws `.signatureMismatch` ("sign invalid") or, only for a
         /// right sign, `.expired` ("time expired").
         public static func verify(key: String, t: UInt64, sign: String, now: Date = Date(), leewaySeconds: UInt32 = 0) throws {
+            let nowSeconds = try Livesign.unixTime(now)
             let status = withBytes(key) { k, kl in
                 withBytes(sign) { s, sl in
-                    livesign_tencent_verify(k, kl, t, s, sl, Livesign.unixTime(now), leewaySeconds)
+                    livesign_tencent_verify(k, kl, t, s, sl, nowSeconds, leewaySeconds)
                 }
             }
             try LivesignError.check(status)

@@ -59,6 +59,7 @@ extension Livesign.Tencent {
         /// more than `maxParams`, `.invalidKey` for an empty key.
         public static func build(command: Command, appid: UInt64, key: String, expiry: Date, params: [Param] = [],
                                  base: String = "") throws -> String {
+            let expirySeconds = try Livesign.unixTime(expiry)
             let texts = params.flatMap { [$0.name, $0.value] }
             return try withSlices(texts) { slices in
                 let c = params.indices.map { i in
@@ -68,7 +69,7 @@ extension Livesign.Tencent {
                     try withBytes(base) { b, bl in
                         try withBytes(key) { k, kl in
                             try variableText {
-                                livesign_tencent_api_build(command.rawValue, b, bl, appid, k, kl, Livesign.unixTime(expiry),
+                                livesign_tencent_api_build(command.rawValue, b, bl, appid, k, kl, expirySeconds,
                                                            p.baseAddress, p.count, $0, $1, $2)
                             }
                         }

@@ -60,10 +60,11 @@ extension Livesign.Tencent {
         /// ("time expired", only for a right sign), `.malformed` for a body that is not one
         /// strict JSON object with a well-formed `t` and `sign`, `.invalidKey` for an empty key.
         public static func verify(key: String, body: Data, now: Date = Date(), leewaySeconds: UInt32 = 0) throws -> Event {
-            try withBytes(key) { k, kl in
+            let nowSeconds = try Livesign.unixTime(now)
+            return try withBytes(key) { k, kl in
                 try withBytes(body) { b, bl in
                     var e = livesign_tencent_event()
-                    try LivesignError.check(livesign_tencent_callback_verify(k, kl, b, bl, Livesign.unixTime(now), leewaySeconds, &e))
+                    try LivesignError.check(livesign_tencent_callback_verify(k, kl, b, bl, nowSeconds, leewaySeconds, &e))
                     return try Event(eventType: EventType(code: e.event_type), t: e.t, streamId: unescapedText(e.stream_id),
                                      channelId: unescapedText(e.channel_id), app: unescapedText(e.app),
                                      appname: unescapedText(e.appname))

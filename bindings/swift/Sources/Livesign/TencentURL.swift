@@ -41,22 +41,24 @@ extension Livesign.Tencent {
         /// Length of a `txSecret`.
         public static var secretLength: Int { livesign_tencent_tx_secret_len() }
 
-        /// The exact length of the URL `build` writes; 0 when `expiry` is after `maxExpiry`.
+        /// The exact length of the URL `build` writes; 0 when `expiry` is after `maxExpiry` (or
+        /// before 1970, or NaN).
         public static func buildLength(kind: Kind, domain: String, app: String, stream: String, expiry: Date) -> Int {
-            livesign_tencent_url_build_len(kind.rawValue, domain.utf8.count, app.utf8.count, stream.utf8.count,
-                                           Livesign.unixTime(expiry))
+            guard let seconds = try? Livesign.unixTime(expiry) else { return 0 }
+            return livesign_tencent_url_build_len(kind.rawValue, domain.utf8.count, app.utf8.count, stream.utf8.count, seconds)
         }
 
         /// `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret=...&txTime=<EXPIRY IN UPPERCASE
         /// HEX>`. Throws `.invalidArgument` for a domain, app or stream outside the allowed
         /// characters or an expiry after `maxExpiry`, `.invalidKey` for an empty key.
         public static func build(kind: Kind, domain: String, app: String, stream: String, key: String, expiry: Date) throws -> String {
-            try withBytes(domain) { d, dl in
+            let expirySeconds = try Livesign.unixTime(expiry)
+            return try withBytes(domain) { d, dl in
                 try withBytes(app) { a, al in
                     try withBytes(stream) { s, sl in
                         try withBytes(key) { k, kl in
                             try variableText {
-                                livesign_tencent_url_build(kind.rawValue, d, dl, a, al, s, sl, k, kl, Livesign.unixTime(expiry), $0, $1, $2)
+                                livesign_tencent_url_build(kind.rawValue, d, dl, a, al, s, sl, k, kl, expirySeconds, $0, $1, $2)
                             }
                         }
                     }
@@ -83,11 +85,12 @@ extension Livesign.Tencent {
         /// `txTime`, `.invalidKey` for an empty key, `.invalidArgument` for 0 or more than 8 keys.
         public static func verify(keys: [String], url: String, validForSeconds: UInt32 = 0, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Info {
-            try withKeyRing(keys) { ring, n in
+            let nowSeconds = try Livesign.unixTime(now)
+            return try withKeyRing(keys) { ring, n in
                 try withBytes(url) { u, ul in
                     var matched = 0
                     var info = livesign_tencent_url_info()
-                    try LivesignError.check(livesign_tencent_url_verify(ring, n, u, ul, validForSeconds, Livesign.unixTime(now),
+                    try LivesignError.check(livesign_tencent_url_verify(ring, n, u, ul, validForSeconds, nowSeconds,
                                                                         leewaySeconds, &matched, &info))
                     return Info(app: text(info.app), streamName: text(info.stream_name), txTime: text(info.tx_time),
                                 expiry: Livesign.date(info.expiry), validUntil: Livesign.date(info.valid_until), keyIndex: matched)

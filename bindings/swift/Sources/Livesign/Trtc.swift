@@ -127,9 +127,10 @@ extension Livesign {
             /// The replay window on a verified body: throws `.expired` when its `CallbackTs` is
             /// older than `maxAgeSeconds` at `now`; returns `CallbackTs` (milliseconds).
             public static func checkTime(body: Data, now: Date = Date(), maxAgeSeconds: UInt32 = 300) throws -> UInt64 {
+                let nowSeconds = try Livesign.unixTime(now)
                 var ts: UInt64 = 0
                 let status = withBytes(body) { b, bl in
-                    livesign_trtc_callback_check_time(b, bl, Livesign.unixTime(now), maxAgeSeconds, &ts)
+                    livesign_trtc_callback_check_time(b, bl, nowSeconds, maxAgeSeconds, &ts)
                 }
                 try LivesignError.check(status)
                 return ts

@@ -49,7 +49,8 @@ extension Livesign.Trtc {
         /// when it would throw `.invalidArgument`.
         public static func length(sdkappid: UInt64, identifier: String, expireSeconds: UInt64, now: Date = Date(),
                                   userbufLength: Int = 0) -> Int {
-            withBytes(identifier) { livesign_usersig_len(sdkappid, $0, $1, expireSeconds, Livesign.unixTime(now), userbufLength) }
+            guard let t = try? Livesign.unixTime(now) else { return 0 }
+            return withBytes(identifier) { livesign_usersig_len(sdkappid, $0, $1, expireSeconds, t, userbufLength) }
         }
 
         /// A UserSig for `identifier`, issued at `now`, valid for `expireSeconds`, optionally
@@ -58,7 +59,7 @@ extension Livesign.Trtc {
         /// userbuf longer than `userbufMaxLength`.
         public static func generate(sdkappid: UInt64, key: String, identifier: String, expireSeconds: UInt64,
                                     now: Date = Date(), userbuf: Data? = nil) throws -> String {
-            let t = Livesign.unixTime(now)
+            let t = try Livesign.unixTime(now)
             let size = length(sdkappid: sdkappid, identifier: identifier, expireSeconds: expireSeconds, now: now,
                               userbufLength: userbuf?.count ?? 0)
             return try withSlices([key, identifier]) { f in
@@ -72,7 +73,7 @@ extension Livesign.Trtc {
 
         public static func generate(sdkappid: UInt64, key: HmacKey, identifier: String, expireSeconds: UInt64,
                                     now: Date = Date(), userbuf: Data? = nil) throws -> String {
-            let t = Livesign.unixTime(now)
+            let t = try Livesign.unixTime(now)
             let size = length(sdkappid: sdkappid, identifier: identifier, expireSeconds: expireSeconds, now: now,
                               userbufLength: userbuf?.count ?? 0)
             return try withBytes(identifier) { i, il in
@@ -91,10 +92,11 @@ extension Livesign.Trtc {
         /// `now` is past `expiresAt + leewaySeconds`).
         public static func verify(sdkappid: UInt64, key: String, identifier: String, usersig: String, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Info {
+            let nowSeconds = try Livesign.unixTime(now)
             var info = livesign_usersig_info()
             let status = withSlices([key, identifier, usersig]) { f in
                 livesign_usersig_verify(sdkappid, f[0].ptr, f[0].len, f[1].ptr, f[1].len, f[2].ptr, f[2].len,
-                                        Livesign.unixTime(now), leewaySeconds, &info)
+                                        nowSeconds, leewaySeconds, &info)
             }
             try LivesignError.check(status)
             return Info(info)
@@ -102,10 +104,11 @@ extension Livesign.Trtc {
 
         public static func verify(sdkappid: UInt64, key: HmacKey, identifier: String, usersig: String, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Info {
+            let nowSeconds = try Livesign.unixTime(now)
             var info = livesign_usersig_info()
             let status = withSlices([identifier, usersig]) { f in
                 livesign_usersig_verify_keyed(sdkappid, key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
-                                              Livesign.unixTime(now), leewaySeconds, &info)
+                                              nowSeconds, leewaySeconds, &info)
             }
             try LivesignError.check(status)
             return Info(info)
@@ -179,7 +182,7 @@ extension Livesign.Trtc {
         /// 2^32 - 1.
         public static func generate(sdkappid: UInt64, key: String, identifier: String, expireSeconds: UInt64, room: Room,
                                     privileges: Privileges, now: Date = Date()) throws -> String {
-            let t = Livesign.unixTime(now), p = privileges.rawValue
+            let t = try Livesign.unixTime(now), p = privileges.rawValue
             switch room {
             case .numeric(let id):
                 return try withSlices([key, identifier]) { f in
@@ -199,7 +202,7 @@ extension Livesign.Trtc {
 
         public static func generate(sdkappid: UInt64, key: HmacKey, identifier: String, expireSeconds: UInt64, room: Room,
                                     privileges: Privileges, now: Date = Date()) throws -> String {
-            let t = Livesign.unixTime(now), p = privileges.rawValue
+            let t = try Livesign.unixTime(now), p = privileges.rawValue
             switch room {
             case .numeric(let id):
                 return try withBytes(identifier) { i, il in

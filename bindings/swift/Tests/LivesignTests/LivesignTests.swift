@@ -36,6 +36,46 @@ final class CommonTests: XCTestCase {
         }
     }
 
+    /// A `Date` with no Unix seconds (NaN, or before 1970: `uint64_t` has no negative
+    /// seconds) is `.invalidArgument`. Read as 1970 it verified expired signatures (NaN as `now`),
+    /// and moved a two-sided window (Alibaba callbacks) to where the timestamp fits.
+    func testDatesWithoutUnixSeconds() throws {
+        let key = "5d41402abc4b2a76b9719d911017c592"
+        let sign = try Livesign.Tencent.sign(key: key, t: 1000)
+        let nan = Date(timeIntervalSince1970: .nan)
+        let before1970 = Date(timeIntervalSince1970: -1000)
+        for now in [nan, before1970, Date(timeIntervalSince1970: -0.5), Date(timeIntervalSince1970: -.infinity)] {
+            XCTAssertThrowsError(try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: now)) {
+                XCTAssertEqual($0 as? LivesignError, .invalidArgument)
+            }
+        }
+        let ali = try Livesign.Alibaba.Callback.sign(key: key, domain: "example.com", timestamp: 100)
+        XCTAssertThrowsError(try Livesign.Alibaba.Callback.verify(key: key, domain: "example.com", timestamp: "100",
+                                                                  signature: ali, now: before1970)) {
+            XCTAssertEqual($0 as? LivesignError, .invalidArgument)
+        }
+        XCTAssertThrowsError(try Livesign.Tencent.StreamURL.build(kind: .rtmp, domain: "d", app: "live", stream: "s", key: key,
+                                                                  expiry: nan)) {
+            XCTAssertEqual($0 as? LivesignError, .invalidArgument)
+        }
+        XCTAssertEqual(Livesign.Tencent.StreamURL.buildLength(kind: .rtmp, domain: "d", app: "live", stream: "s", expiry: nan), 0)
+        XCTAssertEqual(Livesign.Trtc.UserSig.length(sdkappid: 1, identifier: "a", expireSeconds: 60, now: before1970), 0)
+        XCTAssertThrowsError(try Livesign.Trtc.UserSig.generate(sdkappid: 1, key: key, identifier: "a", expireSeconds: 60,
+                                                                now: nan)) {
+            XCTAssertEqual($0 as? LivesignError, .invalidArgument)
+        }
+        // 1970 itself, fractions (rounded down: the second they fall in) and far futures
+        // (saturating) still have Unix seconds.
+        try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: Date(timeIntervalSince1970: 0))
+        try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: Date(timeIntervalSince1970: 1000.9))
+        XCTAssertThrowsError(try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: Date(timeIntervalSince1970: 1001))) {
+            XCTAssertEqual($0 as? LivesignError, .expired)
+        }
+        XCTAssertThrowsError(try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: Date(timeIntervalSince1970: .infinity))) {
+            XCTAssertEqual($0 as? LivesignError, .expired)
+        }
+    }
+
     func testHmacKey() throws {
         XCTAssertThrowsError(try HmacKey(key: "")) { XCTAssertEqual($0 as? LivesignError, .invalidKey) }
         _ = try HmacKey(key: "0123456789abcdef0123456789abcdef")

@@ -25,7 +25,7 @@ object Alibaba {
         @JvmStatic
         @JvmOverloads
         fun build(key: String, uri: String, timestamp: Long, rand: String = "0", uid: String = "0"): String {
-            val k = key.toByteArray(); val u = uri.toByteArray(); val r = rand.toByteArray(); val i = uid.toByteArray()
+            val k = key.utf8(); val u = uri.utf8(); val r = rand.utf8(); val i = uid.utf8()
             return String(LiveSign.bounded(MAX_LEN) { out, len -> LiveSign.nativeAlibabaUrlABuild(k, u, timestamp, r, i, out, len) },
                 Charsets.US_ASCII)
         }
@@ -42,7 +42,7 @@ object Alibaba {
         fun verify(keys: List<String>, url: String, validitySeconds: Int, now: Long = LiveSign.unixNow(), leewaySeconds: Int = 0): Int {
             val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeAlibabaUrlAVerify(joined, lens, url.toByteArray(), now, validitySeconds,
+            LiveSignException.check(LiveSign.nativeAlibabaUrlAVerify(joined, lens, url.utf8(), now, validitySeconds,
                 leewaySeconds, matched))
             return matched[0]
         }
@@ -54,7 +54,7 @@ object Alibaba {
         @JvmStatic
         fun sign(key: String, domain: String, timestamp: Long): String {
             val out = ByteArray(SIGN_LEN)
-            LiveSignException.check(LiveSign.nativeAlibabaCallbackSign(key.toByteArray(), domain.toByteArray(), timestamp, out))
+            LiveSignException.check(LiveSign.nativeAlibabaCallbackSign(key.utf8(), domain.utf8(), timestamp, out))
             return String(out, Charsets.US_ASCII)
         }
 
@@ -69,7 +69,7 @@ object Alibaba {
         @JvmOverloads
         fun verify(key: String, domain: String, timestamp: String, signature: String, now: Long = LiveSign.unixNow(),
                    leewaySeconds: Int = DEFAULT_LEEWAY_S) =
-            LiveSignException.check(LiveSign.nativeAlibabaCallbackVerify(key.toByteArray(), domain.toByteArray(),
-                timestamp.toByteArray(), signature.toByteArray(), now, leewaySeconds))
+            LiveSignException.check(LiveSign.nativeAlibabaCallbackVerify(key.utf8(), domain.utf8(),
+                timestamp.utf8(), signature.utf8(), now, leewaySeconds))
     }
 }

@@ -21,7 +21,7 @@ class HmacKey(key: ByteArray) : java.io.Closeable {
         LiveSignException.check(status[0])
     }
 
-    constructor(key: String) : this(key.toByteArray())
+    constructor(key: String) : this(key.utf8())
 
     /** Whether the key is still loaded. */
     val isOpen: Boolean get() = !closed

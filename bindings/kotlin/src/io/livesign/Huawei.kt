@@ -65,7 +65,7 @@ object Huawei {
      */
     @JvmStatic
     fun sign(key: String, event: String, domain: String, app: String, stream: String, authTimestamp: Long): String =
-        sign(key.toByteArray(), 0, event, domain, app, stream, authTimestamp)
+        sign(key.utf8(), 0, event, domain, app, stream, authTimestamp)
 
     @JvmStatic
     fun sign(key: HmacKey, event: String, domain: String, app: String, stream: String, authTimestamp: Long): String =
@@ -74,8 +74,8 @@ object Huawei {
     private fun sign(key: ByteArray?, handle: Long, event: String, domain: String, app: String, stream: String,
                      authTimestamp: Long): String {
         val out = ByteArray(SIGN_LEN)
-        LiveSignException.check(LiveSign.nativeHuaweiSign(key, handle, event.toByteArray(), domain.toByteArray(),
-            app.toByteArray(), stream.toByteArray(), authTimestamp, out))
+        LiveSignException.check(LiveSign.nativeHuaweiSign(key, handle, event.utf8(), domain.utf8(),
+            app.utf8(), stream.utf8(), authTimestamp, out))
         return String(out, Charsets.US_ASCII)
     }
 
@@ -89,7 +89,7 @@ object Huawei {
     @JvmStatic
     @JvmOverloads
     fun verify(key: String, body: ByteArray, now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S): Event =
-        verify(key.toByteArray(), 0, body, now, leewaySeconds)
+        verify(key.utf8(), 0, body, now, leewaySeconds)
 
     @JvmStatic
     @JvmOverloads
@@ -189,7 +189,7 @@ object Huawei {
             val playUrl: String = ""
         ) {
             internal fun packed(): Pair<ByteArray, IntArray> {
-                val parts = listOf(eventType, publishDomain, app, stream, downloadUrl, playUrl).map { it.toByteArray() }
+                val parts = listOf(eventType, publishDomain, app, stream, downloadUrl, playUrl).map { it.utf8() }
                 return Pair(parts.fold(ByteArray(0)) { a, b -> a + b }, parts.map { it.size }.toIntArray())
             }
         }
@@ -199,7 +199,7 @@ object Huawei {
          * + downloadUrl + playUrl). Throws [LiveSignException.InvalidKey] for a key shorter than
          * [KEY_MIN_LEN].
          */
-        @JvmStatic fun sign(key: String, fields: Fields): String = sign(key.toByteArray(), 0, fields)
+        @JvmStatic fun sign(key: String, fields: Fields): String = sign(key.utf8(), 0, fields)
         @JvmStatic fun sign(key: HmacKey, fields: Fields): String = key.locked { sign(null, it, fields) }
 
         private fun sign(key: ByteArray?, handle: Long, fields: Fields): String {
@@ -217,7 +217,7 @@ object Huawei {
         @JvmStatic
         @JvmOverloads
         fun verify(key: String, fields: Fields, sign: String, now: Long = LiveSign.unixNow(),
-                   leewaySeconds: Int = DEFAULT_LEEWAY_S) = verify(key.toByteArray(), 0, fields, sign, now, leewaySeconds)
+                   leewaySeconds: Int = DEFAULT_LEEWAY_S) = verify(key.utf8(), 0, fields, sign, now, leewaySeconds)
 
         @JvmStatic
         @JvmOverloads
@@ -227,14 +227,14 @@ object Huawei {
         private fun verify(key: ByteArray?, handle: Long, fields: Fields, sign: String, now: Long, leewaySeconds: Int) {
             val (text, lens) = fields.packed()
             LiveSignException.check(LiveSign.nativeHuaweiRecordVerify(key, handle, fields.authTimestamp, text, lens,
-                sign.toByteArray(), now, leewaySeconds))
+                sign.utf8(), now, leewaySeconds))
         }
 
         /** Sign type MD5: lowercase hex MD5(key + authTimestamp). It signs no body field; prefer HMACSHA256. */
         @JvmStatic
         fun md5Sign(key: String, authTimestamp: Long): String {
             val out = ByteArray(MD5_LEN)
-            LiveSignException.check(LiveSign.nativeHuaweiRecordMd5Sign(key.toByteArray(), authTimestamp, out))
+            LiveSignException.check(LiveSign.nativeHuaweiRecordMd5Sign(key.utf8(), authTimestamp, out))
             return String(out, Charsets.US_ASCII)
         }
 
@@ -242,8 +242,8 @@ object Huawei {
         @JvmOverloads
         fun md5Verify(key: String, authTimestamp: Long, sign: String, now: Long = LiveSign.unixNow(),
                       leewaySeconds: Int = DEFAULT_LEEWAY_S) =
-            LiveSignException.check(LiveSign.nativeHuaweiRecordMd5Verify(key.toByteArray(), authTimestamp,
-                sign.toByteArray(), now, leewaySeconds))
+            LiveSignException.check(LiveSign.nativeHuaweiRecordMd5Verify(key.utf8(), authTimestamp,
+                sign.utf8(), now, leewaySeconds))
     }
 
     /**
@@ -253,13 +253,13 @@ object Huawei {
     object SparkRtc {
         /** The signature for the `X-Rtc-Rand` and `X-Rtc-Timestamp` headers and the body. */
         @JvmStatic fun sign(key: String, rand: String, timestamp: String, body: ByteArray): String =
-            sign(key.toByteArray(), 0, rand, timestamp, body)
+            sign(key.utf8(), 0, rand, timestamp, body)
         @JvmStatic fun sign(key: HmacKey, rand: String, timestamp: String, body: ByteArray): String =
             key.locked { sign(null, it, rand, timestamp, body) }
 
         private fun sign(key: ByteArray?, handle: Long, rand: String, timestamp: String, body: ByteArray): String {
             val out = ByteArray(SIGN_LEN)
-            LiveSignException.check(LiveSign.nativeHuaweiSparkrtcSign(key, handle, rand.toByteArray(), timestamp.toByteArray(),
+            LiveSignException.check(LiveSign.nativeHuaweiSparkrtcSign(key, handle, rand.utf8(), timestamp.utf8(),
                 body, out))
             return String(out, Charsets.US_ASCII)
         }
@@ -274,7 +274,7 @@ object Huawei {
         @JvmOverloads
         fun verify(key: String, rand: String, timestamp: String, body: ByteArray, signature: String,
                    now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S) =
-            verify(key.toByteArray(), 0, rand, timestamp, body, signature, now, leewaySeconds)
+            verify(key.utf8(), 0, rand, timestamp, body, signature, now, leewaySeconds)
 
         @JvmStatic
         @JvmOverloads
@@ -284,8 +284,8 @@ object Huawei {
 
         private fun verify(key: ByteArray?, handle: Long, rand: String, timestamp: String, body: ByteArray, signature: String,
                            now: Long, leewaySeconds: Int) =
-            LiveSignException.check(LiveSign.nativeHuaweiSparkrtcVerify(key, handle, rand.toByteArray(),
-                timestamp.toByteArray(), body, signature.toByteArray(), now, leewaySeconds))
+            LiveSignException.check(LiveSign.nativeHuaweiSparkrtcVerify(key, handle, rand.utf8(),
+                timestamp.utf8(), body, signature.utf8(), now, leewaySeconds))
     }
 
     /** Length of a URL validation key (LIVESIGN_HUAWEI_URL_KEY_LEN): letters and digits, not all of one kind. */
@@ -326,7 +326,7 @@ object Huawei {
         @JvmStatic
         @JvmOverloads
         fun build(key: String, uri: String, timestamp: Long, format: TimeFormat, rand: String, uid: String = "0"): String {
-            val k = key.toByteArray(); val u = uri.toByteArray(); val r = rand.toByteArray(); val i = uid.toByteArray()
+            val k = key.utf8(); val u = uri.utf8(); val r = rand.utf8(); val i = uid.utf8()
             return String(LiveSign.bounded(MAX_LEN) { out, len ->
                 LiveSign.nativeHuaweiUrlABuild(k, u, timestamp, format.code, r, i, out, len)
             }, Charsets.US_ASCII)
@@ -346,7 +346,7 @@ object Huawei {
                    leewaySeconds: Int = 0): Int {
             val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeHuaweiUrlAVerify(joined, lens, url.toByteArray(), format.code, now,
+            LiveSignException.check(LiveSign.nativeHuaweiUrlAVerify(joined, lens, url.utf8(), format.code, now,
                 durationSeconds, leewaySeconds, matched))
             return matched[0]
         }
@@ -371,7 +371,7 @@ object Huawei {
          */
         @JvmStatic
         fun build(key: String, stream: String, txTime: Long): String {
-            val k = key.toByteArray(); val s = stream.toByteArray()
+            val k = key.utf8(); val s = stream.utf8()
             return String(LiveSign.bounded(MAX_LEN) { out, len -> LiveSign.nativeHuaweiUrlBBuild(k, s, txTime, out, len) },
                 Charsets.US_ASCII)
         }
@@ -387,7 +387,7 @@ object Huawei {
                    leewaySeconds: Int = 0): Int {
             val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeHuaweiUrlBVerify(joined, lens, stream.toByteArray(), url.toByteArray(), now,
+            LiveSignException.check(LiveSign.nativeHuaweiUrlBVerify(joined, lens, stream.utf8(), url.utf8(), now,
                 durationSeconds, leewaySeconds, matched))
             return matched[0]
         }
@@ -407,11 +407,11 @@ object Huawei {
          * [LiveSignException.InvalidArgument] for an empty stream, [LiveSignException.InvalidKey]
          * for a key that breaks the key rule (only its length can be checked on an [HmacKey]).
          */
-        @JvmStatic fun build(key: String, stream: String, hwTime: Long): String = build(key.toByteArray(), 0, stream, hwTime)
+        @JvmStatic fun build(key: String, stream: String, hwTime: Long): String = build(key.utf8(), 0, stream, hwTime)
         @JvmStatic fun build(key: HmacKey, stream: String, hwTime: Long): String = key.locked { build(null, it, stream, hwTime) }
 
         private fun build(key: ByteArray?, handle: Long, stream: String, hwTime: Long): String {
-            val s = stream.toByteArray()
+            val s = stream.utf8()
             return String(LiveSign.bounded(MAX_LEN) { out, len -> LiveSign.nativeHuaweiUrlDBuild(key, handle, s, hwTime, out, len) },
                 Charsets.US_ASCII)
         }
@@ -427,7 +427,7 @@ object Huawei {
                    leewaySeconds: Int = 0): Int {
             val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeHuaweiUrlDVerify(joined, lens, stream.toByteArray(), url.toByteArray(), now,
+            LiveSignException.check(LiveSign.nativeHuaweiUrlDVerify(joined, lens, stream.utf8(), url.utf8(), now,
                 durationSeconds, leewaySeconds, matched))
             return matched[0]
         }
@@ -440,7 +440,7 @@ object Huawei {
                    leewaySeconds: Int = 0): Int {
             val matched = IntArray(1)
             LiveSignException.check(HmacKey.lockedAll(keys) { handles ->
-                LiveSign.nativeHuaweiUrlDVerifyKeyed(handles, stream.toByteArray(), url.toByteArray(), now, durationSeconds,
+                LiveSign.nativeHuaweiUrlDVerifyKeyed(handles, stream.utf8(), url.utf8(), now, durationSeconds,
                     leewaySeconds, matched)
             })
             return matched[0]

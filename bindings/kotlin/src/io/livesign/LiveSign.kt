@@ -1,6 +1,27 @@
 package io.livesign
 
 /**
+ * The UTF-8 bytes of a string handed to livesign. Throws [LiveSignException.InvalidArgument]
+ * for a string with an unpaired surrogate, which has no UTF-8 form: `toByteArray()` would
+ * silently write `?` for it, so livesign would sign or compare another text than the caller's
+ * (a UserSig issued to "alice?" verifying for "alice\uD800"). The C API refuses invalid UTF-8
+ * text the same way.
+ */
+internal fun String.utf8(): ByteArray {
+    var i = 0
+    while (i < length) {
+        val c = this[i]
+        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(this[i + 1])) i += 2
+        else if (Character.isSurrogate(c)) throw LiveSignException.InvalidArgument()
+        else i += 1
+    }
+    return toByteArray(Charsets.UTF_8)
+}
+
+/** [utf8], or null for a string with an unpaired surrogate (for lookups that find nothing then). */
+internal fun String.utf8OrNull(): ByteArray? = try { utf8() } catch (e: LiveSignException.InvalidArgument) { null }
+
+/**
  * livesign for Kotlin and Java: the library's version, status messages, JSON unescaping and
  * the JNI entry points; the operations live in one object per provider ([Tencent], [Trtc],
  * [Huawei], [Alibaba]),
@@ -8,8 +29,9 @@ package io.livesign
  * default to the system clock; `Long` parameters carry the bits of the C `uint64_t`s (Unix
  * seconds fit either way). Counts of seconds (`leewaySeconds`, `validForSeconds`,
  * `validitySeconds`, `durationSeconds`, `maxAgeSeconds`) are `Int`s: a negative one is
- * [LiveSignException.InvalidArgument]. Loads `liblivesign.so` (built with the cargo feature `jni`) on
- * first use.
+ * [LiveSignException.InvalidArgument]. A `String` goes in as its UTF-8 bytes; one with an
+ * unpaired surrogate (no UTF-8 form) is [LiveSignException.InvalidArgument]. Loads
+ * `liblivesign.so` (built with the cargo feature `jni`) on first use.
  */
 object LiveSign {
     init {
@@ -62,7 +84,7 @@ object LiveSign {
      * the inside of a valid JSON string.
      */
     @JvmStatic
-    fun jsonUnescape(raw: String): String = String(unescape(raw.toByteArray()), Charsets.UTF_8)
+    fun jsonUnescape(raw: String): String = String(unescape(raw.utf8()), Charsets.UTF_8)
 
     internal fun unescape(raw: ByteArray): ByteArray {
         // The text is never longer than its source: one call with a buffer of that size fits.
@@ -108,7 +130,7 @@ object LiveSign {
 
     /** Keys concatenated plus their lengths: how a key ring crosses JNI. */
     internal fun ring(keys: List<String>): Pair<ByteArray, IntArray> {
-        val bytes = keys.map { it.toByteArray() }
+        val bytes = keys.map { it.utf8() }
         return Pair(bytes.fold(ByteArray(0)) { a, b -> a + b }, bytes.map { it.size }.toIntArray())
     }
 

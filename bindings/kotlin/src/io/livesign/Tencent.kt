@@ -13,7 +13,7 @@ object Tencent {
     @JvmStatic
     fun sign(key: String, t: Long): String {
         val out = ByteArray(SIGN_LEN)
-        LiveSignException.check(LiveSign.nativeTencentSign(key.toByteArray(), t, out))
+        LiveSignException.check(LiveSign.nativeTencentSign(key.utf8(), t, out))
         return String(out, Charsets.US_ASCII)
     }
 
@@ -24,7 +24,7 @@ object Tencent {
     @JvmStatic
     @JvmOverloads
     fun verify(key: String, t: Long, sign: String, now: Long = LiveSign.unixNow(), leewaySeconds: Int = 0) {
-        LiveSignException.check(LiveSign.nativeTencentVerify(key.toByteArray(), t, sign.toByteArray(), now, leewaySeconds))
+        LiveSignException.check(LiveSign.nativeTencentVerify(key.utf8(), t, sign.utf8(), now, leewaySeconds))
     }
 
     /** Event callbacks: the JSON body POSTed to your callback URL, signed with `t` + `sign`. */
@@ -59,7 +59,7 @@ object Tencent {
         @JvmOverloads
         fun verify(key: String, body: ByteArray, now: Long = LiveSign.unixNow(), leewaySeconds: Int = 0): Event {
             val f = LongArray(10)
-            LiveSignException.check(LiveSign.nativeTencentCallbackVerify(key.toByteArray(), body, now, leewaySeconds, f))
+            LiveSignException.check(LiveSign.nativeTencentCallbackVerify(key.utf8(), body, now, leewaySeconds, f))
             return Event(f[0], f[1], LiveSign.unescapeOrNull(body, f[2], f[3]), LiveSign.unescapeOrNull(body, f[4], f[5]),
                 LiveSign.unescapeOrNull(body, f[6], f[7]), LiveSign.unescapeOrNull(body, f[8], f[9]))
         }
@@ -72,7 +72,7 @@ object Tencent {
         @JvmStatic
         fun field(body: ByteArray, name: String): String? {
             val span = LongArray(2)
-            LiveSignException.check(LiveSign.nativeTencentCallbackField(body, name.toByteArray(), span))
+            LiveSignException.check(LiveSign.nativeTencentCallbackField(body, name.utf8(), span))
             return LiveSign.cutOrNull(body, span[0], span[1])
         }
     }
@@ -104,8 +104,8 @@ object Tencent {
         /** The exact length of the URL [build] writes; 0 when `expiry` is above [MAX_EXPIRY]. */
         @JvmStatic
         fun buildLength(kind: Kind, domain: String, app: String, stream: String, expiry: Long): Int =
-            LiveSign.nativeTencentUrlBuildLen(kind.code, domain.toByteArray().size, app.toByteArray().size,
-                stream.toByteArray().size, expiry)
+            LiveSign.nativeTencentUrlBuildLen(kind.code, domain.utf8().size, app.utf8().size,
+                stream.utf8().size, expiry)
 
         /**
          * `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret=...&txTime=<EXPIRY IN UPPERCASE
@@ -115,7 +115,7 @@ object Tencent {
          */
         @JvmStatic
         fun build(kind: Kind, domain: String, app: String, stream: String, key: String, expiry: Long): String {
-            val d = domain.toByteArray(); val a = app.toByteArray(); val s = stream.toByteArray(); val k = key.toByteArray()
+            val d = domain.utf8(); val a = app.utf8(); val s = stream.utf8(); val k = key.utf8()
             return String(LiveSign.variable { out, len -> LiveSign.nativeTencentUrlBuild(kind.code, d, a, s, k, expiry, out, len) },
                 Charsets.US_ASCII)
         }
@@ -128,7 +128,7 @@ object Tencent {
         @JvmStatic
         fun secret(key: String, stream: String, txTime: String): String {
             val out = ByteArray(TX_SECRET_LEN)
-            LiveSignException.check(LiveSign.nativeTencentUrlSecret(key.toByteArray(), stream.toByteArray(), txTime.toByteArray(), out))
+            LiveSignException.check(LiveSign.nativeTencentUrlSecret(key.utf8(), stream.utf8(), txTime.utf8(), out))
             return String(out, Charsets.US_ASCII)
         }
 
@@ -146,7 +146,7 @@ object Tencent {
         fun verify(keys: List<String>, url: String, validForSeconds: Int = 0, now: Long = LiveSign.unixNow(),
                    leewaySeconds: Int = 0): Info {
             val (joined, lens) = LiveSign.ring(keys)
-            val u = url.toByteArray()
+            val u = url.utf8()
             val matched = IntArray(1)
             val i = LongArray(8)
             LiveSignException.check(LiveSign.nativeTencentUrlVerify(joined, lens, u, validForSeconds, now, leewaySeconds, matched, i))
@@ -174,7 +174,8 @@ object Tencent {
                 @JvmStatic
                 fun fromName(name: String): Command? {
                     val c = IntArray(1)
-                    if (LiveSign.nativeTencentApiCommandFromName(name.toByteArray(), c) != LiveSignException.OK) return null
+                    val bytes = name.utf8OrNull() ?: return null  // no command has a name that is not text
+                    if (LiveSign.nativeTencentApiCommandFromName(bytes, c) != LiveSignException.OK) return null
                     return values().firstOrNull { it.code == c[0] }
                 }
             }
@@ -207,11 +208,11 @@ object Tencent {
         @JvmOverloads
         fun build(command: Command, appid: Long, key: String, t: Long, params: List<Param> = emptyList(), base: String = ""): String {
             val kinds = IntArray(params.size) { params[it].kind.code }
-            val parts = params.flatMap { listOf(it.name.toByteArray(), it.value.toByteArray()) }
+            val parts = params.flatMap { listOf(it.name.utf8(), it.value.utf8()) }
             val text = parts.fold(ByteArray(0)) { a, b -> a + b }
             val lens = parts.map { it.size }.toIntArray()
-            val b = if (base.length == 0) null else base.toByteArray()
-            val k = key.toByteArray()
+            val b = if (base.length == 0) null else base.utf8()
+            val k = key.utf8()
             return String(LiveSign.variable { out, len ->
                 LiveSign.nativeTencentApiBuild(command.code, b, appid, k, t, kinds, text, lens, out, len)
             }, Charsets.UTF_8)
@@ -231,7 +232,7 @@ object Tencent {
          */
         @JvmStatic
         fun readResponse(body: String): Response {
-            val b = body.toByteArray()
+            val b = body.utf8()
             val f = LongArray(7)
             LiveSignException.check(LiveSign.nativeTencentApiResponseRead(b, f))
             val bits = f[0].toInt()
@@ -241,7 +242,7 @@ object Tencent {
 
         /** Another top-level field of a response (e.g. `output`) as raw JSON text; null when absent. */
         @JvmStatic
-        fun field(body: String, name: String): String? = Callback.field(body.toByteArray(), name)
+        fun field(body: String, name: String): String? = Callback.field(body.utf8(), name)
     }
 
     /** Where a catalog error shows up. */
@@ -268,7 +269,7 @@ object Tencent {
     /** The catalog entry of a message ("sign invalid", ...; ASCII case and surrounding whitespace ignored); null when unknown. */
     @JvmStatic
     fun errorByMessage(message: String): ErrorInfo? {
-        val m = message.toByteArray()
+        val m = message.utf8OrNull() ?: return null  // no entry has a message that is not text
         return errorInfo { n, t -> LiveSign.nativeTencentErrorByMessage(m, n, t) }
     }
 

@@ -47,7 +47,7 @@ object Trtc {
         @JvmStatic
         @JvmOverloads
         fun length(sdkappid: Long, identifier: String, expireSeconds: Long, now: Long, userbufLength: Int = 0): Int =
-            LiveSign.nativeUsersigLen(sdkappid, identifier.toByteArray(), expireSeconds, now, userbufLength)
+            LiveSign.nativeUsersigLen(sdkappid, identifier.utf8(), expireSeconds, now, userbufLength)
 
         /**
          * A UserSig for [identifier], issued at [now], valid for [expireSeconds], optionally
@@ -59,7 +59,7 @@ object Trtc {
         @JvmOverloads
         fun generate(sdkappid: Long, key: String, identifier: String, expireSeconds: Long, now: Long = LiveSign.unixNow(),
                      userbuf: ByteArray? = null): String =
-            generate(sdkappid, key.toByteArray(), 0, identifier, expireSeconds, now, userbuf)
+            generate(sdkappid, key.utf8(), 0, identifier, expireSeconds, now, userbuf)
 
         @JvmStatic
         @JvmOverloads
@@ -69,7 +69,7 @@ object Trtc {
 
         private fun generate(sdkappid: Long, key: ByteArray?, handle: Long, identifier: String, expire: Long, now: Long,
                              userbuf: ByteArray?): String {
-            val id = identifier.toByteArray()
+            val id = identifier.utf8()
             // One pass into a buffer of the exact size (0: the call reports why it fails).
             val size = LiveSign.nativeUsersigLen(sdkappid, id, expire, now, userbuf?.size ?: 0)
             val out = ByteArray(size)
@@ -89,7 +89,7 @@ object Trtc {
         @JvmStatic
         @JvmOverloads
         fun verify(sdkappid: Long, key: String, identifier: String, usersig: String, now: Long = LiveSign.unixNow(),
-                   leewaySeconds: Int = 0): Info = verify(sdkappid, key.toByteArray(), 0, identifier, usersig, now, leewaySeconds)
+                   leewaySeconds: Int = 0): Info = verify(sdkappid, key.utf8(), 0, identifier, usersig, now, leewaySeconds)
 
         @JvmStatic
         @JvmOverloads
@@ -98,7 +98,7 @@ object Trtc {
 
         private fun verify(sdkappid: Long, key: ByteArray?, handle: Long, identifier: String, usersig: String, now: Long,
                            leeway: Int): Info = info { numbers, id, buf ->
-            LiveSign.nativeUsersigVerify(sdkappid, key, handle, identifier.toByteArray(), usersig.toByteArray(), now, leeway,
+            LiveSign.nativeUsersigVerify(sdkappid, key, handle, identifier.utf8(), usersig.utf8(), now, leeway,
                 numbers, id, buf)
         }
 
@@ -111,7 +111,7 @@ object Trtc {
          */
         @JvmStatic
         fun inspect(usersig: String): Info = info { numbers, id, buf ->
-            LiveSign.nativeUsersigInspect(usersig.toByteArray(), numbers, id, buf)
+            LiveSign.nativeUsersigInspect(usersig.utf8(), numbers, id, buf)
         }
 
         private inline fun info(call: (LongArray, ByteArray, ByteArray) -> Int): Info {
@@ -167,7 +167,7 @@ object Trtc {
         @JvmOverloads
         fun generate(sdkappid: Long, key: String, identifier: String, expireSeconds: Long, roomId: Long,
                      privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
-            generate(sdkappid, key.toByteArray(), 0, identifier, expireSeconds, now, roomId, null, privileges)
+            generate(sdkappid, key.utf8(), 0, identifier, expireSeconds, now, roomId, null, privileges)
 
         @JvmStatic
         @JvmOverloads
@@ -180,17 +180,17 @@ object Trtc {
         @JvmOverloads
         fun generate(sdkappid: Long, key: String, identifier: String, expireSeconds: Long, roomStr: String,
                      privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
-            generate(sdkappid, key.toByteArray(), 0, identifier, expireSeconds, now, 0, roomStr.toByteArray(), privileges)
+            generate(sdkappid, key.utf8(), 0, identifier, expireSeconds, now, 0, roomStr.utf8(), privileges)
 
         @JvmStatic
         @JvmOverloads
         fun generate(sdkappid: Long, key: HmacKey, identifier: String, expireSeconds: Long, roomStr: String,
                      privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
-            key.locked { generate(sdkappid, null, it, identifier, expireSeconds, now, 0, roomStr.toByteArray(), privileges) }
+            key.locked { generate(sdkappid, null, it, identifier, expireSeconds, now, 0, roomStr.utf8(), privileges) }
 
         private fun generate(sdkappid: Long, key: ByteArray?, handle: Long, identifier: String, expire: Long, now: Long,
                              roomId: Long, roomStr: ByteArray?, privileges: Set<Privilege>): String {
-            val id = identifier.toByteArray()
+            val id = identifier.utf8()
             val bits = Privilege.bits(privileges)
             return String(LiveSign.bounded(UserSig.MAX_LEN) { out, len ->
                 LiveSign.nativePrivmapGen(sdkappid, key, handle, id, expire, now, roomId, roomStr, bits, out, len)
@@ -230,15 +230,15 @@ object Trtc {
     @JvmOverloads
     fun restUrl(service: String, command: String, sdkappid: Long, identifier: String, usersig: String, random: Int,
                 host: String = ""): String {
-        val h = host.toByteArray(); val s = service.toByteArray(); val c = command.toByteArray()
-        val i = identifier.toByteArray(); val u = usersig.toByteArray()
+        val h = host.utf8(); val s = service.utf8(); val c = command.utf8()
+        val i = identifier.utf8(); val u = usersig.utf8()
         return String(LiveSign.variable { out, len -> LiveSign.nativeTrtcRestUrl(h, s, c, sdkappid, i, u, random, out, len) })
     }
 
     /** Reads a REST response's envelope. */
     @JvmStatic
     fun parseResponse(body: String): RestResponse {
-        val b = body.toByteArray()
+        val b = body.utf8()
         val f = LongArray(6)
         LiveSignException.check(LiveSign.nativeTrtcResponseParse(b, f))
         return RestResponse(ActionStatus.values()[f[0].toInt()], f[1], LiveSign.cut(b, f[2], f[3]), LiveSign.cut(b, f[4], f[5]))
@@ -247,9 +247,9 @@ object Trtc {
     /** Another top-level field of a response, as raw JSON text; null when absent. */
     @JvmStatic
     fun responseField(body: String, name: String): String? {
-        val b = body.toByteArray()
+        val b = body.utf8()
         val span = LongArray(2)
-        LiveSignException.check(LiveSign.nativeTrtcResponseField(b, name.toByteArray(), span))
+        LiveSignException.check(LiveSign.nativeTrtcResponseField(b, name.utf8(), span))
         return LiveSign.cutOrNull(b, span[0], span[1])
     }
 
@@ -264,10 +264,10 @@ object Trtc {
         @JvmStatic val SIGN_LEN: Int = LiveSign.nativeTrtcCallbackSignLen()
 
         /** Throws [LiveSignException.InvalidKey] unless the key is 1 to 32 ASCII letters and digits. */
-        @JvmStatic fun checkKey(key: String) = LiveSignException.check(LiveSign.nativeTrtcCallbackKeyCheck(key.toByteArray()))
+        @JvmStatic fun checkKey(key: String) = LiveSignException.check(LiveSign.nativeTrtcCallbackKeyCheck(key.utf8()))
 
         /** The `Sign` TRTC sends with `body`. */
-        @JvmStatic fun sign(key: String, body: ByteArray): String = sign(key.toByteArray(), 0, body)
+        @JvmStatic fun sign(key: String, body: ByteArray): String = sign(key.utf8(), 0, body)
         @JvmStatic fun sign(key: HmacKey, body: ByteArray): String = key.locked { sign(null, it, body) }
 
         private fun sign(key: ByteArray?, handle: Long, body: ByteArray): String {
@@ -278,15 +278,15 @@ object Trtc {
 
         /** Verifies the `Sign` header over the raw body bytes. */
         @JvmStatic fun verify(key: String, body: ByteArray, sign: String) =
-            LiveSignException.check(LiveSign.nativeTrtcCallbackVerify(key.toByteArray(), 0, body, sign.toByteArray()))
+            LiveSignException.check(LiveSign.nativeTrtcCallbackVerify(key.utf8(), 0, body, sign.utf8()))
         @JvmStatic fun verify(key: HmacKey, body: ByteArray, sign: String) =
-            LiveSignException.check(key.locked { LiveSign.nativeTrtcCallbackVerify(null, it, body, sign.toByteArray()) })
+            LiveSignException.check(key.locked { LiveSign.nativeTrtcCallbackVerify(null, it, body, sign.utf8()) })
 
         /** Verifies against a key ring (current key first); returns the index that matched. */
         @JvmStatic fun verifyRing(keys: List<String>, body: ByteArray, sign: String): Int {
             val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeTrtcCallbackVerifyRing(joined, lens, body, sign.toByteArray(), matched))
+            LiveSignException.check(LiveSign.nativeTrtcCallbackVerifyRing(joined, lens, body, sign.utf8(), matched))
             return matched[0]
         }
 
