@@ -578,7 +578,17 @@ proptest! {
 
 /// The `uri` rule of both builders: a bare path that a URL carries as it is.
 fn uri_ok(uri: &str) -> bool {
-    uri.len() <= 8192 && uri.starts_with('/') && uri.bytes().all(|c| c.is_ascii_graphic() && c != b'?' && c != b'#')
+    uri.len() <= 8192
+        && uri.starts_with('/')
+        && uri.bytes().all(|c| c.is_ascii_graphic() && c != b'?' && c != b'#')
+        && !uri.split('/').any(is_dot_segment)
+}
+
+/// `.` or `..`, also percent-encoded (`%2e`, WHATWG URL): segments that URL resolvers remove
+/// (RFC 3986 §5.2.4), so a URL holding one does not arrive with the path that was signed.
+fn is_dot_segment(seg: &str) -> bool {
+    let s = seg.to_ascii_lowercase().replace("%2e", ".");
+    s == "." || s == ".."
 }
 
 fn alnum_1_64(s: &str) -> bool {
@@ -604,6 +614,8 @@ fn uri() -> impl Strategy<Value = String> {
         4 => "(/[a-zA-Z0-9_.~-]{1,10}){1,3}",
         1 => Just("/".to_owned()),
         1 => Just("//evil.example/x.flv".to_owned()),
+        1 => prop::sample::select(vec!["/live/../s.flv", "/./s", "/live/..", "/a/%2e%2E/b", "/a/.%2e", "/a/%2E", "/a/...", "/a/.b", "/a/%2e%2e%2e"])
+            .prop_map(str::to_owned),
         3 => text(10).prop_map(|t| format!("/{t}")),
         1 => text(6),
     ]
@@ -616,6 +628,8 @@ fn url_forms(uri: &str, query: &str) -> Vec<String> {
         format!("http://host.example{uri}?{query}"),
         format!("rtmp://host.example:1935{uri}?{query}"),
         format!("{uri}?{query}"),
+        // Appended after `&` to a query that already holds other parameters.
+        format!("https://host.example{uri}?auth=1&auth_key_x=2&xauth_key=3&hwTime_=4&{query}&txSecretx=%26%3D&"),
     ]
 }
 
@@ -734,7 +748,7 @@ proptest! {
                 prop_assert_eq!(st, LIVESIGN_OK);
                 prop_assert_eq!(String::from_utf8_lossy(&got), q.as_str());
                 prop_assert!(got.len() <= LIVESIGN_HUAWEI_URL_B_MAX_LEN);
-                let url = format!("rtmp://h/app/s?{q}");
+                let url = format!("rtmp://h/app/s?vhost=a%26b&{q}&txTime_=1");
                 let mut matched = usize::MAX;
                 let st = unsafe {
                     livesign_huawei_url_b_verify(keys.as_ptr(), 2, stream.as_ptr(), stream.len(), url.as_ptr(), url.len(), t, duration, 0, &mut matched)
@@ -769,7 +783,7 @@ proptest! {
                 prop_assert_eq!(String::from_utf8_lossy(&got), q.as_str());
                 prop_assert_eq!((st_keyed, &got_keyed), (LIVESIGN_OK, &got));
                 prop_assert!(got.len() <= LIVESIGN_HUAWEI_URL_D_MAX_LEN);
-                let url = format!("/app/s?{q}");
+                let url = format!("/app/s?hwTimex=1&{q}&hwSecret_=x");
                 let mut matched = usize::MAX;
                 let now = t.min(u64::MAX - 3_000_000);
                 let st = unsafe {
@@ -778,5 +792,427 @@ proptest! {
                 prop_assert_eq!((st, matched), (LIVESIGN_OK, 1), "verify({})", url);
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------- UserSig / PrivateMapKey
+
+use base64::Engine as _;
+use livesign::ffi::trtc::*;
+
+/// Go's `encoding/json` string escaping (the token is the Go SDK's byte for byte): `"` `\`,
+/// `\n` `\r` `\t` `\b` `\f` by name, other controls as `\u00xx`, `<` `>` `&` and U+2028/9 as
+/// `\uxxxx` (HTML-safe).
+fn go_json_string(s: &str) -> String {
+    let mut o = String::from("\"");
+    for ch in s.chars() {
+        match ch {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            '\n' => o.push_str("\\n"),
+            '\r' => o.push_str("\\r"),
+            '\t' => o.push_str("\\t"),
+            '\u{8}' => o.push_str("\\b"),
+            '\u{c}' => o.push_str("\\f"),
+            c if (c as u32) < 0x20 || matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') => {
+                o.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
+fn adler32(b: &[u8]) -> u32 {
+    let (mut a, mut s) = (1u32, 0u32);
+    for &x in b {
+        a = (a + u32::from(x)) % 65521;
+        s = (s + a) % 65521;
+    }
+    (s << 16) | a
+}
+
+/// spec §1 + §1.1 (Go row) + the stored-zlib recipe: the whole token.
+fn usersig_model(
+    sdkappid: u64,
+    key: &[u8],
+    id: &str,
+    expire: u64,
+    now: u64,
+    userbuf: &[u8],
+) -> Result<String, livesign_status> {
+    if key.is_empty() || key.len() > 1024 {
+        return Err(LIVESIGN_INVALID_KEY);
+    }
+    if id.len() > 256 || userbuf.len() > 1024 {
+        return Err(LIVESIGN_INVALID_ARGUMENT);
+    }
+    let std = base64::engine::general_purpose::STANDARD;
+    let ub = (!userbuf.is_empty()).then(|| std.encode(userbuf));
+    let mut content = format!("TLS.identifier:{id}\nTLS.sdkappid:{sdkappid}\nTLS.time:{now}\nTLS.expire:{expire}\n");
+    if let Some(ub) = &ub {
+        content.push_str(&format!("TLS.userbuf:{ub}\n"));
+    }
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).unwrap();
+    mac.update(content.as_bytes());
+    let sig = std.encode(mac.finalize().into_bytes());
+    let mut json = String::from("{\"TLS.ver\":\"2.0\"");
+    if !id.is_empty() {
+        json.push_str(&format!(",\"TLS.identifier\":{}", go_json_string(id)));
+    }
+    // Every member of the Go struct is `omitempty` (sdkappid included).
+    if sdkappid != 0 {
+        json.push_str(&format!(",\"TLS.sdkappid\":{sdkappid}"));
+    }
+    if expire != 0 {
+        json.push_str(&format!(",\"TLS.expire\":{expire}"));
+    }
+    if now != 0 {
+        json.push_str(&format!(",\"TLS.time\":{now}"));
+    }
+    if let Some(ub) = &ub {
+        json.push_str(&format!(",\"TLS.userbuf\":\"{ub}\""));
+    }
+    json.push_str(&format!(",\"TLS.sig\":\"{sig}\"}}\n"));
+    let j = json.as_bytes();
+    let n = u16::try_from(j.len()).unwrap();
+    let mut z = vec![0x78, 0x01, 0x00];
+    z.extend_from_slice(&n.to_le_bytes());
+    z.extend_from_slice(&(!n).to_le_bytes());
+    z.extend_from_slice(j);
+    z.extend_from_slice(&[0x01, 0x00, 0x00, 0xff, 0xff]);
+    z.extend_from_slice(&adler32(j).to_be_bytes());
+    Ok(std.encode(&z).replace('+', "*").replace('/', "-").replace('=', "_"))
+}
+
+/// spec §3: the PrivateMapKey userbuf.
+fn privmap_userbuf(
+    sdkappid: u64,
+    id: &str,
+    room: Result<u32, &str>,
+    expire: u64,
+    now: u64,
+    privileges: u32,
+) -> Option<Vec<u8>> {
+    let sdk = u32::try_from(sdkappid).ok()?;
+    let exp = u32::try_from(now.checked_add(expire)?).ok()?;
+    if !id.is_ascii() || id.len() > 256 {
+        return None;
+    }
+    let mut b = vec![u8::from(room.is_err())];
+    b.extend_from_slice(&(id.len() as u16).to_be_bytes());
+    b.extend_from_slice(id.as_bytes());
+    b.extend_from_slice(&sdk.to_be_bytes());
+    b.extend_from_slice(&room.unwrap_or(0).to_be_bytes());
+    b.extend_from_slice(&exp.to_be_bytes());
+    b.extend_from_slice(&privileges.to_be_bytes());
+    b.extend_from_slice(&0u32.to_be_bytes());
+    if let Err(s) = room {
+        if s.is_empty() || !s.is_ascii() {
+            return None;
+        }
+        b.extend_from_slice(&(s.len() as u16).to_be_bytes());
+        b.extend_from_slice(s.as_bytes());
+    }
+    (b.len() <= 1024).then_some(b)
+}
+
+fn identifier() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-zA-Z0-9_-]{0,32}",
+        3 => text(12),
+        1 => prop::sample::select(vec!["\u{8}\u{c}\u{1}\u{1f}", "\u{2028}\u{2029}", "<a>&amp;", "a\"b\\c/d", "用户_Zoë😀", ""])
+            .prop_map(str::to_owned),
+        1 => "[a-z]{250,260}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn usersig_gen_matches_the_model(
+        sdkappid in prop_oneof![1_400_000_000u64..1_500_000_000, any::<u64>(), Just(0u64)],
+        key in prop_oneof![8 => prop::collection::vec(any::<u8>(), 1..80), 1 => Just(vec![]), 1 => Just(vec![7u8; 1025])],
+        id in identifier(),
+        expire in prop_oneof![Just(0u64), 1u64..20_000_000, any::<u64>()],
+        now in prop_oneof![Just(0u64), 1_600_000_000u64..1_800_000_000, any::<u64>()],
+        userbuf in prop_oneof![Just(vec![]), prop::collection::vec(any::<u8>(), 1..64), prop::collection::vec(any::<u8>(), 1020..1030)],
+    ) {
+        let model = usersig_model(sdkappid, &key, &id, expire, now, &userbuf);
+        let (st, got) = call(|out, cap, len| unsafe {
+            livesign_usersig_gen(sdkappid, p(&key), key.len(), p(id.as_bytes()), id.len(), expire, now,
+                p(&userbuf), userbuf.len(), out, cap, len)
+        });
+        let size = unsafe { livesign_usersig_len(sdkappid, p(id.as_bytes()), id.len(), expire, now, userbuf.len()) };
+        match &model {
+            Err(e) => prop_assert_eq!(st, *e),
+            Ok(tok) => {
+                prop_assert_eq!(st, LIVESIGN_OK);
+                prop_assert_eq!(String::from_utf8_lossy(&got), tok.as_str());
+                prop_assert_eq!(size, got.len());
+                prop_assert!(got.len() <= LIVESIGN_USERSIG_MAX_LEN);
+                let st = unsafe {
+                    livesign_usersig_verify(sdkappid, p(&key), key.len(), p(id.as_bytes()), id.len(), got.as_ptr(), got.len(),
+                        now, 0, ptr::null_mut())
+                };
+                prop_assert_eq!(st, LIVESIGN_OK);
+            }
+        }
+        // The size function sees no key: it agrees with every key-independent outcome.
+        if model != Err(LIVESIGN_INVALID_KEY) {
+            prop_assert_eq!(size, model.as_ref().map_or(0, String::len));
+        }
+    }
+
+    #[test]
+    fn privmap_gen_matches_the_model(
+        sdkappid in prop_oneof![1_400_000_000u64..1_500_000_000, Just(u64::from(u32::MAX)), Just(1u64 << 32), any::<u64>()],
+        id in prop_oneof![3 => "[a-zA-Z0-9_-]{1,32}", 1 => text(6), 1 => "[a-z]{990,1010}"],
+        expire in prop_oneof![0u64..20_000_000, Just(u64::from(u32::MAX)), any::<u64>()],
+        now in prop_oneof![1_600_000_000u64..1_800_000_000, Just(u64::from(u32::MAX)), any::<u64>()],
+        room in prop_oneof![any::<u32>().prop_map(Ok), "[a-z0-9_-]{0,40}".prop_map(Err), text(4).prop_map(Err)],
+        privileges: u32,
+    ) {
+        let key = b"5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+        let ub = privmap_userbuf(sdkappid, &id, room.as_ref().map(|r| *r).map_err(String::as_str), expire, now, privileges);
+        let (st, got) = call(|out, cap, len| unsafe {
+            match &room {
+                Ok(r) => livesign_privmap_gen(sdkappid, key.as_ptr(), key.len(), p(id.as_bytes()), id.len(), expire, now, *r,
+                    privileges, out, cap, len),
+                Err(s) => livesign_privmap_gen_roomstr(sdkappid, key.as_ptr(), key.len(), p(id.as_bytes()), id.len(), expire,
+                    now, p(s.as_bytes()), s.len(), privileges, out, cap, len),
+            }
+        });
+        let model = match &ub {
+            None => Err(LIVESIGN_INVALID_ARGUMENT),
+            Some(ub) => usersig_model(sdkappid, key, &id, expire, now, ub),
+        };
+        match model {
+            Err(e) => prop_assert_eq!(st, e, "id {:?} room {:?}", id, room),
+            Ok(tok) => {
+                prop_assert_eq!(st, LIVESIGN_OK);
+                prop_assert_eq!(String::from_utf8_lossy(&got), tok.as_str());
+                let n = ub.as_ref().unwrap().len();
+                prop_assert_eq!(n, match &room { Ok(_) => 23 + id.len(), Err(s) => 25 + id.len() + s.len() });
+                // The header's recipe for sizing a PrivateMapKey.
+                let size = unsafe { livesign_usersig_len(sdkappid, p(id.as_bytes()), id.len(), expire, now, n) };
+                prop_assert_eq!(size, got.len());
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- callback signers
+
+use livesign::ffi::huawei::livesign_huawei_sign;
+use livesign::ffi::huawei_record::*;
+use livesign::ffi::tencent::livesign_tencent_sign;
+use livesign::ffi::trtc_callback::livesign_trtc_callback_sign;
+
+/// A fixed-size signer's status and, on `LIVESIGN_OK`, its output.
+fn fixed<const N: usize>(f: impl FnOnce(*mut u8) -> livesign_status) -> Result<String, livesign_status> {
+    let mut out = [0xAAu8; N];
+    match f(out.as_mut_ptr()) {
+        LIVESIGN_OK => Ok(String::from_utf8(out.to_vec()).unwrap()),
+        st => {
+            assert!(out.iter().all(|&b| b == 0xAA), "{st:?} wrote its output");
+            Err(st)
+        }
+    }
+}
+
+fn key_in(key: &[u8], lo: usize, hi: usize) -> bool {
+    (lo..=hi).contains(&key.len())
+}
+
+fn field(max: usize) -> impl Strategy<Value = String> {
+    prop_oneof![4 => text(8), 1 => Just("x".repeat(max)), 1 => Just("x".repeat(max + 1))]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn callback_signers_match_the_model(
+        key in prop_oneof![prop::collection::vec(any::<u8>(), 0..140), "[A-Za-z0-9]{1,33}".prop_map(String::into_bytes)],
+        a in field(256), b in field(256), c in field(256), d in field(256),
+        url1 in field(8192), url2 in field(8192),
+        ts: u64,
+        ts_text in prop_oneof!["[0-9]{1,20}", "[1-9][0-9]{0,18}", "[0-9]{21,24}", text(3), Just(String::new()), Just("+1".to_owned())],
+        body in prop::collection::vec(any::<u8>(), 0..300),
+    ) {
+        let id = |s: &str| s.len() <= 256;
+        // Tencent CSS `t + sign`.
+        let want = if key.is_empty() || key.len() > 1024 { Err(LIVESIGN_INVALID_KEY) }
+            else { Ok(md5_hex(&[&key, ts.to_string().as_bytes()])) };
+        prop_assert_eq!(fixed::<32>(|o| unsafe { livesign_tencent_sign(p(&key), key.len(), ts, o) }), want);
+
+        // Huawei stream notification.
+        let want = if ![&a, &b, &c, &d].iter().all(|s| id(s)) { Err(LIVESIGN_INVALID_ARGUMENT) }
+            else if !key_in(&key, 32, 128) { Err(LIVESIGN_INVALID_KEY) }
+            else { Ok(hmac_hex(&key, &[a.as_bytes(), b.as_bytes(), c.as_bytes(), d.as_bytes(), ts.to_string().as_bytes()])) };
+        let got = fixed::<64>(|o| unsafe {
+            livesign_huawei_sign(p(&key), key.len(), p(a.as_bytes()), a.len(), p(b.as_bytes()), b.len(),
+                p(c.as_bytes()), c.len(), p(d.as_bytes()), d.len(), ts, o)
+        });
+        prop_assert_eq!(got, want);
+
+        // Huawei recording, HMACSHA256 and MD5.
+        let want = if ![&a, &b, &c, &d].iter().all(|s| id(s)) || url1.len() > 8192 || url2.len() > 8192 {
+            Err(LIVESIGN_INVALID_ARGUMENT)
+        } else if !key_in(&key, 32, 1024) {
+            Err(LIVESIGN_INVALID_KEY)
+        } else {
+            Ok(hmac_hex(&key, &[ts.to_string().as_bytes(), a.as_bytes(), b.as_bytes(), c.as_bytes(), d.as_bytes(),
+                url1.as_bytes(), url2.as_bytes()]))
+        };
+        let got = fixed::<64>(|o| unsafe {
+            livesign_huawei_record_sign(p(&key), key.len(), ts, p(a.as_bytes()), a.len(), p(b.as_bytes()), b.len(),
+                p(c.as_bytes()), c.len(), p(d.as_bytes()), d.len(), p(url1.as_bytes()), url1.len(),
+                p(url2.as_bytes()), url2.len(), o)
+        });
+        prop_assert_eq!(got, want);
+        let want = if key_in(&key, 32, 1024) { Ok(md5_hex(&[&key, ts.to_string().as_bytes()])) } else { Err(LIVESIGN_INVALID_KEY) };
+        prop_assert_eq!(fixed::<32>(|o| unsafe { livesign_huawei_record_md5_sign(p(&key), key.len(), ts, o) }), want);
+
+        // Huawei SparkRTC.
+        // A canonical decimal that fits 64 bits, as the verifier reads it.
+        let decimal = ts_text.parse::<u64>().is_ok_and(|v| v.to_string() == ts_text);
+        let want = if !id(&a) || !decimal { Err(LIVESIGN_INVALID_ARGUMENT) }
+            else if key.is_empty() || key.len() > 1024 { Err(LIVESIGN_INVALID_KEY) }
+            else { Ok(hmac_hex(&key, &[a.as_bytes(), ts_text.as_bytes(), &body])) };
+        let got = fixed::<64>(|o| unsafe {
+            livesign_huawei_sparkrtc_sign(p(&key), key.len(), p(a.as_bytes()), a.len(), p(ts_text.as_bytes()), ts_text.len(),
+                p(&body), body.len(), o)
+        });
+        prop_assert_eq!(got, want, "timestamp {:?}", ts_text);
+
+        // Alibaba callback.
+        let want = if !id(&b) { Err(LIVESIGN_INVALID_ARGUMENT) }
+            else if key.is_empty() || key.len() > 1024 { Err(LIVESIGN_INVALID_KEY) }
+            else { Ok(md5_hex(&[format!("{b}|{ts}|").as_bytes(), &key])) };
+        prop_assert_eq!(fixed::<32>(|o| unsafe { livesign_alibaba_callback_sign(p(&key), key.len(), p(b.as_bytes()), b.len(), ts, o) }), want);
+
+        // TRTC callback.
+        let want = if key_in(&key, 1, 32) && key.iter().all(u8::is_ascii_alphanumeric) {
+            let mut m = <Hmac<Sha256> as KeyInit>::new_from_slice(&key).unwrap();
+            m.update(&body);
+            Ok(base64::engine::general_purpose::STANDARD.encode(m.finalize().into_bytes()))
+        } else {
+            Err(LIVESIGN_INVALID_KEY)
+        };
+        prop_assert_eq!(fixed::<44>(|o| unsafe { livesign_trtc_callback_sign(p(&key), key.len(), p(&body), body.len(), o) }), want);
+    }
+}
+
+#[test]
+fn usersig_longest_token_is_max_len_and_verifies() {
+    let key = b"k";
+    let id = "<".repeat(256);
+    let ub = [0u8; 1024];
+    let model = usersig_model(u64::MAX, key, &id, u64::MAX, u64::MAX, &ub).unwrap();
+    assert_eq!(model.len(), LIVESIGN_USERSIG_MAX_LEN);
+    let (st, got) = call(|out, cap, len| unsafe {
+        livesign_usersig_gen(
+            u64::MAX,
+            key.as_ptr(),
+            1,
+            id.as_ptr(),
+            id.len(),
+            u64::MAX,
+            u64::MAX,
+            ub.as_ptr(),
+            ub.len(),
+            out,
+            cap,
+            len,
+        )
+    });
+    assert_eq!((st, String::from_utf8(got.clone()).unwrap()), (LIVESIGN_OK, model));
+    let st = unsafe {
+        livesign_usersig_verify(
+            u64::MAX,
+            key.as_ptr(),
+            1,
+            id.as_ptr(),
+            id.len(),
+            got.as_ptr(),
+            got.len(),
+            u64::MAX,
+            0,
+            ptr::null_mut(),
+        )
+    };
+    assert_eq!(st, LIVESIGN_OK);
+}
+
+#[test]
+fn url_a_dot_segments_are_refused() {
+    // `http://h/live/../s.flv` is requested as `http://h/s.flv` (RFC 3986 §5.2.4; browsers also
+    // read `%2e` as a dot): the URI hashed is not the URI the CDN hashes.
+    let mut bad = Vec::new();
+    for uri in ["/live/../s.flv", "/./s.flv", "/live/..", "/live/.", "/live/%2e%2E/s.flv", "/live/.%2e/s", "/%2E/s"] {
+        let (st, _) = call(|out, cap, len| unsafe {
+            livesign_huawei_url_a_build(
+                URL_KEY.as_ptr(),
+                32,
+                uri.as_ptr(),
+                uri.len(),
+                1_592_639_100,
+                LIVESIGN_HUAWEI_TIME_DECIMAL,
+                b"0".as_ptr(),
+                1,
+                b"0".as_ptr(),
+                1,
+                out,
+                cap,
+                len,
+            )
+        });
+        if st != LIVESIGN_INVALID_ARGUMENT {
+            bad.push(format!("huawei {uri:?}: {st:?}"));
+        }
+        let (st, _) = call(|out, cap, len| unsafe {
+            livesign_alibaba_url_a_build(
+                b"k".as_ptr(),
+                1,
+                uri.as_ptr(),
+                uri.len(),
+                1_592_639_100,
+                b"0".as_ptr(),
+                1,
+                b"0".as_ptr(),
+                1,
+                out,
+                cap,
+                len,
+            )
+        });
+        if st != LIVESIGN_INVALID_ARGUMENT {
+            bad.push(format!("alibaba {uri:?}: {st:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+    // Dots inside a segment are ordinary characters.
+    for uri in ["/live/s.flv", "/a/...", "/a/.b", "/a/b./c", "/.well-known/x"] {
+        let (st, _) = call(|out, cap, len| unsafe {
+            livesign_alibaba_url_a_build(
+                b"k".as_ptr(),
+                1,
+                uri.as_ptr(),
+                uri.len(),
+                1,
+                b"0".as_ptr(),
+                1,
+                b"0".as_ptr(),
+                1,
+                out,
+                cap,
+                len,
+            )
+        });
+        assert_eq!(st, LIVESIGN_OK, "{uri:?}");
     }
 }
