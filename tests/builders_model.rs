@@ -179,6 +179,7 @@ fn tx_model(
 }
 
 fn tx_build(kind: u32, domain: &str, app: &str, stream: &str, key: &[u8], expiry: u64) -> (livesign_status, Vec<u8>) {
+    // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
     call(|out, cap, len| unsafe {
         livesign_tencent_url_build(
             kind,
@@ -212,7 +213,9 @@ fn tx_check(kind: u32, domain: &str, app: &str, stream: &str, key: &[u8], expiry
             // Its own verifier reads back what was written.
             let keys = [sl(b"another key"), sl(key)];
             let mut matched = usize::MAX;
+            // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
             let mut info: livesign_tencent_url_info = unsafe { core::mem::zeroed() };
+            // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
             let st = unsafe {
                 livesign_tencent_url_verify(
                     keys.as_ptr(),
@@ -228,10 +231,12 @@ fn tx_check(kind: u32, domain: &str, app: &str, stream: &str, key: &[u8], expiry
             };
             prop_assert_eq!(st, LIVESIGN_OK, "verify({})", url);
             prop_assert_eq!(matched, 1);
+            // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
             let view = |s: livesign_slice| unsafe { core::slice::from_raw_parts(s.ptr, s.len) }.to_vec();
             prop_assert_eq!(view(info.stream_name), stream.as_bytes());
             prop_assert_eq!(view(info.app), app.as_bytes());
             prop_assert_eq!(info.expiry, expiry);
+            // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
             let st = unsafe {
                 livesign_tencent_url_verify(
                     keys.as_ptr(),
@@ -249,6 +254,7 @@ fn tx_check(kind: u32, domain: &str, app: &str, stream: &str, key: &[u8], expiry
             // The bare `/path?query` form too.
             let path = &got[url.find("://").unwrap() + 3..];
             let path = &path[path.iter().position(|&c| c == b'/').unwrap()..];
+            // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
             let st = unsafe {
                 livesign_tencent_url_verify(
                     keys.as_ptr(),
@@ -266,6 +272,7 @@ fn tx_check(kind: u32, domain: &str, app: &str, stream: &str, key: &[u8], expiry
             // The secret alone.
             let mut secret = [0u8; 32];
             let tx = format!("{expiry:X}");
+            // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
             let st = unsafe {
                 livesign_tencent_url_secret(
                     p(key),
@@ -467,6 +474,7 @@ proptest! {
             .map(|q| livesign_tencent_api_param { kind: q.kind, name: sl(q.name.as_bytes()), value: sl(q.value.as_bytes()) })
             .collect();
         let b = base.as_deref().unwrap_or("").as_bytes();
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, got) = call(|out, cap, len| unsafe {
             livesign_tencent_api_build(command, p(b), b.len(), appid, p(&key), key.len(), t,
                 if c.is_empty() { ptr::null() } else { c.as_ptr() }, c.len(), out, cap, len)
@@ -491,7 +499,7 @@ proptest! {
 
 fn usersig_text_ok(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.is_empty() || b.len() % 4 != 0 {
+    if b.is_empty() || !b.len().is_multiple_of(4) {
         return false;
     }
     let pad = b.iter().rev().take_while(|&&c| c == b'_').count();
@@ -556,6 +564,7 @@ proptest! {
         random: u32,
     ) {
         let model = rest_model(&host, &service, &command, sdkappid, &identifier, &usersig, random);
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, got) = call(|out, cap, len| unsafe {
             livesign_trtc_rest_url(p(host.as_bytes()), host.len(), p(service.as_bytes()), service.len(),
                 p(command.as_bytes()), command.len(), sdkappid, p(identifier.as_bytes()), identifier.len(),
@@ -654,6 +663,7 @@ proptest! {
             }
             _ => Err(LIVESIGN_INVALID_ARGUMENT),
         };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, got) = call(|out, cap, len| unsafe {
             livesign_huawei_url_a_build(p(key), key.len(), p(uri.as_bytes()), uri.len(), ts, hex_format,
                 p(rand.as_bytes()), rand.len(), p(uid.as_bytes()), uid.len(), out, cap, len)
@@ -667,6 +677,7 @@ proptest! {
                 let keys = [sl(b"Abcdefghijklmnopqrstuvwxyz012345"), sl(key)];
                 for url in url_forms(&uri, &q) {
                     let mut matched = usize::MAX;
+                    // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
                     let st = unsafe {
                         livesign_huawei_url_a_verify(keys.as_ptr(), 2, url.as_ptr(), url.len(), hex_format, ts, duration, 0, &mut matched)
                     };
@@ -689,6 +700,7 @@ proptest! {
         } else {
             Err(LIVESIGN_INVALID_ARGUMENT)
         };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, got) = call(|out, cap, len| unsafe {
             livesign_alibaba_url_a_build(p(&key), key.len(), p(uri.as_bytes()), uri.len(), ts,
                 p(rand.as_bytes()), rand.len(), p(uid.as_bytes()), uid.len(), out, cap, len)
@@ -702,6 +714,7 @@ proptest! {
                 let keys = [sl(b"secondary"), sl(&key)];
                 for url in url_forms(&uri, &q) {
                     let mut matched = usize::MAX;
+                    // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
                     let st = unsafe {
                         livesign_alibaba_url_a_verify(keys.as_ptr(), 2, url.as_ptr(), url.len(), ts, 0, 0, &mut matched)
                     };
@@ -738,6 +751,7 @@ proptest! {
         } else {
             Ok(format!("txSecret={}&txTime={hex_t}", md5_hex(&[key, stream.as_bytes(), hex_t.as_bytes()])))
         };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, got) = call(|out, cap, len| unsafe {
             livesign_huawei_url_b_build(p(key), key.len(), p(stream.as_bytes()), stream.len(), t, out, cap, len)
         });
@@ -750,6 +764,7 @@ proptest! {
                 prop_assert!(got.len() <= LIVESIGN_HUAWEI_URL_B_MAX_LEN);
                 let url = format!("rtmp://h/app/s?vhost=a%26b&{q}&txTime_=1");
                 let mut matched = usize::MAX;
+                // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
                 let st = unsafe {
                     livesign_huawei_url_b_verify(keys.as_ptr(), 2, stream.as_ptr(), stream.len(), url.as_ptr(), url.len(), t, duration, 0, &mut matched)
                 };
@@ -764,11 +779,15 @@ proptest! {
         } else {
             Ok(format!("hwSecret={}&hwTime={hex_t}", hmac_hex(key, &[stream.as_bytes(), hex_t.as_bytes()])))
         };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, got) = call(|out, cap, len| unsafe {
             livesign_huawei_url_d_build(p(key), key.len(), p(stream.as_bytes()), stream.len(), t, out, cap, len)
         });
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let mut ctx: livesign_hmac_key = unsafe { core::mem::zeroed() };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         prop_assert_eq!(unsafe { livesign_hmac_key_init(&mut ctx, key.as_ptr(), key.len()) }, LIVESIGN_OK);
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st_keyed, got_keyed) = call(|out, cap, len| unsafe {
             livesign_huawei_url_d_build_keyed(&ctx, p(stream.as_bytes()), stream.len(), t, out, cap, len)
         });
@@ -786,6 +805,7 @@ proptest! {
                 let url = format!("/app/s?hwTimex=1&{q}&hwSecret_=x");
                 let mut matched = usize::MAX;
                 let now = t.min(u64::MAX - 3_000_000);
+                // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
                 let st = unsafe {
                     livesign_huawei_url_d_verify(keys.as_ptr(), 2, stream.as_ptr(), stream.len(), url.as_ptr(), url.len(), now, duration, 0, &mut matched)
                 };
@@ -941,10 +961,12 @@ proptest! {
         userbuf in prop_oneof![Just(vec![]), prop::collection::vec(any::<u8>(), 1..64), prop::collection::vec(any::<u8>(), 1020..1030)],
     ) {
         let model = usersig_model(sdkappid, &key, &id, expire, now, &userbuf);
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, got) = call(|out, cap, len| unsafe {
             livesign_usersig_gen(sdkappid, p(&key), key.len(), p(id.as_bytes()), id.len(), expire, now,
                 p(&userbuf), userbuf.len(), out, cap, len)
         });
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let size = unsafe { livesign_usersig_len(sdkappid, p(id.as_bytes()), id.len(), expire, now, userbuf.len()) };
         match &model {
             Err(e) => prop_assert_eq!(st, *e),
@@ -953,6 +975,7 @@ proptest! {
                 prop_assert_eq!(String::from_utf8_lossy(&got), tok.as_str());
                 prop_assert_eq!(size, got.len());
                 prop_assert!(got.len() <= LIVESIGN_USERSIG_MAX_LEN);
+                // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
                 let st = unsafe {
                     livesign_usersig_verify(sdkappid, p(&key), key.len(), p(id.as_bytes()), id.len(), got.as_ptr(), got.len(),
                         now, 0, ptr::null_mut())
@@ -977,6 +1000,7 @@ proptest! {
     ) {
         let key = b"5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
         let ub = privmap_userbuf(sdkappid, &id, room.as_ref().map(|r| *r).map_err(String::as_str), expire, now, privileges);
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, got) = call(|out, cap, len| unsafe {
             match &room {
                 Ok(r) => livesign_privmap_gen(sdkappid, key.as_ptr(), key.len(), p(id.as_bytes()), id.len(), expire, now, *r,
@@ -997,6 +1021,7 @@ proptest! {
                 let n = ub.as_ref().unwrap().len();
                 prop_assert_eq!(n, match &room { Ok(_) => 23 + id.len(), Err(s) => 25 + id.len() + s.len() });
                 // The header's recipe for sizing a PrivateMapKey.
+                // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
                 let size = unsafe { livesign_usersig_len(sdkappid, p(id.as_bytes()), id.len(), expire, now, n) };
                 prop_assert_eq!(size, got.len());
             }
@@ -1047,12 +1072,14 @@ proptest! {
         // Tencent CSS `t + sign`.
         let want = if key.is_empty() || key.len() > 1024 { Err(LIVESIGN_INVALID_KEY) }
             else { Ok(md5_hex(&[&key, ts.to_string().as_bytes()])) };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         prop_assert_eq!(fixed::<32>(|o| unsafe { livesign_tencent_sign(p(&key), key.len(), ts, o) }), want);
 
         // Huawei stream notification.
         let want = if ![&a, &b, &c, &d].iter().all(|s| id(s)) { Err(LIVESIGN_INVALID_ARGUMENT) }
             else if !key_in(&key, 32, 128) { Err(LIVESIGN_INVALID_KEY) }
             else { Ok(hmac_hex(&key, &[a.as_bytes(), b.as_bytes(), c.as_bytes(), d.as_bytes(), ts.to_string().as_bytes()])) };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let got = fixed::<64>(|o| unsafe {
             livesign_huawei_sign(p(&key), key.len(), p(a.as_bytes()), a.len(), p(b.as_bytes()), b.len(),
                 p(c.as_bytes()), c.len(), p(d.as_bytes()), d.len(), ts, o)
@@ -1068,6 +1095,7 @@ proptest! {
             Ok(hmac_hex(&key, &[ts.to_string().as_bytes(), a.as_bytes(), b.as_bytes(), c.as_bytes(), d.as_bytes(),
                 url1.as_bytes(), url2.as_bytes()]))
         };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let got = fixed::<64>(|o| unsafe {
             livesign_huawei_record_sign(p(&key), key.len(), ts, p(a.as_bytes()), a.len(), p(b.as_bytes()), b.len(),
                 p(c.as_bytes()), c.len(), p(d.as_bytes()), d.len(), p(url1.as_bytes()), url1.len(),
@@ -1075,6 +1103,7 @@ proptest! {
         });
         prop_assert_eq!(got, want);
         let want = if key_in(&key, 32, 1024) { Ok(md5_hex(&[&key, ts.to_string().as_bytes()])) } else { Err(LIVESIGN_INVALID_KEY) };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         prop_assert_eq!(fixed::<32>(|o| unsafe { livesign_huawei_record_md5_sign(p(&key), key.len(), ts, o) }), want);
 
         // Huawei SparkRTC.
@@ -1083,6 +1112,7 @@ proptest! {
         let want = if !id(&a) || !decimal { Err(LIVESIGN_INVALID_ARGUMENT) }
             else if key.is_empty() || key.len() > 1024 { Err(LIVESIGN_INVALID_KEY) }
             else { Ok(hmac_hex(&key, &[a.as_bytes(), ts_text.as_bytes(), &body])) };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let got = fixed::<64>(|o| unsafe {
             livesign_huawei_sparkrtc_sign(p(&key), key.len(), p(a.as_bytes()), a.len(), p(ts_text.as_bytes()), ts_text.len(),
                 p(&body), body.len(), o)
@@ -1093,6 +1123,7 @@ proptest! {
         let want = if !id(&b) { Err(LIVESIGN_INVALID_ARGUMENT) }
             else if key.is_empty() || key.len() > 1024 { Err(LIVESIGN_INVALID_KEY) }
             else { Ok(md5_hex(&[format!("{b}|{ts}|").as_bytes(), &key])) };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         prop_assert_eq!(fixed::<32>(|o| unsafe { livesign_alibaba_callback_sign(p(&key), key.len(), p(b.as_bytes()), b.len(), ts, o) }), want);
 
         // TRTC callback.
@@ -1103,6 +1134,7 @@ proptest! {
         } else {
             Err(LIVESIGN_INVALID_KEY)
         };
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         prop_assert_eq!(fixed::<44>(|o| unsafe { livesign_trtc_callback_sign(p(&key), key.len(), p(&body), body.len(), o) }), want);
     }
 }
@@ -1114,6 +1146,7 @@ fn usersig_longest_token_is_max_len_and_verifies() {
     let ub = [0u8; 1024];
     let model = usersig_model(u64::MAX, key, &id, u64::MAX, u64::MAX, &ub).unwrap();
     assert_eq!(model.len(), LIVESIGN_USERSIG_MAX_LEN);
+    // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
     let (st, got) = call(|out, cap, len| unsafe {
         livesign_usersig_gen(
             u64::MAX,
@@ -1131,6 +1164,7 @@ fn usersig_longest_token_is_max_len_and_verifies() {
         )
     });
     assert_eq!((st, String::from_utf8(got.clone()).unwrap()), (LIVESIGN_OK, model));
+    // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
     let st = unsafe {
         livesign_usersig_verify(
             u64::MAX,
@@ -1154,6 +1188,7 @@ fn url_a_dot_segments_are_refused() {
     // read `%2e` as a dot): the URI hashed is not the URI the CDN hashes.
     let mut bad = Vec::new();
     for uri in ["/live/../s.flv", "/./s.flv", "/live/..", "/live/.", "/live/%2e%2E/s.flv", "/live/.%2e/s", "/%2E/s"] {
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, _) = call(|out, cap, len| unsafe {
             livesign_huawei_url_a_build(
                 URL_KEY.as_ptr(),
@@ -1174,6 +1209,7 @@ fn url_a_dot_segments_are_refused() {
         if st != LIVESIGN_INVALID_ARGUMENT {
             bad.push(format!("huawei {uri:?}: {st:?}"));
         }
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, _) = call(|out, cap, len| unsafe {
             livesign_alibaba_url_a_build(
                 b"k".as_ptr(),
@@ -1197,6 +1233,7 @@ fn url_a_dot_segments_are_refused() {
     assert!(bad.is_empty(), "{bad:#?}");
     // Dots inside a segment are ordinary characters.
     for uri in ["/live/s.flv", "/a/...", "/a/.b", "/a/b./c", "/.well-known/x"] {
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         let (st, _) = call(|out, cap, len| unsafe {
             livesign_alibaba_url_a_build(
                 b"k".as_ptr(),
