@@ -1135,7 +1135,8 @@ size_t livesign_alibaba_sign_len(void);
  *
  * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
- * is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?` or `#`), or `rand` /
+ * is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?` or `#`, no `.` or `..`
+ * segment: URL resolvers remove those, also as `%2e`), or `rand` /
  * `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key, or longer than
  * `LIVESIGN_MAX_KEY_LEN`); then
  * `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is 0 on
@@ -1719,7 +1720,7 @@ livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *k
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
  * is not UTF-8, `time_format` is unknown, a hex `timestamp` is above
  * `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`, `uri` is not a bare path (`/`, printable ASCII, no
- * `?` or `#`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
+ * `?` or `#`, no `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
  * then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is
  * 0 on other failures. Never allocates; safe from any thread.
  */
@@ -2241,7 +2242,8 @@ size_t livesign_tencent_url_build_len(uint32_t kind,
  * - `domain`: the push or play domain, optionally with `:port` (`A-Z a-z 0-9 . - : [ ]`).
  * - `app`: the AppName (usually `live`); `/`-separated non-empty segments.
  * - `stream`: the stream name; it may not end in `.flv`, `.m3u8` or `.sdp`. `app` and
- *   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, so the name hashed is the name sent.
+ *   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, and no segment of either may be `.` or
+ *   `..` (URL resolvers remove those), so the name hashed is the name sent.
  *   `domain`, `app` and `stream` are at most `LIVESIGN_MAX_ID_LEN` bytes each.
  * - `key`: the push or play authentication key (primary or backup) from the console.
  * - `expiry`: Unix seconds, at most `LIVESIGN_TENCENT_URL_MAX_EXPIRY`.

@@ -61,7 +61,7 @@ pub(crate) const HEX_MAX_TIMESTAMP: u64 = txsecret::MAX_EXPIRY;
 ///
 /// Errors, in this order: `InvalidArgument` when `format` is not allowed by the policy (or is
 /// hex and `timestamp` is over [`HEX_MAX_TIMESTAMP`]), `uri`
-/// is not a bare URL path (`/...`, printable ASCII, no `?` or `#`) of at most
+/// is not a bare URL path (`/...`, printable ASCII, no `?` or `#`, no `.` or `..` segment) of at most
 /// [`crate::Limits::MAX_URL_LEN`] bytes, or `rand` / `uid` are not
 /// 1 to [`MAX_PART_LEN`] ASCII letters and digits; `InvalidKey` when the policy rejects `key`.
 pub(crate) fn build(
@@ -166,6 +166,15 @@ fn format_allowed(policy: &Policy, format: TimeFormat) -> bool {
 
 fn is_bare_path(uri: &[u8]) -> bool {
     url::parse(uri).is_ok_and(|u| u.scheme.is_empty() && u.query.is_empty() && u.path == uri)
+        && !uri.split(|&b| b == b'/').any(is_dot_segment)
+}
+
+/// `.` or `..`, dots also written `%2e` / `%2E` (WHATWG URL reads those as dots): URL
+/// resolvers remove such segments (RFC 3986 §5.2.4), so `/live/../s.flv` is requested as
+/// `/s.flv` and the URI hashed would not be the URI the CDN hashes.
+fn is_dot_segment(seg: &[u8]) -> bool {
+    let dot = |s: &[u8]| s == b"." || s.eq_ignore_ascii_case(b"%2e");
+    dot(seg) || (1..seg.len()).any(|i| seg.split_at_checked(i).is_some_and(|(a, b)| dot(a) && dot(b)))
 }
 
 fn is_part(s: &str) -> bool {

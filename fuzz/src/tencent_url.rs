@@ -215,7 +215,9 @@ fn build_agrees_with_c(kind: UrlKind, domain: &[u8], app: &[u8], stream: &[u8], 
 
 /// Why a build may fail: the documented input rules.
 fn build_refusal_is_documented(kind: UrlKind, domain: &[u8], app: &[u8], stream: &[u8], key: &[u8], expiry: u64) {
-    let unreserved = |s: &[u8]| s.iter().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(b));
+    // Unreserved characters, and not a `.` / `..` segment (URL resolvers remove those).
+    let unreserved =
+        |s: &[u8]| s != b"." && s != b".." && s.iter().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(b));
     let domain_ok = !domain.is_empty() && domain.iter().all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(b));
     let app_ok = !app.is_empty() && app.split(|&b| b == b'/').all(|s| !s.is_empty() && unreserved(s));
     let suffix = [&b".flv"[..], b".m3u8", b".sdp"].iter().any(|s| stream.ends_with(s));

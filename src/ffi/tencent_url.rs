@@ -74,7 +74,8 @@ pub extern "C" fn livesign_tencent_url_build_len(
 /// - `domain`: the push or play domain, optionally with `:port` (`A-Z a-z 0-9 . - : [ ]`).
 /// - `app`: the AppName (usually `live`); `/`-separated non-empty segments.
 /// - `stream`: the stream name; it may not end in `.flv`, `.m3u8` or `.sdp`. `app` and
-///   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, so the name hashed is the name sent.
+///   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, and no segment of either may be `.` or
+///   `..` (URL resolvers remove those), so the name hashed is the name sent.
 ///   `domain`, `app` and `stream` are at most `LIVESIGN_MAX_ID_LEN` bytes each.
 /// - `key`: the push or play authentication key (primary or backup) from the console.
 /// - `expiry`: Unix seconds, at most `LIVESIGN_TENCENT_URL_MAX_EXPIRY`.

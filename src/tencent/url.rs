@@ -88,8 +88,9 @@ pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usi
 /// must be a host name or address with an optional port (`A-Z a-z 0-9 . - : [ ]`); `app` one
 /// or more `/`-separated non-empty segments; `stream` non-empty and not ending in `.flv`,
 /// `.m3u8` or `.sdp` (a verifier would strip that suffix and check another name); `app` and
-/// `stream` may only hold RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`), so the
-/// hashed name is exactly what the URL carries; `domain`, `app` and `stream` at most
+/// `stream` may only hold RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) and no
+/// segment may be `.` or `..` (URL resolvers remove those), so the hashed name is exactly
+/// what the URL carries; `domain`, `app` and `stream` at most
 /// [`crate::Limits::MAX_ID_LEN`] bytes each; `expiry` at most [`MAX_EXPIRY`]. Then
 /// [`Error::InvalidKey`] for an empty key (or one over [`crate::Limits::MAX_KEY_LEN`]), and
 /// [`Error::BufferTooSmall`] (with the exact size needed) when `out` is short.
@@ -208,12 +209,18 @@ fn valid_domain(domain: &[u8]) -> bool {
 }
 
 fn valid_app(app: &[u8]) -> bool {
-    !app.is_empty()
-        && app.split(|&b| b == b'/').all(|seg| !seg.is_empty() && seg.iter().all(|&b| url::is_unreserved(b)))
+    !app.is_empty() && app.split(|&b| b == b'/').all(valid_segment)
 }
 
 fn valid_stream(stream: &[u8]) -> bool {
-    !stream.is_empty() && stream.iter().all(|&b| url::is_unreserved(b)) && !SUFFIXES.iter().any(|s| stream.ends_with(s))
+    valid_segment(stream) && !SUFFIXES.iter().any(|s| stream.ends_with(s))
+}
+
+/// A non-empty path segment of unreserved characters that is not `.` or `..`: URL resolvers
+/// (browsers, players, HTTP libraries; RFC 3986 §5.2.4) remove those, so `/live/..` would
+/// reach the CDN as `/` and the name hashed would not be the name sent.
+fn valid_segment(seg: &[u8]) -> bool {
+    !seg.is_empty() && seg != b"." && seg != b".." && seg.iter().all(|&b| url::is_unreserved(b))
 }
 
 #[cfg(test)]
@@ -262,7 +269,7 @@ mod tests {
     fn builder_refuses_what_a_verifier_would_read_differently() {
         let mut buf = [0u8; 256];
         type Case<'a> = (&'a [u8], &'a [u8], &'a [u8], u64);
-        let cases: [Case; 10] = [
+        let cases: [Case; 13] = [
             (b"", b"live", b"s", 1),
             (b"h/x", b"live", b"s", 1),
             (b"h", b"", b"s", 1),
@@ -272,6 +279,9 @@ mod tests {
             (b"h", b"live", b"s.flv", 1),
             (b"h", b"live", b"s&txTime=1", 1),
             (b"h", b"live", "é".as_bytes(), 1),
+            (b"h", b"live", b"..", 1),
+            (b"h", b"live", b".", 1),
+            (b"h", b"live/..", b"s", 1),
             (b"h", b"live", b"s", MAX_EXPIRY + 1),
         ];
         for (domain, app, stream, expiry) in cases {
