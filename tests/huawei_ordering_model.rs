@@ -220,3 +220,30 @@ fn event_ids_are_injective_and_as_documented() {
     assert_ne!(plain, escaped);
     assert_eq!(c_event_id(&verified(&plain)), c_event_id(&verified(&escaped)));
 }
+
+/// Huawei signs `event + domain + app + stream + auth_timestamp` with no separators, so the
+/// signature cannot tell where one field ends: the same `auth_sign` verifies with the boundary
+/// moved (a PUBLISH_DONE becomes a PUBLISH of domain `_DONE...`, `live`/`room1` becomes
+/// `liver`/`oom1`). The header and README say so and tell the receiver to check `domain` and
+/// `app` against its own configuration; this keeps that warning true.
+#[test]
+fn the_signature_does_not_separate_its_fields() {
+    let done = body("PUBLISH_DONE", "push.example.com", "live", "room1", Some("\"1000\""));
+    let moved = [
+        ("\"PUBLISH_DONE\"", "\"PUBLISH\""),
+        ("\"push.example.com\"", "\"_DONEpush.example.com\""),
+        ("\"live\"", "\"liver\""),
+        ("\"room1\"", "\"oom1\""),
+    ]
+    .iter()
+    .fold(done.clone(), |b, (from, to)| b.replacen(from, to, 1));
+    let (a, b) = (verified(&done), verified(&moved));
+    assert_eq!((a.event, b.event), (LIVESIGN_HUAWEI_EVENT_PUBLISH_DONE, LIVESIGN_HUAWEI_EVENT_PUBLISH));
+    assert_ne!(c_event_id(&a), c_event_id(&b));
+    // The docs that must carry the warning.
+    let header = include_str!("../include/livesign.h");
+    let verify_doc = &header[..header.find("livesign_status livesign_huawei_callback_verify(").unwrap()];
+    let verify_doc = &verify_doc[verify_doc.rfind("/**").unwrap()..];
+    assert!(verify_doc.contains("separators") && verify_doc.contains("you configured"), "{verify_doc}");
+    assert!(include_str!("../README.md").contains("`_DONEpush.example.com`"));
+}

@@ -222,7 +222,10 @@ unsafe fn sign_into(key: Result<HmacKey, Error>, f: [&str; 4], auth_timestamp: u
 /// `auth_timestamp` that is not a JSON integer, any other field read that is not a string, or
 /// a missing `event`, `domain`, `app`, `stream`, `auth_timestamp` or `auth_sign` is malformed.
 /// Signed fields are unescaped before they are signed, as Huawei signs their values.
-/// `auth_sign` is accepted in either hex case.
+/// `auth_sign` is accepted in either hex case. Huawei concatenates the signed fields with no
+/// separators, so one `auth_sign` also verifies with a field boundary moved (`live` + `room1`
+/// as `liver` + `oom1`, `PUBLISH_DONE` + `d` as `PUBLISH` + `_DONEd`): accept only the `domain`
+/// and `app` you configured.
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length, or `body` is

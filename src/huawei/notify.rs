@@ -6,6 +6,10 @@
 //! auth_sign = lowercase hex HMAC-SHA256(key, event + domain + app + stream + decimal auth_timestamp)
 //! ```
 //!
+//! Huawei puts no separator between the signed fields, so one `auth_sign` also verifies with a
+//! field boundary moved (`live` + `room1` as `liver` + `oom1`): receivers must accept only the
+//! `domain` and `app` they configured.
+//!
 //! The signed fields are JSON strings, and Huawei's server signs their *values*: a field that
 //! arrives with escapes (`\/`, `\u0061`) is unescaped on the fly into the MAC, never copied
 //! into a buffer, so no field length is too long to verify. The body is read strictly
