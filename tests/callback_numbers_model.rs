@@ -133,3 +133,15 @@ fn huawei_timestamp_spellings() {
         }
     }
 }
+
+/// The header says what the exhaustive check above found: `event_type` is read like `t`.
+#[test]
+fn tencent_event_type_rule_is_documented() {
+    let header = include_str!("../include/livesign.h");
+    let end = header.find("livesign_status livesign_tencent_callback_verify(").unwrap();
+    let doc = &header[header[..end].rfind("/**").unwrap()..end];
+    let rule = &doc[doc.find("A present `event_type`").unwrap()..];
+    let rule = &rule[..rule.find("must be strings").unwrap()];
+    assert!(rule.contains("canonical") && rule.contains("\"01\""), "{rule}");
+    assert!(include_str!("../README.md").contains("canonical decimal `event_type`"));
+}

@@ -143,8 +143,9 @@ impl From<Event<'_>> for livesign_tencent_event {
 /// characters. Note: the sign covers the key and `t` only, not the other fields.
 ///
 /// - `event`: NULL, or receives the event on `LIVESIGN_OK` and is zero-filled on any failure.
-///   A present `event_type` must be a non-negative integer (number or decimal string) that
-///   fits an `int64_t`; `stream_id`, `channel_id`, `app` and `appname` must be strings.
+///   A present `event_type` must be a non-negative integer that fits an `int64_t`, spelled
+///   like `t` (a number or a string, canonical decimal: `"01"`, `-0`, `1e2` are malformed);
+///   `stream_id`, `channel_id`, `app` and `appname` must be strings.
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length, or `body` is

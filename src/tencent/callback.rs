@@ -77,7 +77,8 @@ pub struct Event<'a> {
     /// The expiry that was signed.
     pub t: u64,
     /// `event_type`; `None` when the body has none. When present it must be a non-negative
-    /// integer that fits an `i64`, written as a number or a decimal string.
+    /// integer that fits an `i64`, written as a number or a string in canonical decimal (like
+    /// `t`: `"01"`, `-0`, `1e2` are malformed).
     pub event_type: Option<EventType>,
     /// `stream_id`, when present.
     pub stream_id: Option<Str<'a>>,
