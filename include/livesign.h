@@ -838,8 +838,9 @@ typedef struct {
      */
     uint64_t auth_timestamp;
     /**
-     * 1 when `publish_timestamp` is a plain decimal integer (then in `publish_time`), 0 when
-     * it is absent or not a number (Huawei's Chinese example shows `"1587954134,"`).
+     * 1 when `publish_timestamp` is the canonical decimal text of a `uint64_t` (then in
+     * `publish_time`), 0 when it is absent or anything else: empty, a leading zero, a sign or
+     * space (Huawei's Chinese example shows `"1587954134,"`).
      */
     uint32_t publish_time_valid;
 } livesign_huawei_event;

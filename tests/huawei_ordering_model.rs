@@ -147,6 +147,9 @@ fn publish_timestamps_are_read_as_numbers() {
     // Read by value, as the event id reads it.
     assert_eq!(publish_time(Some("\"\\u0031000\"")), Some(1000));
     assert_eq!(publish_time(Some("\"01000\"")), LEADING_ZERO);
+    let header = include_str!("../include/livesign.h");
+    let doc = &header[..header.find("uint32_t publish_time_valid;").unwrap()];
+    assert!(doc[doc.rfind("/**").unwrap()..].contains("leading zero"));
     assert_eq!(publish_time(Some("\"18446744073709551615\"")), Some(u64::MAX));
     // Not a plain decimal integer that fits: no order, the helper says MALFORMED.
     for bad in [

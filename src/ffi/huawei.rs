@@ -80,8 +80,9 @@ pub struct livesign_huawei_event {
     pub publish_time: u64,
     /// `auth_timestamp`, Unix seconds (signed).
     pub auth_timestamp: u64,
-    /// 1 when `publish_timestamp` is a plain decimal integer (then in `publish_time`), 0 when
-    /// it is absent or not a number (Huawei's Chinese example shows `"1587954134,"`).
+    /// 1 when `publish_timestamp` is the canonical decimal text of a `uint64_t` (then in
+    /// `publish_time`), 0 when it is absent or anything else: empty, a leading zero, a sign or
+    /// space (Huawei's Chinese example shows `"1587954134,"`).
     pub publish_time_valid: u32,
 }
 

@@ -71,7 +71,8 @@ pub struct Notification<'a> {
     /// `publish_timestamp` as sent: a string, one value per push session, shared by its
     /// `PUBLISH` and `PUBLISH_DONE` (unsigned).
     pub publish_timestamp: Str<'a>,
-    /// `publish_timestamp` as a number, when it is a plain decimal integer. Huawei's Chinese
+    /// `publish_timestamp` as a number, when it is canonical decimal (no sign, space or leading
+    /// zero) that fits a `u64`. Huawei's Chinese
     /// example of the notification (not seed 004, which prints `"1587954134"`) carries
     /// `"1587954134,"`: such a value stays in `publish_timestamp` and this is `None`.
     pub publish_time: Option<u64>,
