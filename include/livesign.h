@@ -1820,7 +1820,7 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  *   `LIVESIGN_MAX_ID_LEN` bytes.
  * - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
  *   parameters are read raw, `txTime` hashed as written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
- *   16 hex digits (either case): Huawei writes hex, and a 10-digit hex time would lie after
+ *   16 hex digits (either case, no leading zero): Huawei writes hex, and a 10-digit hex time would lie after
  *   year 4147, so this reading can only make such a URL expire earlier.
  * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
  *   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
@@ -1838,6 +1838,13 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  * - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
  *
  * Never allocates; safe from any thread.
+ *
+ * The MD5 joins `stream` and `txTime` without a separator, so trailing characters of a stream
+ * name can move into `txTime` under the same secret: a URL issued for `room1a` with
+ * `txTime=5eed5888` also verifies for `room1` with `txTime=a5eed5888` (year 3381). If your streams can
+ * be prefixes of one another, refuse a `txTime` longer than 8 hex digits (after year 2106)
+ * before calling this. A `txTime` with a leading zero is refused (`LIVESIGN_MALFORMED`): a `0`
+ * moved into it would keep the time for another stream.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
@@ -1905,7 +1912,7 @@ livesign_status livesign_huawei_url_d_build_keyed(const livesign_hmac_key *key,
  * - `stream`: the stream name the URL is for (a parameter because HLS segment paths do not
  *   carry it reliably), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
  * - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
- *   parameters are read raw, `hwTime` hashed as written (1 to 16 hex digits, either case).
+ *   parameters are read raw, `hwTime` hashed as written (1 to 16 hex digits, either case, no leading zero).
  * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: valid
  *   while `hwTime + duration > now` (strict); here while `now < hwTime + duration_s + leeway_s`.
  * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
@@ -1921,6 +1928,13 @@ livesign_status livesign_huawei_url_d_build_keyed(const livesign_hmac_key *key,
  * - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
  *
  * Never allocates; safe from any thread.
+ *
+ * The HMAC joins `stream` and `hwTime` without a separator, so trailing characters of a stream
+ * name can move into `hwTime` under the same secret: a URL issued for `room1a` with
+ * `hwTime=5eed5888` also verifies for `room1` with `hwTime=a5eed5888` (year 3381). If your streams can
+ * be prefixes of one another, refuse a `hwTime` longer than 8 hex digits (after year 2106)
+ * before calling this. A `hwTime` with a leading zero is refused (`LIVESIGN_MALFORMED`): a `0`
+ * moved into it would keep the time for another stream.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_url_d_verify(const livesign_slice *keys,
@@ -2294,7 +2308,7 @@ livesign_status livesign_tencent_url_build(uint32_t kind,
  * `LIVESIGN_INVALID_KEY` for an empty key or one longer than `LIVESIGN_MAX_KEY_LEN`;
  * `LIVESIGN_MALFORMED` when
  * `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 16 hex digits, or
- * exactly 10 decimal digits); `LIVESIGN_OK`. Never allocates.
+ * exactly 10 decimal digits, without a leading zero); `LIVESIGN_OK`. Never allocates.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_tencent_url_secret(const uint8_t *key,
@@ -2318,7 +2332,8 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  * - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
  *   play-authentication validity period configured in the console for play URLs.
  * - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 16
- *   digits, either case) otherwise; the MD5 covers it exactly as written.
+ *   digits, either case) otherwise, never with a leading zero; the MD5 covers it exactly as
+ *   written.
  * - `matched`: NULL, or receives the index of the key that matched (written only on
  *   `LIVESIGN_OK`).
  * - `info`: NULL, or receives what the URL says on `LIVESIGN_OK`; zero-filled on any failure.
@@ -2333,6 +2348,15 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  *   badly formed;
  * - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): no key gives the `txSecret`;
  * - `LIVESIGN_EXPIRED` ("time expired"): `now > txTime + valid_for_s + leeway_s`.
+ *
+ * The MD5 joins the stream name and `txTime` without a separator (Tencent's scheme), so
+ * trailing characters of a stream name can move into `txTime` under the same secret: a URL
+ * issued for `room1a` with `txTime=5C271099` also verifies as `room1` with `txTime=a5C271099`
+ * (year 3380). Refuse an expiry further out than the longest lifetime you issue
+ * (`info->expiry`): that stops such a re-cut URL, except when the characters moved are digits
+ * that turn the time into one near the present (a hex `txTime` of digits only re-read as 10
+ * decimal digits, or the reverse). A `txTime` with a leading zero is refused
+ * (`LIVESIGN_MALFORMED`): a `0` moved into it would keep the expiry for another stream.
  *
  * Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
  */

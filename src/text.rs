@@ -132,10 +132,13 @@ fn any_nibble(c: u8) -> Option<u8> {
     (v < 16).then_some(v)
 }
 
-/// A `u64` written in 1 to 16 hex digits (no `0x`, no sign), either case; anything else is
-/// `None`. Used for the hex times of signed URLs (`hwTime`, Huawei's hex `auth_key` time).
+/// A `u64` written in 1 to 16 hex digits (no `0x`, no sign, no leading zero: `0` alone is
+/// zero), either case, as [`HexU64`] writes it; anything else is `None`. Used for the hex times
+/// of signed URLs (`txTime`, `hwTime`, Huawei's hex `auth_key` time). A leading zero would let
+/// a `0` move between a stream name and a time that the signature joins without a separator
+/// (`room10` + `5C271099` = `room1` + `05C271099`): same secret, same expiry, another stream.
 pub(crate) fn parse_hex_u64(src: &[u8]) -> Option<u64> {
-    if src.is_empty() || src.len() > 16 {
+    if src.is_empty() || src.len() > 16 || (src.len() > 1 && src[0] == b'0') {
         return None;
     }
     src.iter().try_fold(0u64, |acc, &c| Some((acc << 4) | u64::from(any_nibble(c)?)))
@@ -420,7 +423,10 @@ mod tests {
         }
         assert_eq!(parse_hex_u64(b"5EED5888"), Some(0x5eed5888));
         assert_eq!(parse_hex_u64(b"00000000000000001"), None);
-        assert_eq!(parse_hex_u64(b"0000000000000001"), Some(1));
+        assert_eq!(parse_hex_u64(b"0"), Some(0));
+        for zero_led in [&b"00"[..], b"01", b"05C271099", b"0000000000000001"] {
+            assert_eq!(parse_hex_u64(zero_led), None, "{zero_led:?}");
+        }
         for bad in [&b""[..], b"0x1", b"-1", b"g", b" 1"] {
             assert_eq!(parse_hex_u64(bad), None, "{bad:?}");
         }

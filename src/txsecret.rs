@@ -49,7 +49,9 @@ pub(crate) fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Hex<SECRET_LE
 /// Reads a `txTime` as written in a URL (see the module documentation for the decimal/hex
 /// rule); anything else is `Malformed`.
 pub(crate) fn parse_tx_time(raw: &[u8]) -> Result<u64, Error> {
-    if raw.len() == DECIMAL_LEN && raw.iter().all(u8::is_ascii_digit) {
+    // No leading zero in either form (see `parse_hex_u64`): a ten-digit decimal starting with
+    // 0 would be before 1973 anyway.
+    if raw.len() == DECIMAL_LEN && raw.iter().all(u8::is_ascii_digit) && raw[0] != b'0' {
         // Ten digits always fit in a u64.
         return Ok(raw.iter().fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0')));
     }
@@ -170,7 +172,9 @@ mod tests {
         assert_eq!(parse_tx_time(b"5C271099"), Ok(1546064025));
         assert_eq!(parse_tx_time(b"5c271099"), Ok(1546064025));
         assert_eq!(parse_tx_time(b"1735689600"), Ok(1735689600));
-        assert_eq!(parse_tx_time(b"0000000001"), Ok(1));
+        // No leading zero in either form: it would let a `0` move into the stream name.
+        assert_eq!(parse_tx_time(b"0000000001"), Err(Error::Malformed));
+        assert_eq!(parse_tx_time(b"05C271099"), Err(Error::Malformed));
         // Nine or eleven digits are hex.
         assert_eq!(parse_tx_time(b"173568960"), Ok(0x1_7356_8960));
         assert_eq!(parse_tx_time(b"17356896000"), Ok(0x173_5689_6000));

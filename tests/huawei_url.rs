@@ -947,3 +947,29 @@ proptest! {
         let _ = alibaba::url_a_verify(&[KEY], &url, 0, 60, 0);
     }
 }
+
+/// Methods B and D join the stream name and the time without a separator: a `0` moved from
+/// the end of a stream name into the time would keep the time for another stream, so a time
+/// with a leading zero is refused; trailing characters moved into the time give a far-future
+/// one (documented: the caller bounds the time's length).
+#[test]
+fn times_with_a_leading_zero_are_refused() {
+    let key: &[u8] = b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
+    let loaded = HmacKey::new(key).unwrap();
+    let now = 0x5eed_5000;
+    let b = format!("/live/room10.flv?{}", huawei::url_b_build(key, "room10", 0x5eed_5888).unwrap().as_str());
+    let d = format!("/live/room10.m3u8?{}", huawei::url_d_build(&loaded, "room10", 0x5eed_5888).unwrap().as_str());
+    assert_eq!(huawei::url_b_verify(&[key], "room10", b.as_bytes(), now, 3600, 0), Ok(0));
+    assert_eq!(huawei::url_d_verify(core::slice::from_ref(&loaded), "room10", d.as_bytes(), now, 3600, 0), Ok(0));
+    let b0 = b.replace("txTime=", "txTime=0");
+    let d0 = d.replace("hwTime=", "hwTime=0");
+    assert_eq!(huawei::url_b_verify(&[key], "room1", b0.as_bytes(), now, 3600, 0), Err(Error::Malformed));
+    assert_eq!(
+        huawei::url_d_verify(core::slice::from_ref(&loaded), "room1", d0.as_bytes(), now, 3600, 0),
+        Err(Error::Malformed)
+    );
+    // The documented residue: a letter moved gives the same secret and a time in year 3381.
+    let issued = format!("/live/room1a.flv?{}", huawei::url_b_build(key, "room1a", 0x5eed_5888).unwrap().as_str());
+    let recut = issued.replace("room1a.flv", "room1.flv").replace("txTime=", "txTime=a");
+    assert_eq!(huawei::url_b_verify(&[key], "room1", recut.as_bytes(), now, 3600, 0), Ok(0));
+}

@@ -568,3 +568,37 @@ proptest! {
         prop_assert!(both(&[b"k"], &url, 0, 0, 0).is_err());
     }
 }
+
+/// `txSecret` = MD5(key + stream + txTime) has no separator (Tencent's scheme, and Huawei's
+/// method B): characters can move between the stream name and `txTime` without changing the
+/// secret. This test pins what that allows (and what the documented `expiry` check stops), so
+/// the warning in the header and the README stays true.
+#[test]
+fn the_secret_does_not_separate_stream_and_time() {
+    let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
+    let now = 0x5C27_0000;
+    let issued =
+        format!("/live/room1a?txSecret={}&txTime=5C271099", hex32(&c_secret(key, b"room1a", b"5C271099").unwrap()));
+    let v = url::verify(&[key], issued.as_bytes(), 0, now, 0).unwrap();
+    assert_eq!((v.stream_name, v.expiry), (&b"room1a"[..], 0x5C27_1099));
+    // The last character of the stream name moved into txTime: another stream, expiring in
+    // year 3380, under the same secret.
+    let recut = issued.replace("room1a?", "room1?").replace("txTime=5C271099", "txTime=a5C271099");
+    let v = url::verify(&[key], recut.as_bytes(), 0, now, 0).unwrap();
+    assert_eq!((v.stream_name, v.expiry), (&b"room1"[..], 0xa_5c27_1099));
+    // What the documentation tells a verifier to add: no URL it issues lives longer than its
+    // own maximum, so an expiry further out was not issued by it.
+    let max_lifetime = 7 * 86_400;
+    assert!(v.expiry > now + max_lifetime);
+    // A `0` moved the other way would keep the expiry and change the stream: a leading zero
+    // in txTime is refused.
+    let issued0 =
+        format!("/live/room10?txSecret={}&txTime=5C271099", hex32(&c_secret(key, b"room10", b"5C271099").unwrap()));
+    assert!(url::verify(&[key], issued0.as_bytes(), 0, now, 0).is_ok());
+    let recut = issued0.replace("room10?", "room1?").replace("txTime=5C271099", "txTime=05C271099");
+    assert_eq!(url::verify(&[key], recut.as_bytes(), 0, now, 0).map(|v| v.expiry), Err(Error::Malformed));
+}
+
+fn hex32(b: &[u8; 32]) -> String {
+    String::from_utf8(b.to_vec()).unwrap()
+}

@@ -303,7 +303,7 @@ inline std::string build(Kind kind, std::string_view domain, std::string_view ap
 
 /// The `txSecret` for a stream name and a `txTime` exactly as written in the URL (for callers
 /// that assemble their own URLs). Throws Error(Malformed) for a `txTime` that is not 1 to 16
-/// hex digits or 10 decimal digits.
+/// hex digits or 10 decimal digits (no leading zero).
 inline std::string secret(std::string_view key, std::string_view stream, std::string_view tx_time) {
     std::array<uint8_t, LIVESIGN_TENCENT_TX_SECRET_LEN> out{};
     detail::check(livesign_tencent_url_secret(detail::bytes(key), key.size(), detail::bytes(stream), stream.size(),

@@ -208,7 +208,7 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 ///   `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
 ///   parameters are read raw, `txTime` hashed as written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
-///   16 hex digits (either case): Huawei writes hex, and a 10-digit hex time would lie after
+///   16 hex digits (either case, no leading zero): Huawei writes hex, and a 10-digit hex time would lie after
 ///   year 4147, so this reading can only make such a URL expire earlier.
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
 ///   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
@@ -226,6 +226,13 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 /// - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
 ///
 /// Never allocates; safe from any thread.
+///
+/// The MD5 joins `stream` and `txTime` without a separator, so trailing characters of a stream
+/// name can move into `txTime` under the same secret: a URL issued for `room1a` with
+/// `txTime=5eed5888` also verifies for `room1` with `txTime=a5eed5888` (year 3381). If your streams can
+/// be prefixes of one another, refuse a `txTime` longer than 8 hex digits (after year 2106)
+/// before calling this. A `txTime` with a leading zero is refused (`LIVESIGN_MALFORMED`): a `0`
+/// moved into it would keep the time for another stream.
 #[must_use = "the status says whether the URL is authentic"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_url_b_verify(
@@ -331,7 +338,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 /// - `stream`: the stream name the URL is for (a parameter because HLS segment paths do not
 ///   carry it reliably), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
-///   parameters are read raw, `hwTime` hashed as written (1 to 16 hex digits, either case).
+///   parameters are read raw, `hwTime` hashed as written (1 to 16 hex digits, either case, no leading zero).
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: valid
 ///   while `hwTime + duration > now` (strict); here while `now < hwTime + duration_s + leeway_s`.
 /// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
@@ -347,6 +354,13 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 /// - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
 ///
 /// Never allocates; safe from any thread.
+///
+/// The HMAC joins `stream` and `hwTime` without a separator, so trailing characters of a stream
+/// name can move into `hwTime` under the same secret: a URL issued for `room1a` with
+/// `hwTime=5eed5888` also verifies for `room1` with `hwTime=a5eed5888` (year 3381). If your streams can
+/// be prefixes of one another, refuse a `hwTime` longer than 8 hex digits (after year 2106)
+/// before calling this. A `hwTime` with a leading zero is refused (`LIVESIGN_MALFORMED`): a `0`
+/// moved into it would keep the time for another stream.
 #[must_use = "the status says whether the URL is authentic"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_url_d_verify(

@@ -137,7 +137,7 @@ pub unsafe extern "C" fn livesign_tencent_url_build(
 /// `LIVESIGN_INVALID_KEY` for an empty key or one longer than `LIVESIGN_MAX_KEY_LEN`;
 /// `LIVESIGN_MALFORMED` when
 /// `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 16 hex digits, or
-/// exactly 10 decimal digits); `LIVESIGN_OK`. Never allocates.
+/// exactly 10 decimal digits, without a leading zero); `LIVESIGN_OK`. Never allocates.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_tencent_url_secret(
@@ -201,7 +201,8 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 /// - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
 ///   play-authentication validity period configured in the console for play URLs.
 /// - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 16
-///   digits, either case) otherwise; the MD5 covers it exactly as written.
+///   digits, either case) otherwise, never with a leading zero; the MD5 covers it exactly as
+///   written.
 /// - `matched`: NULL, or receives the index of the key that matched (written only on
 ///   `LIVESIGN_OK`).
 /// - `info`: NULL, or receives what the URL says on `LIVESIGN_OK`; zero-filled on any failure.
@@ -216,6 +217,15 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 ///   badly formed;
 /// - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): no key gives the `txSecret`;
 /// - `LIVESIGN_EXPIRED` ("time expired"): `now > txTime + valid_for_s + leeway_s`.
+///
+/// The MD5 joins the stream name and `txTime` without a separator (Tencent's scheme), so
+/// trailing characters of a stream name can move into `txTime` under the same secret: a URL
+/// issued for `room1a` with `txTime=5C271099` also verifies as `room1` with `txTime=a5C271099`
+/// (year 3380). Refuse an expiry further out than the longest lifetime you issue
+/// (`info->expiry`): that stops such a re-cut URL, except when the characters moved are digits
+/// that turn the time into one near the present (a hex `txTime` of digits only re-read as 10
+/// decimal digits, or the reverse). A `txTime` with a leading zero is refused
+/// (`LIVESIGN_MALFORMED`): a `0` moved into it would keep the expiry for another stream.
 ///
 /// Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
 #[must_use = "the status says whether the URL is authentic"]

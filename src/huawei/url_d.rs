@@ -55,7 +55,7 @@ const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 /// [`crate::Limits::MAX_ID_LEN`], a URL over [`crate::Limits::MAX_URL_LEN`], `duration_s`
 /// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key that is not 32 bytes);
 /// [`Error::Malformed`] (not a URL; `hwSecret` or `hwTime` missing or repeated; `hwTime` not 1
-/// to 16 hex digits; `hwSecret` not 64 hex characters, either case);
+/// to 16 hex digits without a leading zero; `hwSecret` not 64 hex characters, either case);
 /// [`Error::SignatureMismatch`] (every key tried, each compared in constant time);
 /// [`Error::Expired`] (`now >= hwTime + duration_s + leeway_s`, saturating).
 pub fn url_d_verify(

@@ -67,7 +67,7 @@ extension Livesign.Tencent {
         }
 
         /// The `txSecret` for a stream name and a `txTime` exactly as written in the URL; throws
-        /// `.malformed` for a `txTime` that is not 1 to 16 hex digits or 10 decimal digits.
+        /// `.malformed` for a `txTime` that is not 1 to 16 hex digits or 10 decimal digits (no leading zero).
         public static func secret(key: String, stream: String, txTime: String) throws -> String {
             try withBytes(key) { k, kl in
                 try withBytes(stream) { s, sl in

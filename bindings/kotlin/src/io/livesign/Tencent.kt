@@ -123,7 +123,7 @@ object Tencent {
         /**
          * The `txSecret` for a stream name and a `txTime` exactly as written in the URL; throws
          * [LiveSignException.Malformed] for a `txTime` that is not 1 to 16 hex digits or 10
-         * decimal digits.
+         * decimal digits (no leading zero).
          */
         @JvmStatic
         fun secret(key: String, stream: String, txTime: String): String {
