@@ -162,9 +162,9 @@
 
 /**
  * `time_format` of the method-A functions: the `auth_key` time is hex Unix seconds (written
- * lowercase, read in either case). Exactly 10 decimal digits are read as decimal, like
- * `txTime`: a decimal URL checked in hex mode keeps its real expiry instead of one in the year
- * 4900 (a hex time reaches 10 digits only after the year 4147).
+ * lowercase, read in either case, 1 to 8 digits). Exactly 10 decimal digits are read as
+ * decimal, like `txTime`: a decimal URL checked in hex mode keeps its real expiry instead of
+ * being refused or read as one in the year 4900.
  */
 #define LIVESIGN_HUAWEI_TIME_HEX 1
 
@@ -191,26 +191,33 @@
 #define LIVESIGN_HUAWEI_URL_A_MAX_LEN 192
 
 /**
- * Longest query `livesign_huawei_url_b_build` writes (a 9-digit `txTime`).
+ * Longest query `livesign_huawei_url_b_build` writes (an 8-digit `txTime`).
  */
-#define LIVESIGN_HUAWEI_URL_B_MAX_LEN 58
+#define LIVESIGN_HUAWEI_URL_B_MAX_LEN 57
 
 /**
- * The largest `tx_time` `livesign_huawei_url_b_build` accepts: 2^36 - 1 (in year 4147), so the
- * hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit decimal one.
+ * The largest `tx_time` `livesign_huawei_url_b_build` accepts, and the largest hex `txTime`
+ * the verifier reads: `ffffffff` (2106-02-07), 8 hex digits as in Huawei's examples.
  */
-#define LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME 68719476735
+#define LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME 4294967295
+
+/**
+ * The largest `hw_time` `livesign_huawei_url_d_build` accepts and the largest `hwTime` the
+ * verifier reads: `ffffffff` (2106-02-07), 8 hex digits as in Huawei's examples.
+ */
+#define LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME 4294967295
 
 /**
  * The largest `timestamp` `livesign_huawei_url_a_build` accepts with
- * `LIVESIGN_HUAWEI_TIME_HEX`: 2^36 - 1 (in year 4147), 9 hex digits.
+ * `LIVESIGN_HUAWEI_TIME_HEX`, and the largest hex one the verifier reads: `ffffffff`
+ * (2106-02-07), 8 hex digits.
  */
-#define LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP 68719476735
+#define LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP 4294967295
 
 /**
  * Longest query `livesign_huawei_url_d_build` writes.
  */
-#define LIVESIGN_HUAWEI_URL_D_MAX_LEN 97
+#define LIVESIGN_HUAWEI_URL_D_MAX_LEN 89
 
 /**
  * The longest signed callback or notification body read (1 MiB): Tencent CSS and TRTC event
@@ -501,18 +508,17 @@
 #define LIVESIGN_TENCENT_TX_SECRET_LEN 32
 
 /**
- * The largest expiry `livesign_tencent_url_build` accepts: 2^36 - 1 (in year 4147), so the
- * uppercase hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit
- * decimal one.
+ * The largest expiry `livesign_tencent_url_build` accepts and a hex `txTime` can say:
+ * `FFFFFFFF` (2106-02-07), 8 hex digits as in every documented `txTime`.
  */
-#define LIVESIGN_TENCENT_URL_MAX_EXPIRY 68719476735
+#define LIVESIGN_TENCENT_URL_MAX_EXPIRY 4294967295
 
 /**
  * The longest URL `livesign_tencent_url_build` writes (an HLS URL whose domain, app and
  * stream are `LIVESIGN_MAX_ID_LEN` bytes each, expiry `LIVESIGN_TENCENT_URL_MAX_EXPIRY`): a
  * buffer of this size always fits.
  */
-#define LIVESIGN_TENCENT_URL_MAX_LEN 842
+#define LIVESIGN_TENCENT_URL_MAX_LEN 841
 
 /**
  * The longest UserSig livesign generates, in bytes: a buffer of this size always fits the
@@ -1819,9 +1825,10 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  *   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, 1 to
  *   `LIVESIGN_MAX_ID_LEN` bytes.
  * - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
- *   parameters are read raw, `txTime` hashed as written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
- *   16 hex digits (either case, no leading zero): Huawei writes hex, and a 10-digit hex time would lie after
- *   year 4147, so this reading can only make such a URL expire earlier.
+ *   parameters are read raw, `txTime` hashed as written. `txTime` is read as decimal when it
+ *   is exactly 10 decimal digits, else as 1 to 8 hex digits (either case, no leading zero,
+ *   at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`): Huawei writes hex, and a 10-digit time
+ *   read as hex would lie after year 4147, so the decimal reading can only expire earlier.
  * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
  *   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
  *   leeway_s` (strict, as for method D).
@@ -1839,12 +1846,14 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  *
  * Never allocates; safe from any thread.
  *
- * The MD5 joins `stream` and `txTime` without a separator, so trailing characters of a stream
- * name can move into `txTime` under the same secret: a URL issued for `room1a` with
- * `txTime=5eed5888` also verifies for `room1` with `txTime=a5eed5888` (year 3381). If your streams can
- * be prefixes of one another, refuse a `txTime` longer than 8 hex digits (after year 2106)
- * before calling this. A `txTime` with a leading zero is refused (`LIVESIGN_MALFORMED`): a `0`
- * moved into it would keep the time for another stream.
+ * The MD5 joins `stream` and `txTime` without a separator, so a secret also covers other
+ * splits of the same bytes. The `txTime` form refuses most of them (`LIVESIGN_MALFORMED`): a
+ * character moved into a real 8-digit hex time makes 9 digits, a `0` moved in makes a leading
+ * zero, and a character moved out leaves a time before 1978 (expired). One split is left, when
+ * the stream ends in two digits and the hex `txTime` has digits only: `room17` + `67812345`
+ * (January 2025) is also `room` + `1767812345` (decimal, January 2026), and the reverse. If
+ * your stream names can extend one another by two digits, refuse a `txTime` that is not 8
+ * hex digits before calling this (or use method D, which has no decimal form).
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
@@ -1860,7 +1869,8 @@ livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
 
 /**
  * Huawei URL validation method D: writes the query `hwSecret={hwSecret}&hwTime={hwTime}` with
- * hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds) and hwSecret =
+ * hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds, at most
+ * `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`) and hwSecret =
  * lowercase hex HMAC-SHA256(key, stream + hwTime). (Huawei MetaStudio's `MSS_A` callback
  * signature is the same value with the callback URL's path as `stream`.)
  *
@@ -1873,7 +1883,7 @@ livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
  * with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
- * UTF-8; then
+ * UTF-8, or `hw_time` is above `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`; then
  * `LIVESIGN_INVALID_KEY` (key rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size
  * needed). `*out_len` is 0 on other failures. Never allocates; safe from any thread.
  */
@@ -1912,7 +1922,8 @@ livesign_status livesign_huawei_url_d_build_keyed(const livesign_hmac_key *key,
  * - `stream`: the stream name the URL is for (a parameter because HLS segment paths do not
  *   carry it reliably), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
  * - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
- *   parameters are read raw, `hwTime` hashed as written (1 to 16 hex digits, either case, no leading zero).
+ *   parameters are read raw, `hwTime` hashed as written (1 to 8 hex digits, either case, no
+ *   leading zero, at most `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`).
  * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: valid
  *   while `hwTime + duration > now` (strict); here while `now < hwTime + duration_s + leeway_s`.
  * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
@@ -1923,18 +1934,16 @@ livesign_status livesign_huawei_url_d_build_keyed(const livesign_hmac_key *key,
  *   or above `LIVESIGN_MAX_KEYS`;
  * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
  * - `LIVESIGN_MALFORMED`: not a URL, `hwSecret` or `hwTime` missing or repeated, `hwTime` not
- *   hex, `hwSecret` not 64 hex characters (either case);
+ *   in the form above, `hwSecret` not 64 hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
  * - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
  *
  * Never allocates; safe from any thread.
  *
- * The HMAC joins `stream` and `hwTime` without a separator, so trailing characters of a stream
- * name can move into `hwTime` under the same secret: a URL issued for `room1a` with
- * `hwTime=5eed5888` also verifies for `room1` with `hwTime=a5eed5888` (year 3381). If your streams can
- * be prefixes of one another, refuse a `hwTime` longer than 8 hex digits (after year 2106)
- * before calling this. A `hwTime` with a leading zero is refused (`LIVESIGN_MALFORMED`): a `0`
- * moved into it would keep the time for another stream.
+ * The HMAC joins `stream` and `hwTime` without a separator; the `hwTime` form is what keeps a
+ * secret from covering another split of the same bytes: a character moved into a real 8-digit
+ * `hwTime` makes 9 digits, a `0` moved in makes a leading zero (both `LIVESIGN_MALFORMED`),
+ * and a character moved out leaves a time before 1978 (`LIVESIGN_EXPIRED`).
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_url_d_verify(const livesign_slice *keys,
@@ -2307,7 +2316,7 @@ livesign_status livesign_tencent_url_build(uint32_t kind,
  * with a non-zero length or `stream` is longer than `LIVESIGN_MAX_ID_LEN`;
  * `LIVESIGN_INVALID_KEY` for an empty key or one longer than `LIVESIGN_MAX_KEY_LEN`;
  * `LIVESIGN_MALFORMED` when
- * `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 16 hex digits, or
+ * `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 8 hex digits, or
  * exactly 10 decimal digits, without a leading zero); `LIVESIGN_OK`. Never allocates.
  */
 LIVESIGN_MUST_USE
@@ -2331,9 +2340,9 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  *   before it. `txSecret` must be 32 lowercase hex characters.
  * - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
  *   play-authentication validity period configured in the console for play URLs.
- * - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 16
- *   digits, either case) otherwise, never with a leading zero; the MD5 covers it exactly as
- *   written.
+ * - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 8
+ *   digits, either case, up to `LIVESIGN_TENCENT_URL_MAX_EXPIRY`) otherwise, never with a
+ *   leading zero; the MD5 covers it exactly as written.
  * - `matched`: NULL, or receives the index of the key that matched (written only on
  *   `LIVESIGN_OK`).
  * - `info`: NULL, or receives what the URL says on `LIVESIGN_OK`; zero-filled on any failure.
@@ -2349,14 +2358,15 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  * - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): no key gives the `txSecret`;
  * - `LIVESIGN_EXPIRED` ("time expired"): `now > txTime + valid_for_s + leeway_s`.
  *
- * The MD5 joins the stream name and `txTime` without a separator (Tencent's scheme), so
- * trailing characters of a stream name can move into `txTime` under the same secret: a URL
- * issued for `room1a` with `txTime=5C271099` also verifies as `room1` with `txTime=a5C271099`
- * (year 3380). Refuse an expiry further out than the longest lifetime you issue
- * (`info->expiry`): that stops such a re-cut URL, except when the characters moved are digits
- * that turn the time into one near the present (a hex `txTime` of digits only re-read as 10
- * decimal digits, or the reverse). A `txTime` with a leading zero is refused
- * (`LIVESIGN_MALFORMED`): a `0` moved into it would keep the expiry for another stream.
+ * The MD5 joins the stream name and `txTime` without a separator (Tencent's scheme), so a
+ * secret also covers other splits of the same bytes. The `txTime` form refuses most of them
+ * (`LIVESIGN_MALFORMED`): a character moved into a real 8-digit hex time makes 9 digits, a
+ * `0` moved in makes a leading zero, and a character moved out leaves a time before 1978.
+ * One split is left, when the stream name ends in two digits and the hex `txTime` has digits
+ * only: `room17` + `67812345` (January 2025) is also `room` + `1767812345` (decimal, January
+ * 2026), and the reverse. If your stream names can extend one another by two digits, refuse
+ * an expiry further out than the longest lifetime you issue (`info->expiry`) and issue
+ * decimal or hex times only, checking `info->tx_time` for that form.
  *
  * Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
  */

@@ -13,10 +13,11 @@
 //! Each cloud brings its own key rule, time formats and duration bounds ([`Policy`]).
 //!
 //! A hex time follows the `txTime` rule of [`crate::txsecret`]: exactly 10 decimal digits are
-//! read as decimal. `1592639100` (Huawei's own decimal example) would otherwise, read as hex,
-//! be valid until the year 4900: a URL made in decimal for a verifier set to hex fails closed
-//! (its real, earlier expiry) instead of open. Builders write hex times of at most 9 digits
-//! ([`HEX_MAX_TIMESTAMP`]), so no built time is read back differently.
+//! read as decimal, otherwise 1 to 8 hex digits. `1592639100` (Huawei's own decimal example)
+//! would otherwise, read as hex, be valid until the year 4900: a URL made in decimal for a
+//! verifier set to hex fails closed (its real, earlier expiry) instead of open. Builders write
+//! hex times up to `ffffffff` ([`HEX_MAX_TIMESTAMP`], 2106), so no built time is refused or
+//! read back differently.
 
 use crate::digest::md5::{self, md5};
 use crate::limits::{self, Limits};
@@ -54,7 +55,7 @@ const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 
 const PARAM: &[u8] = b"auth_key";
 
-/// The largest timestamp a builder writes in hex: 9 digits (year 4147), like `txTime`.
+/// The largest timestamp a builder writes in hex: 8 digits (2106), like `txTime`.
 pub(crate) const HEX_MAX_TIMESTAMP: u64 = txsecret::MAX_EXPIRY;
 
 /// Builds the query `auth_key={timestamp}-{rand}-{uid}-{md5hash}` for `uri`.
@@ -229,19 +230,20 @@ mod tests {
         }
         assert_eq!(split(format!("5EEDbe7c-r-u-{h}").as_bytes(), TimeFormat::Hex).unwrap().2, 0x5eedbe7c);
         assert!(split(format!("5eedbe7c-r-u-{h}").as_bytes(), TimeFormat::Decimal).is_err());
-        // In hex, exactly ten decimal digits are decimal; nine, eleven or a letter are hex.
+        // In hex mode, exactly ten decimal digits are decimal, otherwise 1 to 8 hex digits.
         let hex = |t: &str| split(format!("{t}-r-u-{h}").as_bytes(), TimeFormat::Hex).map(|s| s.2);
         assert_eq!(hex("1592639100"), Ok(1_592_639_100));
-        assert_eq!(hex("159263910"), Ok(0x1_5926_3910));
-        assert_eq!(hex("15926391000"), Ok(0x159_2639_1000));
-        assert_eq!(hex("159263910a"), Ok(0x15_9263_910a));
-        assert_eq!(hex("12345678901234567"), Err(Error::Malformed), "over 16 hex digits");
+        assert_eq!(hex("15926391"), Ok(0x1592_6391));
+        assert_eq!(hex("ffffffff"), Ok(HEX_MAX_TIMESTAMP));
+        for neither in ["159263910", "15926391000", "159263910a", "12345678901234567"] {
+            assert_eq!(hex(neither), Err(Error::Malformed), "{neither}");
+        }
     }
 
     #[test]
-    fn hex_builds_stop_at_nine_digits() {
+    fn hex_builds_stop_at_eight_digits() {
         let q = build(&ANY, b"k", "/a", HEX_MAX_TIMESTAMP, TimeFormat::Hex, "0", "0").unwrap();
-        assert!(q.as_str().starts_with("auth_key=fffffffff-"), "{}", q.as_str());
+        assert!(q.as_str().starts_with("auth_key=ffffffff-"), "{}", q.as_str());
         assert_eq!(
             build(&ANY, b"k", "/a", HEX_MAX_TIMESTAMP + 1, TimeFormat::Hex, "0", "0"),
             Err(Error::InvalidArgument)

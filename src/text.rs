@@ -132,13 +132,27 @@ fn any_nibble(c: u8) -> Option<u8> {
     (v < 16).then_some(v)
 }
 
-/// A `u64` written in 1 to 16 hex digits (no `0x`, no sign, no leading zero: `0` alone is
-/// zero), either case, as [`HexU64`] writes it; anything else is `None`. Used for the hex times
-/// of signed URLs (`txTime`, `hwTime`, Huawei's hex `auth_key` time). A leading zero would let
-/// a `0` move between a stream name and a time that the signature joins without a separator
-/// (`room10` + `5C271099` = `room1` + `05C271099`): same secret, same expiry, another stream.
-pub(crate) fn parse_hex_u64(src: &[u8]) -> Option<u64> {
-    if src.is_empty() || src.len() > 16 || (src.len() > 1 && src[0] == b'0') {
+/// Most digits a hex time of a signed URL may have: 8, the width of every hex time in Tencent's
+/// and Huawei's documents (`5C271099`, `5eed5888`), enough until 2106-02-07 06:28:15 UTC.
+pub(crate) const HEX_TIME_MAX_DIGITS: usize = 8;
+/// The largest hex time: `ffffffff`.
+pub(crate) const HEX_TIME_MAX: u64 = (1 << (4 * HEX_TIME_MAX_DIGITS)) - 1;
+
+/// A hex time of a signed URL (`txTime`, `hwTime`, Huawei's hex `auth_key` time): 1 to
+/// [`HEX_TIME_MAX_DIGITS`] hex digits of either case, no `0x`, no sign, no leading zero (`0`
+/// alone is zero), as [`HexU64`] writes it; anything else is `None`.
+///
+/// `txSecret` and `hwSecret` sign the stream name and the time joined without a separator, so
+/// the bounds are what keep a captured URL's secret from covering another stream:
+/// - a leading zero would let a `0` move from the stream into the time with the same value
+///   (`room10` + `5C271099` = `room1` + `05C271099`);
+/// - a ninth digit would let any trailing stream character move in, giving a prefix stream a
+///   far-future expiry (`room1` + `5C271099` = `room` + `15C271099`, valid until 2155).
+///
+/// With both, a real time (8 digits since 1978) moved either way becomes 9 digits (refused) or
+/// 7 or fewer (a time before 1978).
+pub(crate) fn parse_hex_time(src: &[u8]) -> Option<u64> {
+    if src.is_empty() || src.len() > HEX_TIME_MAX_DIGITS || (src.len() > 1 && src[0] == b'0') {
         return None;
     }
     src.iter().try_fold(0u64, |acc, &c| Some((acc << 4) | u64::from(any_nibble(c)?)))
@@ -409,26 +423,32 @@ mod tests {
     }
 
     #[test]
-    fn hex_u64_round_trips() {
-        for v in [0, 1, 15, 16, 0x5eed5888, 0x0fff_ffff_ffff_ffff, u64::MAX] {
-            let h = HexU64::new(v);
-            assert_eq!(h.as_bytes(), format!("{v:x}").as_bytes());
-            assert_eq!(parse_hex_u64(h.as_bytes()), Some(v));
-        }
+    fn hex_u64_writes_as_printf() {
         for v in [0, 1, 0xa, 15, 16, 0x5c271099, u64::MAX >> 4, u64::MAX] {
             let (lower, upper) = (HexU64::new(v), HexU64::upper(v));
+            assert_eq!(lower.as_bytes(), format!("{v:x}").as_bytes());
             assert_eq!(upper.as_bytes(), format!("{v:X}").as_bytes());
             assert_eq!(lower.as_bytes().len(), HexU64::digits(v));
-            assert_eq!(parse_hex_u64(upper.as_bytes()), Some(v));
         }
-        assert_eq!(parse_hex_u64(b"5EED5888"), Some(0x5eed5888));
-        assert_eq!(parse_hex_u64(b"00000000000000001"), None);
-        assert_eq!(parse_hex_u64(b"0"), Some(0));
-        for zero_led in [&b"00"[..], b"01", b"05C271099", b"0000000000000001"] {
-            assert_eq!(parse_hex_u64(zero_led), None, "{zero_led:?}");
+    }
+
+    #[test]
+    fn hex_times_round_trip_up_to_eight_digits() {
+        for v in [0, 1, 15, 16, 0x5eed5888, 0x1000_0000, HEX_TIME_MAX] {
+            assert_eq!(parse_hex_time(HexU64::new(v).as_bytes()), Some(v));
+            assert_eq!(parse_hex_time(HexU64::upper(v).as_bytes()), Some(v));
         }
-        for bad in [&b""[..], b"0x1", b"-1", b"g", b" 1"] {
-            assert_eq!(parse_hex_u64(bad), None, "{bad:?}");
+        assert_eq!(HEX_TIME_MAX, u64::from(u32::MAX));
+        assert_eq!(parse_hex_time(b"5EED5888"), Some(0x5eed5888));
+        // A ninth digit: a stream character moved into the time.
+        for long in [&b"100000000"[..], b"15C271099", b"fffffffff", b"ffffffffffffffff"] {
+            assert_eq!(parse_hex_time(long), None, "{long:?}");
+        }
+        for zero_led in [&b"00"[..], b"01", b"05C27109", b"0000001"] {
+            assert_eq!(parse_hex_time(zero_led), None, "{zero_led:?}");
+        }
+        for bad in [&b""[..], b"0x1", b"-1", b"g", b" 1", b"1 ", b"+1"] {
+            assert_eq!(parse_hex_time(bad), None, "{bad:?}");
         }
     }
 

@@ -9,18 +9,23 @@
 //! The MD5 covers `txTime` exactly as written, so `5C271099` and `5c271099` give different
 //! secrets for the same instant, and verification never re-formats what it read.
 //!
-//! `txTime` is hex in every documented example (both cases) and, per Tencent's docs from 2023
-//! on, may also be decimal. The two overlap: `1735689600` is valid text in both. The rule here
-//! is **exactly 10 decimal digits are decimal, anything else is hex** (1 to 16 digits, either
-//! case). Every Unix time from 2001-09-09 to 2286-11-20 has 10 decimal digits, while hex needs
-//! 10 digits only from year 4147 on, so no real hex expiry is 10 digits long; and should one
-//! ever be, reading it as decimal gives an *earlier* expiry, failing closed instead of turning
-//! a short-lived URL into a never-expiring one. Builders therefore refuse expiries whose hex
-//! form would be 10 digits or longer ([`MAX_EXPIRY`]).
+//! `txTime` is hex in every documented example (both cases, always 8 digits) and, per
+//! Tencent's docs from 2023 on, may also be decimal. The rule here: **exactly 10 decimal digits
+//! are decimal; otherwise 1 to 8 hex digits** of either case, no leading zero
+//! ([`parse_hex_time`]). The two forms never have the same length, so no text reads both ways;
+//! every Unix time from 2001-09-09 to 2286-11-20 has 10 decimal digits, and hex covers up to
+//! 2106-02-07 ([`MAX_EXPIRY`]).
+//!
+//! The MD5 joins the stream name and `txTime` without a separator, so a captured URL's secret
+//! also covers every other split of the same bytes. The hex bounds leave one such split: a
+//! stream ending in two digits before an all-digit hex time (`room17` + `67812345`, January
+//! 2025) re-reads as a prefix stream with a 10-digit decimal time (`room` + `1767812345`,
+//! January 2026). Callers whose stream names can be prefixes of one another refuse an expiry
+//! beyond their longest URL lifetime; the verifiers report the expiry for that.
 
 use crate::digest::md5::{self, md5};
 use crate::limits::{self, Limits};
-use crate::text::{Hex, HexU64, ct_eq_wipe, parse_hex_lower, parse_hex_u64};
+use crate::text::{self, Hex, HexU64, ct_eq_wipe, parse_hex_lower, parse_hex_time};
 use crate::url::{self, SignedQuery, Url};
 use crate::{Error, expiry, keyring};
 
@@ -32,9 +37,8 @@ pub(crate) const TIME_PARAM: &[u8] = b"txTime";
 pub(crate) const SECRET_LEN: usize = 2 * md5::LEN;
 /// The one length at which an all-digit `txTime` is read as decimal.
 const DECIMAL_LEN: usize = 10;
-/// The largest expiry a builder writes: 9 hex digits (year 4147), so a built `txTime` can never
-/// be mistaken for a decimal one.
-pub(crate) const MAX_EXPIRY: u64 = (1 << 36) - 1;
+/// The largest expiry a builder writes and a hex `txTime` can say: `FFFFFFFF`, 2106-02-07.
+pub(crate) const MAX_EXPIRY: u64 = text::HEX_TIME_MAX;
 
 /// The raw MD5 behind a `txSecret`.
 pub(crate) fn digest(key: &[u8], stream: &[u8], tx_time: &[u8]) -> [u8; md5::LEN] {
@@ -49,13 +53,13 @@ pub(crate) fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Hex<SECRET_LE
 /// Reads a `txTime` as written in a URL (see the module documentation for the decimal/hex
 /// rule); anything else is `Malformed`.
 pub(crate) fn parse_tx_time(raw: &[u8]) -> Result<u64, Error> {
-    // No leading zero in either form (see `parse_hex_u64`): a ten-digit decimal starting with
-    // 0 would be before 1973 anyway.
+    // No leading zero in either form (see `parse_hex_time`): a ten-digit decimal starting
+    // with 0 would be before 1973 anyway.
     if raw.len() == DECIMAL_LEN && raw.iter().all(u8::is_ascii_digit) && raw[0] != b'0' {
         // Ten digits always fit in a u64.
         return Ok(raw.iter().fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0')));
     }
-    parse_hex_u64(raw).ok_or(Error::Malformed)
+    parse_hex_time(raw).ok_or(Error::Malformed)
 }
 
 /// Letter case of a hex `txTime` written by a builder.
@@ -85,7 +89,7 @@ pub(crate) const fn query_len(expiry: u64) -> usize {
     SECRET_PARAM.len() + SECRET_LEN + TIME_PARAM.len() + 3 + HexU64::digits(expiry)
 }
 
-/// Longest query [`query`] writes: a 9-digit `txTime`.
+/// Longest query [`query`] writes: an 8-digit `txTime`.
 pub(crate) const QUERY_MAX_LEN: usize = query_len(MAX_EXPIRY);
 const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 
@@ -172,17 +176,19 @@ mod tests {
         assert_eq!(parse_tx_time(b"5C271099"), Ok(1546064025));
         assert_eq!(parse_tx_time(b"5c271099"), Ok(1546064025));
         assert_eq!(parse_tx_time(b"1735689600"), Ok(1735689600));
+        assert_eq!(parse_tx_time(b"9999999999"), Ok(9999999999));
         // No leading zero in either form: it would let a `0` move into the stream name.
         assert_eq!(parse_tx_time(b"0000000001"), Err(Error::Malformed));
-        assert_eq!(parse_tx_time(b"05C271099"), Err(Error::Malformed));
-        // Nine or eleven digits are hex.
-        assert_eq!(parse_tx_time(b"173568960"), Ok(0x1_7356_8960));
-        assert_eq!(parse_tx_time(b"17356896000"), Ok(0x173_5689_6000));
-        // Ten characters with a letter are hex.
-        assert_eq!(parse_tx_time(b"173568960a"), Ok(0x17_3568_960a));
+        assert_eq!(parse_tx_time(b"05C27109"), Err(Error::Malformed));
+        // Up to 8 digits are hex; 9, 11 or more are refused in both readings: a ninth hex
+        // digit would be a stream character moved into the time.
+        assert_eq!(parse_tx_time(b"17356896"), Ok(0x1735_6896));
+        assert_eq!(parse_tx_time(b"ffffffff"), Ok(MAX_EXPIRY));
+        for bad in [&b"173568960"[..], b"15C271099", b"17356896000", b"173568960a", b"ffffffffffffffff"] {
+            assert_eq!(parse_tx_time(bad), Err(Error::Malformed), "{bad:?}");
+        }
         assert_eq!(parse_tx_time(b"0"), Ok(0));
-        assert_eq!(parse_tx_time(b"ffffffffffffffff"), Ok(u64::MAX));
-        for bad in [&b""[..], b"fffffffffffffffff", b"5C27109G", b"+5C27109", b" 5C27109", b"0x5C2710", b"-1"] {
+        for bad in [&b""[..], b"5C27109G", b"+5C27109", b" 5C27109", b"0x5C2710", b"-1"] {
             assert_eq!(parse_tx_time(bad), Err(Error::Malformed), "{bad:?}");
         }
     }
@@ -194,10 +200,10 @@ mod tests {
             assert_eq!(tx_time(v, Case::Lower).unwrap().as_bytes(), lower.as_bytes());
         }
         let max = tx_time(MAX_EXPIRY, Case::Upper).unwrap();
-        assert_eq!(max.as_bytes(), b"FFFFFFFFF");
+        assert_eq!(max.as_bytes(), b"FFFFFFFF");
         assert_eq!(parse_tx_time(max.as_bytes()), Ok(MAX_EXPIRY));
         assert!(tx_time(MAX_EXPIRY + 1, Case::Upper).is_err());
-        for v in [0, 1, 15, 16, 255, 256, u64::from(u32::MAX), MAX_EXPIRY] {
+        for v in [0, 1, 15, 16, 255, 256, 0x1000_0000, MAX_EXPIRY] {
             let t = tx_time(v, Case::Lower).unwrap();
             assert_eq!(parse_tx_time(t.as_bytes()), Ok(v));
         }
@@ -210,7 +216,7 @@ mod tests {
         assert_eq!(q.as_str(), "txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099");
         assert_eq!(q.as_bytes().len(), query_len(1546064025));
         let longest = query(key, b"test", &tx_time(MAX_EXPIRY, Case::Lower).unwrap()).unwrap();
-        assert_eq!((longest.as_bytes().len(), query_len(0)), (QUERY_MAX_LEN, QUERY_MAX_LEN - 8));
+        assert_eq!((longest.as_bytes().len(), query_len(0)), (QUERY_MAX_LEN, QUERY_MAX_LEN - 7));
     }
 
     fn split(path: &[u8]) -> Result<StreamPath<'_>, Error> {

@@ -203,14 +203,17 @@ fn a_time_formats() {
     assert_eq!(a(&[KEY], FLV, TimeFormat::Hex, T + 60, 60, 0), Ok(0));
     assert_eq!(a(&[KEY], FLV, TimeFormat::Hex, T + 61, 60, 0), Err(Error::Expired));
     assert_eq!(c_a_verify(&[KEY], FLV, LIVESIGN_HUAWEI_TIME_HEX, T + 61, 60).0, LIVESIGN_EXPIRED);
-    // Nine decimal digits, or ten with a letter, are hex.
+    // Otherwise 1 to 8 hex digits: eight decimal digits are hex; nine, or ten with a letter,
+    // are neither form.
     let signed = |t: &str| {
         format!("/x?auth_key={t}-r-0-{}", md5_hex(&format!("/x-{t}-r-0-{}", std::str::from_utf8(KEY).unwrap())))
     };
-    assert_eq!(a(&[KEY], &signed("159263910"), TimeFormat::Hex, 0x1_5926_3910 + 60, 60, 0), Ok(0));
-    assert_eq!(a(&[KEY], &signed("159263910"), TimeFormat::Hex, 0x1_5926_3910 + 61, 60, 0), Err(Error::Expired));
-    assert_eq!(a(&[KEY], &signed("15926391a0"), TimeFormat::Hex, 0x15_9263_91a0 + 60, 60, 0), Ok(0));
-    // Builders write at most nine hex digits, so nothing they write is read back as decimal.
+    assert_eq!(a(&[KEY], &signed("15926391"), TimeFormat::Hex, 0x1592_6391 + 60, 60, 0), Ok(0));
+    assert_eq!(a(&[KEY], &signed("15926391"), TimeFormat::Hex, 0x1592_6391 + 61, 60, 0), Err(Error::Expired));
+    for neither in ["159263910", "15926391a0", "ffffffffffffffff"] {
+        assert_eq!(a(&[KEY], &signed(neither), TimeFormat::Hex, 0, 60, 0), Err(Error::Malformed), "{neither}");
+    }
+    // Builders write at most eight hex digits, so everything they write is read back as hex.
     let max = UrlAuth::A_MAX_HEX_TIMESTAMP;
     assert_eq!(max, LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP);
     let q = huawei::url_a_build(KEY, "/x", max, TimeFormat::Hex, "r", "0").unwrap();
@@ -388,13 +391,19 @@ fn d_windows_rings_and_order() {
         huawei::url_d_verify(std::slice::from_ref(&k), "huawei2", D_URL.as_bytes(), D_T, 60, 0),
         Err(Error::SignatureMismatch)
     );
-    // Saturation: a window ending past u64::MAX stays open.
-    let q = huawei::url_d_build(&k, "s", u64::MAX - 5).unwrap();
-    let url = format!("/a/s?{q}");
-    assert_eq!(huawei::url_d_verify(std::slice::from_ref(&k), "s", url.as_bytes(), u64::MAX, 60, 0), Ok(0));
-    let q = huawei::url_d_build(&k, "s", u64::MAX - 60).unwrap();
-    let url = format!("/a/s?{q}");
-    assert_eq!(huawei::url_d_verify(&[k], "s", url.as_bytes(), u64::MAX, 60, 0), Err(Error::Expired));
+    // The latest start: its window ends where it should, and the leeway saturates.
+    let last = UrlAuth::D_MAX_HW_TIME;
+    let url = format!("/a/s?{}", huawei::url_d_build(&k, "s", last).unwrap());
+    assert_eq!(huawei::url_d_verify(std::slice::from_ref(&k), "s", url.as_bytes(), last + 59, 60, 0), Ok(0));
+    assert_eq!(
+        huawei::url_d_verify(std::slice::from_ref(&k), "s", url.as_bytes(), last + 60, 60, 0),
+        Err(Error::Expired)
+    );
+    assert_eq!(
+        huawei::url_d_verify(std::slice::from_ref(&k), "s", url.as_bytes(), u64::MAX, 60, u32::MAX),
+        Err(Error::Expired)
+    );
+    assert_eq!(huawei::url_d_verify(&[k], "s", url.as_bytes(), last + 60, 60, u32::MAX), Ok(0));
 }
 
 #[test]
@@ -518,8 +527,20 @@ fn d_raw_and_keyed_variants() {
             LIVESIGN_INVALID_KEY
         );
     }
-    let longest = huawei::url_d_build(&HmacKey::new(KEY).unwrap(), "s", u64::MAX).unwrap();
+    let key = HmacKey::new(KEY).unwrap();
+    let longest = huawei::url_d_build(&key, "s", UrlAuth::D_MAX_HW_TIME).unwrap();
+    assert!(longest.as_str().ends_with("&hwTime=ffffffff"));
     assert_eq!(longest.as_str().len(), LIVESIGN_HUAWEI_URL_D_MAX_LEN);
+    assert_eq!((UrlAuth::D_MAX_HW_TIME, LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME), (0xffff_ffff, 0xffff_ffff));
+    // A later start would need a ninth hwTime digit; the stream is checked first.
+    for t in [UrlAuth::D_MAX_HW_TIME + 1, u64::MAX] {
+        assert_eq!(huawei::url_d_build(&key, "s", t).map(|q| q.to_string()), Err(Error::InvalidArgument));
+        assert_eq!(
+            huawei::url_d_secret(&HmacKey::new(b"short").unwrap(), "s", t).map(|_| ()),
+            Err(Error::InvalidArgument)
+        );
+    }
+    assert_eq!(huawei::url_d_build(&key, "", u64::MAX).map(|q| q.to_string()), Err(Error::InvalidArgument));
 }
 
 #[test]
@@ -578,11 +599,11 @@ fn b_tx_time_texts() {
     // Exactly ten decimal digits are decimal (the shared txSecret rule): never a later expiry.
     assert_eq!(at("1592613000", 1592613059), Ok(0));
     assert_eq!(at("1592613000", 1592613060), Err(Error::Expired));
-    assert_eq!(at("159261300", 0x1_5926_1300 + 59), Ok(0), "nine digits are hex");
-    // A window ending past u64::MAX stays open (saturating).
-    assert_eq!(at("ffffffffffffffff", u64::MAX), Ok(0));
+    // Otherwise 1 to 8 hex digits: a ninth would be a stream character moved into the time.
+    assert_eq!(at("15926130", 0x1592_6130 + 59), Ok(0));
+    assert_eq!(at("ffffffff", 0xffff_ffff + 59), Ok(0));
     assert_eq!(at("0", 59), Ok(0));
-    for bad in ["", "0x5eed5888", "+5eed5888", "5eed588g", "fffffffffffffffff", "-1"] {
+    for bad in ["", "0x5eed5888", "+5eed5888", "5eed588g", "159261300", "15eed5888", "ffffffffffffffff", "-1"] {
         assert_eq!(at(bad, 0), Err(Error::Malformed), "{bad:?}");
     }
 }
@@ -619,10 +640,10 @@ fn b_builders() {
     let over = UrlAuth::B_MAX_TX_TIME + 1;
     assert_eq!(huawei::url_b_build(b"bad", "s", over).map(|q| q.to_string()), Err(Error::InvalidArgument));
     let longest = huawei::url_b_build(KEY, "s", UrlAuth::B_MAX_TX_TIME).unwrap();
-    assert!(longest.as_str().ends_with("&txTime=fffffffff"));
+    assert!(longest.as_str().ends_with("&txTime=ffffffff"));
     assert_eq!(longest.as_str().len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN);
     assert_eq!(UrlAuth::B_MAX_TX_TIME, LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME);
-    assert_eq!(huawei::url_b_build(KEY, "s", 0).unwrap().as_str().len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN - 8);
+    assert_eq!(huawei::url_b_build(KEY, "s", 0).unwrap().as_str().len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN - 7);
     // The C builder: size query, short buffer, exact fit.
     for cap in [0, 10, want.len() - 1, want.len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN] {
         let (st, len, text) = c_b_build(KEY, b"huawei1", B_T, cap);
@@ -862,7 +883,7 @@ proptest! {
     }
 
     #[test]
-    fn d_round_trips(stream in "\\PC{1,24}", t: u64, duration in 60u32..=2_592_000) {
+    fn d_round_trips(stream in "\\PC{1,24}", t in 0..=UrlAuth::D_MAX_HW_TIME, duration in 60u32..=2_592_000) {
         let k = HmacKey::new(KEY).unwrap();
         let q = huawei::url_d_build(&k, &stream, t).unwrap();
         let url = format!("/app/any.m3u8?{q}");
@@ -952,24 +973,72 @@ proptest! {
 /// the end of a stream name into the time would keep the time for another stream, so a time
 /// with a leading zero is refused; trailing characters moved into the time give a far-future
 /// one (documented: the caller bounds the time's length).
+fn hmac_sha256_hex(key: &[u8], msg: &[u8]) -> String {
+    use hmac::{KeyInit, Mac};
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();
+    mac.update(msg);
+    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// B and D sign the stream and the time joined without a separator, so a captured secret covers
+/// every split of the same bytes; the time form (1 to 8 hex digits without a leading zero; for
+/// B also exactly 10 decimal digits) must refuse or expire every other split. D has no decimal
+/// form, so none is left; B keeps the documented one (an all-digit hex time re-read as decimal).
 #[test]
-fn times_with_a_leading_zero_are_refused() {
-    let key: &[u8] = b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
-    let loaded = HmacKey::new(key).unwrap();
-    let now = 0x5eed_5000;
-    let b = format!("/live/room10.flv?{}", huawei::url_b_build(key, "room10", 0x5eed_5888).unwrap().as_str());
-    let d = format!("/live/room10.m3u8?{}", huawei::url_d_build(&loaded, "room10", 0x5eed_5888).unwrap().as_str());
-    assert_eq!(huawei::url_b_verify(&[key], "room10", b.as_bytes(), now, 3600, 0), Ok(0));
-    assert_eq!(huawei::url_d_verify(core::slice::from_ref(&loaded), "room10", d.as_bytes(), now, 3600, 0), Ok(0));
-    let b0 = b.replace("txTime=", "txTime=0");
-    let d0 = d.replace("hwTime=", "hwTime=0");
-    assert_eq!(huawei::url_b_verify(&[key], "room1", b0.as_bytes(), now, 3600, 0), Err(Error::Malformed));
-    assert_eq!(
-        huawei::url_d_verify(core::slice::from_ref(&loaded), "room1", d0.as_bytes(), now, 3600, 0),
-        Err(Error::Malformed)
-    );
-    // The documented residue: a letter moved gives the same secret and a time in year 3381.
-    let issued = format!("/live/room1a.flv?{}", huawei::url_b_build(key, "room1a", 0x5eed_5888).unwrap().as_str());
-    let recut = issued.replace("room1a.flv", "room1.flv").replace("txTime=", "txTime=a");
-    assert_eq!(huawei::url_b_verify(&[key], "room1", recut.as_bytes(), now, 3600, 0), Ok(0));
+fn no_other_split_of_the_signed_bytes_verifies() {
+    let loaded = HmacKey::new(KEY).unwrap();
+    let keys = core::slice::from_ref(&loaded);
+    let now = 1_700_000_000; // 2023-11-14: every issued time below is later.
+    let duration = UrlAuth::MAX_DURATION_S;
+    let issued = [
+        ("room1a", "6553ff10"),
+        ("room1A", "6553FF10"),
+        ("room10", "6553ff10"),
+        ("abcdef", "6553ff10"),
+        ("a", "ffffffff"),
+        ("0", "6553ff10"),
+        ("stream12", "1735689600"),
+        ("room17", "67812345"),
+        ("room", "1767812345"),
+    ];
+    let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+    let mut b_residue = 0;
+    for (stream, time) in issued {
+        let b_url = |t: &str| {
+            format!(
+                "/live/x.flv?txSecret={}&txTime={t}",
+                md5_hex(&format!("{}{stream}{time}", std::str::from_utf8(KEY).unwrap()))
+            )
+        };
+        let d_secret = hmac_sha256_hex(KEY, format!("{stream}{time}").as_bytes());
+        let d_url = |t: &str| format!("/live/x.m3u8?hwSecret={d_secret}&hwTime={t}");
+        assert_eq!(huawei::url_b_verify(&[KEY], stream, b_url(time).as_bytes(), now, duration, 0), Ok(0), "{stream}");
+        // D has no decimal form: a D builder never signs a 10-digit time.
+        let d_issued = time.len() <= 8;
+        if d_issued {
+            assert_eq!(huawei::url_d_verify(keys, stream, d_url(time).as_bytes(), now, duration, 0), Ok(0), "{stream}");
+        }
+        let joined = format!("{stream}{time}");
+        for cut in 1..joined.len() {
+            let (s, t) = joined.split_at(cut);
+            if s == stream {
+                continue;
+            }
+            let lengths = (t.len(), time.len());
+            let documented = digits(t) && digits(time) && (lengths == (10, 8) || lengths == (8, 10));
+            match huawei::url_b_verify(&[KEY], s, b_url(t).as_bytes(), now, duration, 0) {
+                Ok(_) => {
+                    assert!(documented, "B: {stream}+{time} verified as {s}+{t}");
+                    b_residue += 1;
+                }
+                Err(e) => assert!(matches!(e, Error::Malformed | Error::Expired), "B {s}+{t}: {e:?}"),
+            }
+            let d = huawei::url_d_verify(keys, s, d_url(t).as_bytes(), now, duration, 0);
+            assert!(
+                !d_issued || matches!(d, Err(Error::Malformed | Error::Expired)),
+                "D: {stream}+{time} as {s}+{t}: {d:?}"
+            );
+        }
+    }
+    assert_eq!(b_residue, 2, "room17+67812345 = room+1767812345, both ways");
 }

@@ -258,11 +258,12 @@ fn tx_time_case_and_decimal() {
     let secret = url::secret(decimal.key.as_bytes(), b"room_42", hex.as_bytes()).unwrap();
     let u = format!("rtmp://push.example.com/live/room_42?txSecret={secret}&txTime={hex}");
     assert_eq!(both(&[decimal.key.as_bytes()], u.as_bytes(), 0, decimal.expiry, 0).unwrap().expiry, decimal.expiry);
-    // Nine digits are hex: expiry 0x173568960 (far in the future).
+    // Nine digits are neither form: as hex (0x173568960, year 2170) a ninth digit would be a
+    // stream character moved into the time.
     let nine = &decimal.tx_time[..9];
-    let secret = url::secret(decimal.key.as_bytes(), b"room_42", nine.as_bytes()).unwrap();
-    let u = format!("/live/room_42?txSecret={secret}&txTime={nine}");
-    assert_eq!(both(&[decimal.key.as_bytes()], u.as_bytes(), 0, 0, 0).unwrap().expiry, 0x1_7356_8960);
+    assert_eq!(url::secret(decimal.key.as_bytes(), b"room_42", nine.as_bytes()).map(|_| ()), Err(Error::Malformed));
+    let u = format!("/live/room_42?txSecret={}&txTime={nine}", decimal.secret);
+    assert_eq!(both(&[decimal.key.as_bytes()], u.as_bytes(), 0, 0, 0).map(|_| ()), Err(Error::Malformed));
 }
 
 #[test]
@@ -378,9 +379,10 @@ fn builder_contract() {
     );
     assert_eq!(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, usize::MAX, 1, 1, 1), 0);
     assert_eq!(livesign_tencent_tx_secret_len(), 32);
-    // The largest expiry is written with 9 hex digits and read back as hex.
+    // The largest expiry is written with 8 hex digits (2106-02-07) and read back as hex.
+    assert_eq!(LIVESIGN_TENCENT_URL_MAX_EXPIRY, 0xFFFF_FFFF);
     let u = c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", key, LIVESIGN_TENCENT_URL_MAX_EXPIRY).unwrap();
-    assert!(u.ends_with(b"&txTime=FFFFFFFFF"));
+    assert!(u.ends_with(b"&txTime=FFFFFFFF"));
     assert_eq!(
         both(&[key], &u, 0, LIVESIGN_TENCENT_URL_MAX_EXPIRY, 0).unwrap().expiry,
         LIVESIGN_TENCENT_URL_MAX_EXPIRY
@@ -573,30 +575,63 @@ proptest! {
 /// method B): characters can move between the stream name and `txTime` without changing the
 /// secret. This test pins what that allows (and what the documented `expiry` check stops), so
 /// the warning in the header and the README stays true.
+/// The MD5 joins the stream name and txTime without a separator, so a captured secret covers
+/// every split of the same bytes. The txTime form (10 decimal digits, or 1 to 8 hex digits
+/// without a leading zero) must refuse or expire every other split, except the documented one:
+/// an all-digit 8-digit hex time and a 10-digit decimal one, two stream digits apart.
 #[test]
-fn the_secret_does_not_separate_stream_and_time() {
+fn no_other_split_of_the_signed_bytes_verifies() {
     let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
-    let now = 0x5C27_0000;
-    let issued =
-        format!("/live/room1a?txSecret={}&txTime=5C271099", hex32(&c_secret(key, b"room1a", b"5C271099").unwrap()));
-    let v = url::verify(&[key], issued.as_bytes(), 0, now, 0).unwrap();
-    assert_eq!((v.stream_name, v.expiry), (&b"room1a"[..], 0x5C27_1099));
-    // The last character of the stream name moved into txTime: another stream, expiring in
-    // year 3380, under the same secret.
-    let recut = issued.replace("room1a?", "room1?").replace("txTime=5C271099", "txTime=a5C271099");
-    let v = url::verify(&[key], recut.as_bytes(), 0, now, 0).unwrap();
-    assert_eq!((v.stream_name, v.expiry), (&b"room1"[..], 0xa_5c27_1099));
-    // What the documentation tells a verifier to add: no URL it issues lives longer than its
-    // own maximum, so an expiry further out was not issued by it.
-    let max_lifetime = 7 * 86_400;
-    assert!(v.expiry > now + max_lifetime);
-    // A `0` moved the other way would keep the expiry and change the stream: a leading zero
-    // in txTime is refused.
-    let issued0 =
-        format!("/live/room10?txSecret={}&txTime=5C271099", hex32(&c_secret(key, b"room10", b"5C271099").unwrap()));
-    assert!(url::verify(&[key], issued0.as_bytes(), 0, now, 0).is_ok());
-    let recut = issued0.replace("room10?", "room1?").replace("txTime=5C271099", "txTime=05C271099");
-    assert_eq!(url::verify(&[key], recut.as_bytes(), 0, now, 0).map(|v| v.expiry), Err(Error::Malformed));
+    let now = 1_700_000_000; // 2023-11-14: every issued time below is later.
+    let issued = [
+        ("room1a", "6553FF10"),
+        ("room1A", "6553ff10"),
+        ("room10", "6553FF10"),
+        ("abcdef", "6553ff10"),
+        ("a", "FFFFFFFF"),
+        ("0", "6553FF10"),
+        ("stream12", "1735689600"),
+        ("room17", "67812345"),
+        ("room", "1767812345"),
+        ("99", "99999999"),
+    ];
+    let mut residue = 0;
+    for (stream, time) in issued {
+        let secret = hex32(&c_secret(key, stream.as_bytes(), time.as_bytes()).unwrap());
+        let at = |s: &str, t: &str| {
+            let u = format!("/live/{s}?txSecret={secret}&txTime={t}");
+            url::verify(&[key], u.as_bytes(), 0, now, 0).map(|v| v.stream_name.to_vec())
+        };
+        assert_eq!(at(stream, time), Ok(stream.as_bytes().to_vec()), "{stream} {time}");
+        let joined = format!("{stream}{time}");
+        for cut in 1..joined.len() {
+            let (s, t) = joined.split_at(cut);
+            if s == stream {
+                continue;
+            }
+            let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+            let lengths = (t.len(), time.len());
+            let documented = digits(t) && digits(time) && (lengths == (10, 8) || lengths == (8, 10));
+            match at(s, t) {
+                Ok(name) => {
+                    assert!(documented, "{stream}+{time} verified as {s}+{t}");
+                    assert_eq!(name, s.as_bytes());
+                    residue += 1;
+                }
+                Err(e) => assert!(matches!(e, Error::Malformed | Error::Expired), "{s}+{t}: {e:?}"),
+            }
+        }
+    }
+    // room17+67812345 = room+1767812345, both ways.
+    assert_eq!(residue, 2);
+    // The documented mitigation catches the later of the two: a verifier that issues URLs for at
+    // most a week refuses an expiry further out (hex 67812345 is 2025-01-10, decimal 1767812345
+    // is 2026-01-07, both issued around 2025-01).
+    let issued_at = 0x6781_2345 - 86_400;
+    let recut =
+        format!("/live/room?txSecret={}&txTime=1767812345", hex32(&c_secret(key, b"room17", b"67812345").unwrap()));
+    let recut = url::verify(&[key], recut.as_bytes(), 0, issued_at, 0).unwrap();
+    assert!(recut.expiry > issued_at + 7 * 86_400);
 }
 
 fn hex32(b: &[u8; 32]) -> String {

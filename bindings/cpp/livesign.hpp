@@ -271,7 +271,7 @@ enum class Kind : uint32_t {
     Hls = LIVESIGN_TENCENT_URL_HLS,        ///< `https://{domain}/{app}/{stream}.m3u8?...`
 };
 
-/// The largest expiry `build` accepts (2^36 - 1).
+/// The largest expiry `build` accepts and a hex `txTime` can say (`FFFFFFFF`, 2106-02-07).
 constexpr uint64_t max_expiry = LIVESIGN_TENCENT_URL_MAX_EXPIRY;
 
 /// The longest URL `build` writes (LIVESIGN_TENCENT_URL_MAX_LEN): every name at
@@ -302,7 +302,7 @@ inline std::string build(Kind kind, std::string_view domain, std::string_view ap
 }
 
 /// The `txSecret` for a stream name and a `txTime` exactly as written in the URL (for callers
-/// that assemble their own URLs). Throws Error(Malformed) for a `txTime` that is not 1 to 16
+/// that assemble their own URLs). Throws Error(Malformed) for a `txTime` that is not 1 to 8
 /// hex digits or 10 decimal digits (no leading zero).
 inline std::string secret(std::string_view key, std::string_view stream, std::string_view tx_time) {
     std::array<uint8_t, LIVESIGN_TENCENT_TX_SECRET_LEN> out{};
@@ -1231,7 +1231,8 @@ namespace url_a {
 constexpr std::size_t max_len = LIVESIGN_HUAWEI_URL_A_MAX_LEN;
 
 /// The largest `timestamp` `build` writes in hex (LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP,
-/// 2^36 - 1): in hex mode, exactly 10 decimal digits are read as decimal.
+/// `ffffffff`, 2106): in hex mode, times are 1 to 8 hex digits, or exactly 10 decimal digits
+/// read as decimal.
 constexpr uint64_t max_hex_timestamp = LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP;
 
 /// The query `auth_key=...` for the URL path `uri` (e.g. `/livetest/huawei1.flv`); `timestamp`
@@ -1269,7 +1270,8 @@ namespace url_b {
 
 /// Longest query `build` writes (LIVESIGN_HUAWEI_URL_B_MAX_LEN).
 constexpr std::size_t max_len = LIVESIGN_HUAWEI_URL_B_MAX_LEN;
-/// The largest `tx_time` `build` accepts (LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME, 2^36 - 1).
+/// The largest `tx_time` `build` accepts and `verify` reads in hex (LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME,
+/// `ffffffff`, 2106).
 constexpr uint64_t max_tx_time = LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME;
 
 /// The query `txSecret=...&txTime=...` for a stream name (`huawei1` in
@@ -1304,9 +1306,12 @@ namespace url_d {
 
 /// Longest query `build` writes (LIVESIGN_HUAWEI_URL_D_MAX_LEN).
 constexpr std::size_t max_len = LIVESIGN_HUAWEI_URL_D_MAX_LEN;
+/// The largest `hw_time` `build` accepts and `verify` reads (LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME,
+/// `ffffffff`, 2106).
+constexpr uint64_t max_hw_time = LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME;
 
 /// The query `hwSecret=...&hwTime=...` for a stream name. Throws Error(InvalidArgument) for an
-/// empty stream, Error(InvalidKey) for a key that breaks the key rule (only its length, 32
+/// empty stream or a `hw_time` above `max_hw_time`, Error(InvalidKey) for a key that breaks the key rule (only its length, 32
 /// bytes, can be checked on a loaded `HmacKey`).
 inline std::string build(std::string_view key, std::string_view stream, uint64_t hw_time) {
     return detail::bounded<LIVESIGN_HUAWEI_URL_D_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {

@@ -128,21 +128,21 @@ pub fn decimal(s: &[u8]) -> Option<u64> {
     std::str::from_utf8(s).ok()?.parse().ok()
 }
 
-/// 1 to 16 hex digits of either case, no leading zero (`0` alone is zero).
-pub fn hex_u64(s: &[u8]) -> Option<u64> {
-    if s.is_empty() || s.len() > 16 || (s.len() > 1 && s[0] == b'0') || !s.iter().all(u8::is_ascii_hexdigit) {
+/// A hex time: 1 to 8 hex digits of either case, no leading zero (`0` alone is zero).
+pub fn hex_time(s: &[u8]) -> Option<u64> {
+    if s.is_empty() || s.len() > 8 || (s.len() > 1 && s[0] == b'0') || !s.iter().all(u8::is_ascii_hexdigit) {
         return None;
     }
     u64::from_str_radix(std::str::from_utf8(s).ok()?, 16).ok()
 }
 
-/// 1 to 16 hex digits of either case, except that exactly 10 decimal digits are decimal (the
-/// `txTime` rule, also Huawei A's hex mode).
+/// A hex time, except that exactly 10 decimal digits are decimal (the `txTime` rule, also
+/// Huawei A's hex mode).
 pub fn tx_time(s: &[u8]) -> Option<u64> {
     if s.len() == 10 && s.iter().all(u8::is_ascii_digit) {
         return decimal(s);
     }
-    hex_u64(s)
+    hex_time(s)
 }
 
 /// Where the `://` that ends a scheme starts: the first `://`, when no `/` or `?` comes

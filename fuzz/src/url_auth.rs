@@ -15,7 +15,7 @@ use livesign::huawei::{self, TimeFormat, UrlAuth};
 use livesign::{Error, HmacKey, alibaba};
 
 use super::input::{Input, Writer};
-use super::reference::{self, hex_either_case, hex_u64, hmac_hex, md5_hex, query_value, url_parts};
+use super::reference::{self, hex_either_case, hex_time, hmac_hex, md5_hex, query_value, url_parts};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Method {
@@ -108,10 +108,10 @@ fn build(method: Method, key: &[u8], stream: &[u8], rand: &[u8], t: u64) -> Opti
                 uri.split('/').any(|s| matches!(s.to_ascii_lowercase().replace("%2e", ".").as_str(), "." | ".."));
             let path_ok = !dot_segment && uri.bytes().all(|b| b > b' ' && b < 0x7f && b != b'?' && b != b'#');
             let args_ok = match method {
-                Method::A(TimeFormat::Hex) => path_ok && part(rand) && t < (1 << 36),
+                Method::A(TimeFormat::Hex) => path_ok && part(rand) && t < (1 << 32),
                 Method::A(_) | Method::Alibaba => path_ok && part(rand),
-                Method::B => !stream.is_empty() && stream.len() <= 256 && t < (1 << 36),
-                Method::D => !stream.is_empty() && stream.len() <= 256,
+                Method::B => !stream.is_empty() && stream.len() <= 256 && t < (1 << 32),
+                Method::D => !stream.is_empty() && stream.len() <= 256 && t < (1 << 32),
             };
             let key_ok = match method {
                 Method::Alibaba => (1..=1024).contains(&key.len()),
@@ -225,7 +225,7 @@ fn reference_sign(method: Method, key: &[u8], stream: &[u8], url: &[u8]) -> Opti
         }
         Method::D => {
             let (secret, time) = (query_value(query, b"hwSecret")?, query_value(query, b"hwTime")?);
-            let start = hex_u64(time)?;
+            let start = hex_time(time)?;
             if secret.len() != 64 || !secret.iter().all(u8::is_ascii_hexdigit) {
                 return None;
             }
@@ -401,7 +401,7 @@ pub fn seeds(vectors: &super::seeds::Vectors) -> Vec<(String, Vec<u8>)> {
             }
             _ => continue,
         };
-        let t = reference::decimal(&time).or_else(|| hex_u64(&time)).unwrap_or(0);
+        let t = reference::decimal(&time).or_else(|| hex_time(&time)).unwrap_or(0);
         out.push((name.clone(), seed(mode, t, t, 60, 0, &key, b"", &stream, b"0", &url)));
         out.push((
             name.clone(),

@@ -13,9 +13,9 @@ use crate::{Error, HmacKey};
 /// `time_format` of the method-A functions: the `auth_key` time is decimal Unix seconds.
 pub const LIVESIGN_HUAWEI_TIME_DECIMAL: u32 = 0;
 /// `time_format` of the method-A functions: the `auth_key` time is hex Unix seconds (written
-/// lowercase, read in either case). Exactly 10 decimal digits are read as decimal, like
-/// `txTime`: a decimal URL checked in hex mode keeps its real expiry instead of one in the year
-/// 4900 (a hex time reaches 10 digits only after the year 4147).
+/// lowercase, read in either case, 1 to 8 digits). Exactly 10 decimal digits are read as
+/// decimal, like `txTime`: a decimal URL checked in hex mode keeps its real expiry instead of
+/// being refused or read as one in the year 4900.
 pub const LIVESIGN_HUAWEI_TIME_HEX: u32 = 1;
 
 /// Length of a Huawei URL validation key: 32 ASCII letters and digits, not all digits and
@@ -28,16 +28,20 @@ pub const LIVESIGN_HUAWEI_URL_MAX_DURATION_S: u32 = 2_592_000;
 /// Longest query `livesign_huawei_url_a_build` writes (20 time digits, 64-character `rand`
 /// and `uid`).
 pub const LIVESIGN_HUAWEI_URL_A_MAX_LEN: usize = 192;
-/// Longest query `livesign_huawei_url_b_build` writes (a 9-digit `txTime`).
-pub const LIVESIGN_HUAWEI_URL_B_MAX_LEN: usize = 58;
-/// The largest `tx_time` `livesign_huawei_url_b_build` accepts: 2^36 - 1 (in year 4147), so the
-/// hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit decimal one.
-pub const LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME: u64 = 68_719_476_735;
+/// Longest query `livesign_huawei_url_b_build` writes (an 8-digit `txTime`).
+pub const LIVESIGN_HUAWEI_URL_B_MAX_LEN: usize = 57;
+/// The largest `tx_time` `livesign_huawei_url_b_build` accepts, and the largest hex `txTime`
+/// the verifier reads: `ffffffff` (2106-02-07), 8 hex digits as in Huawei's examples.
+pub const LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME: u64 = 4_294_967_295;
+/// The largest `hw_time` `livesign_huawei_url_d_build` accepts and the largest `hwTime` the
+/// verifier reads: `ffffffff` (2106-02-07), 8 hex digits as in Huawei's examples.
+pub const LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME: u64 = 4_294_967_295;
 /// The largest `timestamp` `livesign_huawei_url_a_build` accepts with
-/// `LIVESIGN_HUAWEI_TIME_HEX`: 2^36 - 1 (in year 4147), 9 hex digits.
-pub const LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP: u64 = 68_719_476_735;
+/// `LIVESIGN_HUAWEI_TIME_HEX`, and the largest hex one the verifier reads: `ffffffff`
+/// (2106-02-07), 8 hex digits.
+pub const LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP: u64 = 4_294_967_295;
 /// Longest query `livesign_huawei_url_d_build` writes.
-pub const LIVESIGN_HUAWEI_URL_D_MAX_LEN: usize = 97;
+pub const LIVESIGN_HUAWEI_URL_D_MAX_LEN: usize = 89;
 const _: () = {
     assert!(LIVESIGN_HUAWEI_URL_KEY_LEN == UrlAuth::KEY_LEN);
     assert!(LIVESIGN_HUAWEI_URL_MIN_DURATION_S == UrlAuth::MIN_DURATION_S);
@@ -46,6 +50,7 @@ const _: () = {
     assert!(LIVESIGN_HUAWEI_URL_B_MAX_LEN == huawei::URL_B_QUERY_MAX_LEN);
     assert!(LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == UrlAuth::B_MAX_TX_TIME);
     assert!(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP == UrlAuth::A_MAX_HEX_TIMESTAMP);
+    assert!(LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME == UrlAuth::D_MAX_HW_TIME);
     assert!(LIVESIGN_HUAWEI_URL_D_MAX_LEN == huawei::URL_D_QUERY_MAX_LEN);
 };
 
@@ -207,9 +212,10 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 ///   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, 1 to
 ///   `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
-///   parameters are read raw, `txTime` hashed as written. `txTime` is read as decimal when it is exactly 10 decimal digits, else as 1 to
-///   16 hex digits (either case, no leading zero): Huawei writes hex, and a 10-digit hex time would lie after
-///   year 4147, so this reading can only make such a URL expire earlier.
+///   parameters are read raw, `txTime` hashed as written. `txTime` is read as decimal when it
+///   is exactly 10 decimal digits, else as 1 to 8 hex digits (either case, no leading zero,
+///   at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`): Huawei writes hex, and a 10-digit time
+///   read as hex would lie after year 4147, so the decimal reading can only expire earlier.
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
 ///   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
 ///   leeway_s` (strict, as for method D).
@@ -227,12 +233,14 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 ///
 /// Never allocates; safe from any thread.
 ///
-/// The MD5 joins `stream` and `txTime` without a separator, so trailing characters of a stream
-/// name can move into `txTime` under the same secret: a URL issued for `room1a` with
-/// `txTime=5eed5888` also verifies for `room1` with `txTime=a5eed5888` (year 3381). If your streams can
-/// be prefixes of one another, refuse a `txTime` longer than 8 hex digits (after year 2106)
-/// before calling this. A `txTime` with a leading zero is refused (`LIVESIGN_MALFORMED`): a `0`
-/// moved into it would keep the time for another stream.
+/// The MD5 joins `stream` and `txTime` without a separator, so a secret also covers other
+/// splits of the same bytes. The `txTime` form refuses most of them (`LIVESIGN_MALFORMED`): a
+/// character moved into a real 8-digit hex time makes 9 digits, a `0` moved in makes a leading
+/// zero, and a character moved out leaves a time before 1978 (expired). One split is left, when
+/// the stream ends in two digits and the hex `txTime` has digits only: `room17` + `67812345`
+/// (January 2025) is also `room` + `1767812345` (decimal, January 2026), and the reverse. If
+/// your stream names can extend one another by two digits, refuse a `txTime` that is not 8
+/// hex digits before calling this (or use method D, which has no decimal form).
 #[must_use = "the status says whether the URL is authentic"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_url_b_verify(
@@ -259,7 +267,8 @@ pub unsafe extern "C" fn livesign_huawei_url_b_verify(
 }
 
 /// Huawei URL validation method D: writes the query `hwSecret={hwSecret}&hwTime={hwTime}` with
-/// hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds) and hwSecret =
+/// hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds, at most
+/// `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`) and hwSecret =
 /// lowercase hex HMAC-SHA256(key, stream + hwTime). (Huawei MetaStudio's `MSS_A` callback
 /// signature is the same value with the callback URL's path as `stream`.)
 ///
@@ -272,7 +281,7 @@ pub unsafe extern "C" fn livesign_huawei_url_b_verify(
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
 /// with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
-/// UTF-8; then
+/// UTF-8, or `hw_time` is above `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`; then
 /// `LIVESIGN_INVALID_KEY` (key rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size
 /// needed). `*out_len` is 0 on other failures. Never allocates; safe from any thread.
 #[must_use = "the status says whether the query was written"]
@@ -293,7 +302,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build(
         let query = (|| {
             // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
             let (key, stream) = unsafe { (input(key, key_len)?, text(stream, stream_len)?) };
-            UrlAuth::check_stream(stream)?;
+            huawei::url_d_check_build_args(stream, hw_time)?;
             huawei::url_d_build(&url_key(key)?, stream, hw_time)
         })();
         buf.report_query(query)
@@ -323,7 +332,7 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
         let query = (|| {
             // SAFETY: the C contract: a non-NULL stream points to stream_len bytes.
             let stream = unsafe { text(stream, stream_len) }?;
-            UrlAuth::check_stream(stream)?;
+            huawei::url_d_check_build_args(stream, hw_time)?;
             // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
             huawei::url_d_build(&unsafe { hmac_key::loaded(key) }?, stream, hw_time)
         })();
@@ -338,7 +347,8 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 /// - `stream`: the stream name the URL is for (a parameter because HLS segment paths do not
 ///   carry it reliably), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
-///   parameters are read raw, `hwTime` hashed as written (1 to 16 hex digits, either case, no leading zero).
+///   parameters are read raw, `hwTime` hashed as written (1 to 8 hex digits, either case, no
+///   leading zero, at most `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`).
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: valid
 ///   while `hwTime + duration > now` (strict); here while `now < hwTime + duration_s + leeway_s`.
 /// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
@@ -349,18 +359,16 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 ///   or above `LIVESIGN_MAX_KEYS`;
 /// - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
 /// - `LIVESIGN_MALFORMED`: not a URL, `hwSecret` or `hwTime` missing or repeated, `hwTime` not
-///   hex, `hwSecret` not 64 hex characters (either case);
+///   in the form above, `hwSecret` not 64 hex characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
 /// - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
 ///
 /// Never allocates; safe from any thread.
 ///
-/// The HMAC joins `stream` and `hwTime` without a separator, so trailing characters of a stream
-/// name can move into `hwTime` under the same secret: a URL issued for `room1a` with
-/// `hwTime=5eed5888` also verifies for `room1` with `hwTime=a5eed5888` (year 3381). If your streams can
-/// be prefixes of one another, refuse a `hwTime` longer than 8 hex digits (after year 2106)
-/// before calling this. A `hwTime` with a leading zero is refused (`LIVESIGN_MALFORMED`): a `0`
-/// moved into it would keep the time for another stream.
+/// The HMAC joins `stream` and `hwTime` without a separator; the `hwTime` form is what keeps a
+/// secret from covering another split of the same bytes: a character moved into a real 8-digit
+/// `hwTime` makes 9 digits, a `0` moved in makes a leading zero (both `LIVESIGN_MALFORMED`),
+/// and a character moved out leaves a time before 1978 (`LIVESIGN_EXPIRED`).
 #[must_use = "the status says whether the URL is authentic"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_url_d_verify(

@@ -21,16 +21,15 @@ pub const LIVESIGN_TENCENT_URL_HLS: u32 = 4;
 pub const LIVESIGN_TENCENT_TX_SECRET_LEN: usize = 32;
 const _: () = assert!(LIVESIGN_TENCENT_TX_SECRET_LEN == crate::tencent::Sign::LEN);
 
-/// The largest expiry `livesign_tencent_url_build` accepts: 2^36 - 1 (in year 4147), so the
-/// uppercase hex `txTime` it writes has at most 9 digits and is never read back as a 10-digit
-/// decimal one.
-pub const LIVESIGN_TENCENT_URL_MAX_EXPIRY: u64 = 68_719_476_735;
+/// The largest expiry `livesign_tencent_url_build` accepts and a hex `txTime` can say:
+/// `FFFFFFFF` (2106-02-07), 8 hex digits as in every documented `txTime`.
+pub const LIVESIGN_TENCENT_URL_MAX_EXPIRY: u64 = 4_294_967_295;
 const _: () = assert!(LIVESIGN_TENCENT_URL_MAX_EXPIRY == url::MAX_EXPIRY);
 
 /// The longest URL `livesign_tencent_url_build` writes (an HLS URL whose domain, app and
 /// stream are `LIVESIGN_MAX_ID_LEN` bytes each, expiry `LIVESIGN_TENCENT_URL_MAX_EXPIRY`): a
 /// buffer of this size always fits.
-pub const LIVESIGN_TENCENT_URL_MAX_LEN: usize = 842;
+pub const LIVESIGN_TENCENT_URL_MAX_LEN: usize = 841;
 const _: () = assert!(LIVESIGN_TENCENT_URL_MAX_LEN == url::MAX_URL_LEN);
 
 fn kind(kind: u32) -> Option<UrlKind> {
@@ -136,7 +135,7 @@ pub unsafe extern "C" fn livesign_tencent_url_build(
 /// with a non-zero length or `stream` is longer than `LIVESIGN_MAX_ID_LEN`;
 /// `LIVESIGN_INVALID_KEY` for an empty key or one longer than `LIVESIGN_MAX_KEY_LEN`;
 /// `LIVESIGN_MALFORMED` when
-/// `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 16 hex digits, or
+/// `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 8 hex digits, or
 /// exactly 10 decimal digits, without a leading zero); `LIVESIGN_OK`. Never allocates.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
@@ -200,9 +199,9 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 ///   before it. `txSecret` must be 32 lowercase hex characters.
 /// - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
 ///   play-authentication validity period configured in the console for play URLs.
-/// - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 16
-///   digits, either case) otherwise, never with a leading zero; the MD5 covers it exactly as
-///   written.
+/// - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 8
+///   digits, either case, up to `LIVESIGN_TENCENT_URL_MAX_EXPIRY`) otherwise, never with a
+///   leading zero; the MD5 covers it exactly as written.
 /// - `matched`: NULL, or receives the index of the key that matched (written only on
 ///   `LIVESIGN_OK`).
 /// - `info`: NULL, or receives what the URL says on `LIVESIGN_OK`; zero-filled on any failure.
@@ -218,14 +217,15 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 /// - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): no key gives the `txSecret`;
 /// - `LIVESIGN_EXPIRED` ("time expired"): `now > txTime + valid_for_s + leeway_s`.
 ///
-/// The MD5 joins the stream name and `txTime` without a separator (Tencent's scheme), so
-/// trailing characters of a stream name can move into `txTime` under the same secret: a URL
-/// issued for `room1a` with `txTime=5C271099` also verifies as `room1` with `txTime=a5C271099`
-/// (year 3380). Refuse an expiry further out than the longest lifetime you issue
-/// (`info->expiry`): that stops such a re-cut URL, except when the characters moved are digits
-/// that turn the time into one near the present (a hex `txTime` of digits only re-read as 10
-/// decimal digits, or the reverse). A `txTime` with a leading zero is refused
-/// (`LIVESIGN_MALFORMED`): a `0` moved into it would keep the expiry for another stream.
+/// The MD5 joins the stream name and `txTime` without a separator (Tencent's scheme), so a
+/// secret also covers other splits of the same bytes. The `txTime` form refuses most of them
+/// (`LIVESIGN_MALFORMED`): a character moved into a real 8-digit hex time makes 9 digits, a
+/// `0` moved in makes a leading zero, and a character moved out leaves a time before 1978.
+/// One split is left, when the stream name ends in two digits and the hex `txTime` has digits
+/// only: `room17` + `67812345` (January 2025) is also `room` + `1767812345` (decimal, January
+/// 2026), and the reverse. If your stream names can extend one another by two digits, refuse
+/// an expiry further out than the longest lifetime you issue (`info->expiry`) and issue
+/// decimal or hex times only, checking `info->tx_time` for that form.
 ///
 /// Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
 #[must_use = "the status says whether the URL is authentic"]

@@ -17,10 +17,12 @@
 //!   far-future `txTime` (Huawei's FAQ: `0xf3854988`, 2099) under either reading.
 //! - **`txTime` text**: builders write lowercase hex, as Huawei's example does (`5eed5888`);
 //!   the secret covers `txTime` as written. Verifiers read it with the shared rule: exactly 10
-//!   decimal digits are decimal, anything else is 1 to 16 hex digits of either case, never with a leading zero. Huawei
-//!   documents hex only, and a 10-digit hex time lies after year 4147, so the decimal reading
-//!   can only make such a URL expire *earlier* (fail closed); builders therefore stop at
-//!   [`UrlAuth::B_MAX_TX_TIME`] (9 hex digits).
+//!   decimal digits are decimal, otherwise 1 to 8 hex digits of either case, never with a
+//!   leading zero (Huawei documents hex only; a 10-digit time read as hex would lie after
+//!   year 4147, read as decimal it can only expire earlier). Builders stop at
+//!   [`UrlAuth::B_MAX_TX_TIME`] (`ffffffff`, 2106). The bounds keep the secret, which joins
+//!   the stream and `txTime` without a separator, from covering another split of the same
+//!   bytes (see [`crate::txsecret`] for the one split left).
 //! - **Stream name**: a parameter, as for method D, not read from the URL path. Huawei's
 //!   pages never say how a path maps to the StreamName (Tencent strips `.flv`, `.m3u8` and
 //!   `.sdp`; Huawei is silent), HLS playlist and segment paths do not carry it reliably, and a
@@ -58,8 +60,8 @@ pub fn url_b_build(key: &[u8], stream: &str, tx_time: u64) -> Result<SignedQuery
 /// [`crate::Limits::MAX_ID_LEN`], a URL over [`crate::Limits::MAX_URL_LEN`], `duration_s`
 /// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key breaks
 /// [`UrlAuth::key_valid`]); [`Error::Malformed`] (not a URL; `txSecret` or `txTime` missing or
-/// repeated; `txTime` neither 1 to 16 hex digits nor 10 decimal digits, or with a leading zero; `txSecret` not 32
-/// lowercase hex characters); [`Error::SignatureMismatch`] (every key tried, each compared in
+/// repeated; `txTime` neither 1 to 8 hex digits nor 10 decimal digits, or with a leading zero;
+/// `txSecret` not 32 lowercase hex characters); [`Error::SignatureMismatch`] (every key tried, each compared in
 /// constant time); [`Error::Expired`] (saturating).
 pub fn url_b_verify(
     keys: &[&[u8]],

@@ -12,23 +12,29 @@
 //! the builder writes lowercase, as Huawei's examples do. The stream name is a parameter
 //! rather than read from the URL: HLS segment paths do not carry it reliably.
 //!
+//! The MAC joins the stream name and `hwTime` without a separator, so `hwTime` is bounded to
+//! 1 to 8 hex digits without a leading zero ([`UrlAuth::D_MAX_HW_TIME`], 2106): a stream
+//! character moved into a real time then makes 9 digits and one moved out leaves a time
+//! before 1978, so no other split of a captured URL verifies.
+//!
 //! Huawei MetaStudio's `MSS_A` live-event callback signature is the same computation with
 //! the callback URL's path in place of the stream name ([`url_d_secret`]).
 
 use super::UrlAuth;
 use crate::digest::hmac;
-use crate::text::{Hex, HexU64, ct_eq_wipe, parse_hex, parse_hex_u64};
+use crate::text::{self, Hex, HexU64, ct_eq_wipe, parse_hex, parse_hex_time};
 use crate::url::{self, SignedQuery};
 use crate::{Error, HmacKey, expiry, keyring};
 
 /// `hwSecret` for `stream` and `hw_time` (written as lowercase hex).
 ///
 /// Errors: [`Error::InvalidArgument`] for an empty `stream` or one over
-/// [`crate::Limits::MAX_ID_LEN`], then [`Error::InvalidKey`]
+/// [`crate::Limits::MAX_ID_LEN`] or `hw_time` above [`UrlAuth::D_MAX_HW_TIME`], then
+/// [`Error::InvalidKey`]
 /// when the key is not 32 bytes (check the full rule with [`UrlAuth::key_valid`] on the raw
 /// key).
 pub fn url_d_secret(key: &HmacKey, stream: &str, hw_time: u64) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
-    check(key, stream)?;
+    check(key, stream, hw_time)?;
     Ok(Hex::encode(&key.mac(&[stream.as_bytes(), HexU64::new(hw_time).as_bytes()])))
 }
 
@@ -44,7 +50,7 @@ pub fn url_d_build(key: &HmacKey, stream: &str, hw_time: u64) -> Result<SignedQu
 }
 
 /// Longest query [`url_d_build`] writes.
-pub(crate) const QUERY_MAX_LEN: usize = 9 + 2 * hmac::LEN + 8 + HexU64::MAX_LEN;
+pub(crate) const QUERY_MAX_LEN: usize = 9 + 2 * hmac::LEN + 8 + text::HEX_TIME_MAX_DIGITS;
 const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 
 /// Verifies the `hwSecret` / `hwTime` of `url` (full, or a bare `/path?query`) for `stream` at
@@ -55,7 +61,7 @@ const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 /// [`crate::Limits::MAX_ID_LEN`], a URL over [`crate::Limits::MAX_URL_LEN`], `duration_s`
 /// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key that is not 32 bytes);
 /// [`Error::Malformed`] (not a URL; `hwSecret` or `hwTime` missing or repeated; `hwTime` not 1
-/// to 16 hex digits without a leading zero; `hwSecret` not 64 hex characters, either case);
+/// to 8 hex digits without a leading zero; `hwSecret` not 64 hex characters, either case);
 /// [`Error::SignatureMismatch`] (every key tried, each compared in constant time);
 /// [`Error::Expired`] (`now >= hwTime + duration_s + leeway_s`, saturating).
 pub fn url_d_verify(
@@ -70,11 +76,11 @@ pub fn url_d_verify(
     keyring::check(keys, key_len_ok)?;
     let [secret, time] = url::lookup(url::parse(url)?.query, [b"hwSecret", b"hwTime"])?;
     let (secret, time) = (secret.ok_or(Error::Malformed)?, time.ok_or(Error::Malformed)?);
-    let start = parse_hex_u64(time).ok_or(Error::Malformed)?;
+    let start = parse_hex_time(time).ok_or(Error::Malformed)?;
     let claimed: [u8; hmac::LEN] = parse_hex(secret).ok_or(Error::Malformed)?;
     let matched = keyring::find(keys, key_len_ok, |k| ct_eq_wipe(&mut k.mac(&[stream.as_bytes(), time]), &claimed))?;
     // Valid while now < start + duration: the last valid second is start + duration - 1
-    // (duration >= 60, and saturation only ever keeps a URL whose end is past u64::MAX valid).
+    // (duration >= 60; start has at most 32 bits, so the sum cannot overflow).
     expiry::check(start.saturating_add(u64::from(duration_s) - 1), now, leeway_s)?;
     Ok(matched)
 }
@@ -83,7 +89,13 @@ fn key_len_ok(key: &HmacKey) -> bool {
     key.key_len() == UrlAuth::KEY_LEN
 }
 
-fn check(key: &HmacKey, stream: &str) -> Result<(), Error> {
+/// The builders' argument checks, which come before the key's.
+pub(crate) fn check_build_args(stream: &str, hw_time: u64) -> Result<(), Error> {
     UrlAuth::check_stream(stream)?;
+    if hw_time > UrlAuth::D_MAX_HW_TIME { Err(Error::InvalidArgument) } else { Ok(()) }
+}
+
+fn check(key: &HmacKey, stream: &str, hw_time: u64) -> Result<(), Error> {
+    check_build_args(stream, hw_time)?;
     if key_len_ok(key) { Ok(()) } else { Err(Error::InvalidKey) }
 }

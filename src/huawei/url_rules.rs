@@ -21,12 +21,15 @@ impl UrlAuth {
     pub const MIN_DURATION_S: u32 = 60;
     /// Longest validity duration Huawei's console accepts (30 days).
     pub const MAX_DURATION_S: u32 = 2_592_000;
-    /// The largest `txTime` the method-B builder writes: 2^36 - 1 (in year 4147), 9 hex
-    /// digits, so the verifier's 10-digit decimal rule never reads a built one differently.
+    /// The largest `txTime` the method-B builder writes and its verifier reads as hex:
+    /// `ffffffff` (2106-02-07), 8 hex digits, as every documented `txTime` has.
     pub const B_MAX_TX_TIME: u64 = crate::txsecret::MAX_EXPIRY;
-    /// The largest timestamp the method-A builder writes in hex: 2^36 - 1 (in year 4147), for
-    /// the same reason (a hex `auth_key` time of exactly 10 decimal digits is read as decimal).
+    /// The largest timestamp the method-A builder writes in hex, and the largest hex one its
+    /// verifier reads: `ffffffff` (2106-02-07), like `txTime`.
     pub const A_MAX_HEX_TIMESTAMP: u64 = crate::authkey::HEX_MAX_TIMESTAMP;
+    /// The largest `hwTime` the method-D builder writes and its verifier reads: `ffffffff`
+    /// (2106-02-07), 8 hex digits (see [`crate::huawei::url_d_verify`]).
+    pub const D_MAX_HW_TIME: u64 = crate::text::HEX_TIME_MAX;
 
     /// Whether `key` follows the key rule ([`UrlAuth::KEY_LEN`]). Not an early-exit scan, so
     /// its time depends only on the key's length.

@@ -9,12 +9,12 @@
 //!
 //! The MD5 covers `txTime` exactly as written in the URL, so `5C271099` and `5c271099` give
 //! different secrets. A received `txTime` is read as **decimal when it is exactly 10 decimal
-//! digits, and as hex (1 to 16 digits, either case) otherwise**. Tencent's docs allow hex and,
-//! from 2023, decimal, and a 10-digit all-decimal string is valid in both: every Unix time from
-//! 2001 to 2286 has 10 decimal digits, while a hex expiry needs 10 digits only after year
-//! 4147; and reading such a value as decimal can only make the URL expire earlier (fail
-//! closed), never turn it into a practically endless one. [`build`] therefore refuses expiries
-//! above [`MAX_EXPIRY`].
+//! digits, and as hex (1 to 8 digits, either case, no leading zero) otherwise**. Tencent's docs
+//! allow hex and, from 2023, decimal: every Unix time from 2001 to 2286 has 10 decimal digits,
+//! every hex one since 1978 has 8, up to `FFFFFFFF` in 2106 ([`MAX_EXPIRY`], the largest
+//! expiry [`build`] accepts). A longer hex time is refused because the secret joins the stream
+//! name and `txTime` without a separator: `room1` + `5C271099` and `room` + `15C271099` share a
+//! secret, the second for another stream until 2155 (see [`verify`] for the split left).
 
 use super::sign::{Sign, check_key};
 use crate::limits::{self, Limits};
@@ -56,8 +56,7 @@ impl UrlKind {
     }
 }
 
-/// The largest expiry [`build`] accepts (2^36 - 1, in year 4147): its hex `txTime` has at most
-/// 9 digits, so it can never be read back as a 10-digit decimal one.
+/// The largest expiry [`build`] accepts and a hex `txTime` can say: `FFFFFFFF`, 2106-02-07.
 pub const MAX_EXPIRY: u64 = txsecret::MAX_EXPIRY;
 
 /// The longest URL [`build`] writes: an HLS URL (the longest scheme and suffix) whose domain,

@@ -470,17 +470,17 @@ static void check_url_contract(void) {
     CHECK(livesign_huawei_url_a_build(U8(key), 32, U8("/a"), 2, 1, 7, U8("0"), 1, U8("0"), 1, out, sizeof out, &len) ==
               LIVESIGN_INVALID_ARGUMENT,
           "bad time format");
-    CHECK(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP == 68719476735ull &&
+    CHECK(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP == 0xffffffffull &&
               livesign_huawei_url_a_build(U8(key), 32, U8("/a"), 2, LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP,
                                           LIVESIGN_HUAWEI_TIME_HEX, U8("0"), 1, U8("0"), 1, out, sizeof out,
                                           &len) == LIVESIGN_OK &&
-              len > 19 && memcmp(out, "auth_key=fffffffff-", 19) == 0,
-          "hex times up to 9 digits");
+              len > 18 && memcmp(out, "auth_key=ffffffff-", 18) == 0,
+          "hex times up to 8 digits");
     CHECK(livesign_huawei_url_a_build(U8(key), 32, U8("/a"), 2, LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP + 1,
                                       LIVESIGN_HUAWEI_TIME_HEX, U8("0"), 1, U8("0"), 1, out, sizeof out,
                                       &len) == LIVESIGN_INVALID_ARGUMENT &&
               len == 0,
-          "no 10-digit hex time");
+          "no 9-digit hex time");
     CHECK(livesign_huawei_url_a_build(U8(key), 32, U8("/a"), 2, 1, 0, U8("0"), 1, U8("0"), 1, out, sizeof out, NULL) ==
               LIVESIGN_INVALID_ARGUMENT,
           "NULL out_len");
@@ -510,12 +510,21 @@ static void check_url_contract(void) {
           "NULL contexts");
     CHECK(livesign_huawei_url_d_build(U8(key), 32, U8("s"), 1, 1, NULL, 5, &len) == LIVESIGN_INVALID_ARGUMENT,
           "NULL out with capacity");
+    CHECK(LIVESIGN_HUAWEI_URL_D_MAX_LEN == 89 && LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME == 0xffffffffull, "d constants");
+    CHECK(livesign_huawei_url_d_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME, out, sizeof out,
+                                      &len) == LIVESIGN_OK &&
+              len == LIVESIGN_HUAWEI_URL_D_MAX_LEN && memcmp(out + len - 8, "ffffffff", 8) == 0,
+          "d longest query");
+    CHECK(livesign_huawei_url_d_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME + 1, out, sizeof out,
+                                      &len) == LIVESIGN_INVALID_ARGUMENT &&
+              len == 0,
+          "d hw_time too large");
 
     /* Method B. */
-    CHECK(LIVESIGN_HUAWEI_URL_B_MAX_LEN == 58 && LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == 68719476735ull, "b constants");
+    CHECK(LIVESIGN_HUAWEI_URL_B_MAX_LEN == 57 && LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == 0xffffffffull, "b constants");
     CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME, out, sizeof out,
                                       &len) == LIVESIGN_OK &&
-              len == LIVESIGN_HUAWEI_URL_B_MAX_LEN && memcmp(out + len - 9, "fffffffff", 9) == 0,
+              len == LIVESIGN_HUAWEI_URL_B_MAX_LEN && memcmp(out + len - 8, "ffffffff", 8) == 0,
           "b longest query");
     CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME + 1, out, sizeof out,
                                       &len) == LIVESIGN_INVALID_ARGUMENT &&

@@ -239,7 +239,7 @@ static void check_url_contract(void) {
         CHECK(livesign_tencent_url_verify(ring, 1, url, len, 0, LIVESIGN_TENCENT_URL_MAX_EXPIRY, 0, &matched, &info) ==
                   LIVESIGN_OK,
               "round trip");
-        CHECK(slice_is(info.stream_name, "s_1") && slice_is(info.tx_time, "FFFFFFFFF"), "round trip info");
+        CHECK(slice_is(info.stream_name, "s_1") && slice_is(info.tx_time, "FFFFFFFF"), "round trip info");
     }
     CHECK(livesign_tencent_url_build_len(0, 1, 1, 1, 1) == 0, "unknown kind");
     {

@@ -189,7 +189,7 @@ const std::string_view kRand = "477b3bbc253f467b8def6711128c7bec";
 void url() {
     using namespace huawei;
     CHECK(url_key_len == 32 && url_min_duration_s == 60 && url_max_duration_s == 2592000);
-    CHECK(url_a::max_len == 192 && url_d::max_len == 97);
+    CHECK(url_a::max_len == 192 && url_d::max_len == 89);
     const UrlAVector vectors[] = {
         {"/livetest/huawei1.flv", 1592639100, TimeFormat::Decimal,
          "auth_key=1592639100-477b3bbc253f467b8def6711128c7bec-0-dd1b5ffa00cf26acec0c169ae1cfabea"},
@@ -225,8 +225,8 @@ void url() {
     CHECK(url_a::verify({kUrlKey}, flv, TimeFormat::Hex, 1800, 1592639100 + 1800) == 0);
     CHECK(status_of([&] { url_a::verify({kUrlKey}, flv, TimeFormat::Hex, 1800, 1592639100 + 1801); }) ==
           Status::Expired);
-    CHECK(url_a::max_hex_timestamp == 68719476735ull);
-    CHECK(url_a::build(kUrlKey, "/a", url_a::max_hex_timestamp, TimeFormat::Hex, "r").rfind("auth_key=fffffffff-", 0) == 0);
+    CHECK(url_a::max_hex_timestamp == 0xffffffffull);
+    CHECK(url_a::build(kUrlKey, "/a", url_a::max_hex_timestamp, TimeFormat::Hex, "r").rfind("auth_key=ffffffff-", 0) == 0);
     CHECK(status_of([] { url_a::build(kUrlKey, "/a", url_a::max_hex_timestamp + 1, TimeFormat::Hex, "r"); }) ==
           Status::InvalidArgument);
     CHECK(status_of([] { url_a::build(kUrlKey, "/a", 1, TimeFormat::Decimal, "a-b"); }) == Status::InvalidArgument);
@@ -267,6 +267,11 @@ void url() {
     CHECK(status_of([&] { url_d::verify({key}, "huawei1", upper_with_lower_secret, 60, 0x5eed5888); }) ==
           Status::SignatureMismatch);
     CHECK(status_of([] { url_d::build(kUrlKey, "", 1); }) == Status::InvalidArgument);
+    // hwTime has at most 8 hex digits: a ninth would be a stream character moved into it.
+    CHECK(url_d::max_hw_time == 0xffffffffull && url_d::max_len == 89);
+    CHECK(url_d::build(key, "s", url_d::max_hw_time).size() == url_d::max_len);
+    CHECK(status_of([&] { url_d::build(key, "s", url_d::max_hw_time + 1); }) == Status::InvalidArgument);
+    CHECK(status_of([] { url_d::build(kUrlKey, "s", url_d::max_hw_time + 1); }) == Status::InvalidArgument);
     CHECK(status_of([] { url_d::build("GCTbw44s6MPLh4GqgDpnfuFHgy25Enl", "s", 1); }) == Status::InvalidKey);
     CHECK(status_of([] { HmacKey k("GCTbw44s6MPLh4GqgDpnfuFHgy25Enl"); url_d::build(k, "s", 1); }) ==
           Status::InvalidKey);
@@ -282,7 +287,7 @@ void url() {
 
 void url_b() {
     using namespace huawei;
-    CHECK(url_b::max_len == 58 && url_b::max_tx_time == 68719476735u);
+    CHECK(url_b::max_len == 57 && url_b::max_tx_time == 0xffffffffu);
     // huawei.url.b: Huawei's printed example (txTime 5eed5888 = 1592613000).
     const std::string_view query = "txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888";
     const uint64_t t = 0x5eed5888;

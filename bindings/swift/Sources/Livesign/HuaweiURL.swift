@@ -20,8 +20,8 @@ extension Livesign.Huawei {
         /// Longest query `build` writes.
         public static let maxLength = Int(LIVESIGN_HUAWEI_URL_A_MAX_LEN)
 
-        /// The latest `start` `build` writes in hex (2^36 - 1 s, in year 4147): in hex mode,
-        /// exactly 10 decimal digits are read as decimal.
+        /// The latest `start` `build` writes in hex (`ffffffff`, 2106-02-07): in hex mode, times
+        /// are 1 to 8 hex digits, or exactly 10 decimal digits read as decimal.
         public static let maxHexStart = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP))
 
         /// The query `auth_key=...` for the URL path `uri` (e.g. `/livetest/huawei1.flv`), valid
@@ -64,7 +64,7 @@ extension Livesign.Huawei {
     public enum URLMethodB {
         /// Longest query `build` writes.
         public static let maxLength = Int(LIVESIGN_HUAWEI_URL_B_MAX_LEN)
-        /// The latest `start` `build` accepts (2^36 - 1 seconds, in year 4147).
+        /// The latest `start` `build` accepts and `verify` reads in hex (`ffffffff`, 2106-02-07).
         public static let maxStart = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME))
 
         /// The query `txSecret=...&txTime=...` for a stream name (`huawei1` in
@@ -103,9 +103,12 @@ extension Livesign.Huawei {
     public enum URLMethodD {
         /// Longest query `build` writes.
         public static let maxLength = Int(LIVESIGN_HUAWEI_URL_D_MAX_LEN)
+        /// The latest `start` `build` accepts and `verify` reads (`ffffffff`, 2106-02-07): 8 hex
+        /// digits, so that no stream character can move into `hwTime` under the same secret.
+        public static let maxStart = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME))
 
         /// The query `hwSecret=...&hwTime=...` for a stream name, valid from `start`. Throws
-        /// `.invalidArgument` for an empty stream, `.invalidKey` for a key that breaks the key
+        /// `.invalidArgument` for an empty stream or a start after `maxStart`, `.invalidKey` for a key that breaks the key
         /// rule (only its length can be checked on an `HmacKey`).
         public static func build(key: String, stream: String, start: Date) throws -> String {
             let startSeconds = try Livesign.unixTime(start)

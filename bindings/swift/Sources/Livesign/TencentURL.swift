@@ -32,8 +32,8 @@ extension Livesign.Tencent {
             public let keyIndex: Int
         }
 
-        /// The largest expiry `build` accepts (2^36 - 1 seconds, in year 4147).
-        public static let maxExpiry = Date(timeIntervalSince1970: 68_719_476_735)
+        /// The largest expiry `build` accepts and a hex `txTime` can say (`FFFFFFFF`, 2106-02-07).
+        public static let maxExpiry = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_TENCENT_URL_MAX_EXPIRY))
 
         /// Longest URL `build` writes (all names at their 256-byte limit, an HLS URL at `maxExpiry`).
         public static let maxLength = Int(LIVESIGN_TENCENT_URL_MAX_LEN)
@@ -67,7 +67,7 @@ extension Livesign.Tencent {
         }
 
         /// The `txSecret` for a stream name and a `txTime` exactly as written in the URL; throws
-        /// `.malformed` for a `txTime` that is not 1 to 16 hex digits or 10 decimal digits (no leading zero).
+        /// `.malformed` for a `txTime` that is not 1 to 8 hex digits or 10 decimal digits (no leading zero).
         public static func secret(key: String, stream: String, txTime: String) throws -> String {
             try withBytes(key) { k, kl in
                 try withBytes(stream) { s, sl in

@@ -214,8 +214,8 @@ final class HuaweiURLTests: XCTestCase {
         assertStatus(.expired, try A.verify(keys: [urlKey], url: flv, format: .decimal, durationSeconds: 1800, now: at(1_592_639_100 + 1801)))
         XCTAssertEqual(try A.verify(keys: [urlKey], url: flv, format: .hex, durationSeconds: 1800, now: at(1_592_639_100 + 1800)), 0)
         assertStatus(.expired, try A.verify(keys: [urlKey], url: flv, format: .hex, durationSeconds: 1800, now: at(1_592_639_100 + 1801)))
-        XCTAssertEqual(A.maxHexStart, at(68_719_476_735))
-        XCTAssertTrue(try A.build(key: urlKey, uri: "/a", start: A.maxHexStart, format: .hex, rand: "r").hasPrefix("auth_key=fffffffff-"))
+        XCTAssertEqual(A.maxHexStart, at(0xffff_ffff))
+        XCTAssertTrue(try A.build(key: urlKey, uri: "/a", start: A.maxHexStart, format: .hex, rand: "r").hasPrefix("auth_key=ffffffff-"))
         assertStatus(.invalidArgument, try A.build(key: urlKey, uri: "/a", start: A.maxHexStart.addingTimeInterval(1), format: .hex, rand: "r"))
         assertStatus(.invalidArgument, try A.build(key: urlKey, uri: "/a", start: at(1), format: .decimal, rand: "a-b"))
         assertStatus(.invalidKey, try A.build(key: String(repeating: "1", count: 32), uri: "/a", start: at(1), format: .decimal, rand: "r"))
@@ -226,8 +226,8 @@ final class HuaweiURLTests: XCTestCase {
 
     func testMethodB() throws {
         typealias B = Livesign.Huawei.URLMethodB
-        XCTAssertEqual(B.maxLength, 58)
-        XCTAssertEqual(B.maxStart, at(68_719_476_735))
+        XCTAssertEqual(B.maxLength, 57)
+        XCTAssertEqual(B.maxStart, at(0xffff_ffff))
         // huawei.url.b: Huawei's printed example (txTime 5eed5888 = 1592613000).
         let query = "txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888"
         let t: UInt64 = 0x5eed_5888
@@ -266,7 +266,10 @@ final class HuaweiURLTests: XCTestCase {
     }
 
     func testMethodD() throws {
-        XCTAssertEqual(D.maxLength, 97)
+        XCTAssertEqual(D.maxLength, 89)
+        XCTAssertEqual(D.maxStart, at(0xffff_ffff))
+        XCTAssertEqual(try D.build(key: urlKey, stream: "s", start: D.maxStart).utf8.count, D.maxLength)
+        assertStatus(.invalidArgument, try D.build(key: urlKey, stream: "s", start: D.maxStart.addingTimeInterval(1)))
         // huawei.url.d, .upper_hex_time; huawei.metastudio.mss_a.
         let query = "hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888"
         let t: UInt64 = 0x5eed_5888

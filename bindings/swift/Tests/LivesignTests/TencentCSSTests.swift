@@ -132,9 +132,9 @@ final class TencentURLTests: XCTestCase {
             XCTAssertTrue(url.hasPrefix(prefix), url)
             XCTAssertEqual(url.utf8.count, U.buildLength(kind: kind, domain: "play.example.com", app: "live", stream: "s_1",
                                                          expiry: U.maxExpiry))
-            // The default clock: maxExpiry is in year 4147.
+            // The default clock: maxExpiry is in year 2106.
             let info = try U.verify(keys: ["k"], url: url)
-            XCTAssertEqual(info, U.Info(app: "live", streamName: "s_1", txTime: "FFFFFFFFF", expiry: U.maxExpiry,
+            XCTAssertEqual(info, U.Info(app: "live", streamName: "s_1", txTime: "FFFFFFFF", expiry: U.maxExpiry,
                                         validUntil: U.maxExpiry, keyIndex: 0))
         }
         let n = String(repeating: "n", count: 256)

@@ -311,10 +311,11 @@ object Huawei {
         const val MAX_LEN: Int = 192
 
         /**
-         * The largest [build] timestamp in hex: 2^36 - 1, in year 4147 (in hex mode, exactly 10
-         * decimal digits are read as decimal) (LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP).
+         * The largest [build] timestamp in hex: `ffffffff`, 2106-02-07 (in hex mode, times are 1
+         * to 8 hex digits, or exactly 10 decimal digits read as decimal)
+         * (LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP).
          */
-        const val MAX_HEX_TIMESTAMP: Long = 68_719_476_735L
+        const val MAX_HEX_TIMESTAMP: Long = 0xFFFF_FFFFL
 
         /**
          * The query `auth_key=...` for the URL path [uri] (e.g. `/livetest/huawei1.flv`);
@@ -358,10 +359,10 @@ object Huawei {
      */
     object UrlB {
         /** Longest query [build] writes (LIVESIGN_HUAWEI_URL_B_MAX_LEN). */
-        const val MAX_LEN: Int = 58
+        const val MAX_LEN: Int = 57
 
-        /** The largest `txTime` [build] accepts: 2^36 - 1, in year 4147 (LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME). */
-        const val MAX_TX_TIME: Long = 68719476735L
+        /** The largest `txTime` [build] accepts and [verify] reads in hex: `ffffffff`, 2106-02-07 (LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME). */
+        const val MAX_TX_TIME: Long = 0xFFFF_FFFFL
 
         /**
          * The query `txSecret=...&txTime=...` for a stream name (`huawei1` in
@@ -400,11 +401,19 @@ object Huawei {
      */
     object UrlD {
         /** Longest query [build] writes (LIVESIGN_HUAWEI_URL_D_MAX_LEN). */
-        const val MAX_LEN: Int = 97
+        const val MAX_LEN: Int = 89
+
+        /**
+         * The largest `hwTime` [build] accepts and [verify] reads: `ffffffff`, 2106-02-07, 8 hex
+         * digits, so that no stream character can move into it under the same secret
+         * (LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME).
+         */
+        const val MAX_HW_TIME: Long = 0xFFFF_FFFFL
 
         /**
          * The query `hwSecret=...&hwTime=...` for a stream name. Throws
-         * [LiveSignException.InvalidArgument] for an empty stream, [LiveSignException.InvalidKey]
+         * [LiveSignException.InvalidArgument] for an empty stream or an [hwTime] above
+         * [MAX_HW_TIME] (or negative), [LiveSignException.InvalidKey]
          * for a key that breaks the key rule (only its length can be checked on an [HmacKey]).
          */
         @JvmStatic fun build(key: String, stream: String, hwTime: Long): String = build(key.utf8(), 0, stream, hwTime)

@@ -95,8 +95,8 @@ object Tencent {
         data class Info(val app: String, val streamName: String, val txTime: String, val expiry: Long, val validUntil: Long,
                         val keyIndex: Int)
 
-        /** The largest expiry [build] accepts (LIVESIGN_TENCENT_URL_MAX_EXPIRY, 2^36 - 1). */
-        const val MAX_EXPIRY: Long = 68719476735L
+        /** The largest expiry [build] accepts and a hex `txTime` can say (LIVESIGN_TENCENT_URL_MAX_EXPIRY, `FFFFFFFF`, 2106-02-07). */
+        const val MAX_EXPIRY: Long = 0xFFFF_FFFFL
 
         /** Length of a `txSecret` (LIVESIGN_TENCENT_TX_SECRET_LEN). */
         @JvmStatic val TX_SECRET_LEN: Int = LiveSign.nativeTencentTxSecretLen()
@@ -122,7 +122,7 @@ object Tencent {
 
         /**
          * The `txSecret` for a stream name and a `txTime` exactly as written in the URL; throws
-         * [LiveSignException.Malformed] for a `txTime` that is not 1 to 16 hex digits or 10
+         * [LiveSignException.Malformed] for a `txTime` that is not 1 to 8 hex digits or 10
          * decimal digits (no leading zero).
          */
         @JvmStatic

@@ -205,7 +205,7 @@ class HuaweiUrlTest {
             Huawei.UrlA.verify(listOf(URL_KEY), flv, Huawei.TimeFormat.HEX, 1800, now = 1592639100L + 1801)
         }
         val maxHex = Huawei.UrlA.MAX_HEX_TIMESTAMP
-        assertTrue(Huawei.UrlA.build(URL_KEY, "/a", maxHex, Huawei.TimeFormat.HEX, "r").startsWith("auth_key=fffffffff-"))
+        assertTrue(Huawei.UrlA.build(URL_KEY, "/a", maxHex, Huawei.TimeFormat.HEX, "r").startsWith("auth_key=ffffffff-"))
         assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlA.build(URL_KEY, "/a", maxHex + 1, Huawei.TimeFormat.HEX, "r") }
         assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlA.build(URL_KEY, "/a", 1L, Huawei.TimeFormat.DECIMAL, "a-b") }
         assertStatus<LiveSignException.InvalidKey> { Huawei.UrlA.build("1".repeat(32), "/a", 1L, Huawei.TimeFormat.DECIMAL, "r") }
@@ -217,8 +217,8 @@ class HuaweiUrlTest {
     }
 
     @Test fun methodB() {
-        assertEquals(58, Huawei.UrlB.MAX_LEN)
-        assertEquals(68719476735L, Huawei.UrlB.MAX_TX_TIME)
+        assertEquals(57, Huawei.UrlB.MAX_LEN)
+        assertEquals(0xffffffffL, Huawei.UrlB.MAX_TX_TIME)
         // huawei.url.b: Huawei's printed example (txTime 5eed5888 = 1592613000).
         val query = "txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888"
         val t = 0x5eed5888L
@@ -258,7 +258,11 @@ class HuaweiUrlTest {
     }
 
     @Test fun methodD() {
-        assertEquals(97, Huawei.UrlD.MAX_LEN)
+        assertEquals(89, Huawei.UrlD.MAX_LEN)
+        assertEquals(0xffffffffL, Huawei.UrlD.MAX_HW_TIME)
+        assertEquals(Huawei.UrlD.MAX_LEN, Huawei.UrlD.build(URL_KEY, "s", Huawei.UrlD.MAX_HW_TIME).length)
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlD.build(URL_KEY, "s", Huawei.UrlD.MAX_HW_TIME + 1) }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlD.build(URL_KEY, "s", -1L) }
         // huawei.url.d, .upper_hex_time; huawei.metastudio.mss_a.
         val query = "hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888"
         val t = 0x5eed5888L

@@ -160,9 +160,9 @@ class TencentUrlTest {
             val url = U.build(kind, "play.example.com", "live", "s_1", "k", U.MAX_EXPIRY)
             assertTrue(url, url.startsWith(prefix))
             assertEquals(url.length, U.buildLength(kind, "play.example.com", "live", "s_1", U.MAX_EXPIRY))
-            // Default clock: MAX_EXPIRY is in year 4147.
+            // Default clock: MAX_EXPIRY is in year 2106.
             val info = U.verify(listOf("k"), url)
-            assertEquals(Tencent.Url.Info("live", "s_1", "FFFFFFFFF", U.MAX_EXPIRY, U.MAX_EXPIRY, 0), info)
+            assertEquals(Tencent.Url.Info("live", "s_1", "FFFFFFFF", U.MAX_EXPIRY, U.MAX_EXPIRY, 0), info)
         }
         assertTrue(U.build(U.Kind.FLV, "h", "live", "s", "k", 1).contains("/live/s.flv?"))
         assertTrue(U.build(U.Kind.HLS, "h", "live", "s", "k", 1).contains("/live/s.m3u8?"))
