@@ -70,6 +70,14 @@
 #define LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S 300
 
 /**
+ * The largest `auth_timestamp` of a stream status notification: 9999999999 (2286-11-20), the
+ * last 10-digit Unix time. Huawei joins the stream name and `auth_timestamp` without a
+ * separator; the bound keeps a stream digit from moving into the time under the same
+ * `auth_sign`.
+ */
+#define LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP 9999999999
+
+/**
  * `livesign_huawei_event.event`: any `event` other than the two below.
  */
 #define LIVESIGN_HUAWEI_EVENT_UNKNOWN 0
@@ -1300,7 +1308,8 @@ size_t livesign_huawei_sign_len(void);
  * - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
- * with a non-zero length, or a text is not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`; then
+ * with a non-zero length, a text is not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`, or
+ * `auth_timestamp` is above `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`; then
  * `LIVESIGN_INVALID_KEY` when the key is not 32 to 128 bytes. Never allocates; safe to call from any thread.
  */
 LIVESIGN_MUST_USE
@@ -1343,13 +1352,15 @@ livesign_status livesign_huawei_sign_keyed(const livesign_hmac_key *key,
  * `auth_timestamp` (`LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S` is the usual value).
  *
  * The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read,
- * `auth_timestamp` that is not a JSON integer, any other field read that is not a string, or
- * a missing `event`, `domain`, `app`, `stream`, `auth_timestamp` or `auth_sign` is malformed.
+ * `auth_timestamp` that is not a JSON integer up to `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`, any
+ * other field read that is not a string, or a missing `event`, `domain`, `app`, `stream`,
+ * `auth_timestamp` or `auth_sign` is malformed.
  * Signed fields are unescaped before they are signed, as Huawei signs their values.
  * `auth_sign` is accepted in either hex case. Huawei concatenates the signed fields with no
  * separators, so one `auth_sign` also verifies with a field boundary moved (`live` + `room1`
  * as `liver` + `oom1`, `PUBLISH_DONE` + `d` as `PUBLISH` + `_DONEd`): accept only the `domain`
- * and `app` you configured.
+ * and `app` you configured. The `auth_timestamp` bound holds the last boundary: a stream digit
+ * moved into a real time makes 11 digits, one moved out a time before 2001.
  *
  * Checks run in this order and the first failure is returned:
  * - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length, or `body` is
@@ -1659,8 +1670,11 @@ livesign_status livesign_huawei_sparkrtc_sign_keyed(const livesign_hmac_key *key
  * Verifies a Huawei SparkRTC recording callback received at `now`: `signature` is the
  * `X-Rtc-Signature` header, `rand` and `timestamp` the `X-Rtc-Rand` and `X-Rtc-Timestamp`
  * headers, `body` the raw body. The timestamp's unit is not documented: up to 11 digits it is
- * read as Unix seconds, longer as milliseconds; the callback is accepted while
- * `now <= timestamp + leeway_s`.
+ * read as Unix seconds, longer as milliseconds. It is a send time: the callback is accepted
+ * while `timestamp - leeway_s <= now <= timestamp + leeway_s`. The future bound matters: the
+ * MAC joins `rand` and `timestamp` without a separator, so digits moved from one to the other
+ * (rand `8f1c21` + `1700000000` as rand `8f1c2` + `11700000000`, year 2340) keep the
+ * signature and re-read the time far from `now`.
  *
  * Checks run in this order and the first failure is returned:
  * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `rand` or `timestamp` is not
@@ -1669,7 +1683,7 @@ livesign_status livesign_huawei_sparkrtc_sign_keyed(const livesign_hmac_key *key
  * - `LIVESIGN_MALFORMED`: `timestamp` is not a decimal integer, `signature` not 64 hex
  *   characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
- * - `LIVESIGN_EXPIRED`: the callback is older than `leeway_s`.
+ * - `LIVESIGN_EXPIRED`: the timestamp is more than `leeway_s` before or after `now`.
  *
  * Never allocates; safe from any thread.
  */

@@ -2,6 +2,12 @@
 
 use crate::Error;
 
+/// The last Unix time with 10 decimal digits: 9999999999, 2286-11-20. Decimal times that a
+/// signature joins to a text field without a separator stop here: every real time since
+/// 2001-09-09 has exactly 10 digits, so a digit moved in from the field makes 11 (refused) and
+/// one moved out leaves a time before 2001 (expired).
+pub(crate) const MAX_DECIMAL_TIME: u64 = 9_999_999_999;
+
 /// `Ok` while `now <= expiry + leeway_s`; the sum saturates, so an expiry near `u64::MAX`
 /// never wraps around into the past.
 pub(crate) fn check(expiry: u64, now: u64, leeway_s: u32) -> Result<(), Error> {

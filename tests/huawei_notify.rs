@@ -95,6 +95,14 @@ fn is_zero(ev: &livesign_huawei_event) -> bool {
     bytes.iter().all(|&b| b == 0)
 }
 
+/// The reference HMAC-SHA256, in lowercase hex.
+fn hmac_hex(key: &[u8], msg: &[u8]) -> String {
+    use hmac::{KeyInit, Mac};
+    let mut m = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();
+    m.update(msg);
+    m.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// A signed body with these fields (serde_json escapes what JSON requires).
 fn body_of(event: &str, domain: &str, app: &str, stream: &str, t: u64) -> String {
     let sign = huawei::sign(&key(), event, domain, app, stream, t).unwrap();
@@ -245,10 +253,50 @@ fn expiry_and_leeway_boundaries() {
     assert_eq!(verify(&body, T + 301, 300).err(), Some(Error::Expired));
     assert!(verify(&body, u64::MAX, u32::MAX).is_err());
     assert_eq!(LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S, 300);
-    // Saturation: an auth_timestamp near u64::MAX never wraps into the past.
-    let max = body_of("PUBLISH", "d", "a", "s", u64::MAX);
-    assert!(verify(&max, u64::MAX, u32::MAX).is_ok());
-    assert!(verify(&max, u64::MAX, 0).is_ok());
+    // The largest auth_timestamp: 10 digits. One more digit is malformed, even correctly signed.
+    assert_eq!((Notification::MAX_AUTH_TIMESTAMP, LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP), (9_999_999_999, 9_999_999_999));
+    let max = body_of("PUBLISH", "d", "a", "s", 9_999_999_999);
+    assert!(verify(&max, 9_999_999_999, 0).is_ok());
+    assert_eq!(verify(&max, 10_000_000_000, 0).err(), Some(Error::Expired));
+    assert!(verify(&max, 9_999_999_999 + u64::from(u32::MAX), u32::MAX).is_ok());
+    for t in [10_000_000_000u64, u64::MAX] {
+        assert_eq!(
+            huawei::sign(&key(), "PUBLISH", "d", "a", "s", t).map(|s| s.to_string()),
+            Err(Error::InvalidArgument)
+        );
+        let sign = hmac_hex(KEY, format!("PUBLISHdas{t}").as_bytes());
+        let body = format!(
+            r#"{{"event":"PUBLISH","domain":"d","app":"a","stream":"s","auth_timestamp":{t},"auth_sign":"{sign}"}}"#
+        );
+        assert_eq!(verify(&body, 0, 0).err(), Some(Error::Malformed), "{t}");
+    }
+}
+
+/// Huawei joins event, domain, app, stream and auth_timestamp without separators, so one
+/// auth_sign covers every split of the same bytes. Moving the boundary before auth_timestamp
+/// must never give a notification that verifies: a stream digit moved in makes 11 digits
+/// (malformed), a digit moved out leaves a time before 2001 (expired).
+#[test]
+fn stream_digits_never_move_into_auth_timestamp() {
+    let now = T - 60;
+    for stream in ["room1", "room12", "9", "s_2024", "a0"] {
+        let signed = format!("{stream}{T}");
+        for cut in 1..signed.len() {
+            let (s, t) = signed.split_at(cut);
+            if s == stream || t.starts_with('0') || !t.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let body = format!(
+                r#"{{"event":"PUBLISH","domain":"d","app":"live","stream":"{s}","auth_timestamp":{t},"auth_sign":"{}"}}"#,
+                huawei::sign(&key(), "PUBLISH", "d", "live", stream, T).unwrap()
+            );
+            let got = verify(&body, now, Notification::DEFAULT_LEEWAY_S).map(|n| n.stream.raw().to_vec());
+            let want = if t.len() > 10 { Error::Malformed } else { Error::Expired };
+            assert_eq!(got, Err(want), "{stream}+{T} as {s}+{t}");
+        }
+        let body = body_of("PUBLISH", "d", "live", stream, T);
+        assert!(verify(&body, now, 0).is_ok(), "{stream}");
+    }
 }
 
 #[test]
@@ -416,12 +464,7 @@ fn escaped_signed_fields_are_signed_by_value() {
     // A long escaped value needs no buffer. (`huawei::sign` takes names of at most
     // LIVESIGN_MAX_ID_LEN bytes; a body may carry longer ones, so sign with the reference.)
     let long: String = "é/".repeat(5000);
-    let sign = {
-        use hmac::{KeyInit, Mac};
-        let mut m = hmac::Hmac::<sha2::Sha256>::new_from_slice(KEY).unwrap();
-        m.update(format!("PUBLISHda{long}{T}").as_bytes());
-        m.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect::<String>()
-    };
+    let sign = hmac_hex(KEY, format!("PUBLISHda{long}{T}").as_bytes());
     assert_eq!(huawei::sign(&key(), "PUBLISH", "d", "a", &long, T), Err(Error::InvalidArgument));
     let escaped: String = long.chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
     let body = format!(
@@ -740,7 +783,7 @@ proptest! {
 
     #[test]
     fn round_trip_with_any_text(event in "\\PC{0,12}", domain in ".{0,40}", app in "[a-z/_\"\\\\]{0,10}",
-                                stream in "\\PC{0,40}", t in 0u64..u64::MAX / 2, key_len in 32usize..=128) {
+                                stream in "\\PC{0,40}", t in 0..=Notification::MAX_AUTH_TIMESTAMP, key_len in 32usize..=128) {
         let k: Vec<u8> = (0..key_len).map(|i| (i * 7 + 1) as u8).collect();
         let hk = HmacKey::new(&k).unwrap();
         let sign = huawei::sign(&hk, &event, &domain, &app, &stream, t).unwrap();

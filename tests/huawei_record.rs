@@ -385,14 +385,57 @@ fn sparkrtc_order_units_and_tampering() {
     assert_eq!(v("8f1c2b", "1700000000", BODY, SPARK_SIG.to_uppercase().as_bytes(), 1700000000, 0), Ok(()));
     // Milliseconds: a 13-digit timestamp is read as ms (else it would never expire).
     let ms = "1700000000123";
-    let s = huawei::sparkrtc_sign(&k, "r", ms, BODY).unwrap();
-    assert_eq!(v("r", ms, BODY, s.as_bytes(), 1700000010, 10), Ok(()));
-    assert_eq!(v("r", ms, BODY, s.as_bytes(), 1700000011, 10), Err(Error::Expired));
+    let s_ms = huawei::sparkrtc_sign(&k, "r", ms, BODY).unwrap();
+    assert_eq!(v("r", ms, BODY, s_ms.as_bytes(), 1700000010, 10), Ok(()));
+    assert_eq!(v("r", ms, BODY, s_ms.as_bytes(), 1700000011, 10), Err(Error::Expired));
     assert_eq!(huawei::sparkrtc_sign(&k, "r", "x", BODY).map(|s| s.to_string()), Err(Error::InvalidArgument));
     // Bodies are bytes, not text.
     let bin = [0xffu8, 0, 0xfe];
     let s = huawei::sparkrtc_sign(&k, "", "1", &bin).unwrap();
     assert_eq!(v("", "1", &bin, s.as_bytes(), 1, 0), Ok(()));
+    // A send time: at most leeway_s ahead of now too.
+    assert_eq!(v("8f1c2b", "1700000000", BODY, sig, 1699999700, 300), Ok(()));
+    assert_eq!(v("8f1c2b", "1700000000", BODY, sig, 1699999699, 300), Err(Error::Expired));
+    assert_eq!(v("8f1c2b", "1700000000", BODY, sig, 1699999999, 0), Err(Error::Expired));
+    assert_eq!(v("8f1c2b", "1700000000", BODY, sig, 0, u32::MAX), Ok(()), "a leeway past the epoch");
+    assert_eq!(v("r", ms, BODY, s_ms.as_bytes(), 1699999990, 10), Ok(()));
+    assert_eq!(v("r", ms, BODY, s_ms.as_bytes(), 1699999989, 10), Err(Error::Expired));
+}
+
+/// SparkRTC joins X-Rtc-Rand and X-Rtc-Timestamp without a separator, so one signature covers
+/// every split of the same bytes. No other split verifies near the original send time: digits
+/// moved into the timestamp put it far ahead (refused as in the future), digits moved out far
+/// back (expired), in seconds and in milliseconds.
+#[test]
+fn sparkrtc_rand_digits_never_move_into_the_timestamp() {
+    let k = HmacKey::new(SPARK_KEY).unwrap();
+    for (rand, ts) in [
+        ("8f1c21", "1700000000"),
+        ("12345", "1700000000"),
+        ("179", "1700000000123"),
+        ("r9", "1796000000000"),
+        ("0", "1700000000"),
+    ] {
+        let sig = huawei::sparkrtc_sign(&k, rand, ts, BODY).unwrap();
+        let sent = if ts.len() > 11 { ts[..10].parse::<u64>().unwrap() } else { ts.parse().unwrap() };
+        for now in [sent - 300, sent, sent + 300] {
+            assert_eq!(huawei::sparkrtc_verify(&k, rand, ts, BODY, sig.as_bytes(), now, 300), Ok(()), "{rand}+{ts}");
+        }
+        let joined = format!("{rand}{ts}");
+        for cut in 0..joined.len() {
+            let (r, t) = joined.split_at(cut);
+            if r == rand {
+                continue;
+            }
+            for now in [sent - 300, sent, sent + 300] {
+                let got = huawei::sparkrtc_verify(&k, r, t, BODY, sig.as_bytes(), now, 300);
+                assert!(
+                    matches!(got, Err(Error::Expired | Error::Malformed)),
+                    "{rand}+{ts} as {r}+{t} at {now}: {got:?}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -141,9 +141,11 @@ proptest! {
         })?;
     }
 
-    /// Huawei notifications: valid through `auth_timestamp + leeway`, in Rust and C.
+    /// Huawei notifications: valid through `auth_timestamp + leeway`, in Rust and C, for every
+    /// `auth_timestamp` up to the 10-digit bound (the top of `time()` folds onto its top).
     #[test]
     fn huawei_notify_expiry(t in time(), leeway in leeway(), stream in "[a-z0-9_]{1,16}") {
+        let t = t % (Notification::MAX_AUTH_TIMESTAMP + 1);
         let k = HmacKey::new(HUAWEI_KEY).unwrap();
         let sign = huawei::sign(&k, "PUBLISH", "d", "live", &stream, t).unwrap();
         let body = format!(r#"{{"event":"PUBLISH","domain":"d","app":"live","stream":"{stream}","auth_timestamp":{t},"auth_sign":"{sign}"}}"#);
@@ -224,7 +226,14 @@ proptest! {
         let text = ts.to_string();
         let sig = huawei::sparkrtc_sign(&k, "r", &text, b"{}").unwrap();
         let seconds = if ts > 99_999_999_999 { ts / 1000 } else { ts };
-        boundary(seconds.checked_add(u64::from(leeway)), |now| huawei::sparkrtc_verify(&k, "r", &text, b"{}", sig.as_bytes(), now, leeway))?;
+        let verify = |now| huawei::sparkrtc_verify(&k, "r", &text, b"{}", sig.as_bytes(), now, leeway);
+        // A send time: from `leeway` seconds before it through `leeway` seconds after.
+        boundary(seconds.checked_add(u64::from(leeway)), verify)?;
+        let first = seconds.saturating_sub(u64::from(leeway));
+        prop_assert!(verify(first).is_ok(), "at the first valid second {}", first);
+        if let Some(early) = first.checked_sub(1) {
+            prop_assert_eq!(verify(early), Err(Error::Expired));
+        }
     }
 
     /// Signed URLs of every scheme with random inputs: any one byte changed in a signed part

@@ -890,6 +890,10 @@ namespace huawei {
 /// than an expiry.
 constexpr uint32_t default_leeway_s = LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S;
 
+/// The largest notification `auth_timestamp` (LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP, 9999999999):
+/// 10 digits, so that no stream digit can move into it under the same `auth_sign`.
+constexpr uint64_t max_auth_timestamp = LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP;
+
 /// Length of a Huawei HMAC-SHA256 signature (LIVESIGN_HUAWEI_SIGN_LEN): `auth_sign`, recording
 /// HMACSHA256 signatures, `X-Rtc-Signature`.
 inline std::size_t sign_len() noexcept { return livesign_huawei_sign_len(); }
@@ -996,7 +1000,8 @@ inline livesign_huawei_event to_c(const Event &e) noexcept {
 
 /// `auth_sign` = lowercase hex HMAC-SHA256(key, event + domain + app + stream + decimal
 /// auth_timestamp), as Huawei signs a notification (to test a receiver). Throws
-/// Error(InvalidKey) unless the key is 32 to 128 bytes.
+/// Error(InvalidArgument) for an `auth_timestamp` above `max_auth_timestamp`, Error(InvalidKey)
+/// unless the key is 32 to 128 bytes.
 inline std::string sign(std::string_view key, std::string_view event, std::string_view domain, std::string_view app,
                         std::string_view stream, uint64_t auth_timestamp) {
     std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
@@ -1192,8 +1197,8 @@ inline std::string sign(const HmacKey &key, std::string_view rand, std::string_v
 }
 
 /// Verifies `X-Rtc-Signature` (`signature`); the timestamp is Unix seconds up to 11 digits,
-/// milliseconds beyond. Throws Error(Malformed), Error(SignatureMismatch), Error(Expired) (older
-/// than `leeway_s`).
+/// milliseconds beyond. Throws Error(Malformed), Error(SignatureMismatch), Error(Expired) (more
+/// than `leeway_s` before or after `now`).
 inline void verify(std::string_view key, std::string_view rand, std::string_view timestamp, std::string_view body,
                    std::string_view signature, uint64_t now = unix_now(), uint32_t leeway_s = default_leeway_s) {
     using detail::bytes;

@@ -61,7 +61,8 @@ fn in_time(scheme: u8, ts: u64, f: &[&[u8]], now: u64, leeway: u32) -> Option<bo
         2 => {
             let t = reference::decimal(f[1])?;
             let seconds = if t > 99_999_999_999 { t / 1000 } else { t };
-            Some(reference::fresh(seconds, now, leeway))
+            // A send time: within the leeway on both sides.
+            Some(reference::fresh(seconds, now, leeway) && u128::from(seconds) <= u128::from(now) + u128::from(leeway))
         }
         _ => {
             let t = reference::decimal(f[1])?;

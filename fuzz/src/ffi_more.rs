@@ -521,7 +521,8 @@ pub(crate) fn check(op: u8, ch: &mut Choices, n: [u64; 2], small: u32, f: [&[u8]
                 Some(k) => {
                     let want = unless_bad(bad, || {
                         let t = fields_ok()?;
-                        if !given {
+                        // A 10-digit auth_timestamp at most, checked before the key.
+                        if !given || n1 > 9_999_999_999 {
                             return Err(Error::InvalidArgument);
                         }
                         Ok(huawei::sign(&k?, t[0], t[1], t[2], t[3], n1)?.as_bytes().to_vec())

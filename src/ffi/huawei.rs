@@ -21,6 +21,13 @@ const _: () = assert!(LIVESIGN_HUAWEI_SIGN_LEN == 2 * crate::digest::hmac::LEN);
 pub const LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S: u32 = 300;
 const _: () = assert!(LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S == Notification::DEFAULT_LEEWAY_S);
 
+/// The largest `auth_timestamp` of a stream status notification: 9999999999 (2286-11-20), the
+/// last 10-digit Unix time. Huawei joins the stream name and `auth_timestamp` without a
+/// separator; the bound keeps a stream digit from moving into the time under the same
+/// `auth_sign`.
+pub const LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP: u64 = 9_999_999_999;
+const _: () = assert!(LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP == Notification::MAX_AUTH_TIMESTAMP);
+
 /// `livesign_huawei_event.event`: any `event` other than the two below.
 pub const LIVESIGN_HUAWEI_EVENT_UNKNOWN: u32 = 0;
 /// `livesign_huawei_event.event`: `PUBLISH`, stream push started.
@@ -129,7 +136,8 @@ pub extern "C" fn livesign_huawei_sign_len() -> usize {
 /// - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
-/// with a non-zero length, or a text is not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`; then
+/// with a non-zero length, a text is not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`, or
+/// `auth_timestamp` is above `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`; then
 /// `LIVESIGN_INVALID_KEY` when the key is not 32 to 128 bytes. Never allocates; safe to call from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
@@ -209,6 +217,11 @@ unsafe fn signed_fields<'a>(f: [(*const u8, usize); 4]) -> Result<[&'a str; 4], 
 /// `out` is NULL or points to `LIVESIGN_HUAWEI_SIGN_LEN` writable bytes.
 unsafe fn sign_into(key: Result<HmacKey, Error>, f: [&str; 4], auth_timestamp: u64, out: *mut u8) -> Result<(), Error> {
     let out = output(out)?;
+    // The arguments before the key, as `huawei::sign` orders them (the key failed to load
+    // only for a length no rule accepts).
+    if auth_timestamp > Notification::MAX_AUTH_TIMESTAMP {
+        return Err(Error::InvalidArgument);
+    }
     let sign = huawei::sign(&key?, f[0], f[1], f[2], f[3], auth_timestamp)?;
     // SAFETY: out is non-NULL and the C contract gives it LIVESIGN_HUAWEI_SIGN_LEN bytes.
     unsafe { write_fixed(out, sign.as_bytes()) };
@@ -220,13 +233,15 @@ unsafe fn sign_into(key: Result<HmacKey, Error>, f: [&str; 4], auth_timestamp: u
 /// `auth_timestamp` (`LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S` is the usual value).
 ///
 /// The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read,
-/// `auth_timestamp` that is not a JSON integer, any other field read that is not a string, or
-/// a missing `event`, `domain`, `app`, `stream`, `auth_timestamp` or `auth_sign` is malformed.
+/// `auth_timestamp` that is not a JSON integer up to `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`, any
+/// other field read that is not a string, or a missing `event`, `domain`, `app`, `stream`,
+/// `auth_timestamp` or `auth_sign` is malformed.
 /// Signed fields are unescaped before they are signed, as Huawei signs their values.
 /// `auth_sign` is accepted in either hex case. Huawei concatenates the signed fields with no
 /// separators, so one `auth_sign` also verifies with a field boundary moved (`live` + `room1`
 /// as `liver` + `oom1`, `PUBLISH_DONE` + `d` as `PUBLISH` + `_DONEd`): accept only the `domain`
-/// and `app` you configured.
+/// and `app` you configured. The `auth_timestamp` bound holds the last boundary: a stream digit
+/// moved into a real time makes 11 digits, one moved out a time before 2001.
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length, or `body` is

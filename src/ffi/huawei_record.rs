@@ -417,8 +417,11 @@ unsafe fn sparkrtc_sign_into(
 /// Verifies a Huawei SparkRTC recording callback received at `now`: `signature` is the
 /// `X-Rtc-Signature` header, `rand` and `timestamp` the `X-Rtc-Rand` and `X-Rtc-Timestamp`
 /// headers, `body` the raw body. The timestamp's unit is not documented: up to 11 digits it is
-/// read as Unix seconds, longer as milliseconds; the callback is accepted while
-/// `now <= timestamp + leeway_s`.
+/// read as Unix seconds, longer as milliseconds. It is a send time: the callback is accepted
+/// while `timestamp - leeway_s <= now <= timestamp + leeway_s`. The future bound matters: the
+/// MAC joins `rand` and `timestamp` without a separator, so digits moved from one to the other
+/// (rand `8f1c21` + `1700000000` as rand `8f1c2` + `11700000000`, year 2340) keep the
+/// signature and re-read the time far from `now`.
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `rand` or `timestamp` is not
@@ -427,7 +430,7 @@ unsafe fn sparkrtc_sign_into(
 /// - `LIVESIGN_MALFORMED`: `timestamp` is not a decimal integer, `signature` not 64 hex
 ///   characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
-/// - `LIVESIGN_EXPIRED`: the callback is older than `leeway_s`.
+/// - `LIVESIGN_EXPIRED`: the timestamp is more than `leeway_s` before or after `now`.
 ///
 /// Never allocates; safe from any thread.
 #[must_use = "the status says whether the callback is authentic"]

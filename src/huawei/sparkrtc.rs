@@ -8,8 +8,16 @@
 //! over the header texts and the body exactly as received (never re-serialised). The unit of
 //! `X-Rtc-Timestamp` is not documented: a value of at most 11 digits is read as Unix seconds,
 //! a longer one as milliseconds. (Read as seconds, a millisecond value would lie thousands of
-//! years ahead and never expire.) It is a send time: the callback is accepted while
-//! `now <= timestamp + leeway_s`.
+//! years ahead and never expire.) It is a send time: the callback is accepted while it lies
+//! within `leeway_s` of `now` on either side, `timestamp - leeway_s <= now <= timestamp +
+//! leeway_s`.
+//!
+//! The future bound is what holds the boundary between `X-Rtc-Rand` and `X-Rtc-Timestamp`,
+//! which the MAC joins without a separator: a captured callback with rand `8f1c21` and
+//! timestamp `1700000000` verifies as rand `8f1c2` with `11700000000` (year 2340), or, sent in
+//! milliseconds, as rand `…179` with the rest of the digits; read one-sided, such a re-cut
+//! callback would be accepted forever. Re-cut timestamps land far from `now`, so they expire
+//! or lie in the future.
 
 use crate::digest::hmac;
 use crate::limits::{self, Limits};
@@ -36,8 +44,8 @@ pub fn sparkrtc_sign(key: &HmacKey, rand: &str, timestamp: &str, body: &[u8]) ->
 /// [`crate::Limits::MAX_ID_LEN`] bytes, the body over [`crate::Limits::MAX_BODY_LEN`]);
 /// [`Error::Malformed`] (`timestamp` is not a plain decimal integer,
 /// `signature` is not 64 hex characters of either case); [`Error::SignatureMismatch`]
-/// (constant time); [`Error::Expired`] (`now > timestamp + leeway_s`, the timestamp in
-/// seconds as the module documentation says).
+/// (constant time); [`Error::Expired`] (`now > timestamp + leeway_s`, or `now < timestamp -
+/// leeway_s`: the timestamp in seconds as the module documentation says).
 pub fn sparkrtc_verify(
     key: &HmacKey,
     rand: &str,
@@ -52,6 +60,9 @@ pub fn sparkrtc_verify(
     let claimed: [u8; hmac::LEN] = parse_hex(signature).ok_or(Error::Malformed)?;
     if !ct_eq_wipe(&mut key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body]), &claimed) {
         return Err(Error::SignatureMismatch);
+    }
+    if sent.saturating_sub(u64::from(leeway_s)) > now {
+        return Err(Error::Expired);
     }
     expiry::check(sent, now, leeway_s)
 }

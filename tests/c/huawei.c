@@ -316,6 +316,12 @@ static void check_sparkrtc(char **f) {
     CHECK(livesign_huawei_sparkrtc_verify(key.b, key.n, ptr(&rand), rand.n, U8("x"), 1, ptr(&body), body.n,
                                           U8(expected), 64, t, 300) == LIVESIGN_MALFORMED,
           "sparkrtc timestamp not a number");
+    CHECK(livesign_huawei_sparkrtc_verify(key.b, key.n, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n,
+                                          U8(expected), 64, t - 300, 300) == LIVESIGN_OK,
+          "sparkrtc verify, sent leeway_s ahead");
+    CHECK(livesign_huawei_sparkrtc_verify_keyed(&k, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n, U8(expected),
+                                                64, t - 301, 300) == LIVESIGN_EXPIRED,
+          "sparkrtc verify keyed, sent further ahead");
 }
 
 /* The seed 004 story end to end, and the contract of every function. */
@@ -404,6 +410,13 @@ static void check_contract(void) {
     CHECK(livesign_huawei_sign_keyed(NULL, U8("P"), 1, NULL, 0, NULL, 0, NULL, 0, t, out) ==
               LIVESIGN_INVALID_ARGUMENT,
           "NULL context");
+    CHECK(LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP == 9999999999ull &&
+              livesign_huawei_sign(U8(key), LEN(key), U8("P"), 1, NULL, 0, NULL, 0, NULL, 0,
+                                   LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP, out) == LIVESIGN_OK,
+          "10-digit auth_timestamp");
+    CHECK(livesign_huawei_sign(NULL, 0, U8("P"), 1, NULL, 0, NULL, 0, NULL, 0, LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP + 1,
+                               out) == LIVESIGN_INVALID_ARGUMENT,
+          "11-digit auth_timestamp, before the key");
     CHECK(livesign_huawei_sign(U8(key), LEN(key), U8("PUBLISH"), 7, U8("push.example.com"), 16, U8("live"), 4,
                                U8("example_stream"), 14, t, out) == LIVESIGN_OK &&
               memcmp(out, sign, 64) == 0,

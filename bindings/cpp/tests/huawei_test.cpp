@@ -55,7 +55,10 @@ const std::string kSeedBody = R"({
 
 void notifications() {
     using namespace huawei;
-    CHECK(sign_len() == 64 && default_leeway_s == 300);
+    CHECK(sign_len() == 64 && default_leeway_s == 300 && max_auth_timestamp == 9999999999u);
+    CHECK(sign(std::string(32, 'k'), "PUBLISH", "d", "a", "s", max_auth_timestamp).size() == 64);
+    CHECK(status_of([] { sign(std::string(32, 'k'), "PUBLISH", "d", "a", "s", max_auth_timestamp + 1); }) ==
+          Status::InvalidArgument);
     for (const NotifyVector &v : kNotifyVectors) {
         CHECK(sign(v.key, v.event, v.domain, v.app, v.stream, v.auth_timestamp) == v.sign);
         HmacKey key(v.key);
@@ -385,6 +388,17 @@ void recording() {
     CHECK(status_of([&] { sparkrtc::verify(spark_key, "r", "1700000000123", spark_body, ms, 1700000000); }) ==
           Status::Ok);
     CHECK(status_of([&] { sparkrtc::verify(spark_key, "r", "1700000000123", spark_body, ms, 1700000301); }) ==
+          Status::Expired);
+    // A send time: refused more than the leeway ahead too (a rand digit moved into the
+    // timestamp, 8f1c21 + 1700000000 as 8f1c2 + 11700000000, lands centuries ahead).
+    CHECK(status_of([&] { sparkrtc::verify(spark, "8f1c2b", "1700000000", spark_body, spark_sig, 1699999700); }) ==
+          Status::Ok);
+    CHECK(status_of([&] { sparkrtc::verify(spark, "8f1c2b", "1700000000", spark_body, spark_sig, 1699999699); }) ==
+          Status::Expired);
+    const std::string recut = sparkrtc::sign(spark, "8f1c21", "1700000000", spark_body);
+    CHECK(status_of([&] { sparkrtc::verify(spark, "8f1c21", "1700000000", spark_body, recut, 1700000000); }) ==
+          Status::Ok);
+    CHECK(status_of([&] { sparkrtc::verify(spark, "8f1c2", "11700000000", spark_body, recut, 1700000000); }) ==
           Status::Expired);
     CHECK(status_of([&] { sparkrtc::sign(spark_key, "r", "17x", spark_body); }) == Status::InvalidArgument);
     CHECK(status_of([&] { sparkrtc::verify(spark_key, "r", "17x", spark_body, ms, 1); }) == Status::Malformed);

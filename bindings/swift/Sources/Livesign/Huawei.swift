@@ -10,6 +10,10 @@ extension Livesign {
         /// `auth_timestamp` after the push, so it may be a send time rather than an expiry.
         public static let defaultLeewaySeconds = UInt32(LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S)
 
+        /// The largest notification `auth_timestamp` (9999999999): 10 digits, so that no stream
+        /// digit can move into it under the same `auth_sign`.
+        public static let maxAuthTimestamp = UInt64(LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP)
+
         /// Length of a Huawei HMAC-SHA256 signature: `auth_sign`, recording HMACSHA256
         /// signatures, `X-Rtc-Signature`.
         public static var signLength: Int { livesign_huawei_sign_len() }
@@ -72,7 +76,8 @@ extension Livesign {
 
         /// `auth_sign` = lowercase hex HMAC-SHA256(key, event + domain + app + stream + decimal
         /// authTimestamp), as Huawei signs a notification (to test a receiver). Throws
-        /// `.invalidKey` unless the key is 32 to 128 bytes.
+        /// `.invalidArgument` for an `authTimestamp` above `maxAuthTimestamp`, `.invalidKey` unless
+        /// the key is 32 to 128 bytes.
         public static func sign(key: String, event: String, domain: String, app: String, stream: String,
                                 authTimestamp: UInt64) throws -> String {
             try withSlices([key, event, domain, app, stream]) { f in

@@ -124,7 +124,7 @@ extension Livesign.Huawei {
 
         /// Verifies `X-Rtc-Signature` (`signature`); the timestamp is Unix seconds up to 11
         /// digits, milliseconds beyond. Throws `.malformed`, `.signatureMismatch`, `.expired`
-        /// (older than `leewaySeconds`).
+        /// (more than `leewaySeconds` before or after `now`).
         public static func verify(key: String, rand: String, timestamp: String, body: Data, signature: String,
                                   now: Date = Date(), leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
             let nowSeconds = try Livesign.unixTime(now)

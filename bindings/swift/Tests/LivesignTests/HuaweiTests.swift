@@ -55,6 +55,12 @@ final class HuaweiNotificationTests: XCTestCase {
     func testEveryVector() throws {
         XCTAssertEqual(HW.signLength, 64)
         XCTAssertEqual(HW.defaultLeewaySeconds, 300)
+        // auth_timestamp has at most 10 digits: a stream digit cannot move into it.
+        XCTAssertEqual(HW.maxAuthTimestamp, 9_999_999_999)
+        XCTAssertEqual(try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s",
+                                   authTimestamp: HW.maxAuthTimestamp).utf8.count, 64)
+        assertStatus(.invalidArgument, try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s",
+                                                   authTimestamp: HW.maxAuthTimestamp + 1))
         for (key, event, stream, t, sign) in vectors {
             XCTAssertEqual(try HW.sign(key: key, event: event, domain: "push.example.com", app: "live", stream: stream, authTimestamp: t), sign)
             let loaded = try HmacKey(key: key)
@@ -357,6 +363,10 @@ final class HuaweiRecordTests: XCTestCase {
                                                       signature: sig, now: at(1_700_000_000)))
         assertStatus(.signatureMismatch, try S.verify(key: sparkKey, rand: "8f1c2c", timestamp: "1700000000", body: b, signature: sig,
                                                       now: at(1_700_000_000)))
+        // A send time: refused more than the leeway ahead too.
+        try S.verify(key: loaded, rand: "8f1c2b", timestamp: "1700000000", body: b, signature: sig, now: at(1_699_999_700))
+        assertStatus(.expired, try S.verify(key: loaded, rand: "8f1c2b", timestamp: "1700000000", body: b, signature: sig,
+                                            now: at(1_699_999_699)))
         // A millisecond timestamp.
         let ms = try S.sign(key: loaded, rand: "r", timestamp: "1700000000123", body: b)
         try S.verify(key: sparkKey, rand: "r", timestamp: "1700000000123", body: b, signature: ms, now: at(1_700_000_000))

@@ -14,6 +14,12 @@ object Huawei {
      */
     const val DEFAULT_LEEWAY_S: Int = 300
 
+    /**
+     * The largest notification `auth_timestamp` (LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP): 10 digits,
+     * so that no stream digit can move into it under the same `auth_sign`.
+     */
+    const val MAX_AUTH_TIMESTAMP: Long = 9_999_999_999L
+
     /** Length of a Huawei HMAC-SHA256 signature (LIVESIGN_HUAWEI_SIGN_LEN). */
     @JvmStatic val SIGN_LEN: Int = LiveSign.nativeHuaweiSignLen()
 
@@ -61,7 +67,8 @@ object Huawei {
     /**
      * `auth_sign` = lowercase hex HMAC-SHA256(key, event + domain + app + stream + decimal
      * authTimestamp), as Huawei signs a notification (to test a receiver). Throws
-     * [LiveSignException.InvalidKey] unless the key is 32 to 128 bytes.
+     * [LiveSignException.InvalidArgument] for an [authTimestamp] above [MAX_AUTH_TIMESTAMP] (or
+     * negative), [LiveSignException.InvalidKey] unless the key is 32 to 128 bytes.
      */
     @JvmStatic
     fun sign(key: String, event: String, domain: String, app: String, stream: String, authTimestamp: Long): String =
@@ -267,8 +274,8 @@ object Huawei {
         /**
          * Verifies `X-Rtc-Signature` (`signature`); the timestamp is Unix seconds up to 11
          * digits, milliseconds beyond. Throws [LiveSignException.Malformed],
-         * [LiveSignException.SignatureMismatch], [LiveSignException.Expired] (older than
-         * [leewaySeconds]).
+         * [LiveSignException.SignatureMismatch], [LiveSignException.Expired] (more than
+         * [leewaySeconds] before or after [now]).
          */
         @JvmStatic
         @JvmOverloads

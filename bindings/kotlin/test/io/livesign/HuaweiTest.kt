@@ -43,6 +43,11 @@ class HuaweiNotificationTest {
     @Test fun everyVector() {
         assertEquals(64, Huawei.SIGN_LEN)
         assertEquals(300, Huawei.DEFAULT_LEEWAY_S)
+        // auth_timestamp has at most 10 digits: a stream digit cannot move into it.
+        assertEquals(9_999_999_999L, Huawei.MAX_AUTH_TIMESTAMP)
+        assertEquals(64, Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", Huawei.MAX_AUTH_TIMESTAMP).length)
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", Huawei.MAX_AUTH_TIMESTAMP + 1) }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", -1L) }
         for (v in vectors) {
             assertEquals(v.sign, Huawei.sign(v.key, v.event, "push.example.com", "live", v.stream, v.t))
             HmacKey(v.key).use { k ->
@@ -351,6 +356,9 @@ class HuaweiRecordTest {
             assertStatus<LiveSignException.SignatureMismatch> {
                 Huawei.SparkRtc.verify(k, "8f1c2b", "1700000000", "{}".toByteArray(), sig, now = 1700000000L)
             }
+            // A send time: refused more than the leeway ahead too.
+            Huawei.SparkRtc.verify(k, "8f1c2b", "1700000000", body, sig, now = 1699999700L)
+            assertStatus<LiveSignException.Expired> { Huawei.SparkRtc.verify(k, "8f1c2b", "1700000000", body, sig, now = 1699999699L) }
             // A millisecond timestamp.
             val ms = Huawei.SparkRtc.sign(k, "r", "1700000000123", body)
             Huawei.SparkRtc.verify(sparkKey, "r", "1700000000123", body, ms, now = 1700000000L)
