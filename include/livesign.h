@@ -1530,6 +1530,11 @@ livesign_status livesign_huawei_record_sign_keyed(const livesign_hmac_key *key,
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
  * - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
  *
+ * Huawei joins the fields without separators, so one signature also verifies with a boundary
+ * moved between `event_type`, `publish_domain`, `app`, `stream`, `download_url` and `play_url`
+ * (`live` + `room1` as `liver` + `oom1`): accept only event types you know, your own
+ * `publish_domain` and `app`, and URLs on your storage host.
+ *
  * Never allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE

@@ -38,6 +38,19 @@ fn ctx(key: &[u8]) -> livesign_hmac_key {
     unsafe { c.assume_init() }
 }
 
+/// The fields have no separators, but `auth_timestamp` comes first and event types start with
+/// a letter: digits moved out of a real time into the event type keep the signature and leave
+/// a time before 2001, expired.
+#[test]
+fn the_time_boundary_holds() {
+    let f = fields();
+    let sign = huawei::record_sign(&key(), &f).unwrap();
+    let moved = RecordFields { auth_timestamp: T / 10, event_type: "0RECORD_FILE_COMPLETE", ..f };
+    assert_eq!(huawei::record_sign(&key(), &moved).unwrap(), sign, "the same signed bytes");
+    assert_eq!(huawei::record_verify(&key(), &f, sign.as_bytes(), T, 300), Ok(()));
+    assert_eq!(huawei::record_verify(&key(), &moved, sign.as_bytes(), T, 300), Err(Error::Expired));
+}
+
 #[test]
 fn events_without_urls_sign_them_as_empty_strings() {
     // Open point: RECORD_OVER and friends carry no download_url / play_url; they are signed as

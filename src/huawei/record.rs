@@ -22,6 +22,14 @@
 //!
 //! MD5 mode signs only the time, so any body can be replayed with a captured signature:
 //! Huawei itself calls it insecure. Prefer HMACSHA256.
+//!
+//! HMACSHA256 joins its fields without separators, so one signature also verifies with a
+//! boundary moved between `event_type`, `publish_domain`, `app`, `stream`, `download_url` and
+//! `play_url` (`live` + `room1` as `liver` + `oom1`, or a stream's last characters moved to the
+//! front of `download_url`). Accept only the event types you know, your own `publish_domain`
+//! and `app`, and URLs on your storage host. `auth_timestamp` comes first and every event type
+//! starts with a letter, so that boundary holds: digits moved out of a real (10-digit) time
+//! leave one before 2001.
 
 use crate::digest::{hmac, md5};
 use crate::limits::{self, Limits};
