@@ -186,6 +186,13 @@ fn seconds(s: jint) -> Result<u32, ()> {
     u32::try_from(s).map_err(drop)
 }
 
+/// The lifetime or issue time of a UserSig being made, from a Kotlin `Long`. A negative one is
+/// out of range (`Err`: answer `LIVESIGN_INVALID_ARGUMENT`), never reinterpreted as about
+/// 1.8e19 s: an `expireSeconds` of -1 would otherwise make a token that never expires.
+fn token_seconds(s: jlong) -> Result<u64, ()> {
+    u64::try_from(s).map_err(drop)
+}
+
 /// Flattens a pinned call: a failed pin already is a status.
 fn flat(r: Result<jint, jint>) -> jint {
     r.unwrap_or_else(|e| e)

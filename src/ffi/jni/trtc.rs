@@ -6,7 +6,10 @@
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
 
-use super::{Env, INVALID_ARGUMENT, Pinned, copy_out, field_span, flat, ring, ro, rw, seconds, span, status, variable};
+use super::{
+    Env, INVALID_ARGUMENT, Pinned, copy_out, field_span, flat, ring, ro, rw, seconds, span, status, token_seconds,
+    variable,
+};
 use crate::ffi::hmac_key::livesign_hmac_key;
 use crate::ffi::trtc::*;
 use crate::ffi::trtc_callback::*;
@@ -17,7 +20,8 @@ pub extern "system" fn Java_io_livesign_LiveSign_nativeUsersigMaxLen(_: *mut JNI
     livesign_usersig_max_len() as jint
 }
 
-/// `livesign_usersig_len`; a negative `userbuf_len` counts as too long (0).
+/// `livesign_usersig_len`; a negative `userbuf_len` counts as too long (0), and so does a
+/// negative `expire_s` or `now` (see `token_seconds`).
 #[unsafe(no_mangle)]
 pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigLen(
     env: *mut JNIEnv,
@@ -29,11 +33,12 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigLen(
     userbuf_len: jint,
 ) -> jint {
     let ul = usize::try_from(userbuf_len).unwrap_or(usize::MAX);
+    let (Ok(expire_s), Ok(now)) = (token_seconds(expire_s), token_seconds(now)) else {
+        return 0;
+    };
     // SAFETY: JVM-provided env and array; the closure calls only livesign.
     let len = unsafe {
-        Env(env).pin([ro(identifier)], |[(i, il)]| {
-            livesign_usersig_len(sdkappid as u64, i, il, expire_s as u64, now as u64, ul)
-        })
+        Env(env).pin([ro(identifier)], |[(i, il)]| livesign_usersig_len(sdkappid as u64, i, il, expire_s, now, ul))
     };
     // A failed pin (OutOfMemoryError pending) reports no size.
     jint::try_from(len.unwrap_or(0)).unwrap_or(0)
@@ -54,6 +59,9 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigGen(
     out: jbyteArray,
     out_len: jintArray,
 ) -> jint {
+    let (Ok(exp), Ok(now)) = (token_seconds(expire_s), token_seconds(now)) else {
+        return INVALID_ARGUMENT;
+    };
     let env = Env(env);
     let mut len = 0;
     let arrays = [ro(key), ro(identifier), ro(userbuf), rw(out)];
@@ -61,7 +69,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigGen(
     // live boxed context.
     let s = flat(unsafe {
         env.pin(arrays, |[(k, kl), (i, il), (u, ul), o]| {
-            let (app, exp, now) = (sdkappid as u64, expire_s as u64, now as u64);
+            let app = sdkappid as u64;
             let (s, l) = variable(o, |o, oc, ol| {
                 if key.is_null() {
                     let ctx = handle as *const livesign_hmac_key;

@@ -53,7 +53,8 @@ object Trtc {
          * A UserSig for [identifier], issued at [now], valid for [expireSeconds], optionally
          * carrying [userbuf] (null or empty: none). Throws [LiveSignException.InvalidKey] for an
          * empty key, [LiveSignException.InvalidArgument] for an identifier over
-         * [IDENTIFIER_MAX_LEN] UTF-8 bytes or a userbuf over [USERBUF_MAX_LEN].
+         * [IDENTIFIER_MAX_LEN] UTF-8 bytes, a userbuf over [USERBUF_MAX_LEN], or a negative
+         * [expireSeconds] or [now].
          */
         @JvmStatic
         @JvmOverloads

@@ -1,5 +1,6 @@
 package io.livesign
 
+import org.junit.Assert.assertEquals
 import org.junit.Test
 
 /**
@@ -27,6 +28,18 @@ class NegativeSecondsTest {
     }
 
     @Test fun trtc() {
+        // A UserSig's lifetime and issue time are Longs: negative is refused, never a token
+        // valid for 2^64 - 1 seconds.
+        assertStatus<LiveSignException.InvalidArgument> { Trtc.UserSig.generate(1400000000L, key, "alice", -1L, now = 1000) }
+        assertStatus<LiveSignException.InvalidArgument> { Trtc.UserSig.generate(1400000000L, key, "alice", 60L, now = -1) }
+        HmacKey(key).use { k ->
+            assertStatus<LiveSignException.InvalidArgument> { Trtc.UserSig.generate(1400000000L, k, "alice", Long.MIN_VALUE, now = 1000) }
+        }
+        assertEquals(0, Trtc.UserSig.length(1400000000L, "alice", -1L, 1000))
+        assertEquals(0, Trtc.UserSig.length(1400000000L, "alice", 60L, -1))
+        assertStatus<LiveSignException.InvalidArgument> {
+            Trtc.PrivateMapKey.generate(1400000000L, key, "alice", -1L, 42L, setOf(Trtc.PrivateMapKey.Privilege.ENTER), now = 1000)
+        }
         val sig = Trtc.UserSig.generate(1400000000L, key, "alice", 60L, now = 1000)
         assertStatus<LiveSignException.Expired> { Trtc.UserSig.verify(1400000000L, key, "alice", sig, now = 5000) }
         assertStatus<LiveSignException.InvalidArgument> {

@@ -147,16 +147,18 @@ class UserSigTest {
                 now = 1700000000L).userbuf)
             // The default clock on both sides.
             assertEquals("alice", UserSig.verify(1400000000L, key, "alice", UserSig.generate(1400000000L, key, "alice", 60L)).identifier)
-            // The longest token: the longest identifier, all control characters (6 bytes each in JSON),
-            // the longest userbuf, 20-digit numbers (-1L is 2^64 - 1).
+            // The longest token Kotlin makes: the longest identifier, all control characters (6 bytes
+            // each in JSON), the longest userbuf, a 20-digit sdkappid (-1L is 2^64 - 1) and 19-digit
+            // times (a negative expire or issue time is refused: see NegativeSecondsTest).
             val longId = "\u0001".repeat(UserSig.IDENTIFIER_MAX_LEN)
             val longBuf = ByteArray(UserSig.USERBUF_MAX_LEN) { -1 }
-            val longest = UserSig.generate(-1L, loaded, longId, -1L, -1L, longBuf)
+            val longest = UserSig.generate(-1L, loaded, longId, Long.MAX_VALUE, Long.MAX_VALUE, longBuf)
             assertTrue(longest.length in 3001..UserSig.MAX_LEN)
-            val l = UserSig.verify(-1L, key, longId, longest, now = -1L)
+            assertEquals(longest.length, UserSig.length(-1L, longId, Long.MAX_VALUE, Long.MAX_VALUE, longBuf.size))
+            val l = UserSig.verify(-1L, key, longId, longest, now = Long.MAX_VALUE)
             assertEquals(longId, l.identifier)
             assertArrayEquals(longBuf, l.userbuf)
-            assertEquals(-1L, l.expiresAt)
+            assertEquals(-2L, l.expiresAt)  // 2 * (2^63 - 1) = 2^64 - 2 as a u64
         }
     }
 
