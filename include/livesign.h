@@ -1186,8 +1186,10 @@ livesign_status livesign_alibaba_url_a_build(const uint8_t *key,
  * - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `url` longer than `LIVESIGN_MAX_URL_LEN`, `keys`
  *   NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
  * - `LIVESIGN_INVALID_KEY`: a key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
- * - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
- *   parts, the time not a decimal number, the hash not 32 hex characters (either case);
+ * - `LIVESIGN_MALFORMED`: not a URL (an `rtmp` URL with a `#` or a `/` in its query is
+ *   not: RTMP clients read another path from it), `auth_key` missing or repeated (also as
+ *   another spelling: `auth%5Fkey`, `AUTH_KEY`), not four `-`-separated parts, the time not a
+ *   decimal number, the hash not 32 hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
  * - `LIVESIGN_EXPIRED`: the hash matches but the validity has ended (saturating).
  *
@@ -1786,8 +1788,10 @@ livesign_status livesign_huawei_url_a_build(const uint8_t *key,
  *   NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`, unknown `time_format`, `duration_s` out
  *   of range;
  * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
- * - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
- *   parts, the time not a number in `time_format`, the hash not 32 hex characters (either case);
+ * - `LIVESIGN_MALFORMED`: not a URL (an `rtmp` URL with a `#` or a `/` in its query is
+ *   not: RTMP clients read another path from it), `auth_key` missing or repeated (also as
+ *   another spelling: `auth%5Fkey`, `AUTH_KEY`), not four `-`-separated parts, the time not a
+ *   number in `time_format`, the hash not 32 hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
  * - `LIVESIGN_EXPIRED`: the hash matches but the validity has ended (saturating).
  *
@@ -1858,8 +1862,9 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  *   longer than `LIVESIGN_MAX_URL_LEN`, `duration_s` out of range, `keys` NULL or `keys_len` 0
  *   or above `LIVESIGN_MAX_KEYS`;
  * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
- * - `LIVESIGN_MALFORMED`: not a URL, `txSecret` or `txTime` missing or repeated, `txTime` not
- *   in the form above, `txSecret` not 32 lowercase hex characters;
+ * - `LIVESIGN_MALFORMED`: not a URL (also an `rtmp` URL with a `#` or a `/` in its query),
+ *   `txSecret` or `txTime` missing or repeated (also as another spelling: `tx%54ime`,
+ *   `TXTIME`), `txTime` not in the form above, `txSecret` not 32 lowercase hex characters;
  * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
  * - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
  *
@@ -1952,8 +1957,9 @@ livesign_status livesign_huawei_url_d_build_keyed(const livesign_hmac_key *key,
  *   longer than `LIVESIGN_MAX_URL_LEN`, `duration_s` out of range, `keys` NULL or `keys_len` 0
  *   or above `LIVESIGN_MAX_KEYS`;
  * - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
- * - `LIVESIGN_MALFORMED`: not a URL, `hwSecret` or `hwTime` missing or repeated, `hwTime` not
- *   in the form above, `hwSecret` not 64 hex characters (either case);
+ * - `LIVESIGN_MALFORMED`: not a URL (also an `rtmp` URL with a `#` or a `/` in its query),
+ *   `hwSecret` or `hwTime` missing or repeated (also as another spelling: `hw%54ime`,
+ *   `HWTIME`), `hwTime` not in the form above, `hwSecret` not 64 hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
  * - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
  *
@@ -2356,7 +2362,13 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  * - `url`: a full URL (`rtmp://`, `webrtc://`, `https://` ... `.flv` / `.m3u8` / `.sdp`) or
  *   just its `/path?query`, exactly as received (no percent-decoding). The stream name is the
  *   last path segment without a `.flv`, `.m3u8` or `.sdp` suffix; the AppName is what lies
- *   before it. `txSecret` must be 32 lowercase hex characters.
+ *   before it. `txSecret` must be 32 lowercase hex characters. An `rtmp` URL may have no `#`
+ *   and no `/` in its query: RTMP clients split the text after the host at its last `/`s,
+ *   so `rtmp://h/live/a?txSecret=...&x=/b` publishes stream `b`. Not read: an SRT URL
+ *   (`srt://h:9000?streamid=#!::h=...,r=app/stream,txSecret=...,txTime=...`; pass the
+ *   `/app/stream?txSecret=...&txTime=...` its `streamid` holds), the SRS form with the query
+ *   in the app (`rtmp://h/live?vhost=v/stream?txSecret=...`), and HLS segment paths
+ *   (`/live/stream-123.ts` names no stream: verify the playlist request).
  * - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
  *   play-authentication validity period configured in the console for play URLs.
  * - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 8
@@ -2372,8 +2384,9 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  *   `LIVESIGN_MAX_URL_LEN`;
  * - `LIVESIGN_INVALID_KEY`: a key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
  * - `LIVESIGN_MALFORMED`: the URL does not parse (spaces, control or non-ASCII bytes, no
- *   path), its path is not `/app/stream`, `txSecret` or `txTime` is missing, repeated or
- *   badly formed;
+ *   path, an `rtmp` URL with a `#` or a `/` in its query), its path is not `/app/stream`,
+ *   `txSecret` or `txTime` is missing, repeated (another spelling of the name, such as
+ *   `tx%54ime` or `TXTIME`, counts) or badly formed;
  * - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): no key gives the `txSecret`;
  * - `LIVESIGN_EXPIRED` ("time expired"): `now > txTime + valid_for_s + leeway_s`.
  *

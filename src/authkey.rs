@@ -106,7 +106,7 @@ pub(crate) fn build(
 ///
 /// Errors, in this order: `InvalidArgument` (a URL over [`crate::Limits::MAX_URL_LEN`], format
 /// not allowed, duration outside the policy, no key or more than `MAX_KEYS`); `InvalidKey` (any key breaks the key rule); `Malformed`
-/// (not a URL, no single `auth_key`, not four `-`-separated parts, a time that is not a number
+/// (not a URL, see [`url::parse`]; no single `auth_key`, see [`url::lookup`]; not four `-`-separated parts, a time that is not a number
 /// in `format`, a hash that is not 32 hex characters of either case); `SignatureMismatch` (no
 /// key matches; every key is tried, each compared in constant time); `Expired`
 /// (`now > timestamp + duration_s + leeway_s`, saturating).

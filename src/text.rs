@@ -127,7 +127,7 @@ pub(crate) fn parse_hex<const N: usize>(src: &[u8]) -> Option<[u8; N]> {
     decode_hex(src, true)
 }
 
-fn any_nibble(c: u8) -> Option<u8> {
+pub(crate) fn any_nibble(c: u8) -> Option<u8> {
     let v = ANY_NIBBLES[usize::from(c)];
     (v < 16).then_some(v)
 }

@@ -132,8 +132,8 @@ pub(crate) struct Verified<'a> {
 /// provider knows the name). The checks run in this order and the first failure is returned:
 /// `InvalidArgument` (a URL over [`crate::Limits::MAX_URL_LEN`]), then `InvalidArgument` /
 /// `InvalidKey` (the key ring, see [`keyring::check`]); `Malformed` (the
-/// URL does not parse, `stream_path` rejects its path, `txSecret` or `txTime` is missing,
-/// repeated or not in its format; `txSecret` must be 32 lowercase hex characters);
+/// URL does not parse (see [`url::parse`]), `stream_path` rejects its path, `txSecret` or
+/// `txTime` is missing, repeated (see [`url::lookup`]) or not in its format; `txSecret` must be 32 lowercase hex characters);
 /// `SignatureMismatch` (no key gives the secret, every key tried, constant-time compare);
 /// `Expired` (`now > txTime + valid_for_s + leeway_s`, saturating).
 pub(crate) fn verify<'a>(

@@ -3,7 +3,16 @@
 //!
 //! Parameters are compared and returned raw (no percent-decoding): CDNs sign and check the
 //! literal text of `txTime`, `auth_key` and friends, and decoding would let two spellings of
-//! one URL disagree. A parameter that occurs twice is `Malformed` for the same reason.
+//! one URL disagree. A parameter that occurs twice is `Malformed` for the same reason, and so
+//! is one that occurs beside another spelling of its name (`tx%54ime`, `TXTIME`): readers that
+//! percent-decode names (every query library) or fold their case (nginx's `$arg_`) would see
+//! it twice and might take the other value.
+//!
+//! An `rtmp` URL (any `rtmp*` scheme) has no query or fragment of its own: RTMP clients
+//! (librtmp, as in OBS, and FFmpeg) send all the text after the host as the app and the stream
+//! name, split at a `/` wherever it stands, and keep a `#`. `rtmp://h/live/a?txSecret=...&x=/b`
+//! publishes stream `b` in app `live/a?txSecret=...&x=`. So an `rtmp` URL with a `/` in its
+//! query or with a `#` is `Malformed`: its first `?` does not say which stream it names.
 
 use crate::Error;
 use crate::text::{Out, ct_eq};
@@ -22,14 +31,15 @@ pub struct Url<'a> {
 }
 
 /// Splits `scheme://authority/path?query#fragment` or `/path?query#fragment`. Whitespace,
-/// control bytes, non-ASCII bytes and a missing path are `Malformed`.
+/// control bytes, non-ASCII bytes, a missing path, and an `rtmp*` URL with a `#` or with a `/`
+/// in its query (see the module documentation) are `Malformed`.
 pub fn parse(s: &[u8]) -> Result<Url<'_>, Error> {
     if s.is_empty() || s.iter().any(|&b| b <= b' ' || b >= 0x7f) {
         return Err(Error::Malformed);
     }
-    let s = match s.iter().position(|&b| b == b'#') {
-        Some(i) => &s[..i],
-        None => s,
+    let (s, has_fragment) = match s.iter().position(|&b| b == b'#') {
+        Some(i) => (&s[..i], true),
+        None => (s, false),
     };
     // Only a `://` before the first `/` or `?` ends a scheme: a query value may itself be a URL
     // (`/live/s.flv?cb=https://...`).
@@ -57,7 +67,15 @@ pub fn parse(s: &[u8]) -> Result<Url<'_>, Error> {
     if !path.starts_with(b"/") {
         return Err(Error::Malformed);
     }
+    if is_rtmp(scheme) && (has_fragment || query.contains(&b'/')) {
+        return Err(Error::Malformed);
+    }
     Ok(Url { scheme, authority, path, query })
+}
+
+/// `rtmp`, `rtmps`, `rtmpt`, `rtmpe`, `rtmpte`, `rtmpts`, in any case.
+fn is_rtmp(scheme: &[u8]) -> bool {
+    scheme.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"rtmp"))
 }
 
 /// The `name=value` pairs of a query, in order, raw. A pair without `=` has an empty value.
@@ -68,7 +86,8 @@ pub fn params(query: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     })
 }
 
-/// Looks up `N` parameter names in one pass; a name present twice is `Malformed`.
+/// Looks up `N` parameter names in one pass; a name present twice, or present in another
+/// spelling (`tx%54ime` or `TXTIME` for `txTime`), is `Malformed`.
 pub fn lookup<'a, const N: usize>(query: &'a [u8], names: [&[u8]; N]) -> Result<[Option<&'a [u8]>; N], Error> {
     let mut found = [None; N];
     for (name, value) in params(query) {
@@ -78,10 +97,33 @@ pub fn lookup<'a, const N: usize>(query: &'a [u8], names: [&[u8]; N]) -> Result<
                     return Err(Error::Malformed);
                 }
                 *slot = Some(value);
+            } else if spells(name, wanted) {
+                return Err(Error::Malformed);
             }
         }
     }
     Ok(found)
+}
+
+/// Whether `name`, percent-decoded (`%XX`, either case; a `%` without two hex digits stays
+/// itself), is `wanted` up to ASCII case: what a decoding or case-folding reader takes for it.
+fn spells(name: &[u8], wanted: &[u8]) -> bool {
+    let mut rest = name;
+    for &w in wanted {
+        let (b, used) = match rest {
+            [b'%', h, l, ..] => match (crate::text::any_nibble(*h), crate::text::any_nibble(*l)) {
+                (Some(h), Some(l)) => ((h << 4) | l, 3),
+                _ => (b'%', 1),
+            },
+            [b, ..] => (*b, 1),
+            [] => return false,
+        };
+        if !b.eq_ignore_ascii_case(&w) {
+            return false;
+        }
+        rest = &rest[used..];
+    }
+    rest.is_empty()
 }
 
 /// Whether `b` is an RFC 3986 unreserved character (`A-Z a-z 0-9 - . _ ~`), the only bytes a
@@ -169,9 +211,9 @@ mod tests {
 
     #[test]
     fn splits_full_and_bare_urls() {
-        let u = parse(b"rtmp://push.example.com:1935/live/test?txSecret=ab&txTime=5C271099#frag").unwrap();
-        assert_eq!(u.scheme, b"rtmp");
-        assert_eq!(u.authority, b"push.example.com:1935");
+        let u = parse(b"https://push.example.com:8443/live/test?txSecret=ab&txTime=5C271099#frag").unwrap();
+        assert_eq!(u.scheme, b"https");
+        assert_eq!(u.authority, b"push.example.com:8443");
         assert_eq!(u.path, b"/live/test");
         assert_eq!(u.query, b"txSecret=ab&txTime=5C271099");
         let u = parse(b"/live/test.flv?a=1").unwrap();
@@ -183,8 +225,28 @@ mod tests {
             (u.scheme, u.path, u.query),
             (&b""[..], &b"/live/s.flv"[..], &b"txTime=5C271099&cb=https://h/x?y=1"[..])
         );
-        let u = parse(b"rtmp://h/live/s?cb=rtmp://g/x").unwrap();
-        assert_eq!((u.scheme, u.authority, u.query), (&b"rtmp"[..], &b"h"[..], &b"cb=rtmp://g/x"[..]));
+        let u = parse(b"https://h/live/s?cb=rtmp://g/x").unwrap();
+        assert_eq!((u.scheme, u.authority, u.query), (&b"https"[..], &b"h"[..], &b"cb=rtmp://g/x"[..]));
+        let u = parse(b"rtmp://user@[::1]:1935/live/test?txSecret=ab&txTime=5C271099&a=&b").unwrap();
+        assert_eq!((u.authority, u.path), (&b"user@[::1]:1935"[..], &b"/live/test"[..]));
+    }
+
+    #[test]
+    fn rtmp_urls_have_no_query_or_fragment_of_their_own() {
+        // RTMP clients split these at the `/` after the `?` or `#`: another stream.
+        for bad in [
+            &b"rtmp://h/live/s?cb=rtmp://g/x"[..],
+            b"rtmp://h/live/s?a=1#frag",
+            b"rtmp://h/live/s#/t",
+            b"RTMPS://h/live/s?x=/t",
+            b"rtmpt://h/live?vhost=v/s?a=1",
+        ] {
+            assert_eq!(parse(bad), Err(Error::Malformed), "{:?}", String::from_utf8_lossy(bad));
+        }
+        for (other, query) in [(&b"https://h/live/s?x=/t#f"[..], &b"x=/t"[..]), (b"webrtc://h/live/s?x=/t", b"x=/t")] {
+            assert_eq!(parse(other).map(|u| u.query), Ok(query));
+        }
+        assert_eq!(parse(b"rtmfp://h/live/s?x=/t").map(|u| u.query), Ok(&b"x=/t"[..]));
     }
 
     #[test]
@@ -230,6 +292,21 @@ mod tests {
         );
         assert_eq!(lookup(b"a=1&a=2", [b"a"]), Err(Error::Malformed));
         assert_eq!(lookup(b"a=1&a=2", [b"b"]), Ok([None]));
+    }
+
+    #[test]
+    fn another_spelling_of_a_wanted_name_is_a_repeat() {
+        for q in [&b"txTime=1&tx%54ime=2"[..], b"TXTIME=2&txTime=1", b"%74%78%74%69%6D%65&txTime=1", b"txtime"] {
+            assert_eq!(lookup(q, [b"txTime"]), Err(Error::Malformed), "{:?}", String::from_utf8_lossy(q));
+        }
+        for q in
+            [&b"txTime=1&txTimes=2"[..], b"txTime=1&txTim=2", b"txTime=1&tx%5=2", b"txTime=1&%=2", b"txTime=1&tx%54im"]
+        {
+            assert_eq!(lookup(q, [b"txTime"]), Ok([Some(&b"1"[..])]), "{:?}", String::from_utf8_lossy(q));
+        }
+        assert!(spells(b"a%25", b"a%") && spells(b"a%", b"a%") && spells(b"%4", b"%4") && !spells(b"%41", b"%41"));
+        // Only the names looked up are checked: other parameters may be spelled any way.
+        assert_eq!(lookup(b"a=1&A=2&b=3", [b"b"]), Ok([Some(&b"3"[..])]));
     }
 
     #[test]

@@ -1042,3 +1042,59 @@ fn no_other_split_of_the_signed_bytes_verifies() {
     }
     assert_eq!(b_residue, 2, "room17+67812345 = room+1767812345, both ways");
 }
+
+/// RTMP clients split everything after the host at a `/` (see tests/tencent_url.rs): an
+/// `rtmp` URL with a `/` in its query or with a `#` names another path or stream than its
+/// first `?` suggests, for every method.
+#[test]
+fn rtmp_urls_are_split_as_rtmp_clients_split_them() {
+    let dec = TimeFormat::Decimal;
+    let flv = format!("rtmp://push.example.com{FLV}");
+    assert_eq!(a(&[KEY], &flv, dec, T, 60, 0), Ok(0));
+    for bad in [format!("{flv}&x=/other"), format!("{flv}#/other"), format!("{flv}#frag")] {
+        assert_eq!(a(&[KEY], &bad, dec, T, 60, 0), Err(Error::Malformed), "{bad}");
+        assert_eq!(c_a_verify(&[KEY], &bad, LIVESIGN_HUAWEI_TIME_DECIMAL, T, 60).0, LIVESIGN_MALFORMED);
+        assert_eq!(alibaba::url_a_verify(&[KEY], bad.as_bytes(), T, 60, 0), Err(Error::Malformed), "{bad}");
+    }
+    let b_rtmp = B_URL.replace("http://", "rtmp://");
+    assert_eq!(b(&[KEY], &b_rtmp, B_T, 60, 0), Ok(0));
+    assert_eq!(d(&[KEY], D_URL, D_T, 60, 0), Ok(0));
+    for (bad_b, bad_d) in [
+        (format!("{b_rtmp}&x=/other"), format!("{D_URL}&x=/other")),
+        (format!("{b_rtmp}#frag"), format!("{D_URL}#frag")),
+    ] {
+        assert_eq!(b(&[KEY], &bad_b, B_T, 60, 0), Err(Error::Malformed), "{bad_b}");
+        assert_eq!(c_b_verify(&[KEY], "huawei1", &bad_b, B_T, 60).0, LIVESIGN_MALFORMED);
+        assert_eq!(d(&[KEY], &bad_d, D_T, 60, 0), Err(Error::Malformed), "{bad_d}");
+        assert_eq!(c_d_verify(&[KEY], "huawei1", &bad_d, D_T, 60).0, LIVESIGN_MALFORMED);
+    }
+    // HTTP URLs keep their query and fragment.
+    assert_eq!(a(&[KEY], &format!("https://h{FLV}&cb=https://x/y#frag"), dec, T, 60, 0), Ok(0));
+    assert_eq!(b(&[KEY], &format!("{B_URL}&cb=https://x/y#frag"), B_T, 60, 0), Ok(0));
+}
+
+/// A percent-encoded or case-changed spelling of a signed parameter is the same parameter to
+/// readers that decode names or fold their case, so beside the real one it is a repeat.
+#[test]
+fn other_spellings_of_the_signed_parameters_count_as_repeats() {
+    let dec = TimeFormat::Decimal;
+    for extra in ["AUTH_KEY=1", "auth%5Fkey=1", "Auth_Key"] {
+        for u in [format!("{FLV}&{extra}"), FLV.replacen('?', &format!("?{extra}&"), 1)] {
+            assert_eq!(a(&[KEY], &u, dec, T, 60, 0), Err(Error::Malformed), "{u}");
+            assert_eq!(c_a_verify(&[KEY], &u, LIVESIGN_HUAWEI_TIME_DECIMAL, T, 60).0, LIVESIGN_MALFORMED);
+            assert_eq!(alibaba::url_a_verify(&[KEY], u.as_bytes(), T, 60, 0), Err(Error::Malformed), "{u}");
+        }
+    }
+    for extra in ["TXTIME=ffffffff", "tx%53ecret=0"] {
+        let u = format!("{B_URL}&{extra}");
+        assert_eq!(b(&[KEY], &u, B_T, 60, 0), Err(Error::Malformed), "{u}");
+        assert_eq!(c_b_verify(&[KEY], "huawei1", &u, B_T, 60).0, LIVESIGN_MALFORMED);
+    }
+    for extra in ["HWTIME=ffffffff", "hw%53ecret=0"] {
+        let u = format!("{D_URL}&{extra}");
+        assert_eq!(d(&[KEY], &u, D_T, 60, 0), Err(Error::Malformed), "{u}");
+        assert_eq!(c_d_verify(&[KEY], "huawei1", &u, D_T, 60).0, LIVESIGN_MALFORMED);
+    }
+    // Other names are other parameters.
+    assert_eq!(a(&[KEY], &format!("{FLV}&auth_keys=1&xauth_key=2"), dec, T, 60, 0), Ok(0));
+}

@@ -637,3 +637,64 @@ fn no_other_split_of_the_signed_bytes_verifies() {
 fn hex32(b: &[u8; 32]) -> String {
     String::from_utf8(b.to_vec()).unwrap()
 }
+
+/// RTMP has no query or fragment of its own: librtmp (OBS) and FFmpeg send everything after
+/// the host as the app and the stream name, split at a `/` wherever it stands, `?` and `#`
+/// included. `rtmp://h/live/test?txSecret=...&x=/room2` publishes stream `room2` (app
+/// `live/test?txSecret=...&x=`), so a verifier that reads the query from the first `?` and
+/// drops a fragment would call a captured URL for `test` good for a push to `room2`.
+#[test]
+fn rtmp_urls_are_split_as_rtmp_clients_split_them() {
+    let v = &vectors()[0];
+    let key = v.key.as_bytes();
+    let q = "txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
+    for u in [
+        format!("rtmp://livepush.tcloud.com/live/test?{q}&x=/room2"),
+        format!("rtmp://livepush.tcloud.com/live/test?x=/room2&{q}"),
+        format!("rtmp://livepush.tcloud.com/live/test?{q}#/room2"),
+        format!("rtmp://livepush.tcloud.com/live/test?{q}#frag"),
+        format!("RTMPS://livepush.tcloud.com:443/live/test?{q}&cb=https://x/y"),
+        format!("rtmpt://livepush.tcloud.com/live/test?{q}&x=a/b"),
+        // SRS's vhost-in-app form: the stream's own query follows it.
+        format!("rtmp://livepush.tcloud.com/live?vhost=v/test?{q}"),
+    ] {
+        assert_eq!(both(&[key], u.as_bytes(), 0, v.expiry, 0).map(|_| ()), Err(Error::Malformed), "{u}");
+    }
+    // The same text after an HTTP(S) or WebRTC URL is a query and a fragment, as before.
+    for u in [
+        format!("https://livepush.tcloud.com/live/test.flv?{q}&cb=https://x/y#frag"),
+        format!("webrtc://livepush.tcloud.com/live/test?{q}&x=/room2"),
+    ] {
+        assert_eq!(both(&[key], u.as_bytes(), 0, v.expiry, 0).unwrap().stream_name, b"test", "{u}");
+    }
+    // Ordinary RTMP shapes still verify: a port, userinfo, an IPv6 host, extra parameters.
+    for u in [
+        format!("rtmp://livepush.tcloud.com:1935/live/test?{q}"),
+        format!("rtmp://user:pw@livepush.tcloud.com/live/test?a=&b&{q}&c=1&c=2&"),
+        format!("rtmp://[::1]:1935/live/test?{q}"),
+    ] {
+        assert_eq!(both(&[key], u.as_bytes(), 0, v.expiry, 0).unwrap().stream_name, b"test", "{u}");
+    }
+}
+
+/// `tx%54ime` and `TXTIME` are `txTime` to a reader that decodes names (every query
+/// library) or folds their case (nginx's `$arg_`): beside the real one they are a second
+/// `txTime` that such a reader may take instead, so they are refused like a repeated one.
+#[test]
+fn other_spellings_of_the_signed_parameters_count_as_repeats() {
+    let v = &vectors()[0];
+    let key = v.key.as_bytes();
+    let q = "txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
+    for extra in
+        ["tx%54ime=FFFFFFFF", "TXTIME=FFFFFFFF", "txtime=1", "tx%53ecret=0", "TxSecret", "%74%78%54%69%6d%65=1"]
+    {
+        for u in [format!("/live/test?{extra}&{q}"), format!("/live/test?{q}&{extra}")] {
+            assert_eq!(both(&[key], u.as_bytes(), 0, v.expiry, 0).map(|_| ()), Err(Error::Malformed), "{u}");
+        }
+    }
+    // Names that only look alike are other parameters.
+    for extra in ["txTimes=1", "tx_Time=1", "xtxTime=1", "tx%54im=1", "txSecret2=1"] {
+        let u = format!("/live/test?{extra}&{q}");
+        assert!(both(&[key], u.as_bytes(), 0, v.expiry, 0).is_ok(), "{u}");
+    }
+}

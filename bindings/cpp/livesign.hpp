@@ -324,7 +324,8 @@ struct Info {
 /// Verifies a push or play URL (full, or its `/path?query`) against a key ring (primary key
 /// first, then backups); `valid_for_s` is 0 for push URLs and the play validity period for play
 /// URLs. Throws Error(SignatureMismatch) ("sign invalid"), Error(Expired) ("time expired"),
-/// Error(Malformed) for a URL without a well-formed `/app/stream`, `txSecret` or `txTime`,
+/// Error(Malformed) for a URL without a well-formed `/app/stream`, `txSecret` or `txTime`
+/// (also an `rtmp` URL with a `#` or a `/` in its query, or `txTime` also spelled `TXTIME`),
 /// Error(InvalidKey) for an empty key, Error(InvalidArgument) for 0 or more than
 /// LIVESIGN_MAX_KEYS keys.
 inline Info verify(std::initializer_list<std::string_view> keys, std::string_view url, uint32_t valid_for_s = 0,

@@ -155,9 +155,14 @@ pub fn scheme_end(url: &[u8]) -> Option<usize> {
 /// The path and query of a URL as livesign documents its reading (`scheme://authority/path
 /// ?query#fragment` or `/path?query#fragment`; printable ASCII only; a `://` before any `/`
 /// or `?` ends the scheme, which is letters, digits and `+-.`; the authority runs to the first
-/// `/` or `?`; the path must start with `/`), written here independently of `src/url.rs`.
+/// `/` or `?`; the path must start with `/`; an `rtmp*` URL may have no `#` and no `/` after
+/// its first `?`), written here independently of `src/url.rs`.
 pub fn url_parts(url: &[u8]) -> Option<(&[u8], &[u8])> {
     if url.is_empty() || !url.iter().all(|&b| b > b' ' && b < 0x7f) {
+        return None;
+    }
+    let rtmp = scheme_end(url).is_some_and(|i| url[..i].to_ascii_lowercase().starts_with(b"rtmp"));
+    if rtmp && (url.contains(&b'#') || url.splitn(2, |&b| b == b'?').nth(1).is_some_and(|q| q.contains(&b'/'))) {
         return None;
     }
     let url = url.split(|&b| b == b'#').next()?;
@@ -200,10 +205,35 @@ pub fn query_values<'a>(query: &'a [u8], name: &[u8]) -> Vec<&'a [u8]> {
         .collect()
 }
 
-/// The one value of `name`, when it occurs exactly once.
+/// Whether parameter name `m` is `name` to a reader that percent-decodes names (`%XX`; a
+/// broken escape stays as written) and ignores ASCII case.
+pub fn same_param_name(m: &[u8], name: &[u8]) -> bool {
+    let mut decoded = Vec::new();
+    let mut i = 0;
+    while i < m.len() {
+        match m.get(i..i + 3).filter(|e| e[0] == b'%').and_then(percent_decode) {
+            Some(b) => {
+                decoded.extend(b);
+                i += 3;
+            }
+            None => {
+                decoded.push(m[i]);
+                i += 1;
+            }
+        }
+    }
+    decoded.eq_ignore_ascii_case(name)
+}
+
+/// The one value of `name`, when it occurs exactly once and no other parameter is another
+/// spelling of it.
 pub fn query_value<'a>(query: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let respelled = query.split(|&b| b == b'&').filter(|p| !p.is_empty()).any(|p| {
+        let m = p.split(|&b| b == b'=').next().unwrap_or_default();
+        m != name && same_param_name(m, name)
+    });
     match query_values(query, name)[..] {
-        [v] => Some(v),
+        [v] if !respelled => Some(v),
         _ => None,
     }
 }

@@ -85,9 +85,13 @@ pub fn all(vectors_dir: &Path) -> Vec<Seed> {
     add("rest_url", "seed002".into(), rest::url_seed(u64::MAX, u32::MAX, 40, parts, b"AA__"));
     let url_d = [&b"administrator\n"[..], USERSIG].concat();
     add("ffi", "seed002".into(), ffi::seed(10, u32::MAX, 1400000000, 99999999, 250, b"", b"svc", b"cmd", &url_d));
-    for url in
-        [&b"rtmp://push.example.com:1935/live/test?txSecret=ab&txTime=5C271099#frag"[..], b"/live/t.flv?a=1&a=2&b"]
-    {
+    for url in [
+        &b"rtmp://push.example.com:1935/live/test?txSecret=ab&txTime=5C271099#frag"[..],
+        b"https://push.example.com:8443/live/test.flv?txSecret=ab&txTime=5C271099#frag",
+        b"rtmp://h/live/test?txSecret=ab&txTime=5C271099&x=/room2",
+        b"/live/t.flv?a=1&a=2&b",
+        b"/live/t.flv?txTime=1&TX%54ime=2&b",
+    ] {
         add("url", "example".into(), url.to_vec());
     }
     add("ffi", "misc".into(), ffi::seed(13, 0, 60007, 0, 3, b"", b"", b"", b""));

@@ -1,9 +1,12 @@
 //! The URL and query reader: the parts of an accepted URL put back together are the URL (up
-//! to its fragment), each part has the shape documented for it, and query lookup agrees with
-//! the parameter list, refusing exactly the names that occur twice.
+//! to its fragment), each part has the shape documented for it (an `rtmp*` URL has no `#` and
+//! no `/` in its query), and query lookup agrees with the parameter list, refusing exactly the
+//! names that occur twice or beside another spelling of themselves.
 
 use livesign::Error;
 use livesign::fuzz_api::url;
+
+use super::reference;
 
 /// The invariants on one input, read as a URL and, separately, as a bare query.
 pub fn check(data: &[u8]) {
@@ -22,6 +25,9 @@ pub fn check(data: &[u8]) {
                 assert!(u.authority.is_empty());
             }
             assert!(u.path.starts_with(b"/") && !u.path.contains(&b'?'));
+            if u.scheme.len() >= 4 && u.scheme[..4].eq_ignore_ascii_case(b"rtmp") {
+                assert!(!data.contains(&b'#') && !u.query.contains(&b'/'), "an RTMP client reads another stream");
+            }
             rebuilt.extend_from_slice(u.path);
             if base.len() > rebuilt.len() {
                 rebuilt.push(b'?');
@@ -38,7 +44,7 @@ pub fn check(data: &[u8]) {
 }
 
 /// `params` splits on `&` and the first `=`; `lookup` finds each name's one value and
-/// refuses a name present twice.
+/// refuses a name present twice or present beside another spelling of it.
 pub fn query(q: &[u8]) {
     let params: Vec<(&[u8], &[u8])> = url::params(q).collect();
     let nonempty: Vec<&[u8]> = q.split(|&b| b == b'&').filter(|p| !p.is_empty()).collect();
@@ -52,11 +58,13 @@ pub fn query(q: &[u8]) {
         }
     }
     let count = |n: &[u8]| params.iter().filter(|(m, _)| *m == n).count();
+    let respelled = |n: &[u8]| params.iter().any(|(m, _)| *m != n && reference::same_param_name(m, n));
     let pick = |i: usize| params.get(i).map_or(&b"absent"[..], |p| p.0);
     let wanted = [pick(0), pick(params.len() / 2), pick(params.len().saturating_sub(1)), b"\xffabsent"];
     match url::lookup(q, wanted) {
         Ok(found) => {
             for (slot, name) in found.iter().zip(wanted) {
+                assert!(!respelled(name), "lookup took a name spelled another way too");
                 assert_eq!(count(name), usize::from(slot.is_some()));
                 if let Some(v) = slot {
                     assert!(params.contains(&(name, *v)));
@@ -65,7 +73,7 @@ pub fn query(q: &[u8]) {
         }
         Err(e) => {
             assert_eq!(e, Error::Malformed);
-            assert!(wanted.iter().any(|n| count(n) > 1), "lookup refused names that occur once");
+            assert!(wanted.iter().any(|n| count(n) > 1 || respelled(n)), "lookup refused names that occur once");
         }
     }
 }

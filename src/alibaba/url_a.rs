@@ -30,7 +30,9 @@ pub fn url_a_build(key: &[u8], uri: &str, timestamp: u64, rand: &str, uid: &str)
 ///
 /// Errors, in order: [`Error::InvalidArgument`] (a URL over [`crate::Limits::MAX_URL_LEN`], no
 /// key or more than 8); [`Error::InvalidKey`] (an empty key, or one over
-/// [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (no single `auth_key`, not four `-`-separated parts, a
+/// [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (not a URL, or an `rtmp` URL with a
+/// `#` or a `/` in its query, which RTMP clients read as another path; no single `auth_key`,
+/// also counting other spellings such as `AUTH_KEY` or `auth%5Fkey`; not four `-`-separated parts, a
 /// time that is not a decimal number, a hash that is not 32 hex characters of either case);
 /// [`Error::SignatureMismatch`]; [`Error::Expired`].
 pub fn url_a_verify(keys: &[&[u8]], url: &[u8], now: u64, validity_s: u32, leeway_s: u32) -> Result<usize, Error> {

@@ -90,8 +90,10 @@ pub unsafe extern "C" fn livesign_alibaba_url_a_build(
 /// - `LIVESIGN_INVALID_ARGUMENT`: NULL rules, `url` longer than `LIVESIGN_MAX_URL_LEN`, `keys`
 ///   NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`;
 /// - `LIVESIGN_INVALID_KEY`: a key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
-/// - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
-///   parts, the time not a decimal number, the hash not 32 hex characters (either case);
+/// - `LIVESIGN_MALFORMED`: not a URL (an `rtmp` URL with a `#` or a `/` in its query is
+///   not: RTMP clients read another path from it), `auth_key` missing or repeated (also as
+///   another spelling: `auth%5Fkey`, `AUTH_KEY`), not four `-`-separated parts, the time not a
+///   decimal number, the hash not 32 hex characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
 /// - `LIVESIGN_EXPIRED`: the hash matches but the validity has ended (saturating).
 ///

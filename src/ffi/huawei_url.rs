@@ -132,8 +132,10 @@ pub unsafe extern "C" fn livesign_huawei_url_a_build(
 ///   NULL or `keys_len` 0 or above `LIVESIGN_MAX_KEYS`, unknown `time_format`, `duration_s` out
 ///   of range;
 /// - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
-/// - `LIVESIGN_MALFORMED`: not a URL, `auth_key` missing or repeated, not four `-`-separated
-///   parts, the time not a number in `time_format`, the hash not 32 hex characters (either case);
+/// - `LIVESIGN_MALFORMED`: not a URL (an `rtmp` URL with a `#` or a `/` in its query is
+///   not: RTMP clients read another path from it), `auth_key` missing or repeated (also as
+///   another spelling: `auth%5Fkey`, `AUTH_KEY`), not four `-`-separated parts, the time not a
+///   number in `time_format`, the hash not 32 hex characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
 /// - `LIVESIGN_EXPIRED`: the hash matches but the validity has ended (saturating).
 ///
@@ -226,8 +228,9 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 ///   longer than `LIVESIGN_MAX_URL_LEN`, `duration_s` out of range, `keys` NULL or `keys_len` 0
 ///   or above `LIVESIGN_MAX_KEYS`;
 /// - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
-/// - `LIVESIGN_MALFORMED`: not a URL, `txSecret` or `txTime` missing or repeated, `txTime` not
-///   in the form above, `txSecret` not 32 lowercase hex characters;
+/// - `LIVESIGN_MALFORMED`: not a URL (also an `rtmp` URL with a `#` or a `/` in its query),
+///   `txSecret` or `txTime` missing or repeated (also as another spelling: `tx%54ime`,
+///   `TXTIME`), `txTime` not in the form above, `txSecret` not 32 lowercase hex characters;
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
 /// - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
 ///
@@ -358,8 +361,9 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 ///   longer than `LIVESIGN_MAX_URL_LEN`, `duration_s` out of range, `keys` NULL or `keys_len` 0
 ///   or above `LIVESIGN_MAX_KEYS`;
 /// - `LIVESIGN_INVALID_KEY`: a key breaks the key rule;
-/// - `LIVESIGN_MALFORMED`: not a URL, `hwSecret` or `hwTime` missing or repeated, `hwTime` not
-///   in the form above, `hwSecret` not 64 hex characters (either case);
+/// - `LIVESIGN_MALFORMED`: not a URL (also an `rtmp` URL with a `#` or a `/` in its query),
+///   `hwSecret` or `hwTime` missing or repeated (also as another spelling: `hw%54ime`,
+///   `HWTIME`), `hwTime` not in the form above, `hwSecret` not 64 hex characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: no key matches (all are tried; constant-time compares);
 /// - `LIVESIGN_EXPIRED`: the secret matches but the validity has ended (saturating).
 ///

@@ -196,7 +196,13 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 /// - `url`: a full URL (`rtmp://`, `webrtc://`, `https://` ... `.flv` / `.m3u8` / `.sdp`) or
 ///   just its `/path?query`, exactly as received (no percent-decoding). The stream name is the
 ///   last path segment without a `.flv`, `.m3u8` or `.sdp` suffix; the AppName is what lies
-///   before it. `txSecret` must be 32 lowercase hex characters.
+///   before it. `txSecret` must be 32 lowercase hex characters. An `rtmp` URL may have no `#`
+///   and no `/` in its query: RTMP clients split the text after the host at its last `/`s,
+///   so `rtmp://h/live/a?txSecret=...&x=/b` publishes stream `b`. Not read: an SRT URL
+///   (`srt://h:9000?streamid=#!::h=...,r=app/stream,txSecret=...,txTime=...`; pass the
+///   `/app/stream?txSecret=...&txTime=...` its `streamid` holds), the SRS form with the query
+///   in the app (`rtmp://h/live?vhost=v/stream?txSecret=...`), and HLS segment paths
+///   (`/live/stream-123.ts` names no stream: verify the playlist request).
 /// - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
 ///   play-authentication validity period configured in the console for play URLs.
 /// - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 8
@@ -212,8 +218,9 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 ///   `LIVESIGN_MAX_URL_LEN`;
 /// - `LIVESIGN_INVALID_KEY`: a key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
 /// - `LIVESIGN_MALFORMED`: the URL does not parse (spaces, control or non-ASCII bytes, no
-///   path), its path is not `/app/stream`, `txSecret` or `txTime` is missing, repeated or
-///   badly formed;
+///   path, an `rtmp` URL with a `#` or a `/` in its query), its path is not `/app/stream`,
+///   `txSecret` or `txTime` is missing, repeated (another spelling of the name, such as
+///   `tx%54ime` or `TXTIME`, counts) or badly formed;
 /// - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): no key gives the `txSecret`;
 /// - `LIVESIGN_EXPIRED` ("time expired"): `now > txTime + valid_for_s + leeway_s`.
 ///

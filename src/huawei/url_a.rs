@@ -42,7 +42,9 @@ pub fn url_a_build(
 /// that matched. The URL is valid while `now <= timestamp + duration_s + leeway_s`.
 ///
 /// Errors, in order: [`Error::InvalidArgument`] (`duration_s` outside 60..=2592000, no key or
-/// more than 8); [`Error::InvalidKey`]; [`Error::Malformed`] (no single `auth_key`, not four
+/// more than 8); [`Error::InvalidKey`]; [`Error::Malformed`] (not a URL, or an `rtmp` URL
+/// with a `#` or a `/` in its query, which RTMP clients read as another path; no single
+/// `auth_key`, also counting other spellings such as `AUTH_KEY` or `auth%5Fkey`; not four
 /// `-`-separated parts, a time not in `format`, a hash not 32 hex characters of either case);
 /// [`Error::SignatureMismatch`]; [`Error::Expired`].
 pub fn url_a_verify(

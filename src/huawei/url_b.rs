@@ -59,8 +59,9 @@ pub fn url_b_build(key: &[u8], stream: &str, tx_time: u64) -> Result<SignedQuery
 /// Errors, in order: [`Error::InvalidArgument`] (`stream` empty or over
 /// [`crate::Limits::MAX_ID_LEN`], a URL over [`crate::Limits::MAX_URL_LEN`], `duration_s`
 /// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key breaks
-/// [`UrlAuth::key_valid`]); [`Error::Malformed`] (not a URL; `txSecret` or `txTime` missing or
-/// repeated; `txTime` neither 1 to 8 hex digits nor 10 decimal digits, or with a leading zero;
+/// [`UrlAuth::key_valid`]); [`Error::Malformed`] (not a URL, or an `rtmp` URL with a `#` or a
+/// `/` in its query; `txSecret` or `txTime` missing or repeated, also in another spelling such
+/// as `TXTIME` or `tx%54ime`; `txTime` neither 1 to 8 hex digits nor 10 decimal digits, or with a leading zero;
 /// `txSecret` not 32 lowercase hex characters); [`Error::SignatureMismatch`] (every key tried, each compared in
 /// constant time); [`Error::Expired`] (saturating).
 pub fn url_b_verify(

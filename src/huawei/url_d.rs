@@ -60,7 +60,9 @@ const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 /// Errors, in order: [`Error::InvalidArgument`] (`stream` empty or over
 /// [`crate::Limits::MAX_ID_LEN`], a URL over [`crate::Limits::MAX_URL_LEN`], `duration_s`
 /// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key that is not 32 bytes);
-/// [`Error::Malformed`] (not a URL; `hwSecret` or `hwTime` missing or repeated; `hwTime` not 1
+/// [`Error::Malformed`] (not a URL, or an `rtmp` URL with a `#` or a `/` in its query;
+/// `hwSecret` or `hwTime` missing or repeated, also in another spelling such as `HWTIME` or
+/// `hw%54ime`; `hwTime` not 1
 /// to 8 hex digits without a leading zero; `hwSecret` not 64 hex characters, either case);
 /// [`Error::SignatureMismatch`] (every key tried, each compared in constant time);
 /// [`Error::Expired`] (`now >= hwTime + duration_s + leeway_s`, saturating).

@@ -165,13 +165,18 @@ pub struct VerifiedUrl<'a> {
 /// Checks run in this order and the first failure is returned: [`Error::InvalidArgument`] (a
 /// URL over [`crate::Limits::MAX_URL_LEN`], no key, or more than 8), [`Error::InvalidKey`] (an
 /// empty key, or one over [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (the URL
-/// does not parse, the path has no `/app/stream`, `txSecret` or `txTime` is missing, repeated
-/// or badly formed; `txSecret` must be 32 lowercase hex characters); [`Error::SignatureMismatch`]
+/// does not parse, or is an `rtmp` URL with a `#` or a `/` in its query, which RTMP clients
+/// split into another stream name; the path has no `/app/stream`; `txSecret` or `txTime` is
+/// missing, repeated (also in another spelling: `tx%54ime`, `TXTIME`) or badly formed;
+/// `txSecret` must be 32 lowercase hex characters); [`Error::SignatureMismatch`]
 /// (no key matches; every key is tried and compared in constant time);
 /// [`Error::Expired`] (`now > txTime + valid_for_s + leeway_s`, saturating).
 ///
 /// The path and query are used exactly as written (no percent-decoding), as the CDN hashes
-/// them. See the [module documentation](self) for the `txTime` hex/decimal rule.
+/// them. See the [module documentation](self) for the `txTime` hex/decimal rule. An SRT URL
+/// (the stream and query inside `streamid`) and SRS's query-in-the-app form
+/// (`rtmp://h/live?vhost=v/stream?...`) are `Malformed`: pass the `/app/stream?query` they
+/// stand for. An HLS segment path (`/live/stream-123.ts`) names no stream and does not verify.
 pub fn verify<'a>(
     keys: &[&[u8]],
     url: &'a [u8],

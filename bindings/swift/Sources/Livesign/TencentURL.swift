@@ -82,7 +82,8 @@ extension Livesign.Tencent {
         /// key first, then backups); `validForSeconds` is 0 for push URLs and the play validity
         /// period for play URLs. Throws `.signatureMismatch` ("sign invalid"), `.expired` ("time
         /// expired"), `.malformed` for a URL without a well-formed `/app/stream`, `txSecret` or
-        /// `txTime`, `.invalidKey` for an empty key, `.invalidArgument` for 0 or more than 8 keys.
+        /// `txTime` (also an `rtmp` URL with a `#` or a `/` in its query, or `txTime` also
+        /// spelled `TXTIME`), `.invalidKey` for an empty key, `.invalidArgument` for 0 or more than 8 keys.
         public static func verify(keys: [String], url: String, validForSeconds: UInt32 = 0, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Info {
             let nowSeconds = try Livesign.unixTime(now)

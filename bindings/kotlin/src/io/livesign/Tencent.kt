@@ -137,7 +137,8 @@ object Tencent {
          * key first, then backups). [validForSeconds] is 0 for push URLs and the play validity
          * period for play URLs. Throws [LiveSignException.SignatureMismatch] ("sign invalid"),
          * [LiveSignException.Expired] ("time expired"), [LiveSignException.Malformed] for a URL
-         * without a well-formed `/app/stream`, `txSecret` or `txTime`,
+         * without a well-formed `/app/stream`, `txSecret` or `txTime` (also an `rtmp` URL with
+         * a `#` or a `/` in its query, or `txTime` also spelled `TXTIME`),
          * [LiveSignException.InvalidKey] for an empty key, [LiveSignException.InvalidArgument]
          * for 0 or more than 8 keys.
          */
