@@ -888,7 +888,8 @@ pub(crate) fn check(op: u8, ch: &mut Choices, n: [u64; 2], small: u32, f: [&[u8]
                 Some(k) => {
                     let want = unless_bad(bad, || {
                         let s = utf8(stream)?;
-                        if s.is_empty() || s.len() > 256 {
+                        // The arguments, an 8-hex-digit hwTime included, before the key.
+                        if s.is_empty() || s.len() > 256 || n1 > 0xffff_ffff {
                             return Err(Error::InvalidArgument);
                         }
                         if !keyed && !UrlAuth::key_valid(raw) {
