@@ -1873,11 +1873,13 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  * The MD5 joins `stream` and `txTime` without a separator, so a secret also covers other
  * splits of the same bytes. The `txTime` form refuses most of them (`LIVESIGN_MALFORMED`): a
  * character moved into a real 8-digit hex time makes 9 digits, a `0` moved in makes a leading
- * zero, and a character moved out leaves a time before 1978 (expired). One split is left, when
- * the stream ends in two digits and the hex `txTime` has digits only: `room17` + `67812345`
- * (January 2025) is also `room` + `1767812345` (decimal, January 2026), and the reverse. If
- * your stream names can extend one another by two digits, refuse a `txTime` that is not 8
- * hex digits before calling this (or use method D, which has no decimal form).
+ * zero, and a character moved out leaves a time before 1978 (expired). One split is left,
+ * between the two forms: two stream digits and an all-digit hex `txTime` re-read as decimal
+ * (`room17` + `67812345`, hex, January 2025, is also `room` + `1767812345`, decimal, January
+ * 2026), and a decimal `txTime` re-read from its third digit as hex (`room` + `1796000000` is
+ * also `room17` + `96000000`, year 2049). If your stream names can extend one another by two
+ * digits, refuse a `txTime` that is not 8 hex digits before calling this (or use method D,
+ * which has no decimal form).
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
@@ -2394,11 +2396,13 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  * secret also covers other splits of the same bytes. The `txTime` form refuses most of them
  * (`LIVESIGN_MALFORMED`): a character moved into a real 8-digit hex time makes 9 digits, a
  * `0` moved in makes a leading zero, and a character moved out leaves a time before 1978.
- * One split is left, when the stream name ends in two digits and the hex `txTime` has digits
- * only: `room17` + `67812345` (January 2025) is also `room` + `1767812345` (decimal, January
- * 2026), and the reverse. If your stream names can extend one another by two digits, refuse
- * an expiry further out than the longest lifetime you issue (`info->expiry`) and issue
- * decimal or hex times only, checking `info->tx_time` for that form.
+ * One split is left, between the two forms: two stream digits and an all-digit 8-digit hex
+ * `txTime` re-read as 10 decimal digits (`room17` + `67812345`, hex, January 2025, is also
+ * `room` + `1767812345`, decimal, January 2026), and a decimal `txTime` re-read from its third
+ * digit as hex (`room` + `1796000000`, decimal, December 2026, is also `room17` +
+ * `96000000`, hex, year 2049). If your stream names can extend one another by two digits,
+ * accept only the form you issue (`info->tx_time` is 8 characters for hex, 10 for decimal),
+ * or refuse an expiry further out than the longest lifetime you issue (`info->expiry`).
  *
  * Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
  */

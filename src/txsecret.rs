@@ -17,11 +17,13 @@
 //! 2106-02-07 ([`MAX_EXPIRY`]).
 //!
 //! The MD5 joins the stream name and `txTime` without a separator, so a captured URL's secret
-//! also covers every other split of the same bytes. The hex bounds leave one such split: a
-//! stream ending in two digits before an all-digit hex time (`room17` + `67812345`, January
-//! 2025) re-reads as a prefix stream with a 10-digit decimal time (`room` + `1767812345`,
-//! January 2026). Callers whose stream names can be prefixes of one another refuse an expiry
-//! beyond their longest URL lifetime; the verifiers report the expiry for that.
+//! also covers every other split of the same bytes. The bounds leave one such split, between
+//! the two forms: a stream ending in two digits before an all-digit hex time (`room17` +
+//! `67812345`, January 2025) re-reads as a prefix stream with a decimal time (`room` +
+//! `1767812345`, January 2026), and a decimal time re-reads from its third digit as hex for a
+//! longer stream (`room` + `1796000000` as `room17` + `96000000`, year 2049). Callers whose
+//! stream names can extend one another by two digits accept only the form they issue; the
+//! verifiers report `txTime` as written for that.
 
 use crate::digest::md5::{self, md5};
 use crate::limits::{self, Limits};

@@ -1000,6 +1000,7 @@ fn no_other_split_of_the_signed_bytes_verifies() {
         ("stream12", "1735689600"),
         ("room17", "67812345"),
         ("room", "1767812345"),
+        ("user1", "1796000000"),
     ];
     let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
     let mut b_residue = 0;
@@ -1040,7 +1041,7 @@ fn no_other_split_of_the_signed_bytes_verifies() {
             );
         }
     }
-    assert_eq!(b_residue, 2, "room17+67812345 = room+1767812345, both ways");
+    assert_eq!(b_residue, 3, "room17+67812345 = room+1767812345 both ways, user1+1796000000 = user117+96000000");
 }
 
 /// RTMP clients split everything after the host at a `/` (see tests/tencent_url.rs): an

@@ -593,6 +593,7 @@ fn no_other_split_of_the_signed_bytes_verifies() {
         ("stream12", "1735689600"),
         ("room17", "67812345"),
         ("room", "1767812345"),
+        ("user1", "1796000000"),
         ("99", "99999999"),
     ];
     let mut residue = 0;
@@ -622,8 +623,9 @@ fn no_other_split_of_the_signed_bytes_verifies() {
             }
         }
     }
-    // room17+67812345 = room+1767812345, both ways.
-    assert_eq!(residue, 2);
+    // room17+67812345 = room+1767812345, both ways, and user1+1796000000 (decimal, 2026-12) as
+    // user117+96000000 (hex, 2049).
+    assert_eq!(residue, 3);
     // The documented mitigation catches the later of the two: a verifier that issues URLs for at
     // most a week refuses an expiry further out (hex 67812345 is 2025-01-10, decimal 1767812345
     // is 2026-01-07, both issued around 2025-01).

@@ -239,11 +239,13 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 /// The MD5 joins `stream` and `txTime` without a separator, so a secret also covers other
 /// splits of the same bytes. The `txTime` form refuses most of them (`LIVESIGN_MALFORMED`): a
 /// character moved into a real 8-digit hex time makes 9 digits, a `0` moved in makes a leading
-/// zero, and a character moved out leaves a time before 1978 (expired). One split is left, when
-/// the stream ends in two digits and the hex `txTime` has digits only: `room17` + `67812345`
-/// (January 2025) is also `room` + `1767812345` (decimal, January 2026), and the reverse. If
-/// your stream names can extend one another by two digits, refuse a `txTime` that is not 8
-/// hex digits before calling this (or use method D, which has no decimal form).
+/// zero, and a character moved out leaves a time before 1978 (expired). One split is left,
+/// between the two forms: two stream digits and an all-digit hex `txTime` re-read as decimal
+/// (`room17` + `67812345`, hex, January 2025, is also `room` + `1767812345`, decimal, January
+/// 2026), and a decimal `txTime` re-read from its third digit as hex (`room` + `1796000000` is
+/// also `room17` + `96000000`, year 2049). If your stream names can extend one another by two
+/// digits, refuse a `txTime` that is not 8 hex digits before calling this (or use method D,
+/// which has no decimal form).
 #[must_use = "the status says whether the URL is authentic"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_url_b_verify(

@@ -228,11 +228,13 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 /// secret also covers other splits of the same bytes. The `txTime` form refuses most of them
 /// (`LIVESIGN_MALFORMED`): a character moved into a real 8-digit hex time makes 9 digits, a
 /// `0` moved in makes a leading zero, and a character moved out leaves a time before 1978.
-/// One split is left, when the stream name ends in two digits and the hex `txTime` has digits
-/// only: `room17` + `67812345` (January 2025) is also `room` + `1767812345` (decimal, January
-/// 2026), and the reverse. If your stream names can extend one another by two digits, refuse
-/// an expiry further out than the longest lifetime you issue (`info->expiry`) and issue
-/// decimal or hex times only, checking `info->tx_time` for that form.
+/// One split is left, between the two forms: two stream digits and an all-digit 8-digit hex
+/// `txTime` re-read as 10 decimal digits (`room17` + `67812345`, hex, January 2025, is also
+/// `room` + `1767812345`, decimal, January 2026), and a decimal `txTime` re-read from its third
+/// digit as hex (`room` + `1796000000`, decimal, December 2026, is also `room17` +
+/// `96000000`, hex, year 2049). If your stream names can extend one another by two digits,
+/// accept only the form you issue (`info->tx_time` is 8 characters for hex, 10 for decimal),
+/// or refuse an expiry further out than the longest lifetime you issue (`info->expiry`).
 ///
 /// Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
 #[must_use = "the status says whether the URL is authentic"]
