@@ -64,6 +64,25 @@ pub(crate) fn parse_tx_time(raw: &[u8]) -> Result<u64, Error> {
     parse_hex_time(raw).ok_or(Error::Malformed)
 }
 
+/// The `txTime` texts a provider reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TimeForm {
+    /// Tencent: 1 to 8 hex digits, or exactly 10 decimal digits ([`parse_tx_time`]).
+    HexOrDecimal,
+    /// Huawei method B, whose documents write hex only: 1 to 8 hex digits. With one form, no
+    /// split of the signed bytes re-reads the time in the other (see the module documentation).
+    Hex,
+}
+
+impl TimeForm {
+    fn parse(self, raw: &[u8]) -> Result<u64, Error> {
+        match self {
+            TimeForm::HexOrDecimal => parse_tx_time(raw),
+            TimeForm::Hex => parse_hex_time(raw).ok_or(Error::Malformed),
+        }
+    }
+}
+
 /// Letter case of a hex `txTime` written by a builder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Case {
@@ -143,6 +162,7 @@ pub(crate) fn verify<'a>(
     valid_key: impl Fn(&&[u8]) -> bool + Copy,
     url: &'a [u8],
     stream_path: impl FnOnce(&'a [u8]) -> Result<StreamPath<'a>, Error>,
+    form: TimeForm,
     valid_for_s: u32,
     now: u64,
     leeway_s: u32,
@@ -153,7 +173,7 @@ pub(crate) fn verify<'a>(
     let path = stream_path(path)?;
     let [secret, tx_time] = url::lookup(query, [SECRET_PARAM, TIME_PARAM])?;
     let (secret, tx_time) = (secret.ok_or(Error::Malformed)?, tx_time.ok_or(Error::Malformed)?);
-    let expiry = parse_tx_time(tx_time)?;
+    let expiry = form.parse(tx_time)?;
     // The claimed secret is public: decode it rather than encode our secret-derived digest.
     let claimed: [u8; md5::LEN] = parse_hex_lower(secret).ok_or(Error::Malformed)?;
     let key_index = keyring::find(keys, valid_key, |key| ct_eq_wipe(&mut digest(key, path.stream, tx_time), &claimed))?;
@@ -196,6 +216,19 @@ mod tests {
     }
 
     #[test]
+    fn time_forms() {
+        for (raw, either, hex) in [
+            (&b"5C271099"[..], Ok(0x5C27_1099), Ok(0x5C27_1099)),
+            (b"1735689600", Ok(1_735_689_600), Err(Error::Malformed)),
+            (b"173568960", Err(Error::Malformed), Err(Error::Malformed)),
+            (b"0", Ok(0), Ok(0)),
+        ] {
+            assert_eq!(TimeForm::HexOrDecimal.parse(raw), either, "{raw:?}");
+            assert_eq!(TimeForm::Hex.parse(raw), hex, "{raw:?}");
+        }
+    }
+
+    #[test]
     fn hex_writer() {
         for (v, upper, lower) in [(0, "0", "0"), (0xa, "A", "a"), (1546064025, "5C271099", "5c271099")] {
             assert_eq!(tx_time(v, Case::Upper).unwrap().as_bytes(), upper.as_bytes());
@@ -231,13 +264,25 @@ mod tests {
         let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
         let url = b"rtmp://h/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
         let ok = |k: &&[u8]| !k.is_empty();
-        let v = verify(&[b"other", key], ok, url, split, 0, 1546064025, 0).unwrap();
+        let v = verify(&[b"other", key], ok, url, split, TimeForm::HexOrDecimal, 0, 1546064025, 0).unwrap();
         assert_eq!((v.key_index, v.expiry, v.tx_time, v.path.stream), (1, 1546064025, &b"5C271099"[..], &b"test"[..]));
-        assert_eq!(verify(&[b"", key], ok, b"bad", split, 0, 0, 0).map(|_| ()), Err(Error::InvalidKey));
-        assert_eq!(verify(&[key], ok, b"bad", split, 0, 0, 0).map(|_| ()), Err(Error::Malformed));
-        assert_eq!(verify(&[b"x"], ok, url, split, 0, u64::MAX, 0).map(|_| ()), Err(Error::SignatureMismatch));
-        assert_eq!(verify(&[key], ok, url, split, 0, 1546064026, 0).map(|_| ()), Err(Error::Expired));
-        assert_eq!(verify(&[key], ok, url, split, 1, 1546064026, 0).map(|_| ()), Ok(()));
-        assert_eq!(verify(&[key], ok, url, split, 0, 1546064026, 1).map(|_| ()), Ok(()));
+        assert_eq!(
+            verify(&[b"", key], ok, b"bad", split, TimeForm::HexOrDecimal, 0, 0, 0).map(|_| ()),
+            Err(Error::InvalidKey)
+        );
+        assert_eq!(
+            verify(&[key], ok, b"bad", split, TimeForm::HexOrDecimal, 0, 0, 0).map(|_| ()),
+            Err(Error::Malformed)
+        );
+        assert_eq!(
+            verify(&[b"x"], ok, url, split, TimeForm::HexOrDecimal, 0, u64::MAX, 0).map(|_| ()),
+            Err(Error::SignatureMismatch)
+        );
+        assert_eq!(
+            verify(&[key], ok, url, split, TimeForm::HexOrDecimal, 0, 1546064026, 0).map(|_| ()),
+            Err(Error::Expired)
+        );
+        assert_eq!(verify(&[key], ok, url, split, TimeForm::HexOrDecimal, 1, 1546064026, 0).map(|_| ()), Ok(()));
+        assert_eq!(verify(&[key], ok, url, split, TimeForm::HexOrDecimal, 0, 1546064026, 1).map(|_| ()), Ok(()));
     }
 }

@@ -217,7 +217,8 @@ fn reference_sign(method: Method, key: &[u8], stream: &[u8], url: &[u8]) -> Opti
         }
         Method::B => {
             let (secret, time) = (query_value(query, b"txSecret")?, query_value(query, b"txTime")?);
-            let start = reference::tx_time(time)?;
+            // Hex only, as Huawei documents it (Tencent's decimal form is not read).
+            let start = hex_time(time)?;
             if secret.len() != 32 || !secret.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c)) {
                 return None;
             }

@@ -214,10 +214,9 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 ///   say how a URL path maps to it, and HLS paths do not carry it reliably), UTF-8, 1 to
 ///   `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
-///   parameters are read raw, `txTime` hashed as written. `txTime` is read as decimal when it
-///   is exactly 10 decimal digits, else as 1 to 8 hex digits (either case, no leading zero,
-///   at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`): Huawei writes hex, and a 10-digit time
-///   read as hex would lie after year 4147, so the decimal reading can only expire earlier.
+///   parameters are read raw, `txTime` hashed as written. `txTime` is hex only, as Huawei
+///   documents it: 1 to 8 hex digits (either case, no leading zero, at most
+///   `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`). Tencent's decimal form is not read.
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
 ///   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
 ///   leeway_s` (strict, as for method D).
@@ -236,16 +235,12 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 ///
 /// Never allocates; safe from any thread.
 ///
-/// The MD5 joins `stream` and `txTime` without a separator, so a secret also covers other
-/// splits of the same bytes. The `txTime` form refuses most of them (`LIVESIGN_MALFORMED`): a
-/// character moved into a real 8-digit hex time makes 9 digits, a `0` moved in makes a leading
-/// zero, and a character moved out leaves a time before 1978 (expired). One split is left,
-/// between the two forms: two stream digits and an all-digit hex `txTime` re-read as decimal
-/// (`room17` + `67812345`, hex, January 2025, is also `room` + `1767812345`, decimal, January
-/// 2026), and a decimal `txTime` re-read from its third digit as hex (`room` + `1796000000` is
-/// also `room17` + `96000000`, year 2049). If your stream names can extend one another by two
-/// digits, refuse a `txTime` that is not 8 hex digits before calling this (or use method D,
-/// which has no decimal form).
+/// The MD5 joins `stream` and `txTime` without a separator; the one `txTime` form is what keeps
+/// a secret from covering another split of the same bytes: a character moved into a real
+/// 8-digit time makes 9 digits, a `0` moved in makes a leading zero (both
+/// `LIVESIGN_MALFORMED`), and a character moved out leaves a time before 1978
+/// (`LIVESIGN_EXPIRED`). (A decimal form, as Tencent's, would let two stream digits re-read an
+/// all-digit hex time: `room17` + `67812345` as `room` + `1767812345`.)
 #[must_use = "the status says whether the URL is authentic"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_url_b_verify(

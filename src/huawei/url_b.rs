@@ -16,13 +16,13 @@
 //!   duration, which the console requires; a push URL meant to live for years carries a
 //!   far-future `txTime` (Huawei's FAQ: `0xf3854988`, 2099) under either reading.
 //! - **`txTime` text**: builders write lowercase hex, as Huawei's example does (`5eed5888`);
-//!   the secret covers `txTime` as written. Verifiers read it with the shared rule: exactly 10
-//!   decimal digits are decimal, otherwise 1 to 8 hex digits of either case, never with a
-//!   leading zero (Huawei documents hex only; a 10-digit time read as hex would lie after
-//!   year 4147, read as decimal it can only expire earlier). Builders stop at
-//!   [`UrlAuth::B_MAX_TX_TIME`] (`ffffffff`, 2106). The bounds keep the secret, which joins
-//!   the stream and `txTime` without a separator, from covering another split of the same
-//!   bytes (see [`crate::txsecret`] for the one split left).
+//!   the secret covers `txTime` as written. Verifiers read it as Huawei documents it, hex only:
+//!   1 to 8 hex digits of either case, never with a leading zero, up to
+//!   [`UrlAuth::B_MAX_TX_TIME`] (`ffffffff`, 2106), where builders stop too. Tencent's decimal
+//!   form is not read: the secret joins the stream and `txTime` without a separator, and with
+//!   two forms two stream digits could re-read an all-digit hex time as decimal (see
+//!   [`crate::txsecret`]); with one, a character moved into a real time makes 9 digits and one
+//!   moved out leaves a time before 1978, so no other split of a captured URL verifies.
 //! - **Stream name**: a parameter, as for method D, not read from the URL path. Huawei's
 //!   pages never say how a path maps to the StreamName (Tencent strips `.flv`, `.m3u8` and
 //!   `.sdp`; Huawei is silent), HLS playlist and segment paths do not carry it reliably, and a
@@ -31,7 +31,7 @@
 
 use super::UrlAuth;
 use crate::Error;
-use crate::txsecret::{self, Case, StreamPath};
+use crate::txsecret::{self, Case, StreamPath, TimeForm};
 use crate::url::SignedQuery;
 
 /// Longest query [`url_b_build`] writes.
@@ -61,7 +61,7 @@ pub fn url_b_build(key: &[u8], stream: &str, tx_time: u64) -> Result<SignedQuery
 /// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key breaks
 /// [`UrlAuth::key_valid`]); [`Error::Malformed`] (not a URL, or an `rtmp` URL with a `#` or a
 /// `/` in its query; `txSecret` or `txTime` missing or repeated, also in another spelling such
-/// as `TXTIME` or `tx%54ime`; `txTime` neither 1 to 8 hex digits nor 10 decimal digits, or with a leading zero;
+/// as `TXTIME` or `tx%54ime`; `txTime` not 1 to 8 hex digits, or with a leading zero;
 /// `txSecret` not 32 lowercase hex characters); [`Error::SignatureMismatch`] (every key tried, each compared in
 /// constant time); [`Error::Expired`] (saturating).
 pub fn url_b_verify(
@@ -78,6 +78,7 @@ pub fn url_b_verify(
     // Valid while now < txTime + duration: the last valid second is txTime + duration - 1
     // (duration >= 60).
     let valid_for_s = duration_s - 1;
-    let verified = txsecret::verify(keys, |k| UrlAuth::key_valid(k), url, given, valid_for_s, now, leeway_s)?;
+    let verified =
+        txsecret::verify(keys, |k| UrlAuth::key_valid(k), url, given, TimeForm::Hex, valid_for_s, now, leeway_s)?;
     Ok(verified.key_index)
 }

@@ -248,10 +248,9 @@ final class HuaweiURLTests: XCTestCase {
         assertStatus(.expired, try B.verify(keys: [urlKey], stream: "huawei1", url: url, durationSeconds: 60)) // the default clock
         assertStatus(.signatureMismatch, try B.verify(keys: [otherURLKey], stream: "huawei1", url: url, durationSeconds: 60, now: at(t)))
         assertStatus(.signatureMismatch, try B.verify(keys: [urlKey], stream: "huawei2", url: url, durationSeconds: 60, now: at(t)))
-        // txTime is hashed as written: 10 decimal digits are read as decimal.
+        // Method B's txTime is hex only (1 to 8 digits): a decimal one, correctly signed, is malformed.
         let decimal = "/livetest/huawei1.flv?txSecret=c18a4a372b8e71a8d6962a0ffd3d1a41&txTime=1592613000"
-        XCTAssertEqual(try B.verify(keys: [urlKey], stream: "huawei1", url: decimal, durationSeconds: 60, now: at(1_592_613_059)), 0)
-        assertStatus(.expired, try B.verify(keys: [urlKey], stream: "huawei1", url: decimal, durationSeconds: 60, now: at(1_592_613_060)))
+        assertStatus(.malformed, try B.verify(keys: [urlKey], stream: "huawei1", url: decimal, durationSeconds: 60, now: at(1_592_613_059)))
         let upper = "/livetest/huawei1.flv?txSecret=67edbd2d3923d1ad69b847168a62e3f4&txTime=5EED5888"
         XCTAssertEqual(try B.verify(keys: [urlKey], stream: "huawei1", url: upper, durationSeconds: 60, now: at(t)), 0)
         for bad in ["/a/huawei1.flv?txSecret=5CDC845362C332A4EC3E09AC5D5571D6&txTime=5eed5888", "/a/huawei1.flv?txTime=5eed5888",

@@ -237,10 +237,9 @@ class HuaweiUrlTest {
         assertStatus<LiveSignException.Expired> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", url, 60) } // the default clock
         assertStatus<LiveSignException.SignatureMismatch> { Huawei.UrlB.verify(listOf(OTHER_URL_KEY), "huawei1", url, 60, now = t) }
         assertStatus<LiveSignException.SignatureMismatch> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei2", url, 60, now = t) }
-        // txTime is hashed as written: 10 decimal digits are read as decimal.
+        // Method B's txTime is hex only (1 to 8 digits): a decimal one, correctly signed, is malformed.
         val decimal = "/livetest/huawei1.flv?txSecret=c18a4a372b8e71a8d6962a0ffd3d1a41&txTime=1592613000"
-        assertEquals(0, Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", decimal, 60, now = 1592613059L))
-        assertStatus<LiveSignException.Expired> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", decimal, 60, now = 1592613060L) }
+        assertStatus<LiveSignException.Malformed> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", decimal, 60, now = 1592613059L) }
         val upper = "/livetest/huawei1.flv?txSecret=67edbd2d3923d1ad69b847168a62e3f4&txTime=5EED5888"
         assertEquals(0, Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", upper, 60, now = t))
         for (bad in listOf("/a/huawei1.flv?txSecret=5CDC845362C332A4EC3E09AC5D5571D6&txTime=5eed5888",
