@@ -134,6 +134,14 @@ pub(crate) struct StreamPath<'a> {
     pub stream: &'a [u8],
 }
 
+/// When a URL is checked: valid through `txTime + valid_for_s`, tolerating `leeway_s` after.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Window {
+    pub valid_for_s: u32,
+    pub now: u64,
+    pub leeway_s: u32,
+}
+
 /// A verified URL: where its parts are, what it says, and which key signed it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Verified<'a> {
@@ -163,9 +171,7 @@ pub(crate) fn verify<'a>(
     url: &'a [u8],
     stream_path: impl FnOnce(&'a [u8]) -> Result<StreamPath<'a>, Error>,
     form: TimeForm,
-    valid_for_s: u32,
-    now: u64,
-    leeway_s: u32,
+    Window { valid_for_s, now, leeway_s }: Window,
 ) -> Result<Verified<'a>, Error> {
     limits::check(url, Limits::MAX_URL_LEN)?;
     keyring::check(keys, valid_key)?;
@@ -264,25 +270,80 @@ mod tests {
         let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
         let url = b"rtmp://h/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
         let ok = |k: &&[u8]| !k.is_empty();
-        let v = verify(&[b"other", key], ok, url, split, TimeForm::HexOrDecimal, 0, 1546064025, 0).unwrap();
+        let v = verify(
+            &[b"other", key],
+            ok,
+            url,
+            split,
+            TimeForm::HexOrDecimal,
+            Window { valid_for_s: 0, now: 1546064025, leeway_s: 0 },
+        )
+        .unwrap();
         assert_eq!((v.key_index, v.expiry, v.tx_time, v.path.stream), (1, 1546064025, &b"5C271099"[..], &b"test"[..]));
         assert_eq!(
-            verify(&[b"", key], ok, b"bad", split, TimeForm::HexOrDecimal, 0, 0, 0).map(|_| ()),
+            verify(
+                &[b"", key],
+                ok,
+                b"bad",
+                split,
+                TimeForm::HexOrDecimal,
+                Window { valid_for_s: 0, now: 0, leeway_s: 0 }
+            )
+            .map(|_| ()),
             Err(Error::InvalidKey)
         );
         assert_eq!(
-            verify(&[key], ok, b"bad", split, TimeForm::HexOrDecimal, 0, 0, 0).map(|_| ()),
+            verify(&[key], ok, b"bad", split, TimeForm::HexOrDecimal, Window { valid_for_s: 0, now: 0, leeway_s: 0 })
+                .map(|_| ()),
             Err(Error::Malformed)
         );
         assert_eq!(
-            verify(&[b"x"], ok, url, split, TimeForm::HexOrDecimal, 0, u64::MAX, 0).map(|_| ()),
+            verify(
+                &[b"x"],
+                ok,
+                url,
+                split,
+                TimeForm::HexOrDecimal,
+                Window { valid_for_s: 0, now: u64::MAX, leeway_s: 0 }
+            )
+            .map(|_| ()),
             Err(Error::SignatureMismatch)
         );
         assert_eq!(
-            verify(&[key], ok, url, split, TimeForm::HexOrDecimal, 0, 1546064026, 0).map(|_| ()),
+            verify(
+                &[key],
+                ok,
+                url,
+                split,
+                TimeForm::HexOrDecimal,
+                Window { valid_for_s: 0, now: 1546064026, leeway_s: 0 }
+            )
+            .map(|_| ()),
             Err(Error::Expired)
         );
-        assert_eq!(verify(&[key], ok, url, split, TimeForm::HexOrDecimal, 1, 1546064026, 0).map(|_| ()), Ok(()));
-        assert_eq!(verify(&[key], ok, url, split, TimeForm::HexOrDecimal, 0, 1546064026, 1).map(|_| ()), Ok(()));
+        assert_eq!(
+            verify(
+                &[key],
+                ok,
+                url,
+                split,
+                TimeForm::HexOrDecimal,
+                Window { valid_for_s: 1, now: 1546064026, leeway_s: 0 }
+            )
+            .map(|_| ()),
+            Ok(())
+        );
+        assert_eq!(
+            verify(
+                &[key],
+                ok,
+                url,
+                split,
+                TimeForm::HexOrDecimal,
+                Window { valid_for_s: 0, now: 1546064026, leeway_s: 1 }
+            )
+            .map(|_| ()),
+            Ok(())
+        );
     }
 }

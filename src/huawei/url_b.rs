@@ -31,7 +31,7 @@
 
 use super::UrlAuth;
 use crate::Error;
-use crate::txsecret::{self, Case, StreamPath, TimeForm};
+use crate::txsecret::{self, Case, StreamPath, TimeForm, Window};
 use crate::url::SignedQuery;
 
 /// Longest query [`url_b_build`] writes.
@@ -78,7 +78,7 @@ pub fn url_b_verify(
     // Valid while now < txTime + duration: the last valid second is txTime + duration - 1
     // (duration >= 60).
     let valid_for_s = duration_s - 1;
-    let verified =
-        txsecret::verify(keys, |k| UrlAuth::key_valid(k), url, given, TimeForm::Hex, valid_for_s, now, leeway_s)?;
+    let window = Window { valid_for_s, now, leeway_s };
+    let verified = txsecret::verify(keys, |k| UrlAuth::key_valid(k), url, given, TimeForm::Hex, window)?;
     Ok(verified.key_index)
 }

@@ -19,7 +19,7 @@
 use super::sign::{Sign, check_key};
 use crate::limits::{self, Limits};
 use crate::text::Out;
-use crate::txsecret::{self, Case, StreamPath, TimeForm};
+use crate::txsecret::{self, Case, StreamPath, TimeForm, Window};
 use crate::{Error, url};
 
 /// Suffixes that play URLs put after the stream name and that the secret does not cover.
@@ -184,16 +184,8 @@ pub fn verify<'a>(
     now: u64,
     leeway_s: u32,
 ) -> Result<VerifiedUrl<'a>, Error> {
-    let v = txsecret::verify(
-        keys,
-        |k| limits::key_len_ok(k),
-        url,
-        stream_path,
-        TimeForm::HexOrDecimal,
-        valid_for_s,
-        now,
-        leeway_s,
-    )?;
+    let window = Window { valid_for_s, now, leeway_s };
+    let v = txsecret::verify(keys, |k| limits::key_len_ok(k), url, stream_path, TimeForm::HexOrDecimal, window)?;
     Ok(VerifiedUrl {
         app: v.path.app,
         stream_name: v.path.stream,
