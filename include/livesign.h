@@ -1681,7 +1681,10 @@ livesign_status livesign_huawei_sparkrtc_sign_keyed(const livesign_hmac_key *key
  * while `timestamp - leeway_s <= now <= timestamp + leeway_s`. The future bound matters: the
  * MAC joins `rand` and `timestamp` without a separator, so digits moved from one to the other
  * (rand `8f1c21` + `1700000000` as rand `8f1c2` + `11700000000`, year 2340) keep the
- * signature and re-read the time far from `now`.
+ * signature and re-read the time far from `now`. It joins `timestamp` and `body` the same
+ * way, and one such cut keeps the time: a millisecond timestamp's last three digits moved to
+ * the front of the body (`1700000000123` + `{...}` as `1700000000` + `123{...}`) verify as
+ * the same second. The body then no longer parses as JSON: parse it strictly.
  *
  * Checks run in this order and the first failure is returned:
  * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `rand` or `timestamp` is not
@@ -2428,7 +2431,11 @@ livesign_status livesign_tencent_url_verify(const livesign_slice *keys,
  *   out_cap = 0` asks for it too (`LIVESIGN_BUFFER_TOO_SMALL`).
  *
  * The token is the official Go SDK's, byte for byte (JSON layout, stored zlib blocks,
- * Tencent's base64 alphabet `* - _` with padding); every official verifier accepts it.
+ * Tencent's base64 alphabet `* - _` with padding); every official verifier accepts it while
+ * `now + expire_s` is at most `INT64_MAX`. The official Go verifier reads `TLS.time` and
+ * `TLS.expire` as signed 64-bit integers: a larger member does not parse (a token "for another
+ * sdkappid") and a larger sum wraps into the past (expired at once). livesign still makes such
+ * a token, and `livesign_usersig_verify` reads its expiry saturating (valid to the end of time).
  *
  * Returns, first failure wins: `LIVESIGN_INVALID_ARGUMENT` (`out_len` NULL, `out` NULL with
  * `out_cap > 0`, an input NULL with a length, identifier not UTF-8); `LIVESIGN_INVALID_KEY`

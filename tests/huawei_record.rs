@@ -451,6 +451,29 @@ fn sparkrtc_rand_digits_never_move_into_the_timestamp() {
     }
 }
 
+/// The MAC also joins X-Rtc-Timestamp and the body without a separator, and the unit is read
+/// from the length (up to 11 digits seconds, longer milliseconds): a millisecond timestamp's
+/// last three digits moved to the front of the body re-read as the same second, so the
+/// signature verifies for a body Huawei never sent. Such a body starts with digits: a JSON
+/// body no longer parses, which is what refuses it (the header and README say so). Any other
+/// number of digits moved lands far from the send time.
+#[test]
+fn sparkrtc_millisecond_digits_move_into_the_body() {
+    let k = HmacKey::new(SPARK_KEY).unwrap();
+    let (ts, sent) = ("1700000000123", 1700000000);
+    let sig = huawei::sparkrtc_sign(&k, "r", ts, BODY).unwrap();
+    for moved in 1..=4 {
+        let (t, digits) = ts.split_at(ts.len() - moved);
+        let body = [digits.as_bytes(), BODY].concat();
+        let got = huawei::sparkrtc_verify(&k, "r", t, &body, sig.as_bytes(), sent, 300);
+        let want = if moved == 3 { Ok(()) } else { Err(Error::Expired) };
+        assert_eq!(got, want, "{t} + {:?}", String::from_utf8_lossy(&body));
+        if got.is_ok() {
+            assert!(serde_json::from_slice::<serde_json::Value>(&body).is_err(), "the moved body is not JSON");
+        }
+    }
+}
+
 #[test]
 fn sparkrtc_c_rules() {
     let c = ctx(SPARK_KEY);

@@ -426,7 +426,10 @@ unsafe fn sparkrtc_sign_into(
 /// while `timestamp - leeway_s <= now <= timestamp + leeway_s`. The future bound matters: the
 /// MAC joins `rand` and `timestamp` without a separator, so digits moved from one to the other
 /// (rand `8f1c21` + `1700000000` as rand `8f1c2` + `11700000000`, year 2340) keep the
-/// signature and re-read the time far from `now`.
+/// signature and re-read the time far from `now`. It joins `timestamp` and `body` the same
+/// way, and one such cut keeps the time: a millisecond timestamp's last three digits moved to
+/// the front of the body (`1700000000123` + `{...}` as `1700000000` + `123{...}`) verify as
+/// the same second. The body then no longer parses as JSON: parse it strictly.
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `rand` or `timestamp` is not

@@ -234,7 +234,11 @@ unsafe fn usersig_gen(
 ///   out_cap = 0` asks for it too (`LIVESIGN_BUFFER_TOO_SMALL`).
 ///
 /// The token is the official Go SDK's, byte for byte (JSON layout, stored zlib blocks,
-/// Tencent's base64 alphabet `* - _` with padding); every official verifier accepts it.
+/// Tencent's base64 alphabet `* - _` with padding); every official verifier accepts it while
+/// `now + expire_s` is at most `INT64_MAX`. The official Go verifier reads `TLS.time` and
+/// `TLS.expire` as signed 64-bit integers: a larger member does not parse (a token "for another
+/// sdkappid") and a larger sum wraps into the past (expired at once). livesign still makes such
+/// a token, and `livesign_usersig_verify` reads its expiry saturating (valid to the end of time).
 ///
 /// Returns, first failure wins: `LIVESIGN_INVALID_ARGUMENT` (`out_len` NULL, `out` NULL with
 /// `out_cap > 0`, an input NULL with a length, identifier not UTF-8); `LIVESIGN_INVALID_KEY`

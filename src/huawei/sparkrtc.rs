@@ -18,6 +18,11 @@
 //! milliseconds, as rand `…179` with the rest of the digits; read one-sided, such a re-cut
 //! callback would be accepted forever. Re-cut timestamps land far from `now`, so they expire
 //! or lie in the future.
+//!
+//! The MAC joins the timestamp and the body without a separator too, and one cut keeps the
+//! time: a millisecond timestamp's last three digits moved to the front of the body
+//! (`1700000000123` + `{...}` as `1700000000` + `123{...}`) read as the same second. Only the
+//! body's form refuses it (a JSON body no longer parses), so parse the body strictly.
 
 use crate::digest::hmac;
 use crate::limits::{self, Limits};

@@ -146,7 +146,8 @@ pub(crate) fn with_userbuf_b64<R>(userbuf: &[u8], f: impl FnOnce(Option<&[u8]>) 
 ///   is, never hex-decoded).
 /// - `identifier`: the user id, at most 256 bytes.
 /// - `expire_s`: lifetime in seconds; the token is valid while `now <= time + expire_s`.
-/// - `now`: the issue time (`TLS.time`), Unix seconds.
+/// - `now`: the issue time (`TLS.time`), Unix seconds. Keep `now + expire_s` within
+///   `i64::MAX`: the official Go verifier reads both as `int64` and refuses a token beyond.
 /// - `userbuf`: opaque bytes signed into the token (empty: none), at most 1024 bytes.
 ///
 /// Errors, in order: [`Error::InvalidArgument`] (identifier or userbuf too long),
