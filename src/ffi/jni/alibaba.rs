@@ -3,7 +3,7 @@
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong};
 
-use super::{Env, INVALID_ARGUMENT, flat, ring, ro, rw, seconds, status, variable};
+use super::{Env, INVALID_ARGUMENT, credential_time, flat, ring, ro, rw, seconds, status, variable};
 use crate::ffi::alibaba::*;
 
 #[unsafe(no_mangle)]
@@ -23,15 +23,15 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeAlibabaUrlABuild(
     out: jbyteArray,
     out_len: jintArray,
 ) -> jint {
+    let Ok(timestamp) = credential_time(timestamp) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut len = 0;
     let arrays = [ro(key), ro(uri), ro(rand), ro(uid), rw(out)];
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
     let s = flat(unsafe {
         env.pin(arrays, |[(k, kl), (u, ul), (r, rl), (i, il), o]| {
-            let (s, l) = variable(o, |o, oc, ol| {
-                livesign_alibaba_url_a_build(k, kl, u, ul, timestamp as u64, r, rl, i, il, o, oc, ol)
-            });
+            let (s, l) =
+                variable(o, |o, oc, ol| livesign_alibaba_url_a_build(k, kl, u, ul, timestamp, r, rl, i, il, o, oc, ol));
             len = l;
             s
         })
@@ -87,6 +87,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeAlibabaCallbackSig
     timestamp: jlong,
     out: jbyteArray,
 ) -> jint {
+    let Ok(timestamp) = credential_time(timestamp) else { return INVALID_ARGUMENT };
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign; out is checked to
     // hold LIVESIGN_ALIBABA_SIGN_LEN bytes.
     flat(unsafe {
@@ -94,7 +95,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeAlibabaCallbackSig
             if ol < livesign_alibaba_sign_len() {
                 return INVALID_ARGUMENT;
             }
-            status(livesign_alibaba_callback_sign(k, kl, d, dl, timestamp as u64, o))
+            status(livesign_alibaba_callback_sign(k, kl, d, dl, timestamp, o))
         })
     })
 }

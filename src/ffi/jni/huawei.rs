@@ -7,7 +7,7 @@
 
 use jni_sys::{JNIEnv, jarray, jbyteArray, jclass, jint, jintArray, jlong, jlongArray};
 
-use super::{Env, INVALID_ARGUMENT, Pinned, flat, ring, ro, rw, seconds, span, status, variable};
+use super::{Env, INVALID_ARGUMENT, Pinned, credential_time, flat, ring, ro, rw, seconds, span, status, variable};
 use crate::ffi::hmac_key::{WIPED, livesign_hmac_key, livesign_hmac_key_wipe};
 use crate::ffi::huawei::*;
 use crate::ffi::huawei_record::*;
@@ -288,6 +288,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiRecordSign(
     lens: jintArray,
     out: jbyteArray,
 ) -> jint {
+    let Ok(t) = credential_time(auth_timestamp) else { return INVALID_ARGUMENT };
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign; out is checked to
     // hold LIVESIGN_HUAWEI_SIGN_LEN bytes; handle is 0 or a live boxed context.
     flat(unsafe {
@@ -299,7 +300,6 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiRecordSign(
                 Ok(f) => f,
                 Err(e) => return e,
             };
-            let t = auth_timestamp as u64;
             status(if key.is_null() {
                 let ctx = handle as *const livesign_hmac_key;
                 livesign_huawei_record_sign_keyed(
@@ -357,6 +357,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiRecordMd5Sig
     auth_timestamp: jlong,
     out: jbyteArray,
 ) -> jint {
+    let Ok(auth_timestamp) = credential_time(auth_timestamp) else { return INVALID_ARGUMENT };
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign; out is checked to
     // hold LIVESIGN_HUAWEI_RECORD_MD5_LEN bytes.
     flat(unsafe {
@@ -364,7 +365,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiRecordMd5Sig
             if ol < livesign_huawei_record_md5_len() {
                 return INVALID_ARGUMENT;
             }
-            status(livesign_huawei_record_md5_sign(k, kl, auth_timestamp as u64, o))
+            status(livesign_huawei_record_md5_sign(k, kl, auth_timestamp, o))
         })
     })
 }
@@ -459,6 +460,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlABuild(
     out: jbyteArray,
     out_len: jintArray,
 ) -> jint {
+    let Ok(timestamp) = credential_time(timestamp) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut len = 0;
     let arrays = [ro(key), ro(uri), ro(rand), ro(uid), rw(out)];
@@ -466,7 +468,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlABuild(
     let s = flat(unsafe {
         env.pin(arrays, |[(k, kl), (u, ul), (r, rl), (i, il), o]| {
             let (s, l) = variable(o, |o, oc, ol| {
-                livesign_huawei_url_a_build(k, kl, u, ul, timestamp as u64, time_format as u32, r, rl, i, il, o, oc, ol)
+                livesign_huawei_url_a_build(k, kl, u, ul, timestamp, time_format as u32, r, rl, i, il, o, oc, ol)
             });
             len = l;
             s

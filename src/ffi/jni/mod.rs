@@ -186,10 +186,12 @@ fn seconds(s: jint) -> Result<u32, ()> {
     u32::try_from(s).map_err(drop)
 }
 
-/// The lifetime or issue time of a UserSig being made, from a Kotlin `Long`. A negative one is
-/// out of range (`Err`: answer `LIVESIGN_INVALID_ARGUMENT`), never reinterpreted as about
-/// 1.8e19 s: an `expireSeconds` of -1 would otherwise make a token that never expires.
-fn token_seconds(s: jlong) -> Result<u64, ()> {
+/// A time or lifetime written into a credential being made (a UserSig's `expire` and issue
+/// time, a `t`, a URL or callback timestamp), from a Kotlin `Long`. A negative one is out of
+/// range (`Err`: answer `LIVESIGN_INVALID_ARGUMENT`), never reinterpreted as about 1.8e19 s:
+/// -1 would otherwise make a credential that never expires. (Verifiers keep the raw bits: a
+/// negative `now` only fails closed.)
+fn credential_time(s: jlong) -> Result<u64, ()> {
     u64::try_from(s).map_err(drop)
 }
 

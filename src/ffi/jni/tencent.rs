@@ -3,7 +3,9 @@
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jobjectArray, jstring};
 
-use super::{Env, INVALID_ARGUMENT, Pinned, field_span, flat, ring, ro, rw, seconds, span, status, variable};
+use super::{
+    Env, INVALID_ARGUMENT, Pinned, credential_time, field_span, flat, ring, ro, rw, seconds, span, status, variable,
+};
 use crate::ffi::slice::livesign_slice;
 use crate::ffi::tencent::*;
 use crate::ffi::tencent_api::*;
@@ -22,6 +24,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentSign(
     t: jlong,
     out: jbyteArray,
 ) -> jint {
+    let Ok(t) = credential_time(t) else { return INVALID_ARGUMENT };
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign (no JNI); out is
     // checked to hold LIVESIGN_TENCENT_SIGN_LEN bytes before it is written.
     flat(unsafe {
@@ -29,7 +32,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentSign(
             if ol < livesign_tencent_sign_len() {
                 return INVALID_ARGUMENT;
             }
-            status(livesign_tencent_sign(k, kl, t as u64, o))
+            status(livesign_tencent_sign(k, kl, t, o))
         })
     })
 }
@@ -202,6 +205,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentApiBuild(
     out: jbyteArray,
     out_len: jintArray,
 ) -> jint {
+    let Ok(t) = credential_time(t) else { return INVALID_ARGUMENT };
     let env = Env(env);
     let mut len = 0;
     let arrays = [ro(base), ro(key), ro(kinds), ro(text), ro(lens), rw(out)];
@@ -213,20 +217,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentApiBuild(
                 Err(e) => return e,
             };
             let (s, l) = variable(o, |o, oc, ol| {
-                livesign_tencent_api_build(
-                    command as u32,
-                    b,
-                    bl,
-                    appid as u64,
-                    k,
-                    kl,
-                    t as u64,
-                    params.as_ptr(),
-                    n,
-                    o,
-                    oc,
-                    ol,
-                )
+                livesign_tencent_api_build(command as u32, b, bl, appid as u64, k, kl, t, params.as_ptr(), n, o, oc, ol)
             });
             len = l;
             s

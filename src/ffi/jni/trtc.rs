@@ -7,7 +7,7 @@
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jstring};
 
 use super::{
-    Env, INVALID_ARGUMENT, Pinned, copy_out, field_span, flat, ring, ro, rw, seconds, span, status, token_seconds,
+    Env, INVALID_ARGUMENT, Pinned, copy_out, credential_time, field_span, flat, ring, ro, rw, seconds, span, status,
     variable,
 };
 use crate::ffi::hmac_key::livesign_hmac_key;
@@ -21,7 +21,7 @@ pub extern "system" fn Java_io_livesign_LiveSign_nativeUsersigMaxLen(_: *mut JNI
 }
 
 /// `livesign_usersig_len`; a negative `userbuf_len` counts as too long (0), and so does a
-/// negative `expire_s` or `now` (see `token_seconds`).
+/// negative `expire_s` or `now` (see `credential_time`).
 #[unsafe(no_mangle)]
 pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigLen(
     env: *mut JNIEnv,
@@ -33,7 +33,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigLen(
     userbuf_len: jint,
 ) -> jint {
     let ul = usize::try_from(userbuf_len).unwrap_or(usize::MAX);
-    let (Ok(expire_s), Ok(now)) = (token_seconds(expire_s), token_seconds(now)) else {
+    let (Ok(expire_s), Ok(now)) = (credential_time(expire_s), credential_time(now)) else {
         return 0;
     };
     // SAFETY: JVM-provided env and array; the closure calls only livesign.
@@ -59,7 +59,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeUsersigGen(
     out: jbyteArray,
     out_len: jintArray,
 ) -> jint {
-    let (Ok(exp), Ok(now)) = (token_seconds(expire_s), token_seconds(now)) else {
+    let (Ok(exp), Ok(now)) = (credential_time(expire_s), credential_time(now)) else {
         return INVALID_ARGUMENT;
     };
     let env = Env(env);

@@ -27,9 +27,9 @@ internal fun String.utf8OrNull(): ByteArray? = try { utf8() } catch (e: LiveSign
  * [Huawei], [Alibaba]),
  * with `ByteArray`/`String` in, values out, and a [LiveSignException] for every failure. Times
  * default to the system clock; `Long` parameters carry the bits of the C `uint64_t`s (Unix
- * seconds fit either way), except that a UserSig is never made from a negative
- * `expireSeconds` or `now` ([LiveSignException.InvalidArgument]: -1 would otherwise be a
- * token valid for 2^64 - 1 seconds). Counts of seconds (`leewaySeconds`, `validForSeconds`,
+ * seconds fit either way), except that no credential is made from a negative time or lifetime
+ * (a UserSig's `expireSeconds` and `now`, a `t`, a URL or callback timestamp:
+ * [LiveSignException.InvalidArgument]; -1 would otherwise be valid for ever). Counts of seconds (`leewaySeconds`, `validForSeconds`,
  * `validitySeconds`, `durationSeconds`, `maxAgeSeconds`) are `Int`s: a negative one is
  * [LiveSignException.InvalidArgument]. A `String` goes in as its UTF-8 bytes; one with an
  * unpaired surrogate (no UTF-8 form) is [LiveSignException.InvalidArgument]. Loads

@@ -27,6 +27,19 @@ class NegativeSecondsTest {
         assertStatus<LiveSignException.InvalidArgument> { Tencent.Url.verify(listOf(key), url, now = 5000, leewaySeconds = -1) }
     }
 
+    /** Times written into other credentials: a negative one is refused too. */
+    @Test fun credentialTimes() {
+        assertStatus<LiveSignException.InvalidArgument> { Tencent.sign(key, -1L) }
+        assertStatus<LiveSignException.InvalidArgument> { Tencent.Api.build(Tencent.Api.Command.GET_LIVE_STAT, 1L, key, -1L) }
+        assertStatus<LiveSignException.InvalidArgument> { Alibaba.UrlA.build(key, "/app/s", -1L, "0") }
+        assertStatus<LiveSignException.InvalidArgument> { Alibaba.Callback.sign(key, "d", -1L) }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlA.build(urlKey, "/a", -1L, Huawei.TimeFormat.DECIMAL, "r") }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.Record.md5Sign(notifyKey, -1L) }
+        val fields = Huawei.Record.Fields(-1L, "RECORD_NEW_FILE_START", "d", "a", "s", "", "")
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.Record.sign(notifyKey, fields) }
+        HmacKey(notifyKey).use { k -> assertStatus<LiveSignException.InvalidArgument> { Huawei.Record.sign(k, fields) } }
+    }
+
     @Test fun trtc() {
         // A UserSig's lifetime and issue time are Longs: negative is refused, never a token
         // valid for 2^64 - 1 seconds.

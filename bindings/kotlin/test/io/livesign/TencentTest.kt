@@ -32,7 +32,12 @@ class TencentSignTest {
 
     @Test fun signVectors() {
         for ((k, t, sign) in vectors) {
-            assertEquals(sign, Tencent.sign(k, t))
+            if (t < 0) {
+                // t = 2^64 - 1: verified with the Long's bits, but never signed from a negative Long.
+                assertStatus<LiveSignException.InvalidArgument> { Tencent.sign(k, t) }
+            } else {
+                assertEquals(sign, Tencent.sign(k, t))
+            }
             Tencent.verify(k, t, sign, now = t)
         }
         val (k, t, sign) = vectors[0]
@@ -55,9 +60,12 @@ class TencentSignTest {
         }
         assertStatus<LiveSignException.Malformed> { Tencent.verify(KEY, T, "xyz", now = T) }
         assertStatus<LiveSignException.InvalidKey> { Tencent.sign("", T) }
-        // Default clock; t = 2^64 - 1 (all bits set) never expires.
-        val far = Tencent.sign(KEY, -1L)
-        Tencent.verify(KEY, -1L, far)
+        // Default clock; t = 2^63 - 1 does not expire. A negative t is refused (-1 would be a
+        // sign valid for ever).
+        val far = Tencent.sign(KEY, Long.MAX_VALUE)
+        Tencent.verify(KEY, Long.MAX_VALUE, far)
+        assertStatus<LiveSignException.InvalidArgument> { Tencent.sign(KEY, -1L) }
+        assertStatus<LiveSignException.InvalidArgument> { Tencent.sign(KEY, Long.MIN_VALUE) }
     }
 }
 
@@ -116,9 +124,9 @@ class TencentCallbackTest {
         assertNull(C.field(b, "absent"))
         assertStatus<LiveSignException.Malformed> { C.field("""{"a":1,"a":2}""".toByteArray(), "a") }
         assertStatus<LiveSignException.Malformed> { C.verify("k", """{"t":1,"sign":"x","t":1}""".toByteArray(), now = 0) }
-        // Default clock: t = 2^64 - 1.
-        val far = """{"t":18446744073709551615,"sign":"${Tencent.sign("k", -1L)}"}""".toByteArray()
-        assertEquals(-1L, C.verify("k", far).t)
+        // Default clock: t = 2^64 - 1 (the tencent_sign.json vector), read back as the Long -1.
+        val far = """{"t":18446744073709551615,"sign":"6414e512970668d04e8b26e09d2147f0"}""".toByteArray()
+        assertEquals(-1L, C.verify("x".repeat(100), far).t)
     }
 }
 
