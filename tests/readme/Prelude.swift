@@ -9,5 +9,6 @@ let requestBody = Data("{}".utf8)
 let pushKey = "push-key"
 let notifyKey = "0123456789abcdef0123456789abcdef"
 let secretKey = "secret-key"
-var streams: [[String]: Livesign.Huawei.Stream] = [:]
+var streams: [[Data]: Livesign.Huawei.Stream] = [:]
+var seen = Set<String>()
 func onEnded(_ stream: String) { print(stream) }

@@ -45,7 +45,9 @@ extension Livesign {
 
         /// A verified stream status notification. The text fields are the values, JSON-unescaped
         /// (livesign reports which fields arrived with escapes, `escapedFields`, and only those
-        /// are unescaped); the optional ones are nil when absent.
+        /// are unescaped); the optional ones are nil when absent. They are `String`s, whose `==`
+        /// and hashing follow canonical equivalence (`"caf\u{e9}" == "cafe\u{301}"`) while Huawei
+        /// tells such names apart: key your own maps by their `utf8` bytes, or by `id`.
         public struct Event: Hashable {
             public let kind: EventKind
             /// `event` as sent.
@@ -69,8 +71,12 @@ extension Livesign {
             /// The fields that arrived with JSON escapes (already undone in the text).
             public let escapedFields: Fields
             /// The stable id for idempotent handling: `{domain}/{app}/{stream}/{publish_timestamp}/{event}`
-            /// from the values, `%` and `/` inside them written `%25`, `%2F`. A redelivery has the
-            /// same id; a session's `PUBLISH` and `PUBLISH_DONE` have different ones.
+            /// from the values, `%` and `/` inside them written `%25`, `%2F`, and, unlike the C id,
+            /// every byte of a non-ASCII character percent-encoded too (`caf%C3%A9`). The id is
+            /// ASCII, so `==` compares it byte for byte: notifications that differ in one of the
+            /// five fields never have equal ids, also when the fields are canonically equivalent.
+            /// A redelivery has the same id; a session's `PUBLISH` and `PUBLISH_DONE` have
+            /// different ones.
             public let id: String
         }
 
@@ -132,7 +138,7 @@ extension Livesign {
                 escaped.contains(field) ? try unescapedText(s) : optionalText(s)
             }
             var c = e
-            let id = try variableText { livesign_huawei_event_id(&c, $0, $1, $2) }
+            let id = try asciiID(variableText { livesign_huawei_event_id(&c, $0, $1, $2) })
             return try Event(kind: EventKind(rawValue: e.event) ?? .unknown, event: value(e.event_text, .event) ?? "",
                              domain: value(e.domain, .domain) ?? "", app: value(e.app, .app) ?? "",
                              stream: value(e.stream, .stream) ?? "", userArgs: value(e.user_args, .userArgs),
@@ -142,4 +148,20 @@ extension Livesign {
                              escapedFields: escaped, id: id)
         }
     }
+}
+
+/// The C id with each byte of a non-ASCII character percent-encoded: Swift compares Strings by
+/// canonical equivalence, under which two different streams (`caf\u{e9}`, `cafe\u{301}`) would
+/// share the C id; ASCII text compares byte for byte. Still one-to-one: the C id writes every
+/// `%` of a value as `%25`.
+private func asciiID(_ id: String) -> String {
+    var out = ""
+    for byte in id.utf8 {
+        if byte < 0x80 {
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        } else {
+            out += "%" + String(byte, radix: 16, uppercase: true)  // two digits: byte >= 0x80
+        }
+    }
+    return out
 }

@@ -20,7 +20,8 @@ extension Livesign {
             case unknown = 0, never = 1, backoff = 2
         }
 
-        /// A REST response envelope (`ErrorInfo` and `RequestId` as written, escapes kept).
+        /// A REST response envelope. `errorInfo` and `requestId` are text, JSON escapes undone like
+        /// every parsed text of this API; "" when empty or absent.
         public struct RestResponse: Equatable {
             public let actionStatus: ActionStatus
             public let errorCode: Int64
@@ -51,8 +52,9 @@ extension Livesign {
             try withBytes(body) { b, bl in
                 var r = livesign_trtc_rest_response()
                 try LivesignError.check(livesign_trtc_rest_response_parse(b, bl, &r))
-                return RestResponse(actionStatus: ActionStatus(rawValue: r.action_status) ?? .none,
-                                    errorCode: r.error_code, errorInfo: text(r.error_info), requestId: text(r.request_id))
+                return try RestResponse(actionStatus: ActionStatus(rawValue: r.action_status) ?? .none,
+                                        errorCode: r.error_code, errorInfo: unescapedText(r.error_info) ?? "",
+                                        requestId: unescapedText(r.request_id) ?? "")
             }
         }
 

@@ -16,6 +16,11 @@ private func assertStatus<R>(_ expected: LivesignError, _ call: @autoclosure () 
 
 private let notifyKey = "0123456789abcdefghijklmnopqrstuvWXYZ"
 
+/// `text` with the bytes of its non-ASCII characters percent-encoded, as in an `Event.id`.
+private func percentEncoded(_ text: String) -> String {
+    text.utf8.map { $0 < 0x80 ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
+}
+
 /// A notification body; the texts are JSON string text as written.
 private func body(_ event: String, _ domain: String, _ app: String, _ stream: String, _ publishTimestamp: String,
                   _ authTimestamp: UInt64, _ sign: String) -> Data {
@@ -71,7 +76,7 @@ final class HuaweiNotificationTests: XCTestCase {
             XCTAssertEqual(e, HW.Event(kind: event == "PUBLISH" ? .publish : .publishDone, event: event, domain: "push.example.com",
                                        app: "live", stream: stream, userArgs: nil, clientIP: nil, nodeIP: nil,
                                        publishTimestamp: "1700000000", publishTime: 1_700_000_000, authTimestamp: t,
-                                       escapedFields: [], id: "push.example.com/live/\(stream)/1700000000/\(event)"))
+                                       escapedFields: [], id: "push.example.com/live/\(percentEncoded(stream))/1700000000/\(event)"))
             XCTAssertEqual(try HW.verify(key: loaded, body: b, now: at(t + 300)), e)
             assertStatus(.expired, try HW.verify(key: loaded, body: b, now: at(t + 301)))
             assertStatus(.expired, try HW.verify(key: key, body: b, now: at(t + 1), leewaySeconds: 0))
@@ -111,7 +116,7 @@ final class HuaweiNotificationTests: XCTestCase {
         XCTAssertEqual(e.stream, "直播流_1")
         XCTAssertEqual(e.publishTimestamp, "1700000000")
         XCTAssertEqual(e.publishTime, 1_700_000_000)
-        XCTAssertEqual(e.id, "push.example.com/live/直播流_1/1700000000/PUBLISH")
+        XCTAssertEqual(e.id, "push.example.com/live/%E7%9B%B4%E6%92%AD%E6%B5%81_1/1700000000/PUBLISH")
         XCTAssertEqual([HW.Fields.event, .domain, .app, .stream, .userArgs, .clientIP, .nodeIP, .publishTimestamp].map(\.rawValue),
                        [1, 2, 4, 8, 16, 32, 64, 128])
         // '/' and '%' inside fields are escaped in the id.
@@ -119,6 +124,24 @@ final class HuaweiNotificationTests: XCTestCase {
         let o = try HW.verify(key: notifyKey, body: body("PUBLISH_DONE", #"a\/b%"#, "c", "d", "7", 5, odd), now: at(5))
         XCTAssertEqual(o.domain, "a/b%")
         XCTAssertEqual(o.id, "a%2Fb%25/c/d/7/PUBLISH_DONE")
+    }
+
+    /// `caf\u{e9}` and `cafe\u{301}` are two streams to Huawei (it signs bytes), but one String to
+    /// Swift (`==` and hashing follow canonical equivalence): their ids must still differ as
+    /// Strings, or a `Set` of seen ids drops the second stream's notification as a redelivery.
+    func testIdsOfCanonicallyEquivalentStreamsDiffer() throws {
+        let streams = ["caf\u{e9}", "cafe\u{301}"]
+        XCTAssertNotEqual(Array(streams[0].utf8), Array(streams[1].utf8))
+        let events = try streams.map { stream -> HW.Event in
+            let sign = try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: stream, authTimestamp: 5)
+            return try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "a", stream, "7", 5, sign), now: at(5))
+        }
+        XCTAssertNotEqual(events[0].id, events[1].id)
+        XCTAssertEqual(Set(events.map(\.id)).count, 2)
+        XCTAssertNotEqual(events[0], events[1])
+        // Non-ASCII bytes are percent-encoded (the id is ASCII), `%` and `/` as before.
+        XCTAssertEqual(events[0].id, "d/a/caf%C3%A9/7/PUBLISH")
+        XCTAssertEqual(events[1].id, "d/a/cafe%CC%81/7/PUBLISH")
     }
 
     func testErrors() throws {

@@ -33,6 +33,10 @@ final class TrtcTests: XCTestCase {
         // Chat's account_import answers without RequestId: it reads as empty.
         XCTAssertEqual(try T.parseResponse(#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}"#), T.RestResponse(actionStatus: .ok, errorCode: 0, errorInfo: "", requestId: ""))
         XCTAssertThrowsError(try T.parseResponse(#"{"ActionStatus":"OK"}"#)) { XCTAssertEqual($0 as? LivesignError, .malformed) }
+        // ErrorInfo and RequestId are text like every parsed field of this API: JSON escapes undone.
+        let escaped = #"{"ActionStatus":"FAIL","ErrorInfo":"bad \"UserID\" \u00e9\n","ErrorCode":70107,"RequestId":"a\/b"}"#
+        XCTAssertEqual(try T.parseResponse(escaped), T.RestResponse(actionStatus: .fail, errorCode: 70107,
+                                                                    errorInfo: "bad \"UserID\" \u{e9}\n", requestId: "a/b"))
     }
 
     func testCallback() throws {
