@@ -1431,10 +1431,13 @@ livesign_status livesign_huawei_stream_apply(livesign_huawei_stream *state,
 /**
  * Writes the stable id of a verified notification, for idempotent handling:
  * `{domain}/{app}/{stream}/{publish_timestamp}/{event}`, each the field's unescaped value
- * with `%` written `%25` and `/` written `%2F` (so the four separators are the only `/`, and
- * notifications that differ in any of the five fields never share an id; the other fields,
- * `auth_timestamp` included, are not part of it). UTF-8, no NUL. A redelivered notification has
- * the same id; a session's `PUBLISH` and `PUBLISH_DONE` have different ones.
+ * with `%` written `%25`, `/` written `%2F` and every byte outside printable ASCII written
+ * `%XX` (so the four separators are the only `/`, and notifications that differ in any of the
+ * five fields never share an id; the other fields, `auth_timestamp` included, are not part of
+ * it). Printable ASCII, no NUL: stores and languages that normalise Unicode (Swift's `String`
+ * `==`) cannot merge the ids of two streams Huawei tells apart (`caf\u00e9`, `cafe\u0301`). A
+ * redelivered notification has the same id; a session's `PUBLISH` and `PUBLISH_DONE` have
+ * different ones.
  *
  * - `event`: as filled by `livesign_huawei_callback_verify` (its text fields are read as
  *   JSON string text and the body they point into must still be valid).

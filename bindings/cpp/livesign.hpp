@@ -1041,7 +1041,8 @@ inline Event verify(const HmacKey &key, std::string_view body, uint64_t now = un
 
 /// The stable id of a verified notification, for idempotent handling:
 /// `{domain}/{app}/{stream}/{publish_timestamp}/{event}` from the unescaped values (`%` and `/`
-/// inside them written `%25`, `%2F`). A redelivery has the same id; a session's `PUBLISH` and
+/// inside them written `%25`, `%2F`, bytes outside printable ASCII `%XX`: the id is ASCII). A
+/// redelivery has the same id; a session's `PUBLISH` and
 /// `PUBLISH_DONE` have different ones. The body the event views must still be alive.
 inline std::string event_id(const Event &e) {
     const livesign_huawei_event c = internal::to_c(e);

@@ -181,9 +181,17 @@ pub fn verify_agrees(key: &[u8], body: &[u8], now: u64, leeway: u32) {
 }
 
 /// The event id: the unescaped `domain`, `app`, `stream`, `publish_timestamp` and `event`,
-/// each with `%` as `%25` and `/` as `%2F`, joined by `/`.
+/// each with `%`, `/` and every byte outside printable ASCII as `%XX`, joined by `/`.
 fn id_agrees(event: &livesign_huawei_event, fields: [&String; 5]) {
-    let want: Vec<String> = fields.iter().map(|f| f.replace('%', "%25").replace('/', "%2F")).collect();
+    let encode = |f: &String| -> String {
+        f.bytes()
+            .map(|b| match b {
+                b'%' | b'/' | ..=0x1F | 0x7F.. => format!("%{b:02X}"),
+                _ => char::from(b).to_string(),
+            })
+            .collect()
+    };
+    let want: Vec<String> = fields.iter().map(|f| encode(f)).collect();
     let want = want.join("/");
     let mut out = vec![0u8; want.len()];
     let mut len = 0usize;

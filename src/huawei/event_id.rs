@@ -5,11 +5,15 @@
 //! {domain}/{app}/{stream}/{publish_timestamp}/{event}
 //! ```
 //!
-//! Each field is its unescaped JSON value with every `%` written `%25` and every `/` written
-//! `%2F`, so the four `/` separators are the only `/` in an id: splitting on `/` and
-//! percent-decoding gives back the five values, hence two notifications that differ in any of
-//! them never share an id (`a/b` + `c` is `a%2Fb/c`, `a` + `b/c` is `a/b%2Fc`). Nothing else is changed: the id
-//! is UTF-8 text, and two JSON spellings of one value (`"a\/b"`, `"a/b"`) give the same id.
+//! Each field is its unescaped JSON value with every `%` written `%25`, every `/` written
+//! `%2F`, and every byte outside printable ASCII (controls, DEL, the bytes of non-ASCII
+//! characters) written `%XX` (uppercase hex), so the four `/` separators are the only `/` in an
+//! id: splitting on `/` and percent-decoding gives back the five values, hence two
+//! notifications that differ in any of them never share an id (`a/b` + `c` is `a%2Fb/c`, `a` +
+//! `b/c` is `a/b%2Fc`). The id is printable ASCII, so every store and language compares it byte
+//! for byte: `caf\u00e9` (`caf%C3%A9`) and `cafe\u0301` (`cafe%CC%81`), two streams to Huawei,
+//! never share an id, though Swift's `String ==` and Unicode-normalising databases would merge
+//! their UTF-8 texts. Two JSON spellings of one value (`"a\/b"`, `"a/b"`) give the same id.
 //! The id covers no time other than `publish_timestamp`: the session's `PUBLISH` and
 //! `PUBLISH_DONE` have different ids, and a redelivery has the same id as the original.
 
@@ -26,8 +30,10 @@ fn write(fields: [Str<'_>; 5], out: &mut Out<'_>) {
         }
         for b in field.bytes() {
             match b {
-                b'%' => out.push(b"%25"),
-                b'/' => out.push(b"%2F"),
+                b'%' | b'/' | ..=0x1F | 0x7F.. => {
+                    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                    out.push(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]);
+                }
                 _ => out.push(&[b]),
             }
         }
@@ -85,12 +91,17 @@ mod tests {
         assert_eq!(id(["a", "b/c", "d", "1", "E"]), "a/b%2Fc/d/1/E");
         assert_eq!(id(["a%2Fb", "c", "d", "1", "E"]), "a%252Fb/c/d/1/E");
         assert_eq!(id(["a\\/b", "c", "d", "1,", "E"]), "a%2Fb/c/d/1,/E");
-        assert_eq!(id(["\\u00e9", "", "", "", ""]), "é////");
+        // Printable ASCII only: non-ASCII bytes, controls and DEL are percent-encoded.
+        assert_eq!(id(["\\u00e9", "", "", "", ""]), "%C3%A9////");
+        assert_eq!(
+            id(["cafe\\u0301", "caf\\u00e9", "a b~", "\\u0001\\u007f", "!"]),
+            "cafe%CC%81/caf%C3%A9/a b~/%01%7F/!"
+        );
     }
 
     #[test]
     fn ids_of_different_fields_differ() {
-        let samples = ["", "a", "/", "%", "a/b", "%2F", "%252F", "b/", "/a"];
+        let samples = ["", "a", "/", "%", "a/b", "%2F", "%252F", "b/", "/a", "\\u00e9", "%C3%A9", "e\\u0301"];
         let mut seen = std::collections::HashMap::new();
         for a in samples {
             for b in samples {

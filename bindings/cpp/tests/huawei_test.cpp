@@ -117,7 +117,9 @@ void notifications() {
     CHECK(e.text(Field::Stream) == u.stream && e.text(Field::App) == "live" && e.text(Field::Event) == "PUBLISH");
     CHECK(e.publish_time == std::optional<uint64_t>(1700000000));
     CHECK(e.text(Field::ClientIp).empty() && e.raw(Field::NodeIp).data() == nullptr);
-    CHECK(event_id(e) == "push.example.com/live/" + std::string(u.stream) + "/1700000000/PUBLISH");
+    // Bytes outside printable ASCII are percent-encoded in the id (直播流 is E7 9B B4 E6 92 AD E6 B5 81).
+    CHECK(u.stream == "\xe7\x9b\xb4\xe6\x92\xad\xe6\xb5\x81_1");
+    CHECK(event_id(e) == "push.example.com/live/%E7%9B%B4%E6%92%AD%E6%B5%81_1/1700000000/PUBLISH");
     // Errors.
     CHECK(status_of([] { verify(std::string(31, 'k'), kSeedBody, 1587954140); }) == Status::InvalidKey);
     CHECK(status_of([] { sign(std::string(129, 'k'), "PUBLISH", "d", "a", "s", 1); }) == Status::InvalidKey);

@@ -71,8 +71,8 @@ extension Livesign {
             /// The fields that arrived with JSON escapes (already undone in the text).
             public let escapedFields: Fields
             /// The stable id for idempotent handling: `{domain}/{app}/{stream}/{publish_timestamp}/{event}`
-            /// from the values, `%` and `/` inside them written `%25`, `%2F`, and, unlike the C id,
-            /// every byte of a non-ASCII character percent-encoded too (`caf%C3%A9`). The id is
+            /// from the values, `%` and `/` inside them written `%25`, `%2F`, and every byte outside
+            /// printable ASCII percent-encoded (`caf%C3%A9`), as in every language. The id is
             /// ASCII, so `==` compares it byte for byte: notifications that differ in one of the
             /// five fields never have equal ids, also when the fields are canonically equivalent.
             /// A redelivery has the same id; a session's `PUBLISH` and `PUBLISH_DONE` have
@@ -138,7 +138,7 @@ extension Livesign {
                 escaped.contains(field) ? try unescapedText(s) : optionalText(s)
             }
             var c = e
-            let id = try asciiID(variableText { livesign_huawei_event_id(&c, $0, $1, $2) })
+            let id = try variableText { livesign_huawei_event_id(&c, $0, $1, $2) }
             return try Event(kind: EventKind(rawValue: e.event) ?? .unknown, event: value(e.event_text, .event) ?? "",
                              domain: value(e.domain, .domain) ?? "", app: value(e.app, .app) ?? "",
                              stream: value(e.stream, .stream) ?? "", userArgs: value(e.user_args, .userArgs),
@@ -148,20 +148,4 @@ extension Livesign {
                              escapedFields: escaped, id: id)
         }
     }
-}
-
-/// The C id with each byte of a non-ASCII character percent-encoded: Swift compares Strings by
-/// canonical equivalence, under which two different streams (`caf\u{e9}`, `cafe\u{301}`) would
-/// share the C id; ASCII text compares byte for byte. Still one-to-one: the C id writes every
-/// `%` of a value as `%25`.
-private func asciiID(_ id: String) -> String {
-    var out = ""
-    for byte in id.utf8 {
-        if byte < 0x80 {
-            out.unicodeScalars.append(Unicode.Scalar(byte))
-        } else {
-            out += "%" + String(byte, radix: 16, uppercase: true)  // two digits: byte >= 0x80
-        }
-    }
-    return out
 }

@@ -45,7 +45,8 @@ object Huawei {
      * unescaped); the optional ones are null when absent. [publishTime] is `publish_timestamp`
      * when it is a plain number. [id] is the notification's stable id for idempotent handling
      * (`{domain}/{app}/{stream}/{publish_timestamp}/{event}`, with `%` and `/` inside fields
-     * written `%25`, `%2F`): a redelivery has the same id, a session's `PUBLISH` and
+     * written `%25`, `%2F` and bytes outside printable ASCII `%XX`, so the id is ASCII): a
+     * redelivery has the same id, a session's `PUBLISH` and
      * `PUBLISH_DONE` different ones.
      */
     data class Event(

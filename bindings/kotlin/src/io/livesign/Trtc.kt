@@ -221,7 +221,7 @@ object Trtc {
     /** Whether sending the same request again can succeed. */
     enum class Retry { UNKNOWN, NEVER, BACKOFF }
 
-    /** A REST response envelope (`ErrorInfo` and `RequestId` as written, escapes kept). */
+    /** A REST response envelope (`ErrorInfo` and `RequestId` JSON-unescaped; "" when absent). */
     data class RestResponse(val actionStatus: ActionStatus, val errorCode: Long, val errorInfo: String, val requestId: String) {
         val isOk: Boolean get() = actionStatus == ActionStatus.OK && errorCode == 0L
     }
@@ -242,7 +242,8 @@ object Trtc {
         val b = body.utf8()
         val f = LongArray(6)
         LiveSignException.check(LiveSign.nativeTrtcResponseParse(b, f))
-        return RestResponse(ActionStatus.values()[f[0].toInt()], f[1], LiveSign.cut(b, f[2], f[3]), LiveSign.cut(b, f[4], f[5]))
+        return RestResponse(ActionStatus.values()[f[0].toInt()], f[1], LiveSign.unescapeOrNull(b, f[2], f[3]) ?: "",
+            LiveSign.unescapeOrNull(b, f[4], f[5]) ?: "")
     }
 
     /** Another top-level field of a response, as raw JSON text; null when absent. */

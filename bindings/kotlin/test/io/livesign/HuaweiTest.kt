@@ -29,6 +29,12 @@ private val SEED_BODY = """{
     "auth_sign":"881453d45e1c4bdf4dbd4aeeeca4246805a575aa0d94d2319e19d17a1162c9bc"
 }""".toByteArray()
 
+/** A field as the event id writes it: `%`, `/` and bytes outside printable ASCII as `%XX`. */
+private fun idText(field: String): String = field.toByteArray(Charsets.UTF_8).joinToString("") { b ->
+    val u = b.toInt() and 0xff
+    if (u < 0x20 || u >= 0x7f || u == '%'.toInt() || u == '/'.toInt()) "%%%02X".format(u) else u.toChar().toString()
+}
+
 class HuaweiNotificationTest {
     private data class V(val key: String, val event: String, val stream: String, val t: Long, val sign: String)
 
@@ -56,7 +62,7 @@ class HuaweiNotificationTest {
                 val e = Huawei.verify(v.key, b, now = v.t)
                 val kind = if (v.event == "PUBLISH") Huawei.EventKind.PUBLISH else Huawei.EventKind.PUBLISH_DONE
                 assertEquals(Huawei.Event(kind, v.event, "push.example.com", "live", v.stream, null, null, null, "1700000000",
-                    1700000000L, v.t, emptySet(), "push.example.com/live/${v.stream}/1700000000/${v.event}"), e)
+                    1700000000L, v.t, emptySet(), "push.example.com/live/${idText(v.stream)}/1700000000/${v.event}"), e)
                 assertEquals(e, Huawei.verify(k, b, now = v.t + 300))
                 assertStatus<LiveSignException.Expired> { Huawei.verify(k, b, now = v.t + 301) }
                 assertStatus<LiveSignException.Expired> { Huawei.verify(v.key, b, now = v.t + 1, leewaySeconds = 0) }
@@ -99,7 +105,8 @@ class HuaweiNotificationTest {
         assertEquals("\u76f4\u64ad\u6d41_1", e.stream)
         assertEquals("1700000000", e.publishTimestamp)
         assertEquals(1700000000L, e.publishTime)
-        assertEquals("push.example.com/live/\u76f4\u64ad\u6d41_1/1700000000/PUBLISH", e.id)
+        // Bytes outside printable ASCII are percent-encoded in the id (the same text in every language).
+        assertEquals("push.example.com/live/%E7%9B%B4%E6%92%AD%E6%B5%81_1/1700000000/PUBLISH", e.id)
         // '/' and '%' inside fields are escaped in the id.
         val odd = Huawei.sign(NOTIFY_KEY, "PUBLISH_DONE", "a/b%", "c", "d", 5L)
         val o = Huawei.verify(NOTIFY_KEY, body("PUBLISH_DONE", "a\\/b%", "c", "d", "7", 5L, odd), now = 5L)

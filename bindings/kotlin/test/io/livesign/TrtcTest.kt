@@ -33,6 +33,10 @@ class TrtcTest {
         // Chat's account_import answers without RequestId: it reads as empty.
         assertEquals(Trtc.RestResponse(Trtc.ActionStatus.OK, 0, "", ""), Trtc.parseResponse("""{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}"""))
         assertStatus<LiveSignException.Malformed> { Trtc.parseResponse("""{"ActionStatus":"OK"}""") }
+        // ErrorInfo and RequestId come back unescaped, like every parsed text of the Kotlin API.
+        val escaped = Trtc.parseResponse("""{"ActionStatus":"FAIL","ErrorInfo":"bad \"UserID\" \u00e9\n","ErrorCode":70107,"RequestId":"a\/b"}""")
+        assertEquals("bad \"UserID\" \u00e9\n", escaped.errorInfo)
+        assertEquals("a/b", escaped.requestId)
     }
 
     @Test fun callback() {
