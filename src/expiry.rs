@@ -14,9 +14,18 @@ pub(crate) fn check(expiry: u64, now: u64, leeway_s: u32) -> Result<(), Error> {
     if now > expiry.saturating_add(u64::from(leeway_s)) { Err(Error::Expired) } else { Ok(()) }
 }
 
+/// A send time is honoured within `leeway_s` of `now` on both sides: `Ok` while
+/// `sent - leeway_s <= now <= sent + leeway_s` (saturating). The future side matters where a
+/// signature joins the time to another field without a separator: digits moved into the time
+/// put it far ahead.
+pub(crate) fn check_sent(sent: u64, now: u64, leeway_s: u32) -> Result<(), Error> {
+    check(sent, now, leeway_s)?;
+    if sent.saturating_sub(u64::from(leeway_s)) > now { Err(Error::Expired) } else { Ok(()) }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::{check, check_sent};
     use crate::Error;
 
     #[test]
@@ -29,5 +38,16 @@ mod tests {
         assert_eq!(check(u64::MAX - 1, u64::MAX, 0), Err(Error::Expired));
         assert_eq!(check(u64::MAX - 1, u64::MAX, 1), Ok(()));
         assert_eq!(check(0, 0, 0), Ok(()));
+    }
+
+    #[test]
+    fn send_time_boundaries() {
+        assert_eq!(check_sent(100, 95, 5), Ok(()));
+        assert_eq!(check_sent(100, 94, 5), Err(Error::Expired));
+        assert_eq!(check_sent(100, 105, 5), Ok(()));
+        assert_eq!(check_sent(100, 106, 5), Err(Error::Expired));
+        assert_eq!(check_sent(3, 0, 5), Ok(()));
+        assert_eq!(check_sent(u64::MAX, u64::MAX, u32::MAX), Ok(()));
+        assert_eq!(check_sent(u64::MAX, 0, u32::MAX), Err(Error::Expired));
     }
 }

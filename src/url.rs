@@ -136,17 +136,22 @@ pub(crate) fn is_unreserved(b: u8) -> bool {
 /// becomes `%XX` (uppercase hex, as RFC 3986 recommends), so `&`, `=`, `+`, spaces and
 /// non-ASCII text can never change how the query splits.
 pub(crate) fn encode_component(s: &[u8], out: &mut Out<'_>) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut start = 0;
     for (i, &b) in s.iter().enumerate() {
         if is_unreserved(b) {
             continue;
         }
         out.push(&s[start..i]);
-        out.push(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0f)]]);
+        push_percent(b, out);
         start = i + 1;
     }
     out.push(&s[start..]);
+}
+
+/// Writes `b` as `%XX` (uppercase hex).
+pub(crate) fn push_percent(b: u8, out: &mut Out<'_>) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0f)]]);
 }
 
 /// A signed query string built by livesign (`auth_key=...`, `hwSecret=...&hwTime=...`), held

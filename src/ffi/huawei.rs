@@ -219,9 +219,7 @@ unsafe fn sign_into(key: Result<HmacKey, Error>, f: [&str; 4], auth_timestamp: u
     let out = output(out)?;
     // The arguments before the key, as `huawei::sign` orders them (the key failed to load
     // only for a length no rule accepts).
-    if auth_timestamp > Notification::MAX_AUTH_TIMESTAMP {
-        return Err(Error::InvalidArgument);
-    }
+    huawei::check_auth_timestamp(auth_timestamp)?;
     let sign = huawei::sign(&key?, f[0], f[1], f[2], f[3], auth_timestamp)?;
     // SAFETY: out is non-NULL and the C contract gives it LIVESIGN_HUAWEI_SIGN_LEN bytes.
     unsafe { write_fixed(out, sign.as_bytes()) };

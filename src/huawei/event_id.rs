@@ -21,6 +21,7 @@ use super::Notification;
 use crate::Error;
 use crate::json::Str;
 use crate::text::Out;
+use crate::url;
 
 /// Writes the id of the notification with these fields.
 fn write(fields: [Str<'_>; 5], out: &mut Out<'_>) {
@@ -30,10 +31,7 @@ fn write(fields: [Str<'_>; 5], out: &mut Out<'_>) {
         }
         for b in field.bytes() {
             match b {
-                b'%' | b'/' | ..=0x1F | 0x7F.. => {
-                    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-                    out.push(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]);
-                }
+                b'%' | b'/' | ..=0x1F | 0x7F.. => url::push_percent(b, out),
                 _ => out.push(&[b]),
             }
         }

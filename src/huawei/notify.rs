@@ -190,12 +190,15 @@ pub fn sign(
         (app.as_bytes(), id),
         (stream.as_bytes(), id),
     ])?;
-    if auth_timestamp > Notification::MAX_AUTH_TIMESTAMP {
-        return Err(Error::InvalidArgument);
-    }
+    check_auth_timestamp(auth_timestamp)?;
     check_key(key)?;
     let t = Decimal::new(auth_timestamp);
     Ok(Hex::encode(&key.mac(&[event.as_bytes(), domain.as_bytes(), app.as_bytes(), stream.as_bytes(), t.as_bytes()])))
+}
+
+/// `InvalidArgument` for an `auth_timestamp` the verifier would refuse (more than 10 digits).
+pub(crate) fn check_auth_timestamp(auth_timestamp: u64) -> Result<(), Error> {
+    if auth_timestamp > Notification::MAX_AUTH_TIMESTAMP { Err(Error::InvalidArgument) } else { Ok(()) }
 }
 
 fn check_key(key: &HmacKey) -> Result<(), Error> {
