@@ -529,6 +529,25 @@
 #define LIVESIGN_TENCENT_URL_MAX_LEN 841
 
 /**
+ * `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is decimal when it is
+ * exactly 10 decimal digits and hex (1 to 8 digits) otherwise, as `livesign_tencent_url_verify`
+ * reads it.
+ */
+#define LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL 0
+
+/**
+ * `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is 1 to 8 hex digits of
+ * either case, no leading zero: what `livesign_tencent_url_build` writes.
+ */
+#define LIVESIGN_TENCENT_TX_TIME_HEX 1
+
+/**
+ * `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is exactly 10 decimal
+ * digits, no leading zero.
+ */
+#define LIVESIGN_TENCENT_TX_TIME_DECIMAL 2
+
+/**
  * The longest UserSig livesign generates, in bytes: a buffer of this size always fits the
  * output of `livesign_usersig_gen` and `livesign_privmap_gen*` (no NUL is written).
  */
@@ -2401,9 +2420,8 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  * `txTime` re-read as 10 decimal digits (`room17` + `67812345`, hex, January 2025, is also
  * `room` + `1767812345`, decimal, January 2026), and a decimal `txTime` re-read from its third
  * digit as hex (`room` + `1796000000`, decimal, December 2026, is also `room17` +
- * `96000000`, hex, year 2049). If your stream names can extend one another by two digits,
- * accept only the form you issue (`info->tx_time` is 8 characters for hex, 10 for decimal),
- * or refuse an expiry further out than the longest lifetime you issue (`info->expiry`).
+ * `96000000`, hex, year 2049). `livesign_tencent_url_verify_form` with the form you issue
+ * closes it.
  *
  * Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
  */
@@ -2417,6 +2435,38 @@ livesign_status livesign_tencent_url_verify(const livesign_slice *keys,
                                             uint32_t leeway_s,
                                             size_t *matched,
                                             livesign_tencent_url_info *info);
+
+/**
+ * `livesign_tencent_url_verify` reading `txTime` only in `tx_time_form`
+ * (`LIVESIGN_TENCENT_TX_TIME_HEX`, `_DECIMAL`, or `_HEX_OR_DECIMAL` for the rule of
+ * `livesign_tencent_url_verify`); the other parameters, the checks and their order are those
+ * of `livesign_tencent_url_verify`, with two more:
+ * - `LIVESIGN_INVALID_ARGUMENT` also when `tx_time_form` is not one of the three (checked
+ *   first, before the keys);
+ * - `LIVESIGN_MALFORMED` also when `txTime` is not in `tx_time_form`.
+ *
+ * Pass the form your URLs are issued in: `LIVESIGN_TENCENT_TX_TIME_HEX` (what
+ * `livesign_tencent_url_build` writes, and every documented example) or `_DECIMAL`. Then no
+ * other split of a captured URL's signed bytes between the stream name and `txTime` verifies:
+ * a character moved into the time makes it too long or gives it a leading zero, and a
+ * character moved out leaves a hex time before 1978 or a decimal one of 9 digits.
+ * `livesign_tencent_url_verify` also accepts the split between the forms: decimal `room` +
+ * `1796000000` cut as hex `room17` + `96000000` (year 2049), hex `room17` + `67812345` cut as
+ * decimal `room` + `1767812345`.
+ *
+ * Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_tencent_url_verify_form(const livesign_slice *keys,
+                                                 size_t keys_len,
+                                                 const uint8_t *url,
+                                                 size_t url_len,
+                                                 uint32_t tx_time_form,
+                                                 uint32_t valid_for_s,
+                                                 uint64_t now,
+                                                 uint32_t leeway_s,
+                                                 size_t *matched,
+                                                 livesign_tencent_url_info *info);
 
 /**
  * Generates a TLSSigAPIv2 UserSig for TRTC / Chat (the `userSig` of the client SDKs and the

@@ -21,9 +21,8 @@
 //! the two forms: a stream ending in two digits before an all-digit hex time (`room17` +
 //! `67812345`, January 2025) re-reads as a prefix stream with a decimal time (`room` +
 //! `1767812345`, January 2026), and a decimal time re-reads from its third digit as hex for a
-//! longer stream (`room` + `1796000000` as `room17` + `96000000`, year 2049). Callers whose
-//! stream names can extend one another by two digits accept only the form they issue; the
-//! verifiers report `txTime` as written for that.
+//! longer stream (`room` + `1796000000` as `room17` + `96000000`, year 2049). Verifiers that
+//! know which form their URLs carry read only that one ([`TxTimeForm`]), which closes it.
 
 use crate::digest::md5::{self, md5};
 use crate::limits::{self, Limits};
@@ -55,30 +54,42 @@ pub(crate) fn secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Hex<SECRET_LE
 /// Reads a `txTime` as written in a URL (see the module documentation for the decimal/hex
 /// rule); anything else is `Malformed`.
 pub(crate) fn parse_tx_time(raw: &[u8]) -> Result<u64, Error> {
-    // No leading zero in either form (see `parse_hex_time`): a ten-digit decimal starting
-    // with 0 would be before 1973 anyway.
+    parse_decimal_time(raw).or_else(|| parse_hex_time(raw)).ok_or(Error::Malformed)
+}
+
+/// Exactly 10 decimal digits, the first not `0` (one would be before 1973, and would let a `0`
+/// move between the stream name and the time).
+fn parse_decimal_time(raw: &[u8]) -> Option<u64> {
     if raw.len() == DECIMAL_LEN && raw.iter().all(u8::is_ascii_digit) && raw[0] != b'0' {
         // Ten digits always fit in a u64.
-        return Ok(raw.iter().fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0')));
+        return Some(raw.iter().fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0')));
     }
-    parse_hex_time(raw).ok_or(Error::Malformed)
+    None
 }
 
-/// The `txTime` texts a provider reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TimeForm {
-    /// Tencent: 1 to 8 hex digits, or exactly 10 decimal digits ([`parse_tx_time`]).
+/// The `txTime` texts a verifier reads.
+///
+/// With one form, every other split of the signed bytes between the stream name and `txTime`
+/// is refused or expired (see the module documentation); with both, the split between the
+/// forms is left, so a verifier that knows which form its URLs carry should say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TxTimeForm {
+    /// Exactly 10 decimal digits are decimal, otherwise 1 to 8 hex digits: what Tencent's docs
+    /// allow, and what Tencent's verifier reads by default.
     HexOrDecimal,
-    /// Huawei method B, whose documents write hex only: 1 to 8 hex digits. With one form, no
-    /// split of the signed bytes re-reads the time in the other (see the module documentation).
+    /// 1 to 8 hex digits of either case, no leading zero: what livesign's builders write
+    /// (Tencent's console and every documented example too; Huawei method B reads only this).
     Hex,
+    /// Exactly 10 decimal digits, no leading zero (every Unix time from 2001 to 2286).
+    Decimal,
 }
 
-impl TimeForm {
-    fn parse(self, raw: &[u8]) -> Result<u64, Error> {
+impl TxTimeForm {
+    pub(crate) fn parse(self, raw: &[u8]) -> Result<u64, Error> {
         match self {
-            TimeForm::HexOrDecimal => parse_tx_time(raw),
-            TimeForm::Hex => parse_hex_time(raw).ok_or(Error::Malformed),
+            TxTimeForm::HexOrDecimal => parse_tx_time(raw),
+            TxTimeForm::Hex => parse_hex_time(raw).ok_or(Error::Malformed),
+            TxTimeForm::Decimal => parse_decimal_time(raw).ok_or(Error::Malformed),
         }
     }
 }
@@ -170,7 +181,7 @@ pub(crate) fn verify<'a>(
     valid_key: impl Fn(&&[u8]) -> bool + Copy,
     url: &'a [u8],
     stream_path: impl FnOnce(&'a [u8]) -> Result<StreamPath<'a>, Error>,
-    form: TimeForm,
+    form: TxTimeForm,
     Window { valid_for_s, now, leeway_s }: Window,
 ) -> Result<Verified<'a>, Error> {
     limits::check(url, Limits::MAX_URL_LEN)?;
@@ -223,14 +234,22 @@ mod tests {
 
     #[test]
     fn time_forms() {
-        for (raw, either, hex) in [
-            (&b"5C271099"[..], Ok(0x5C27_1099), Ok(0x5C27_1099)),
-            (b"1735689600", Ok(1_735_689_600), Err(Error::Malformed)),
-            (b"173568960", Err(Error::Malformed), Err(Error::Malformed)),
-            (b"0", Ok(0), Ok(0)),
+        const BAD: Result<u64, Error> = Err(Error::Malformed);
+        for (raw, either, hex, decimal) in [
+            (&b"5C271099"[..], Ok(0x5C27_1099), Ok(0x5C27_1099), BAD),
+            (b"1735689600", Ok(1_735_689_600), BAD, Ok(1_735_689_600)),
+            // All digits, 8 of them: hex in both readings that take hex.
+            (b"67812345", Ok(0x6781_2345), Ok(0x6781_2345), BAD),
+            (b"9999999999", Ok(9_999_999_999), BAD, Ok(9_999_999_999)),
+            (b"0123456789", BAD, BAD, BAD),
+            (b"173568960", BAD, BAD, BAD),
+            (b"17356896000", BAD, BAD, BAD),
+            (b"0", Ok(0), Ok(0), BAD),
+            (b"", BAD, BAD, BAD),
         ] {
-            assert_eq!(TimeForm::HexOrDecimal.parse(raw), either, "{raw:?}");
-            assert_eq!(TimeForm::Hex.parse(raw), hex, "{raw:?}");
+            assert_eq!(TxTimeForm::HexOrDecimal.parse(raw), either, "{raw:?}");
+            assert_eq!(TxTimeForm::Hex.parse(raw), hex, "{raw:?}");
+            assert_eq!(TxTimeForm::Decimal.parse(raw), decimal, "{raw:?}");
         }
     }
 
@@ -271,7 +290,7 @@ mod tests {
         let url: &[u8] = b"rtmp://h/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
         let ok = |k: &&[u8]| !k.is_empty();
         let check = |keys: &[&[u8]], url: &'static [u8], valid_for_s, now, leeway_s| {
-            verify(keys, ok, url, split, TimeForm::HexOrDecimal, Window { valid_for_s, now, leeway_s })
+            verify(keys, ok, url, split, TxTimeForm::HexOrDecimal, Window { valid_for_s, now, leeway_s })
         };
         let v = check(&[b"other", key], url, 0, 1546064025, 0).unwrap();
         assert_eq!((v.key_index, v.expiry, v.tx_time, v.path.stream), (1, 1546064025, &b"5C271099"[..], &b"test"[..]));

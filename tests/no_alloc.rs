@@ -140,6 +140,7 @@ fn tencent_callbacks_never_allocate() {
 
 #[test]
 fn tencent_urls_never_allocate() {
+    use livesign::tencent::url::TxTimeForm;
     let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
     let long_key = [b'k'; 200];
     let keys: [&[u8]; 3] = [b"backup", &long_key, key];
@@ -174,6 +175,26 @@ fn tencent_urls_never_allocate() {
                         &mut matched,
                         info.as_mut_ptr(),
                     );
+                }
+                for form in [TxTimeForm::Hex, TxTimeForm::Decimal] {
+                    let _ = std::hint::black_box(url::verify_form(&keys, u, form, 60, now, 0));
+                }
+                for form in [LIVESIGN_TENCENT_TX_TIME_HEX, LIVESIGN_TENCENT_TX_TIME_DECIMAL, 9] {
+                    // SAFETY: all buffers are valid for the lengths passed.
+                    let _ = unsafe {
+                        livesign_tencent_url_verify_form(
+                            ring.as_ptr(),
+                            ring.len(),
+                            u.as_ptr(),
+                            u.len(),
+                            form,
+                            60,
+                            now,
+                            0,
+                            &mut matched,
+                            info.as_mut_ptr(),
+                        )
+                    };
                 }
             }
         }

@@ -8,7 +8,7 @@ use livesign::Error;
 use livesign::ffi::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
 use livesign::ffi::status::livesign_status::{self, *};
 use livesign::ffi::tencent_url::*;
-use livesign::tencent::url::{self, UrlKind};
+use livesign::tencent::url::{self, TxTimeForm, UrlKind};
 use proptest::prelude::*;
 
 struct Vector {
@@ -47,7 +47,8 @@ fn vectors() -> Vec<Vector> {
 
 type Verified = (livesign_status, usize, livesign_tencent_url_info);
 
-fn c_verify(keys: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leeway: u32) -> Verified {
+/// `livesign_tencent_url_verify` when `form` is `None`, else `livesign_tencent_url_verify_form`.
+fn c_verify(keys: &[&[u8]], url: &[u8], form: Option<u32>, valid_for: u32, now: u64, leeway: u32) -> Verified {
     let ring: Vec<livesign_slice> = keys.iter().map(|k| livesign_slice::of(k)).collect();
     let mut matched = usize::MAX;
     let mut info = livesign_tencent_url_info {
@@ -57,22 +58,26 @@ fn c_verify(keys: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leeway: u32) -
         expiry: 9,
         valid_until: 9,
     };
+    let (keys, n, u, len) = (ring.as_ptr(), ring.len(), url.as_ptr(), url.len());
     // SAFETY: the ring, its keys and url are valid for their lengths; matched and info are
     // writable.
     let s = unsafe {
-        livesign_tencent_url_verify(
-            ring.as_ptr(),
-            ring.len(),
-            url.as_ptr(),
-            url.len(),
-            valid_for,
-            now,
-            leeway,
-            &mut matched,
-            &mut info,
-        )
+        match form {
+            None => livesign_tencent_url_verify(keys, n, u, len, valid_for, now, leeway, &mut matched, &mut info),
+            Some(f) => {
+                livesign_tencent_url_verify_form(keys, n, u, len, f, valid_for, now, leeway, &mut matched, &mut info)
+            }
+        }
     };
     (s, matched, info)
+}
+
+fn c_form(form: TxTimeForm) -> u32 {
+    match form {
+        TxTimeForm::HexOrDecimal => LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL,
+        TxTimeForm::Hex => LIVESIGN_TENCENT_TX_TIME_HEX,
+        TxTimeForm::Decimal => LIVESIGN_TENCENT_TX_TIME_DECIMAL,
+    }
 }
 
 const NO_INFO: livesign_tencent_url_info = livesign_tencent_url_info {
@@ -91,7 +96,8 @@ fn view<'a>(s: livesign_slice) -> &'a [u8] {
     unsafe { std::slice::from_raw_parts(s.ptr, s.len) }
 }
 
-/// Both APIs must agree; returns the Rust result.
+/// Both APIs must agree; returns the Rust result. `verify` and `livesign_tencent_url_verify`
+/// are the `HexOrDecimal` form of `verify_form` and `livesign_tencent_url_verify_form`.
 fn both<'a>(
     keys: &[&[u8]],
     url: &'a [u8],
@@ -100,8 +106,27 @@ fn both<'a>(
     leeway: u32,
 ) -> Result<url::VerifiedUrl<'a>, Error> {
     let rust = url::verify(keys, url, valid_for, now, leeway);
-    let (status, matched, info) = c_verify(keys, url, valid_for, now, leeway);
-    match &rust {
+    assert_eq!(rust, in_form(keys, url, TxTimeForm::HexOrDecimal, valid_for, now, leeway));
+    agree(&rust, url, c_verify(keys, url, None, valid_for, now, leeway));
+    rust
+}
+
+/// `verify_form` and `livesign_tencent_url_verify_form` must agree; returns the Rust result.
+fn in_form<'a>(
+    keys: &[&[u8]],
+    url: &'a [u8],
+    form: TxTimeForm,
+    valid_for: u32,
+    now: u64,
+    leeway: u32,
+) -> Result<url::VerifiedUrl<'a>, Error> {
+    let rust = url::verify_form(keys, url, form, valid_for, now, leeway);
+    agree(&rust, url, c_verify(keys, url, Some(c_form(form)), valid_for, now, leeway));
+    rust
+}
+
+fn agree(rust: &Result<url::VerifiedUrl<'_>, Error>, url: &[u8], (status, matched, info): Verified) {
+    match rust {
         Ok(v) => {
             assert_eq!((status, matched), (LIVESIGN_OK, v.key_index));
             assert_eq!((view(info.app), view(info.stream_name), view(info.tx_time)), (v.app, v.stream_name, v.tx_time));
@@ -113,7 +138,6 @@ fn both<'a>(
             assert_eq!(info, NO_INFO, "info is zero-filled on failure");
         }
     }
-    rust
 }
 
 fn c_build(
@@ -218,6 +242,22 @@ fn every_url_vector() {
         assert!(both(&[key], v.url.as_bytes(), 0, v.expiry + 1, 1).is_ok(), "{name}");
         assert_eq!(both(&[key], v.url.as_bytes(), 600, v.expiry + 601, 0).map(|_| ()), Err(Error::Expired), "{name}");
         assert_eq!(both(&[b"wrong"], v.url.as_bytes(), 0, v.expiry + 9, 0).map(|_| ()), Err(Error::SignatureMismatch));
+        // In its own form the URL verifies the same; in the other single form it is malformed.
+        let (own, other) = if v.tx_time.len() == 10 {
+            (TxTimeForm::Decimal, TxTimeForm::Hex)
+        } else {
+            (TxTimeForm::Hex, TxTimeForm::Decimal)
+        };
+        assert_eq!(
+            in_form(&ring, v.url.as_bytes(), own, 0, v.expiry, 0),
+            both(&ring, v.url.as_bytes(), 0, v.expiry, 0)
+        );
+        assert_eq!(in_form(&ring, v.url.as_bytes(), own, 0, v.expiry + 1, 0).map(|_| ()), Err(Error::Expired));
+        assert_eq!(
+            in_form(&[key], v.url.as_bytes(), other, 0, v.expiry, 0).map(|_| ()),
+            Err(Error::Malformed),
+            "{name}"
+        );
         // The builder reproduces the vectors written the way it writes (uppercase hex).
         let upper_hex = format!("{:X}", v.expiry);
         if v.tx_time == upper_hex {
@@ -571,14 +611,11 @@ proptest! {
     }
 }
 
-/// `txSecret` = MD5(key + stream + txTime) has no separator (Tencent's scheme, and Huawei's
-/// method B): characters can move between the stream name and `txTime` without changing the
-/// secret. This test pins what that allows (and what the documented `expiry` check stops), so
-/// the warning in the header and the README stays true.
 /// The MD5 joins the stream name and txTime without a separator, so a captured secret covers
 /// every split of the same bytes. The txTime form (10 decimal digits, or 1 to 8 hex digits
 /// without a leading zero) must refuse or expire every other split, except the documented one:
-/// an all-digit 8-digit hex time and a 10-digit decimal one, two stream digits apart.
+/// an all-digit 8-digit hex time and a 10-digit decimal one, two stream digits apart. A
+/// verifier given the form it issues refuses or expires every other split.
 #[test]
 fn no_other_split_of_the_signed_bytes_verifies() {
     let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
@@ -603,14 +640,22 @@ fn no_other_split_of_the_signed_bytes_verifies() {
             let u = format!("/live/{s}?txSecret={secret}&txTime={t}");
             url::verify(&[key], u.as_bytes(), 0, now, 0).map(|v| v.stream_name.to_vec())
         };
+        let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+        let form = if time.len() == 10 && digits(time) { TxTimeForm::Decimal } else { TxTimeForm::Hex };
+        let in_issued_form = |s: &str, t: &str| {
+            let u = format!("/live/{s}?txSecret={secret}&txTime={t}");
+            in_form(&[key], u.as_bytes(), form, 0, now, 0).map(|v| v.stream_name.to_vec())
+        };
         assert_eq!(at(stream, time), Ok(stream.as_bytes().to_vec()), "{stream} {time}");
+        assert_eq!(in_issued_form(stream, time), Ok(stream.as_bytes().to_vec()), "{stream} {time}");
         let joined = format!("{stream}{time}");
         for cut in 1..joined.len() {
             let (s, t) = joined.split_at(cut);
             if s == stream {
                 continue;
             }
-            let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+            let e = in_issued_form(s, t).expect_err(&format!("{stream}+{time} verified as {s}+{t} in its form"));
+            assert!(matches!(e, Error::Malformed | Error::Expired), "{s}+{t}: {e:?}");
             let lengths = (t.len(), time.len());
             let documented = digits(t) && digits(time) && (lengths == (10, 8) || lengths == (8, 10));
             match at(s, t) {
@@ -634,6 +679,57 @@ fn no_other_split_of_the_signed_bytes_verifies() {
         format!("/live/room?txSecret={}&txTime=1767812345", hex32(&c_secret(key, b"room17", b"67812345").unwrap()));
     let recut = url::verify(&[key], recut.as_bytes(), 0, issued_at, 0).unwrap();
     assert!(recut.expiry > issued_at + 7 * 86_400);
+}
+
+/// `livesign_tencent_url_verify_form` takes only the three forms, checked before anything
+/// else; the other parameters behave as in `livesign_tencent_url_verify`.
+#[test]
+fn c_form_argument() {
+    let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
+    let url = b"rtmp://livepush.tcloud.com/live/test?txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099";
+    let ring = [livesign_slice::of(key)];
+    for form in [3, 4, u32::MAX] {
+        let (mut matched, mut info) = (7usize, NO_INFO);
+        info.expiry = 9;
+        // SAFETY: the ring and url are valid for their lengths; matched and info are writable.
+        let s = unsafe {
+            livesign_tencent_url_verify_form(
+                ring.as_ptr(),
+                1,
+                url.as_ptr(),
+                url.len(),
+                form,
+                0,
+                0,
+                0,
+                &mut matched,
+                &mut info,
+            )
+        };
+        assert_eq!((s, matched, info), (LIVESIGN_INVALID_ARGUMENT, 7, NO_INFO), "{form}");
+        // SAFETY: NULL keys with a length and a NULL url with a length are what is being tested.
+        let s = unsafe {
+            livesign_tencent_url_verify_form(
+                std::ptr::null(),
+                1,
+                std::ptr::null(),
+                5,
+                form,
+                0,
+                0,
+                0,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            )
+        };
+        assert_eq!(s, LIVESIGN_INVALID_ARGUMENT);
+    }
+    for form in [LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL, LIVESIGN_TENCENT_TX_TIME_HEX] {
+        let (s, matched, info) = c_verify(&[b"old", key], url, Some(form), 0, 1546064025, 0);
+        assert_eq!((s, matched, view(info.stream_name)), (LIVESIGN_OK, 1, &b"test"[..]));
+    }
+    let (s, matched, info) = c_verify(&[key], url, Some(LIVESIGN_TENCENT_TX_TIME_DECIMAL), 0, 1546064025, 0);
+    assert_eq!((s, matched, info), (LIVESIGN_MALFORMED, usize::MAX, NO_INFO));
 }
 
 fn hex32(b: &[u8; 32]) -> String {

@@ -15,7 +15,10 @@ use livesign::ffi::slice::livesign_slice;
 use livesign::ffi::status::livesign_status::{self, *};
 use livesign::ffi::tencent::{livesign_tencent_callback_verify, livesign_tencent_event};
 use livesign::ffi::tencent_api::{livesign_tencent_api_response, livesign_tencent_api_response_read};
-use livesign::ffi::tencent_url::{livesign_tencent_url_info, livesign_tencent_url_verify};
+use livesign::ffi::tencent_url::{
+    LIVESIGN_TENCENT_TX_TIME_HEX, livesign_tencent_url_info, livesign_tencent_url_verify,
+    livesign_tencent_url_verify_form,
+};
 use livesign::ffi::trtc::{
     livesign_privmap_info, livesign_privmap_parse, livesign_usersig_info, livesign_usersig_inspect,
     livesign_usersig_verify, livesign_usersig_verify_keyed,
@@ -91,6 +94,25 @@ fn tencent_and_huawei_structs_are_zero_filled_on_failure() {
         unsafe {
             let url = b"/live/s?txSecret=x";
             livesign_tencent_url_verify(keys.as_ptr(), 1, url.as_ptr(), url.len(), 0, 0, 0, core::ptr::null_mut(), p)
+        }
+    });
+    assert_zero_filled::<livesign_tencent_url_info>("tencent_url_verify_form", LIVESIGN_MALFORMED, |p| {
+        // SAFETY: inputs valid for their lengths (NULL only where allowed), p writable.
+        unsafe {
+            let url = b"/live/s?txSecret=x";
+            let form = LIVESIGN_TENCENT_TX_TIME_HEX;
+            livesign_tencent_url_verify_form(
+                keys.as_ptr(),
+                1,
+                url.as_ptr(),
+                url.len(),
+                form,
+                0,
+                0,
+                0,
+                core::ptr::null_mut(),
+                p,
+            )
         }
     });
     assert_zero_filled::<livesign_huawei_event>("huawei_callback_verify", LIVESIGN_MALFORMED, |p| {

@@ -321,13 +321,44 @@ struct Info {
     std::size_t key_index;         ///< the key of the ring that matched
 };
 
+/// The Info of a verified URL (`matched` is the key index `verify` reported).
+inline Info info_of(const livesign_tencent_url_info &info, std::size_t matched) noexcept {
+    return Info{detail::view(info.app), detail::view(info.stream_name), detail::view(info.tx_time), info.expiry,
+                info.valid_until,       matched};
+}
+
+/// The `txTime` texts `verify_form` reads.
+enum class TxTimeForm : uint32_t {
+    /// 10 decimal digits are decimal, else 1 to 8 hex digits: what `verify` reads.
+    HexOrDecimal = LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL,
+    Hex = LIVESIGN_TENCENT_TX_TIME_HEX,          ///< 1 to 8 hex digits, what `build` writes
+    Decimal = LIVESIGN_TENCENT_TX_TIME_DECIMAL,  ///< exactly 10 decimal digits
+};
+
+/// `verify` reading `txTime` only in `form` (Error(Malformed) for a `txTime` in another form;
+/// Error(InvalidArgument) for an unknown form). Pass the form your URLs are issued in: then no
+/// other split of a captured URL's signed bytes between the stream name and `txTime` verifies,
+/// while `verify` accepts the split between the forms (decimal `room` + `1796000000` cut as hex
+/// `room17` + `96000000`, year 2049).
+inline Info verify_form(std::initializer_list<std::string_view> keys, std::string_view url, TxTimeForm form,
+                        uint32_t valid_for_s = 0, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+    detail::Ring ring(keys);
+    std::size_t matched = 0;
+    livesign_tencent_url_info info{};
+    detail::check(livesign_tencent_url_verify_form(ring.keys.data(), ring.n, detail::bytes(url), url.size(),
+                                                   static_cast<uint32_t>(form), valid_for_s, now, leeway_s, &matched,
+                                                   &info));
+    return info_of(info, matched);
+}
+
 /// Verifies a push or play URL (full, or its `/path?query`) against a key ring (primary key
 /// first, then backups); `valid_for_s` is 0 for push URLs and the play validity period for play
-/// URLs. Throws Error(SignatureMismatch) ("sign invalid"), Error(Expired) ("time expired"),
-/// Error(Malformed) for a URL without a well-formed `/app/stream`, `txSecret` or `txTime`
-/// (also an `rtmp` URL with a `#` or a `/` in its query, or `txTime` also spelled `TXTIME`),
-/// Error(InvalidKey) for an empty key, Error(InvalidArgument) for 0 or more than
-/// LIVESIGN_MAX_KEYS keys.
+/// URLs. `txTime` is read in either form (`TxTimeForm::HexOrDecimal`): prefer `verify_form`
+/// with the form you issue. Throws Error(SignatureMismatch) ("sign invalid"), Error(Expired)
+/// ("time expired"), Error(Malformed) for a URL without a well-formed `/app/stream`,
+/// `txSecret` or `txTime` (also an `rtmp` URL with a `#` or a `/` in its query, or `txTime`
+/// also spelled `TXTIME`), Error(InvalidKey) for an empty key, Error(InvalidArgument) for 0 or
+/// more than LIVESIGN_MAX_KEYS keys.
 inline Info verify(std::initializer_list<std::string_view> keys, std::string_view url, uint32_t valid_for_s = 0,
                    uint64_t now = unix_now(), uint32_t leeway_s = 0) {
     detail::Ring ring(keys);
@@ -335,8 +366,7 @@ inline Info verify(std::initializer_list<std::string_view> keys, std::string_vie
     livesign_tencent_url_info info{};
     detail::check(livesign_tencent_url_verify(ring.keys.data(), ring.n, detail::bytes(url), url.size(), valid_for_s,
                                               now, leeway_s, &matched, &info));
-    return Info{detail::view(info.app), detail::view(info.stream_name), detail::view(info.tx_time), info.expiry,
-                info.valid_until,       matched};
+    return info_of(info, matched);
 }
 
 }  // namespace url

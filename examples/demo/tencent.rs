@@ -4,7 +4,7 @@
 
 use livesign::ffi::slice::livesign_slice;
 use livesign::ffi::tencent::{livesign_tencent_callback_verify, livesign_tencent_event, livesign_tencent_verify};
-use livesign::ffi::tencent_url::livesign_tencent_url_verify;
+use livesign::ffi::tencent_url::{LIVESIGN_TENCENT_TX_TIME_HEX, livesign_tencent_url_verify_form};
 use livesign::tencent::{self, callback, errors, url};
 
 use super::text;
@@ -107,7 +107,8 @@ fn push_url() -> Result<(), livesign::Error> {
     let n = url::build(url::UrlKind::Rtmp, b"livepush.tcloud.com", b"live", b"test", PUSH_KEY, EXPIRY, &mut buf)?;
     let push = String::from_utf8_lossy(&buf[..n]).into_owned();
     println!("  built  = {push}");
-    let v = url::verify(&[BACKUP_KEY, PUSH_KEY], push.as_bytes(), 0, EXPIRY - 3600, 0)?;
+    // Read txTime only in the form the builder writes (hex): no other cut of the signed bytes verifies.
+    let v = url::verify_form(&[BACKUP_KEY, PUSH_KEY], push.as_bytes(), url::TxTimeForm::Hex, 0, EXPIRY - 3600, 0)?;
     println!(
         "  Rust: stream={} app={} expiry={} matched key #{}",
         String::from_utf8_lossy(v.stream_name),
@@ -117,21 +118,28 @@ fn push_url() -> Result<(), livesign::Error> {
     );
     let ring = [livesign_slice::of(PUSH_KEY), livesign_slice::of(BACKUP_KEY)];
     let other_stream = push.replace("/live/test?", "/live/test2?");
-    let cases: [(&str, &str, u64); 3] = [
+    // Signed with the key, but with a decimal txTime, which this service never issues.
+    let decimal = format!(
+        "rtmp://livepush.tcloud.com/live/test?txSecret={}&txTime={EXPIRY}",
+        url::secret(PUSH_KEY, b"test", EXPIRY.to_string().as_bytes())?
+    );
+    let cases: [(&str, &str, u64); 4] = [
         ("one hour before txTime", &push, EXPIRY - 3600),
         ("stream name changed", &other_stream, EXPIRY - 3600),
         ("one second after txTime", &push, EXPIRY + 1),
+        ("decimal txTime", &decimal, EXPIRY - 3600),
     ];
-    println!("  through the C API, keys [primary, backup]:");
+    println!("  through the C API, keys [primary, backup], txTime read as hex only:");
     for (what, u, now) in cases {
         let mut matched = usize::MAX;
         // SAFETY: the ring and the URL are valid for their lengths; matched is writable.
         let status = unsafe {
-            livesign_tencent_url_verify(
+            livesign_tencent_url_verify_form(
                 ring.as_ptr(),
                 ring.len(),
                 u.as_ptr(),
                 u.len(),
+                LIVESIGN_TENCENT_TX_TIME_HEX,
                 0,
                 now,
                 0,

@@ -2,14 +2,16 @@
 //! an independent reading of the URL): a URL verifies only when some key of the ring gives
 //! its `txSecret` for the stream name and `txTime` as written, the first such key is the one
 //! reported, and the URL is still valid; built URLs verify, and a URL with one signed
-//! character changed does not; the C function agrees with the Rust one.
+//! character changed does not; the C function agrees with the Rust one; each single `txTime`
+//! form reads only its own texts.
 
 use livesign::Error;
 use livesign::ffi::slice::livesign_slice;
 use livesign::ffi::tencent_url::{
     livesign_tencent_url_build, livesign_tencent_url_info, livesign_tencent_url_secret, livesign_tencent_url_verify,
+    livesign_tencent_url_verify_form,
 };
-use livesign::tencent::url::{self, UrlKind};
+use livesign::tencent::url::{self, TxTimeForm, UrlKind};
 
 use super::input::{Input, Writer};
 use super::reference::{self, md5_hex, query_value, url_parts};
@@ -146,6 +148,7 @@ pub fn verify_agrees(ring: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leewa
     let parts = url_parts(url).and_then(|(path, query)| {
         Some((stream_name(path)?, query_value(query, b"txTime")?, query_value(query, b"txSecret")?))
     });
+    forms_agree(ring, url, valid_for, now, leeway, &ours);
     let keys_ok = !ring.is_empty() && ring.len() <= 8 && ring.iter().all(|k| (1..=1024).contains(&k.len()));
     match ours {
         Ok(v) => {
@@ -178,6 +181,44 @@ pub fn verify_agrees(ring: &[&[u8]], url: &[u8], valid_for: u32, now: u64, leewa
                 other => panic!("undocumented error {other:?}"),
             }
         }
+    }
+}
+
+/// `verify_form` and `livesign_tencent_url_verify_form` give `verify`'s result for a `txTime`
+/// in the form asked for (hex has at most 8 characters, decimal exactly 10) and `Malformed`
+/// for one in the other form.
+fn forms_agree(
+    ring: &[&[u8]],
+    url: &[u8],
+    valid_for: u32,
+    now: u64,
+    leeway: u32,
+    either: &Result<url::VerifiedUrl<'_>, Error>,
+) {
+    let read = !matches!(either, Err(Error::InvalidArgument | Error::InvalidKey | Error::Malformed));
+    let time_len = url_parts(url).and_then(|(_, query)| query_value(query, b"txTime")).map(<[u8]>::len);
+    let slices: Vec<livesign_slice> = ring.iter().map(|k| livesign_slice::of(k)).collect();
+    for (form, code, lengths) in [(TxTimeForm::Hex, 1, 1..=8), (TxTimeForm::Decimal, 2, 10..=10)] {
+        let want =
+            if read && !time_len.is_some_and(|n| lengths.contains(&n)) { Err(Error::Malformed) } else { *either };
+        assert_eq!(url::verify_form(ring, url, form, valid_for, now, leeway), want, "{form:?}");
+        let mut matched = usize::MAX;
+        // SAFETY: the ring's slices and url are valid for their lengths; matched is writable.
+        let c = unsafe {
+            livesign_tencent_url_verify_form(
+                slices.as_ptr(),
+                slices.len(),
+                url.as_ptr(),
+                url.len(),
+                code,
+                valid_for,
+                now,
+                leeway,
+                &mut matched,
+                core::ptr::null_mut(),
+            )
+        };
+        assert_eq!((c as u32, matched), want.map_or_else(|e| (e.code(), usize::MAX), |v| (0, v.key_index)));
     }
 }
 

@@ -6,7 +6,7 @@ use super::slice::{Keys, livesign_slice, report_match};
 use super::status::livesign_status;
 use super::{boundary, input, output, write_fixed};
 use crate::Error;
-use crate::tencent::url::{self, UrlKind, VerifiedUrl};
+use crate::tencent::url::{self, TxTimeForm, UrlKind, VerifiedUrl};
 
 /// `rtmp://{domain}/{app}/{stream}?txSecret=...&txTime=...` (RTMP push or play).
 pub const LIVESIGN_TENCENT_URL_RTMP: u32 = 1;
@@ -31,6 +31,26 @@ const _: () = assert!(LIVESIGN_TENCENT_URL_MAX_EXPIRY == url::MAX_EXPIRY);
 /// buffer of this size always fits.
 pub const LIVESIGN_TENCENT_URL_MAX_LEN: usize = 841;
 const _: () = assert!(LIVESIGN_TENCENT_URL_MAX_LEN == url::MAX_URL_LEN);
+
+/// `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is decimal when it is
+/// exactly 10 decimal digits and hex (1 to 8 digits) otherwise, as `livesign_tencent_url_verify`
+/// reads it.
+pub const LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL: u32 = 0;
+/// `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is 1 to 8 hex digits of
+/// either case, no leading zero: what `livesign_tencent_url_build` writes.
+pub const LIVESIGN_TENCENT_TX_TIME_HEX: u32 = 1;
+/// `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is exactly 10 decimal
+/// digits, no leading zero.
+pub const LIVESIGN_TENCENT_TX_TIME_DECIMAL: u32 = 2;
+
+fn form_of(form: u32) -> Option<TxTimeForm> {
+    match form {
+        LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL => Some(TxTimeForm::HexOrDecimal),
+        LIVESIGN_TENCENT_TX_TIME_HEX => Some(TxTimeForm::Hex),
+        LIVESIGN_TENCENT_TX_TIME_DECIMAL => Some(TxTimeForm::Decimal),
+        _ => None,
+    }
+}
 
 fn kind(kind: u32) -> Option<UrlKind> {
     match kind {
@@ -232,9 +252,8 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 /// `txTime` re-read as 10 decimal digits (`room17` + `67812345`, hex, January 2025, is also
 /// `room` + `1767812345`, decimal, January 2026), and a decimal `txTime` re-read from its third
 /// digit as hex (`room` + `1796000000`, decimal, December 2026, is also `room17` +
-/// `96000000`, hex, year 2049). If your stream names can extend one another by two digits,
-/// accept only the form you issue (`info->tx_time` is 8 characters for hex, 10 for decimal),
-/// or refuse an expiry further out than the longest lifetime you issue (`info->expiry`).
+/// `96000000`, hex, year 2049). `livesign_tencent_url_verify_form` with the form you issue
+/// closes it.
 ///
 /// Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
 #[must_use = "the status says whether the URL is authentic"]
@@ -251,22 +270,85 @@ pub unsafe extern "C" fn livesign_tencent_url_verify(
     info: *mut livesign_tencent_url_info,
 ) -> livesign_status {
     boundary(|| {
-        if !info.is_null() {
-            // SAFETY: a non-NULL info points to a writable livesign_tencent_url_info (C contract);
-            // all-zero bytes are a valid info (NULL slices, zeros).
-            unsafe { info.write_bytes(0, 1) };
-        }
-        // SAFETY: the C contract: keys points to keys_len slices, each valid for its length.
-        let keys = unsafe { Keys::read(keys, keys_len) }?;
-        // SAFETY: the C contract: a non-NULL url points to url_len readable bytes.
-        let url = unsafe { input(url, url_len) }?;
-        let verified = url::verify(keys.as_slice(), url, valid_for_s, now, leeway_s)?;
-        // SAFETY: matched is NULL or a writable size_t (C contract).
-        unsafe { report_match(matched, verified.key_index) };
-        if !info.is_null() {
-            // SAFETY: as above.
-            unsafe { info.write(verified.into()) };
-        }
-        Ok(())
+        let form = Some(TxTimeForm::HexOrDecimal);
+        // SAFETY: the caller's guarantees are this function's (the C contract above).
+        unsafe { verify(keys, keys_len, url, url_len, form, valid_for_s, now, leeway_s, matched, info) }
     })
+}
+
+/// `livesign_tencent_url_verify` reading `txTime` only in `tx_time_form`
+/// (`LIVESIGN_TENCENT_TX_TIME_HEX`, `_DECIMAL`, or `_HEX_OR_DECIMAL` for the rule of
+/// `livesign_tencent_url_verify`); the other parameters, the checks and their order are those
+/// of `livesign_tencent_url_verify`, with two more:
+/// - `LIVESIGN_INVALID_ARGUMENT` also when `tx_time_form` is not one of the three (checked
+///   first, before the keys);
+/// - `LIVESIGN_MALFORMED` also when `txTime` is not in `tx_time_form`.
+///
+/// Pass the form your URLs are issued in: `LIVESIGN_TENCENT_TX_TIME_HEX` (what
+/// `livesign_tencent_url_build` writes, and every documented example) or `_DECIMAL`. Then no
+/// other split of a captured URL's signed bytes between the stream name and `txTime` verifies:
+/// a character moved into the time makes it too long or gives it a leading zero, and a
+/// character moved out leaves a hex time before 1978 or a decimal one of 9 digits.
+/// `livesign_tencent_url_verify` also accepts the split between the forms: decimal `room` +
+/// `1796000000` cut as hex `room17` + `96000000` (year 2049), hex `room17` + `67812345` cut as
+/// decimal `room` + `1767812345`.
+///
+/// Returns `LIVESIGN_OK` for a valid URL. Never allocates; safe from any thread.
+#[must_use = "the status says whether the URL is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_tencent_url_verify_form(
+    keys: *const livesign_slice,
+    keys_len: usize,
+    url: *const u8,
+    url_len: usize,
+    tx_time_form: u32,
+    valid_for_s: u32,
+    now: u64,
+    leeway_s: u32,
+    matched: *mut usize,
+    info: *mut livesign_tencent_url_info,
+) -> livesign_status {
+    boundary(|| {
+        let form = form_of(tx_time_form);
+        // SAFETY: the caller's guarantees are this function's (the C contract above).
+        unsafe { verify(keys, keys_len, url, url_len, form, valid_for_s, now, leeway_s, matched, info) }
+    })
+}
+
+/// The body of both verifiers, run inside their panic boundary; `form` is `None` when the
+/// caller's form is unknown.
+///
+/// # Safety
+/// The C contract of `livesign_tencent_url_verify`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn verify(
+    keys: *const livesign_slice,
+    keys_len: usize,
+    url: *const u8,
+    url_len: usize,
+    form: Option<TxTimeForm>,
+    valid_for_s: u32,
+    now: u64,
+    leeway_s: u32,
+    matched: *mut usize,
+    info: *mut livesign_tencent_url_info,
+) -> Result<(), Error> {
+    if !info.is_null() {
+        // SAFETY: a non-NULL info points to a writable livesign_tencent_url_info (C contract);
+        // all-zero bytes are a valid info (NULL slices, zeros).
+        unsafe { info.write_bytes(0, 1) };
+    }
+    let form = form.ok_or(Error::InvalidArgument)?;
+    // SAFETY: the C contract: keys points to keys_len slices, each valid for its length.
+    let keys = unsafe { Keys::read(keys, keys_len) }?;
+    // SAFETY: the C contract: a non-NULL url points to url_len readable bytes.
+    let url = unsafe { input(url, url_len) }?;
+    let verified = url::verify_form(keys.as_slice(), url, form, valid_for_s, now, leeway_s)?;
+    // SAFETY: matched is NULL or a writable size_t (C contract).
+    unsafe { report_match(matched, verified.key_index) };
+    if !info.is_null() {
+        // SAFETY: as above.
+        unsafe { info.write(verified.into()) };
+    }
+    Ok(())
 }

@@ -31,7 +31,7 @@
 
 use super::UrlAuth;
 use crate::Error;
-use crate::txsecret::{self, Case, StreamPath, TimeForm, Window};
+use crate::txsecret::{self, Case, StreamPath, TxTimeForm, Window};
 use crate::url::SignedQuery;
 
 /// Longest query [`url_b_build`] writes.
@@ -79,6 +79,6 @@ pub fn url_b_verify(
     // (duration >= 60).
     let valid_for_s = duration_s - 1;
     let window = Window { valid_for_s, now, leeway_s };
-    let verified = txsecret::verify(keys, |k| UrlAuth::key_valid(k), url, given, TimeForm::Hex, window)?;
+    let verified = txsecret::verify(keys, |k| UrlAuth::key_valid(k), url, given, TxTimeForm::Hex, window)?;
     Ok(verified.key_index)
 }

@@ -14,12 +14,15 @@
 //! every hex one since 1978 has 8, up to `FFFFFFFF` in 2106 ([`MAX_EXPIRY`], the largest
 //! expiry [`build`] accepts). A longer hex time is refused because the secret joins the stream
 //! name and `txTime` without a separator: `room1` + `5C271099` and `room` + `15C271099` share a
-//! secret, the second for another stream until 2155 (see [`verify`] for the split left).
+//! secret, the second for another stream until 2155. One split is left between the two forms
+//! (`room` + `1796000000`, decimal, is also `room17` + `96000000`, hex, year 2049): a
+//! verifier that knows which form its URLs carry reads only that one ([`verify_form`]).
 
 use super::sign::{Sign, check_key};
 use crate::limits::{self, Limits};
 use crate::text::Out;
-use crate::txsecret::{self, Case, StreamPath, TimeForm, Window};
+pub use crate::txsecret::TxTimeForm;
+use crate::txsecret::{self, Case, StreamPath, Window};
 use crate::{Error, url};
 
 /// Suffixes that play URLs put after the stream name and that the secret does not cover.
@@ -177,6 +180,10 @@ pub struct VerifiedUrl<'a> {
 /// (the stream and query inside `streamid`) and SRS's query-in-the-app form
 /// (`rtmp://h/live?vhost=v/stream?...`) are `Malformed`: pass the `/app/stream?query` they
 /// stand for. An HLS segment path (`/live/stream-123.ts`) names no stream and does not verify.
+///
+/// `txTime` is read in either form ([`TxTimeForm::HexOrDecimal`]), which leaves one split of
+/// the signed bytes between the stream name and `txTime` (see the module documentation):
+/// when you know which form your URLs carry, call [`verify_form`] with it.
 pub fn verify<'a>(
     keys: &[&[u8]],
     url: &'a [u8],
@@ -184,8 +191,28 @@ pub fn verify<'a>(
     now: u64,
     leeway_s: u32,
 ) -> Result<VerifiedUrl<'a>, Error> {
+    verify_form(keys, url, TxTimeForm::HexOrDecimal, valid_for_s, now, leeway_s)
+}
+
+/// [`verify`] reading `txTime` only in `form`; a `txTime` in another form is
+/// [`Error::Malformed`].
+///
+/// Pass the form your URLs are issued in: [`TxTimeForm::Hex`] (what [`build`] writes) or
+/// [`TxTimeForm::Decimal`]. Then no other split of a captured URL's signed bytes verifies: a
+/// character moved into the time makes it too long or gives it a leading zero, and a character
+/// moved out leaves a hex time before 1978 or a decimal one of 9 digits. [`verify`] also
+/// accepts the split between the forms: decimal `room` + `1796000000` cut as hex `room17` +
+/// `96000000` (year 2049), hex `room17` + `67812345` cut as decimal `room` + `1767812345`.
+pub fn verify_form<'a>(
+    keys: &[&[u8]],
+    url: &'a [u8],
+    form: TxTimeForm,
+    valid_for_s: u32,
+    now: u64,
+    leeway_s: u32,
+) -> Result<VerifiedUrl<'a>, Error> {
     let window = Window { valid_for_s, now, leeway_s };
-    let v = txsecret::verify(keys, |k| limits::key_len_ok(k), url, stream_path, TimeForm::HexOrDecimal, window)?;
+    let v = txsecret::verify(keys, |k| limits::key_len_ok(k), url, stream_path, form, window)?;
     Ok(VerifiedUrl {
         app: v.path.app,
         stream_name: v.path.stream,

@@ -333,6 +333,17 @@ static void tencent_css(void) {
     EXPECT(livesign_tencent_url_verify(ring, 1, out, n, 0, 0, 0, &matched, &info), OK);
     CHECK(matched == 0 && info.stream_name.len == 1, "matched and info");
     EXPECT(livesign_tencent_url_verify(NULL, 1, out, n, 0, 0, 0, &matched, &info), IA);
+    memset(&info, 0xab, sizeof info);
+    matched = 99;
+    EXPECT(livesign_tencent_url_verify_form(NULL, 0, NULL, 0, 3, 0, 0, 0, &matched, &info), IA);
+    CHECK(matched == 99 && info.expiry == 0 && info.app.ptr == NULL, "form: zero-filled, matched untouched");
+    EXPECT(livesign_tencent_url_verify_form(NULL, 0, NULL, 0, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, &info), IA);
+    EXPECT(livesign_tencent_url_verify_form(NULL, 1, out, n, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, &info), IA);
+    EXPECT(livesign_tencent_url_verify_form(ring, 1, NULL, 3, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, NULL), IA);
+    EXPECT(livesign_tencent_url_verify_form(ring, 1, NULL, 0, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, &info), MF);
+    EXPECT(livesign_tencent_url_verify_form(ring, 2, out, n, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, NULL), IK);
+    EXPECT(livesign_tencent_url_verify_form(ring, 1, out, n, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, NULL), OK);
+    EXPECT(livesign_tencent_url_verify_form(ring, 1, out, n, LIVESIGN_TENCENT_TX_TIME_DECIMAL, 0, 0, 0, NULL, NULL), MF);
 
     /* Legacy API. */
     CHECK(livesign_tencent_api_command_name(0) == NULL && livesign_tencent_api_command_name(16) == NULL, "unknown");

@@ -199,6 +199,29 @@ static void check_url_vector(const char *key, const char *stream, uint64_t expir
               LIVESIGN_SIGNATURE_MISMATCH,
           "wrong key: sign invalid before time expired");
 
+    /* Read in its own txTime form the URL verifies the same; in the other form it is malformed. */
+    {
+        int decimal = strlen(tx_time) == 10;
+        uint32_t own = decimal ? LIVESIGN_TENCENT_TX_TIME_DECIMAL : LIVESIGN_TENCENT_TX_TIME_HEX;
+        uint32_t other = decimal ? LIVESIGN_TENCENT_TX_TIME_HEX : LIVESIGN_TENCENT_TX_TIME_DECIMAL;
+        matched = 99;
+        CHECK(livesign_tencent_url_verify_form(ring, 2, U8(url), strlen(url), own, 0, expiry, 0, &matched, &info) ==
+                      LIVESIGN_OK &&
+                  matched == 1 && slice_is(info.tx_time, tx_time) && info.expiry == expiry,
+              "own txTime form");
+        CHECK(livesign_tencent_url_verify_form(ring, 2, U8(url), strlen(url), LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL, 0,
+                                               expiry, 0, NULL, NULL) == LIVESIGN_OK,
+              "either txTime form");
+        matched = 99;
+        CHECK(livesign_tencent_url_verify_form(ring, 2, U8(url), strlen(url), other, 0, expiry, 0, &matched, &info) ==
+                      LIVESIGN_MALFORMED &&
+                  matched == 99 && slice_absent(info.tx_time),
+              "other txTime form");
+        CHECK(livesign_tencent_url_verify_form(ring, 2, U8(url), strlen(url), 3, 0, expiry, 0, NULL, NULL) ==
+                  LIVESIGN_INVALID_ARGUMENT,
+              "unknown txTime form");
+    }
+
     /* The builder writes uppercase hex: compare where the vector does too. */
     snprintf(hex, sizeof hex, "%llX", (unsigned long long)expiry);
     if (strcmp(hex, tx_time) == 0) {

@@ -229,6 +229,17 @@ void tencent_url() {
         CHECK(status_of([&] { verify({"old-primary", v.key}, v.url, 0, v.expiry + 1); }) == Status::Expired);
         CHECK(verify({v.key}, v.url, 30, v.expiry + 30).valid_until == v.expiry + 30);
         CHECK(status_of([&] { verify({"old-primary"}, v.url, 0, v.expiry + 99); }) == Status::SignatureMismatch);
+        // In its own txTime form the URL verifies; in the other single form it is malformed.
+        const bool decimal = v.tx_time.size() == 10;
+        const TxTimeForm own = decimal ? TxTimeForm::Decimal : TxTimeForm::Hex;
+        const TxTimeForm other = decimal ? TxTimeForm::Hex : TxTimeForm::Decimal;
+        Info in_form = verify_form({"old-primary", v.key}, v.url, own, 0, v.expiry);
+        CHECK(in_form.key_index == 1 && in_form.tx_time == v.tx_time && in_form.expiry == v.expiry);
+        CHECK(verify_form({v.key}, v.url, TxTimeForm::HexOrDecimal, 0, v.expiry).expiry == v.expiry);
+        CHECK(status_of([&] { verify_form({v.key}, v.url, other, 0, v.expiry); }) == Status::Malformed);
+        CHECK(status_of([&] { verify_form({v.key}, v.url, own, 0, v.expiry + 1); }) == Status::Expired);
+        CHECK(status_of([&] { verify_form({v.key}, v.url, static_cast<TxTimeForm>(3), 0, v.expiry); }) ==
+              Status::InvalidArgument);
         std::string tampered(v.url);
         tampered[tampered.find("txSecret=") + 9] ^= 1;
         CHECK(status_of([&] { verify({v.key}, tampered, 0, v.expiry); }) != Status::Ok);

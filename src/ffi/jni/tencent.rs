@@ -405,6 +405,8 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentUrlSecret(
     })
 }
 
+/// `form` is a `LIVESIGN_TENCENT_TX_TIME_...` value (`_HEX_OR_DECIMAL` goes through
+/// `livesign_tencent_url_verify`, the others through `livesign_tencent_url_verify_form`);
 /// `matched[0]` receives the key index; `info` = `[app offset, len, stream_name offset, len,
 /// tx_time offset, len, expiry, valid_until]` (offsets into `url`).
 #[unsafe(no_mangle)]
@@ -414,6 +416,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentUrlVerify(
     joined_keys: jbyteArray,
     key_lens: jintArray,
     url: jbyteArray,
+    form: jint,
     valid_for_s: jint,
     now: jlong,
     leeway_s: jint,
@@ -439,17 +442,25 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTencentUrlVerify(
                 expiry: 0,
                 valid_until: 0,
             };
-            let s = livesign_tencent_url_verify(
-                ring.as_ptr(),
-                n,
-                u,
-                ul,
-                valid_for_s,
-                now as u64,
-                leeway_s,
-                &mut index,
-                &mut i,
-            );
+            let (keys, now) = (ring.as_ptr(), now as u64);
+            // A negative form reads as a u32 above 2, which the C function refuses as unknown.
+            let s = match form as u32 {
+                LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL => {
+                    livesign_tencent_url_verify(keys, n, u, ul, valid_for_s, now, leeway_s, &mut index, &mut i)
+                }
+                form => livesign_tencent_url_verify_form(
+                    keys,
+                    n,
+                    u,
+                    ul,
+                    form,
+                    valid_for_s,
+                    now,
+                    leeway_s,
+                    &mut index,
+                    &mut i,
+                ),
+            };
             let [ao, al] = span(u, i.app);
             let [so, sl] = span(u, i.stream_name);
             let [to, tl] = span(u, i.tx_time);

@@ -78,21 +78,55 @@ extension Livesign.Tencent {
             }
         }
 
+        /// The `txTime` texts `verify(keys:url:txTimeForm:...)` reads.
+        public enum TxTimeForm: UInt32, CaseIterable, Sendable {
+            /// 10 decimal digits are decimal, else 1 to 8 hex digits: what `verify(keys:url:...)` reads.
+            case hexOrDecimal = 0
+            /// 1 to 8 hex digits of either case: what `build` writes.
+            case hex = 1
+            /// Exactly 10 decimal digits.
+            case decimal = 2
+        }
+
         /// Verifies a push or play URL (full, or its `/path?query`) against a key ring (primary
         /// key first, then backups); `validForSeconds` is 0 for push URLs and the play validity
-        /// period for play URLs. Throws `.signatureMismatch` ("sign invalid"), `.expired` ("time
-        /// expired"), `.malformed` for a URL without a well-formed `/app/stream`, `txSecret` or
-        /// `txTime` (also an `rtmp` URL with a `#` or a `/` in its query, or `txTime` also
-        /// spelled `TXTIME`), `.invalidKey` for an empty key, `.invalidArgument` for 0 or more than 8 keys.
+        /// period for play URLs. `txTime` is read in either form (`.hexOrDecimal`): prefer
+        /// `verify(keys:url:txTimeForm:...)` with the form you issue. Throws `.signatureMismatch`
+        /// ("sign invalid"), `.expired` ("time expired"), `.malformed` for a URL without a
+        /// well-formed `/app/stream`, `txSecret` or `txTime` (also an `rtmp` URL with a `#` or a
+        /// `/` in its query, or `txTime` also spelled `TXTIME`), `.invalidKey` for an empty key,
+        /// `.invalidArgument` for 0 or more than 8 keys.
         public static func verify(keys: [String], url: String, validForSeconds: UInt32 = 0, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Info {
+            try verifying(keys: keys, url: url, now: now) { ring, n, u, ul, nowSeconds, matched, info in
+                livesign_tencent_url_verify(ring, n, u, ul, validForSeconds, nowSeconds, leewaySeconds, matched, info)
+            }
+        }
+
+        /// `verify(keys:url:...)` reading `txTime` only in `txTimeForm`; a `txTime` in another
+        /// form throws `.malformed`. Pass the form your URLs are issued in (`.hex` for `build`'s):
+        /// then no other split of a captured URL's signed bytes between the stream name and
+        /// `txTime` verifies, while `.hexOrDecimal` accepts the split between the forms (decimal
+        /// `room` + `1796000000` cut as hex `room17` + `96000000`, year 2049).
+        public static func verify(keys: [String], url: String, txTimeForm: TxTimeForm, validForSeconds: UInt32 = 0,
+                                  now: Date = Date(), leewaySeconds: UInt32 = 0) throws -> Info {
+            try verifying(keys: keys, url: url, now: now) { ring, n, u, ul, nowSeconds, matched, info in
+                livesign_tencent_url_verify_form(ring, n, u, ul, txTimeForm.rawValue, validForSeconds, nowSeconds,
+                                                 leewaySeconds, matched, info)
+            }
+        }
+
+        private static func verifying(
+            keys: [String], url: String, now: Date,
+            _ call: (UnsafePointer<livesign_slice>?, Int, UnsafePointer<UInt8>?, Int, UInt64,
+                     UnsafeMutablePointer<Int>, UnsafeMutablePointer<livesign_tencent_url_info>) -> UInt32
+        ) throws -> Info {
             let nowSeconds = try Livesign.unixTime(now)
             return try withKeyRing(keys) { ring, n in
                 try withBytes(url) { u, ul in
                     var matched = 0
                     var info = livesign_tencent_url_info()
-                    try LivesignError.check(livesign_tencent_url_verify(ring, n, u, ul, validForSeconds, nowSeconds,
-                                                                        leewaySeconds, &matched, &info))
+                    try LivesignError.check(call(ring, n, u, ul, nowSeconds, &matched, &info))
                     return Info(app: text(info.app), streamName: text(info.stream_name), txTime: text(info.tx_time),
                                 expiry: Livesign.date(info.expiry), validUntil: Livesign.date(info.valid_until), keyIndex: matched)
                 }

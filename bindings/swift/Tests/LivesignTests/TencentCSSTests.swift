@@ -115,6 +115,13 @@ final class TencentURLTests: XCTestCase {
             XCTAssertEqual(try U.verify(keys: [key], url: url, validForSeconds: 30, now: at(expiry + 30)).validUntil, at(expiry + 30))
             _ = try U.verify(keys: [key], url: url, now: at(expiry + 5), leewaySeconds: 5)
             assertStatus(.signatureMismatch, try U.verify(keys: ["old-primary"], url: url, now: at(expiry + 99)))
+            // In its own txTime form the URL verifies the same; in the other single form it is malformed.
+            let (own, other): (U.TxTimeForm, U.TxTimeForm) = txTime.utf8.count == 10 ? (.decimal, .hex) : (.hex, .decimal)
+            XCTAssertEqual(try U.verify(keys: ["old-primary", key], url: url, txTimeForm: own, now: at(expiry)),
+                           try U.verify(keys: ["old-primary", key], url: url, now: at(expiry)))
+            XCTAssertEqual(try U.verify(keys: [key], url: url, txTimeForm: .hexOrDecimal, now: at(expiry)).txTime, txTime)
+            assertStatus(.malformed, try U.verify(keys: [key], url: url, txTimeForm: other, now: at(expiry)))
+            assertStatus(.expired, try U.verify(keys: [key], url: url, txTimeForm: own, now: at(expiry + 1)))
         }
         // The builder writes uppercase hex txTime: vectors 0 and 2 (RTMP).
         XCTAssertEqual(try U.build(kind: .rtmp, domain: "livepush.tcloud.com", app: "live", stream: "test", key: vectors[0].0,

@@ -167,7 +167,7 @@ object LiveSign {
         key: ByteArray, expiry: Long, out: ByteArray?, outLen: IntArray): Int
     @JvmStatic @JvmName("nativeTencentUrlSecret") internal external fun nativeTencentUrlSecret(key: ByteArray, stream: ByteArray, txTime: ByteArray,
         out: ByteArray): Int
-    @JvmStatic @JvmName("nativeTencentUrlVerify") internal external fun nativeTencentUrlVerify(keys: ByteArray, lens: IntArray, url: ByteArray, validFor: Int,
+    @JvmStatic @JvmName("nativeTencentUrlVerify") internal external fun nativeTencentUrlVerify(keys: ByteArray, lens: IntArray, url: ByteArray, form: Int, validFor: Int,
         now: Long, leeway: Int, matched: IntArray, info: LongArray): Int
     @JvmStatic @JvmName("nativeUsersigMaxLen") internal external fun nativeUsersigMaxLen(): Int
     @JvmStatic @JvmName("nativeUsersigLen") internal external fun nativeUsersigLen(sdkappid: Long, identifier: ByteArray, expire: Long, now: Long,

@@ -132,25 +132,51 @@ object Tencent {
             return String(out, Charsets.US_ASCII)
         }
 
+        /** The `txTime` texts [verify] reads. */
+        enum class TxTimeForm(internal val code: Int) {
+            /** 10 decimal digits are decimal, else 1 to 8 hex digits (LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL). */
+            HEX_OR_DECIMAL(0),
+            /** 1 to 8 hex digits of either case, what [build] writes (LIVESIGN_TENCENT_TX_TIME_HEX). */
+            HEX(1),
+            /** Exactly 10 decimal digits (LIVESIGN_TENCENT_TX_TIME_DECIMAL). */
+            DECIMAL(2),
+        }
+
         /**
          * Verifies a push or play URL (full, or its `/path?query`) against a key ring (primary
          * key first, then backups). [validForSeconds] is 0 for push URLs and the play validity
-         * period for play URLs. Throws [LiveSignException.SignatureMismatch] ("sign invalid"),
-         * [LiveSignException.Expired] ("time expired"), [LiveSignException.Malformed] for a URL
-         * without a well-formed `/app/stream`, `txSecret` or `txTime` (also an `rtmp` URL with
-         * a `#` or a `/` in its query, or `txTime` also spelled `TXTIME`),
-         * [LiveSignException.InvalidKey] for an empty key, [LiveSignException.InvalidArgument]
-         * for 0 or more than 8 keys.
+         * period for play URLs. `txTime` is read in either form ([TxTimeForm.HEX_OR_DECIMAL]):
+         * prefer the overload with the form you issue. Throws [LiveSignException.SignatureMismatch]
+         * ("sign invalid"), [LiveSignException.Expired] ("time expired"),
+         * [LiveSignException.Malformed] for a URL without a well-formed `/app/stream`,
+         * `txSecret` or `txTime` (also an `rtmp` URL with a `#` or a `/` in its query, or
+         * `txTime` also spelled `TXTIME`), [LiveSignException.InvalidKey] for an empty key,
+         * [LiveSignException.InvalidArgument] for 0 or more than 8 keys.
          */
         @JvmStatic
         @JvmOverloads
         fun verify(keys: List<String>, url: String, validForSeconds: Int = 0, now: Long = LiveSign.unixNow(),
-                   leewaySeconds: Int = 0): Info {
+                   leewaySeconds: Int = 0): Info =
+            verify(keys, url, TxTimeForm.HEX_OR_DECIMAL, validForSeconds, now, leewaySeconds)
+
+        /**
+         * [verify] reading `txTime` only in [txTimeForm]; a `txTime` in another form throws
+         * [LiveSignException.Malformed]. Pass the form your URLs are issued in ([TxTimeForm.HEX]
+         * for [build]'s): then no other split of a captured URL's signed bytes between the
+         * stream name and `txTime` verifies, while [TxTimeForm.HEX_OR_DECIMAL] accepts the split
+         * between the forms (decimal `room` + `1796000000` cut as hex `room17` + `96000000`,
+         * year 2049).
+         */
+        @JvmStatic
+        @JvmOverloads
+        fun verify(keys: List<String>, url: String, txTimeForm: TxTimeForm, validForSeconds: Int = 0,
+                   now: Long = LiveSign.unixNow(), leewaySeconds: Int = 0): Info {
             val (joined, lens) = LiveSign.ring(keys)
             val u = url.utf8()
             val matched = IntArray(1)
             val i = LongArray(8)
-            LiveSignException.check(LiveSign.nativeTencentUrlVerify(joined, lens, u, validForSeconds, now, leewaySeconds, matched, i))
+            LiveSignException.check(LiveSign.nativeTencentUrlVerify(joined, lens, u, txTimeForm.code, validForSeconds, now,
+                leewaySeconds, matched, i))
             return Info(LiveSign.cut(u, i[0], i[1]), LiveSign.cut(u, i[2], i[3]), LiveSign.cut(u, i[4], i[5]), i[6], i[7], matched[0])
         }
     }

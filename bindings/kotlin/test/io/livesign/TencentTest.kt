@@ -155,6 +155,15 @@ class TencentUrlTest {
             assertEquals(v.expiry + 30, U.verify(listOf(v.key), v.url, validForSeconds = 30, now = v.expiry + 30).validUntil)
             U.verify(listOf(v.key), v.url, now = v.expiry + 5, leewaySeconds = 5)
             assertStatus<LiveSignException.SignatureMismatch> { U.verify(listOf("old-primary"), v.url, now = v.expiry + 99) }
+            // In its own txTime form the URL verifies the same; in the other single form it is malformed.
+            val decimal = v.txTime.length == 10
+            val own = if (decimal) U.TxTimeForm.DECIMAL else U.TxTimeForm.HEX
+            val other = if (decimal) U.TxTimeForm.HEX else U.TxTimeForm.DECIMAL
+            assertEquals(U.verify(listOf("old-primary", v.key), v.url, now = v.expiry),
+                U.verify(listOf("old-primary", v.key), v.url, own, now = v.expiry))
+            assertEquals(v.txTime, U.verify(listOf(v.key), v.url, U.TxTimeForm.HEX_OR_DECIMAL, now = v.expiry).txTime)
+            assertStatus<LiveSignException.Malformed> { U.verify(listOf(v.key), v.url, other, now = v.expiry) }
+            assertStatus<LiveSignException.Expired> { U.verify(listOf(v.key), v.url, own, now = v.expiry + 1) }
         }
         // The builder writes uppercase hex txTime: vectors 0 and 2 (RTMP).
         assertEquals(vectors[0].url, U.build(U.Kind.RTMP, "livepush.tcloud.com", "live", "test", vectors[0].key, 1546064025))
