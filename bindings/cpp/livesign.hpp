@@ -14,7 +14,8 @@
 //   Exceptions keep the happy path a plain value and make an unchecked failure impossible;
 //   verification failures are reported the same way (catch `livesign::Error` and switch on
 //   `status()` to tell a forged request from an expired one).
-// - Time defaults to the system clock (`livesign::unix_now()`); pass `now` explicitly in tests.
+// - Time defaults to the system clock (`livesign::unix_now()`, which throws
+//   Error(InvalidArgument) for a clock set before 1970); pass `now` explicitly in tests.
 //   The leeway defaults to 0, except for callbacks stamped with their send time (Huawei
 //   notifications, recording and SparkRTC callbacks, Alibaba callbacks): 300 s.
 // - Key contexts (`livesign::HmacKey`) wipe themselves when destroyed.
@@ -115,11 +116,21 @@ struct Ring {
 };
 }  // namespace detail
 
-/// The current Unix time in seconds (the default `now` of every call).
-inline uint64_t unix_now() {
+namespace detail {
+/// Whole Unix seconds of a system clock reading (the second it falls in). A reading before
+/// 1970 has none in the C API's unsigned `now`: Error(InvalidArgument), never a wrap to about
+/// 1.8e19, which would issue credentials that never expire and expire every genuine one.
+inline uint64_t unix_seconds(std::chrono::system_clock::time_point t) {
     using namespace std::chrono;
-    return static_cast<uint64_t>(duration_cast<seconds>(system_clock::now().time_since_epoch()).count());
+    const auto s = floor<seconds>(t.time_since_epoch()).count();
+    if (s < 0) throw Error(Status::InvalidArgument);
+    return static_cast<uint64_t>(s);
 }
+}  // namespace detail
+
+/// The current Unix time in seconds (the default `now` of every call); throws
+/// Error(InvalidArgument) while the system clock is set before 1970.
+inline uint64_t unix_now() { return detail::unix_seconds(std::chrono::system_clock::now()); }
 
 /// The library version ("MAJOR.MINOR.PATCH").
 inline std::string_view version() noexcept { return livesign_version(); }

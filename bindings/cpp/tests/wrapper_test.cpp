@@ -420,8 +420,28 @@ void trtc() {
 }
 }  // namespace
 
+// A system clock set before 1970 has no Unix seconds: the default `now` refuses it rather than
+// wrap to about 1.8e19 (a UserSig issued then would carry that TLS.time and never expire).
+void clock_before_1970() {
+    using namespace std::chrono;
+    using livesign::detail::unix_seconds;
+    const system_clock::time_point epoch{};
+    CHECK(unix_seconds(epoch) == 0);
+    CHECK(unix_seconds(epoch + milliseconds(1999)) == 1);  // the second it falls in
+    CHECK(unix_seconds(epoch + seconds(1700000000)) == 1700000000u);
+    CHECK(status_of([&] { unix_seconds(epoch - seconds(1)); }) == livesign::Status::InvalidArgument);
+    CHECK(status_of([&] { unix_seconds(epoch - milliseconds(1)); }) == livesign::Status::InvalidArgument);
+    CHECK(status_of([&] { unix_seconds(system_clock::time_point::min()); }) == livesign::Status::InvalidArgument);
+    // What a wrapped `now` would have done: a token that verifies at any later time.
+    const std::string key = "5d41402abc4b2a76b9719d911017c592";
+    const std::string sig = livesign::trtc::usersig::gen(1400000000, key, "alice", 60, uint64_t(-1));
+    CHECK(status_of([&] { livesign::trtc::usersig::verify(1400000000, key, "alice", sig, 4000000000u); }) ==
+          livesign::Status::Ok);
+}
+
 int main() {
     common();
+    clock_before_1970();
     tencent();
     hmac_key();
     trtc();

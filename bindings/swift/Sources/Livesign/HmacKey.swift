@@ -2,8 +2,10 @@ import CLivesign
 import Foundation
 
 /// An HMAC-SHA256 key loaded once (precomputed states) for the keyed operations; wiped when
-/// the object is released.
-public final class HmacKey {
+/// the object is released. Share one between tasks and threads freely.
+// @unchecked: the context is written only in init and deinit; the C calls take it as a
+// `const` pointer and never write it, so concurrent use is read-only.
+public final class HmacKey: @unchecked Sendable {
     /// The loaded context, at one fixed address for the object's life: the C calls read it in
     /// place, so Swift never makes a temporary copy of the key states that nobody wipes.
     let context: UnsafeMutablePointer<livesign_hmac_key>

@@ -19,7 +19,7 @@ extension Livesign {
         public static var signLength: Int { livesign_huawei_sign_len() }
 
         /// `event` of a notification.
-        public enum EventKind: UInt32 {
+        public enum EventKind: UInt32, Sendable {
             /// Another event: see `Event.event`.
             case unknown = 0
             /// The push started.
@@ -29,7 +29,7 @@ extension Livesign {
         }
 
         /// The text fields of an `Event`, as a set.
-        public struct Fields: OptionSet, Hashable {
+        public struct Fields: OptionSet, Hashable, Sendable {
             public let rawValue: UInt32
             public init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -48,7 +48,7 @@ extension Livesign {
         /// are unescaped); the optional ones are nil when absent. They are `String`s, whose `==`
         /// and hashing follow canonical equivalence (`"caf\u{e9}" == "cafe\u{301}"`) while Huawei
         /// tells such names apart: key your own maps by their `utf8` bytes, or by `id`.
-        public struct Event: Hashable {
+        public struct Event: Hashable, Sendable {
             public let kind: EventKind
             /// `event` as sent.
             public let event: String

@@ -11,7 +11,7 @@ extension Livesign.Huawei {
         public static var md5Length: Int { livesign_huawei_record_md5_len() }
 
         /// The signed fields of a recording callback; the URLs are empty for events that carry none.
-        public struct Fields: Hashable {
+        public struct Fields: Hashable, Sendable {
             public var authTimestamp: UInt64
             public var eventType: String
             public var publishDomain: String

@@ -2,7 +2,7 @@ import CLivesign
 
 extension Livesign.Huawei {
     /// What an event means for its stream (the raw values are the C `LIVESIGN_HUAWEI_STREAM_...`).
-    public enum Verdict: UInt32 {
+    public enum Verdict: UInt32, Sendable {
         /// The stream is now live.
         case live = 1
         /// The stream has now ended.
@@ -15,10 +15,10 @@ extension Livesign.Huawei {
     /// can arrive out of order (a session's `PUBLISH_DONE` before its own `PUBLISH`). A plain
     /// value: store `state` and `publishTimestamp` and rebuild it from them; serialise the
     /// updates of one stream.
-    public struct Stream: Hashable {
+    public struct Stream: Hashable, Sendable {
         /// Where the stream is, as far as its notifications tell (the raw values are the C
         /// `LIVESIGN_HUAWEI_STREAM_...`).
-        public enum State: UInt32 {
+        public enum State: UInt32, Sendable {
             /// No event applied yet.
             case unseen = 0
             /// Its newest session started and has not ended.

@@ -9,7 +9,7 @@ extension Livesign.Huawei {
     public static let urlMaxDurationSeconds = UInt32(LIVESIGN_HUAWEI_URL_MAX_DURATION_S)
 
     /// How method A writes its time: `1592639100` is valid in both and means two different times.
-    public enum TimeFormat: UInt32 {
+    public enum TimeFormat: UInt32, Sendable {
         case decimal = 0
         /// Written lowercase, read in either case.
         case hex = 1

@@ -103,6 +103,24 @@ func text(_ s: livesign_slice) -> String {
     return String(decoding: UnsafeBufferPointer(start: p, count: s.len), as: UTF8.self)
 }
 
+/// The text a `livesign_slice` views, exactly: `.malformed` for bytes that are not UTF-8, which
+/// `String(decoding:)` would replace with U+FFFD (two different byte strings, one text). For
+/// fields livesign does not check as UTF-8.
+func exactText(_ s: livesign_slice) throws -> String {
+    guard let p = s.ptr, s.len > 0 else { return "" }
+    let bytes = UnsafeBufferPointer(start: p, count: s.len)
+    // The standard library's strict decoder (`String(validating:)` needs iOS 18 / macOS 15).
+    var decoder = UTF8()
+    var input = bytes.makeIterator()
+    while true {
+        switch decoder.decode(&input) {
+        case .scalarValue: continue
+        case .emptyInput: return String(decoding: bytes, as: UTF8.self)
+        case .error: throw LivesignError.malformed
+        }
+    }
+}
+
 /// The text a `livesign_slice` views, or nil when it is absent (NULL).
 func optionalText(_ s: livesign_slice) -> String? {
     s.ptr == nil ? nil : text(s)

@@ -1,8 +1,10 @@
 import CLivesign
+import Foundation
 
 /// A livesign status other than success, thrown by every failing call. The raw value is the
-/// C status number; `description` is livesign's message ("sign invalid", "time expired", ...).
-public enum LivesignError: UInt32, Error, CustomStringConvertible, CaseIterable {
+/// C status number; `description` and `errorDescription` (so `localizedDescription`) are
+/// livesign's message ("sign invalid", "time expired", ...).
+public enum LivesignError: UInt32, Error, LocalizedError, CustomStringConvertible, CaseIterable, Sendable {
     case invalidArgument = 1
     case bufferTooSmall = 2
     case signatureMismatch = 3
@@ -27,6 +29,9 @@ public enum LivesignError: UInt32, Error, CustomStringConvertible, CaseIterable 
     }
 
     public var description: String { String(cString: livesign_status_str(rawValue)) }
+
+    /// livesign's message, as `description` (what `localizedDescription` shows).
+    public var errorDescription: String? { description }
 
     /// Throws for any status but `LIVESIGN_OK`; an unknown number (a newer library) is
     /// reported as `.internal`.

@@ -5,7 +5,7 @@ extension Livesign.Tencent {
     /// The legacy CSS API: `common_access` GET requests signed with `t` + `sign`.
     public enum API {
         /// The documented commands.
-        public enum Command: UInt32, CaseIterable {
+        public enum Command: UInt32, CaseIterable, Sendable {
             case getLiveStat = 1, getLivePushStat, getLivePlayStat, getLivePushStatHistory, getLivePlayStatHistory
             case liveChannelGetStatus, liveChannelSetStatus, liveTapeGetFilelist, liveQueueGet
             case liveChannelGetChannelList, liveChannelGetLiveChannelList, mixStreamV2, channelManager
@@ -27,13 +27,13 @@ extension Livesign.Tencent {
         }
 
         /// How a parameter is written: `Param.s.<name>` or `Param.n.<name>`.
-        public enum ParamKind: UInt32 {
+        public enum ParamKind: UInt32, Sendable {
             case string = 1, number = 2
         }
 
         /// One command parameter: its name without the `Param.s.` / `Param.n.` prefix, and its
         /// value, unencoded.
-        public struct Param: Equatable {
+        public struct Param: Equatable, Sendable {
             public let name: String
             public let value: String
             public let kind: ParamKind
@@ -79,7 +79,7 @@ extension Livesign.Tencent {
         }
 
         /// The status fields of a response (text JSON-unescaped); absent fields are nil.
-        public struct Response: Equatable {
+        public struct Response: Equatable, Sendable {
             public let ret: Int64?
             public let retcode: Int64?
             public let errmsg: String?

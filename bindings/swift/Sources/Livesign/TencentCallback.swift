@@ -6,7 +6,7 @@ extension Livesign.Tencent {
     /// `sign` = MD5(callback key + decimal t).
     public enum Callback {
         /// `event_type`: the documented values by name, any other number as `.other`.
-        public enum EventType: Equatable {
+        public enum EventType: Equatable, Sendable {
             /// The body has no `event_type`.
             case none
             case streamEnd, streamBegin, recordFile, snapshot, pornDetection, recordStatus
@@ -41,7 +41,7 @@ extension Livesign.Tencent {
         }
 
         /// A verified callback; the text fields are JSON-unescaped, nil when absent.
-        public struct Event: Equatable {
+        public struct Event: Equatable, Sendable {
             public let eventType: EventType
             /// The signed expiry, Unix seconds.
             public let t: UInt64

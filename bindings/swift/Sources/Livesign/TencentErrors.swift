@@ -2,7 +2,7 @@ import CLivesign
 
 extension Livesign.Tencent {
     /// Where a catalog error shows up.
-    public enum ErrorSource: UInt32 {
+    public enum ErrorSource: UInt32, Sendable {
         /// An HTTP status (403, 404).
         case http = 1
         /// A bare message ("sign invalid", ...).
@@ -12,18 +12,18 @@ extension Livesign.Tencent {
     }
 
     /// What kind of problem a catalog error is.
-    public enum ErrorCategory: UInt32 {
+    public enum ErrorCategory: UInt32, Sendable {
         case success = 0, noData, auth, notActivated, invalidRequest, rateLimit, server, streamState
     }
 
     /// Whether retrying can help: never, after a growing delay, after signing again with a
     /// later `t`, or once the stream's state changed.
-    public enum Retry: UInt32 {
+    public enum Retry: UInt32, Sendable {
         case never = 0, backoff, resign, later
     }
 
     /// One entry of the CSS error catalog.
-    public struct ErrorInfo: Equatable {
+    public struct ErrorInfo: Equatable, Sendable {
         public let source: ErrorSource
         public let category: ErrorCategory
         public let retry: Retry

@@ -5,7 +5,7 @@ extension Livesign.Tencent {
     /// Push and play URLs with hotlink protection (`txSecret` / `txTime`).
     public enum StreamURL {
         /// The kinds of URL `build` writes.
-        public enum Kind: UInt32, CaseIterable {
+        public enum Kind: UInt32, CaseIterable, Sendable {
             /// `rtmp://{domain}/{app}/{stream}?...`
             case rtmp = 1
             /// `webrtc://{domain}/{app}/{stream}?...`
@@ -17,7 +17,7 @@ extension Livesign.Tencent {
         }
 
         /// What a verified URL says.
-        public struct Info: Equatable {
+        public struct Info: Equatable, Sendable {
             /// The AppName, e.g. `live`.
             public let app: String
             /// The stream name the secret covers (no suffix).

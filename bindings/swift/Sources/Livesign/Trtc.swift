@@ -6,23 +6,23 @@ extension Livesign {
     /// API and TRTC event callbacks.
     public enum Trtc {
         /// `ActionStatus` of a REST response.
-        public enum ActionStatus: UInt32 {
+        public enum ActionStatus: UInt32, Sendable {
             case none = 0, ok = 1, fail = 2
         }
 
         /// What kind of problem a REST error code reports.
-        public enum ErrorCategory: UInt32 {
+        public enum ErrorCategory: UInt32, Sendable {
             case unknown = 0, request = 1, auth = 2, app = 3, rateLimit = 4, server = 5
         }
 
         /// Whether sending the same request again can succeed.
-        public enum Retry: UInt32 {
+        public enum Retry: UInt32, Sendable {
             case unknown = 0, never = 1, backoff = 2
         }
 
         /// A REST response envelope. `errorInfo` and `requestId` are text, JSON escapes undone like
         /// every parsed text of this API; "" when empty or absent.
-        public struct RestResponse: Equatable {
+        public struct RestResponse: Equatable, Sendable {
             public let actionStatus: ActionStatus
             public let errorCode: Int64
             public let errorInfo: String

@@ -15,7 +15,7 @@ extension Livesign.Trtc {
         public static let userbufMaxLength = Int(LIVESIGN_USERSIG_USERBUF_MAX_LEN)
 
         /// What a token says: checked by `verify`, as claimed by `inspect`.
-        public struct Info: Hashable {
+        public struct Info: Hashable, Sendable {
             public let sdkappid: UInt64
             public let identifier: String
             /// `TLS.time`: when it was issued.
@@ -129,7 +129,7 @@ extension Livesign.Trtc {
     /// `now + expireSeconds`.
     public enum PrivateMapKey {
         /// The privilege bits.
-        public struct Privileges: OptionSet, Hashable {
+        public struct Privileges: OptionSet, Hashable, Sendable {
             public let rawValue: UInt32
             public init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -147,7 +147,7 @@ extension Livesign.Trtc {
         }
 
         /// The room a grant is for.
-        public enum Room: Hashable {
+        public enum Room: Hashable, Sendable {
             /// A numeric room id (`roomId`).
             case numeric(UInt32)
             /// A string room id (`strRoomId`): non-empty ASCII, e.g. "room-42_abc".
@@ -155,7 +155,7 @@ extension Livesign.Trtc {
         }
 
         /// A parsed grant.
-        public struct Info: Hashable {
+        public struct Info: Hashable, Sendable {
             public let identifier: String
             public let sdkappid: UInt32
             public let room: Room
@@ -221,13 +221,15 @@ extension Livesign.Trtc {
         }
 
         /// Parses a PrivateMapKey userbuf (`UserSig.Info.userbuf` of a verified token); throws
-        /// `.malformed` when it is not exactly one. Compare `expiresAt` with the time yourself.
+        /// `.malformed` when it is not exactly one, or when its identifier or room string is not
+        /// UTF-8 (never read with U+FFFD in place of the bytes). Compare `expiresAt` with the
+        /// time yourself.
         public static func parse(_ userbuf: Data) throws -> Info {
             try withBytes(userbuf) { b, bl in
                 var p = livesign_privmap_info()
                 try LivesignError.check(livesign_privmap_parse(b, bl, &p))
-                return Info(identifier: text(p.identifier), sdkappid: p.sdkappid,
-                            room: p.has_roomstr != 0 ? .string(text(p.roomstr)) : .numeric(p.roomid),
+                return Info(identifier: try exactText(p.identifier), sdkappid: p.sdkappid,
+                            room: p.has_roomstr != 0 ? .string(try exactText(p.roomstr)) : .numeric(p.roomid),
                             expiresAt: Livesign.date(UInt64(p.expires_at)), privileges: Privileges(rawValue: p.privileges),
                             accountType: p.account_type)
             }

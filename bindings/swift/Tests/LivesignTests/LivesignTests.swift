@@ -15,6 +15,15 @@ final class CommonTests: XCTestCase {
         XCTAssertEqual(LivesignError.allCases.map(\.rawValue), [1, 2, 3, 4, 5, 6, 7, 255])
     }
 
+    /// Foundation and SwiftUI show `localizedDescription`: livesign's message, not "The
+    /// operation could not be completed".
+    func testErrorsAreLocalized() {
+        for e in LivesignError.allCases {
+            XCTAssertEqual((e as Error).localizedDescription, e.description)
+        }
+        XCTAssertEqual((LivesignError.expired as Error).localizedDescription, "time expired")
+    }
+
     func testLimits() throws {
         XCTAssertEqual(
             [Livesign.Limits.maxBodyLength, Livesign.Limits.maxResponseLength, Livesign.Limits.maxURLLength,

@@ -242,6 +242,25 @@ final class PrivateMapKeyTests: XCTestCase {
         assertStatus(.malformed, try PMK.parse(c8buf.dropLast()))
     }
 
+    /// The identifier and room string are read exactly: bytes that are not UTF-8 are refused,
+    /// never decoded to U+FFFD (which made the grants of "a\u{FF}" and "a\u{FE}" bytes equal).
+    func testParseIsExact() throws {
+        func grant(_ id: [UInt8], room: [UInt8]?) -> Data {
+            var b: [UInt8] = [room == nil ? 0 : 1, UInt8(id.count >> 8), UInt8(id.count & 0xff)] + id
+            for v: UInt32 in [1_400_000_000, 0, 1_700_000_300, 42, 0] { b += withUnsafeBytes(of: v.bigEndian, Array.init) }
+            if let room { b += [UInt8(room.count >> 8), UInt8(room.count & 0xff)] + room }
+            return Data(b)
+        }
+        let ok = try PMK.parse(grant(Array("b\u{f6}b".utf8), room: Array("r\u{e9}".utf8)))
+        XCTAssertEqual(ok.identifier, "b\u{f6}b")
+        XCTAssertEqual(ok.room, .string("r\u{e9}"))
+        let bad: [[UInt8]] = [[0x61, 0xff], [0x61, 0xfe], [0xc3], [0xed, 0xa0, 0x80], [0xc0, 0xaf]]
+        for b in bad {
+            assertStatus(.malformed, try PMK.parse(grant(b, room: nil)))
+            assertStatus(.malformed, try PMK.parse(grant(Array("bob".utf8), room: b)))
+        }
+    }
+
     func testRoundTrips() throws {
         let key = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
         let loaded = try HmacKey(key: key)

@@ -26,7 +26,7 @@ internal fun String.utf8OrNull(): ByteArray? = try { utf8() } catch (e: LiveSign
  * the JNI entry points; the operations live in one object per provider ([Tencent], [Trtc],
  * [Huawei], [Alibaba]),
  * with `ByteArray`/`String` in, values out, and a [LiveSignException] for every failure. Times
- * default to the system clock; `Long` parameters carry the bits of the C `uint64_t`s (Unix
+ * default to the system clock ([unixNow], which refuses a clock set before 1970); `Long` parameters carry the bits of the C `uint64_t`s (Unix
  * seconds fit either way), except that no credential is made from a negative time or lifetime
  * (a UserSig's `expireSeconds` and `now`, a `t`, a URL or callback timestamp:
  * [LiveSignException.InvalidArgument]; -1 would otherwise be valid for ever). Counts of seconds (`leewaySeconds`, `validForSeconds`,
@@ -71,9 +71,23 @@ object LiveSign {
         Limits(v[0], v[1], v[2], v[3], v[4])
     }
 
-    /** The current Unix time in seconds: the default `now`. */
+    /**
+     * The current Unix time in seconds: the default `now`. Throws
+     * [LiveSignException.InvalidArgument] while the system clock is set before 1970.
+     */
     @JvmStatic
-    fun unixNow(): Long = System.currentTimeMillis() / 1000
+    fun unixNow(): Long = unixSeconds(System.currentTimeMillis())
+
+    /**
+     * Whole seconds of a clock reading in milliseconds (the second it falls in). A reading
+     * before 1970 has none: a negative `now` would reach a verifier as about 1.8e19 (every
+     * genuine credential "expired") where Swift and C++ refuse the clock.
+     */
+    internal fun unixSeconds(millis: Long): Long {
+        val s = Math.floorDiv(millis, 1000L)
+        if (s < 0) throw LiveSignException.InvalidArgument()
+        return s
+    }
 
     /** livesign's message for a status number. */
     @JvmStatic
@@ -115,6 +129,20 @@ object LiveSign {
         val len = IntArray(1)
         LiveSignException.check(call(out, len))
         return out.copyOf(len[0])
+    }
+
+    /**
+     * The text of the UTF-8 bytes at `(offset, len)` of `bytes`, exactly: bytes that are not
+     * UTF-8 are [LiveSignException.Malformed], never decoded to U+FFFD (which would make two
+     * different byte strings equal). For fields livesign does not check as UTF-8.
+     */
+    internal fun exactText(bytes: ByteArray, offset: Long, len: Long): String = try {
+        Charsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(bytes, offset.toInt(), len.toInt())).toString()
+    } catch (e: java.nio.charset.CharacterCodingException) {
+        throw LiveSignException.Malformed()
     }
 
     /** The text at `(offset, len)` of `bytes` (offset -1: absent, empty). */

@@ -200,15 +200,17 @@ object Trtc {
 
         /**
          * Parses a PrivateMapKey userbuf ([UserSig.Info.userbuf] of a verified token); throws
-         * [LiveSignException.Malformed] when it is not exactly one. Compare [Info.expiresAt]
-         * with the time yourself.
+         * [LiveSignException.Malformed] when it is not exactly one, or when its identifier or
+         * room string is not UTF-8 (never read with U+FFFD in place of the bytes). Compare
+         * [Info.expiresAt] with the time yourself.
          */
         @JvmStatic
         fun parse(userbuf: ByteArray): Info {
             val f = LongArray(10)
             LiveSignException.check(LiveSign.nativePrivmapParse(userbuf, f))
-            return Info(LiveSign.cut(userbuf, f[0], f[1]), f[2], f[3], if (f[4] != 0L) LiveSign.cut(userbuf, f[5], f[6]) else null,
-                f[7], Privilege.of(f[8].toInt()), f[8], f[9])
+            val roomStr = if (f[4] != 0L) LiveSign.exactText(userbuf, maxOf(f[5], 0L), f[6]) else null
+            return Info(LiveSign.exactText(userbuf, maxOf(f[0], 0L), f[1]), f[2], f[3], roomStr, f[7],
+                Privilege.of(f[8].toInt()), f[8], f[9])
         }
     }
 

@@ -11,9 +11,9 @@ inline fun <reified E : LiveSignException> assertStatus(block: () -> Unit): E {
         block()
     } catch (e: LiveSignException) {
         if (e is E) return e
-        fail("expected ${E::class.simpleName}, got ${e.cName}")
+        fail("expected ${E::class.java.simpleName}, got ${e.cName}")
     }
-    fail("expected ${E::class.simpleName}, got success")
+    fail("expected ${E::class.java.simpleName}, got success")
     throw AssertionError()
 }
 

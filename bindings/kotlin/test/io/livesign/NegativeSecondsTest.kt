@@ -1,6 +1,7 @@
 package io.livesign
 
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
 import org.junit.Test
 
 /**
@@ -25,6 +26,20 @@ class NegativeSecondsTest {
         assertStatus<LiveSignException.Expired> { Tencent.Url.verify(listOf(key), url, now = 5000) }
         assertStatus<LiveSignException.InvalidArgument> { Tencent.Url.verify(listOf(key), url, validForSeconds = -1, now = 5000) }
         assertStatus<LiveSignException.InvalidArgument> { Tencent.Url.verify(listOf(key), url, now = 5000, leewaySeconds = -1) }
+    }
+
+    /**
+     * The default `now`: a system clock set before 1970 is refused, not handed on as a negative
+     * `Long` (whose bits a verifier reads as about 1.8e19: every genuine credential "expired").
+     */
+    @Test fun clockBefore1970() {
+        assertEquals(0L, LiveSign.unixSeconds(0L))
+        assertEquals(1L, LiveSign.unixSeconds(1999L))
+        assertEquals(1700000000L, LiveSign.unixSeconds(1700000000_000L))
+        assertStatus<LiveSignException.InvalidArgument> { LiveSign.unixSeconds(-1L) }
+        assertStatus<LiveSignException.InvalidArgument> { LiveSign.unixSeconds(-999L) }
+        assertStatus<LiveSignException.InvalidArgument> { LiveSign.unixSeconds(Long.MIN_VALUE) }
+        assertTrue(LiveSign.unixNow() > 1700000000L)
     }
 
     /** Times written into other credentials: a negative one is refused too. */

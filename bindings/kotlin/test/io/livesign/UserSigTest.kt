@@ -232,6 +232,29 @@ class PrivateMapKeyTest {
         }
     }
 
+    // The identifier and room string are read exactly: bytes that are not UTF-8 are refused,
+    // never decoded to U+FFFD (which made the grants of "a\xFF" and "a\xFE" equal).
+    @Test fun parseIsExact() {
+        fun grant(id: ByteArray, room: ByteArray?): ByteArray {
+            val b = java.io.ByteArrayOutputStream()
+            val out = java.io.DataOutputStream(b)
+            out.writeByte(if (room == null) 0 else 1)
+            out.writeShort(id.size); out.write(id)
+            for (v in intArrayOf(1400000000, 0, 1700000300, 42, 0)) out.writeInt(v)
+            if (room != null) { out.writeShort(room.size); out.write(room) }
+            return b.toByteArray()
+        }
+        val ok = PrivateMapKey.parse(grant("b\u00f6b".toByteArray(), "r\u00e9".toByteArray()))
+        assertEquals("b\u00f6b", ok.identifier)
+        assertEquals("r\u00e9", ok.roomStr)
+        val bad = listOf(byteArrayOf(0x61, 0xFF.toByte()), byteArrayOf(0x61, 0xFE.toByte()), byteArrayOf(0xC3.toByte()),
+            byteArrayOf(0xED.toByte(), 0xA0.toByte(), 0x80.toByte()), byteArrayOf(0xC0.toByte(), 0xAF.toByte()))
+        for (b in bad) {
+            assertStatus<LiveSignException.Malformed> { PrivateMapKey.parse(grant(b, null)) }
+            assertStatus<LiveSignException.Malformed> { PrivateMapKey.parse(grant("bob".toByteArray(), b)) }
+        }
+    }
+
     @Test fun errors() {
         val enter = EnumSet.of(Privilege.ENTER)
         assertStatus<LiveSignException.InvalidKey> { PrivateMapKey.generate(1L, "", "bob", 60L, 1L, enter, 1L) }
