@@ -2561,8 +2561,9 @@ size_t livesign_usersig_len(uint64_t sdkappid,
  *   `usersig` longer than `LIVESIGN_USERSIG_MAX_LEN` (the longest token livesign writes, and
  *   the limit on tokens read);
  * - `LIVESIGN_MALFORMED`: not a UserSig (base64, zlib or JSON broken, a member missing,
- *   mistyped or duplicated, or outside livesign's bounds: an identifier over 256 bytes, a
- *   userbuf over 1024 bytes, a document over 4096 bytes);
+ *   mistyped or duplicated, a signed member's name also spelled in another case, which the
+ *   official Go verifier would read instead, or outside livesign's bounds: an identifier
+ *   over 256 bytes, a userbuf over 1024 bytes, a document over 4096 bytes);
  * - `LIVESIGN_IDENTITY_MISMATCH`: a well-formed token for another sdkappid or identifier;
  * - `LIVESIGN_SIGNATURE_MISMATCH`: wrong key, or altered fields (constant-time compare);
  * - `LIVESIGN_EXPIRED`: genuine, but `now > time + expire + leeway_s` (saturating);

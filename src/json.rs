@@ -259,7 +259,7 @@ pub fn parse_object(src: &[u8]) -> Result<Object<'_>, Error> {
 
 /// [`parse_object`], counting the reader's steps into `meter`.
 pub(crate) fn parse_object_metered<'a, M: Meter>(src: &'a [u8], meter: M) -> Result<Object<'a>, Error> {
-    Ok(parse_object_lookup_metered(src, [], meter)?.0)
+    Ok(parse_object_lookup_metered::<0, M, false>(src, [], meter)?.0)
 }
 
 /// Validates `src` as exactly one JSON object, as [`parse_object`] does, and looks up `N`
@@ -278,7 +278,20 @@ pub(crate) fn parse_lookup_metered<'a, const N: usize, M: Meter>(
     names: [&[u8]; N],
     meter: M,
 ) -> Result<[Option<Value<'a>>; N], Error> {
-    Ok(parse_object_lookup_metered(src, names, meter)?.1)
+    Ok(parse_object_lookup_metered::<N, M, false>(src, names, meter)?.1)
+}
+
+/// [`parse_lookup`] for a document that Go's `encoding/json` also reads into a struct (the
+/// official Go UserSig verifier does): Go matches member names case-insensitively under
+/// Unicode simple folding and keeps the last match, so a member that is a looked-up name in
+/// another case (`tls.identifier`, `TLS.\u017fig` with a long s, `TLS.sd\u212aappid` with a
+/// Kelvin sign) would be the value Go reads. Such a member is `Malformed`, as a repeated name
+/// is. The names must be ASCII.
+pub(crate) fn parse_lookup_go_folded<'a, const N: usize>(
+    src: &'a [u8],
+    names: [&[u8]; N],
+) -> Result<[Option<Value<'a>>; N], Error> {
+    Ok(parse_object_lookup_metered::<N, NoMeter, true>(src, names, NoMeter)?.1)
 }
 
 /// [`parse_lookup`] that also returns the validated [`Object`], for readers that keep the
@@ -287,12 +300,13 @@ pub(crate) fn parse_object_lookup<'a, const N: usize>(
     src: &'a [u8],
     names: [&[u8]; N],
 ) -> Result<(Object<'a>, [Option<Value<'a>>; N]), Error> {
-    parse_object_lookup_metered(src, names, NoMeter)
+    parse_object_lookup_metered::<N, NoMeter, false>(src, names, NoMeter)
 }
 
-/// [`parse_object_lookup`], counting the reader's steps into `meter`.
+/// [`parse_object_lookup`], counting the reader's steps into `meter`; with `GO_FOLD`, as
+/// [`parse_lookup_go_folded`] reads.
 #[inline(always)]
-fn parse_object_lookup_metered<'a, const N: usize, M: Meter>(
+fn parse_object_lookup_metered<'a, const N: usize, M: Meter, const GO_FOLD: bool>(
     src: &'a [u8],
     names: [&[u8]; N],
     meter: M,
@@ -334,6 +348,7 @@ fn parse_object_lookup_metered<'a, const N: usize, M: Meter>(
             let value = p.value_within(MAX_DEPTH - 1)?;
             // An escaped name's raw length is not its length: compare it with every name.
             let mut candidates = if escaped { all } else { by_len.get(name.raw.len()).copied().unwrap_or(long) };
+            let mut matched = false;
             while candidates != 0 {
                 let k = candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
@@ -344,9 +359,15 @@ fn parse_object_lookup_metered<'a, const N: usize, M: Meter>(
                         return Err(Error::Malformed);
                     }
                     *slot = Some(value);
+                    matched = true;
                     // The wanted names differ, so a member fills at most one slot.
                     break;
                 }
+            }
+            // Only members no name matched exactly are compared again: none, in a document
+            // that holds only the looked-up members.
+            if GO_FOLD && !matched && names.iter().any(|wanted| go_folds_to(name.bytes(), wanted)) {
+                return Err(Error::Malformed);
             }
             p.ws();
             match p.peek() {
@@ -739,6 +760,25 @@ impl<'a, M: Meter> Parser<'a, M> {
             _ => Ok(()),
         }
     }
+}
+
+/// Whether Go's `encoding/json` takes a member named `name` (its unescaped bytes) for the
+/// struct field tagged `wanted` (ASCII): `bytes.EqualFold`, i.e. ASCII case folding plus the
+/// two non-ASCII letters whose simple case folding reaches ASCII, U+017F (long s, an `s`) and
+/// U+212A (Kelvin sign, a `k`).
+fn go_folds_to(mut name: impl Iterator<Item = u8>, wanted: &[u8]) -> bool {
+    for &w in wanted {
+        let folded = match name.next() {
+            Some(b @ 0..=0x7f) => b,
+            Some(0xc5) if name.next() == Some(0xbf) => b's',
+            Some(0xe2) if name.next() == Some(0x84) && name.next() == Some(0xaa) => b'k',
+            _ => return false,
+        };
+        if !folded.eq_ignore_ascii_case(&w) {
+            return false;
+        }
+    }
+    name.next().is_none()
 }
 
 /// `a == b` for two slices of equal length, without a `memcmp` call for the short member

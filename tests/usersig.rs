@@ -345,6 +345,56 @@ fn malformed_documents() {
     assert_eq!(usersig_inspect(too_long.as_bytes()).map(|_| ()), Err(Error::InvalidArgument));
 }
 
+/// The official Go verifier reads the document with `encoding/json` into a struct, which
+/// matches member names case-insensitively (Unicode simple folding: `ſ` is an `s`, the Kelvin
+/// sign `K` a `k`) and keeps the last match. A member that is one of the signed names under
+/// that folding but not its exact spelling would make Go read another value than livesign
+/// (Go, checked with go1.19: `"TLS.identifier":"u","tls.identifier":"bob"` reads "bob"), so
+/// it is malformed; names that merely look alike are unknown members, as for Go.
+#[test]
+fn member_names_go_folds_onto_a_signed_one_are_malformed() {
+    let k = HmacKey::new(KEY).unwrap();
+    let sig = tok::sig(KEY, "u", APP, T, 3600, None);
+    let ok =
+        format!(r#"{{"TLS.identifier":"u","TLS.sdkappid":{APP},"TLS.expire":3600,"TLS.time":{T},"TLS.sig":"{sig}"}}"#);
+    let with = |member: &str| ok.replace('}', &format!(",{member}}}"));
+    for member in [
+        r#""tls.identifier":"bob""#,
+        r#""TLS.IDENTIFIER":"bob""#,
+        r#""TLS.Expire":99999999"#,
+        r#""tls.time":1"#,
+        r#""TLS.SdKaPpId":1"#,
+        r#""TLS.sd\u212aappid":1"#,
+        "\"TLS.sd\u{212a}appid\":1",
+        r#""TLS.\u017fig":"AAAA""#,
+        "\"TL\u{17f}.sig\":\"AAAA\"",
+        r#""tls.userbuf":"YWJj""#,
+        r#""tls.ver":"x""#,
+        r#""TLS.\u0053IG":"AAAA""#,
+    ] {
+        let doc = with(member);
+        for level in [0, 6] {
+            let t = tok::token_of(doc.as_bytes(), level);
+            assert_eq!(usersig_verify(&k, APP, "u", t.as_bytes(), T, 0).map(|_| ()), Err(Error::Malformed), "{doc}");
+            assert_eq!(usersig_inspect(t.as_bytes()).map(|_| ()), Err(Error::Malformed), "{doc}");
+        }
+    }
+    // Go folds none of these onto a signed name: they stay unknown members.
+    for member in [
+        r#""TLS.s\u0131g":"x""#,
+        r#""TLS.S\u0130G":"x""#,
+        r#""TLS.sig ":"x""#,
+        r#""TLS_sig":"x""#,
+        r#""TLS.sigs":"x""#,
+        r#""TLS.tim":1"#,
+        r#""":1"#,
+    ] {
+        let doc = with(member);
+        let info = verify_doc(doc.as_bytes(), "u", 6).unwrap_or_else(|e| panic!("{e}: {doc}"));
+        assert_eq!(info.identifier(), "u");
+    }
+}
+
 #[test]
 fn oversized_documents_are_malformed() {
     let sig = tok::sig(KEY, "u", APP, T, 3600, None);

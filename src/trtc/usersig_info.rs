@@ -5,7 +5,9 @@
 //! `\/`, the members Go omits when zero or empty (`TLS.identifier` = "", `TLS.sdkappid`,
 //! `TLS.expire`, `TLS.time` = 0), a missing `TLS.ver` (no official verifier reads it), any
 //! deflate block type. Refused as `Malformed`: anything that is not canonical padded base64
-//! in Tencent's alphabet, a bad zlib stream, invalid or duplicated JSON members, numbers that
+//! in Tencent's alphabet, a bad zlib stream, invalid or duplicated JSON members (a signed
+//! member's name in another case counts as a duplicate: the official Go verifier matches names
+//! case-insensitively and would read that member instead), numbers that
 //! are not plain non-negative integers (as `null`, strings, fractions), a missing or
 //! non-32-byte `TLS.sig`, a `TLS.userbuf` that is not canonical standard base64, and tokens
 //! outside livesign's bounds (see the constants below).
@@ -158,7 +160,9 @@ fn with_decoded_large<R>(usersig: &[u8], f: impl FnOnce(Result<Fields<'_>, Error
 fn decode<'d>(usersig: &[u8], zlib: &mut [u8], doc: &'d mut [u8]) -> Result<Fields<'d>, Error> {
     let zlib = base64::decode(Alphabet::Tencent, usersig, zlib).map_err(|_| Error::Malformed)?;
     let doc = zlib::decompress(zlib, doc)?.data;
-    let [_ver, identifier, sdkappid, expire, time, userbuf, sig] = json::parse_lookup(
+    // Go-folded: the official Go verifier would take a member `tls.identifier` for the
+    // identifier, so such a document means different tokens to it and to livesign.
+    let [_ver, identifier, sdkappid, expire, time, userbuf, sig] = json::parse_lookup_go_folded(
         doc,
         [&b"TLS.ver"[..], b"TLS.identifier", b"TLS.sdkappid", b"TLS.expire", b"TLS.time", b"TLS.userbuf", b"TLS.sig"],
     )?;
