@@ -128,7 +128,7 @@ pub(crate) const ENTRIES: [ErrorInfo; 15] = [
         Message,
         0,
         c"cmd is invalid",
-        c"The cmd (APPID) is invalid: the feature is not activated for it (a line break copied into the URL gives this too).",
+        c"The cmd (APPID) is invalid: the feature is not activated for it.",
         NotActivated,
         Never,
     ),
@@ -189,14 +189,7 @@ pub(crate) const ENTRIES: [ErrorInfo; 15] = [
         InvalidRequest,
         Never,
     ),
-    entry(
-        Code,
-        1301,
-        c"has not live stream",
-        c"A real-time command found no active stream.",
-        StreamState,
-        Later,
-    ),
+    entry(Code, 1301, c"has not live stream", c"A real-time command found no active stream.", StreamState, Later),
     entry(
         Code,
         10003,
@@ -205,14 +198,7 @@ pub(crate) const ENTRIES: [ErrorInfo; 15] = [
         NoData,
         Never,
     ),
-    entry(
-        Code,
-        20601,
-        c"",
-        c"Live_Channel_GetStatus: the stream has never been pushed.",
-        StreamState,
-        Later,
-    ),
+    entry(Code, 20601, c"", c"Live_Channel_GetStatus: the stream has never been pushed.", StreamState, Later),
 ];
 
 /// Other spellings of documented messages: the Chinese page writes 1201 as "internel".
