@@ -365,9 +365,24 @@ fn parse_object_lookup_metered<'a, const N: usize, M: Meter, const GO_FOLD: bool
                 }
             }
             // Only members no name matched exactly are compared again: none, in a document
-            // that holds only the looked-up members.
-            if GO_FOLD && !matched && names.iter().any(|wanted| go_folds_to(name.bytes(), wanted)) {
-                return Err(Error::Malformed);
+            // that holds only the looked-up members. An unescaped ASCII name folds only onto
+            // the names of its own length.
+            if GO_FOLD && !matched {
+                let folds = if !escaped && name.raw.is_ascii() {
+                    let mut same_len = by_len.get(name.raw.len()).copied().unwrap_or(long);
+                    let mut any = false;
+                    while same_len != 0 && !any {
+                        let k = same_len.trailing_zeros() as usize;
+                        same_len &= same_len - 1;
+                        any = names.get(k).is_some_and(|wanted| wanted.eq_ignore_ascii_case(name.raw));
+                    }
+                    any
+                } else {
+                    names.iter().any(|wanted| go_folds_to(name.bytes(), wanted))
+                };
+                if folds {
+                    return Err(Error::Malformed);
+                }
             }
             p.ws();
             match p.peek() {
@@ -838,6 +853,49 @@ fn plain_run(s: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn go_folded_lookup() {
+        let names = [&b"TLS.sig"[..], b"stream"];
+        let read = |doc: &str| parse_lookup_go_folded(doc.as_bytes(), names).map(|[a, b]| (a.is_some(), b.is_some()));
+        assert_eq!(read(r#"{"TLS.sig":"a","stream":"s","other":1}"#), Ok((true, true)));
+        // Another case, ASCII or through the two non-ASCII letters Go folds onto ASCII (long s,
+        // Kelvin sign), raw or escaped, in either order: Go would read that member.
+        for other in [
+            r#""tls.sig""#,
+            r#""TLS.SIG""#,
+            r#""Stream""#,
+            r#""STREAM""#,
+            r#""TLS.\u017fig""#,
+            r#""TLS.\u017Fig""#,
+            r#""\u017ftream""#,
+            r#""\u0053tream""#,
+            "\"TLS.\u{17f}ig\"",
+        ] {
+            assert_eq!(
+                read(&format!(r#"{{"TLS.sig":"a","stream":"s",{other}:"x"}}"#)),
+                Err(Error::Malformed),
+                "{other}"
+            );
+            assert_eq!(
+                read(&format!(r#"{{{other}:"x","TLS.sig":"a","stream":"s"}}"#)),
+                Err(Error::Malformed),
+                "{other}"
+            );
+            assert_eq!(read(&format!(r#"{{{other}:"x"}}"#)), Err(Error::Malformed), "{other} alone");
+        }
+        let kelvin =
+            |name: &str| parse_lookup_go_folded(format!(r#"{{"{name}":1}}"#).as_bytes(), [&b"sdkappid"[..]]).map(drop);
+        assert_eq!(kelvin("sd\u{212a}appid"), Err(Error::Malformed));
+        assert_eq!(kelvin(r"sd\u212Aappid"), Err(Error::Malformed));
+        // What Go does not fold is just another member: dotless and dotted i, a longer or
+        // shorter name, another separator.
+        for other in ["TLS.s\u{131}g", "TLS.s\u{130}g", "TLS.sig ", "TLS.si", "TLS_sig", "streams", "\u{17f}"] {
+            assert_eq!(read(&format!(r#"{{"TLS.sig":"a","{other}":"x"}}"#)), Ok((true, false)), "{other}");
+        }
+        // The plain reader keeps them apart, as a case-sensitive reader does.
+        assert!(parse_lookup(br#"{"stream":"s","Stream":"x"}"#, names).is_ok());
+    }
 
     fn obj(s: &str) -> Result<Object<'_>, Error> {
         parse_object(s.as_bytes())

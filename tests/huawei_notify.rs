@@ -364,7 +364,19 @@ fn duplicated_fields_are_malformed() {
         // The same name spelled with an escape is the same name.
         let escaped = format!("{{\"\\u{:04x}{}\":{},{}", field.as_bytes()[0], &field[1..], v[field], &body[1..]);
         assert_eq!(err(&escaped), Some(Error::Malformed), "{field} (escaped name)");
+        // Go's encoding/json matches names case-insensitively and keeps the last match: a
+        // `STREAM` after `stream` is the stream a Go reader of the body takes, so it counts too.
+        let upper = format!("{},\"{}\":\"other\"}}", &body[..body.len() - 1], field.to_uppercase());
+        assert_eq!(err(&upper), Some(Error::Malformed), "{field} (another case)");
+        let c = c_verify(KEY, upper.as_bytes(), T, 0);
+        assert_eq!(c.0, LIVESIGN_MALFORMED, "{field} (another case, C)");
     }
+    // Go also folds the long s and the Kelvin sign onto `s` and `k`; other look-alikes stay
+    // other members.
+    let long_s = format!(r#"{},"\u017ftream":"other"}}"#, &body[..body.len() - 1]);
+    assert_eq!(err(&long_s), Some(Error::Malformed));
+    let dotless = format!(r#"{},"cl\u0131ent_ip":"x"}}"#, &body[..body.len() - 1]);
+    assert!(verify(&dotless, T, 0).is_ok());
     // Duplicates of fields nobody reads are the document's business.
     let other = format!("{{\"x\":1,\"x\":2,{}", &body[1..]);
     assert!(verify(&other, T, 0).is_ok());

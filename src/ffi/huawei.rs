@@ -230,7 +230,9 @@ unsafe fn sign_into(key: Result<HmacKey, Error>, f: [&str; 4], auth_timestamp: u
 /// `now` (Unix seconds), under the notification `key`, tolerating `leeway_s` seconds past
 /// `auth_timestamp` (`LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S` is the usual value).
 ///
-/// The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read,
+/// The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read
+/// (also in another case, as `Stream` or `STREAM` beside `stream`: Go's `encoding/json`
+/// matches names case-insensitively and would read that one),
 /// `auth_timestamp` that is not a JSON integer up to `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`, any
 /// other field read that is not a string, or a missing `event`, `domain`, `app`, `stream`,
 /// `auth_timestamp` or `auth_sign` is malformed.

@@ -17,7 +17,8 @@
 //! The signed fields are JSON strings, and Huawei's server signs their *values*: a field that
 //! arrives with escapes (`\/`, `\u0061`) is unescaped on the fly into the MAC, never copied
 //! into a buffer, so no field length is too long to verify. The body is read strictly
-//! (`crate::json`): invalid JSON, a duplicated field among those read, a missing signed field
+//! (`crate::json`): invalid JSON, a duplicated field among those read (also in another case,
+//! `Stream` beside `stream`, which Go's `encoding/json` would read instead), a missing signed field
 //! or a field of the wrong type (`auth_timestamp` must be a JSON integer up to
 //! [`Notification::MAX_AUTH_TIMESTAMP`], every other field a string) is `Malformed`, and so is a body without `auth_sign` / `auth_timestamp` (Huawei
 //! omits them only when no key is configured, and a verifier always has a key).
@@ -125,7 +126,7 @@ impl<'a> Notification<'a> {
         limits::check(body, Limits::MAX_BODY_LEN)?;
         check_key(key)?;
         let [event, domain, app, stream, user_args, client_ip, node_ip, publish_ts, auth_ts, auth_sign] =
-            json::parse_lookup(body, FIELDS)?;
+            json::parse_lookup_go_folded(body, FIELDS)?;
         let (event, domain, app, stream) = (required(event)?, required(domain)?, required(app)?, required(stream)?);
         let [user_args, client_ip, node_ip, publish_timestamp] =
             [optional(user_args)?, optional(client_ip)?, optional(node_ip)?, optional(publish_ts)?];
