@@ -865,7 +865,8 @@ fn usersig_model(
     if key.is_empty() || key.len() > 1024 {
         return Err(LIVESIGN_INVALID_KEY);
     }
-    if id.len() > 256 || userbuf.len() > 1024 {
+    // The official verifiers read TLS.time and TLS.expire as int64, their sum too.
+    if id.len() > 256 || userbuf.len() > 1024 || u128::from(now) + u128::from(expire) > i64::MAX as u128 {
         return Err(LIVESIGN_INVALID_ARGUMENT);
     }
     let std = base64::engine::general_purpose::STANDARD;
@@ -956,8 +957,8 @@ proptest! {
         sdkappid in prop_oneof![1_400_000_000u64..1_500_000_000, any::<u64>(), Just(0u64)],
         key in prop_oneof![8 => prop::collection::vec(any::<u8>(), 1..80), 1 => Just(vec![]), 1 => Just(vec![7u8; 1025])],
         id in identifier(),
-        expire in prop_oneof![Just(0u64), 1u64..20_000_000, any::<u64>()],
-        now in prop_oneof![Just(0u64), 1_600_000_000u64..1_800_000_000, any::<u64>()],
+        expire in prop_oneof![Just(0u64), 1u64..20_000_000, any::<u64>(), i64::MAX as u64 - 1_800_000_000..=i64::MAX as u64],
+        now in prop_oneof![Just(0u64), 1_600_000_000u64..1_800_000_000, any::<u64>(), Just(i64::MAX as u64)],
         userbuf in prop_oneof![Just(vec![]), prop::collection::vec(any::<u8>(), 1..64), prop::collection::vec(any::<u8>(), 1020..1030)],
     ) {
         let model = usersig_model(sdkappid, &key, &id, expire, now, &userbuf);
@@ -1140,12 +1141,16 @@ proptest! {
 }
 
 #[test]
-fn usersig_longest_token_is_max_len_and_verifies() {
+fn usersig_longest_token_fits_max_len_and_verifies() {
     let key = b"k";
     let id = "<".repeat(256);
     let ub = [0u8; 1024];
-    let model = usersig_model(u64::MAX, key, &id, u64::MAX, u64::MAX, &ub).unwrap();
-    assert_eq!(model.len(), LIVESIGN_USERSIG_MAX_LEN);
+    // Both times of 19 digits, summing to INT64_MAX: the longest token written. The limit
+    // keeps 4 more characters for the 20-digit times other SDKs write.
+    let (expire, now) = (LIVESIGN_USERSIG_MAX_EXPIRES_AT / 2 + 1, LIVESIGN_USERSIG_MAX_EXPIRES_AT / 2);
+    assert_eq!(expire + now, i64::MAX as u64);
+    let model = usersig_model(u64::MAX, key, &id, expire, now, &ub).unwrap();
+    assert_eq!(model.len(), LIVESIGN_USERSIG_MAX_LEN - 4);
     // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
     let (st, got) = call(|out, cap, len| unsafe {
         livesign_usersig_gen(
@@ -1154,8 +1159,8 @@ fn usersig_longest_token_is_max_len_and_verifies() {
             1,
             id.as_ptr(),
             id.len(),
-            u64::MAX,
-            u64::MAX,
+            expire,
+            now,
             ub.as_ptr(),
             ub.len(),
             out,
@@ -1174,12 +1179,21 @@ fn usersig_longest_token_is_max_len_and_verifies() {
             id.len(),
             got.as_ptr(),
             got.len(),
-            u64::MAX,
+            expire + now,
             0,
             ptr::null_mut(),
         )
     };
     assert_eq!(st, LIVESIGN_OK);
+    // One second later, or 20-digit times, is not made.
+    for (expire, now) in [(expire + 1, now), (u64::MAX, u64::MAX)] {
+        assert_eq!(usersig_model(u64::MAX, key, &id, expire, now, &ub), Err(LIVESIGN_INVALID_ARGUMENT));
+        // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
+        let (st, got) = call(|out, cap, len| unsafe {
+            livesign_usersig_gen(1, key.as_ptr(), 1, id.as_ptr(), id.len(), expire, now, ptr::null(), 0, out, cap, len)
+        });
+        assert_eq!((st, got.len()), (LIVESIGN_INVALID_ARGUMENT, 0));
+    }
 }
 
 #[test]

@@ -5,6 +5,8 @@
 //! Rust ones are checked. (Round trips are in each provider's file; TRTC callbacks and
 //! Tencent `t + sign` have all of these in theirs.)
 
+mod support;
+
 use livesign::ffi::huawei::livesign_huawei_callback_verify;
 use livesign::ffi::tencent::livesign_tencent_callback_verify;
 use livesign::ffi::trtc::livesign_usersig_verify;
@@ -124,7 +126,23 @@ proptest! {
     #[test]
     fn usersig_expiry(time in time(), expire in time(), leeway in leeway(), id in "[a-z0-9_]{1,16}") {
         let k = HmacKey::new(USERSIG_KEY).unwrap();
-        let token = UserSig::new(&k, 1400000000, &id, expire, time, b"").unwrap();
+        let token = match UserSig::new(&k, 1400000000, &id, expire, time, b"") {
+            Ok(token) => {
+                prop_assert!(u128::from(time) + u128::from(expire) <= i64::MAX as u128);
+                token.as_str().to_owned()
+            }
+            Err(e) => {
+                // livesign writes no token past INT64_MAX (the official verifiers read int64),
+                // but other SDKs (Python) do, and verification reads them.
+                prop_assert_eq!(e, Error::InvalidArgument);
+                prop_assert!(u128::from(time) + u128::from(expire) > i64::MAX as u128);
+                let sig = support::usersig::sig(USERSIG_KEY, &id, 1400000000, time, expire, None);
+                let doc = format!(
+                    r#"{{"TLS.ver":"2.0","TLS.identifier":"{id}","TLS.sdkappid":1400000000,"TLS.expire":{expire},"TLS.time":{time},"TLS.sig":"{sig}"}}"#
+                );
+                support::usersig::token_of(doc.as_bytes(), 6)
+            }
+        };
         let t = token.as_bytes();
         let c = |now: u64| {
             // SAFETY: every input is valid for its length; info may be NULL.

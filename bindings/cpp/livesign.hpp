@@ -588,8 +588,14 @@ constexpr std::size_t identifier_max_len = LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN;
 /// Longest userbuf accepted, in bytes (LIVESIGN_USERSIG_USERBUF_MAX_LEN).
 constexpr std::size_t userbuf_max_len = LIVESIGN_USERSIG_USERBUF_MAX_LEN;
 
-/// The longest token livesign generates (LIVESIGN_USERSIG_MAX_LEN), UserSig or PrivateMapKey.
+/// A size that always fits a token livesign generates (LIVESIGN_USERSIG_MAX_LEN), UserSig or
+/// PrivateMapKey, and the longest token `verify` and `inspect` read.
 inline std::size_t max_len() noexcept { return livesign_usersig_max_len(); }
+
+/// The latest expiry `gen` accepts (LIVESIGN_USERSIG_MAX_EXPIRES_AT, INT64_MAX): `now +
+/// expire_s` above it is Error(InvalidArgument), since the official verifiers read `TLS.time`
+/// and `TLS.expire` as signed 64-bit integers and would refuse the token.
+constexpr uint64_t max_expires_at = LIVESIGN_USERSIG_MAX_EXPIRES_AT;
 
 /// The exact length of the token `gen` writes for these inputs (only the userbuf's length
 /// matters); 0 when `gen` would throw Error(InvalidArgument).
@@ -636,8 +642,8 @@ std::string exact(std::size_t n, Call &&call) {
 
 /// A UserSig for `identifier`, issued at `now`, valid for `expire_s` seconds, optionally
 /// carrying `userbuf`. Throws Error(InvalidKey) for an empty key, Error(InvalidArgument) for an
-/// identifier that is not UTF-8 or longer than `identifier_max_len`, or a userbuf longer than
-/// `userbuf_max_len`. The key is the console's secret key as text (its bytes, never
+/// identifier that is not UTF-8 or longer than `identifier_max_len`, a userbuf longer than
+/// `userbuf_max_len`, or `now + expire_s` above `max_expires_at`. The key is the console's secret key as text (its bytes, never
 /// hex-decoded).
 inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, uint64_t expire_s,
                        uint64_t now = unix_now(), std::string_view userbuf = {}) {

@@ -8,9 +8,16 @@ use super::{boundary, input, text};
 use crate::trtc::{self, Fields, PrivateMap, Privilege, Room, UserSig};
 use crate::{Error, HmacKey};
 
-/// The longest UserSig livesign generates, in bytes: a buffer of this size always fits the
-/// output of `livesign_usersig_gen` and `livesign_privmap_gen*` (no NUL is written).
+/// A buffer of this size always fits the output of `livesign_usersig_gen` and
+/// `livesign_privmap_gen*` (no NUL is written), and the longest UserSig verify and inspect
+/// read (a token other SDKs write with 20-digit times; livesign's own stop at
+/// `LIVESIGN_USERSIG_MAX_EXPIRES_AT`, 4 characters shorter).
 pub const LIVESIGN_USERSIG_MAX_LEN: usize = 4180;
+/// The latest expiry `livesign_usersig_gen` and `livesign_privmap_gen*` accept:
+/// `now + expire_s` at most `INT64_MAX`. The official verifiers read `TLS.time` and
+/// `TLS.expire` as signed 64-bit integers (Go's `int64`, PHP's `int`): a larger member does not
+/// parse and a larger sum wraps into the past, so such a token would fail where it is used.
+pub const LIVESIGN_USERSIG_MAX_EXPIRES_AT: u64 = 9_223_372_036_854_775_807;
 /// The longest identifier accepted, in UTF-8 bytes (Tencent documents 32 at most), and the
 /// capacity of `livesign_usersig_info.identifier`.
 pub const LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN: usize = 256;
@@ -22,6 +29,7 @@ const _: () = assert!(
     LIVESIGN_USERSIG_MAX_LEN == UserSig::MAX_LEN
         && LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN == UserSig::MAX_IDENTIFIER_LEN
         && LIVESIGN_USERSIG_USERBUF_MAX_LEN == UserSig::MAX_USERBUF_LEN
+        && LIVESIGN_USERSIG_MAX_EXPIRES_AT == UserSig::MAX_EXPIRES_AT
 );
 
 /// PrivateMapKey privilege bit: create the room.
@@ -234,16 +242,16 @@ unsafe fn usersig_gen(
 ///   out_cap = 0` asks for it too (`LIVESIGN_BUFFER_TOO_SMALL`).
 ///
 /// The token is the official Go SDK's, byte for byte (JSON layout, stored zlib blocks,
-/// Tencent's base64 alphabet `* - _` with padding); every official verifier accepts it while
-/// `now + expire_s` is at most `INT64_MAX`. The official Go verifier reads `TLS.time` and
-/// `TLS.expire` as signed 64-bit integers: a larger member does not parse (a token "for another
-/// sdkappid") and a larger sum wraps into the past (expired at once). livesign still makes such
-/// a token, and `livesign_usersig_verify` reads its expiry saturating (valid to the end of time).
+/// Tencent's base64 alphabet `* - _` with padding), and every official verifier accepts it:
+/// `now + expire_s` must be at most `LIVESIGN_USERSIG_MAX_EXPIRES_AT` (`INT64_MAX`), since the
+/// official Go verifier reads `TLS.time` and `TLS.expire` as signed 64-bit integers (a larger
+/// member does not parse, a larger sum wraps into the past). `livesign_usersig_verify` still
+/// reads such tokens from other SDKs, with its expiry saturating.
 ///
 /// Returns, first failure wins: `LIVESIGN_INVALID_ARGUMENT` (`out_len` NULL, `out` NULL with
 /// `out_cap > 0`, an input NULL with a length, identifier not UTF-8); `LIVESIGN_INVALID_KEY`
 /// (empty key, or longer than `LIVESIGN_MAX_KEY_LEN`); `LIVESIGN_INVALID_ARGUMENT` (identifier
-/// or userbuf too long);
+/// or userbuf too long, `now + expire_s` above `LIVESIGN_USERSIG_MAX_EXPIRES_AT`);
 /// `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed); `LIVESIGN_OK` (`*out_len` = bytes
 /// written). On failure `*out_len` is 0 unless stated. Never allocates.
 #[must_use = "the status says whether the output is valid"]
@@ -325,7 +333,8 @@ pub extern "C" fn livesign_usersig_max_len() -> usize {
 /// userbuf's length matters, not its bytes; for a PrivateMapKey pass 23 + identifier_len for
 /// a numeric room, 25 + identifier_len + roomstr_len for a string room). Returns 0 when
 /// generation would fail with `LIVESIGN_INVALID_ARGUMENT` (identifier NULL with a length, not
-/// UTF-8 or too long; userbuf too long); a real token is never empty. Never allocates.
+/// UTF-8 or too long; userbuf too long; `now + expire_s` above
+/// `LIVESIGN_USERSIG_MAX_EXPIRES_AT`); a real token is never empty. Never allocates.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_usersig_len(
     sdkappid: u64,

@@ -25,11 +25,18 @@ pub(crate) const MAX_USERBUF_LEN: usize = 1024;
 pub(crate) const MAX_USERBUF_B64_LEN: usize = base64::encoded_len(MAX_USERBUF_LEN);
 /// Length of `TLS.sig`: standard base64 of an HMAC-SHA256.
 pub(crate) const SIG_B64_LEN: usize = base64::encoded_len(hmac::LEN);
-/// The longest document livesign writes: every optional member present, the identifier
-/// escaped at 6 bytes per byte (a control character becomes `\u00XX`), 20-digit numbers.
+/// The latest expiry (`TLS.time + TLS.expire`) livesign writes: `INT64_MAX`. The official
+/// verifiers read both members as signed 64-bit integers (Go's `int64`, PHP's `int`): a
+/// larger member does not parse and a larger sum wraps into the past, so the token would
+/// fail where it is used.
+pub(crate) const MAX_EXPIRES_AT: u64 = i64::MAX as u64;
+/// The longest document livesign writes or reads: every optional member present, the
+/// identifier escaped at 6 bytes per byte (a control character becomes `\u00XX`), 20-digit
+/// numbers (generation stops at 19 for the times, [`MAX_EXPIRES_AT`], but other SDKs write
+/// any `u64`).
 pub(crate) const MAX_DOC_LEN: usize =
     usersig_json::go_doc_len(MAX_IDENTIFIER_LEN * 6, 20, 20, 20, Some(MAX_USERBUF_B64_LEN));
-/// The longest token livesign writes.
+/// The longest token livesign reads, and a size that always fits the tokens it writes.
 pub(crate) const MAX_LEN: usize = base64::encoded_len(MAX_DOC_LEN + zlib::STORED_OVERHEAD);
 const _: () = assert!(MAX_DOC_LEN <= zlib::STORED_MAX, "a document must fit one stored block");
 
@@ -126,6 +133,14 @@ fn check_userbuf(userbuf: &[u8]) -> Result<(), Error> {
     if userbuf.len() > MAX_USERBUF_LEN { Err(Error::InvalidArgument) } else { Ok(()) }
 }
 
+/// `now + expire_s` at most [`MAX_EXPIRES_AT`], without overflow.
+pub(crate) fn check_times(expire_s: u64, now: u64) -> Result<(), Error> {
+    match now.checked_add(expire_s) {
+        Some(t) if t <= MAX_EXPIRES_AT => Ok(()),
+        _ => Err(Error::InvalidArgument),
+    }
+}
+
 /// Runs `f` with the standard base64 of `userbuf` (`None` when it is empty: an empty userbuf
 /// is no userbuf, as `(NULL, 0)` is in C).
 pub(crate) fn with_userbuf_b64<R>(userbuf: &[u8], f: impl FnOnce(Option<&[u8]>) -> R) -> R {
@@ -146,12 +161,14 @@ pub(crate) fn with_userbuf_b64<R>(userbuf: &[u8], f: impl FnOnce(Option<&[u8]>) 
 ///   is, never hex-decoded).
 /// - `identifier`: the user id, at most 256 bytes.
 /// - `expire_s`: lifetime in seconds; the token is valid while `now <= time + expire_s`.
-/// - `now`: the issue time (`TLS.time`), Unix seconds. Keep `now + expire_s` within
-///   `i64::MAX`: the official Go verifier reads both as `int64` and refuses a token beyond.
+/// - `now`: the issue time (`TLS.time`), Unix seconds. `now + expire_s` must be at most
+///   [`UserSig::MAX_EXPIRES_AT`] (`i64::MAX`): the official verifiers read both as signed
+///   64-bit integers and would refuse a token beyond.
 /// - `userbuf`: opaque bytes signed into the token (empty: none), at most 1024 bytes.
 ///
-/// Errors, in order: [`Error::InvalidArgument`] (identifier or userbuf too long),
-/// [`Error::BufferTooSmall`] with the exact size needed (nothing is computed then).
+/// Errors, in order: [`Error::InvalidArgument`] (identifier or userbuf too long,
+/// `now + expire_s` past [`UserSig::MAX_EXPIRES_AT`]), [`Error::BufferTooSmall`] with the
+/// exact size needed (nothing is computed then).
 pub fn usersig_gen(
     key: &HmacKey,
     sdkappid: u64,
@@ -163,6 +180,7 @@ pub fn usersig_gen(
 ) -> Result<usize, Error> {
     check_identifier(identifier)?;
     check_userbuf(userbuf)?;
+    check_times(expire_s, now)?;
     with_userbuf_b64(userbuf, |ub| {
         write_token(key, &Claims::new(identifier.as_bytes(), sdkappid, now, expire_s, ub), out)
     })
@@ -181,6 +199,7 @@ pub fn usersig_len(
     if userbuf_len > MAX_USERBUF_LEN {
         return Err(Error::InvalidArgument);
     }
+    check_times(expire_s, now)?;
     let ub = (userbuf_len > 0).then(|| base64::encoded_len(userbuf_len));
     Ok(token_len(identifier.as_bytes(), sdkappid, now, expire_s, ub))
 }
@@ -250,8 +269,12 @@ pub struct UserSig {
 // The C header has its own `LIVESIGN_USERSIG_*` twins of these constants.
 /// cbindgen:ignore
 impl UserSig {
-    /// The longest UserSig livesign generates (`LIVESIGN_USERSIG_MAX_LEN` in C).
+    /// A size that always fits a UserSig livesign generates, and the longest it reads
+    /// (`LIVESIGN_USERSIG_MAX_LEN` in C).
     pub const MAX_LEN: usize = MAX_LEN;
+    /// The latest expiry (`now + expire_s`) generation accepts: `i64::MAX`, the largest the
+    /// official verifiers read (`LIVESIGN_USERSIG_MAX_EXPIRES_AT` in C).
+    pub const MAX_EXPIRES_AT: u64 = MAX_EXPIRES_AT;
     /// The longest identifier accepted, in UTF-8 bytes.
     pub const MAX_IDENTIFIER_LEN: usize = MAX_IDENTIFIER_LEN;
     /// The longest userbuf accepted, in bytes.
@@ -354,7 +377,8 @@ mod tests {
         let ids =
             ["", "0", "xiaojun", "a\"b\\c/d<e>&f", "用户_Zoë😀", "\u{1}\u{8}\u{c}\n\r\t\u{1f}\u{7f}\u{2028}\u{2029}"];
         for id in ids {
-            for (sdk, now, expire) in [(0, 0, 0), (1400000000, 1700000000, 86400), (u64::MAX, u64::MAX, u64::MAX)] {
+            let last = [(u64::MAX, MAX_EXPIRES_AT / 2, MAX_EXPIRES_AT / 2 + 1), (u64::MAX, MAX_EXPIRES_AT, 0)];
+            for (sdk, now, expire) in [(0, 0, 0), (1400000000, 1700000000, 86400), last[0], last[1]] {
                 for ub_len in [0, 1, 2, 3, 100, MAX_USERBUF_LEN] {
                     let ub = vec![0x5a; ub_len];
                     let mut out = vec![0u8; MAX_LEN];
@@ -375,7 +399,18 @@ mod tests {
         let id = "\u{1}".repeat(MAX_IDENTIFIER_LEN);
         let ub = [0xffu8; MAX_USERBUF_LEN];
         let mut out = [0u8; MAX_LEN];
-        assert_eq!(usersig_gen(&key, u64::MAX, &id, u64::MAX, u64::MAX, &ub, &mut out), Ok(MAX_LEN));
+        // The longest token written: both times 19 digits, summing to MAX_EXPIRES_AT.
+        let (expire, now) = (MAX_EXPIRES_AT / 2 + 1, MAX_EXPIRES_AT / 2);
+        let n = usersig_gen(&key, u64::MAX, &id, expire, now, &ub, &mut out).unwrap();
+        assert!(n <= MAX_LEN && MAX_LEN - n == 4, "{n}: the read limit keeps room for 20-digit times");
+        assert_eq!(usersig_len(u64::MAX, &id, expire, now, MAX_USERBUF_LEN), Ok(n));
+        for (expire, now) in [(expire + 1, now), (expire, now + 1), (u64::MAX, 0), (0, u64::MAX), (u64::MAX, u64::MAX)]
+        {
+            assert_eq!(usersig_gen(&key, 1, "a", expire, now, b"", &mut out), Err(Error::InvalidArgument));
+            assert_eq!(usersig_len(1, "a", expire, now, 0), Err(Error::InvalidArgument));
+        }
+        assert!(usersig_gen(&key, 1, "a", MAX_EXPIRES_AT, 0, b"", &mut out).is_ok());
+        assert!(usersig_gen(&key, 1, "a", 0, MAX_EXPIRES_AT, b"", &mut out).is_ok());
         let too_long = "a".repeat(MAX_IDENTIFIER_LEN + 1);
         assert_eq!(usersig_gen(&key, 1, &too_long, 1, 1, b"", &mut out), Err(Error::InvalidArgument));
         assert_eq!(usersig_gen(&key, 1, "a", 1, 1, &[0; MAX_USERBUF_LEN + 1], &mut out), Err(Error::InvalidArgument));

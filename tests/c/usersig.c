@@ -291,13 +291,28 @@ static void check_contract(void) {
     CHECK(livesign_usersig_inspect((const uint8_t *)"not a usersig", 13, &info) == LIVESIGN_MALFORMED,
           "inspect: corrupt");
 
-    /* Expiry arithmetic saturates at UINT64_MAX. */
-    CHECK(livesign_usersig_gen(app, key, 64, id, 7, UINT64_MAX, UINT64_MAX - 1, NULL, 0, out, sizeof out, &n) ==
-              LIVESIGN_OK,
+    /* Tokens end by LIVESIGN_USERSIG_MAX_EXPIRES_AT (INT64_MAX, what the official verifiers
+       read); one second more is refused, also by the size function. */
+    CHECK(LIVESIGN_USERSIG_MAX_EXPIRES_AT == (uint64_t)INT64_MAX, "INT64_MAX");
+    CHECK(livesign_usersig_gen(app, key, 64, id, 7, 10, LIVESIGN_USERSIG_MAX_EXPIRES_AT - 10, NULL, 0, out, sizeof out,
+                               &n) == LIVESIGN_OK,
+          "gen at the last expiry");
+    CHECK(livesign_usersig_len(app, id, 7, 10, LIVESIGN_USERSIG_MAX_EXPIRES_AT - 10, 0) == n, "len at the last expiry");
+    CHECK(livesign_usersig_verify(app, key, 64, id, 7, out, n, LIVESIGN_USERSIG_MAX_EXPIRES_AT, 0, &info) ==
+                  LIVESIGN_OK &&
+              info.expires_at == LIVESIGN_USERSIG_MAX_EXPIRES_AT,
+          "valid through its last second");
+    CHECK(livesign_usersig_verify(app, key, 64, id, 7, out, n, UINT64_MAX, UINT32_MAX, &info) == LIVESIGN_EXPIRED,
+          "expired after it, whatever the leeway");
+    n = 99;
+    CHECK(livesign_usersig_gen(app, key, 64, id, 7, 11, LIVESIGN_USERSIG_MAX_EXPIRES_AT - 10, NULL, 0, out, sizeof out,
+                               &n) == LIVESIGN_INVALID_ARGUMENT &&
+              n == 0,
+          "gen one second later");
+    CHECK(livesign_usersig_gen(app, key, 64, id, 7, UINT64_MAX, UINT64_MAX, NULL, 0, out, sizeof out, &n) ==
+              LIVESIGN_INVALID_ARGUMENT,
           "gen at the end of time");
-    CHECK(livesign_usersig_verify(app, key, 64, id, 7, out, n, UINT64_MAX, UINT32_MAX, &info) == LIVESIGN_OK &&
-              info.expires_at == UINT64_MAX,
-          "saturating expiry");
+    CHECK(livesign_usersig_len(app, id, 7, 11, LIVESIGN_USERSIG_MAX_EXPIRES_AT - 10, 0) == 0, "len one second later");
 
     /* PrivateMapKey rules, each with the key (the rule's own status) and with an empty key,
        which is checked first; a NULL room name with a length is a pointer error before both. */

@@ -203,12 +203,18 @@ void round_trips() {
     // The default clock on both sides.
     CHECK(usersig::verify(1400000000, key, "alice", usersig::gen(1400000000, key, "alice", 60)).identifier == "alice");
     // The longest token: the longest identifier, all control characters (6 bytes each in
-    // JSON), the longest userbuf, 20-digit numbers.
+    // JSON), the longest userbuf, a 20-digit sdkappid and 19-digit times ending at
+    // max_expires_at (INT64_MAX, the most the official verifiers read).
+    CHECK(usersig::max_expires_at == static_cast<uint64_t>(INT64_MAX));
     const std::string long_id(usersig::identifier_max_len, '\x01'), long_buf(usersig::userbuf_max_len, '\xff');
-    const std::string longest = usersig::gen(UINT64_MAX, loaded, long_id, UINT64_MAX, UINT64_MAX, long_buf);
-    CHECK(longest.size() <= usersig::max_len() && longest.size() > 3000);
-    info = usersig::verify(UINT64_MAX, key, long_id, longest, UINT64_MAX);
-    CHECK(info.identifier == long_id && info.userbuf == long_buf && info.expires_at == UINT64_MAX);
+    const uint64_t half = usersig::max_expires_at / 2;
+    const std::string longest = usersig::gen(UINT64_MAX, loaded, long_id, half + 1, half, long_buf);
+    CHECK(longest.size() + 4 == usersig::max_len());
+    info = usersig::verify(UINT64_MAX, key, long_id, longest, usersig::max_expires_at);
+    CHECK(info.identifier == long_id && info.userbuf == long_buf && info.expires_at == usersig::max_expires_at);
+    CHECK(status_of([&] { usersig::gen(1, key, "a", half + 2, half); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { usersig::gen(1, loaded, "a", UINT64_MAX, UINT64_MAX); }) == Status::InvalidArgument);
+    CHECK(usersig::len(1, "a", half + 2, half) == 0);
     // PrivateMapKeys, numeric and string rooms.
     using privmap::Privilege;
     const Privilege watch = Privilege::Enter | Privilege::RecvAudio | Privilege::RecvVideo;

@@ -7,8 +7,12 @@ extension Livesign.Trtc {
     /// SDK's. The key is the console's secret key as text (its UTF-8 bytes, never hex-decoded), or
     /// an `HmacKey` loaded from it.
     public enum UserSig {
-        /// The longest token livesign generates, UserSig or PrivateMapKey.
+        /// A size that always fits a token livesign generates, UserSig or PrivateMapKey, and the
+        /// longest token `verify` and `inspect` read.
         public static var maxLength: Int { livesign_usersig_max_len() }
+        /// The latest expiry `generate` accepts, in Unix seconds: `now + expireSeconds` at most
+        /// `Int64.max` (`LIVESIGN_USERSIG_MAX_EXPIRES_AT`), the most the official verifiers read.
+        public static let maxExpiresAtSeconds = UInt64(LIVESIGN_USERSIG_MAX_EXPIRES_AT)
         /// The longest identifier accepted, in UTF-8 bytes.
         public static let identifierMaxLength = Int(LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN)
         /// The longest userbuf accepted, in bytes.
@@ -55,8 +59,9 @@ extension Livesign.Trtc {
 
         /// A UserSig for `identifier`, issued at `now`, valid for `expireSeconds`, optionally
         /// carrying `userbuf` (nil or empty: none). Throws `.invalidKey` for an empty key,
-        /// `.invalidArgument` for an identifier longer than `identifierMaxLength` UTF-8 bytes or a
-        /// userbuf longer than `userbufMaxLength`.
+        /// `.invalidArgument` for an identifier longer than `identifierMaxLength` UTF-8 bytes, a
+        /// userbuf longer than `userbufMaxLength`, or `now + expireSeconds` after
+        /// `maxExpiresAtSeconds`.
         public static func generate(sdkappid: UInt64, key: String, identifier: String, expireSeconds: UInt64,
                                     now: Date = Date(), userbuf: Data? = nil) throws -> String {
             let t = try Livesign.unixTime(now)

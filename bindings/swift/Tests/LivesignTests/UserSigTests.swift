@@ -174,17 +174,26 @@ final class UserSigTests: XCTestCase {
         // The default clock on both sides.
         let fresh = try UserSig.generate(sdkappid: 1_400_000_000, key: key, identifier: "alice", expireSeconds: 60)
         XCTAssertEqual(try UserSig.verify(sdkappid: 1_400_000_000, key: key, identifier: "alice", usersig: fresh).identifier, "alice")
-        // The longest token: the longest identifier, all control characters (6 bytes each in
-        // JSON), the longest userbuf, 20-digit numbers.
+        // A long token: the longest identifier, all control characters (6 bytes each in JSON),
+        // the longest userbuf, a 20-digit sdkappid and the latest expiry.
+        XCTAssertEqual(UserSig.maxExpiresAtSeconds, UInt64(Int64.max))
         let longID = String(repeating: "\u{1}", count: UserSig.identifierMaxLength)
         let longBuf = Data(repeating: 0xff, count: UserSig.userbufMaxLength)
-        let longest = try UserSig.generate(sdkappid: .max, key: loaded, identifier: longID, expireSeconds: .max, now: at(1),
+        let last = UserSig.maxExpiresAtSeconds - 1
+        let longest = try UserSig.generate(sdkappid: .max, key: loaded, identifier: longID, expireSeconds: last, now: at(1),
                                            userbuf: longBuf)
         XCTAssertTrue((3001...UserSig.maxLength).contains(longest.utf8.count))
         let l = try UserSig.verify(sdkappid: .max, key: key, identifier: longID, usersig: longest, now: at(1))
         XCTAssertEqual(l.identifier, longID)
         XCTAssertEqual(l.userbuf, longBuf)
-        XCTAssertEqual(l.expireSeconds, .max)
+        XCTAssertEqual(l.expireSeconds, last)
+        // Past Int64.max the official verifiers would refuse the token: not made. A date beyond
+        // UInt64 seconds saturates, and is refused the same way.
+        assertStatus(.invalidArgument, try UserSig.generate(sdkappid: 1, key: loaded, identifier: "a", expireSeconds: last + 1,
+                                                            now: at(1)))
+        assertStatus(.invalidArgument, try UserSig.generate(sdkappid: 1, key: key, identifier: "a", expireSeconds: 60,
+                                                            now: Date(timeIntervalSince1970: 1e30)))
+        XCTAssertEqual(UserSig.length(sdkappid: 1, identifier: "a", expireSeconds: last + 1, now: at(1)), 0)
     }
 
     func testErrors() throws {

@@ -13,8 +13,17 @@ object Trtc {
      * hex-decoded), or an [HmacKey] loaded from it.
      */
     object UserSig {
-        /** The longest token livesign generates, UserSig or PrivateMapKey (LIVESIGN_USERSIG_MAX_LEN). */
+        /**
+         * A size that always fits a token livesign generates, UserSig or PrivateMapKey, and the
+         * longest token [verify] and [inspect] read (LIVESIGN_USERSIG_MAX_LEN).
+         */
         @JvmStatic val MAX_LEN: Int = LiveSign.nativeUsersigMaxLen()
+
+        /**
+         * The latest expiry [generate] accepts: `now + expireSeconds` at most `Long.MAX_VALUE`
+         * (LIVESIGN_USERSIG_MAX_EXPIRES_AT), the most the official verifiers read.
+         */
+        const val MAX_EXPIRES_AT: Long = Long.MAX_VALUE
 
         /** Longest identifier accepted, in UTF-8 bytes (LIVESIGN_USERSIG_IDENTIFIER_MAX_LEN). */
         const val IDENTIFIER_MAX_LEN: Int = 256
@@ -53,8 +62,8 @@ object Trtc {
          * A UserSig for [identifier], issued at [now], valid for [expireSeconds], optionally
          * carrying [userbuf] (null or empty: none). Throws [LiveSignException.InvalidKey] for an
          * empty key, [LiveSignException.InvalidArgument] for an identifier over
-         * [IDENTIFIER_MAX_LEN] UTF-8 bytes, a userbuf over [USERBUF_MAX_LEN], or a negative
-         * [expireSeconds] or [now].
+         * [IDENTIFIER_MAX_LEN] UTF-8 bytes, a userbuf over [USERBUF_MAX_LEN], a negative
+         * [expireSeconds] or [now], or `now + expireSeconds` above [MAX_EXPIRES_AT].
          */
         @JvmStatic
         @JvmOverloads

@@ -149,16 +149,22 @@ class UserSigTest {
             assertEquals("alice", UserSig.verify(1400000000L, key, "alice", UserSig.generate(1400000000L, key, "alice", 60L)).identifier)
             // The longest token Kotlin makes: the longest identifier, all control characters (6 bytes
             // each in JSON), the longest userbuf, a 20-digit sdkappid (-1L is 2^64 - 1) and 19-digit
-            // times (a negative expire or issue time is refused: see NegativeSecondsTest).
+            // times ending at MAX_EXPIRES_AT (a negative expire or issue time is refused: see
+            // NegativeSecondsTest).
             val longId = "\u0001".repeat(UserSig.IDENTIFIER_MAX_LEN)
             val longBuf = ByteArray(UserSig.USERBUF_MAX_LEN) { -1 }
-            val longest = UserSig.generate(-1L, loaded, longId, Long.MAX_VALUE, Long.MAX_VALUE, longBuf)
-            assertTrue(longest.length in 3001..UserSig.MAX_LEN)
-            assertEquals(longest.length, UserSig.length(-1L, longId, Long.MAX_VALUE, Long.MAX_VALUE, longBuf.size))
-            val l = UserSig.verify(-1L, key, longId, longest, now = Long.MAX_VALUE)
+            val half = UserSig.MAX_EXPIRES_AT / 2
+            val longest = UserSig.generate(-1L, loaded, longId, half + 1, half, longBuf)
+            assertEquals(UserSig.MAX_LEN - 4, longest.length)
+            assertEquals(longest.length, UserSig.length(-1L, longId, half + 1, half, longBuf.size))
+            val l = UserSig.verify(-1L, key, longId, longest, now = UserSig.MAX_EXPIRES_AT)
             assertEquals(longId, l.identifier)
             assertArrayEquals(longBuf, l.userbuf)
-            assertEquals(-2L, l.expiresAt)  // 2 * (2^63 - 1) = 2^64 - 2 as a u64
+            assertEquals(UserSig.MAX_EXPIRES_AT, l.expiresAt)
+            // One second later the official verifiers' int64 would wrap: not made.
+            assertStatus<LiveSignException.InvalidArgument> { UserSig.generate(1L, loaded, "a", half + 2, half) }
+            assertStatus<LiveSignException.InvalidArgument> { UserSig.generate(1L, key, "a", Long.MAX_VALUE, Long.MAX_VALUE) }
+            assertEquals(0, UserSig.length(1L, "a", half + 2, half))
         }
     }
 
