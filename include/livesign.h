@@ -1169,8 +1169,8 @@ size_t livesign_alibaba_sign_len(void);
  *
  * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
- * is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?` or `#`, no `.` or `..`
- * segment: URL resolvers remove those, also as `%2e`), or `rand` /
+ * is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?`, `#` or `\` (browsers read it as `/`), no
+ * `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` /
  * `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key, or longer than
  * `LIVESIGN_MAX_KEY_LEN`); then
  * `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is 0 on
@@ -1778,7 +1778,7 @@ livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *k
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
  * is not UTF-8, `time_format` is unknown, a hex `timestamp` is above
  * `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`, `uri` is not a bare path (`/`, printable ASCII, no
- * `?` or `#`, no `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
+ * `?`, `#` or `\` (browsers read it as `/`), no `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
  * then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is
  * 0 on other failures. Never allocates; safe from any thread.
  */

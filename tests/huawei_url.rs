@@ -1081,3 +1081,16 @@ fn other_spellings_of_the_signed_parameters_count_as_repeats() {
     // Other names are other parameters.
     assert_eq!(a(&[KEY], &format!("{FLV}&auth_keys=1&xauth_key=2"), dec, T, 60, 0), Ok(0));
 }
+
+#[test]
+fn a_builders_refuse_backslashes() {
+    // WHATWG URL (browsers, fetch, hls.js) reads `\` in an http(s) path as `/`, so
+    // `http://h/live\..\s.flv` is requested as `http://h/s.flv` and `/live\s.flv` as
+    // `/live/s.flv`: the URI hashed is never the URI the CDN hashes.
+    for uri in ["/live\\..\\s.flv", "/live\\s.flv", "\\live/s.flv", "/live/s.flv\\", "/a/.\\b"] {
+        let dec = TimeFormat::Decimal;
+        assert_eq!(huawei::url_a_build(KEY, uri, T, dec, "0", "0").map(|q| q.to_string()), Err(Error::InvalidArgument));
+        assert_eq!(alibaba::url_a_build(b"k", uri, T, "0", "0").map(|q| q.to_string()), Err(Error::InvalidArgument));
+        assert_eq!(c_a_build(KEY, uri, LIVESIGN_HUAWEI_TIME_DECIMAL, "0", "0", 192).0, LIVESIGN_INVALID_ARGUMENT);
+    }
+}
