@@ -1094,3 +1094,25 @@ fn a_builders_refuse_backslashes() {
         assert_eq!(c_a_build(KEY, uri, LIVESIGN_HUAWEI_TIME_DECIMAL, "0", "0", 192).0, LIVESIGN_INVALID_ARGUMENT);
     }
 }
+
+#[test]
+fn backslashes_in_http_urls_are_malformed() {
+    // WHATWG URL reads `\` in an http(s) URL as `/`: `http://h\live/s.flv` is a request for
+    // `/live/s.flv` on host `h`, so the `/s.flv` this URL's split would verify is not the path
+    // a browser fetches with it.
+    let q = huawei::url_a_build(KEY, "/s.flv", T, TimeFormat::Decimal, "0", "0").unwrap();
+    let good = format!("http://h/s.flv?{q}");
+    assert_eq!(a(&[KEY], &good, TimeFormat::Decimal, T, 60, 0), Ok(0));
+    for url in [
+        format!("http://h\\live/s.flv?{q}"),
+        format!("https://h\\live/s.flv?{q}"),
+        format!("HTTPS://h/x\\..\\s.flv?{q}"),
+    ] {
+        assert_eq!(a(&[KEY], &url, TimeFormat::Decimal, T, 60, 0), Err(Error::Malformed), "{url}");
+    }
+    let q = alibaba::url_a_build(b"k", "/s.flv", T, "0", "0").unwrap();
+    assert_eq!(
+        alibaba::url_a_verify(&[b"k"], format!("http://h\\live/s.flv?{q}").as_bytes(), T, 0, 0),
+        Err(Error::Malformed)
+    );
+}
