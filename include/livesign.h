@@ -1179,8 +1179,8 @@ size_t livesign_alibaba_sign_len(void);
  *
  * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
- * is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?` or `#`, no `.` or `..`
- * segment: URL resolvers remove those, also as `%2e`), or `rand` /
+ * is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?`, `#` or `\` (browsers read it as `/`), no
+ * `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` /
  * `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key, or longer than
  * `LIVESIGN_MAX_KEY_LEN`); then
  * `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is 0 on
@@ -1453,6 +1453,12 @@ livesign_status livesign_huawei_callback_verify_keyed(const livesign_hmac_key *k
  * `publish_timestamp` to order by). Publish times have one-second resolution: a re-push in
  * the same second as the previous one's `PUBLISH_DONE` is taken for that session. Never
  * allocates; safe from any thread (one state per stream; serialise updates of one state).
+ *
+ * `publish_timestamp` is not signed by Huawei: a captured notification resent within its
+ * `auth_timestamp` window with a far-future `publish_timestamp` verifies (with a new event id)
+ * and makes every later genuine event of the stream STALE. Take notifications over HTTPS
+ * only, keep the leeway short, and consider refusing an event whose `publish_time` lies after
+ * its `auth_timestamp` (Huawei stamps `auth_timestamp` when it sends, after the push began).
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_stream_apply(livesign_huawei_stream *state,
@@ -1468,7 +1474,8 @@ livesign_status livesign_huawei_stream_apply(livesign_huawei_stream *state,
  * it). Printable ASCII, no NUL: stores and languages that normalise Unicode (Swift's `String`
  * `==`) cannot merge the ids of two streams Huawei tells apart (`caf\u00e9`, `cafe\u0301`). A
  * redelivered notification has the same id; a session's `PUBLISH` and `PUBLISH_DONE` have
- * different ones.
+ * different ones. `publish_timestamp` is not signed: a notification resent by whoever captured
+ * it, with another `publish_timestamp`, verifies and has another id.
  *
  * - `event`: as filled by `livesign_huawei_callback_verify` (its text fields are read as
  *   JSON string text and the body they point into must still be valid).
@@ -1788,7 +1795,7 @@ livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *k
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
  * is not UTF-8, `time_format` is unknown, a hex `timestamp` is above
  * `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`, `uri` is not a bare path (`/`, printable ASCII, no
- * `?` or `#`, no `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
+ * `?`, `#` or `\` (browsers read it as `/`), no `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
  * then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is
  * 0 on other failures. Never allocates; safe from any thread.
  */

@@ -62,7 +62,7 @@ pub(crate) const HEX_MAX_TIMESTAMP: u64 = txsecret::MAX_EXPIRY;
 ///
 /// Errors, in this order: `InvalidArgument` when `format` is not allowed by the policy (or is
 /// hex and `timestamp` is over [`HEX_MAX_TIMESTAMP`]), `uri`
-/// is not a bare URL path (`/...`, printable ASCII, no `?` or `#`, no `.` or `..` segment) of at most
+/// is not a bare URL path (`/...`, printable ASCII, no `?`, `#` or `\`, no `.` or `..` segment) of at most
 /// [`crate::Limits::MAX_URL_LEN`] bytes, or `rand` / `uid` are not
 /// 1 to [`MAX_PART_LEN`] ASCII letters and digits; `InvalidKey` when the policy rejects `key`.
 pub(crate) fn build(
@@ -165,8 +165,11 @@ fn format_allowed(policy: &Policy, format: TimeFormat) -> bool {
     format == TimeFormat::Decimal || policy.hex_time
 }
 
+/// A `\` is refused too: WHATWG URL (browsers, `fetch`, hls.js) reads it in an http(s) path as
+/// `/`, so `/live\s.flv` is requested as `/live/s.flv` and `/live\..\s.flv` as `/s.flv`.
 fn is_bare_path(uri: &[u8]) -> bool {
     url::parse(uri).is_ok_and(|u| u.scheme.is_empty() && u.query.is_empty() && u.path == uri)
+        && !uri.contains(&b'\\')
         && !uri.split(|&b| b == b'/').any(is_dot_segment)
 }
 
@@ -193,7 +196,7 @@ mod tests {
     fn builder_checks_its_inputs() {
         let ok = |uri: &str, rand: &str, uid: &str| build(&ANY, b"k", uri, 1, TimeFormat::Decimal, rand, uid);
         assert!(ok("/a/b.flv", "0", "0").is_ok());
-        for bad_uri in ["", "a/b", "/a?x=1", "/a#f", "/a b", "rtmp://h/a", "/é"] {
+        for bad_uri in ["", "a/b", "/a?x=1", "/a#f", "/a b", "rtmp://h/a", "/é", "/a\\b"] {
             assert_eq!(ok(bad_uri, "0", "0"), Err(Error::InvalidArgument), "{bad_uri:?}");
         }
         for bad in ["", "a-b", "a b", "é", &"x".repeat(MAX_PART_LEN + 1)] {

@@ -31,8 +31,9 @@ pub struct Url<'a> {
 }
 
 /// Splits `scheme://authority/path?query#fragment` or `/path?query#fragment`. Whitespace,
-/// control bytes, non-ASCII bytes, a missing path, and an `rtmp*` URL with a `#` or with a `/`
-/// in its query (see the module documentation) are `Malformed`.
+/// control bytes, non-ASCII bytes, a missing path, an `rtmp*` URL with a `#` or with a `/`
+/// in its query (see the module documentation), and an http(s), ws(s), ftp or file URL with a
+/// `\` before its query (browsers read it as `/`) are `Malformed`.
 pub fn parse(s: &[u8]) -> Result<Url<'_>, Error> {
     if s.is_empty() || s.iter().any(|&b| b <= b' ' || b >= 0x7f) {
         return Err(Error::Malformed);
@@ -70,7 +71,18 @@ pub fn parse(s: &[u8]) -> Result<Url<'_>, Error> {
     if is_rtmp(scheme) && (has_fragment || query.contains(&b'/')) {
         return Err(Error::Malformed);
     }
+    // WHATWG URL (browsers, `fetch`, hls.js) reads a `\` before the query of an http(s), ws(s),
+    // ftp or file URL as `/`: `http://h\live/s.flv` fetches `/live/s.flv`, not the `/s.flv`
+    // split here, so the path verified would not be the path requested.
+    if is_special(scheme) && (authority.contains(&b'\\') || path.contains(&b'\\')) {
+        return Err(Error::Malformed);
+    }
     Ok(Url { scheme, authority, path, query })
+}
+
+/// The WHATWG "special" schemes, in any case.
+fn is_special(scheme: &[u8]) -> bool {
+    [&b"http"[..], b"https", b"ws", b"wss", b"ftp", b"file"].iter().any(|s| scheme.eq_ignore_ascii_case(s))
 }
 
 /// `rtmp`, `rtmps`, `rtmpt`, `rtmpe`, `rtmpte`, `rtmpts`, in any case.
@@ -252,6 +264,17 @@ mod tests {
             assert_eq!(parse(other).map(|u| u.query), Ok(query));
         }
         assert_eq!(parse(b"rtmfp://h/live/s?x=/t").map(|u| u.query), Ok(&b"x=/t"[..]));
+    }
+
+    #[test]
+    fn backslashes_before_the_query_of_special_urls_are_malformed() {
+        for bad in [&b"http://h\\live/s"[..], b"HTTPS://h/a\\..\\s", b"wss://h/a\\b", b"file://h/a\\b"] {
+            assert_eq!(parse(bad), Err(Error::Malformed), "{:?}", String::from_utf8_lossy(bad));
+        }
+        // Not special: RTMP clients and bare request targets send a `\` as it is; a query keeps it.
+        for ok in [&b"rtmp://h/live/a\\b"[..], b"/live/a\\b?x=1", b"https://h/s?x=a\\b"] {
+            assert!(parse(ok).is_ok(), "{:?}", String::from_utf8_lossy(ok));
+        }
     }
 
     #[test]

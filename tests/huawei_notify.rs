@@ -873,3 +873,21 @@ fn optional_fields_absent_or_empty_are_null() {
         }
     }
 }
+
+#[test]
+fn unsigned_publish_timestamp_can_freeze_the_ordering_state() {
+    // What the ordering and event-id docs warn about: `publish_timestamp` is not signed, so a
+    // captured notification resent with a far-future one verifies, has another id, and
+    // leaves every later genuine event of the stream stale.
+    let genuine = seed_body("1587954134", SIGN);
+    let forged = seed_body("99999999999", SIGN);
+    let (g, f) = (verify(&genuine, T, 0).unwrap(), verify(&forged, T, 0).unwrap());
+    let mut ids = ([0u8; 128], [0u8; 128]);
+    let (gl, fl) = (g.event_id(&mut ids.0).unwrap(), f.event_id(&mut ids.1).unwrap());
+    assert_ne!(ids.0[..gl], ids.1[..fl]);
+    let mut s = StreamState::new();
+    assert_eq!(s.apply(f.kind, f.publish_time.unwrap()), Ok(Verdict::Live));
+    assert_eq!(s.apply(EventKind::PublishDone, 1587954134), Ok(Verdict::Stale));
+    assert_eq!(s.apply(EventKind::Publish, 1587999999), Ok(Verdict::Stale));
+    assert_eq!(s.phase(), Phase::Live);
+}

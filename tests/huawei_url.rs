@@ -1081,3 +1081,38 @@ fn other_spellings_of_the_signed_parameters_count_as_repeats() {
     // Other names are other parameters.
     assert_eq!(a(&[KEY], &format!("{FLV}&auth_keys=1&xauth_key=2"), dec, T, 60, 0), Ok(0));
 }
+
+#[test]
+fn a_builders_refuse_backslashes() {
+    // WHATWG URL (browsers, fetch, hls.js) reads `\` in an http(s) path as `/`, so
+    // `http://h/live\..\s.flv` is requested as `http://h/s.flv` and `/live\s.flv` as
+    // `/live/s.flv`: the URI hashed is never the URI the CDN hashes.
+    for uri in ["/live\\..\\s.flv", "/live\\s.flv", "\\live/s.flv", "/live/s.flv\\", "/a/.\\b"] {
+        let dec = TimeFormat::Decimal;
+        assert_eq!(huawei::url_a_build(KEY, uri, T, dec, "0", "0").map(|q| q.to_string()), Err(Error::InvalidArgument));
+        assert_eq!(alibaba::url_a_build(b"k", uri, T, "0", "0").map(|q| q.to_string()), Err(Error::InvalidArgument));
+        assert_eq!(c_a_build(KEY, uri, LIVESIGN_HUAWEI_TIME_DECIMAL, "0", "0", 192).0, LIVESIGN_INVALID_ARGUMENT);
+    }
+}
+
+#[test]
+fn backslashes_in_http_urls_are_malformed() {
+    // WHATWG URL reads `\` in an http(s) URL as `/`: `http://h\live/s.flv` is a request for
+    // `/live/s.flv` on host `h`, so the `/s.flv` this URL's split would verify is not the path
+    // a browser fetches with it.
+    let q = huawei::url_a_build(KEY, "/s.flv", T, TimeFormat::Decimal, "0", "0").unwrap();
+    let good = format!("http://h/s.flv?{q}");
+    assert_eq!(a(&[KEY], &good, TimeFormat::Decimal, T, 60, 0), Ok(0));
+    for url in [
+        format!("http://h\\live/s.flv?{q}"),
+        format!("https://h\\live/s.flv?{q}"),
+        format!("HTTPS://h/x\\..\\s.flv?{q}"),
+    ] {
+        assert_eq!(a(&[KEY], &url, TimeFormat::Decimal, T, 60, 0), Err(Error::Malformed), "{url}");
+    }
+    let q = alibaba::url_a_build(b"k", "/s.flv", T, "0", "0").unwrap();
+    assert_eq!(
+        alibaba::url_a_verify(&[b"k"], format!("http://h\\live/s.flv?{q}").as_bytes(), T, 0, 0),
+        Err(Error::Malformed)
+    );
+}

@@ -1130,7 +1130,9 @@ public:
     /// events are Stale, and within a session `PUBLISH_DONE` wins (a late `PUBLISH` never
     /// revives an ended session). Throws Error(InvalidArgument) for an Unknown event (or a
     /// state that is not one), Error(Malformed) when the event has no numeric
-    /// `publish_timestamp`; the state is then unchanged.
+    /// `publish_timestamp`; the state is then unchanged. `publish_timestamp` is not signed: a
+    /// captured notification resent with a far-future one makes later genuine events Stale
+    /// (see livesign_huawei_stream_apply).
     Verdict apply(const Event &event) {
         const livesign_huawei_event c = internal::to_c(event);
         uint32_t verdict = 0;

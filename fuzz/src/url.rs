@@ -1,7 +1,8 @@
 //! The URL and query reader: the parts of an accepted URL put back together are the URL (up
 //! to its fragment), each part has the shape documented for it (an `rtmp*` URL has no `#` and
-//! no `/` in its query), and query lookup agrees with the parameter list, refusing exactly the
-//! names that occur twice or beside another spelling of themselves.
+//! no `/` in its query; an http(s), ws(s), ftp or file URL no `\` before its query), and
+//! query lookup agrees with the parameter list, refusing exactly the names that occur twice or
+//! beside another spelling of themselves.
 
 use livesign::Error;
 use livesign::fuzz_api::url;
@@ -27,6 +28,12 @@ pub fn check(data: &[u8]) {
             assert!(u.path.starts_with(b"/") && !u.path.contains(&b'?'));
             if u.scheme.len() >= 4 && u.scheme[..4].eq_ignore_ascii_case(b"rtmp") {
                 assert!(!data.contains(&b'#') && !u.query.contains(&b'/'), "an RTMP client reads another stream");
+            }
+            let special = ["http", "https", "ws", "wss", "ftp", "file"]
+                .iter()
+                .any(|s| u.scheme.eq_ignore_ascii_case(s.as_bytes()));
+            if special {
+                assert!(!u.authority.contains(&b'\\') && !u.path.contains(&b'\\'), "a browser reads `\\` as `/`");
             }
             rebuilt.extend_from_slice(u.path);
             if base.len() > rebuilt.len() {

@@ -103,10 +103,10 @@ fn build(method: Method, key: &[u8], stream: &[u8], rand: &[u8], t: u64) -> Opti
         Ok(q) => Some(format!("{uri}?{q}").into_bytes()),
         Err(e) => {
             let part = |s: &str| (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric());
-            // Printable, no `?` / `#`, and no `.` / `..` segment (dots also as `%2e`).
+            // Printable, no `?` / `#` / `\`, and no `.` / `..` segment (dots also as `%2e`).
             let dot_segment =
                 uri.split('/').any(|s| matches!(s.to_ascii_lowercase().replace("%2e", ".").as_str(), "." | ".."));
-            let path_ok = !dot_segment && uri.bytes().all(|b| b > b' ' && b < 0x7f && b != b'?' && b != b'#');
+            let path_ok = !dot_segment && uri.bytes().all(|b| b > b' ' && b < 0x7f && !b"?#\\".contains(&b));
             let args_ok = match method {
                 Method::A(TimeFormat::Hex) => path_ok && part(rand) && t < (1 << 32),
                 Method::A(_) | Method::Alibaba => path_ok && part(rand),

@@ -15,7 +15,9 @@
 //! never share an id, though Swift's `String ==` and Unicode-normalising databases would merge
 //! their UTF-8 texts. Two JSON spellings of one value (`"a\/b"`, `"a/b"`) give the same id.
 //! The id covers no time other than `publish_timestamp`: the session's `PUBLISH` and
-//! `PUBLISH_DONE` have different ids, and a redelivery has the same id as the original.
+//! `PUBLISH_DONE` have different ids, and a redelivery has the same id as the original. Only a
+//! redelivery: `publish_timestamp` is not signed, so a captured notification resent with another
+//! `publish_timestamp` verifies and has another id (see the ordering module).
 
 use super::Notification;
 use crate::Error;

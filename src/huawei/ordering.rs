@@ -22,6 +22,15 @@
 //! an event of an older session never changes the stream. `publish_timestamp` has one-second
 //! resolution: a stream pushed again within the same second as its previous push looks like
 //! the same session (and a `PUBLISH` after that session's `PUBLISH_DONE` stays stale).
+//!
+//! `publish_timestamp` is not signed: `auth_sign` covers `event`, `domain`, `app`, `stream` and
+//! `auth_timestamp` only. Whoever captures a notification can resend it, while its
+//! `auth_timestamp` is still accepted, with another `publish_timestamp`: it verifies, has a new
+//! event id, and a far-future value becomes the stream's newest session, so every later genuine
+//! event of the stream is `Stale` until the state is reset. Take notifications over HTTPS only,
+//! keep the leeway short, and consider refusing an event whose `publish_timestamp` lies after
+//! its `auth_timestamp` (Huawei stamps `auth_timestamp` when it sends, after the push began;
+//! its example: 6 s after).
 
 use super::EventKind;
 use crate::Error;

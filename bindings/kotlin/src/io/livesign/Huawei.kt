@@ -158,7 +158,9 @@ object Huawei {
          * events are [Verdict.STALE], and within a session `PUBLISH_DONE` wins (a late `PUBLISH`
          * never revives an ended session). Throws [LiveSignException.InvalidArgument] for an
          * [EventKind.UNKNOWN] event, [LiveSignException.Malformed] when the event has no numeric
-         * `publish_timestamp`; the state is then unchanged.
+         * `publish_timestamp`; the state is then unchanged. `publish_timestamp` is not signed: a
+         * captured notification resent with a far-future one makes later genuine events
+         * [Verdict.STALE] (see livesign_huawei_stream_apply).
          */
         fun apply(event: Event): Verdict {
             val s = longArrayOf(publishTimestamp, state.code.toLong())
