@@ -822,6 +822,9 @@ enum class Retry : uint32_t {
     Backoff = LIVESIGN_TRTC_RETRY_BACKOFF,
 };
 
+/// The longest URL `rest_url` writes (LIVESIGN_TRTC_REST_URL_MAX_LEN).
+constexpr std::size_t rest_url_max_len = LIVESIGN_TRTC_REST_URL_MAX_LEN;
+
 /// The REST request URL `https://<host>/v4/<service>/<command>?sdkappid=...&contenttype=json`;
 /// `random` is the caller's u32; an empty `host` means console.tim.qq.com.
 inline std::string rest_url(std::string_view service, std::string_view command, uint64_t sdkappid,

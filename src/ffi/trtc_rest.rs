@@ -10,6 +10,12 @@ use super::{boundary, input, utf8};
 use crate::Error;
 use crate::trtc::rest::{self, ActionStatus, Category, RequestUrl, Response, Retry};
 
+/// The longest URL `livesign_trtc_rest_url` writes (host, service, command and identifier at
+/// `LIVESIGN_MAX_ID_LEN` bytes, the identifier percent-encoded at 3 bytes per byte, a
+/// `LIVESIGN_USERSIG_MAX_LEN` UserSig, a 20-digit sdkappid): a buffer of this size always fits.
+pub const LIVESIGN_TRTC_REST_URL_MAX_LEN: usize = 5815;
+const _: () = assert!(LIVESIGN_TRTC_REST_URL_MAX_LEN == RequestUrl::MAX_LEN);
+
 /// `ActionStatus` of a REST response.
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,9 +101,9 @@ const UNKNOWN_ERROR: &CStr = c"unknown error code";
 /// - `usersig`: a UserSig already generated for `identifier`, in Tencent's base64 alphabet
 ///   (`A-Z a-z 0-9 * -`, `_` padding); written unchanged, as it needs no encoding.
 /// - `random`: the request's random number (livesign reads no random source).
-/// - `out`, `out_cap`, `out_len`: the output buffer. A size query (`out` NULL, `out_cap` 0)
-///   checks every input and returns `LIVESIGN_BUFFER_TOO_SMALL` with the exact size in
-///   `*out_len`.
+/// - `out`, `out_cap`, `out_len`: the output buffer; `LIVESIGN_TRTC_REST_URL_MAX_LEN` bytes
+///   always fit. A size query (`out` NULL, `out_cap` 0) checks every input and returns
+///   `LIVESIGN_BUFFER_TOO_SMALL` with the exact size in `*out_len`.
 ///
 /// Returns `LIVESIGN_OK` with the length in `*out_len`, or the first failure in this order:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `out_len` NULL, `out` NULL with `out_cap > 0`, an input NULL

@@ -99,6 +99,21 @@ static void check_url(void) {
     CHECK(livesign_trtc_rest_url(NULL, 0, NULL, 6, u8("sendmsg"), 7, 1, u8("admin"), 5, u8("AAAA"), 4, 1, out,
                                  sizeof out, &len) == LIVESIGN_INVALID_ARGUMENT,
           "NULL service with a length");
+
+    /* The longest URL (every name at LIVESIGN_MAX_ID_LEN, the identifier all percent-encoded,
+       the longest UserSig, 20 + 10 digits) fills LIVESIGN_TRTC_REST_URL_MAX_LEN exactly. */
+    {
+        static char name[LIVESIGN_MAX_ID_LEN + 1], host[LIVESIGN_MAX_ID_LEN + 1], id[LIVESIGN_MAX_ID_LEN + 1];
+        static char longest_sig[LIVESIGN_USERSIG_MAX_LEN + 1];
+        static uint8_t big[LIVESIGN_TRTC_REST_URL_MAX_LEN];
+        memset(name, 'n', LIVESIGN_MAX_ID_LEN);
+        memset(host, 'h', LIVESIGN_MAX_ID_LEN);
+        memset(id, ' ', LIVESIGN_MAX_ID_LEN);
+        memset(longest_sig, 'A', LIVESIGN_USERSIG_MAX_LEN);
+        CHECK(url(host, name, name, UINT64_MAX, id, longest_sig, UINT32_MAX, big, sizeof big, &len) == LIVESIGN_OK &&
+                  len == LIVESIGN_TRTC_REST_URL_MAX_LEN,
+              "the longest URL fits LIVESIGN_TRTC_REST_URL_MAX_LEN");
+    }
 }
 
 static void check_response(void) {

@@ -384,6 +384,10 @@ void trtc() {
           "https://console.tim.qq.com/v4/group_open_http_svc/create_group?sdkappid=1400000000&identifier=admin"
           "&usersig=eJw*-A__&random=99999999&contenttype=json");
     CHECK(status_of([] { rest_url("bad/service", "c", 1, "a", "eJw_", 1); }) == Status::InvalidArgument);
+    const std::string name(LIVESIGN_MAX_ID_LEN, 'n'), blanks(LIVESIGN_MAX_ID_LEN, ' ');
+    const std::string longest_sig(LIVESIGN_USERSIG_MAX_LEN, 'A');
+    CHECK(rest_url(name, name, UINT64_MAX, blanks, longest_sig, UINT32_MAX, std::string(LIVESIGN_MAX_ID_LEN, 'h')).size() ==
+          rest_url_max_len);
     // Envelopes.
     const std::string ok = R"({"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"RequestId":"Id-1","GroupId":"@TGS#1"})";
     RestResponse r = parse_response(ok);

@@ -38,6 +38,24 @@ impl<'a> RequestUrl<'a> {
     /// The host seed 002 gives ("fixed as console.tim.qq.com").
     pub const DEFAULT_HOST: &'static str = "console.tim.qq.com";
 
+    /// The longest URL [`RequestUrl::write`] writes (`LIVESIGN_TRTC_REST_URL_MAX_LEN` in C):
+    /// host, service, command and identifier at [`crate::Limits::MAX_ID_LEN`] bytes, the
+    /// identifier percent-encoded at 3 bytes per byte, a [`UserSig::MAX_LEN`] UserSig, a
+    /// 20-digit sdkappid and a 10-digit random.
+    pub const MAX_LEN: usize = b"https://".len()
+        + b"/v4/".len()
+        + b"/".len()
+        + b"?sdkappid=".len()
+        + b"&identifier=".len()
+        + b"&usersig=".len()
+        + b"&random=".len()
+        + b"&contenttype=json".len()
+        + 3 * Limits::MAX_ID_LEN
+        + 3 * Limits::MAX_ID_LEN
+        + UserSig::MAX_LEN
+        + 20
+        + 10;
+
     /// A request to [`RequestUrl::DEFAULT_HOST`].
     pub fn new(
         service: &'a str,
@@ -189,6 +207,18 @@ mod tests {
             )
         );
         assert_eq!(r.required_len(), Ok(url(&r).unwrap().len()));
+    }
+
+    #[test]
+    fn the_longest_url_is_max_len() {
+        let name = "n".repeat(Limits::MAX_ID_LEN);
+        let host = "h".repeat(Limits::MAX_ID_LEN);
+        let id = " ".repeat(Limits::MAX_ID_LEN);
+        let sig = [b'A'; UserSig::MAX_LEN];
+        let r = RequestUrl::new(&name, &name, u64::MAX, &id, &sig, u32::MAX).with_host(&host);
+        assert_eq!(r.required_len(), Ok(RequestUrl::MAX_LEN));
+        let mut buf = [0u8; RequestUrl::MAX_LEN];
+        assert_eq!(r.write(&mut buf), Ok(RequestUrl::MAX_LEN));
     }
 
     #[test]

@@ -30,6 +30,9 @@ extension Livesign {
             public var isOK: Bool { actionStatus == .ok && errorCode == 0 }
         }
 
+        /// The longest URL `restURL` writes.
+        public static let restURLMaxLength = Int(LIVESIGN_TRTC_REST_URL_MAX_LEN)
+
         /// `https://<host>/v4/<service>/<command>?sdkappid=...&contenttype=json`; `random` is
         /// the caller's; an empty host means console.tim.qq.com.
         public static func restURL(service: String, command: String, sdkappid: UInt64, identifier: String,

@@ -15,6 +15,12 @@ final class TrtcTests: XCTestCase {
         XCTAssertThrowsError(try T.restURL(service: "a/b", command: "c", sdkappid: 1, identifier: "a", usersig: "eJw_", random: 1)) {
             XCTAssertEqual($0 as? LivesignError, .invalidArgument)
         }
+        let name = String(repeating: "n", count: 256), blanks = String(repeating: " ", count: 256)
+        let longest = try T.restURL(service: name, command: name, sdkappid: .max, identifier: blanks,
+                                    usersig: String(repeating: "A", count: 4180), random: .max,
+                                    host: String(repeating: "h", count: 256))
+        XCTAssertEqual(longest.utf8.count, T.restURLMaxLength)
+        XCTAssertEqual(T.restURLMaxLength, 5815)
     }
 
     func testEnvelope() throws {

@@ -237,6 +237,9 @@ object Trtc {
         val isOk: Boolean get() = actionStatus == ActionStatus.OK && errorCode == 0L
     }
 
+    /** The longest URL [restUrl] writes (LIVESIGN_TRTC_REST_URL_MAX_LEN). */
+    const val REST_URL_MAX_LEN: Int = 5815
+
     /** `https://<host>/v4/<service>/<command>?sdkappid=...&contenttype=json`; empty host: console.tim.qq.com. */
     @JvmStatic
     @JvmOverloads

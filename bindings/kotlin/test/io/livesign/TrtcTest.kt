@@ -15,6 +15,11 @@ class TrtcTest {
             "https://console.tim.qq.com/v4/group_open_http_svc/create_group?sdkappid=1400000000&identifier=admin&usersig=eJw*-A__&random=99999999&contenttype=json",
             Trtc.restUrl("group_open_http_svc", "create_group", 1400000000L, "admin", "eJw*-A__", 99999999))
         assertStatus<LiveSignException.InvalidArgument> { Trtc.restUrl("a/b", "c", 1, "a", "eJw_", 1) }
+        // The longest URL: names at 256 bytes, the identifier all percent-encoded, the longest
+        // UserSig, a 20-digit sdkappid (-1L is 2^64 - 1) and a 10-digit random (-1 is 2^32 - 1).
+        val name = "n".repeat(256)
+        val longest = Trtc.restUrl(name, name, -1L, " ".repeat(256), "A".repeat(Trtc.UserSig.MAX_LEN), -1, "h".repeat(256))
+        assertEquals(Trtc.REST_URL_MAX_LEN, longest.length)
     }
 
     @Test fun envelope() {
