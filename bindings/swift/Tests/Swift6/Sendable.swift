@@ -29,6 +29,7 @@ func everyPublicValueIsSendable() {
     sendable(Livesign.Tencent.ErrorInfo.self)
     sendable(Livesign.Tencent.StreamURL.Kind.self)
     sendable(Livesign.Tencent.StreamURL.Info.self)
+    sendable(Livesign.Tencent.StreamURL.TxTimeForm.self)
     sendable(Livesign.Trtc.ActionStatus.self)
     sendable(Livesign.Trtc.ErrorCategory.self)
     sendable(Livesign.Trtc.Retry.self)
