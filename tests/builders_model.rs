@@ -398,9 +398,14 @@ fn api_model(
         None if stat => "http://statcgi.video.qcloud.com/common_access".to_owned(),
         None => "http://fcgi.video.qcloud.com/common_access".to_owned(),
         Some(b) => {
-            // `scheme://host/path`: printable ASCII without space, no query or fragment.
+            // `scheme://host/path`: printable ASCII without space, no query or fragment, and
+            // no `\` in an http(s)-like URL (browsers read it as `/`).
+            let special = b.split_once("://").is_some_and(|(s, _)| {
+                ["http", "https", "ws", "wss", "ftp", "file"].iter().any(|x| s.eq_ignore_ascii_case(x))
+            });
             let ok = b.len() <= 8192
                 && b.bytes().all(|c| c.is_ascii_graphic() && c != b'?' && c != b'#')
+                && !(special && b.contains('\\'))
                 && b.split_once("://").is_some_and(|(s, rest)| {
                     !s.is_empty()
                         && s.bytes().all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(&c))

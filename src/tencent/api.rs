@@ -174,7 +174,8 @@ pub struct Param<'a> {
 /// `A-Z a-z 0-9 - . _ ~`); `t` is the expiry, Unix seconds.
 ///
 /// Errors, in this order: [`Error::InvalidArgument`] when `base` is not an absolute URL
-/// (`scheme://host/path`) without query or fragment, a parameter name is empty or not UTF-8, a
+/// (`scheme://host/path`) without query or fragment (nor a `\` in an http(s) one, which
+/// browsers read as `/`; see [`crate::url::parse`]), a parameter name is empty or not UTF-8, a
 /// string value is not UTF-8, a number value is not `-`? followed by decimal digits, or an
 /// input is over its limit (`base` and values [`crate::Limits::MAX_URL_LEN`], names
 /// [`crate::Limits::MAX_ID_LEN`]); [`Error::InvalidKey`] for an empty key or one over
@@ -325,7 +326,9 @@ mod tests {
         for p in bad {
             assert_eq!(build(Command::LiveTapeStop, None, 1, KEY, 1, &[p], &mut buf), Err(Error::InvalidArgument));
         }
-        for base in [&b""[..], b"/common_access", b"http://h/p?x=1", b"http://h/p#f", b"http://h p/"] {
+        for base in
+            [&b""[..], b"/common_access", b"http://h/p?x=1", b"http://h/p#f", b"http://h p/", b"http://h/a\\..\\p"]
+        {
             assert_eq!(build(Command::LiveTapeStop, Some(base), 1, KEY, 1, &[], &mut buf), Err(Error::InvalidArgument));
         }
         assert_eq!(build(Command::LiveTapeStop, None, 1, b"", 1, &[], &mut buf), Err(Error::InvalidKey));
