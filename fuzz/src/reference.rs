@@ -84,8 +84,9 @@ pub fn percent_decode(s: &[u8]) -> Option<Vec<u8>> {
     let mut i = 0;
     while i < s.len() {
         if s[i] == b'%' {
-            let hex = std::str::from_utf8(s.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            // Two hex digits: `from_str_radix` alone would also take a sign (`%+4`).
+            let hex = s.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit))?;
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
             i += 3;
         } else {
             out.push(s[i]);
@@ -166,6 +167,13 @@ pub fn url_parts(url: &[u8]) -> Option<(&[u8], &[u8])> {
         return None;
     }
     let url = url.split(|&b| b == b'#').next()?;
+    // Browsers read a `\` before the query of an http(s), ws(s), ftp or file URL as `/`.
+    let special = scheme_end(url).is_some_and(|i| {
+        [&b"http"[..], b"https", b"ws", b"wss", b"ftp", b"file"].iter().any(|s| url[..i].eq_ignore_ascii_case(s))
+    });
+    if special && url.split(|&b| b == b'?').next().is_some_and(|before| before.contains(&b'\\')) {
+        return None;
+    }
     let rest = match scheme_end(url) {
         Some(i) => {
             let scheme = &url[..i];
