@@ -175,7 +175,7 @@ pub struct Param<'a> {
 ///
 /// Errors, in this order: [`Error::InvalidArgument`] when `base` is not an absolute URL
 /// (`scheme://host/path`) without query or fragment (nor a `\` in an http(s) one, which
-/// browsers read as `/`; see [`crate::url::parse`]), a parameter name is empty or not UTF-8, a
+/// browsers read as `/`), a parameter name is empty or not UTF-8, a
 /// string value is not UTF-8, a number value is not `-`? followed by decimal digits, or an
 /// input is over its limit (`base` and values [`crate::Limits::MAX_URL_LEN`], names
 /// [`crate::Limits::MAX_ID_LEN`]); [`Error::InvalidKey`] for an empty key or one over
