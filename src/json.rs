@@ -363,26 +363,21 @@ fn parse_object_lookup_metered<'a, const N: usize, M: Meter, const GO_FOLD: bool
                     // The wanted names differ, so a member fills at most one slot.
                     break;
                 }
-            }
-            // Only members no name matched exactly are compared again: none, in a document
-            // that holds only the looked-up members. An unescaped ASCII name folds only onto
-            // the names of its own length.
-            if GO_FOLD && !matched {
-                let folds = if !escaped && name.raw.is_ascii() {
-                    let mut same_len = by_len.get(name.raw.len()).copied().unwrap_or(long);
-                    let mut any = false;
-                    while same_len != 0 && !any {
-                        let k = same_len.trailing_zeros() as usize;
-                        same_len &= same_len - 1;
-                        any = names.get(k).is_some_and(|wanted| wanted.eq_ignore_ascii_case(name.raw));
-                    }
-                    any
-                } else {
-                    names.iter().any(|wanted| go_folds_to(name.bytes(), wanted))
-                };
-                if folds {
+                // Go-folded: an unescaped name in another ASCII case, which can only be one of
+                // the names of its own length, these candidates (the wanted names differ in
+                // more than case, so this is never the member's own name).
+                if GO_FOLD && !escaped && wanted.eq_ignore_ascii_case(name.raw) {
                     return Err(Error::Malformed);
                 }
+            }
+            // Escaped and non-ASCII names fold through `\u` escapes and the two non-ASCII
+            // letters Go folds onto ASCII: compared again only when no name matched exactly.
+            if GO_FOLD
+                && !matched
+                && (escaped || !name.raw.is_ascii())
+                && names.iter().any(|wanted| go_folds_to(name.bytes(), wanted))
+            {
+                return Err(Error::Malformed);
             }
             p.ws();
             match p.peek() {
