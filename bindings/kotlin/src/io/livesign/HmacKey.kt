@@ -4,7 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger
 
 /**
  * An HMAC-SHA256 key loaded once (precomputed states, held in native memory so it can be
- * wiped) for the keyed operations. Close it (or use `use { }`) to wipe and free it.
+ * wiped) for the keyed operations. Close it (or use `use { }`) to wipe and free it when you are
+ * done: a key that is never closed is wiped and freed only when the garbage collector finalizes
+ * it, which may be late or, at exit, never.
  *
  * Thread-safe: any number of threads may use the key at once; [close] waits until the calls in
  * flight have finished (the native memory is never freed under a running call), and a call
@@ -19,6 +21,7 @@ class HmacKey(key: ByteArray) : java.io.Closeable {
         val status = IntArray(1)
         handle = LiveSign.nativeHmacKeyNew(key, status)
         LiveSignException.check(status[0])
+        loaded.incrementAndGet()
     }
 
     constructor(key: String) : this(key.utf8())
@@ -47,11 +50,27 @@ class HmacKey(key: ByteArray) : java.io.Closeable {
             if (closed) return
             closed = true
             while (inFlight.get() != 0) Thread.yield()
-            LiveSign.nativeHmacKeyFree(handle)
+            // 0 when the constructor threw: the finalizer still runs on such an object.
+            if (handle != 0L) {
+                LiveSign.nativeHmacKeyFree(handle)
+                loaded.decrementAndGet()
+            }
         }
     }
 
+    /**
+     * Wipes a key that was dropped without [close]. Safe even while a call that started before
+     * the key became unreachable is still running: [close] waits for it (the call counted
+     * itself in before it read the handle).
+     */
+    protected fun finalize() {
+        close()
+    }
+
     internal companion object {
+        /** How many native keys are loaded and not yet freed (observed by the tests). */
+        val loaded = AtomicInteger(0)
+
         /** Runs [block] with the handles of all [keys], each held as [locked] holds one. */
         fun <T> lockedAll(keys: List<HmacKey>, block: (LongArray) -> T): T {
             val handles = LongArray(keys.size)

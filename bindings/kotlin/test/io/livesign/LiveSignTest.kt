@@ -57,6 +57,32 @@ class CommonTest {
         k.close() // idempotent
     }
 
+    /** Collects until no native key is loaded (every test closes its keys; leaked ones are finalized). */
+    private fun collectUntilNoKeyIsLoaded(): Int {
+        val deadline = System.nanoTime() + 20_000_000_000L
+        while (HmacKey.loaded.get() != 0 && System.nanoTime() < deadline) {
+            System.gc()
+            System.runFinalization()
+            Thread.sleep(5)
+        }
+        return HmacKey.loaded.get()
+    }
+
+    /** Loads [n] keys and drops them unclosed (in its own frame, so that none stays reachable). */
+    private fun loadKeysAndDropThem(n: Int): Int {
+        val keys = List(n) { HmacKey("0123456789abcdef0123456789abcdef") }
+        assertTrue(keys.all { it.isOpen })
+        return HmacKey.loaded.get()
+    }
+
+    @Test fun unclosedKeysAreWipedAndFreedWhenCollected() {
+        assertEquals(0, collectUntilNoKeyIsLoaded())
+        // Constructors that throw leave nothing loaded, and finalizing them frees nothing.
+        repeat(8) { assertStatus<LiveSignException.InvalidKey> { HmacKey("") } }
+        assertEquals(64, loadKeysAndDropThem(64))
+        assertEquals(0, collectUntilNoKeyIsLoaded())
+    }
+
     @Test fun hmacKeyCloseWaitsForCallsInFlight() {
         // close() must not wipe and free the native key under a running call: it waits.
         val k = HmacKey("0123456789abcdef0123456789abcdef")
