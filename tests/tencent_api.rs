@@ -180,6 +180,27 @@ fn every_command() {
 }
 
 #[test]
+fn bases_must_name_a_host() {
+    // `scheme://host/path` (the documented rule): an authority that is only a port or a
+    // userinfo names no server, and every HTTP client refuses the URL that would be signed.
+    for base in [&b"http://:80/common_access"[..], b"http://user@/common_access", b"http://@:8080/p", b"http://:/p"] {
+        assert_eq!(rust_build(Command::LiveTapeStop, Some(base), 7, &[]), Err(Error::InvalidArgument), "{base:?}");
+        assert_eq!(
+            c_build(LIVESIGN_TENCENT_API_LIVE_TAPE_STOP, base, 7, KEY, T, &[]),
+            Err((LIVESIGN_INVALID_ARGUMENT, 0))
+        );
+    }
+    for base in [
+        &b"http://h:80/common_access"[..],
+        b"http://user@h/p",
+        b"http://[::1]:8080/p",
+        b"https://fcgi.video.qcloud.com/",
+    ] {
+        assert!(rust_build(Command::LiveTapeStop, Some(base), 7, &[]).is_ok(), "{base:?}");
+    }
+}
+
+#[test]
 fn parameters_are_typed_and_encoded() {
     let params = [
         c_param(LIVESIGN_TENCENT_API_PARAM_STRING, b"channel_id", "a b&c=d+e/é".as_bytes()),

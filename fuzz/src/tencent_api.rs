@@ -117,6 +117,7 @@ pub fn build_reads_back(command: Command, base: Option<&[u8]>, appid: u64, key: 
                         && !b.contains(&b'#')
                         && url_parts(b).is_some()
                         && reference::scheme_end(b).is_some()
+                        && names_a_host(b)
                 });
                 assert!(
                     !(value_ok && name_ok && base_ok && base_parses && param.value.len() <= 8192),
@@ -129,6 +130,7 @@ pub fn build_reads_back(command: Command, base: Option<&[u8]>, appid: u64, key: 
     };
     let url = &buf[..n];
     let base = base.unwrap_or(command.default_base().as_bytes());
+    assert!(names_a_host(base), "a base without a host was accepted");
     assert!(url.starts_with(base) && url[base.len()] == b'?');
     let (_, query) = url_parts(url).expect("a built URL parses");
     let one = |name: &[u8]| match query_values(query, name)[..] {
@@ -144,6 +146,24 @@ pub fn build_reads_back(command: Command, base: Option<&[u8]>, appid: u64, key: 
     let (n_enc, v_enc) = last.split_at(last.iter().position(|&b| b == b'=').unwrap());
     assert_eq!(percent_decode(n_enc.strip_prefix(prefix).unwrap()).unwrap(), param.name);
     assert_eq!(percent_decode(&v_enc[1..]).unwrap(), param.value);
+}
+
+/// Whether `scheme://[userinfo@]host[:port]/...` has a non-empty host (`http://:80/p` has
+/// none), read independently of `src/tencent/api.rs`.
+fn names_a_host(url: &[u8]) -> bool {
+    let Some(i) = reference::scheme_end(url) else { return false };
+    let rest = &url[i + 3..];
+    let authority = &rest[..rest.iter().position(|&b| b == b'/' || b == b'?').unwrap_or(rest.len())];
+    let host_port = match authority.iter().rposition(|&b| b == b'@') {
+        Some(at) => &authority[at + 1..],
+        None => authority,
+    };
+    let host_len = if host_port.first() == Some(&b'[') {
+        host_port.len()
+    } else {
+        host_port.iter().take_while(|&&b| b != b':').count()
+    };
+    host_len > 0
 }
 
 /// A seed.

@@ -174,7 +174,7 @@ pub struct Param<'a> {
 /// `A-Z a-z 0-9 - . _ ~`); `t` is the expiry, Unix seconds.
 ///
 /// Errors, in this order: [`Error::InvalidArgument`] when `base` is not an absolute URL
-/// (`scheme://host/path`) without query or fragment (nor a `\` in an http(s) one, which
+/// (`scheme://host/path`, the host not empty) without query or fragment (nor a `\` in an http(s) one, which
 /// browsers read as `/`), a parameter name is empty or not UTF-8, a
 /// string value is not UTF-8, a number value is not `-`? followed by decimal digits, or an
 /// input is over its limit (`base` and values [`crate::Limits::MAX_URL_LEN`], names
@@ -222,7 +222,20 @@ pub fn build(
 fn valid_base(base: &[u8]) -> bool {
     !base.contains(&b'?')
         && !base.contains(&b'#')
-        && url::parse(base).is_ok_and(|u| !u.scheme.is_empty() && !u.authority.is_empty())
+        && url::parse(base).is_ok_and(|u| !u.scheme.is_empty() && has_host(u.authority))
+}
+
+/// Whether an authority (`[userinfo@]host[:port]`) names a host: `http://:80/p` and
+/// `http://user@/p` name no server, and every HTTP client refuses them.
+fn has_host(authority: &[u8]) -> bool {
+    let host_port = authority.rsplit(|&b| b == b'@').next().unwrap_or_default();
+    // An IPv6 literal (`[::1]:80`) holds colons of its own.
+    let host = if host_port.starts_with(b"[") {
+        host_port
+    } else {
+        host_port.split(|&b| b == b':').next().unwrap_or_default()
+    };
+    !host.is_empty()
 }
 
 fn valid_param(p: &Param<'_>) -> bool {
