@@ -2340,7 +2340,8 @@ size_t livesign_tencent_url_build_len(uint32_t kind,
  *
  * - `kind`: `LIVESIGN_TENCENT_URL_RTMP`, `_WEBRTC`, `_FLV` (`https`, `.flv`) or `_HLS`
  *   (`https`, `.m3u8`).
- * - `domain`: the push or play domain, optionally with `:port` (`A-Z a-z 0-9 . - : [ ]`).
+ * - `domain`: the push or play domain: a host name (dot-separated labels of `A-Z a-z 0-9 -`)
+ *   or a bracketed IPv6 address, optionally with `:port` (1 to 65535).
  * - `app`: the AppName (usually `live`); `/`-separated non-empty segments.
  * - `stream`: the stream name; it may not end in `.flv`, `.m3u8` or `.sdp`. `app` and
  *   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, and no segment of either may be `.` or

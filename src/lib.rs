@@ -30,6 +30,7 @@ pub mod ffi;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzz_api;
+mod host;
 pub mod huawei;
 mod json;
 mod keyring;

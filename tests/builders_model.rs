@@ -138,6 +138,48 @@ fn name() -> impl Strategy<Value = String> {
 
 // ---------------------------------------------------------------- Tencent CSS push/play URLs
 
+/// `host[:port]`: DNS-style labels or a bracketed IPv6 literal, a port of 1 to 65535 written
+/// without leading zeros.
+fn host_port_ok(domain: &str) -> bool {
+    let (host, port) = match domain.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((literal, after)) => {
+                let literal_ok =
+                    literal.contains(':') && literal.chars().all(|c| c.is_ascii_hexdigit() || ":.".contains(c));
+                if !literal_ok {
+                    return false;
+                }
+                match after {
+                    "" => (literal, None),
+                    _ => match after.strip_prefix(':') {
+                        Some(port) => (literal, Some(port)),
+                        None => return false,
+                    },
+                }
+            }
+            None => return false,
+        },
+        None => {
+            let (name, port) = match domain.split_once(':') {
+                Some((n, p)) => (n, Some(p)),
+                None => (domain, None),
+            };
+            let label_ok = |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            if !name.split('.').all(label_ok) {
+                return false;
+            }
+            (name, port)
+        }
+    };
+    let port_ok = port.is_none_or(|p| {
+        !p.starts_with('0')
+            && p.len() <= 5
+            && p.chars().all(|c| c.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
+    });
+    !host.is_empty() && port_ok
+}
+
 fn tx_model(
     kind: u32,
     domain: &str,
@@ -153,9 +195,7 @@ fn tx_model(
         4 => ("https", ".m3u8"),
         _ => return Err(LIVESIGN_INVALID_ARGUMENT),
     };
-    let domain_ok = !domain.is_empty()
-        && domain.len() <= 256
-        && domain.bytes().all(|c| c.is_ascii_alphanumeric() || b".-:[]".contains(&c));
+    let domain_ok = domain.len() <= 256 && host_port_ok(domain);
     // RFC 3986 §5.2.4: `.` and `..` segments are removed by every URL resolver (browsers,
     // players, HTTP libraries), so a URL holding one is not the URL that arrives.
     let segment_ok = |s: &str| !s.is_empty() && s != "." && s != ".." && s.bytes().all(unreserved);
@@ -345,7 +385,12 @@ proptest! {
     #[test]
     fn tencent_url_matches_the_model(
         kind in prop_oneof![1u32..=4, Just(0u32), Just(5u32)],
-        domain in prop_oneof![4 => "[a-z0-9.-]{1,20}(:[0-9]{1,5})?", 1 => "\\[::1\\](:1935)?", 1 => text(6)],
+        domain in prop_oneof![
+            3 => "[a-z0-9-]{1,8}(\\.[a-zA-Z0-9-]{1,8}){0,3}(:[0-9]{1,5})?",
+            2 => "[a-z0-9.-]{1,20}(:[0-9]{0,6})?",
+            1 => "\\[[0-9a-f:.]{0,8}\\](:[0-9]{0,5})?",
+            1 => text(6),
+        ],
         app in prop_oneof![3 => "[a-z0-9]{1,8}(/[a-z0-9]{1,8})?", 2 => name()],
         stream in name(),
         key in prop_oneof![8 => prop::collection::vec(any::<u8>(), 1..40), 1 => Just(vec![])],

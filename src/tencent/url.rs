@@ -87,7 +87,8 @@ pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usi
 /// `out` and returns its length; `txTime` is `expiry` in uppercase hex.
 ///
 /// Inputs are checked, in this order, and refused with [`Error::InvalidArgument`]: `domain`
-/// must be a host name or address with an optional port (`A-Z a-z 0-9 . - : [ ]`); `app` one
+/// must be a host name (dot-separated labels of `A-Z a-z 0-9 -`) or a bracketed IPv6
+/// address, with an optional `:port` (1 to 65535); `app` one
 /// or more `/`-separated non-empty segments; `stream` non-empty and not ending in `.flv`,
 /// `.m3u8` or `.sdp` (a verifier would strip that suffix and check another name); `app` and
 /// `stream` may only hold RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) and no
@@ -106,7 +107,7 @@ pub fn build(
     out: &mut [u8],
 ) -> Result<usize, Error> {
     limits::check_all([(domain, Limits::MAX_ID_LEN), (app, Limits::MAX_ID_LEN), (stream, Limits::MAX_ID_LEN)])?;
-    if !valid_domain(domain) || !valid_app(app) || !valid_stream(stream) {
+    if !crate::host::is_host_port(domain) || !valid_app(app) || !valid_stream(stream) {
         return Err(Error::InvalidArgument);
     }
     let tx_time = txsecret::tx_time(expiry, Case::Upper)?;
@@ -236,10 +237,6 @@ fn stream_path(path: &[u8]) -> Result<StreamPath<'_>, Error> {
     Ok(StreamPath { app, stream })
 }
 
-fn valid_domain(domain: &[u8]) -> bool {
-    !domain.is_empty() && domain.iter().all(|&b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-}
-
 fn valid_app(app: &[u8]) -> bool {
     !app.is_empty() && app.split(|&b| b == b'/').all(valid_segment)
 }
@@ -301,9 +298,15 @@ mod tests {
     fn builder_refuses_what_a_verifier_would_read_differently() {
         let mut buf = [0u8; 256];
         type Case<'a> = (&'a [u8], &'a [u8], &'a [u8], u64);
-        let cases: [Case; 13] = [
+        let cases: [Case; 18] = [
             (b"", b"live", b"s", 1),
             (b"h/x", b"live", b"s", 1),
+            // No host, or no port: the URL names no server.
+            (b":80", b"live", b"s", 1),
+            (b"[]", b"live", b"s", 1),
+            (b"h:0", b"live", b"s", 1),
+            (b"h..x", b"live", b"s", 1),
+            (b"[::1]x", b"live", b"s", 1),
             (b"h", b"", b"s", 1),
             (b"h", b"/live", b"s", 1),
             (b"h", b"li?ve", b"s", 1),
@@ -320,7 +323,9 @@ mod tests {
             assert_eq!(build(UrlKind::Flv, domain, app, stream, KEY, expiry, &mut buf), Err(Error::InvalidArgument));
         }
         assert_eq!(build(UrlKind::Flv, b"h", b"live", b"s", b"", 1, &mut buf), Err(Error::InvalidKey));
-        assert_eq!(build(UrlKind::Flv, b"h:8080", b"a/b", b"s.x", KEY, 0, &mut buf).map(|_| ()), Ok(()));
+        for domain in [&b"h:8080"[..], b"[::1]:1935", b"push.example.com"] {
+            assert_eq!(build(UrlKind::Flv, domain, b"a/b", b"s.x", KEY, 0, &mut buf).map(|_| ()), Ok(()));
+        }
     }
 
     #[test]
