@@ -121,6 +121,35 @@ pub fn hex_either_case(claimed: &[u8], want_hex: &str) -> bool {
     claimed.len() == want_hex.len() && claimed.to_ascii_lowercase() == want_hex.as_bytes()
 }
 
+/// `label(.label)*[:port]`: labels of `A-Z a-z 0-9 -`, a port of 1 to 65535 without leading
+/// zeros.
+pub fn host_name_port(s: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(s);
+    let (name, port) = match text.split_once(':') {
+        Some((n, p)) => (n, Some(p)),
+        None => (&*text, None),
+    };
+    let labels = !name.is_empty()
+        && name.split('.').all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
+    labels && port.is_none_or(port_ok)
+}
+
+/// [`host_name_port`], or a bracketed IPv6 literal (hex digits, `:` and `.`, at least one `:`)
+/// with an optional port.
+pub fn host_port(s: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(s);
+    let Some(rest) = text.strip_prefix('[') else { return host_name_port(s) };
+    let Some((literal, after)) = rest.split_once(']') else { return false };
+    let literal_ok = literal.contains(':') && literal.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    literal_ok && (after.is_empty() || after.strip_prefix(':').is_some_and(port_ok))
+}
+
+fn port_ok(p: &str) -> bool {
+    !p.starts_with('0')
+        && p.bytes().all(|c| c.is_ascii_digit())
+        && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
+}
+
 /// A plain non-negative decimal integer (`0` or `[1-9][0-9]*`) within `u64`.
 pub fn decimal(s: &[u8]) -> Option<u64> {
     if s.is_empty() || (s.len() > 1 && s[0] == b'0') || !s.iter().all(u8::is_ascii_digit) {

@@ -14,7 +14,7 @@ use livesign::trtc::rest::{self, ActionStatus, RequestUrl, Response};
 use serde_json::Value as Ref;
 
 use super::input::{Input, Writer};
-use super::reference::percent_decode;
+use super::reference::{self, percent_decode};
 
 /// Input layout for `rest_response`: `name` (field), `body` (rest).
 pub fn check_response(data: &[u8]) {
@@ -206,22 +206,6 @@ fn name_ok(s: &[u8]) -> bool {
     !s.is_empty() && s.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
 }
 
-fn host_ok(s: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(s);
-    let (name, port) = match text.split_once(':') {
-        Some((n, p)) => (n, Some(p)),
-        None => (&*text, None),
-    };
-    let labels = !name.is_empty()
-        && name.split('.').all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
-    let port = port.is_none_or(|p| {
-        !p.starts_with('0')
-            && p.bytes().all(|c| c.is_ascii_digit())
-            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
-    });
-    labels && port
-}
-
 fn usersig_ok(s: &[u8]) -> bool {
     let body = s.strip_suffix(b"__").or_else(|| s.strip_suffix(b"_")).unwrap_or(s);
     !s.is_empty()
@@ -234,7 +218,7 @@ impl UrlParts<'_> {
     fn expected(&self) -> Result<(), Error> {
         let utf8 = |s: &[u8]| std::str::from_utf8(s).is_ok();
         if ![self.host, self.service, self.command, self.identifier].iter().all(|s| utf8(s))
-            || !(self.host.is_empty() || host_ok(self.host))
+            || !(self.host.is_empty() || reference::host_name_port(self.host))
             || !name_ok(self.service)
             || !name_ok(self.command)
             || self.identifier.is_empty()

@@ -259,7 +259,7 @@ fn build_refusal_is_documented(kind: UrlKind, domain: &[u8], app: &[u8], stream:
     // Unreserved characters, and not a `.` / `..` segment (URL resolvers remove those).
     let unreserved =
         |s: &[u8]| s != b"." && s != b".." && s.iter().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(b));
-    let domain_ok = !domain.is_empty() && domain.iter().all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(b));
+    let domain_ok = reference::host_port(domain);
     let app_ok = !app.is_empty() && app.split(|&b| b == b'/').all(|s| !s.is_empty() && unreserved(s));
     let suffix = [&b".flv"[..], b".m3u8", b".sdp"].iter().any(|s| stream.ends_with(s));
     let stream_ok = !stream.is_empty() && unreserved(stream) && !suffix;
