@@ -493,8 +493,9 @@ struct Response {
     std::optional<int64_t> retcode;
     std::optional<std::string_view> errmsg;
     std::optional<std::string_view> message;
-    /// `ret`, or `retcode` when there is no `ret`: the code to look up with `error_by_code`.
-    int64_t code() const noexcept { return ret ? *ret : retcode.value_or(0); }
+    /// `ret`, unless it is absent or 0 and `retcode` is not 0 (fail-closed: a body whose two
+    /// codes disagree never reads as success): the code to look up with `error_by_code`.
+    int64_t code() const noexcept { return ret && *ret != 0 ? *ret : retcode.value_or(0); }
 };
 
 /// Reads `ret`, `retcode`, `errmsg` and `message` of a response body; throws Error(Malformed)

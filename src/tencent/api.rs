@@ -266,10 +266,12 @@ pub struct Response<'a> {
 }
 
 impl Response<'_> {
-    /// `ret`, or `retcode` when there is no `ret`: look it up with
-    /// [`super::errors::by_code`].
+    /// The response's status, to look up with [`super::errors::by_code`]: `ret`, unless it is
+    /// absent or 0 and `retcode` is not 0. Fail-closed: when a body carries both and they
+    /// disagree (`{"ret":0,"retcode":1202}`; Tencent documents no such response), it is never
+    /// read as a success.
     pub fn code(&self) -> i64 {
-        self.ret.or(self.retcode).unwrap_or_default()
+        [self.ret, self.retcode].into_iter().flatten().find(|&c| c != 0).unwrap_or_default()
     }
 }
 
@@ -355,6 +357,15 @@ mod tests {
         let r = read_response(br#"{"retcode":-1,"errmsg":"x\"y"}"#).unwrap();
         assert_eq!((r.ret, r.code()), (None, -1));
         assert_eq!(r.errmsg.unwrap().raw(), b"x\\\"y");
+        // Both present: the first that is not 0, so that a disagreement never reads as success.
+        for (body, code) in [
+            (&br#"{"ret":0,"retcode":1202}"#[..], 1202),
+            (br#"{"retcode":0,"ret":1204}"#, 1204),
+            (br#"{"ret":1001,"retcode":1202}"#, 1001),
+            (br#"{"ret":0,"retcode":0}"#, 0),
+        ] {
+            assert_eq!(read_response(body).unwrap().code(), code, "{}", String::from_utf8_lossy(body));
+        }
         for bad in [
             &br#"{}"#[..],
             br#"{"ret":"0"}"#,

@@ -330,8 +330,11 @@ void tencent_api() {
     CHECK(callback::field(body, "output") == std::optional<std::string_view>(R"([{"a":1}])"));
     r = api::read_response(R"({"retcode":-1,"errmsg":""})");
     CHECK(!r.ret && r.retcode == -1 && r.errmsg == std::optional<std::string_view>("") && r.code() == -1);
+    // Two codes that disagree: the one that is not 0 (never read as success).
     r = api::read_response(R"({"ret":0,"retcode":20601})");
-    CHECK(r.code() == 0 && r.retcode == 20601);
+    CHECK(r.code() == 20601 && r.ret == 0 && r.retcode == 20601);
+    CHECK(api::read_response(R"({"ret":1001,"retcode":1202})").code() == 1001);
+    CHECK(api::read_response(R"({"ret":0,"retcode":0})").code() == 0);
     CHECK(status_of([] { api::read_response(R"({"ret":0,"ret":1})"); }) == Status::Malformed);
     CHECK(status_of([] { api::read_response("{}"); }) == Status::Malformed);
     CHECK(status_of([] { api::read_response(R"({"ret":"0"})"); }) == Status::Malformed);

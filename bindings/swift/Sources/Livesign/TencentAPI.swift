@@ -85,8 +85,9 @@ extension Livesign.Tencent {
             public let errmsg: String?
             public let message: String?
 
-            /// `ret`, or `retcode` when there is no `ret`: the code to look up with `errorInfo(code:)`.
-            public var code: Int64 { ret ?? retcode ?? 0 }
+            /// `ret`, unless it is absent or 0 and `retcode` is not 0 (fail-closed: a body whose
+            /// two codes disagree never reads as success): the code to look up with `errorInfo(code:)`.
+            public var code: Int64 { [ret, retcode].compactMap { $0 }.first { $0 != 0 } ?? 0 }
         }
 
         /// Reads `ret`, `retcode`, `errmsg` and `message` of a response body; throws

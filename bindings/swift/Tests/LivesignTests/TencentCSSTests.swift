@@ -225,7 +225,10 @@ final class TencentAPITests: XCTestCase {
         XCTAssertEqual(try A.field(body, name: "output"), #"[{"a":1}]"#)
         XCTAssertNil(try A.field(body, name: "absent"))
         XCTAssertEqual(try A.readResponse(#"{"retcode":-1,"errmsg":""}"#), A.Response(ret: nil, retcode: -1, errmsg: "", message: nil))
-        XCTAssertEqual(try A.readResponse(#"{"ret":0,"retcode":20601}"#).code, 0)
+        // Two codes that disagree: the one that is not 0 (never read as success).
+        XCTAssertEqual(try A.readResponse(#"{"ret":0,"retcode":20601}"#).code, 20601)
+        XCTAssertEqual(try A.readResponse(#"{"ret":1001,"retcode":1202}"#).code, 1001)
+        XCTAssertEqual(try A.readResponse(#"{"ret":0,"retcode":0}"#).code, 0)
         assertStatus(.malformed, try A.readResponse(#"{"ret":0,"ret":1}"#))
         assertStatus(.malformed, try A.readResponse("{}"))
         assertStatus(.malformed, try A.readResponse(#"{"ret":"0"}"#))

@@ -247,8 +247,11 @@ object Tencent {
 
         /** The status fields of a response (text JSON-unescaped); absent fields are null. */
         data class Response(val ret: Long?, val retcode: Long?, val errmsg: String?, val message: String?) {
-            /** `ret`, or `retcode` when there is no `ret`: the code to look up with [errorByCode]. */
-            val code: Long get() = ret ?: retcode ?: 0L
+            /**
+             * `ret`, unless it is absent or 0 and `retcode` is not 0 (fail-closed: a body whose two
+             * codes disagree never reads as success): the code to look up with [errorByCode].
+             */
+            val code: Long get() = listOfNotNull(ret, retcode).firstOrNull { it != 0L } ?: 0L
         }
 
         /**

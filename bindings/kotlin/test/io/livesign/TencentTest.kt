@@ -256,7 +256,10 @@ class TencentApiTest {
         assertEquals("""[{"a":1}]""", A.field(body, "output"))
         assertNull(A.field(body, "absent"))
         assertEquals(A.Response(null, -1, "", null), A.readResponse("""{"retcode":-1,"errmsg":""}"""))
-        assertEquals(0L, A.readResponse("""{"ret":0,"retcode":20601}""").code)
+        // Two codes that disagree: the one that is not 0 (never read as success).
+        assertEquals(20601L, A.readResponse("""{"ret":0,"retcode":20601}""").code)
+        assertEquals(1001L, A.readResponse("""{"ret":1001,"retcode":1202}""").code)
+        assertEquals(0L, A.readResponse("""{"ret":0,"retcode":0}""").code)
         assertStatus<LiveSignException.Malformed> { A.readResponse("""{"ret":0,"ret":1}""") }
         assertStatus<LiveSignException.Malformed> { A.readResponse("{}") }
         assertStatus<LiveSignException.Malformed> { A.readResponse("""{"ret":"0"}""") }
