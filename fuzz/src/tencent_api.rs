@@ -63,7 +63,13 @@ pub fn response_agrees(body: &[u8]) {
                 assert_eq!(slice, ours.map_or(livesign_slice::EMPTY, |s| livesign_slice::present(s.raw())));
             }
             assert_eq!((c.ret, c.retcode), (r.ret.unwrap_or(0), r.retcode.unwrap_or(0)));
-            assert_eq!(r.code(), r.ret.or(r.retcode).unwrap());
+            // Fail-closed: `ret` unless it is absent or 0 and `retcode` is not.
+            let code = match (r.ret, r.retcode) {
+                (Some(ret), _) if ret != 0 => ret,
+                (_, Some(retcode)) => retcode,
+                (ret, None) => ret.unwrap(),
+            };
+            assert_eq!(r.code(), code);
         }
         Err(Error::InvalidArgument) => assert!(body.len() > 16 << 20),
         Err(e) => {
