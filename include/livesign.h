@@ -1729,7 +1729,13 @@ livesign_status livesign_huawei_sparkrtc_sign_keyed(const livesign_hmac_key *key
  * while `timestamp - leeway_s <= now <= timestamp + leeway_s`. The future bound matters: the
  * MAC joins `rand` and `timestamp` without a separator, so digits moved from one to the other
  * (rand `8f1c21` + `1700000000` as rand `8f1c2` + `11700000000`, year 2340) keep the
- * signature and re-read the time far from `now`. It joins `timestamp` and `body` the same
+ * signature and re-read the time far from the send time. One cut comes round later: Huawei
+ * calls `X-Rtc-Rand` a random number, and its last three digits moved in front of a seconds
+ * timestamp make 13 digits, read as milliseconds (`…170` + `1700000000` as `…` +
+ * `1701700000000`, 1701700000 s, about 20 days after sending), so the callback can be
+ * replayed at that later instant. If you know the unit Huawei sends you, refuse a
+ * `timestamp` of any other length (10 digits for seconds, 13 for milliseconds) before calling
+ * this. It joins `timestamp` and `body` the same
  * way, and one such cut keeps the time: a millisecond timestamp's last three digits moved to
  * the front of the body (`1700000000123` + `{...}` as `1700000000` + `123{...}`) verify as
  * the same second. The body then no longer parses as JSON: parse it strictly.

@@ -451,6 +451,27 @@ fn sparkrtc_rand_digits_never_move_into_the_timestamp() {
     }
 }
 
+/// Huawei calls X-Rtc-Rand a random number. Its last three digits moved in front of a seconds
+/// timestamp make 13 digits, which are read as milliseconds: `ddd` followed by the send time T
+/// re-reads as `ddd * 10^7 + T / 1000` seconds, a time between 2001 and 2286 that is not near
+/// T but comes round later. At that instant the re-cut callback (same body, same
+/// X-Rtc-Signature) verifies: a replay, weeks or years after the capture. Only the unit tells
+/// the two readings apart, and Huawei does not document it: a receiver that knows its unit
+/// checks the header's length (the header and README say so).
+#[test]
+fn sparkrtc_three_rand_digits_replay_a_seconds_timestamp_later() {
+    let k = HmacKey::new(SPARK_KEY).unwrap();
+    let (rand, ts, sent) = ("20231170", "1700000000", 1_700_000_000u64);
+    let sig = huawei::sparkrtc_sign(&k, rand, ts, BODY).unwrap();
+    assert_eq!(huawei::sparkrtc_verify(&k, rand, ts, BODY, sig.as_bytes(), sent, 300), Ok(()));
+    let replay_at = 170 * 10_000_000 + sent / 1000; // 1701700000: about 20 days after sending
+    assert_eq!(huawei::sparkrtc_verify(&k, rand, ts, BODY, sig.as_bytes(), replay_at, 300), Err(Error::Expired));
+    let (r, t) = ("20231", "1701700000000");
+    assert_eq!(format!("{r}{t}"), format!("{rand}{ts}"), "the same signed bytes");
+    assert_eq!(huawei::sparkrtc_verify(&k, r, t, BODY, sig.as_bytes(), sent, 300), Err(Error::Expired));
+    assert_eq!(huawei::sparkrtc_verify(&k, r, t, BODY, sig.as_bytes(), replay_at, 300), Ok(()));
+}
+
 /// The MAC also joins X-Rtc-Timestamp and the body without a separator, and the unit is read
 /// from the length (up to 11 digits seconds, longer milliseconds): a millisecond timestamp's
 /// last three digits moved to the front of the body re-read as the same second, so the

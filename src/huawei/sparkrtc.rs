@@ -16,8 +16,14 @@
 //! which the MAC joins without a separator: a captured callback with rand `8f1c21` and
 //! timestamp `1700000000` verifies as rand `8f1c2` with `11700000000` (year 2340), or, sent in
 //! milliseconds, as rand `…179` with the rest of the digits; read one-sided, such a re-cut
-//! callback would be accepted forever. Re-cut timestamps land far from `now`, so they expire
-//! or lie in the future.
+//! callback would be accepted forever. Re-cut timestamps land far from the send time, so near
+//! it they expire or lie in the future. One cut comes round later: Huawei calls `X-Rtc-Rand` a
+//! random number, and its last three digits moved in front of a *seconds* timestamp make 13
+//! digits, read as milliseconds (`…170` + `1700000000` as `…` + `1701700000000`, 1701700000 s,
+//! about 20 days after sending). At that instant the re-cut callback verifies: a replay. The
+//! two readings differ only in the unit, which Huawei does not document; a receiver that
+//! knows the unit it receives should refuse a timestamp of any other length (10 digits for
+//! seconds, 13 for milliseconds) before verifying.
 //!
 //! The MAC joins the timestamp and the body without a separator too, and one cut keeps the
 //! time: a millisecond timestamp's last three digits moved to the front of the body
