@@ -2173,7 +2173,8 @@ livesign_status livesign_tencent_verify(const uint8_t *key,
  * - `LIVESIGN_MALFORMED`: not one strict JSON object (truncated, invalid UTF-8, trailing
  *   bytes, ...); `t` or `sign` missing, repeated or mistyped; one of `event_type`,
  *   `stream_id`, `channel_id`, `app`, `appname` repeated or mistyped (a repeated name counts
- *   also when spelled with escapes, e.g. `"\u0074"`);
+ *   also when spelled with escapes, e.g. `"\u0074"`, or in another case, e.g. `"T"`: Go's
+ *   `encoding/json` matches names without case and would read that one);
  * - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): constant-time compare;
  * - `LIVESIGN_EXPIRED` ("time expired"): the sign is right but `now > t + leeway_s`.
  *
@@ -2452,7 +2453,7 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  * One split is left, between the two forms: two stream digits and an all-digit 8-digit hex
  * `txTime` re-read as 10 decimal digits (`room17` + `67812345`, hex, January 2025, is also
  * `room` + `1767812345`, decimal, January 2026), and a decimal `txTime` re-read from its third
- * digit as hex (`room` + `1796000000`, decimal, December 2026, is also `room17` +
+ * digit as hex (`room` + `1796000000`, decimal, November 2026, is also `room17` +
  * `96000000`, hex, year 2049). `livesign_tencent_url_verify_form` with the form you issue
  * closes it.
  *

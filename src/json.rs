@@ -303,6 +303,15 @@ pub(crate) fn parse_object_lookup<'a, const N: usize>(
     parse_object_lookup_metered::<N, NoMeter, false>(src, names, NoMeter)
 }
 
+/// [`parse_object_lookup`] with the member-name rule of [`parse_lookup_go_folded`], for
+/// bodies that a Go server may also read into a struct.
+pub(crate) fn parse_object_lookup_go_folded<'a, const N: usize>(
+    src: &'a [u8],
+    names: [&[u8]; N],
+) -> Result<(Object<'a>, [Option<Value<'a>>; N]), Error> {
+    parse_object_lookup_metered::<N, NoMeter, true>(src, names, NoMeter)
+}
+
 /// [`parse_object_lookup`], counting the reader's steps into `meter`; with `GO_FOLD`, as
 /// [`parse_lookup_go_folded`] reads.
 #[inline(always)]

@@ -57,8 +57,8 @@ pub(crate) fn parse_tx_time(raw: &[u8]) -> Result<u64, Error> {
     parse_decimal_time(raw).or_else(|| parse_hex_time(raw)).ok_or(Error::Malformed)
 }
 
-/// Exactly 10 decimal digits, the first not `0` (one would be before 1973, and would let a `0`
-/// move between the stream name and the time).
+/// Exactly 10 decimal digits, the first not `0` (one would be before 2001-09-09, and would let a
+/// `0` move between the stream name and the time).
 fn parse_decimal_time(raw: &[u8]) -> Option<u64> {
     if raw.len() == DECIMAL_LEN && raw.iter().all(u8::is_ascii_digit) && raw[0] != b'0' {
         // Ten digits always fit in a u64.

@@ -287,6 +287,34 @@ b"}}"#
     assert!(both(key, dup_other.as_bytes(), *t, 0).is_ok());
 }
 
+/// Go's `encoding/json` (a common callback server) matches member names without case, plus
+/// U+017F (long s) as `s` and U+212A (Kelvin) as `k`, and keeps the last match: beside a field
+/// livesign reads, such a member would be the value that server reads instead.
+#[test]
+fn a_read_field_in_another_case_is_a_repeat() {
+    let (key, t, sign) = &vectors()[0];
+    let key = key.as_bytes();
+    for b in [
+        format!(r#"{{"t":{t},"sign":"{sign}","T":1}}"#),
+        format!(r#"{{"T":1,"t":{t},"sign":"{sign}"}}"#),
+        format!(r#"{{"t":{t},"sign":"{sign}","SIGN":"{sign}"}}"#),
+        format!(r#"{{"t":{t},"sign":"{sign}","\u017fign":"{sign}"}}"#),
+        format!(r#"{{"t":{t},"sign":"{sign}","event_type":1,"Event_Type":0}}"#),
+        format!(r#"{{"t":{t},"sign":"{sign}","stream_id":"a","STREAM_ID":"b"}}"#),
+        format!(r#"{{"t":{t},"sign":"{sign}","channel_id":"a","Channel_Id":"b"}}"#),
+        format!(r#"{{"t":{t},"sign":"{sign}","app":"a","APP":"b"}}"#),
+        format!(r#"{{"t":{t},"sign":"{sign}","appname":"a","AppName":"b"}}"#),
+    ] {
+        assert_eq!(both(key, b.as_bytes(), *t, 0).map(|_| ()), Err(Error::Malformed), "{b}");
+    }
+    // Alone, another case is another name (JSON is case-sensitive): `T` is not `t`.
+    let alone = format!(r#"{{"T":{t},"sign":"{sign}"}}"#);
+    assert_eq!(both(key, alone.as_bytes(), *t, 0).map(|_| ()), Err(Error::Malformed), "no t");
+    // Names no reader folds onto a read one are other fields.
+    let other = format!(r#"{{"t":{t},"sign":"{sign}","App_ID":1,"Node":"x","ts":2}}"#);
+    assert!(both(key, other.as_bytes(), *t, 0).is_ok());
+}
+
 #[test]
 fn escaped_names_and_values_are_json_semantics() {
     let (key, t, sign) = &vectors()[0];

@@ -252,7 +252,7 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 /// One split is left, between the two forms: two stream digits and an all-digit 8-digit hex
 /// `txTime` re-read as 10 decimal digits (`room17` + `67812345`, hex, January 2025, is also
 /// `room` + `1767812345`, decimal, January 2026), and a decimal `txTime` re-read from its third
-/// digit as hex (`room` + `1796000000`, decimal, December 2026, is also `room17` +
+/// digit as hex (`room` + `1796000000`, decimal, November 2026, is also `room17` +
 /// `96000000`, hex, year 2049). `livesign_tencent_url_verify_form` with the form you issue
 /// closes it.
 ///

@@ -5,7 +5,9 @@
 //! The body is read with the strict JSON reader (`crate::json`): invalid JSON or UTF-8,
 //! trailing bytes, and a repeated `t`, `sign` or other field read here are all
 //! [`Error::Malformed`], so this verifier can never accept a value another parser would read
-//! differently.
+//! differently. A repeat may be spelled with escapes (`"\u0074"`) or in another case (`"T"`,
+//! `"\u017fign"` with a long s): Go's `encoding/json` matches names without case and keeps the
+//! last match, so a Go server would read that member instead.
 //!
 //! `t` may be a JSON number or a string (older docs type it as a string), but either way it
 //! must be the canonical decimal text of a `u64`: digits only, no sign, fraction, exponent or
@@ -103,15 +105,17 @@ impl<'a> Event<'a> {
 ///
 /// Checks run in this order and the first failure is returned: [`Error::InvalidArgument`]
 /// (a body over [`crate::Limits::MAX_BODY_LEN`]); [`Error::InvalidKey`] (empty key, or over
-/// [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (not one strict JSON object; `t` or `sign` missing, repeated or
-/// mistyped; `sign` not 32 lowercase hex characters; a repeated or mistyped `event_type`,
-/// `stream_id`, `channel_id`, `app` or `appname` (the four must be strings));
+/// [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (not one strict JSON object; `t` or
+/// `sign` missing, repeated or mistyped; `sign` not 32 lowercase hex characters; a repeated or
+/// mistyped `event_type`, `stream_id`, `channel_id`, `app` or `appname` (the four must be
+/// strings); a repeat counts also when spelled with escapes or in another case, see the
+/// module documentation);
 /// [`Error::SignatureMismatch`] ("sign invalid", constant-time compare);
 /// [`Error::Expired`] ("time expired", `now > t + leeway_s`, saturating).
 pub fn verify<'a>(key: &[u8], body: &'a [u8], now: u64, leeway_s: u32) -> Result<Event<'a>, Error> {
     limits::check(body, Limits::MAX_BODY_LEN)?;
     check_key(key)?;
-    let (obj, [t, sign, event_type, stream_id, channel_id, app, appname]) = json::parse_object_lookup(
+    let (obj, [t, sign, event_type, stream_id, channel_id, app, appname]) = json::parse_object_lookup_go_folded(
         body,
         [b"t", b"sign", b"event_type", b"stream_id", b"channel_id", b"app", b"appname"],
     )?;
