@@ -148,6 +148,8 @@ pub fn verify_agrees(key: &[u8], body: &[u8], now: u64, leeway: u32) {
                 "a wrong auth_sign verified"
             );
             assert!(reference::fresh(ts, now, leeway));
+            let read = ["event", "domain", "app", "stream", "user_args", "client_ip", "node_ip", "publish_timestamp"];
+            reference::no_go_fold_twin(body, &[&read[..], &["auth_timestamp", "auth_sign"]].concat());
             assert_eq!((event.auth_timestamp, event.event_text.len), (ts, n.event.raw().len()));
             id_agrees(&event, [&d, &a, &s, &text("publish_timestamp").unwrap_or_default(), &e]);
         }

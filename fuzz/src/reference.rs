@@ -310,6 +310,30 @@ pub fn json_member(body: &[u8], name: &str) -> Option<serde_json::Value> {
     }
 }
 
+/// Whether the member name `name` is `read` (ASCII) as Go's `encoding/json` matches names
+/// (`strings.EqualFold`, simple Unicode case folding): ASCII letters in either case, and `ſ`
+/// (U+017F) for `s`, `K` (U+212A, the Kelvin sign) for `k`, the only non-ASCII characters that
+/// fold to ASCII.
+pub fn go_fold_eq(name: &str, read: &str) -> bool {
+    let fold = |c: char| match c {
+        '\u{17f}' => 's',
+        '\u{212a}' => 'k',
+        c => c.to_ascii_lowercase(),
+    };
+    name.chars().map(fold).eq(read.chars().map(fold))
+}
+
+/// A verified body has no member that Go would read as one of `read` but that is not it
+/// (checked where serde_json reads the body).
+pub fn no_go_fold_twin(body: &[u8], read: &[&str]) {
+    let Ok(serde_json::Value::Object(doc)) = serde_json::from_slice::<serde_json::Value>(body) else { return };
+    for name in doc.keys() {
+        for r in read {
+            assert!(name == r || !go_fold_eq(name, r), "{name:?} beside {r:?} verified: Go reads that member as {r:?}");
+        }
+    }
+}
+
 /// Bytes from hex text (pairs of hex digits; anything else ends the bytes).
 pub fn unhex(s: &str) -> Vec<u8> {
     s.as_bytes().chunks_exact(2).map_while(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok()).collect()

@@ -95,6 +95,7 @@ pub fn verify_agrees(key: &[u8], body: &[u8], now: u64, leeway: u32) {
             let sign = member("sign").and_then(|s| s.as_str().map(str::to_owned));
             assert_eq!(sign.as_deref().map(str::as_bytes), Some(md5_hex(&[key, t.to_string().as_bytes()]).as_bytes()));
             assert!(reference::fresh(t, now, leeway), "an expired callback verified");
+            reference::no_go_fold_twin(body, &["t", "sign", "event_type", "stream_id", "channel_id", "app", "appname"]);
             for (name, ours, theirs) in [
                 ("stream_id", e.stream_id, member("stream_id")),
                 ("channel_id", e.channel_id, member("channel_id")),
