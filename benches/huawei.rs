@@ -444,6 +444,45 @@ fn callbacks(c: &mut Criterion) {
             )
         })
     });
+    c.bench_function("huawei/sparkrtc_verify_unit_keyed", |b| {
+        // SAFETY: every pointer is valid for the length passed.
+        b.iter(|| unsafe {
+            livesign_huawei_sparkrtc_verify_unit_keyed(
+                &sk,
+                r.as_ptr(),
+                6,
+                ts.as_ptr(),
+                10,
+                black_box(SPARK_BODY).as_ptr(),
+                SPARK_BODY.len(),
+                SPARK_SIG.as_ptr(),
+                64,
+                LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS,
+                t,
+                300,
+            )
+        })
+    });
+    c.bench_function("huawei/sparkrtc_verify_unit", |b| {
+        // SAFETY: every pointer is valid for the length passed.
+        b.iter(|| unsafe {
+            livesign_huawei_sparkrtc_verify_unit(
+                SPARK_KEY.as_ptr(),
+                32,
+                r.as_ptr(),
+                6,
+                ts.as_ptr(),
+                10,
+                black_box(SPARK_BODY).as_ptr(),
+                SPARK_BODY.len(),
+                SPARK_SIG.as_ptr(),
+                64,
+                LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS,
+                t,
+                300,
+            )
+        })
+    });
     c.bench_function("huawei/sparkrtc_verify_keyed", |b| {
         // SAFETY: every pointer is valid for the length passed.
         b.iter(|| unsafe {

@@ -164,6 +164,22 @@
 #define LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN 32
 
 /**
+ * `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in seconds up to 11
+ * digits and in milliseconds above, as `livesign_huawei_sparkrtc_verify` reads it.
+ */
+#define LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER 0
+
+/**
+ * `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in Unix seconds.
+ */
+#define LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS 1
+
+/**
+ * `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in Unix milliseconds.
+ */
+#define LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS 2
+
+/**
  * `time_format` of the method-A functions: the `auth_key` time is decimal Unix seconds.
  */
 #define LIVESIGN_HUAWEI_TIME_DECIMAL 0
@@ -1733,10 +1749,9 @@ livesign_status livesign_huawei_sparkrtc_sign_keyed(const livesign_hmac_key *key
  * calls `X-Rtc-Rand` a random number, and its last three digits moved in front of a seconds
  * timestamp make 13 digits, read as milliseconds (`…170` + `1700000000` as `…` +
  * `1701700000000`, 1701700000 s, about 20 days after sending), so the callback can be
- * replayed at that later instant. If you know the unit Huawei sends you, refuse a
- * `timestamp` of any other length (10 digits for seconds, 13 for milliseconds) before calling
- * this. It joins `timestamp` and `body` the same
- * way, and one such cut keeps the time: a millisecond timestamp's last three digits moved to
+ * replayed at that later instant. If you know the unit Huawei sends you, call
+ * `livesign_huawei_sparkrtc_verify_unit` with it instead: that closes this replay. It joins
+ * `timestamp` and `body` the same way, and one such cut keeps the time: a millisecond timestamp's last three digits moved to
  * the front of the body (`1700000000123` + `{...}` as `1700000000` + `123{...}`) verify as
  * the same second. The body then no longer parses as JSON: parse it strictly.
  *
@@ -1786,6 +1801,55 @@ livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *k
                                                       size_t signature_len,
                                                       uint64_t now,
                                                       uint32_t leeway_s);
+
+/**
+ * `livesign_huawei_sparkrtc_verify` with `X-Rtc-Timestamp` read in `unit`:
+ * `LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS` or `_MILLISECONDS` whatever its length, or
+ * `_EITHER` for `livesign_huawei_sparkrtc_verify`'s reading by length. Pass the unit Huawei
+ * sends you: read in one unit, a timestamp re-cut with rand digits has more or fewer digits
+ * than the real one, a time after 2286 or before September 2001, so no re-cut callback
+ * verifies later (the replay described at `livesign_huawei_sparkrtc_verify`). A timestamp in
+ * the other unit is then far from `now`: `LIVESIGN_EXPIRED`.
+ *
+ * Returns as `livesign_huawei_sparkrtc_verify`, and `LIVESIGN_INVALID_ARGUMENT` first for any
+ * other `unit`. Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_sparkrtc_verify_unit(const uint8_t *key,
+                                                     size_t key_len,
+                                                     const uint8_t *rand,
+                                                     size_t rand_len,
+                                                     const uint8_t *timestamp,
+                                                     size_t timestamp_len,
+                                                     const uint8_t *body,
+                                                     size_t body_len,
+                                                     const uint8_t *signature,
+                                                     size_t signature_len,
+                                                     uint32_t unit,
+                                                     uint64_t now,
+                                                     uint32_t leeway_s);
+
+/**
+ * `livesign_huawei_sparkrtc_verify_unit` with a key loaded once into `key`
+ * (`livesign_hmac_key_init`).
+ *
+ * Returns as `livesign_huawei_sparkrtc_verify_unit`, except that a NULL, never-initialised
+ * or wiped `key` is `LIVESIGN_INVALID_ARGUMENT` and `LIVESIGN_INVALID_KEY` cannot occur.
+ * Never allocates; safe from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_sparkrtc_verify_unit_keyed(const livesign_hmac_key *key,
+                                                           const uint8_t *rand,
+                                                           size_t rand_len,
+                                                           const uint8_t *timestamp,
+                                                           size_t timestamp_len,
+                                                           const uint8_t *body,
+                                                           size_t body_len,
+                                                           const uint8_t *signature,
+                                                           size_t signature_len,
+                                                           uint32_t unit,
+                                                           uint64_t now,
+                                                           uint32_t leeway_s);
 
 /**
  * Huawei URL validation method A: writes the query `auth_key={timestamp}-{rand}-{uid}-{md5hash}`

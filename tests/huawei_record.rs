@@ -457,7 +457,7 @@ fn sparkrtc_rand_digits_never_move_into_the_timestamp() {
 /// T but comes round later. At that instant the re-cut callback (same body, same
 /// X-Rtc-Signature) verifies: a replay, weeks or years after the capture. Only the unit tells
 /// the two readings apart, and Huawei does not document it: a receiver that knows its unit
-/// checks the header's length (the header and README say so).
+/// passes it to `sparkrtc_verify_unit` (next test).
 #[test]
 fn sparkrtc_three_rand_digits_replay_a_seconds_timestamp_later() {
     let k = HmacKey::new(SPARK_KEY).unwrap();
@@ -470,6 +470,50 @@ fn sparkrtc_three_rand_digits_replay_a_seconds_timestamp_later() {
     assert_eq!(format!("{r}{t}"), format!("{rand}{ts}"), "the same signed bytes");
     assert_eq!(huawei::sparkrtc_verify(&k, r, t, BODY, sig.as_bytes(), sent, 300), Err(Error::Expired));
     assert_eq!(huawei::sparkrtc_verify(&k, r, t, BODY, sig.as_bytes(), replay_at, 300), Ok(()));
+}
+
+/// With the unit pinned, every re-cut of rand and timestamp reads, in that unit, as a time
+/// with a different number of digits: before September 2001 (fewer) or after 2286 (more),
+/// never a time a receiver's clock shows from now on. Checked for every cut of a digit-only
+/// rand, in both units, at the send time, at the instant the length-based reading would
+/// replay it, and a century later.
+#[test]
+fn sparkrtc_a_pinned_unit_refuses_every_re_cut() {
+    use huawei::SparkRtcUnit::{Milliseconds, Seconds};
+    let k = HmacKey::new(SPARK_KEY).unwrap();
+    for (unit, ts, sent) in [(Seconds, "1700000000", 1_700_000_000u64), (Milliseconds, "1700000000123", 1_700_000_000)]
+    {
+        let rand = "20231170";
+        let sig = huawei::sparkrtc_sign(&k, rand, ts, BODY).unwrap();
+        let verify =
+            |r: &str, t: &str, now: u64| huawei::sparkrtc_verify_unit(&k, r, t, BODY, sig.as_bytes(), unit, now, 300);
+        assert_eq!(verify(rand, ts, sent), Ok(()), "{unit:?}");
+        let joined = format!("{rand}{ts}");
+        for cut in 0..=joined.len() {
+            let (r, t) = joined.split_at(cut);
+            if (r, t) == (rand, ts) {
+                continue;
+            }
+            // Not a plain u64 (empty, a leading zero, too large): not a timestamp at all.
+            let Some(n) = t.parse::<u64>().ok().filter(|_| t.len() == 1 || !t.starts_with('0')) else {
+                assert_eq!(verify(r, t, sent), Err(Error::Malformed), "{r}+{t}");
+                continue;
+            };
+            let at = if unit == Seconds { n } else { n / 1000 };
+            assert!(!(1_000_000_000..10_000_000_000).contains(&at), "{unit:?} {r}+{t} reads as {at}");
+            for now in [sent, 1_701_700_000, sent + 100 * 365 * 86_400] {
+                assert_eq!(verify(r, t, now), Err(Error::Expired), "{unit:?} {r}+{t} at {now}");
+            }
+        }
+    }
+    // Either unit refuses a timestamp of the other: it lies far from now.
+    let sig = huawei::sparkrtc_sign(&k, "r", "1700000000", BODY).unwrap();
+    let got =
+        huawei::sparkrtc_verify_unit(&k, "r", "1700000000", BODY, sig.as_bytes(), Milliseconds, 1_700_000_000, 300);
+    assert_eq!(got, Err(Error::Expired));
+    let sig = huawei::sparkrtc_sign(&k, "r", "1700000000123", BODY).unwrap();
+    let got = huawei::sparkrtc_verify_unit(&k, "r", "1700000000123", BODY, sig.as_bytes(), Seconds, 1_700_000_000, 300);
+    assert_eq!(got, Err(Error::Expired));
 }
 
 /// The MAC also joins X-Rtc-Timestamp and the body without a separator, and the unit is read
@@ -660,6 +704,99 @@ fn sparkrtc_c_rules() {
             ),
             LIVESIGN_OK
         );
+        // The unit variants: the same checks with the unit pinned, and an unknown unit first.
+        let unit_raw = |ts: &[u8], unit: u32, now: u64| {
+            livesign_huawei_sparkrtc_verify_unit(
+                SPARK_KEY.as_ptr(),
+                32,
+                r.as_ptr(),
+                6,
+                ts.as_ptr(),
+                ts.len(),
+                BODY.as_ptr(),
+                BODY.len(),
+                sig.as_ptr(),
+                64,
+                unit,
+                now,
+                0,
+            )
+        };
+        let unit_keyed = |ts: &[u8], unit: u32, now: u64| {
+            livesign_huawei_sparkrtc_verify_unit_keyed(
+                &c,
+                r.as_ptr(),
+                6,
+                ts.as_ptr(),
+                ts.len(),
+                BODY.as_ptr(),
+                BODY.len(),
+                sig.as_ptr(),
+                64,
+                unit,
+                now,
+                0,
+            )
+        };
+        for f in [&unit_raw as &dyn Fn(&[u8], u32, u64) -> livesign::ffi::status::livesign_status, &unit_keyed] {
+            assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER, 1700000000), LIVESIGN_OK);
+            assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS, 1700000000), LIVESIGN_OK);
+            assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS, 1700000000), LIVESIGN_EXPIRED);
+            assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS, 1700000), LIVESIGN_OK);
+            assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS, 1700000001), LIVESIGN_EXPIRED);
+            assert_eq!(f(b"x", LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS, 0), LIVESIGN_MALFORMED);
+            for unknown in [3, u32::MAX] {
+                assert_eq!(f(t, unknown, 1700000000), LIVESIGN_INVALID_ARGUMENT);
+            }
+        }
+        // An unknown unit is refused before anything else, a NULL input or an empty key too.
+        let null_key = livesign_huawei_sparkrtc_verify_unit(
+            core::ptr::null(),
+            0,
+            core::ptr::null(),
+            1,
+            t.as_ptr(),
+            10,
+            BODY.as_ptr(),
+            BODY.len(),
+            sig.as_ptr(),
+            64,
+            LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS,
+            0,
+            0,
+        );
+        assert_eq!(null_key, LIVESIGN_INVALID_ARGUMENT);
+        let empty_key = livesign_huawei_sparkrtc_verify_unit(
+            core::ptr::null(),
+            0,
+            r.as_ptr(),
+            6,
+            t.as_ptr(),
+            10,
+            BODY.as_ptr(),
+            BODY.len(),
+            sig.as_ptr(),
+            64,
+            LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS,
+            0,
+            0,
+        );
+        assert_eq!(empty_key, LIVESIGN_INVALID_KEY);
+        let unknown_first = livesign_huawei_sparkrtc_verify_unit_keyed(
+            core::ptr::null(),
+            core::ptr::null(),
+            1,
+            t.as_ptr(),
+            10,
+            BODY.as_ptr(),
+            BODY.len(),
+            sig.as_ptr(),
+            64,
+            7,
+            0,
+            0,
+        );
+        assert_eq!(unknown_first, LIVESIGN_INVALID_ARGUMENT);
     }
 }
 

@@ -985,6 +985,35 @@ mod huawei_alibaba {
                     1700000000,
                     0,
                 );
+                let _ = livesign_huawei_sparkrtc_verify_unit(
+                    key.as_ptr(),
+                    32,
+                    r.as_ptr(),
+                    1,
+                    t.as_ptr(),
+                    10,
+                    b.as_ptr(),
+                    2,
+                    out.as_ptr(),
+                    64,
+                    LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS,
+                    1700000000,
+                    0,
+                );
+                let _ = livesign_huawei_sparkrtc_verify_unit_keyed(
+                    &c,
+                    r.as_ptr(),
+                    1,
+                    t.as_ptr(),
+                    10,
+                    b.as_ptr(),
+                    2,
+                    out.as_ptr(),
+                    64,
+                    LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS,
+                    1700000000,
+                    0,
+                );
                 let (k, dom, ts) = (b"yourkey", b"learn.aliyundoc.com", b"1519375990");
                 let _ = livesign_alibaba_callback_sign(
                     k.as_ptr(),

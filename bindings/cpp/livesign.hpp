@@ -1269,6 +1269,36 @@ inline void verify(const HmacKey &key, std::string_view rand, std::string_view t
                                                         signature.size(), now, leeway_s));
 }
 
+/// The unit `X-Rtc-Timestamp` is read in, which Huawei does not document.
+enum class Unit : uint32_t {
+    Either = LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER,  ///< seconds up to 11 digits, else milliseconds
+    Seconds = LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS,
+    Milliseconds = LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS,
+};
+
+/// `verify` with the timestamp read in `unit` (Error(InvalidArgument) for an unknown one).
+/// Pass the unit Huawei sends you: read by length, three rand digits moved in front of a
+/// seconds timestamp re-read as milliseconds and verify about 20 days later (a replay); read
+/// in one unit, no re-cut timestamp is a time a clock shows.
+inline void verify(std::string_view key, std::string_view rand, std::string_view timestamp, std::string_view body,
+                   std::string_view signature, Unit unit, uint64_t now = unix_now(),
+                   uint32_t leeway_s = default_leeway_s) {
+    using detail::bytes;
+    detail::check(livesign_huawei_sparkrtc_verify_unit(bytes(key), key.size(), bytes(rand), rand.size(),
+                                                       bytes(timestamp), timestamp.size(), bytes(body), body.size(),
+                                                       bytes(signature), signature.size(),
+                                                       static_cast<uint32_t>(unit), now, leeway_s));
+}
+inline void verify(const HmacKey &key, std::string_view rand, std::string_view timestamp, std::string_view body,
+                   std::string_view signature, Unit unit, uint64_t now = unix_now(),
+                   uint32_t leeway_s = default_leeway_s) {
+    using detail::bytes;
+    detail::check(livesign_huawei_sparkrtc_verify_unit_keyed(key.get(), bytes(rand), rand.size(), bytes(timestamp),
+                                                             timestamp.size(), bytes(body), body.size(),
+                                                             bytes(signature), signature.size(),
+                                                             static_cast<uint32_t>(unit), now, leeway_s));
+}
+
 }  // namespace sparkrtc
 
 /// Length of a URL validation key (LIVESIGN_HUAWEI_URL_KEY_LEN): ASCII letters and digits,

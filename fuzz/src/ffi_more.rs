@@ -22,7 +22,9 @@ use livesign::ffi::tencent::*;
 use livesign::ffi::tencent_api::*;
 use livesign::ffi::tencent_url::*;
 use livesign::ffi::trtc::*;
-use livesign::huawei::{self, EventKind, Notification, Phase, RecordFields, StreamState, TimeFormat, UrlAuth, Verdict};
+use livesign::huawei::{
+    self, EventKind, Notification, Phase, RecordFields, SparkRtcUnit, StreamState, TimeFormat, UrlAuth, Verdict,
+};
 use livesign::tencent::api::{self, Command, Param, ParamKind};
 use livesign::tencent::{callback as css, errors, url as txurl};
 use livesign::trtc::{self, Room, UserSig};
@@ -763,9 +765,32 @@ pub(crate) fn check(op: u8, ch: &mut Choices, n: [u64; 2], small: u32, f: [&[u8]
                         });
                     } else {
                         let (sp, sl, sig) = ch.input(c, &mut bad);
+                        // 0 to 2 a unit, 3 none (refused first), 4 the functions without one.
+                        let unit = (n1 % 5) as u32;
+                        let units = [SparkRtcUnit::Either, SparkRtcUnit::Seconds, SparkRtcUnit::Milliseconds];
+                        let pinned = units.get(unit as usize).copied();
                         // SAFETY: inputs are NULL or valid; the context is NULL or readable.
                         let status = unsafe {
-                            if keyed {
+                            if unit < 4 && keyed {
+                                livesign_huawei_sparkrtc_verify_unit_keyed(
+                                    ctx.ptr(),
+                                    rp,
+                                    rl,
+                                    tp,
+                                    tl,
+                                    bp,
+                                    bl,
+                                    sp,
+                                    sl,
+                                    unit,
+                                    n2,
+                                    small,
+                                )
+                            } else if unit < 4 {
+                                livesign_huawei_sparkrtc_verify_unit(
+                                    kp, kl, rp, rl, tp, tl, bp, bl, sp, sl, unit, n2, small,
+                                )
+                            } else if keyed {
                                 livesign_huawei_sparkrtc_verify_keyed(
                                     ctx.ptr(),
                                     rp,
@@ -783,10 +808,17 @@ pub(crate) fn check(op: u8, ch: &mut Choices, n: [u64; 2], small: u32, f: [&[u8]
                                 livesign_huawei_sparkrtc_verify(kp, kl, rp, rl, tp, tl, bp, bl, sp, sl, n2, small)
                             }
                         };
-                        let want = unless_bad(bad, || {
-                            let (r, t) = texts()?;
-                            huawei::sparkrtc_verify(&k?, r, t, body, sig, n2, small)
-                        });
+                        let want = match (unit, pinned) {
+                            (3, _) => Err(Error::InvalidArgument),
+                            (_, Some(u)) => unless_bad(bad, || {
+                                let (r, t) = texts()?;
+                                huawei::sparkrtc_verify_unit(&k?, r, t, body, sig, u, n2, small)
+                            }),
+                            _ => unless_bad(bad, || {
+                                let (r, t) = texts()?;
+                                huawei::sparkrtc_verify(&k?, r, t, body, sig, n2, small)
+                            }),
+                        };
                         expect(status, false, want);
                     }
                 }

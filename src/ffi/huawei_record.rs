@@ -11,6 +11,23 @@ use crate::{Error, HmacKey};
 pub const LIVESIGN_HUAWEI_RECORD_MD5_LEN: usize = 32;
 /// Shortest Huawei recording callback key, in bytes.
 pub const LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN: usize = 32;
+
+/// `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in seconds up to 11
+/// digits and in milliseconds above, as `livesign_huawei_sparkrtc_verify` reads it.
+pub const LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER: u32 = 0;
+/// `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in Unix seconds.
+pub const LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS: u32 = 1;
+/// `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in Unix milliseconds.
+pub const LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS: u32 = 2;
+
+fn unit_of(unit: u32) -> Result<huawei::SparkRtcUnit, Error> {
+    match unit {
+        LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER => Ok(huawei::SparkRtcUnit::Either),
+        LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS => Ok(huawei::SparkRtcUnit::Seconds),
+        LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS => Ok(huawei::SparkRtcUnit::Milliseconds),
+        _ => Err(Error::InvalidArgument),
+    }
+}
 const _: () = {
     assert!(LIVESIGN_HUAWEI_RECORD_MD5_LEN == 2 * crate::digest::md5::LEN);
     assert!(LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN == RecordFields::KEY_MIN_LEN);
@@ -430,10 +447,9 @@ unsafe fn sparkrtc_sign_into(
 /// calls `X-Rtc-Rand` a random number, and its last three digits moved in front of a seconds
 /// timestamp make 13 digits, read as milliseconds (`…170` + `1700000000` as `…` +
 /// `1701700000000`, 1701700000 s, about 20 days after sending), so the callback can be
-/// replayed at that later instant. If you know the unit Huawei sends you, refuse a
-/// `timestamp` of any other length (10 digits for seconds, 13 for milliseconds) before calling
-/// this. It joins `timestamp` and `body` the same
-/// way, and one such cut keeps the time: a millisecond timestamp's last three digits moved to
+/// replayed at that later instant. If you know the unit Huawei sends you, call
+/// `livesign_huawei_sparkrtc_verify_unit` with it instead: that closes this replay. It joins
+/// `timestamp` and `body` the same way, and one such cut keeps the time: a millisecond timestamp's last three digits moved to
 /// the front of the body (`1700000000123` + `{...}` as `1700000000` + `123{...}`) verify as
 /// the same second. The body then no longer parses as JSON: parse it strictly.
 ///
@@ -474,8 +490,16 @@ pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify(
                 input(signature, signature_len)?,
             )
         };
-        huawei::sparkrtc_check(rand, timestamp, body)?;
-        huawei::sparkrtc_verify(&HmacKey::new(key)?, rand, timestamp, body, signature, now, leeway_s)
+        sparkrtc_verify_with(
+            || HmacKey::new(key),
+            rand,
+            timestamp,
+            body,
+            signature,
+            huawei::SparkRtcUnit::Either,
+            now,
+            leeway_s,
+        )
     })
 }
 
@@ -512,7 +536,106 @@ pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify_keyed(
             )
         };
         // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
-        let key = unsafe { hmac_key::loaded(key) }?;
-        huawei::sparkrtc_verify(&key, rand, timestamp, body, signature, now, leeway_s)
+        let key = || unsafe { hmac_key::loaded(key) };
+        sparkrtc_verify_with(key, rand, timestamp, body, signature, huawei::SparkRtcUnit::Either, now, leeway_s)
     })
+}
+
+/// `livesign_huawei_sparkrtc_verify` with `X-Rtc-Timestamp` read in `unit`:
+/// `LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS` or `_MILLISECONDS` whatever its length, or
+/// `_EITHER` for `livesign_huawei_sparkrtc_verify`'s reading by length. Pass the unit Huawei
+/// sends you: read in one unit, a timestamp re-cut with rand digits has more or fewer digits
+/// than the real one, a time after 2286 or before September 2001, so no re-cut callback
+/// verifies later (the replay described at `livesign_huawei_sparkrtc_verify`). A timestamp in
+/// the other unit is then far from `now`: `LIVESIGN_EXPIRED`.
+///
+/// Returns as `livesign_huawei_sparkrtc_verify`, and `LIVESIGN_INVALID_ARGUMENT` first for any
+/// other `unit`. Never allocates; safe from any thread.
+#[must_use = "the status says whether the callback is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify_unit(
+    key: *const u8,
+    key_len: usize,
+    rand: *const u8,
+    rand_len: usize,
+    timestamp: *const u8,
+    timestamp_len: usize,
+    body: *const u8,
+    body_len: usize,
+    signature: *const u8,
+    signature_len: usize,
+    unit: u32,
+    now: u64,
+    leeway_s: u32,
+) -> livesign_status {
+    boundary(|| {
+        let unit = unit_of(unit)?;
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (key, rand, timestamp, body, signature) = unsafe {
+            (
+                input(key, key_len)?,
+                text(rand, rand_len)?,
+                text(timestamp, timestamp_len)?,
+                input(body, body_len)?,
+                input(signature, signature_len)?,
+            )
+        };
+        sparkrtc_verify_with(|| HmacKey::new(key), rand, timestamp, body, signature, unit, now, leeway_s)
+    })
+}
+
+/// `livesign_huawei_sparkrtc_verify_unit` with a key loaded once into `key`
+/// (`livesign_hmac_key_init`).
+///
+/// Returns as `livesign_huawei_sparkrtc_verify_unit`, except that a NULL, never-initialised
+/// or wiped `key` is `LIVESIGN_INVALID_ARGUMENT` and `LIVESIGN_INVALID_KEY` cannot occur.
+/// Never allocates; safe from any thread.
+#[must_use = "the status says whether the callback is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify_unit_keyed(
+    key: *const livesign_hmac_key,
+    rand: *const u8,
+    rand_len: usize,
+    timestamp: *const u8,
+    timestamp_len: usize,
+    body: *const u8,
+    body_len: usize,
+    signature: *const u8,
+    signature_len: usize,
+    unit: u32,
+    now: u64,
+    leeway_s: u32,
+) -> livesign_status {
+    boundary(|| {
+        let unit = unit_of(unit)?;
+        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+        let (rand, timestamp, body, signature) = unsafe {
+            (
+                text(rand, rand_len)?,
+                text(timestamp, timestamp_len)?,
+                input(body, body_len)?,
+                input(signature, signature_len)?,
+            )
+        };
+        // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
+        let key = || unsafe { hmac_key::loaded(key) };
+        sparkrtc_verify_with(key, rand, timestamp, body, signature, unit, now, leeway_s)
+    })
+}
+
+/// The argument checks come before the key is loaded, so that the statuses come in the
+/// documented order.
+#[allow(clippy::too_many_arguments)]
+fn sparkrtc_verify_with(
+    key: impl FnOnce() -> Result<HmacKey, Error>,
+    rand: &str,
+    timestamp: &str,
+    body: &[u8],
+    signature: &[u8],
+    unit: huawei::SparkRtcUnit,
+    now: u64,
+    leeway_s: u32,
+) -> Result<(), Error> {
+    huawei::sparkrtc_check(rand, timestamp, body)?;
+    huawei::sparkrtc_verify_unit(&key()?, rand, timestamp, body, signature, unit, now, leeway_s)
 }

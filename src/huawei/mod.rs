@@ -21,7 +21,7 @@ pub use crate::authkey::TimeFormat;
 pub use notify::{EventKind, Notification, sign};
 pub use ordering::{Phase, StreamState, Verdict};
 pub use record::{RecordFields, record_md5_sign, record_md5_verify, record_sign, record_verify};
-pub use sparkrtc::{sparkrtc_sign, sparkrtc_verify};
+pub use sparkrtc::{SparkRtcUnit, sparkrtc_sign, sparkrtc_verify, sparkrtc_verify_unit};
 pub use url_a::{url_a_build, url_a_verify};
 pub use url_b::{url_b_build, url_b_verify};
 pub use url_d::{url_d_build, url_d_secret, url_d_verify};

@@ -22,8 +22,10 @@
 //! digits, read as milliseconds (`…170` + `1700000000` as `…` + `1701700000000`, 1701700000 s,
 //! about 20 days after sending). At that instant the re-cut callback verifies: a replay. The
 //! two readings differ only in the unit, which Huawei does not document; a receiver that
-//! knows the unit it receives should refuse a timestamp of any other length (10 digits for
-//! seconds, 13 for milliseconds) before verifying.
+//! knows the unit it receives closes this with [`sparkrtc_verify_unit`] and
+//! [`SparkRtcUnit::Seconds`] or [`SparkRtcUnit::Milliseconds`]: read in one unit, a re-cut
+//! timestamp has more or fewer digits than the real one, so it reads as a time after 2286 or
+//! before September 2001, never one a receiver's clock shows.
 //!
 //! The MAC joins the timestamp and the body without a separator too, and one cut keeps the
 //! time: a millisecond timestamp's last three digits moved to the front of the body
@@ -37,6 +39,18 @@ use crate::{Error, HmacKey, expiry, json};
 
 /// Largest `X-Rtc-Timestamp` read as seconds (11 digits: year 5138).
 const MAX_SECONDS: u64 = 99_999_999_999;
+
+/// The unit `X-Rtc-Timestamp` is read in, which Huawei does not document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SparkRtcUnit {
+    /// From its length: seconds up to 11 digits, milliseconds above ([`sparkrtc_verify`]).
+    /// Leaves the replay the module documentation describes.
+    Either,
+    /// Unix seconds, whatever the length.
+    Seconds,
+    /// Unix milliseconds, whatever the length.
+    Milliseconds,
+}
 
 /// `X-Rtc-Signature` for these header values and body.
 ///
@@ -57,6 +71,10 @@ pub fn sparkrtc_sign(key: &HmacKey, rand: &str, timestamp: &str, body: &[u8]) ->
 /// `signature` is not 64 hex characters of either case); [`Error::SignatureMismatch`]
 /// (constant time); [`Error::Expired`] (`now > timestamp + leeway_s`, or `now < timestamp -
 /// leeway_s`: the timestamp in seconds as the module documentation says).
+///
+/// The unit is read from the timestamp's length ([`SparkRtcUnit::Either`]); when you know the
+/// unit Huawei sends you, [`sparkrtc_verify_unit`] with it also refuses the one re-cut that
+/// comes round later (see the module documentation).
 pub fn sparkrtc_verify(
     key: &HmacKey,
     rand: &str,
@@ -66,8 +84,24 @@ pub fn sparkrtc_verify(
     now: u64,
     leeway_s: u32,
 ) -> Result<(), Error> {
+    sparkrtc_verify_unit(key, rand, timestamp, body, signature, SparkRtcUnit::Either, now, leeway_s)
+}
+
+/// [`sparkrtc_verify`] with `X-Rtc-Timestamp` read in `unit`; the same errors, in the same
+/// order.
+#[allow(clippy::too_many_arguments)]
+pub fn sparkrtc_verify_unit(
+    key: &HmacKey,
+    rand: &str,
+    timestamp: &str,
+    body: &[u8],
+    signature: &[u8],
+    unit: SparkRtcUnit,
+    now: u64,
+    leeway_s: u32,
+) -> Result<(), Error> {
     check(rand, timestamp, body)?;
-    let sent = seconds(timestamp).ok_or(Error::Malformed)?;
+    let sent = seconds_in(timestamp, unit).ok_or(Error::Malformed)?;
     let claimed: [u8; hmac::LEN] = parse_hex(signature).ok_or(Error::Malformed)?;
     if !ct_eq_wipe(&mut key.mac(&[rand.as_bytes(), timestamp.as_bytes(), body]), &claimed) {
         return Err(Error::SignatureMismatch);
@@ -82,15 +116,38 @@ pub(crate) fn check(rand: &str, timestamp: &str, body: &[u8]) -> Result<(), Erro
     limits::check_all([(rand.as_bytes(), id), (timestamp.as_bytes(), id), (body, Limits::MAX_BODY_LEN)])
 }
 
-/// `X-Rtc-Timestamp` in Unix seconds.
+/// `X-Rtc-Timestamp` in Unix seconds, its unit read from its length.
 pub(crate) fn seconds(timestamp: &str) -> Option<u64> {
+    seconds_in(timestamp, SparkRtcUnit::Either)
+}
+
+/// `X-Rtc-Timestamp`, read in `unit`, in Unix seconds.
+fn seconds_in(timestamp: &str, unit: SparkRtcUnit) -> Option<u64> {
     let t = json::parse_u64(timestamp.as_bytes())?;
-    Some(if t > MAX_SECONDS { t / 1000 } else { t })
+    let millis = match unit {
+        SparkRtcUnit::Either => t > MAX_SECONDS,
+        SparkRtcUnit::Seconds => false,
+        SparkRtcUnit::Milliseconds => true,
+    };
+    Some(if millis { t / 1000 } else { t })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::seconds;
+    use super::{SparkRtcUnit, seconds, seconds_in};
+
+    #[test]
+    fn a_pinned_unit_ignores_the_length() {
+        for (ts, secs, millis) in
+            [("1700000000", 1_700_000_000, 1_700_000), ("1700000000123", 1_700_000_000_123, 1_700_000_000)]
+        {
+            assert_eq!(seconds_in(ts, SparkRtcUnit::Seconds), Some(secs));
+            assert_eq!(seconds_in(ts, SparkRtcUnit::Milliseconds), Some(millis));
+        }
+        for unit in [SparkRtcUnit::Seconds, SparkRtcUnit::Milliseconds] {
+            assert_eq!(seconds_in("01", unit), None);
+        }
+    }
 
     #[test]
     fn timestamp_units() {

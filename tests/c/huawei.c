@@ -322,6 +322,22 @@ static void check_sparkrtc(char **f) {
     CHECK(livesign_huawei_sparkrtc_verify_keyed(&k, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n, U8(expected),
                                                 64, t - 301, 300) == LIVESIGN_EXPIRED,
           "sparkrtc verify keyed, sent further ahead");
+    /* The vector's timestamp is seconds: so read, it verifies; read as milliseconds, it is 1970. */
+    CHECK(livesign_huawei_sparkrtc_verify_unit(key.b, key.n, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n,
+                                               U8(expected), 64, LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS, t,
+                                               300) == LIVESIGN_OK,
+          "sparkrtc verify in seconds");
+    CHECK(livesign_huawei_sparkrtc_verify_unit_keyed(&k, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n,
+                                                     U8(expected), 64, LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER, t,
+                                                     300) == LIVESIGN_OK,
+          "sparkrtc verify keyed, unit by length");
+    CHECK(livesign_huawei_sparkrtc_verify_unit_keyed(&k, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n,
+                                                     U8(expected), 64, LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS, t,
+                                                     300) == LIVESIGN_EXPIRED,
+          "sparkrtc verify keyed, a seconds timestamp read as milliseconds");
+    CHECK(livesign_huawei_sparkrtc_verify_unit(key.b, key.n, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n,
+                                               U8(expected), 64, 3, t, 300) == LIVESIGN_INVALID_ARGUMENT,
+          "sparkrtc unknown unit");
 }
 
 /* The seed 004 story end to end, and the contract of every function. */

@@ -788,6 +788,24 @@ static void huawei(void) {
     EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 1, LIT("7"), NULL, 0, sign, 64, 7, 0), IA);
     EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, NULL, 1, NULL, 0, sign, 64, 7, 0), IA);
     EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 1, sign, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0), IK);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 3, 0, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 1, 7, 0), OK);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 2, 7, 0),
+           LIVESIGN_EXPIRED);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, NULL, 64, 1, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, NULL, 1, NULL, 0, sign, 64, 1, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(NULL, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 1, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, sign, 64, 9, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL, 0, 1, 7, 0), MF);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, sign, 64, 0, 7, 0), OK);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 1, LIT("7"), NULL, 0, sign, 64, 1, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 1, LIT("7"), NULL, 0, sign, 64, 1, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 1, sign, 64, 1, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, NULL, 1, NULL, 0, sign, 64, 1, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 1, sign, 64, 1, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL, 64, 1, 7, 0), IA);
     EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL, 64, 7, 0), IA);
 
     /* URL validation A, B, D. */

@@ -390,6 +390,39 @@ void recording() {
           Status::Ok);
     CHECK(status_of([&] { sparkrtc::verify(spark_key, "r", "1700000000123", spark_body, ms, 1700000301); }) ==
           Status::Expired);
+    // A pinned unit: the three-digit replay (20231170 + 1700000000 as 20231 + 1701700000000,
+    // read by length as milliseconds at 1701700000) verifies by length, not in seconds.
+    const std::string replay = sparkrtc::sign(spark, "20231170", "1700000000", spark_body);
+    CHECK(status_of([&] { sparkrtc::verify(spark, "20231", "1701700000000", spark_body, replay, 1701700000); }) ==
+          Status::Ok);
+    // Huawei sending seconds, a receiver that says so refuses it (it reads as the year 55900).
+    CHECK(status_of([&] {
+              sparkrtc::verify(spark, "20231", "1701700000000", spark_body, replay, sparkrtc::Unit::Seconds,
+                               1701700000);
+          }) == Status::Expired);
+    CHECK(status_of([&] {
+              sparkrtc::verify(spark_key, "20231", "1701700000000", spark_body, replay, sparkrtc::Unit::Seconds,
+                               1701700000);
+          }) == Status::Expired);
+    CHECK(status_of([&] {
+              sparkrtc::verify(spark_key, "20231170", "1700000000", spark_body, replay, sparkrtc::Unit::Seconds,
+                               1700000000);
+          }) == Status::Ok);
+    // A seconds timestamp read as milliseconds is 1970.
+    CHECK(status_of([&] {
+              sparkrtc::verify(spark_key, "20231170", "1700000000", spark_body, replay, sparkrtc::Unit::Milliseconds,
+                               1700000000);
+          }) == Status::Expired);
+    CHECK(status_of([&] {
+              sparkrtc::verify(spark, "r", "1700000000123", spark_body, ms, sparkrtc::Unit::Milliseconds, 1700000000);
+          }) == Status::Ok);
+    CHECK(status_of([&] {
+              sparkrtc::verify(spark, "r", "1700000000123", spark_body, ms, sparkrtc::Unit::Either, 1700000000);
+          }) == Status::Ok);
+    CHECK(status_of([&] {
+              sparkrtc::verify(spark, "r", "1700000000123", spark_body, ms, static_cast<sparkrtc::Unit>(3),
+                               1700000000);
+          }) == Status::InvalidArgument);
     // A send time: refused more than the leeway ahead too (a rand digit moved into the
     // timestamp, 8f1c21 + 1700000000 as 8f1c2 + 11700000000, lands centuries ahead).
     CHECK(status_of([&] { sparkrtc::verify(spark, "8f1c2b", "1700000000", spark_body, spark_sig, 1699999700); }) ==

@@ -427,21 +427,31 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiSparkrtcVeri
     timestamp: jbyteArray,
     body: jbyteArray,
     signature: jbyteArray,
+    unit: jint,
     now: jlong,
     leeway_s: jint,
 ) -> jint {
     let Ok(leeway_s) = seconds(leeway_s) else { return INVALID_ARGUMENT };
     let arrays = [ro(key), ro(rand), ro(timestamp), ro(body), ro(signature)];
+    // A negative unit becomes a number no unit has: INVALID_ARGUMENT from livesign.
+    let unit = unit as u32;
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign; handle is 0 or a
     // live boxed context.
     flat(unsafe {
         Env(env).pin(arrays, |[(k, kl), (r, rl), (t, tl), (b, bl), (s, sl)]| {
             let (now, leeway) = (now as u64, leeway_s);
-            status(if key.is_null() {
-                let ctx = handle as *const livesign_hmac_key;
-                livesign_huawei_sparkrtc_verify_keyed(ctx, r, rl, t, tl, b, bl, s, sl, now, leeway)
-            } else {
-                livesign_huawei_sparkrtc_verify(k, kl, r, rl, t, tl, b, bl, s, sl, now, leeway)
+            let ctx = handle as *const livesign_hmac_key;
+            // The unit read by length is what the unit-less functions do: the Kotlin wrapper
+            // reaches every export through them.
+            status(match (key.is_null(), unit == LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER) {
+                (true, true) => livesign_huawei_sparkrtc_verify_keyed(ctx, r, rl, t, tl, b, bl, s, sl, now, leeway),
+                (false, true) => livesign_huawei_sparkrtc_verify(k, kl, r, rl, t, tl, b, bl, s, sl, now, leeway),
+                (true, false) => {
+                    livesign_huawei_sparkrtc_verify_unit_keyed(ctx, r, rl, t, tl, b, bl, s, sl, unit, now, leeway)
+                }
+                (false, false) => {
+                    livesign_huawei_sparkrtc_verify_unit(k, kl, r, rl, t, tl, b, bl, s, sl, unit, now, leeway)
+                }
             })
         })
     })

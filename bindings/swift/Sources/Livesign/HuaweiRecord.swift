@@ -122,28 +122,49 @@ extension Livesign.Huawei {
             }
         }
 
-        /// Verifies `X-Rtc-Signature` (`signature`); the timestamp is Unix seconds up to 11
-        /// digits, milliseconds beyond. Throws `.malformed`, `.signatureMismatch`, `.expired`
-        /// (more than `leewaySeconds` before or after `now`).
+        /// The unit `X-Rtc-Timestamp` is read in, which Huawei does not document.
+        public enum Unit: UInt32, CaseIterable, Sendable {
+            /// Seconds up to 11 digits, milliseconds beyond.
+            case either = 0
+            case seconds = 1
+            case milliseconds = 2
+        }
+
+        /// Verifies `X-Rtc-Signature` (`signature`); the timestamp is read in `unit` (by
+        /// default by its length: Unix seconds up to 11 digits, milliseconds beyond). Pass the
+        /// unit Huawei sends you: read by length, three rand digits moved in front of a seconds
+        /// timestamp re-read as milliseconds and verify about 20 days later (a replay). Throws
+        /// `.malformed`, `.signatureMismatch`, `.expired` (more than `leewaySeconds` before or
+        /// after `now`).
         public static func verify(key: String, rand: String, timestamp: String, body: Data, signature: String,
-                                  now: Date = Date(), leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
+                                  unit: Unit = .either, now: Date = Date(),
+                                  leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
             let nowSeconds = try Livesign.unixTime(now)
             let status = withSlices([key, rand, timestamp, signature]) { f in
                 withBytes(body) { b, bl in
-                    livesign_huawei_sparkrtc_verify(f[0].ptr, f[0].len, f[1].ptr, f[1].len, f[2].ptr, f[2].len, b, bl, f[3].ptr,
-                                                    f[3].len, nowSeconds, leewaySeconds)
+                    unit == .either
+                        ? livesign_huawei_sparkrtc_verify(f[0].ptr, f[0].len, f[1].ptr, f[1].len, f[2].ptr, f[2].len, b, bl,
+                                                          f[3].ptr, f[3].len, nowSeconds, leewaySeconds)
+                        : livesign_huawei_sparkrtc_verify_unit(f[0].ptr, f[0].len, f[1].ptr, f[1].len, f[2].ptr, f[2].len,
+                                                               b, bl, f[3].ptr, f[3].len, unit.rawValue, nowSeconds,
+                                                               leewaySeconds)
                 }
             }
             try LivesignError.check(status)
         }
 
         public static func verify(key: HmacKey, rand: String, timestamp: String, body: Data, signature: String,
-                                  now: Date = Date(), leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
+                                  unit: Unit = .either, now: Date = Date(),
+                                  leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
             let nowSeconds = try Livesign.unixTime(now)
             let status = withSlices([rand, timestamp, signature]) { f in
                 withBytes(body) { b, bl in
-                    livesign_huawei_sparkrtc_verify_keyed(key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len, b, bl, f[2].ptr,
-                                                          f[2].len, nowSeconds, leewaySeconds)
+                    unit == .either
+                        ? livesign_huawei_sparkrtc_verify_keyed(key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len, b, bl,
+                                                                f[2].ptr, f[2].len, nowSeconds, leewaySeconds)
+                        : livesign_huawei_sparkrtc_verify_unit_keyed(key.context, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
+                                                                     b, bl, f[2].ptr, f[2].len, unit.rawValue, nowSeconds,
+                                                                     leewaySeconds)
                 }
             }
             try LivesignError.check(status)

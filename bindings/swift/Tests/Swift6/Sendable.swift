@@ -17,6 +17,7 @@ func everyPublicValueIsSendable() {
     sendable(Livesign.Huawei.Stream.State.self)
     sendable(Livesign.Huawei.Record.Fields.self)
     sendable(Livesign.Huawei.TimeFormat.self)
+    sendable(Livesign.Huawei.SparkRTC.Unit.self)
     sendable(Livesign.Tencent.API.Command.self)
     sendable(Livesign.Tencent.API.ParamKind.self)
     sendable(Livesign.Tencent.API.Param.self)

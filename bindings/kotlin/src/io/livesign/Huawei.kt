@@ -274,28 +274,42 @@ object Huawei {
             return String(out, Charsets.US_ASCII)
         }
 
+        /** The unit `X-Rtc-Timestamp` is read in, which Huawei does not document. */
+        enum class TimestampUnit(internal val code: Int) {
+            /** Seconds up to 11 digits, milliseconds beyond (LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER). */
+            EITHER(0),
+            /** Unix seconds (LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS). */
+            SECONDS(1),
+            /** Unix milliseconds (LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS). */
+            MILLISECONDS(2),
+        }
+
         /**
-         * Verifies `X-Rtc-Signature` (`signature`); the timestamp is Unix seconds up to 11
-         * digits, milliseconds beyond. Throws [LiveSignException.Malformed],
-         * [LiveSignException.SignatureMismatch], [LiveSignException.Expired] (more than
-         * [leewaySeconds] before or after [now]).
+         * Verifies `X-Rtc-Signature` (`signature`); the timestamp is read in [unit] (by default
+         * by its length: Unix seconds up to 11 digits, milliseconds beyond). Pass the unit
+         * Huawei sends you: read by length, three rand digits moved in front of a seconds
+         * timestamp re-read as milliseconds and verify about 20 days later (a replay). Throws
+         * [LiveSignException.Malformed], [LiveSignException.SignatureMismatch],
+         * [LiveSignException.Expired] (more than [leewaySeconds] before or after [now]).
          */
         @JvmStatic
         @JvmOverloads
         fun verify(key: String, rand: String, timestamp: String, body: ByteArray, signature: String,
-                   now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S) =
-            verify(key.utf8(), 0, rand, timestamp, body, signature, now, leewaySeconds)
+                   now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S,
+                   unit: TimestampUnit = TimestampUnit.EITHER) =
+            verify(key.utf8(), 0, rand, timestamp, body, signature, unit, now, leewaySeconds)
 
         @JvmStatic
         @JvmOverloads
         fun verify(key: HmacKey, rand: String, timestamp: String, body: ByteArray, signature: String,
-                   now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S) =
-            key.locked { verify(null, it, rand, timestamp, body, signature, now, leewaySeconds) }
+                   now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S,
+                   unit: TimestampUnit = TimestampUnit.EITHER) =
+            key.locked { verify(null, it, rand, timestamp, body, signature, unit, now, leewaySeconds) }
 
         private fun verify(key: ByteArray?, handle: Long, rand: String, timestamp: String, body: ByteArray, signature: String,
-                           now: Long, leewaySeconds: Int) =
+                           unit: TimestampUnit, now: Long, leewaySeconds: Int) =
             LiveSignException.check(LiveSign.nativeHuaweiSparkrtcVerify(key, handle, rand.utf8(),
-                timestamp.utf8(), body, signature.utf8(), now, leewaySeconds))
+                timestamp.utf8(), body, signature.utf8(), unit.code, now, leewaySeconds))
     }
 
     /** Length of a URL validation key (LIVESIGN_HUAWEI_URL_KEY_LEN): letters and digits, not all of one kind. */

@@ -243,7 +243,7 @@ object LiveSign {
     @JvmStatic @JvmName("nativeHuaweiSparkrtcSign") internal external fun nativeHuaweiSparkrtcSign(key: ByteArray?, handle: Long, rand: ByteArray,
         timestamp: ByteArray, body: ByteArray, out: ByteArray): Int
     @JvmStatic @JvmName("nativeHuaweiSparkrtcVerify") internal external fun nativeHuaweiSparkrtcVerify(key: ByteArray?, handle: Long, rand: ByteArray,
-        timestamp: ByteArray, body: ByteArray, signature: ByteArray, now: Long, leeway: Int): Int
+        timestamp: ByteArray, body: ByteArray, signature: ByteArray, unit: Int, now: Long, leeway: Int): Int
     @JvmStatic @JvmName("nativeHuaweiUrlABuild") internal external fun nativeHuaweiUrlABuild(key: ByteArray, uri: ByteArray, timestamp: Long,
         timeFormat: Int, rand: ByteArray, uid: ByteArray, out: ByteArray?, outLen: IntArray): Int
     @JvmStatic @JvmName("nativeHuaweiUrlAVerify") internal external fun nativeHuaweiUrlAVerify(keys: ByteArray, lens: IntArray, url: ByteArray,

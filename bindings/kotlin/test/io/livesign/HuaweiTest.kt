@@ -370,6 +370,27 @@ class HuaweiRecordTest {
             Huawei.SparkRtc.verify(sparkKey, "r", "1700000000123", body, ms, now = 1700000000L)
             assertStatus<LiveSignException.Expired> { Huawei.SparkRtc.verify(sparkKey, "r", "1700000000123", body, ms, now = 1700000301L) }
             assertStatus<LiveSignException.Malformed> { Huawei.SparkRtc.verify(sparkKey, "r", "17x", body, ms, now = 1L) }
+            // A pinned unit: three rand digits moved in front of a seconds timestamp read, by
+            // length, as milliseconds and verify about 20 days later; in one unit they do not.
+            val replay = Huawei.SparkRtc.sign(k, "20231170", "1700000000", body)
+            Huawei.SparkRtc.verify(k, "20231", "1701700000000", body, replay, now = 1701700000L)
+            // Huawei sending seconds, a receiver that says so refuses it (it reads as the year 55900).
+            val seconds = Huawei.SparkRtc.TimestampUnit.SECONDS
+            assertStatus<LiveSignException.Expired> {
+                Huawei.SparkRtc.verify(k, "20231", "1701700000000", body, replay, now = 1701700000L, unit = seconds)
+            }
+            assertStatus<LiveSignException.Expired> {
+                Huawei.SparkRtc.verify(sparkKey, "20231", "1701700000000", body, replay, now = 1701700000L, unit = seconds)
+            }
+            Huawei.SparkRtc.verify(sparkKey, "20231170", "1700000000", body, replay, now = 1700000000L, unit = seconds)
+            // A seconds timestamp read as milliseconds is 1970.
+            assertStatus<LiveSignException.Expired> {
+                Huawei.SparkRtc.verify(sparkKey, "20231170", "1700000000", body, replay, now = 1700000000L,
+                    unit = Huawei.SparkRtc.TimestampUnit.MILLISECONDS)
+            }
+            Huawei.SparkRtc.verify(k, "r", "1700000000123", body, ms, now = 1700000000L,
+                unit = Huawei.SparkRtc.TimestampUnit.MILLISECONDS)
+            assertEquals(listOf(0, 1, 2), Huawei.SparkRtc.TimestampUnit.values().map { it.code })
         }
         assertStatus<LiveSignException.SignatureMismatch> {
             Huawei.SparkRtc.verify(sparkKey, "8f1c2c", "1700000000", body, sig, now = 1700000000L)
