@@ -473,27 +473,28 @@ pub unsafe extern "C" fn livesign_huawei_event_id(
             }
             // SAFETY: non-NULL and readable by the C contract; plain integers and pointers.
             let e = unsafe { event.read() };
+            // Every slice is read before any is parsed: the header lists a field NULL with a
+            // length (`InvalidArgument`) before one that is not JSON text (`Malformed`).
             // SAFETY: the C contract: the event's slices point into a body that is still alive.
-            let fields = unsafe {
+            let raw = unsafe {
                 [
-                    json_text(e.domain)?,
-                    json_text(e.app)?,
-                    json_text(e.stream)?,
-                    json_text(e.publish_timestamp)?,
-                    json_text(e.event_text)?,
+                    e.domain.bytes()?,
+                    e.app.bytes()?,
+                    e.stream.bytes()?,
+                    e.publish_timestamp.bytes()?,
+                    e.event_text.bytes()?,
                 ]
             };
+            let [domain, app, stream, publish_timestamp, event] = raw;
+            let fields = [
+                Str::from_raw(domain)?,
+                Str::from_raw(app)?,
+                Str::from_raw(stream)?,
+                Str::from_raw(publish_timestamp)?,
+                Str::from_raw(event)?,
+            ];
             huawei::write_event_id(fields, buf.buf())
         })();
         buf.report(result)
     })
-}
-
-/// A text field of a `livesign_huawei_event`, validated as JSON string text.
-///
-/// # Safety
-/// As [`livesign_slice::bytes`].
-unsafe fn json_text<'a>(s: livesign_slice) -> Result<Str<'a>, Error> {
-    // SAFETY: forwarded to the caller's guarantee.
-    Str::from_raw(unsafe { s.bytes() }?)
 }

@@ -1,0 +1,337 @@
+//! The header's per-function promises, checked through the C ABI: which status comes first
+//! when two checks fail, what each out-parameter holds after a failure (untouched, zero,
+//! the size needed), and whether the `_len` / `_MAX_LEN` helpers agree with the writers.
+
+use core::ptr::{null, null_mut};
+
+use livesign::ffi::alibaba::*;
+use livesign::ffi::hmac_key::{livesign_hmac_key, livesign_hmac_key_init};
+use livesign::ffi::huawei::*;
+use livesign::ffi::huawei_record::*;
+use livesign::ffi::huawei_url::*;
+use livesign::ffi::slice::livesign_slice;
+use livesign::ffi::status::livesign_status::{self, *};
+use livesign::ffi::tencent::*;
+use livesign::ffi::tencent_url::*;
+use livesign::ffi::trtc::*;
+use livesign::ffi::trtc_callback::*;
+use livesign::ffi::trtc_rest::*;
+
+const HUAWEI_URL_KEY: &[u8] = b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
+const KEY32: &[u8] = b"0123456789abcdef0123456789abcdef";
+
+fn loaded(key: &[u8]) -> livesign_hmac_key {
+    let mut ctx = core::mem::MaybeUninit::<livesign_hmac_key>::zeroed();
+    // SAFETY: ctx is writable; key is valid for its length.
+    assert_eq!(unsafe { livesign_hmac_key_init(ctx.as_mut_ptr(), key.as_ptr(), key.len()) }, LIVESIGN_OK);
+    // SAFETY: initialised by the successful call.
+    unsafe { ctx.assume_init() }
+}
+
+/// A variable-size writer called with `cap` bytes of 0xAA: its status, `*out_len` (which
+/// starts at a sentinel) and the buffer afterwards.
+fn write_var(
+    cap: usize,
+    f: impl FnOnce(*mut u8, usize, *mut usize) -> livesign_status,
+) -> (livesign_status, usize, Vec<u8>) {
+    let mut buf = vec![0xAAu8; cap.max(1)];
+    let mut len = 0xDEAD;
+    let st = f(if cap == 0 { null_mut() } else { buf.as_mut_ptr() }, cap, &mut len);
+    (st, len, buf)
+}
+
+/// A variable-size writer: `(out, out_cap, out_len)` to its status.
+type Writer = dyn Fn(*mut u8, usize, *mut usize) -> livesign_status;
+
+#[test]
+fn key_contexts_are_wiped_when_a_key_is_refused() {
+    let mut ctx = loaded(KEY32);
+    let long = vec![b'k'; livesign::ffi::limits::LIVESIGN_MAX_KEY_LEN + 1];
+    // SAFETY: ctx is writable; long is valid for its length.
+    assert_eq!(unsafe { livesign_hmac_key_init(&mut ctx, long.as_ptr(), long.len()) }, LIVESIGN_INVALID_KEY);
+    // SAFETY: ctx is a plain-integer struct.
+    let bytes: [u8; size_of::<livesign_hmac_key>()] = unsafe { core::mem::transmute(ctx) };
+    assert!(bytes.iter().all(|&b| b == 0), "a refused key left the old one loaded");
+}
+
+/// `livesign_huawei_event_id` lists `LIVESIGN_INVALID_ARGUMENT` (a field NULL with a length)
+/// before `LIVESIGN_MALFORMED` (a field that is not JSON string text): a hand-made event with
+/// both faults is an argument error, whichever field holds which.
+#[test]
+fn event_id_reports_a_null_field_before_a_malformed_one() {
+    // SAFETY: all-zero bytes are a valid event (NULL slices, zeros).
+    let mut e: livesign_huawei_event = unsafe { core::mem::zeroed() };
+    e.domain = livesign_slice::of(b"\"");
+    e.event_text = livesign_slice { ptr: null(), len: 3 };
+    // SAFETY: the event's non-NULL slices point to static bytes; out is a size query.
+    let (st, len, _) = write_var(0, |o, c, l| unsafe { livesign_huawei_event_id(&e, o, c, l) });
+    assert_eq!((st, len), (LIVESIGN_INVALID_ARGUMENT, 0));
+    e.domain = livesign_slice { ptr: null(), len: 3 };
+    e.event_text = livesign_slice::of(b"\\x");
+    // SAFETY: as above.
+    let (st, len, _) = write_var(0, |o, c, l| unsafe { livesign_huawei_event_id(&e, o, c, l) });
+    assert_eq!((st, len), (LIVESIGN_INVALID_ARGUMENT, 0));
+}
+
+/// "`*out_len` = size needed, nothing written" for the query builders.
+#[test]
+fn builders_write_nothing_into_a_short_buffer() {
+    let (r, u) = (b"0", b"0");
+    let cases: [(&str, &Writer); 4] = [
+        ("alibaba_url_a_build", &|o, c, l| {
+            // SAFETY: inputs are static and valid for their lengths; (o, c, l) from write_var.
+            unsafe {
+                livesign_alibaba_url_a_build(
+                    b"k".as_ptr(),
+                    1,
+                    b"/a".as_ptr(),
+                    2,
+                    1,
+                    r.as_ptr(),
+                    1,
+                    u.as_ptr(),
+                    1,
+                    o,
+                    c,
+                    l,
+                )
+            }
+        }),
+        ("huawei_url_a_build", &|o, c, l| {
+            // SAFETY: as above.
+            unsafe {
+                livesign_huawei_url_a_build(
+                    HUAWEI_URL_KEY.as_ptr(),
+                    32,
+                    b"/a".as_ptr(),
+                    2,
+                    1,
+                    LIVESIGN_HUAWEI_TIME_HEX,
+                    r.as_ptr(),
+                    1,
+                    u.as_ptr(),
+                    1,
+                    o,
+                    c,
+                    l,
+                )
+            }
+        }),
+        ("huawei_url_b_build", &|o, c, l| {
+            // SAFETY: as above.
+            unsafe { livesign_huawei_url_b_build(HUAWEI_URL_KEY.as_ptr(), 32, b"s".as_ptr(), 1, 1, o, c, l) }
+        }),
+        ("huawei_url_d_build", &|o, c, l| {
+            // SAFETY: as above.
+            unsafe { livesign_huawei_url_d_build(HUAWEI_URL_KEY.as_ptr(), 32, b"s".as_ptr(), 1, 1, o, c, l) }
+        }),
+    ];
+    for (name, f) in cases {
+        let (st, needed, _) = write_var(0, f);
+        assert_eq!(st, LIVESIGN_BUFFER_TOO_SMALL, "{name}");
+        let (st, len, buf) = write_var(needed - 1, f);
+        assert_eq!((st, len), (LIVESIGN_BUFFER_TOO_SMALL, needed), "{name}");
+        assert!(buf.iter().all(|&b| b == 0xAA), "{name} wrote into a short buffer");
+        let (st, len, _) = write_var(needed, f);
+        assert_eq!((st, len), (LIVESIGN_OK, needed), "{name}");
+    }
+}
+
+/// Fixed-size outputs are written "only on `LIVESIGN_OK`".
+#[test]
+fn fixed_outputs_are_untouched_on_failure() {
+    let mut out = [0xAAu8; 64];
+    // SAFETY: NULL keys have length 0; out holds 64 bytes, more than any of these writes.
+    let statuses = unsafe {
+        [
+            livesign_tencent_sign(null(), 0, 1, out.as_mut_ptr()),
+            livesign_alibaba_callback_sign(null(), 0, null(), 0, 1, out.as_mut_ptr()),
+            livesign_huawei_sign(KEY32.as_ptr(), 31, null(), 0, null(), 0, null(), 0, null(), 0, 1, out.as_mut_ptr()),
+            livesign_huawei_record_md5_sign(KEY32.as_ptr(), 31, 1, out.as_mut_ptr()),
+            livesign_huawei_sparkrtc_sign(null(), 0, null(), 0, b"1".as_ptr(), 1, null(), 0, out.as_mut_ptr()),
+            livesign_tencent_url_secret(b"k".as_ptr(), 1, b"s".as_ptr(), 1, b"0x".as_ptr(), 2, out.as_mut_ptr()),
+            livesign_trtc_callback_sign(b"a-b".as_ptr(), 3, null(), 0, out.as_mut_ptr()),
+        ]
+    };
+    for st in statuses {
+        assert_ne!(st, LIVESIGN_OK);
+    }
+    assert_eq!(out, [0xAA; 64]);
+}
+
+/// `matched` receives an index "on `LIVESIGN_OK`" only.
+#[test]
+fn matched_is_untouched_on_failure() {
+    let keys = [livesign_slice::of(HUAWEI_URL_KEY)];
+    let url = b"/live/s?auth_key=1-0-0-00000000000000000000000000000000&txSecret=00000000000000000000000000000000&txTime=1&hwSecret=0&hwTime=1";
+    let mut m = 77usize;
+    // SAFETY: keys and url are valid for their lengths; m is writable.
+    let statuses = unsafe {
+        [
+            livesign_alibaba_url_a_verify(keys.as_ptr(), 1, url.as_ptr(), url.len(), 0, 0, 0, &mut m),
+            livesign_huawei_url_a_verify(keys.as_ptr(), 1, url.as_ptr(), url.len(), 0, 0, 60, 0, &mut m),
+            livesign_huawei_url_b_verify(keys.as_ptr(), 1, b"s".as_ptr(), 1, url.as_ptr(), url.len(), 0, 60, 0, &mut m),
+            livesign_huawei_url_d_verify(keys.as_ptr(), 1, b"s".as_ptr(), 1, url.as_ptr(), url.len(), 0, 60, 0, &mut m),
+            livesign_tencent_url_verify(keys.as_ptr(), 1, url.as_ptr(), url.len(), 0, 0, 0, &mut m, null_mut()),
+            livesign_trtc_callback_verify_ring(keys.as_ptr(), 1, null(), 0, b"x".as_ptr(), 1, &mut m),
+        ]
+    };
+    for st in statuses {
+        assert!(matches!(st, LIVESIGN_MALFORMED | LIVESIGN_SIGNATURE_MISMATCH | LIVESIGN_INVALID_KEY), "{st:?}");
+    }
+    assert_eq!(m, 77);
+}
+
+/// `livesign_tencent_url_build_len` is "the exact length of the URL
+/// `livesign_tencent_url_build` writes", and 0 for an unknown kind or an expiry too late.
+#[test]
+fn tencent_url_build_len_is_what_the_builder_needs() {
+    let id = [b'a'; livesign::ffi::limits::LIVESIGN_MAX_ID_LEN];
+    let inputs: [(&[u8], &[u8], &[u8]); 3] =
+        [(b"h", b"live", b"s"), (b"example.com:8080", b"a/b", b"x.y"), (&id, &id, &id)];
+    for kind in 0..=5u32 {
+        for (d, a, s) in inputs {
+            for e in [0u64, 1, 15, 16, 0xFFFF_FFFF, 1 << 32] {
+                let want = livesign_tencent_url_build_len(kind, d.len(), a.len(), s.len(), e);
+                // SAFETY: inputs valid for their lengths; (o, c, l) from write_var.
+                let (st, len, _) = write_var(0, |o, c, l| unsafe {
+                    livesign_tencent_url_build(
+                        kind,
+                        d.as_ptr(),
+                        d.len(),
+                        a.as_ptr(),
+                        a.len(),
+                        s.as_ptr(),
+                        s.len(),
+                        b"k".as_ptr(),
+                        1,
+                        e,
+                        o,
+                        c,
+                        l,
+                    )
+                });
+                if st == LIVESIGN_BUFFER_TOO_SMALL {
+                    assert_eq!(len, want, "kind {kind}, expiry {e}");
+                    assert!(len <= LIVESIGN_TENCENT_URL_MAX_LEN);
+                } else {
+                    assert_eq!((st, want), (LIVESIGN_INVALID_ARGUMENT, 0), "kind {kind}, expiry {e}");
+                }
+            }
+        }
+    }
+}
+
+/// `livesign_usersig_len` with 23 + identifier (numeric room) or 25 + identifier + room name
+/// (string room) is the length `livesign_privmap_gen*` writes.
+#[test]
+fn usersig_len_sizes_private_map_keys() {
+    for id in [&b"u"[..], &[b'a'; 256][..]] {
+        let room = vec![b'r'; LIVESIGN_USERSIG_USERBUF_MAX_LEN - 25 - id.len()];
+        // SAFETY: inputs valid for their lengths; (o, c, l) from write_var.
+        let (st, len, _) = write_var(LIVESIGN_USERSIG_MAX_LEN, |o, c, l| unsafe {
+            livesign_privmap_gen(
+                1_400_000_000,
+                b"k".as_ptr(),
+                1,
+                id.as_ptr(),
+                id.len(),
+                4_294_967_290,
+                5,
+                1,
+                255,
+                o,
+                c,
+                l,
+            )
+        });
+        // SAFETY: id is valid for its length.
+        let want =
+            unsafe { livesign_usersig_len(1_400_000_000, id.as_ptr(), id.len(), 4_294_967_290, 5, 23 + id.len()) };
+        assert_eq!((st, len), (LIVESIGN_OK, want));
+        // SAFETY: as above.
+        let (st, len, _) = write_var(LIVESIGN_USERSIG_MAX_LEN, |o, c, l| unsafe {
+            livesign_privmap_gen_roomstr(
+                1_400_000_000,
+                b"k".as_ptr(),
+                1,
+                id.as_ptr(),
+                id.len(),
+                1,
+                5,
+                room.as_ptr(),
+                room.len(),
+                255,
+                o,
+                c,
+                l,
+            )
+        });
+        let userbuf_len = 25 + id.len() + room.len();
+        // SAFETY: id is valid for its length.
+        let want = unsafe { livesign_usersig_len(1_400_000_000, id.as_ptr(), id.len(), 1, 5, userbuf_len) };
+        assert_eq!((st, len), (LIVESIGN_OK, want));
+    }
+}
+
+/// `LIVESIGN_TRTC_REST_URL_MAX_LEN` is reached by the longest inputs the doc names.
+#[test]
+fn trtc_rest_url_max_len_is_reached() {
+    let name = [b'a'; 256];
+    let identifier = "é".repeat(128).into_bytes();
+    let usersig = vec![b'A'; LIVESIGN_USERSIG_MAX_LEN];
+    // SAFETY: inputs valid for their lengths; (o, c, l) from write_var.
+    let (st, len, _) = write_var(0, |o, c, l| unsafe {
+        livesign_trtc_rest_url(
+            name.as_ptr(),
+            256,
+            name.as_ptr(),
+            256,
+            name.as_ptr(),
+            256,
+            u64::MAX,
+            identifier.as_ptr(),
+            identifier.len(),
+            usersig.as_ptr(),
+            usersig.len(),
+            u32::MAX,
+            o,
+            c,
+            l,
+        )
+    });
+    assert_eq!((st, len), (LIVESIGN_BUFFER_TOO_SMALL, LIVESIGN_TRTC_REST_URL_MAX_LEN));
+}
+
+/// `livesign_huawei_stream_apply` leaves `state` unchanged and sets `verdict` to 0 on failure.
+#[test]
+fn stream_apply_changes_nothing_on_failure() {
+    let before = livesign_huawei_stream { publish_timestamp: 7, state: LIVESIGN_HUAWEI_STREAM_LIVE };
+    // SAFETY: all-zero bytes are a valid event.
+    let mut e: livesign_huawei_event = unsafe { core::mem::zeroed() };
+    e.event = LIVESIGN_HUAWEI_EVENT_PUBLISH_DONE;
+    e.publish_time = 9;
+    for (valid, kind, want) in
+        [(0, LIVESIGN_HUAWEI_EVENT_PUBLISH_DONE, LIVESIGN_MALFORMED), (1, 0, LIVESIGN_INVALID_ARGUMENT)]
+    {
+        e.publish_time_valid = valid;
+        e.event = kind;
+        let (mut state, mut verdict) = (before, 9u32);
+        // SAFETY: all three point to live values.
+        assert_eq!(unsafe { livesign_huawei_stream_apply(&mut state, &e, &mut verdict) }, want);
+        assert_eq!((state, verdict), (before, LIVESIGN_HUAWEI_STREAM_UNSEEN));
+    }
+}
+
+/// `callback_ts_ms` receives `CallbackTs` on `LIVESIGN_OK` and `LIVESIGN_EXPIRED`, 0 otherwise.
+#[test]
+fn check_time_reports_the_time_it_read() {
+    let check = |body: &[u8]| {
+        let mut ts = 5u64;
+        // SAFETY: body is valid for its length; ts is writable.
+        let st = unsafe { livesign_trtc_callback_check_time(body.as_ptr(), body.len(), 100, 1, &mut ts) };
+        (st, ts)
+    };
+    assert_eq!(check(br#"{"CallbackTs":1000}"#), (LIVESIGN_EXPIRED, 1000));
+    assert_eq!(check(br#"{"CallbackTs":-1}"#), (LIVESIGN_MALFORMED, 0));
+}
