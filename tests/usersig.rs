@@ -395,6 +395,60 @@ fn member_names_go_folds_onto_a_signed_one_are_malformed() {
     }
 }
 
+/// PHP's `json_encode` escapes `/` as `\/`, control characters as `\u00XX` and everything
+/// above ASCII as `\uXXXX`, so its documents are the longest an official SDK writes. At
+/// livesign's limits (a 256-byte identifier, a 1024-byte userbuf whose base64 is all `/`) they
+/// fit the 4096-byte document limit, except when the identifier is mostly control characters
+/// (6 bytes each once escaped): that one is outside livesign's bounds, as documented.
+#[test]
+fn php_documents_fit_unless_the_identifier_is_control_characters() {
+    fn php_escape(s: &str) -> String {
+        let mut o = String::new();
+        for c in s.chars() {
+            match c {
+                '"' => o.push_str("\\\""),
+                '\\' => o.push_str("\\\\"),
+                '/' => o.push_str("\\/"),
+                '\n' => o.push_str("\\n"),
+                '\r' => o.push_str("\\r"),
+                '\t' => o.push_str("\\t"),
+                '\u{8}' => o.push_str("\\b"),
+                '\u{c}' => o.push_str("\\f"),
+                c if !(' '..='\u{7f}').contains(&c) => {
+                    for unit in c.encode_utf16(&mut [0; 2]) {
+                        o.push_str(&format!("\\u{unit:04x}"));
+                    }
+                }
+                c => o.push(c),
+            }
+        }
+        o
+    }
+    let k = HmacKey::new(KEY).unwrap();
+    let userbuf = [0xffu8; UserSig::MAX_USERBUF_LEN];
+    let doc = |id: &str| {
+        let sig = tok::sig(KEY, id, APP, T, 3600, Some(&userbuf));
+        format!(
+            r#"{{"TLS.ver":"2.0","TLS.identifier":"{}","TLS.sdkappid":{APP},"TLS.expire":3600,"TLS.time":{T},"TLS.userbuf":"{}","TLS.sig":"{}"}}"#,
+            php_escape(id),
+            php_escape(&tok::b64(&userbuf)),
+            php_escape(&sig)
+        )
+    };
+    for id in ["😀".repeat(64), "\"".repeat(256), "用".repeat(85), "\u{1}".repeat(197)] {
+        let d = doc(&id);
+        assert!(d.len() <= 4096, "{}", d.len());
+        let t = tok::token_of(d.as_bytes(), 6);
+        let info = usersig_verify(&k, APP, &id, t.as_bytes(), T, 0).unwrap_or_else(|e| panic!("{e}: {}", d.len()));
+        assert_eq!((info.identifier(), info.userbuf()), (&*id, Some(&userbuf[..])));
+    }
+    let id = "\u{1}".repeat(UserSig::MAX_IDENTIFIER_LEN);
+    let d = doc(&id);
+    assert!(d.len() > 4096);
+    let t = tok::token_of(d.as_bytes(), 6);
+    assert_eq!(usersig_verify(&k, APP, &id, t.as_bytes(), T, 0).map(|_| ()), Err(Error::Malformed));
+}
+
 #[test]
 fn oversized_documents_are_malformed() {
     let sig = tok::sig(KEY, "u", APP, T, 3600, None);

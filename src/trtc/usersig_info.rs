@@ -25,7 +25,9 @@ use crate::{Error, HmacKey, limits};
 
 /// The largest decompressed document accepted. Every document livesign writes fits
 /// ([`super::usersig::MAX_DOC_LEN`]), as does every official SDK's for identifiers and
-/// userbufs within livesign's limits, even with Python's `\uXXXX` escaping.
+/// userbufs within livesign's limits, even with Python's and PHP's `\uXXXX` escaping, with one
+/// exception no real user id meets: PHP's (`\/` for every `/` of a large userbuf) for an
+/// identifier of more than about 200 control characters (6 bytes each once escaped).
 pub(crate) const MAX_DOC_LEN: usize = 4096;
 /// The largest zlib stream accepted: the largest document at the fixed-Huffman worst case
 /// (9 bits a byte) plus headers.
