@@ -174,8 +174,9 @@ pub struct Param<'a> {
 /// `A-Z a-z 0-9 - . _ ~`); `t` is the expiry, Unix seconds.
 ///
 /// Errors, in this order: [`Error::InvalidArgument`] when `base` is not an absolute URL
-/// (`scheme://host/path`, the host not empty) without query or fragment (nor a `\` in an http(s) one, which
-/// browsers read as `/`), a parameter name is empty or not UTF-8, a
+/// (`scheme://host/path`, the host not empty) without query or fragment (nor a `\` in an
+/// http(s), ws(s), ftp or file one, which browsers read as `/`), a parameter name is empty or
+/// not UTF-8, a
 /// string value is not UTF-8, a number value is not `-`? followed by decimal digits, or an
 /// input is over its limit (`base` and values [`crate::Limits::MAX_URL_LEN`], names
 /// [`crate::Limits::MAX_ID_LEN`]); [`Error::InvalidKey`] for an empty key or one over
@@ -343,6 +344,8 @@ mod tests {
         }
         for base in
             [&b""[..], b"/common_access", b"http://h/p?x=1", b"http://h/p#f", b"http://h p/", b"http://h/a\\..\\p"]
+                .into_iter()
+                .chain([&b"wss://h/a\\p"[..], b"ftp://h\\p", b"FILE://h/a\\p"])
         {
             assert_eq!(build(Command::LiveTapeStop, Some(base), 1, KEY, 1, &[], &mut buf), Err(Error::InvalidArgument));
         }
