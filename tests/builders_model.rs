@@ -5,7 +5,12 @@
 //! and that the matching verifier accepts every URL the builder writes.
 //!
 //! The model uses the RustCrypto crates' high-level APIs and a percent-encoder written here
-//! from RFC 3986 (unreserved kept, everything else `%XX` in uppercase hex).
+//! from RFC 3986 (unreserved kept, everything else `%XX` in uppercase hex); the host rule is
+//! the fuzz targets' reference (`fuzz/src/reference.rs`), so both check one model of it.
+
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod fuzz;
 
 use core::ptr;
 
@@ -138,48 +143,6 @@ fn name() -> impl Strategy<Value = String> {
 
 // ---------------------------------------------------------------- Tencent CSS push/play URLs
 
-/// `host[:port]`: DNS-style labels or a bracketed IPv6 literal, a port of 1 to 65535 written
-/// without leading zeros.
-fn host_port_ok(domain: &str) -> bool {
-    let (host, port) = match domain.strip_prefix('[') {
-        Some(rest) => match rest.split_once(']') {
-            Some((literal, after)) => {
-                let literal_ok =
-                    literal.contains(':') && literal.chars().all(|c| c.is_ascii_hexdigit() || ":.".contains(c));
-                if !literal_ok {
-                    return false;
-                }
-                match after {
-                    "" => (literal, None),
-                    _ => match after.strip_prefix(':') {
-                        Some(port) => (literal, Some(port)),
-                        None => return false,
-                    },
-                }
-            }
-            None => return false,
-        },
-        None => {
-            let (name, port) = match domain.split_once(':') {
-                Some((n, p)) => (n, Some(p)),
-                None => (domain, None),
-            };
-            let label_ok = |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-            if !name.split('.').all(label_ok) {
-                return false;
-            }
-            (name, port)
-        }
-    };
-    let port_ok = port.is_none_or(|p| {
-        !p.starts_with('0')
-            && p.len() <= 5
-            && p.chars().all(|c| c.is_ascii_digit())
-            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
-    });
-    !host.is_empty() && port_ok
-}
-
 fn tx_model(
     kind: u32,
     domain: &str,
@@ -195,7 +158,7 @@ fn tx_model(
         4 => ("https", ".m3u8"),
         _ => return Err(LIVESIGN_INVALID_ARGUMENT),
     };
-    let domain_ok = domain.len() <= 256 && host_port_ok(domain);
+    let domain_ok = domain.len() <= 256 && fuzz::reference::host_port(domain.as_bytes());
     // RFC 3986 §5.2.4: `.` and `..` segments are removed by every URL resolver (browsers,
     // players, HTTP libraries), so a URL holding one is not the URL that arrives.
     let segment_ok = |s: &str| !s.is_empty() && s != "." && s != ".." && s.bytes().all(unreserved);

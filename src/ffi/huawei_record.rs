@@ -480,26 +480,24 @@ pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify(
     leeway_s: u32,
 ) -> livesign_status {
     boundary(|| {
-        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
-        let (key, rand, timestamp, body, signature) = unsafe {
-            (
-                input(key, key_len)?,
-                text(rand, rand_len)?,
-                text(timestamp, timestamp_len)?,
-                input(body, body_len)?,
-                input(signature, signature_len)?,
+        // SAFETY: the C contract for every pointer argument.
+        unsafe {
+            sparkrtc_verify_raw(
+                key,
+                key_len,
+                rand,
+                rand_len,
+                timestamp,
+                timestamp_len,
+                body,
+                body_len,
+                signature,
+                signature_len,
+                huawei::SparkRtcUnit::Either,
+                now,
+                leeway_s,
             )
-        };
-        sparkrtc_verify_with(
-            || HmacKey::new(key),
-            rand,
-            timestamp,
-            body,
-            signature,
-            huawei::SparkRtcUnit::Either,
-            now,
-            leeway_s,
-        )
+        }
     })
 }
 
@@ -526,18 +524,23 @@ pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify_keyed(
     leeway_s: u32,
 ) -> livesign_status {
     boundary(|| {
-        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
-        let (rand, timestamp, body, signature) = unsafe {
-            (
-                text(rand, rand_len)?,
-                text(timestamp, timestamp_len)?,
-                input(body, body_len)?,
-                input(signature, signature_len)?,
+        // SAFETY: the C contract for every pointer argument.
+        unsafe {
+            sparkrtc_verify_loaded(
+                key,
+                rand,
+                rand_len,
+                timestamp,
+                timestamp_len,
+                body,
+                body_len,
+                signature,
+                signature_len,
+                huawei::SparkRtcUnit::Either,
+                now,
+                leeway_s,
             )
-        };
-        // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
-        let key = || unsafe { hmac_key::loaded(key) };
-        sparkrtc_verify_with(key, rand, timestamp, body, signature, huawei::SparkRtcUnit::Either, now, leeway_s)
+        }
     })
 }
 
@@ -570,17 +573,24 @@ pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify_unit(
 ) -> livesign_status {
     boundary(|| {
         let unit = unit_of(unit)?;
-        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
-        let (key, rand, timestamp, body, signature) = unsafe {
-            (
-                input(key, key_len)?,
-                text(rand, rand_len)?,
-                text(timestamp, timestamp_len)?,
-                input(body, body_len)?,
-                input(signature, signature_len)?,
+        // SAFETY: the C contract for every pointer argument.
+        unsafe {
+            sparkrtc_verify_raw(
+                key,
+                key_len,
+                rand,
+                rand_len,
+                timestamp,
+                timestamp_len,
+                body,
+                body_len,
+                signature,
+                signature_len,
+                unit,
+                now,
+                leeway_s,
             )
-        };
-        sparkrtc_verify_with(|| HmacKey::new(key), rand, timestamp, body, signature, unit, now, leeway_s)
+        }
     })
 }
 
@@ -608,19 +618,90 @@ pub unsafe extern "C" fn livesign_huawei_sparkrtc_verify_unit_keyed(
 ) -> livesign_status {
     boundary(|| {
         let unit = unit_of(unit)?;
-        // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
-        let (rand, timestamp, body, signature) = unsafe {
-            (
-                text(rand, rand_len)?,
-                text(timestamp, timestamp_len)?,
-                input(body, body_len)?,
-                input(signature, signature_len)?,
+        // SAFETY: the C contract for every pointer argument.
+        unsafe {
+            sparkrtc_verify_loaded(
+                key,
+                rand,
+                rand_len,
+                timestamp,
+                timestamp_len,
+                body,
+                body_len,
+                signature,
+                signature_len,
+                unit,
+                now,
+                leeway_s,
             )
-        };
-        // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
-        let key = || unsafe { hmac_key::loaded(key) };
-        sparkrtc_verify_with(key, rand, timestamp, body, signature, unit, now, leeway_s)
+        }
     })
+}
+
+/// The SparkRTC verifiers with a raw key.
+///
+/// # Safety
+/// The C contract of `livesign_huawei_sparkrtc_verify` for every pointer argument.
+#[allow(clippy::too_many_arguments)]
+unsafe fn sparkrtc_verify_raw(
+    key: *const u8,
+    key_len: usize,
+    rand: *const u8,
+    rand_len: usize,
+    timestamp: *const u8,
+    timestamp_len: usize,
+    body: *const u8,
+    body_len: usize,
+    signature: *const u8,
+    signature_len: usize,
+    unit: huawei::SparkRtcUnit,
+    now: u64,
+    leeway_s: u32,
+) -> Result<(), Error> {
+    // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+    let (key, rand, timestamp, body, signature) = unsafe {
+        (
+            input(key, key_len)?,
+            text(rand, rand_len)?,
+            text(timestamp, timestamp_len)?,
+            input(body, body_len)?,
+            input(signature, signature_len)?,
+        )
+    };
+    sparkrtc_verify_with(|| HmacKey::new(key), rand, timestamp, body, signature, unit, now, leeway_s)
+}
+
+/// The SparkRTC verifiers with a loaded key.
+///
+/// # Safety
+/// The C contract of `livesign_huawei_sparkrtc_verify_keyed` for every pointer argument.
+#[allow(clippy::too_many_arguments)]
+unsafe fn sparkrtc_verify_loaded(
+    key: *const livesign_hmac_key,
+    rand: *const u8,
+    rand_len: usize,
+    timestamp: *const u8,
+    timestamp_len: usize,
+    body: *const u8,
+    body_len: usize,
+    signature: *const u8,
+    signature_len: usize,
+    unit: huawei::SparkRtcUnit,
+    now: u64,
+    leeway_s: u32,
+) -> Result<(), Error> {
+    // SAFETY: the C contract: non-NULL inputs point to their lengths in bytes.
+    let (rand, timestamp, body, signature) = unsafe {
+        (
+            text(rand, rand_len)?,
+            text(timestamp, timestamp_len)?,
+            input(body, body_len)?,
+            input(signature, signature_len)?,
+        )
+    };
+    // SAFETY: a non-NULL key points to a readable livesign_hmac_key.
+    let key = || unsafe { hmac_key::loaded(key) };
+    sparkrtc_verify_with(key, rand, timestamp, body, signature, unit, now, leeway_s)
 }
 
 /// The argument checks come before the key is loaded, so that the statuses come in the
