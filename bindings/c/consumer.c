@@ -1,6 +1,7 @@
 /* A minimal outside consumer of an installed livesign, built by .ci/packaging.sh with
- * `pkg-config --cflags --libs [--static] livesign`: proves the installed header, library
- * and livesign.pc work together. */
+ * `pkg-config --cflags --libs livesign` (shared) and with livesign.pc's `staticlib` and
+ * `native_libs` variables (static): proves the installed header, library and livesign.pc
+ * work together. */
 #include <livesign.h>
 #include <stdio.h>
 #include <string.h>

@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 /// The static library built with this test: cargo writes every crate type of the library
 /// into `target/<profile>/deps/`, where integration tests run from, and copies it one level
 /// up only for `cargo build`.
-fn static_lib() -> PathBuf {
+pub fn static_lib() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let deps = exe.parent().unwrap();
     [deps, deps.parent().unwrap()]
@@ -27,7 +27,7 @@ fn static_lib() -> PathBuf {
 
 /// The system libraries the Rust standard library needs when linked statically, as rustc
 /// itself reports them (`--print native-static-libs`), so the list is right on any host.
-fn native_static_libs(tmp: &Path) -> Vec<String> {
+pub fn native_static_libs(tmp: &Path) -> Vec<String> {
     let src = tmp.join("empty.rs");
     std::fs::write(&src, "").unwrap();
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
