@@ -1289,8 +1289,9 @@ livesign_status livesign_alibaba_callback_sign(const uint8_t *key,
  * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `domain` or `timestamp` is
  *   not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`;
  * - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
- * - `LIVESIGN_MALFORMED`: `timestamp` is not a plain decimal integer, `signature` is not 32
- *   hex characters (either case);
+ * - `LIVESIGN_MALFORMED`: `timestamp` is not a plain decimal integer (`0` or digits without
+ *   a leading zero, sign or space, at most `UINT64_MAX`), `signature` is not 32 hex
+ *   characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
  * - `LIVESIGN_EXPIRED`: `timestamp` is outside `now ± leeway_s` (too old, or too far ahead).
  *
@@ -2991,7 +2992,8 @@ livesign_status livesign_trtc_callback_check_time(const uint8_t *body,
  * `&usersig=<usersig>&random=<random>&contenttype=json` (one line). POST the command's JSON
  * body (`{}` when it takes nothing) to it.
  *
- * - `host`: `host` or `host:port` (ASCII letters, digits, `-`, `.`); NULL or empty means
+ * - `host`: `host` or `host:port`, the host dot-separated non-empty labels of ASCII letters,
+ *   digits and `-`, the port 1 to 65535 without a leading zero; NULL or empty means
  *   `console.tim.qq.com`. Apps outside the Chinese mainland use their region's host.
  * - `service`, `command`: e.g. `im_open_login_svc`, `account_import`; non-empty, only
  *   `A-Z a-z 0-9 _ -`.
@@ -3005,9 +3007,9 @@ livesign_status livesign_trtc_callback_check_time(const uint8_t *body,
  *
  * Returns `LIVESIGN_OK` with the length in `*out_len`, or the first failure in this order:
  * - `LIVESIGN_INVALID_ARGUMENT`: `out_len` NULL, `out` NULL with `out_cap > 0`, an input NULL
- *   with a non-zero length, text that is not UTF-8, a host, service or command outside the
- *   characters above (or empty), an empty identifier, a host, service, command or
- *   identifier longer than `LIVESIGN_MAX_ID_LEN`, a `usersig` longer than
+ *   with a non-zero length, text that is not UTF-8, a host breaking the rule above, a
+ *   service or command outside the characters above (or empty), an empty identifier, a host,
+ *   service, command or identifier longer than `LIVESIGN_MAX_ID_LEN`, a `usersig` longer than
  *   `LIVESIGN_USERSIG_MAX_LEN`;
  * - `LIVESIGN_MALFORMED`: `usersig` is not Tencent base64 text (empty, another character, a
  *   length that is not a multiple of 4, `_` other than as the last one or two characters);

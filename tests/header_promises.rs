@@ -335,3 +335,238 @@ fn check_time_reports_the_time_it_read() {
     assert_eq!(check(br#"{"CallbackTs":1000}"#), (LIVESIGN_EXPIRED, 1000));
     assert_eq!(check(br#"{"CallbackTs":-1}"#), (LIVESIGN_MALFORMED, 0));
 }
+
+/// `livesign_alibaba_callback_verify`'s order: argument errors (a NULL input with a length,
+/// `domain` or `timestamp` not UTF-8 or over `LIVESIGN_MAX_ID_LEN`), then the key, then the
+/// formats, then the signature, then the window; each pair of faults reports the earlier.
+#[test]
+fn alibaba_callback_verify_reports_in_the_documented_order() {
+    const SIG: &[u8] = b"9e226fc2c250be266e3657e156f68c12";
+    let verify = |key: &[u8], domain: &[u8], ts: &[u8], sig: Option<&[u8]>, now: u64| {
+        let (s, s_len) = sig.map_or((null(), 32), |s| (s.as_ptr(), s.len()));
+        // SAFETY: every non-NULL input is valid for its length.
+        unsafe {
+            livesign_alibaba_callback_verify(
+                key.as_ptr(),
+                key.len(),
+                domain.as_ptr(),
+                domain.len(),
+                ts.as_ptr(),
+                ts.len(),
+                s,
+                s_len,
+                now,
+                300,
+            )
+        }
+    };
+    let (key, domain, ts, now) = (&b"yourkey"[..], &b"learn.aliyundoc.com"[..], &b"1519375990"[..], 1_519_376_000);
+    assert_eq!(verify(key, domain, ts, Some(SIG), now), LIVESIGN_OK);
+    assert_eq!(verify(key, domain, ts, Some(&SIG.to_ascii_uppercase()), now), LIVESIGN_OK);
+    let long = [b'1'; 257];
+    for (ts, sig) in [(ts, None), (&long[..], Some(SIG)), (&b"\xff"[..], Some(SIG))] {
+        assert_eq!(verify(b"", domain, ts, sig, now), LIVESIGN_INVALID_ARGUMENT);
+    }
+    assert_eq!(verify(b"", &[b'd'; 257], ts, Some(SIG), now), LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(verify(b"", domain, b"x", Some(b"x"), now), LIVESIGN_INVALID_KEY);
+    assert_eq!(verify(&[b'k'; 1025], domain, b"x", Some(SIG), now), LIVESIGN_INVALID_KEY);
+    // "Plain decimal": `0` or digits without a leading zero; the MD5 covers the text as sent.
+    for bad_ts in [&b"01519375990"[..], b"+1519375990", b" 1519375990", b"", b"18446744073709551616"] {
+        assert_eq!(verify(key, domain, bad_ts, Some(b"0"), now), LIVESIGN_MALFORMED, "{bad_ts:?}");
+    }
+    assert_eq!(verify(key, domain, ts, Some(&SIG[1..]), now), LIVESIGN_MALFORMED);
+    let wrong = b"0e226fc2c250be266e3657e156f68c12";
+    assert_eq!(verify(key, domain, ts, Some(wrong), now + 10_000), LIVESIGN_SIGNATURE_MISMATCH);
+    assert_eq!(verify(key, domain, ts, Some(SIG), 1_519_375_990 + 301), LIVESIGN_EXPIRED);
+    assert_eq!(verify(key, domain, ts, Some(SIG), 1_519_375_990 - 301), LIVESIGN_EXPIRED);
+}
+
+/// `livesign_huawei_record_verify`'s order: argument errors (a NULL input with a length, a
+/// text over its limit), the key (32 bytes to `LIVESIGN_MAX_KEY_LEN`), `sign`'s format, the
+/// signature, the expiry.
+#[test]
+fn huawei_record_verify_reports_in_the_documented_order() {
+    const EVENT: &[u8] = b"RECORD_NEW_FILE_START";
+    let mut good = [0u8; 64];
+    // SAFETY: inputs valid for their lengths; good holds 64 bytes.
+    let st = unsafe {
+        livesign_huawei_record_sign(
+            KEY32.as_ptr(),
+            32,
+            100,
+            EVENT.as_ptr(),
+            EVENT.len(),
+            b"d".as_ptr(),
+            1,
+            b"a".as_ptr(),
+            1,
+            b"s".as_ptr(),
+            1,
+            null(),
+            0,
+            b"p".as_ptr(),
+            1,
+            good.as_mut_ptr(),
+        )
+    };
+    assert_eq!(st, LIVESIGN_OK);
+    let verify = |key: &[u8], play: &[u8], sign: Option<&[u8]>, now: u64| {
+        let (s, s_len) = sign.map_or((null(), 64), |s| (s.as_ptr(), s.len()));
+        // SAFETY: every non-NULL input is valid for its length.
+        unsafe {
+            livesign_huawei_record_verify(
+                key.as_ptr(),
+                key.len(),
+                100,
+                EVENT.as_ptr(),
+                EVENT.len(),
+                b"d".as_ptr(),
+                1,
+                b"a".as_ptr(),
+                1,
+                b"s".as_ptr(),
+                1,
+                null(),
+                0,
+                play.as_ptr(),
+                play.len(),
+                s,
+                s_len,
+                now,
+                0,
+            )
+        }
+    };
+    assert_eq!(verify(KEY32, b"p", Some(&good), 100), LIVESIGN_OK);
+    assert_eq!(verify(&KEY32[..31], b"p", None, 100), LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(verify(&KEY32[..31], &[b'p'; 8193], Some(&good), 100), LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(verify(&KEY32[..31], b"p", Some(b"zz"), 100), LIVESIGN_INVALID_KEY);
+    assert_eq!(verify(&[b'k'; 1025], b"p", Some(b"zz"), 100), LIVESIGN_INVALID_KEY);
+    assert_eq!(verify(KEY32, b"q", Some(&good[1..]), 101), LIVESIGN_MALFORMED);
+    assert_eq!(verify(KEY32, b"q", Some(&good), 101), LIVESIGN_SIGNATURE_MISMATCH);
+    assert_eq!(verify(KEY32, b"p", Some(&good), 101), LIVESIGN_EXPIRED);
+}
+
+/// `livesign_trtc_rest_url`: every argument error (the host rule included) before a UserSig
+/// that is not Tencent base64, and that before the buffer; `*out_len` is 0 on both errors.
+#[test]
+fn trtc_rest_url_reports_in_the_documented_order() {
+    let url = |host: &[u8], id: &[u8], sig: &[u8], cap: usize| {
+        let host_ptr = if host.is_empty() { null() } else { host.as_ptr() };
+        // SAFETY: inputs valid for their lengths; (o, c, l) from write_var.
+        let (st, len, _) = write_var(cap, |o, c, l| unsafe {
+            livesign_trtc_rest_url(
+                host_ptr,
+                host.len(),
+                b"openim".as_ptr(),
+                6,
+                b"sendmsg".as_ptr(),
+                7,
+                1_400_000_000,
+                id.as_ptr(),
+                id.len(),
+                sig.as_ptr(),
+                sig.len(),
+                1,
+                o,
+                c,
+                l,
+            )
+        });
+        (st, len)
+    };
+    assert_eq!(url(b"", b"admin", b"abcd", 256).0, LIVESIGN_OK);
+    // The host: dot-separated labels of letters, digits and `-`, then an optional port 1-65535.
+    for host in [&b"adminapisgp.im.qcloud.com"[..], b"localhost:8080", b"127.0.0.1:1", b"a-b.c:65535"] {
+        assert_eq!(url(host, b"admin", b"abcd", 512).0, LIVESIGN_OK, "{host:?}");
+    }
+    for host in [&b"h..x"[..], b".h", b"h.", b"h:0", b"h:65536", b"h:080", b"h:", b"[::1]", b"h_x", b"u@h"] {
+        assert_eq!(url(host, b"admin", b"abcd", 512), (LIVESIGN_INVALID_ARGUMENT, 0), "{host:?}");
+    }
+    assert_eq!(url(b"h..x", b"admin", b"ab!d", 512), (LIVESIGN_INVALID_ARGUMENT, 0));
+    assert_eq!(url(b"", b"", b"ab!d", 512), (LIVESIGN_INVALID_ARGUMENT, 0));
+    assert_eq!(url(b"", b"admin", &[b'!'; LIVESIGN_USERSIG_MAX_LEN + 1], 512), (LIVESIGN_INVALID_ARGUMENT, 0));
+    assert_eq!(url(b"", b"admin", b"ab!d", 0), (LIVESIGN_MALFORMED, 0));
+    assert_eq!(url(b"", b"admin", b"", 0), (LIVESIGN_MALFORMED, 0));
+    let (st, needed) = url(b"", b"admin", b"abcd", 0);
+    assert_eq!(
+        (st, url(b"", b"admin", b"abcd", needed - 1)),
+        (LIVESIGN_BUFFER_TOO_SMALL, (LIVESIGN_BUFFER_TOO_SMALL, needed))
+    );
+}
+
+/// `livesign_tencent_callback_field`: a bad `name` (not UTF-8, too long) is an argument error
+/// even in a body that does not parse; `*out` is `{NULL, 0}` on every failure and when absent.
+#[test]
+fn tencent_callback_field_reports_in_the_documented_order() {
+    let field = |body: &[u8], name: &[u8]| {
+        let mut out = livesign_slice::of(b"stale");
+        // SAFETY: body and name are valid for their lengths; out is writable.
+        let st =
+            unsafe { livesign_tencent_callback_field(body.as_ptr(), body.len(), name.as_ptr(), name.len(), &mut out) };
+        (st, out.ptr.is_null(), out.len)
+    };
+    assert_eq!(field(br#"{"node":"x"}"#, b"node"), (LIVESIGN_OK, false, 3));
+    assert_eq!(field(br#"{"node":"x"}"#, b"t"), (LIVESIGN_OK, true, 0));
+    assert_eq!(field(b"{", b"\xff"), (LIVESIGN_INVALID_ARGUMENT, true, 0));
+    assert_eq!(field(b"{", &[b'n'; 257]), (LIVESIGN_INVALID_ARGUMENT, true, 0));
+    let mut out = livesign_slice::of(b"stale");
+    assert_eq!(
+        // SAFETY: body is NULL with a length (refused before it is read); out is writable.
+        unsafe { livesign_tencent_callback_field(null(), 1, b"\xff".as_ptr(), 1, &mut out) },
+        LIVESIGN_INVALID_ARGUMENT
+    );
+    assert!(out.ptr.is_null() && out.len == 0);
+    assert_eq!(field(br#"{"node":1,"\u006eode":2}"#, b"node"), (LIVESIGN_MALFORMED, true, 0));
+    assert_eq!(field(b"[1]", b"node"), (LIVESIGN_MALFORMED, true, 0));
+}
+
+/// `livesign_privmap_gen_roomstr`: a NULL input with a length (`roomstr` too) and an identifier
+/// that is not UTF-8 come before the key; the room name's own rules (empty, not ASCII, too
+/// long), a non-ASCII identifier and the 32-bit fields after it; then the buffer.
+#[test]
+fn privmap_gen_roomstr_reports_in_the_documented_order() {
+    let gen_ = |key: &[u8], id: &[u8], room: Option<&[u8]>, sdkappid: u64, cap: usize| {
+        let (r, r_len) = room.map_or((null(), 3), |r| (r.as_ptr(), r.len()));
+        // SAFETY: every non-NULL input is valid for its length; (o, c, l) from write_var.
+        let (st, len, _) = write_var(cap, |o, c, l| unsafe {
+            livesign_privmap_gen_roomstr(
+                sdkappid,
+                key.as_ptr(),
+                key.len(),
+                id.as_ptr(),
+                id.len(),
+                300,
+                1_700_000_000,
+                r,
+                r_len,
+                LIVESIGN_PRIVMAP_ALL,
+                o,
+                c,
+                l,
+            )
+        });
+        (st, len)
+    };
+    let (sdk, cap) = (1_400_000_000, LIVESIGN_USERSIG_MAX_LEN);
+    assert_eq!(gen_(b"k", b"u", Some(b"r"), sdk, cap).0, LIVESIGN_OK);
+    assert_eq!(gen_(b"", b"u", None, sdk, cap), (LIVESIGN_INVALID_ARGUMENT, 0));
+    assert_eq!(gen_(b"", b"\xff", Some(b""), sdk, cap), (LIVESIGN_INVALID_ARGUMENT, 0));
+    for (id, room, sdkappid) in [
+        (&b"u"[..], &b""[..], sdk),
+        (b"u", "é".as_bytes(), sdk),
+        (b"u", &[b'r'; 999][..], sdk),
+        ("é".as_bytes(), b"r", sdk),
+        (b"u", b"r", 1 << 32),
+    ] {
+        assert_eq!(gen_(b"", id, Some(room), sdkappid, cap), (LIVESIGN_INVALID_KEY, 0));
+        assert_eq!(gen_(b"k", id, Some(room), sdkappid, 0), (LIVESIGN_INVALID_ARGUMENT, 0));
+    }
+    // 25 + identifier + room name = 1024 bytes is the largest userbuf.
+    assert_eq!(gen_(b"k", b"u", Some(&[b'r'; 998]), sdk, cap).0, LIVESIGN_OK);
+    let (st, needed) = gen_(b"k", b"u", Some(b"r"), sdk, 0);
+    assert_eq!(
+        (st, gen_(b"k", b"u", Some(b"r"), sdk, needed - 1)),
+        (LIVESIGN_BUFFER_TOO_SMALL, (LIVESIGN_BUFFER_TOO_SMALL, needed))
+    );
+}

@@ -33,8 +33,9 @@ pub fn callback_sign(key: &[u8], domain: &str, timestamp: u64) -> Result<Hex<{ 2
 ///
 /// Errors, in order: [`Error::InvalidArgument`] (a domain or timestamp over
 /// [`crate::Limits::MAX_ID_LEN`]); [`Error::InvalidKey`] (empty key, or over
-/// [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (`timestamp` is
-/// not a plain decimal integer, `signature` not 32 hex characters of either case);
+/// [`crate::Limits::MAX_KEY_LEN`]); [`Error::Malformed`] (`timestamp` is not a plain
+/// decimal integer: `0` or digits without a leading zero, sign or space, at most `u64::MAX`;
+/// `signature` not 32 hex characters of either case);
 /// [`Error::SignatureMismatch`] (constant time); [`Error::Expired`] (`timestamp` outside
 /// `now ± leeway_s`; callers usually allow 300 s, "如5分钟").
 pub fn callback_verify(

@@ -162,8 +162,9 @@ pub unsafe extern "C" fn livesign_alibaba_callback_sign(
 /// - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `domain` or `timestamp` is
 ///   not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`;
 /// - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
-/// - `LIVESIGN_MALFORMED`: `timestamp` is not a plain decimal integer, `signature` is not 32
-///   hex characters (either case);
+/// - `LIVESIGN_MALFORMED`: `timestamp` is not a plain decimal integer (`0` or digits without
+///   a leading zero, sign or space, at most `UINT64_MAX`), `signature` is not 32 hex
+///   characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
 /// - `LIVESIGN_EXPIRED`: `timestamp` is outside `now ± leeway_s` (too old, or too far ahead).
 ///

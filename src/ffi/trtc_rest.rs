@@ -93,7 +93,8 @@ const UNKNOWN_ERROR: &CStr = c"unknown error code";
 /// `&usersig=<usersig>&random=<random>&contenttype=json` (one line). POST the command's JSON
 /// body (`{}` when it takes nothing) to it.
 ///
-/// - `host`: `host` or `host:port` (ASCII letters, digits, `-`, `.`); NULL or empty means
+/// - `host`: `host` or `host:port`, the host dot-separated non-empty labels of ASCII letters,
+///   digits and `-`, the port 1 to 65535 without a leading zero; NULL or empty means
 ///   `console.tim.qq.com`. Apps outside the Chinese mainland use their region's host.
 /// - `service`, `command`: e.g. `im_open_login_svc`, `account_import`; non-empty, only
 ///   `A-Z a-z 0-9 _ -`.
@@ -107,9 +108,9 @@ const UNKNOWN_ERROR: &CStr = c"unknown error code";
 ///
 /// Returns `LIVESIGN_OK` with the length in `*out_len`, or the first failure in this order:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `out_len` NULL, `out` NULL with `out_cap > 0`, an input NULL
-///   with a non-zero length, text that is not UTF-8, a host, service or command outside the
-///   characters above (or empty), an empty identifier, a host, service, command or
-///   identifier longer than `LIVESIGN_MAX_ID_LEN`, a `usersig` longer than
+///   with a non-zero length, text that is not UTF-8, a host breaking the rule above, a
+///   service or command outside the characters above (or empty), an empty identifier, a host,
+///   service, command or identifier longer than `LIVESIGN_MAX_ID_LEN`, a `usersig` longer than
 ///   `LIVESIGN_USERSIG_MAX_LEN`;
 /// - `LIVESIGN_MALFORMED`: `usersig` is not Tencent base64 text (empty, another character, a
 ///   length that is not a multiple of 4, `_` other than as the last one or two characters);

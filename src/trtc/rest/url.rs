@@ -17,7 +17,8 @@ use crate::{Error, url};
 /// source, and Tencent only asks for a 32-bit unsigned number per request.
 #[derive(Clone, Copy)]
 pub struct RequestUrl<'a> {
-    /// `host[:port]` (ASCII letters, digits, `-` and `.`; no scheme, no path):
+    /// `host[:port]` (dot-separated non-empty labels of ASCII letters, digits and `-`, a port of
+    /// 1 to 65535 without a leading zero; no scheme, no path):
     /// [`RequestUrl::DEFAULT_HOST`] unless the app lives in another region.
     pub host: &'a str,
     /// The service name, e.g. `im_open_login_svc`: one or more of `A-Z a-z 0-9 _ -`.
@@ -75,9 +76,10 @@ impl<'a> RequestUrl<'a> {
 
     /// Writes the URL into `out` and returns its length.
     ///
-    /// Errors, in this order: [`Error::InvalidArgument`] for a host, service or command
-    /// outside the documented characters (or empty), an empty identifier, a host, service,
-    /// command or identifier over [`crate::Limits::MAX_ID_LEN`] bytes, or a UserSig over
+    /// Errors, in this order: [`Error::InvalidArgument`] for a host breaking the `host[:port]`
+    /// rule, a service or command outside the documented characters (or empty), an empty
+    /// identifier, a host, service, command or identifier over [`crate::Limits::MAX_ID_LEN`]
+    /// bytes, or a UserSig over
     /// [`crate::trtc::UserSig::MAX_LEN`];
     /// [`Error::Malformed`] for a UserSig that is not Tencent base64 text (empty, a
     /// character outside `A-Z a-z 0-9 * - _`, a length that is not a multiple of 4, or `_`
