@@ -285,8 +285,15 @@ int main(void) {
     assert_eq!(lines.len(), 2);
     for line in lines {
         let _ = std::fs::remove_file(dir.join("app"));
-        let out =
-            Command::new("sh").arg("-c").arg(line).current_dir(&dir).env_remove("LD_LIBRARY_PATH").output().unwrap();
+        // `$PWD` as a shell started in `dir` has it, whatever this process inherited.
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(line)
+            .current_dir(&dir)
+            .env("PWD", &dir)
+            .env_remove("LD_LIBRARY_PATH")
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{line}\n{}", String::from_utf8_lossy(&out.stderr));
         let run = Command::new(dir.join("app")).env_remove("LD_LIBRARY_PATH").output().unwrap();
         assert!(
