@@ -355,3 +355,32 @@ fn design_layout_is_the_tree() {
         }
     }
 }
+
+/// DESIGN.md's "exact signatures" (and the length macros beside them), compiled after the
+/// header: a C redeclaration with another parameter or return type, or a macro redefined to
+/// another value, does not compile.
+#[test]
+fn design_core_signatures_redeclare_the_headers() {
+    let block = DESIGN.split("```c\n").nth(1).unwrap();
+    let block = &block[..block.find("```").unwrap()];
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("design_signatures");
+    std::fs::create_dir_all(&dir).unwrap();
+    let compile = |name: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, format!("#include \"livesign.h\"\n{text}")).unwrap();
+        support::c::compiler(false)
+            .to_command()
+            .args(["-std=c99", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "-pedantic", "-I"])
+            .arg(root().join("include"))
+            .arg(&file)
+            .output()
+            .unwrap()
+    };
+    let out = compile("design.c", block);
+    assert!(out.status.success(), "DESIGN.md's signatures:\n{}", String::from_utf8_lossy(&out.stderr));
+    // The check can fail: one changed parameter type, one changed length.
+    let changed = block.replacen("size_t key_len, uint64_t t,", "size_t key_len, uint32_t t,", 1);
+    assert!(changed != block && !compile("changed_type.c", &changed).status.success());
+    let changed = block.replacen("LIVESIGN_HUAWEI_SIGN_LEN 64", "LIVESIGN_HUAWEI_SIGN_LEN 65", 1);
+    assert!(changed != block && !compile("changed_len.c", &changed).status.success());
+}
