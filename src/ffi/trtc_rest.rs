@@ -93,7 +93,9 @@ const UNKNOWN_ERROR: &CStr = c"unknown error code";
 /// `&usersig=<usersig>&random=<random>&contenttype=json` (one line). POST the command's JSON
 /// body (`{}` when it takes nothing) to it.
 ///
-/// - `host`: `host` or `host:port` (ASCII letters, digits, `-`, `.`); NULL or empty means
+/// - `host`: `host` or `host:port` (dot-separated labels of ASCII letters, digits and `-`; a
+///   name whose last label is a number must be a dotted-quad IPv4 address; a port of 1 to
+///   65535); NULL or empty means
 ///   `console.tim.qq.com`. Apps outside the Chinese mainland use their region's host.
 /// - `service`, `command`: e.g. `im_open_login_svc`, `account_import`; non-empty, only
 ///   `A-Z a-z 0-9 _ -`.
