@@ -140,9 +140,9 @@ pub unsafe extern "C" fn livesign_tencent_api_command_from_name(
 ///
 /// - `command`: a `LIVESIGN_TENCENT_API_...` number.
 /// - `base`, `base_len`: the URL up to the `?` (`scheme://host/path` with a non-empty host,
-///   no query or fragment, no `\` in an http(s), ws(s), ftp or file URL, at most
-///   `LIVESIGN_MAX_URL_LEN` bytes);
-///   NULL with 0 uses `livesign_tencent_api_default_base(command)`.
+///   in brackets an IPv6 address, no query or fragment, no `\` in an http(s), ws(s), ftp or
+///   file URL, at most `LIVESIGN_MAX_URL_LEN` bytes); NULL with 0 uses
+///   `livesign_tencent_api_default_base(command)`.
 /// - `appid`: the live APPID. `key`: the CGI (API) key. `t`: the expiry, Unix seconds.
 /// - `params`, `params_len`: up to `LIVESIGN_TENCENT_API_MAX_PARAMS` parameters (NULL with 0
 ///   for none). Names must be non-empty UTF-8 of at most `LIVESIGN_MAX_ID_LEN` bytes; values
