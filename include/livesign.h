@@ -984,6 +984,10 @@ typedef struct {
  * The status fields of a legacy API response. The slices point into the caller's `body` and
  * are the raw text between the quotes, JSON escapes intact (see `livesign_json_unescape`);
  * absent fields are 0 / `{NULL, 0}` with their bit clear in `fields`.
+ *
+ * The status to act on is `ret` unless it is 0 (or absent) and `retcode` is not, then
+ * `retcode` (Rust's `Response::code` and the wrappers' `code`): a body whose two codes
+ * disagree (`{"ret":0,"retcode":1202}`) is not a success.
  */
 typedef struct {
     /**
