@@ -984,6 +984,10 @@ typedef struct {
  * The status fields of a legacy API response. The slices point into the caller's `body` and
  * are the raw text between the quotes, JSON escapes intact (see `livesign_json_unescape`);
  * absent fields are 0 / `{NULL, 0}` with their bit clear in `fields`.
+ *
+ * The status to act on is `ret` unless it is 0 (or absent) and `retcode` is not, then
+ * `retcode` (Rust's `Response::code` and the wrappers' `code`): a body whose two codes
+ * disagree (`{"ret":0,"retcode":1202}`) is not a success.
  */
 typedef struct {
     /**
@@ -2315,9 +2319,9 @@ livesign_status livesign_tencent_api_command_from_name(const uint8_t *name,
  *
  * - `command`: a `LIVESIGN_TENCENT_API_...` number.
  * - `base`, `base_len`: the URL up to the `?` (`scheme://host/path` with a non-empty host,
- *   no query or fragment, no `\` in an http(s), ws(s), ftp or file URL, at most
- *   `LIVESIGN_MAX_URL_LEN` bytes);
- *   NULL with 0 uses `livesign_tencent_api_default_base(command)`.
+ *   in brackets an IPv6 address, no query or fragment, no `\` in an http(s), ws(s), ftp or
+ *   file URL, at most `LIVESIGN_MAX_URL_LEN` bytes); NULL with 0 uses
+ *   `livesign_tencent_api_default_base(command)`.
  * - `appid`: the live APPID. `key`: the CGI (API) key. `t`: the expiry, Unix seconds.
  * - `params`, `params_len`: up to `LIVESIGN_TENCENT_API_MAX_PARAMS` parameters (NULL with 0
  *   for none). Names must be non-empty UTF-8 of at most `LIVESIGN_MAX_ID_LEN` bytes; values
@@ -2413,8 +2417,10 @@ size_t livesign_tencent_url_build_len(uint32_t kind,
  *
  * - `kind`: `LIVESIGN_TENCENT_URL_RTMP`, `_WEBRTC`, `_FLV` (`https`, `.flv`) or `_HLS`
  *   (`https`, `.m3u8`).
- * - `domain`: the push or play domain: a host name (dot-separated labels of `A-Z a-z 0-9 -`)
- *   or a bracketed IPv6 address, optionally with `:port` (1 to 65535).
+ * - `domain`: the push or play domain: a host name (dot-separated labels of `A-Z a-z 0-9 -`;
+ *   one whose last label is a number must be a dotted-quad IPv4 address such as `192.0.2.1`,
+ *   since browsers read `1.2.3` or `010.0.0.1` as other addresses than other clients do) or a
+ *   bracketed IPv6 address (`[2001:db8::1]`), optionally with `:port` (1 to 65535).
  * - `app`: the AppName (usually `live`); `/`-separated non-empty segments.
  * - `stream`: the stream name; it may not end in `.flv`, `.m3u8` or `.sdp`. `app` and
  *   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, and no segment of either may be `.` or
@@ -2993,7 +2999,8 @@ livesign_status livesign_trtc_callback_check_time(const uint8_t *body,
  * body (`{}` when it takes nothing) to it.
  *
  * - `host`: `host` or `host:port`, the host dot-separated non-empty labels of ASCII letters,
- *   digits and `-`, the port 1 to 65535 without a leading zero; NULL or empty means
+ *   digits and `-` (a name whose last label is a number must be a dotted-quad IPv4 address),
+ *   the port 1 to 65535 without a leading zero; NULL or empty means
  *   `console.tim.qq.com`. Apps outside the Chinese mainland use their region's host.
  * - `service`, `command`: e.g. `im_open_login_svc`, `account_import`; non-empty, only
  *   `A-Z a-z 0-9 _ -`.

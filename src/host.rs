@@ -1,7 +1,13 @@
 //! What a builder accepts as the host of a URL it writes: `host[:port]`, where the host is
-//! dot-separated labels of `A-Z a-z 0-9 -` or, where allowed, a bracketed IPv6 literal, and
+//! dot-separated labels of `A-Z a-z 0-9 -` or, where allowed, a bracketed IPv6 address, and
 //! the port is 1 to 65535 without leading zeros. A URL written with anything else (no host,
-//! an empty label, a port of 0) names no server a client can reach.
+//! an empty label, a port of 0, `[1::2::3]`) names no server a client can reach.
+//!
+//! A name whose last label is a number (`1.2.3`, `010.0.0.1`, `0x7f.0.0.1`, `h.123`) must be
+//! a dotted-quad IPv4 address (four decimal octets, no leading zeros): WHATWG URL parsers
+//! (browsers, curl) read the other forms as IPv4 addresses of their own (`1.2.3` as 1.2.0.3,
+//! `010.0.0.1` as 8.0.0.1, octal) or refuse them, while other clients read them in decimal or
+//! look them up in DNS, so the signed URL would reach different servers in different clients.
 
 /// `label(.label)*[:port]`.
 pub(crate) fn is_name_port(s: &[u8]) -> bool {
@@ -22,18 +28,33 @@ pub(crate) fn is_host_port(s: &[u8]) -> bool {
         Some((b':', port)) => is_port(port),
         Some(_) => false,
     };
-    // The shape of an IPv6 address (RFC 3986 `IP-literal`, zone ids and `IPvFuture` left out),
-    // not its grammar: enough that the URL parses with this host, and nothing else.
-    let literal_ok =
-        literal.contains(&b':') && literal.iter().all(|&c| c.is_ascii_hexdigit() || c == b':' || c == b'.');
-    literal_ok && port_ok
+    is_ipv6(literal) && port_ok
+}
+
+/// An IPv6 address (RFC 3986 `IPv6address`, as RFC 4291 writes them: hex groups of 1 to 4
+/// digits, one `::`, a dotted quad at the end); zone ids and `IPvFuture`, which WHATWG URL
+/// parsers refuse, are left out.
+pub(crate) fn is_ipv6(literal: &[u8]) -> bool {
+    core::str::from_utf8(literal).is_ok_and(|s| s.parse::<core::net::Ipv6Addr>().is_ok())
 }
 
 fn is_name(name: &[u8]) -> bool {
-    !name.is_empty()
+    let labels_ok = !name.is_empty()
         && name
             .split(|&c| c == b'.')
-            .all(|l| !l.is_empty() && l.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-'))
+            .all(|l| !l.is_empty() && l.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-'));
+    labels_ok
+        && (!ends_in_number(name) || core::str::from_utf8(name).is_ok_and(|s| s.parse::<core::net::Ipv4Addr>().is_ok()))
+}
+
+/// WHATWG's "ends in a number": the last label is decimal digits, or `0x` / `0X` and hex digits
+/// (none at all is 0), so the host parser reads the name as an IPv4 address.
+fn ends_in_number(name: &[u8]) -> bool {
+    let last = name.rsplit(|&c| c == b'.').next().unwrap_or_default();
+    match last {
+        [b'0', b'x' | b'X', hex @ ..] => hex.iter().all(u8::is_ascii_hexdigit),
+        _ => !last.is_empty() && last.iter().all(u8::is_ascii_digit),
+    }
 }
 
 fn is_port(p: &[u8]) -> bool {
@@ -85,6 +106,29 @@ mod tests {
         }
         for bad in NEITHER.iter().chain(&["[1.2.3.4]", "[::g]", "[::1]]", "[::1]:", "[::1%eth0]", "[v1.x]"]) {
             assert!(!is_host_port(bad.as_bytes()), "{bad}");
+        }
+        // The grammar, not just the characters: one `::`, at most 8 groups of at most 4 hex
+        // digits, a dotted quad only at the end.
+        for bad in ["[:]", "[:::]", "[1::2::3]", "[12345::]", "[1:2:3:4:5:6:7:8:9]", "[1:2:3:4:5:6:7]", "[::1.2.3]"] {
+            assert!(!is_host_port(bad.as_bytes()), "{bad}");
+        }
+        for bad in ["[1.2.3.4::]", "[::ffff:256.1.1.1]", "[::01.2.3.4]", "[:1::]", "[::1:]", "[fe80::1%25eth0]"] {
+            assert!(!is_host_port(bad.as_bytes()), "{bad}");
+        }
+        for ok in ["[::]", "[1:2:3:4:5:6:7::]", "[::2:3:4:5:6:7:8]", "[1:2:3:4:5:6:7:8]", "[0001:DB8::A]:1"] {
+            assert!(is_host_port(ok.as_bytes()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn names_ending_in_a_number_are_dotted_quads() {
+        for bad in
+            ["1.2.3", "010.0.0.1", "1.2.3.04", "0x7f.0.0.1", "0X7F", "0x", "8080", "h.123", "h.0x1f", "1.2.3.4.5"]
+        {
+            assert!(!is_name_port(bad.as_bytes()) && !is_host_port(bad.as_bytes()), "{bad}");
+        }
+        for ok in ["0.0.0.0", "255.255.255.255:80", "123.example.com", "1.2.3.4a", "h.0xg", "0x.h", "1-2"] {
+            assert!(is_name_port(ok.as_bytes()) && is_host_port(ok.as_bytes()), "{ok}");
         }
     }
 }

@@ -183,7 +183,21 @@ fn every_command() {
 fn bases_must_name_a_host() {
     // `scheme://host/path` (the documented rule): an authority that is only a port or a
     // userinfo names no server, and every HTTP client refuses the URL that would be signed.
-    for base in [&b"http://:80/common_access"[..], b"http://user@/common_access", b"http://@:8080/p", b"http://:/p"] {
+    // Brackets hold an IPv6 address: `[]`, an unclosed one or one that is not an address
+    // names no server either (every URL parser refuses it).
+    for base in [
+        &b"http://:80/common_access"[..],
+        b"http://user@/common_access",
+        b"http://@:8080/p",
+        b"http://:/p",
+        b"http://[]/p",
+        b"http://[]:80/p",
+        b"http://[/p",
+        b"http://[::1/p",
+        b"http://[1::2::3]/p",
+        b"http://u@[:]/p",
+        b"http://[::1]x/p",
+    ] {
         assert_eq!(rust_build(Command::LiveTapeStop, Some(base), 7, &[]), Err(Error::InvalidArgument), "{base:?}");
         assert_eq!(
             c_build(LIVESIGN_TENCENT_API_LIVE_TAPE_STOP, base, 7, KEY, T, &[]),

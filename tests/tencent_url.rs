@@ -195,6 +195,61 @@ fn c_build(
     Ok(out)
 }
 
+#[test]
+fn domains_read_as_one_host_by_every_parser() {
+    let key = b"0123456789abcdef0123456789abcdef";
+    let build = |domain: &[u8]| {
+        let mut buf = [0u8; 512];
+        url::build(UrlKind::Rtmp, domain, b"live", b"s", key, 1, &mut buf).map(drop)
+    };
+    // Not an IPv6 address (RFC 4291 / RFC 3986 `IPv6address`): every URL parser refuses the
+    // URL, so it names no server.
+    let not_ipv6 = [
+        "[:]",
+        "[:::]",
+        "[1::2::3]",
+        "[12345::1]",
+        "[1:2:3:4:5:6:7:8:9]",
+        "[1:2:3:4:5:6:7:8::]",
+        "[1:2:3:4:5:6:7]",
+        "[::1.2.3]",
+        "[1.2.3.4:]",
+        "[::ffff:256.0.0.1]",
+        "[::01.2.3.4]",
+        "[:1::]",
+        "[::1:]:80",
+    ];
+    // A name ending in a number is an IPv4 address to a WHATWG parser (browsers, curl) in its
+    // legacy forms (`1.2.3` is 1.2.0.3, `010.0.0.1` is 8.0.0.1, `0x7f.0.0.1` is 127.0.0.1,
+    // `4294967295` is 255.255.255.255), a DNS name or another address to others (Java reads
+    // `010` as 10): only a dotted quad reads the same everywhere.
+    let ambiguous =
+        ["1.2.3", "010.0.0.1", "0x7f.0.0.1", "4294967295", "1.2.3.4.5", "256.0.0.1", "h.123", "h.0x1f", "0x"];
+    for bad in not_ipv6.iter().chain(&ambiguous) {
+        assert_eq!(build(bad.as_bytes()), Err(Error::InvalidArgument), "{bad}");
+        assert_eq!(
+            c_build(LIVESIGN_TENCENT_URL_RTMP, bad.as_bytes(), b"live", b"s", key, 1),
+            Err((LIVESIGN_INVALID_ARGUMENT, 0))
+        );
+    }
+    for ok in [
+        "[::]",
+        "[::1]:1935",
+        "[::ffff:1.2.3.4]",
+        "[2001:DB8::7]:443",
+        "[1:2:3:4:5:6:7::]",
+        "[1:2:3:4:5:6:1.2.3.4]",
+        "127.0.0.1",
+        "0.0.0.0:1",
+        "255.255.255.255",
+        "123.example.com",
+        "h.0xg",
+        "a1.b2",
+    ] {
+        assert_eq!(build(ok.as_bytes()), Ok(()), "{ok}");
+    }
+}
+
 fn c_secret(key: &[u8], stream: &[u8], tx_time: &[u8]) -> Result<[u8; 32], livesign_status> {
     let mut out = [0u8; LIVESIGN_TENCENT_TX_SECRET_LEN];
     // SAFETY: inputs are valid for their lengths; out holds LIVESIGN_TENCENT_TX_SECRET_LEN bytes.

@@ -203,7 +203,12 @@ fn bad_inputs_have_clear_statuses() {
         let (status, len, _) = c_url(None, service.as_bytes(), b"sendmsg", 1, b"admin", b"AAAA", 1, 256);
         assert_eq!((status, len), (LIVESIGN_INVALID_ARGUMENT, 0), "{service:?}");
     }
-    for host in ["https://console.tim.qq.com", "h/", "h:0", "h:99999", "", "h h", "[::1]:80", "h.", "user@h"] {
+    for host in ["https://console.tim.qq.com", "h/", "h:0", "h:99999", "", "h h", "[::1]:80", "h.", "user@h"]
+        .into_iter()
+        // Names ending in a number that are not a dotted quad: WHATWG parsers read them as
+        // another IPv4 address (`010.0.0.1` as 8.0.0.1) than other clients do.
+        .chain(["1.2.3", "010.0.0.1:80", "0x7f.0.0.1", "4294967295", "256.0.0.1", "h.123"])
+    {
         assert_eq!(ok(base.with_host(host)), Err(Error::InvalidArgument), "{host:?}");
     }
     assert_eq!(ok(RequestUrl { identifier: "", ..base }), Err(Error::InvalidArgument));

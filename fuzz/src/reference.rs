@@ -122,7 +122,8 @@ pub fn hex_either_case(claimed: &[u8], want_hex: &str) -> bool {
 }
 
 /// `label(.label)*[:port]`: labels of `A-Z a-z 0-9 -`, a port of 1 to 65535 without leading
-/// zeros.
+/// zeros; a name whose last label is a number (digits, or `0x` and hex digits: a WHATWG parser
+/// reads it as IPv4) must be a dotted quad.
 pub fn host_name_port(s: &[u8]) -> bool {
     let text = String::from_utf8_lossy(s);
     let (name, port) = match text.split_once(':') {
@@ -131,17 +132,55 @@ pub fn host_name_port(s: &[u8]) -> bool {
     };
     let labels = !name.is_empty()
         && name.split('.').all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
-    labels && port.is_none_or(port_ok)
+    let last = name.rsplit('.').next().unwrap_or_default();
+    let numeric = (!last.is_empty() && last.bytes().all(|c| c.is_ascii_digit()))
+        || ["0x", "0X"].iter().any(|p| last.strip_prefix(p).is_some_and(|h| h.bytes().all(|c| c.is_ascii_hexdigit())));
+    labels && (!numeric || dotted_quad(name)) && port.is_none_or(port_ok)
 }
 
-/// [`host_name_port`], or a bracketed IPv6 literal (hex digits, `:` and `.`, at least one `:`)
-/// with an optional port.
+/// [`host_name_port`], or a bracketed IPv6 address with an optional port.
 pub fn host_port(s: &[u8]) -> bool {
     let text = String::from_utf8_lossy(s);
     let Some(rest) = text.strip_prefix('[') else { return host_name_port(s) };
     let Some((literal, after)) = rest.split_once(']') else { return false };
-    let literal_ok = literal.contains(':') && literal.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
-    literal_ok && (after.is_empty() || after.strip_prefix(':').is_some_and(port_ok))
+    ipv6(literal) && (after.is_empty() || after.strip_prefix(':').is_some_and(port_ok))
+}
+
+/// Four decimal octets (0 to 255, no leading zeros) joined by dots: RFC 3986 `IPv4address`.
+pub fn dotted_quad(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 4 && parts.iter().all(|p| p.len() <= 3 && decimal(p.as_bytes()).is_some_and(|n| n <= 255))
+}
+
+/// RFC 3986 `IPv6address`: groups of 1 to 4 hex digits, 8 of them, or fewer around one `::`
+/// that stands for at least one; the last two may be a dotted quad.
+pub fn ipv6(s: &str) -> bool {
+    let groups = |part: &str| -> Option<usize> {
+        if part.is_empty() {
+            return Some(0);
+        }
+        let items: Vec<&str> = part.split(':').collect();
+        let mut n = 0;
+        for (i, g) in items.iter().enumerate() {
+            if i + 1 == items.len() && g.contains('.') {
+                dotted_quad(g).then_some(())?;
+                n += 2;
+            } else {
+                (!g.is_empty() && g.len() <= 4 && g.bytes().all(|c| c.is_ascii_hexdigit())).then_some(())?;
+                n += 1;
+            }
+        }
+        Some(n)
+    };
+    match s.split_once("::") {
+        Some((head, tail)) => {
+            // A dotted quad ends the address: it may not stand before the `::`.
+            !tail.contains("::")
+                && !head.contains('.')
+                && groups(head).zip(groups(tail)).is_some_and(|(h, t)| h + t <= 7)
+        }
+        None => groups(s) == Some(8),
+    }
 }
 
 fn port_ok(p: &str) -> bool {

@@ -155,7 +155,8 @@ pub fn build_reads_back(command: Command, base: Option<&[u8]>, appid: u64, key: 
 }
 
 /// Whether `scheme://[userinfo@]host[:port]/...` has a non-empty host (`http://:80/p` has
-/// none), read independently of `src/tencent/api.rs`.
+/// none; brackets must hold an IPv6 address, then nothing or a port), read independently of
+/// `src/tencent/api.rs`.
 fn names_a_host(url: &[u8]) -> bool {
     let Some(i) = reference::scheme_end(url) else { return false };
     let rest = &url[i + 3..];
@@ -164,12 +165,13 @@ fn names_a_host(url: &[u8]) -> bool {
         Some(at) => &authority[at + 1..],
         None => authority,
     };
-    let host_len = if host_port.first() == Some(&b'[') {
-        host_port.len()
-    } else {
-        host_port.iter().take_while(|&&b| b != b':').count()
-    };
-    host_len > 0
+    if let Some(rest) = host_port.strip_prefix(b"[") {
+        let text = String::from_utf8_lossy(rest);
+        return text
+            .split_once(']')
+            .is_some_and(|(literal, after)| reference::ipv6(literal) && (after.is_empty() || after.starts_with(':')));
+    }
+    host_port.iter().take_while(|&&b| b != b':').count() > 0
 }
 
 /// A seed.

@@ -140,9 +140,9 @@ pub unsafe extern "C" fn livesign_tencent_api_command_from_name(
 ///
 /// - `command`: a `LIVESIGN_TENCENT_API_...` number.
 /// - `base`, `base_len`: the URL up to the `?` (`scheme://host/path` with a non-empty host,
-///   no query or fragment, no `\` in an http(s), ws(s), ftp or file URL, at most
-///   `LIVESIGN_MAX_URL_LEN` bytes);
-///   NULL with 0 uses `livesign_tencent_api_default_base(command)`.
+///   in brackets an IPv6 address, no query or fragment, no `\` in an http(s), ws(s), ftp or
+///   file URL, at most `LIVESIGN_MAX_URL_LEN` bytes); NULL with 0 uses
+///   `livesign_tencent_api_default_base(command)`.
 /// - `appid`: the live APPID. `key`: the CGI (API) key. `t`: the expiry, Unix seconds.
 /// - `params`, `params_len`: up to `LIVESIGN_TENCENT_API_MAX_PARAMS` parameters (NULL with 0
 ///   for none). Names must be non-empty UTF-8 of at most `LIVESIGN_MAX_ID_LEN` bytes; values
@@ -222,6 +222,10 @@ pub const LIVESIGN_TENCENT_API_HAS_MESSAGE: u32 = 8;
 /// The status fields of a legacy API response. The slices point into the caller's `body` and
 /// are the raw text between the quotes, JSON escapes intact (see `livesign_json_unescape`);
 /// absent fields are 0 / `{NULL, 0}` with their bit clear in `fields`.
+///
+/// The status to act on is `ret` unless it is 0 (or absent) and `retcode` is not, then
+/// `retcode` (Rust's `Response::code` and the wrappers' `code`): a body whose two codes
+/// disagree (`{"ret":0,"retcode":1202}`) is not a success.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct livesign_tencent_api_response {

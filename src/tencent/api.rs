@@ -174,10 +174,9 @@ pub struct Param<'a> {
 /// `A-Z a-z 0-9 - . _ ~`); `t` is the expiry, Unix seconds.
 ///
 /// Errors, in this order: [`Error::InvalidArgument`] when `base` is not an absolute URL
-/// (`scheme://host/path`, the host not empty) without query or fragment (nor a `\` in an
-/// http(s), ws(s), ftp or file one, which browsers read as `/`), a parameter name is empty or
-/// not UTF-8, a
-/// string value is not UTF-8, a number value is not `-`? followed by decimal digits, or an
+/// (`scheme://host/path`, the host not empty; in brackets, an IPv6 address) without query or
+/// fragment (nor a `\` in an http(s), ws(s), ftp or file one, which browsers read as `/`), a
+/// parameter name is empty or not UTF-8, a string value is not UTF-8, a number value is not `-`? followed by decimal digits, or an
 /// input is over its limit (`base` and values [`crate::Limits::MAX_URL_LEN`], names
 /// [`crate::Limits::MAX_ID_LEN`]); [`Error::InvalidKey`] for an empty key or one over
 /// [`crate::Limits::MAX_KEY_LEN`]; [`Error::BufferTooSmall`] with the exact size needed.
@@ -226,17 +225,18 @@ fn valid_base(base: &[u8]) -> bool {
         && url::parse(base).is_ok_and(|u| !u.scheme.is_empty() && has_host(u.authority))
 }
 
-/// Whether an authority (`[userinfo@]host[:port]`) names a host: `http://:80/p` and
-/// `http://user@/p` name no server, and every HTTP client refuses them.
+/// Whether an authority (`[userinfo@]host[:port]`) names a host: `http://:80/p`,
+/// `http://user@/p` and `http://[]/p` name no server, and every HTTP client refuses them.
 fn has_host(authority: &[u8]) -> bool {
     let host_port = authority.rsplit(|&b| b == b'@').next().unwrap_or_default();
-    // An IPv6 literal (`[::1]:80`) holds colons of its own.
-    let host = if host_port.starts_with(b"[") {
-        host_port
-    } else {
-        host_port.split(|&b| b == b':').next().unwrap_or_default()
-    };
-    !host.is_empty()
+    // Brackets hold an IPv6 address (`[::1]:80`), with colons of its own; only a port may
+    // follow them.
+    if let Some(rest) = host_port.strip_prefix(b"[") {
+        let Some(close) = rest.iter().position(|&b| b == b']') else { return false };
+        let after = &rest[close + 1..];
+        return crate::host::is_ipv6(&rest[..close]) && (after.is_empty() || after.starts_with(b":"));
+    }
+    !host_port.split(|&b| b == b':').next().unwrap_or_default().is_empty()
 }
 
 fn valid_param(p: &Param<'_>) -> bool {

@@ -380,6 +380,11 @@ static void check_api(void) {
               r.fields == (LIVESIGN_TENCENT_API_HAS_RETCODE | LIVESIGN_TENCENT_API_HAS_ERRMSG) && r.retcode == -1 &&
               r.errmsg.ptr != NULL && r.errmsg.len == 0,
           "retcode and an empty errmsg");
+    /* Two codes that disagree: both are there, and the header's rule acts on retcode. */
+    CHECK(livesign_tencent_api_response_read(LIT("{\"ret\":0,\"retcode\":1202}"), &r) == LIVESIGN_OK &&
+              r.fields == (LIVESIGN_TENCENT_API_HAS_RET | LIVESIGN_TENCENT_API_HAS_RETCODE) && r.ret == 0 &&
+              r.retcode == 1202 && (r.ret != 0 ? r.ret : r.retcode) == 1202,
+          "ret 0 beside retcode 1202 is not a success");
     CHECK(livesign_tencent_api_response_read(LIT("{\"ret\":0,\"ret\":1}"), &r) == LIVESIGN_MALFORMED &&
               r.fields == 0,
           "duplicate ret");

@@ -17,8 +17,9 @@ use crate::{Error, url};
 /// source, and Tencent only asks for a 32-bit unsigned number per request.
 #[derive(Clone, Copy)]
 pub struct RequestUrl<'a> {
-    /// `host[:port]` (dot-separated non-empty labels of ASCII letters, digits and `-`, a port of
-    /// 1 to 65535 without a leading zero; no scheme, no path):
+    /// `host[:port]` (dot-separated non-empty labels of ASCII letters, digits and `-`, the last
+    /// not a number unless the name is a dotted-quad IPv4 address; a port of 1 to 65535 without
+    /// a leading zero; no scheme, no path):
     /// [`RequestUrl::DEFAULT_HOST`] unless the app lives in another region.
     pub host: &'a str,
     /// The service name, e.g. `im_open_login_svc`: one or more of `A-Z a-z 0-9 _ -`.
