@@ -55,8 +55,11 @@ object Trtc {
          */
         @JvmStatic
         @JvmOverloads
-        fun length(sdkappid: Long, identifier: String, expireSeconds: Long, now: Long, userbufLength: Int = 0): Int =
-            LiveSign.nativeUsersigLen(sdkappid, identifier.utf8(), expireSeconds, now, userbufLength)
+        fun length(sdkappid: Long, identifier: String, expireSeconds: Long, now: Long, userbufLength: Int = 0): Int {
+            // An unpaired surrogate has no UTF-8 form: generate throws InvalidArgument for it.
+            val id = identifier.utf8OrNull() ?: return 0
+            return LiveSign.nativeUsersigLen(sdkappid, id, expireSeconds, now, userbufLength)
+        }
 
         /**
          * A UserSig for [identifier], issued at [now], valid for [expireSeconds], optionally

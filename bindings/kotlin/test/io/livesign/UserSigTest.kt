@@ -177,6 +177,11 @@ class UserSigTest {
         assertEquals(0, UserSig.length(1L, "alice", 60L, 1L, 1025))
         assertEquals(0, UserSig.length(1L, "alice", 60L, 1L, -1))
         assertTrue(UserSig.length(1L, "i".repeat(256), 60L, 1L) > 0)
+        // An identifier with an unpaired surrogate has no UTF-8 form: generate throws
+        // InvalidArgument, so length answers 0 as documented (as C and C++ do for an identifier
+        // that is not UTF-8), never an exception.
+        assertEquals(0, UserSig.length(1L, "alice\uD800", 60L, 1L))
+        assertStatus<LiveSignException.InvalidArgument> { UserSig.generate(1L, "k", "alice\uD800", 60L, 1L) }
         val token = UserSig.generate(1L, "k", "alice", 60L, 1L)
         assertStatus<LiveSignException.InvalidKey> { UserSig.verify(1L, "", "alice", token, now = 1L) }
         assertStatus<LiveSignException.InvalidArgument> { UserSig.verify(1L, "k", "i".repeat(257), token, now = 1L) }
