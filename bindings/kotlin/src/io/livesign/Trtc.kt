@@ -34,7 +34,10 @@ object Trtc {
         /**
          * What a token says: checked by [verify], as claimed by [inspect]. [time] is when it was
          * issued and [expiresAt] (`time + expire`, saturating) the last second it is valid,
-         * Unix seconds; [userbuf] is null when the token carries none.
+         * Unix seconds; [userbuf] is null when the token carries none. [time], [expire] and
+         * [expiresAt] saturate at `Long.MAX_VALUE` (tokens from other SDKs can go past it, e.g.
+         * a lifetime of `Long.MAX_VALUE`); [sdkappid] carries the bits of the C `uint64_t`, as
+         * the parameters do.
          */
         class Info(val sdkappid: Long, val identifier: String, val time: Long, val expire: Long, val expiresAt: Long,
                    val userbuf: ByteArray?) {
@@ -132,9 +135,16 @@ object Trtc {
             val id = ByteArray(IDENTIFIER_MAX_LEN)
             val buf = ByteArray(USERBUF_MAX_LEN)
             LiveSignException.check(call(f, id, buf))
-            return Info(f[0], String(id, 0, f[4].toInt(), Charsets.UTF_8), f[1], f[2], f[3],
+            return Info(f[0], String(id, 0, f[4].toInt(), Charsets.UTF_8), seconds(f[1]), seconds(f[2]), seconds(f[3]),
                 if (f[5] != 0L) buf.copyOf(f[6].toInt()) else null)
         }
+
+        /**
+         * A C `uint64_t` count of seconds, saturated to a `Long`: as its bits, one past
+         * `Long.MAX_VALUE` would read as negative (a token valid for ever as one that ended
+         * before 1970).
+         */
+        private fun seconds(bits: Long): Long = if (bits < 0) Long.MAX_VALUE else bits
     }
 
     /**
