@@ -253,14 +253,20 @@ object Trtc {
     /** The longest URL [restUrl] writes (LIVESIGN_TRTC_REST_URL_MAX_LEN). */
     const val REST_URL_MAX_LEN: Int = 5815
 
-    /** `https://<host>/v4/<service>/<command>?sdkappid=...&contenttype=json`; empty host: console.tim.qq.com. */
+    /**
+     * `https://<host>/v4/<service>/<command>?sdkappid=...&contenttype=json`; empty host:
+     * console.tim.qq.com. [random] carries the bits of the C `uint32_t` (Kotlin has no unsigned
+     * `Int`: -1 is written 4294967295, so every value is reachable), [sdkappid] those of the
+     * `uint64_t`.
+     */
     @JvmStatic
     @JvmOverloads
     fun restUrl(service: String, command: String, sdkappid: Long, identifier: String, usersig: String, random: Int,
                 host: String = ""): String {
         val h = host.utf8(); val s = service.utf8(); val c = command.utf8()
         val i = identifier.utf8(); val u = usersig.utf8()
-        return String(LiveSign.variable { out, len -> LiveSign.nativeTrtcRestUrl(h, s, c, sdkappid, i, u, random, out, len) })
+        return String(LiveSign.variable { out, len -> LiveSign.nativeTrtcRestUrl(h, s, c, sdkappid, i, u, random, out, len) },
+            Charsets.US_ASCII)
     }
 
     /** Reads a REST response's envelope. */
