@@ -3,8 +3,9 @@
 // - `std::string_view` in, `std::array` (fixed sizes) or `std::string` out. Parsed fields come
 //   back as `std::string_view`s into the caller's own input (keep it alive while you use them):
 //   the raw JSON text between the quotes (see `livesign::json_unescape`; a Huawei `Event` says
-//   which of its fields hold escapes, and `Event::text` unescapes only those). In a callback
-//   `Event`, an absent field is a view with `data() == nullptr` (a present empty one is not).
+//   which of its fields hold escapes, and `Event::text` unescapes only those). In a Tencent
+//   `callback::Event`, an absent field is a view with `data() == nullptr` (a present empty one
+//   is not); in a Huawei `Event`, absent and empty fields are both such views.
 //   The fields of a UserSig and of a PrivateMapKey grant are copies instead (the C API copies
 //   the token's identifier and userbuf, and a grant is parsed from such a copy).
 // - Calls that can find nothing (a field reader, the error catalogs, command names) return
@@ -974,8 +975,8 @@ enum class Field : uint32_t {
 /// fields are views into the body passed to `verify` (keep it alive): the raw JSON text between
 /// the quotes, with no copy. A field whose `Field` bit is set in `escaped` still holds JSON
 /// escapes (`\/`, `\u0026`, ...); `text(Field)` gives any field's value, unescaping only those.
-/// Absent optional fields (`user_args`, `client_ip`, `node_ip`, `publish_timestamp`) are views
-/// with `data() == nullptr`.
+/// Absent optional fields (`user_args`, `client_ip`, `node_ip`, `publish_timestamp`) and empty
+/// fields are views with `data() == nullptr`: the C event has `{NULL, 0}` for both.
 struct Event {
     EventKind kind;
     uint32_t escaped;                     ///< `Field` bits of the fields that hold JSON escapes

@@ -59,6 +59,14 @@ void notifications() {
     CHECK(sign(std::string(32, 'k'), "PUBLISH", "d", "a", "s", max_auth_timestamp).size() == 64);
     CHECK(status_of([] { sign(std::string(32, 'k'), "PUBLISH", "d", "a", "s", max_auth_timestamp + 1); }) ==
           Status::InvalidArgument);
+    {
+        // A present empty field reads as an absent one: the C event has {NULL, 0} for both.
+        const std::string k(32, 'k');
+        const std::string b = body("PUBLISH", "d", "a", "s", "", 1000, sign(k, "PUBLISH", "d", "a", "s", 1000));
+        const Event e = verify(k, b, 1000);
+        CHECK(e.publish_timestamp.data() == nullptr && !e.publish_time && e.text(Field::PublishTimestamp).empty());
+        CHECK(event_id(e) == "d/a/s//PUBLISH");
+    }
     for (const NotifyVector &v : kNotifyVectors) {
         CHECK(sign(v.key, v.event, v.domain, v.app, v.stream, v.auth_timestamp) == v.sign);
         HmacKey key(v.key);

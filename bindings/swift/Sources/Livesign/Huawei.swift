@@ -45,7 +45,8 @@ extension Livesign {
 
         /// A verified stream status notification. The text fields are the values, JSON-unescaped
         /// (livesign reports which fields arrived with escapes, `escapedFields`, and only those
-        /// are unescaped); the optional ones are nil when absent. They are `String`s, whose `==`
+        /// are unescaped); the optional ones are nil when absent or empty (livesign reports both
+        /// alike). They are `String`s, whose `==`
         /// and hashing follow canonical equivalence (`"caf\u{e9}" == "cafe\u{301}"`) while Huawei
         /// tells such names apart: key your own maps by their `utf8` bytes, or by `id`.
         public struct Event: Hashable, Sendable {

@@ -88,6 +88,15 @@ final class HuaweiNotificationTests: XCTestCase {
         }
     }
 
+    /// A present empty field reads as an absent one (nil): livesign reports both as {NULL, 0}.
+    func testEmptyFieldsReadAsAbsent() throws {
+        let sign = try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s", authTimestamp: 1000)
+        let e = try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "a", "s", "", 1000, sign), now: at(1000))
+        XCTAssertEqual(e, HW.Event(kind: .publish, event: "PUBLISH", domain: "d", app: "a", stream: "s", userArgs: nil,
+                                   clientIP: nil, nodeIP: nil, publishTimestamp: nil, publishTime: nil, authTimestamp: 1000,
+                                   escapedFields: [], id: "d/a/s//PUBLISH"))
+    }
+
     func testSeedBodyAndNegativeVectors() throws {
         let e = try HW.verify(key: notifyKey, body: seedBody, now: at(1_587_954_150))
         XCTAssertEqual(e.kind, .publish)

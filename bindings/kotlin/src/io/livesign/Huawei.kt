@@ -42,7 +42,7 @@ object Huawei {
     /**
      * A verified stream status notification. The text fields are the values, JSON-unescaped
      * (livesign reports which fields arrived with escapes, [escapedFields], and only those are
-     * unescaped); the optional ones are null when absent. [publishTime] is `publish_timestamp`
+     * unescaped); the optional ones are null when absent or empty (livesign reports both alike). [publishTime] is `publish_timestamp`
      * when it is a plain number. [id] is the notification's stable id for idempotent handling
      * (`{domain}/{app}/{stream}/{publish_timestamp}/{event}`, with `%` and `/` inside fields
      * written `%25`, `%2F` and bytes outside printable ASCII `%XX`, so the id is ASCII): a

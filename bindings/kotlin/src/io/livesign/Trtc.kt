@@ -34,7 +34,10 @@ object Trtc {
         /**
          * What a token says: checked by [verify], as claimed by [inspect]. [time] is when it was
          * issued and [expiresAt] (`time + expire`, saturating) the last second it is valid,
-         * Unix seconds; [userbuf] is null when the token carries none.
+         * Unix seconds; [userbuf] is null when the token carries none. [time], [expire] and
+         * [expiresAt] saturate at `Long.MAX_VALUE` (tokens from other SDKs can go past it, e.g.
+         * a lifetime of `Long.MAX_VALUE`); [sdkappid] carries the bits of the C `uint64_t`, as
+         * the parameters do.
          */
         class Info(val sdkappid: Long, val identifier: String, val time: Long, val expire: Long, val expiresAt: Long,
                    val userbuf: ByteArray?) {
@@ -55,8 +58,11 @@ object Trtc {
          */
         @JvmStatic
         @JvmOverloads
-        fun length(sdkappid: Long, identifier: String, expireSeconds: Long, now: Long, userbufLength: Int = 0): Int =
-            LiveSign.nativeUsersigLen(sdkappid, identifier.utf8(), expireSeconds, now, userbufLength)
+        fun length(sdkappid: Long, identifier: String, expireSeconds: Long, now: Long, userbufLength: Int = 0): Int {
+            // An unpaired surrogate has no UTF-8 form: generate throws InvalidArgument for it.
+            val id = identifier.utf8OrNull() ?: return 0
+            return LiveSign.nativeUsersigLen(sdkappid, id, expireSeconds, now, userbufLength)
+        }
 
         /**
          * A UserSig for [identifier], issued at [now], valid for [expireSeconds], optionally
@@ -129,9 +135,16 @@ object Trtc {
             val id = ByteArray(IDENTIFIER_MAX_LEN)
             val buf = ByteArray(USERBUF_MAX_LEN)
             LiveSignException.check(call(f, id, buf))
-            return Info(f[0], String(id, 0, f[4].toInt(), Charsets.UTF_8), f[1], f[2], f[3],
+            return Info(f[0], String(id, 0, f[4].toInt(), Charsets.UTF_8), seconds(f[1]), seconds(f[2]), seconds(f[3]),
                 if (f[5] != 0L) buf.copyOf(f[6].toInt()) else null)
         }
+
+        /**
+         * A C `uint64_t` count of seconds, saturated to a `Long`: as its bits, one past
+         * `Long.MAX_VALUE` would read as negative (a token valid for ever as one that ended
+         * before 1970).
+         */
+        private fun seconds(bits: Long): Long = if (bits < 0) Long.MAX_VALUE else bits
     }
 
     /**
@@ -240,14 +253,20 @@ object Trtc {
     /** The longest URL [restUrl] writes (LIVESIGN_TRTC_REST_URL_MAX_LEN). */
     const val REST_URL_MAX_LEN: Int = 5815
 
-    /** `https://<host>/v4/<service>/<command>?sdkappid=...&contenttype=json`; empty host: console.tim.qq.com. */
+    /**
+     * `https://<host>/v4/<service>/<command>?sdkappid=...&contenttype=json`; empty host:
+     * console.tim.qq.com. [random] carries the bits of the C `uint32_t` (Kotlin has no unsigned
+     * `Int`: -1 is written 4294967295, so every value is reachable), [sdkappid] those of the
+     * `uint64_t`.
+     */
     @JvmStatic
     @JvmOverloads
     fun restUrl(service: String, command: String, sdkappid: Long, identifier: String, usersig: String, random: Int,
                 host: String = ""): String {
         val h = host.utf8(); val s = service.utf8(); val c = command.utf8()
         val i = identifier.utf8(); val u = usersig.utf8()
-        return String(LiveSign.variable { out, len -> LiveSign.nativeTrtcRestUrl(h, s, c, sdkappid, i, u, random, out, len) })
+        return String(LiveSign.variable { out, len -> LiveSign.nativeTrtcRestUrl(h, s, c, sdkappid, i, u, random, out, len) },
+            Charsets.US_ASCII)
     }
 
     /** Reads a REST response's envelope. */

@@ -76,6 +76,14 @@ class HuaweiNotificationTest {
         }
     }
 
+    // A present empty field reads as an absent one (null): livesign reports both as {NULL, 0}.
+    @Test fun emptyFieldsReadAsAbsent() {
+        val sign = Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", 1000L)
+        val e = Huawei.verify(NOTIFY_KEY, body("PUBLISH", "d", "a", "s", "", 1000L, sign), now = 1000L)
+        assertEquals(Huawei.Event(Huawei.EventKind.PUBLISH, "PUBLISH", "d", "a", "s", null, null, null, null, null, 1000L,
+            emptySet(), "d/a/s//PUBLISH"), e)
+    }
+
     @Test fun seedBodyAndNegativeVectors() {
         val e = Huawei.verify(NOTIFY_KEY, SEED_BODY, now = 1587954150L)
         assertEquals(Huawei.EventKind.PUBLISH, e.kind)

@@ -20,6 +20,10 @@ class TrtcTest {
         val name = "n".repeat(256)
         val longest = Trtc.restUrl(name, name, -1L, " ".repeat(256), "A".repeat(Trtc.UserSig.MAX_LEN), -1, "h".repeat(256))
         assertEquals(Trtc.REST_URL_MAX_LEN, longest.length)
+        // random is the C uint32_t's bits: the upper half of its range is the negative Ints.
+        for ((random, text) in listOf(-1 to "4294967295", Int.MIN_VALUE to "2147483648", Int.MAX_VALUE to "2147483647")) {
+            assertTrue(Trtc.restUrl("s", "c", 1L, "a", "eJw_", random).endsWith("&random=$text&contenttype=json"))
+        }
     }
 
     @Test fun envelope() {

@@ -168,6 +168,33 @@ class UserSigTest {
         }
     }
 
+    /**
+     * Other SDKs write times past `Long.MAX_VALUE`: the official Java and Go SDKs a lifetime of
+     * `Long.MAX_VALUE` / `math.MaxInt64` (`TLS.time + TLS.expire` is then past it), SDKs with
+     * unbounded integers any `u64`. livesign verifies such tokens (the expiry saturates at 2^64 - 1
+     * in C); read as a `Long`'s bits, the time a token ends came back negative, i.e. before 1970.
+     * The times of an [UserSig.Info] saturate at `Long.MAX_VALUE` instead.
+     */
+    @Test fun timesPastLongMaxSaturate() {
+        val key = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
+        val max = Long.MAX_VALUE
+        val forever = officialToken(key, "alice", 1400000000L, "1700000000", max.toString())
+        for (info in listOf(UserSig.verify(1400000000L, key, "alice", forever, now = 1700000001L), UserSig.inspect(forever))) {
+            assertEquals(1700000000L, info.time)
+            assertEquals(max, info.expire)
+            assertEquals(max, info.expiresAt)
+        }
+        val u64 = officialToken(key, "alice", 1400000000L, "1700000000", "18446744073709551615")
+        val i = UserSig.verify(1400000000L, key, "alice", u64, now = max)
+        assertEquals(listOf(1700000000L, max, max), listOf(i.time, i.expire, i.expiresAt))
+        val late = UserSig.inspect(officialToken(key, "alice", 1400000000L, "9223372036854775808", "0"))
+        assertEquals(listOf(max, 0L, max), listOf(late.time, late.expire, late.expiresAt))
+        // The sdkappid keeps the bits of the C uint64_t: it goes back into verify unchanged.
+        val app = officialToken(key, "alice", -1L, "1700000000", "60")
+        assertEquals(-1L, UserSig.inspect(app).sdkappid)
+        UserSig.verify(UserSig.inspect(app).sdkappid, key, "alice", app, now = 1700000000L)
+    }
+
     @Test fun errors() {
         assertEquals(4180, UserSig.MAX_LEN)
         assertStatus<LiveSignException.InvalidKey> { UserSig.generate(1L, "", "alice", 60L, 1L) }
@@ -177,6 +204,11 @@ class UserSigTest {
         assertEquals(0, UserSig.length(1L, "alice", 60L, 1L, 1025))
         assertEquals(0, UserSig.length(1L, "alice", 60L, 1L, -1))
         assertTrue(UserSig.length(1L, "i".repeat(256), 60L, 1L) > 0)
+        // An identifier with an unpaired surrogate has no UTF-8 form: generate throws
+        // InvalidArgument, so length answers 0 as documented (as C and C++ do for an identifier
+        // that is not UTF-8), never an exception.
+        assertEquals(0, UserSig.length(1L, "alice\uD800", 60L, 1L))
+        assertStatus<LiveSignException.InvalidArgument> { UserSig.generate(1L, "k", "alice\uD800", 60L, 1L) }
         val token = UserSig.generate(1L, "k", "alice", 60L, 1L)
         assertStatus<LiveSignException.InvalidKey> { UserSig.verify(1L, "", "alice", token, now = 1L) }
         assertStatus<LiveSignException.InvalidArgument> { UserSig.verify(1L, "k", "i".repeat(257), token, now = 1L) }
@@ -279,4 +311,26 @@ class PrivateMapKeyTest {
         assertStatus<LiveSignException.InvalidArgument> { PrivateMapKey.generate(1L, closed, "bob", 60L, 1L, enter, 1L) }
         assertStatus<LiveSignException.InvalidArgument> { PrivateMapKey.generate(1L, closed, "bob", 60L, "r", enter, 1L) }
     }
+}
+
+/**
+ * A TLSSigAPIv2 UserSig laid out as the official SDKs write it, with its numbers as given (the
+ * decimal text of `TLS.time` and `TLS.expire`; `sdkappid` as the bits of a `uint64_t`), for
+ * tokens livesign's own generator refuses to make.
+ */
+private fun officialToken(key: String, identifier: String, sdkappid: Long, time: String, expire: String): String {
+    val app = java.lang.Long.toUnsignedString(sdkappid)
+    val content = "TLS.identifier:$identifier\nTLS.sdkappid:$app\nTLS.time:$time\nTLS.expire:$expire\n"
+    val mac = javax.crypto.Mac.getInstance("HmacSHA256")
+    mac.init(javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA256"))
+    val sig = java.util.Base64.getEncoder().encodeToString(mac.doFinal(content.toByteArray()))
+    val doc = "{\"TLS.ver\":\"2.0\",\"TLS.identifier\":\"$identifier\",\"TLS.sdkappid\":$app," +
+        "\"TLS.expire\":$expire,\"TLS.time\":$time,\"TLS.sig\":\"$sig\"}"
+    val deflater = java.util.zip.Deflater()
+    deflater.setInput(doc.toByteArray())
+    deflater.finish()
+    val z = ByteArray(1024)
+    val n = deflater.deflate(z)
+    deflater.end()
+    return java.util.Base64.getEncoder().encodeToString(z.copyOf(n)).replace('+', '*').replace('/', '-').replace('=', '_')
 }
