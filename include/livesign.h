@@ -2318,8 +2318,10 @@ livesign_status livesign_tencent_api_command_from_name(const uint8_t *name,
  * the five statistics commands, `appid` for the others.
  *
  * - `command`: a `LIVESIGN_TENCENT_API_...` number.
- * - `base`, `base_len`: the URL up to the `?` (`scheme://host/path` with a non-empty host,
- *   in brackets an IPv6 address, no query or fragment, no `\` in an http(s), ws(s), ftp or
+ * - `base`, `base_len`: the URL up to the `?` (`scheme://host/path` with a non-empty host
+ *   without `%`, a dotted-quad IPv4 address if its last label is a number (`010.0.0.1` and
+ *   `1.2.3` reach different servers in different clients), in brackets an IPv6 address, no
+ *   query or fragment, no `\` in an http(s), ws(s), ftp or
  *   file URL, at most `LIVESIGN_MAX_URL_LEN` bytes); NULL with 0 uses
  *   `livesign_tencent_api_default_base(command)`.
  * - `appid`: the live APPID. `key`: the CGI (API) key. `t`: the expiry, Unix seconds.

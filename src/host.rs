@@ -43,8 +43,17 @@ fn is_name(name: &[u8]) -> bool {
         && name
             .split(|&c| c == b'.')
             .all(|l| !l.is_empty() && l.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-'));
-    labels_ok
-        && (!ends_in_number(name) || core::str::from_utf8(name).is_ok_and(|s| s.parse::<core::net::Ipv4Addr>().is_ok()))
+    labels_ok && reads_alike(name)
+}
+
+/// Whether every client reads the host name `name` (no brackets, no port) as the same host:
+/// one whose last label is a number (a trailing dot aside, which WHATWG drops first) must be a
+/// dotted quad, and a `%` is refused because WHATWG percent-decodes the name before that test
+/// (`%30x7f.0.0.1` is `0x7f.0.0.1`).
+pub(crate) fn reads_alike(name: &[u8]) -> bool {
+    let numeric = ends_in_number(name.strip_suffix(b".").unwrap_or(name));
+    !name.contains(&b'%')
+        && (!numeric || core::str::from_utf8(name).is_ok_and(|s| s.parse::<core::net::Ipv4Addr>().is_ok()))
 }
 
 /// WHATWG's "ends in a number": the last label is decimal digits, or `0x` / `0X` and hex digits
@@ -129,6 +138,16 @@ mod tests {
         }
         for ok in ["0.0.0.0", "255.255.255.255:80", "123.example.com", "1.2.3.4a", "h.0xg", "0x.h", "1-2"] {
             assert!(is_name_port(ok.as_bytes()) && is_host_port(ok.as_bytes()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn reads_alike_looks_past_one_trailing_dot_and_refuses_percent() {
+        for bad in ["1.2.3.4.", "010.0.0.1.", "h.123.", "0x.", "%31.2.3.4", "h%2e123", "%68"] {
+            assert!(!reads_alike(bad.as_bytes()), "{bad}");
+        }
+        for ok in ["1.2.3.4", "h.", ".", "h.0xg.", "123.h.", "1.2.3.4a."] {
+            assert!(reads_alike(ok.as_bytes()), "{ok}");
         }
     }
 }

@@ -197,6 +197,15 @@ fn bases_must_name_a_host() {
         b"http://[1::2::3]/p",
         b"http://u@[:]/p",
         b"http://[::1]x/p",
+        // Read as 8.0.0.1 by browsers and curl, 10.0.0.1 by Java, a DNS name by others.
+        b"http://010.0.0.1/p",
+        b"http://1.2.3/p",
+        b"http://0x7f.0.0.1:80/p",
+        b"http://u@h.123/p",
+        b"http://1.2.3.4./p",
+        b"http://4294967295/p",
+        // WHATWG percent-decodes the host before that test: this is 010.0.0.1.
+        b"http://%30%31%30.0.0.1/p",
     ] {
         assert_eq!(rust_build(Command::LiveTapeStop, Some(base), 7, &[]), Err(Error::InvalidArgument), "{base:?}");
         assert_eq!(
@@ -209,6 +218,9 @@ fn bases_must_name_a_host() {
         b"http://user@h/p",
         b"http://[::1]:8080/p",
         b"https://fcgi.video.qcloud.com/",
+        b"http://127.0.0.1:8080/p",
+        b"http://123.example.com/p",
+        b"http://h.0xg./p",
     ] {
         assert!(rust_build(Command::LiveTapeStop, Some(base), 7, &[]).is_ok(), "{base:?}");
     }

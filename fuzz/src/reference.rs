@@ -132,10 +132,22 @@ pub fn host_name_port(s: &[u8]) -> bool {
     };
     let labels = !name.is_empty()
         && name.split('.').all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
-    let last = name.rsplit('.').next().unwrap_or_default();
+    labels && host_reads_alike(name) && port.is_none_or(port_ok)
+}
+
+/// Whether every client reads the host name `name` as one host: no `%` (WHATWG decodes it
+/// first), and a name whose last label, after dropping one empty last label (a trailing dot),
+/// is a number (digits, or `0x` and hex digits: a WHATWG parser reads it as IPv4) is a
+/// dotted quad.
+pub fn host_reads_alike(name: &str) -> bool {
+    let mut labels: Vec<&str> = name.split('.').collect();
+    if labels.len() > 1 && labels.last() == Some(&"") {
+        labels.pop();
+    }
+    let last = labels.last().copied().unwrap_or_default();
     let numeric = (!last.is_empty() && last.bytes().all(|c| c.is_ascii_digit()))
         || ["0x", "0X"].iter().any(|p| last.strip_prefix(p).is_some_and(|h| h.bytes().all(|c| c.is_ascii_hexdigit())));
-    labels && (!numeric || dotted_quad(name)) && port.is_none_or(port_ok)
+    !name.contains('%') && (!numeric || dotted_quad(name))
 }
 
 /// [`host_name_port`], or a bracketed IPv6 address with an optional port.

@@ -155,7 +155,8 @@ pub fn build_reads_back(command: Command, base: Option<&[u8]>, appid: u64, key: 
 }
 
 /// Whether `scheme://[userinfo@]host[:port]/...` has a non-empty host (`http://:80/p` has
-/// none; brackets must hold an IPv6 address, then nothing or a port), read independently of
+/// none; brackets must hold an IPv6 address, then nothing or a port; a name every client reads
+/// alike, see [`reference::host_reads_alike`]), read independently of
 /// `src/tencent/api.rs`.
 fn names_a_host(url: &[u8]) -> bool {
     let Some(i) = reference::scheme_end(url) else { return false };
@@ -171,7 +172,9 @@ fn names_a_host(url: &[u8]) -> bool {
             .split_once(']')
             .is_some_and(|(literal, after)| reference::ipv6(literal) && (after.is_empty() || after.starts_with(':')));
     }
-    host_port.iter().take_while(|&&b| b != b':').count() > 0
+    let name = String::from_utf8_lossy(host_port);
+    let name = name.split(':').next().unwrap_or_default();
+    !name.is_empty() && reference::host_reads_alike(name)
 }
 
 /// A seed.

@@ -174,7 +174,8 @@ pub struct Param<'a> {
 /// `A-Z a-z 0-9 - . _ ~`); `t` is the expiry, Unix seconds.
 ///
 /// Errors, in this order: [`Error::InvalidArgument`] when `base` is not an absolute URL
-/// (`scheme://host/path`, the host not empty; in brackets, an IPv6 address) without query or
+/// (`scheme://host/path`, the host not empty, without `%`, a dotted-quad IPv4 address if its
+/// last label is a number; in brackets, an IPv6 address) without query or
 /// fragment (nor a `\` in an http(s), ws(s), ftp or file one, which browsers read as `/`), a
 /// parameter name is empty or not UTF-8, a string value is not UTF-8, a number value is not `-`? followed by decimal digits, or an
 /// input is over its limit (`base` and values [`crate::Limits::MAX_URL_LEN`], names
@@ -226,7 +227,9 @@ fn valid_base(base: &[u8]) -> bool {
 }
 
 /// Whether an authority (`[userinfo@]host[:port]`) names a host: `http://:80/p`,
-/// `http://user@/p` and `http://[]/p` name no server, and every HTTP client refuses them.
+/// `http://user@/p` and `http://[]/p` name no server, and every HTTP client refuses them; a
+/// name that clients read as different hosts (`010.0.0.1`, see [`crate::host`]) is no host
+/// either.
 fn has_host(authority: &[u8]) -> bool {
     let host_port = authority.rsplit(|&b| b == b'@').next().unwrap_or_default();
     // Brackets hold an IPv6 address (`[::1]:80`), with colons of its own; only a port may
@@ -236,7 +239,8 @@ fn has_host(authority: &[u8]) -> bool {
         let after = &rest[close + 1..];
         return crate::host::is_ipv6(&rest[..close]) && (after.is_empty() || after.starts_with(b":"));
     }
-    !host_port.split(|&b| b == b':').next().unwrap_or_default().is_empty()
+    let name = host_port.split(|&b| b == b':').next().unwrap_or_default();
+    !name.is_empty() && crate::host::reads_alike(name)
 }
 
 fn valid_param(p: &Param<'_>) -> bool {
