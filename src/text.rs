@@ -461,6 +461,16 @@ mod tests {
     }
 
     #[test]
+    fn hex_equality_is_by_content() {
+        // Callers compare a computed signature with a rebuilt one through `==`: a signature
+        // that differs in any byte must not compare equal.
+        let h = Hex::<4>::encode(&[0xab, 0x01]);
+        assert!(h == Hex::<4>::encode(&[0xab, 0x01]));
+        assert!(h != Hex::<4>::encode(&[0xab, 0x02]));
+        assert!(h != Hex::<4>::encode(&[0xbb, 0x01]));
+    }
+
+    #[test]
     fn decimal_matches_std_formatting() {
         for v in [0, 1, 9, 10, 99, 100, 1471850187, u32::MAX as u64, u64::MAX - 1, u64::MAX] {
             assert_eq!(Decimal::new(v).as_bytes(), v.to_string().as_bytes());

@@ -483,3 +483,25 @@ proptest! {
         prop_assert_eq!(c_ring(&ring, &body, s.as_bytes()), (LIVESIGN_OK, pos));
     }
 }
+
+#[test]
+fn sign_values_compare_hash_and_print_as_their_text() {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+    let (key, body, expected) = vector();
+    let s = sign(key.as_bytes(), body.as_bytes()).unwrap();
+    let other = sign(key.as_bytes(), b"{}").unwrap();
+    // `==` is how a caller compares a computed sign with one it rebuilt: a different sign must
+    // never compare equal.
+    assert!(s == sign(key.as_bytes(), body.as_bytes()).unwrap());
+    assert!(s != other);
+    let hash = |v: &callback::Sign| {
+        let mut h = DefaultHasher::new();
+        v.hash(&mut h);
+        h.finish()
+    };
+    assert_eq!(hash(&s), hash(&sign(key.as_bytes(), body.as_bytes()).unwrap()));
+    assert_ne!(hash(&s), hash(&other));
+    assert_eq!(s.to_string(), expected);
+    assert_eq!(format!("{s:?}"), format!("Sign({expected})"));
+}
