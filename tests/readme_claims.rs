@@ -285,10 +285,18 @@ int main(void) {
     assert_eq!(lines.len(), 2);
     for line in lines {
         let _ = std::fs::remove_file(dir.join("app"));
+        // Under LIVESIGN_C_SANITIZE (CI's AddressSanitizer step) the library cargo built is
+        // instrumented and links only with the sanitizer runtime: the line as written, plus
+        // the flags every sanitized C test adds.
+        let line = if support::c::sanitized() {
+            format!("{line} {}", support::c::SANITIZE.join(" "))
+        } else {
+            line.to_owned()
+        };
         // `$PWD` as a shell started in `dir` has it, whatever this process inherited.
         let out = Command::new("sh")
             .arg("-c")
-            .arg(line)
+            .arg(&line)
             .current_dir(&dir)
             .env("PWD", &dir)
             .env_remove("LD_LIBRARY_PATH")

@@ -74,7 +74,10 @@ pub fn compiler(cpp: bool) -> cc::Tool {
         .get_compiler()
 }
 
-const SANITIZE: [&str; 3] = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer"];
+/// The flags of a sanitized C build (`LIVESIGN_C_SANITIZE`): the instrumented `liblivesign.a`
+/// needs the sanitizer runtime they link.
+pub const SANITIZE: [&str; 3] =
+    ["-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer"];
 
 /// Builds `tests/c/<name>.c` into an executable linked with `liblivesign.a`.
 pub fn build(name: &str) -> PathBuf {
