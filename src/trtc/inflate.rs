@@ -29,7 +29,9 @@ pub(crate) const FIXED: u8 = 2;
 pub(crate) const DYNAMIC: u8 = 4;
 
 /// Literal/length code: 288 symbols (286 and 287 are reserved), looked up 9 bits at a time.
-type LitTable = Huffman<512, 288>;
+type LitTable = Huffman<LIT_FAST, 288>;
+/// Entries of the literal/length lookup table (9 bits).
+const LIT_FAST: usize = 512;
 /// Distance code: 32 symbols (30 and 31 are reserved), looked up 8 bits at a time.
 type DistTable = Huffman<256, 32>;
 /// The code-length code of a dynamic block header: 19 symbols, at most 7 bits.
@@ -175,7 +177,9 @@ fn inflate_with(src: &[u8], out: &mut [u8], rules: Rules, fixed: FixedDecoder) -
             }
             2 => {
                 kinds |= DYNAMIC;
-                let (lit, dist) = dynamic_tables(&mut bits)?;
+                // Built in place: returned, the 4 KiB of tables would be copied.
+                let (mut lit, mut dist) = (LitTable::EMPTY, DistTable::EMPTY);
+                dynamic_tables(&mut bits, &mut lit, &mut dist)?;
                 codes(&mut bits, out, &mut written, &lit, &dist)?;
             }
             _ => return Err(Error::Malformed),
@@ -359,26 +363,21 @@ fn codes(
         if bits.n < 32 {
             bits.refill();
         }
-        // Runs of 8-bit literal codes (all of ASCII in the fixed code, so nearly every byte of
-        // an official token) are decoded four at a time: the four lookups assume the codes
-        // before them were 8 bits long and do not wait for each other; the run ends at the
-        // first lookup that is not an 8-bit literal. Bytes written past the run are scratch
-        // that later output overwrites.
-        if let Some(dst) = out.get_mut(at..at + 4) {
-            let a = bits.acc as usize;
-            let e = [lit.fast[a & 511], lit.fast[(a >> 8) & 511], lit.fast[(a >> 16) & 511], lit.fast[(a >> 24) & 511]];
-            let ok = e.map(|x| x & 0xffff_00ff == 8);
-            if ok[0] {
-                let run = 1 + usize::from(ok[1]) * (1 + usize::from(ok[2]) * (1 + usize::from(ok[3])));
-                dst.copy_from_slice(&e.map(|x| (x >> 8) as u8));
-                at += run;
-                bits.acc >>= 8 * run;
-                bits.n -= 8 * run as u32;
-                if bits.overrun() {
-                    return Err(Error::Malformed);
-                }
-                continue;
+        // A literal whose code the table resolves, nearly every symbol of a token, straight
+        // from the entry: `decode` would check the length twice more and return through
+        // `Result`.
+        let e = lit.fast[bits.acc as usize & (LIT_FAST - 1)];
+        let code_len = e & 15;
+        if code_len != 0 && e >> 8 < 256 {
+            bits.acc >>= code_len;
+            bits.n -= code_len;
+            if bits.overrun() {
+                return Err(Error::Malformed);
             }
+            let cap = out.len();
+            *out.get_mut(at).ok_or(overflow(cap))? = (e >> 8) as u8;
+            at += 1;
+            continue;
         }
         let sym = bits.decode(lit)?;
         if sym < 256 {
@@ -559,8 +558,8 @@ fn copy8(out: &mut [u8], from: usize, to: usize) {
     }
 }
 
-/// Reads a dynamic block's header and builds its two codes.
-fn dynamic_tables(bits: &mut Bits<'_>) -> Result<(LitTable, DistTable), Error> {
+/// Reads a dynamic block's header and builds its two codes into `lit` and `dist` (empty).
+fn dynamic_tables(bits: &mut Bits<'_>, lit_table: &mut LitTable, dist_table: &mut DistTable) -> Result<(), Error> {
     let nlit = bits.take(5)? as usize + 257;
     let ndist = bits.take(5)? as usize + 1;
     let ncode = bits.take(4)? as usize + 4;
@@ -571,17 +570,29 @@ fn dynamic_tables(bits: &mut Bits<'_>) -> Result<(LitTable, DistTable), Error> {
     for &sym in CODE_LEN_ORDER.iter().take(ncode) {
         code_lens[sym] = bits.take(3)? as u8;
     }
-    check_lengths(&code_lens, true, Rules::Strict)?;
-    let code_len_table = CodeLenTable::from_lengths(&code_lens);
+    let code_len_count = counts(&code_lens);
+    check_counts(&code_len_count, true, Rules::Strict)?;
+    let mut code_len_table = CodeLenTable::EMPTY;
+    code_len_table.build(&code_lens, &code_len_count);
 
     // Literal/length and distance lengths form one sequence; a repeat may cross between them.
+    // The codes' length counts are kept as the lengths are read, a repeat at once: counting
+    // them one by one afterwards is a chain of dependent increments (most of them of the
+    // count of 0) that cost more than the rest of the header.
     let mut lens = [0u8; 286 + 30];
+    let mut count = [[0u16; 16]; 2];
     let total = nlit + ndist;
     let mut i = 0;
     while i < total {
         let sym = bits.decode(&code_len_table)?;
+        if sym < 16 {
+            // One length, most of the header: no run to fill or split.
+            lens[i] = sym as u8;
+            count[usize::from(i >= nlit)][usize::from(sym)] += 1;
+            i += 1;
+            continue;
+        }
         let (value, repeat) = match sym {
-            0..=15 => (sym as u8, 1),
             16 => {
                 let prev = *i.checked_sub(1).and_then(|p| lens.get(p)).ok_or(Error::Malformed)?;
                 (prev, 3 + bits.take(2)? as usize)
@@ -595,8 +606,12 @@ fn dynamic_tables(bits: &mut Bits<'_>) -> Result<(LitTable, DistTable), Error> {
             return Err(Error::Malformed);
         }
         lens[i..end].fill(value);
+        let in_lit = end.min(nlit) - i.min(nlit);
+        count[0][usize::from(value & 15)] += in_lit as u16;
+        count[1][usize::from(value & 15)] += (repeat - in_lit) as u16;
         i = end;
     }
+    let [lit_count, dist_count] = count;
 
     let mut lit = [0u8; 288];
     lit[..nlit].copy_from_slice(&lens[..nlit]);
@@ -606,32 +621,49 @@ fn dynamic_tables(bits: &mut Bits<'_>) -> Result<(LitTable, DistTable), Error> {
         // No end-of-block code: the block could never end.
         return Err(Error::Malformed);
     }
-    check_lengths(&lit, false, bits.rules)?;
-    check_lengths(&dist, false, bits.rules)?;
-    Ok((LitTable::from_lengths(&lit), DistTable::from_lengths(&dist)))
+    check_counts(&lit_count, false, bits.rules)?;
+    check_counts(&dist_count, false, bits.rules)?;
+    lit_table.build(&lit, &lit_count);
+    dist_table.build(&dist, &dist_count);
+    Ok(())
+}
+
+/// How many of `lengths` there are of each length (index 0: unused symbols).
+const fn counts(lengths: &[u8]) -> [u16; 16] {
+    let mut count = [0u16; 16];
+    let mut s = 0;
+    while s < lengths.len() {
+        let l = (lengths[s] & 15) as usize;
+        count[l] = count[l].wrapping_add(1);
+        s += 1;
+    }
+    count
 }
 
 /// zlib's rules for a set of code lengths: never over-subscribed; complete, except that a
 /// literal/length or distance code may be a single code of length 1 (of any length under
 /// [`Rules::Miniz`]), or empty.
+#[cfg(test)]
 fn check_lengths(lengths: &[u8], code_length_code: bool, rules: Rules) -> Result<(), Error> {
-    let mut count = [0i32; 16];
-    for &l in lengths {
-        count[usize::from(l & 15)] += 1;
-    }
+    check_counts(&counts(lengths), code_length_code, rules)
+}
+
+/// [`check_lengths`] for the codes with `count[len]` codes of each length (index 0 ignored).
+fn check_counts(count: &[u16; 16], code_length_code: bool, rules: Rules) -> Result<(), Error> {
     let mut left = 1i32;
     let mut max = 0;
+    let mut used = 0;
     for (len, &c) in count.iter().enumerate().skip(1) {
-        left = 2 * left - c;
+        left = 2 * left - i32::from(c);
         if left < 0 {
             return Err(Error::Malformed);
         }
         if c > 0 {
             max = len;
         }
+        used += c;
     }
-    let single = lengths.iter().filter(|&&l| l != 0).count() == 1;
-    let allowed_incomplete = !code_length_code && (max == 1 || (rules == Rules::Miniz && single));
+    let allowed_incomplete = !code_length_code && (max == 1 || (rules == Rules::Miniz && used == 1));
     if left > 0 && max != 0 && !allowed_incomplete {
         return Err(Error::Malformed);
     }
@@ -651,21 +683,48 @@ struct Huffman<const F: usize, const S: usize> {
 }
 
 impl<const F: usize, const S: usize> Huffman<F, S> {
+    /// No codes: every lookup goes to canonical decoding, which finds none.
+    const EMPTY: Self = Self { fast: [0; F], count: [0; 16], symbol: [0; S] };
+
     /// Builds the code for `lengths` (one per symbol, 0 = unused). Every index is in range by
     /// construction (lengths are masked to 4 bits, table indices to the table size), so it
     /// cannot panic even on lengths [`check_lengths`] would refuse; it runs at compile time
     /// for the fixed codes.
     const fn from_lengths(lengths: &[u8; S]) -> Self {
-        let fast_bits = F.trailing_zeros() as usize;
-        let mut h = Self { fast: [0; F], count: [0; 16], symbol: [0; S] };
-        let mut s = 0;
-        while s < S {
-            let l = (lengths[s] & 15) as usize;
-            h.count[l] = h.count[l].wrapping_add(1);
-            s += 1;
+        let mut h = Self::EMPTY;
+        h.fill(lengths, &counts(lengths), F);
+        h
+    }
+
+    /// Makes this code, [`Huffman::EMPTY`] so far, the one for `lengths`, given their
+    /// [`counts`], which the dynamic header reader keeps as it goes. The lookup table is
+    /// filled for the longest code only (a token's dynamic codes are 7 bits or shorter, a
+    /// quarter of the 9-bit table, and its distance codes 3 or 4 bits) and then doubled up to
+    /// its size: one copy per doubling instead of one store per entry.
+    fn build(&mut self, lengths: &[u8; S], count: &[u16; 16]) {
+        let longest = (1..16).rev().find(|&l| count[l] != 0).unwrap_or(0);
+        let mut size = 1 << longest.min(F.trailing_zeros() as usize);
+        self.fill(lengths, count, size);
+        // Every code fits in `size` bits, so its entries repeat every `size` entries.
+        while size < F {
+            let (filled, rest) = self.fast.split_at_mut(size);
+            if let Some(next) = rest.get_mut(..size) {
+                next.copy_from_slice(filled);
+            }
+            size *= 2;
         }
+    }
+
+    /// Fills this code, [`Huffman::EMPTY`] so far, for `lengths` with `count[len]` codes of
+    /// each length: the symbols in canonical order, and the first `size` (a power of two, at
+    /// most F) lookup entries for the codes of at most log2(`size`) bits.
+    const fn fill(&mut self, lengths: &[u8; S], count: &[u16; 16], size: usize) {
+        let fast_bits = size.trailing_zeros() as usize;
+        let h = self;
+        h.count = *count;
         h.count[0] = 0;
         let mut offset = [0u16; 16];
+        let mut s;
         let mut next_code = [0u32; 16];
         let mut code = 0u32;
         let mut len = 1;
@@ -692,7 +751,7 @@ impl<const F: usize, const S: usize> Huffman<F, S> {
                     // Codes are sent most significant bit first, but the reader sees bits
                     // LSB-first: index by the reversed code, every 2^l entries.
                     let mut i = ((c as u16).reverse_bits() >> (16 - l)) as usize;
-                    while i < F {
+                    while i < size && i < F {
                         h.fast[i] = (s as u32) << 8 | l as u32;
                         i += 1 << l;
                     }
@@ -700,7 +759,6 @@ impl<const F: usize, const S: usize> Huffman<F, S> {
             }
             s += 1;
         }
-        h
     }
 }
 
