@@ -724,7 +724,6 @@ impl<const F: usize, const S: usize> Huffman<F, S> {
         h.count = *count;
         h.count[0] = 0;
         let mut offset = [0u16; 16];
-        let mut s;
         let mut next_code = [0u32; 16];
         let mut code = 0u32;
         let mut len = 1;
@@ -736,7 +735,7 @@ impl<const F: usize, const S: usize> Huffman<F, S> {
             }
             len += 1;
         }
-        s = 0;
+        let mut s = 0;
         while s < S {
             let l = (lengths[s] & 15) as usize;
             if l != 0 {
