@@ -1142,7 +1142,41 @@ mod tests {
         assert_ne!(r.kinds & DYNAMIC, 0);
     }
 
+    /// A code built at run time (lookup entries up to the longest code, then doubled) is
+    /// the one built at compile time (every entry filled), for any lengths, valid or not.
+    fn built_alike<const F: usize, const S: usize>(lengths: &[u8; S]) {
+        let mut built = Huffman::<F, S>::EMPTY;
+        built.build(lengths, &counts(lengths));
+        let filled = Huffman::<F, S>::from_lengths(lengths);
+        assert_eq!(built.fast, filled.fast, "{lengths:?}");
+        assert_eq!(built.count, filled.count, "{lengths:?}");
+        assert_eq!(built.symbol, filled.symbol, "{lengths:?}");
+    }
+
+    #[test]
+    fn built_codes_are_the_filled_ones() {
+        built_alike::<LIT_FAST, 288>(&fixed_lit_lengths());
+        built_alike::<256, 32>(&[5; 32]);
+        built_alike::<256, 32>(&[0; 32]);
+        let mut one = [0u8; 32];
+        one[7] = 1;
+        built_alike::<256, 32>(&one);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn runtime_codes_are_the_compile_time_ones(
+            lit in proptest::collection::vec(0u8..16, 288),
+            dist in proptest::collection::vec(0u8..4, 32),
+            sparse in proptest::bool::ANY,
+        ) {
+            // Sparse lengths are what dynamic headers hold: mostly unused symbols.
+            let thin = |v: &[u8]| -> Vec<u8> { v.iter().enumerate().map(|(i, &l)| if sparse && i % 3 != 0 { 0 } else { l }).collect() };
+            built_alike::<LIT_FAST, 288>(&thin(&lit).try_into().unwrap());
+            built_alike::<256, 32>(&thin(&dist).try_into().unwrap());
+            built_alike::<128, 19>(&thin(&lit[..19]).try_into().unwrap());
+        }
+
         #[test]
         fn arbitrary_bytes_never_panic(src in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
             let _ = inflate_vec(&src, 2048);
