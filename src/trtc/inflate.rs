@@ -558,7 +558,8 @@ fn copy8(out: &mut [u8], from: usize, to: usize) {
     }
 }
 
-/// Reads a dynamic block's header and builds its two codes into `lit` and `dist` (empty).
+/// Reads a dynamic block's header and builds its two codes into `lit_table` and `dist_table`
+/// ([`Huffman::EMPTY`] so far).
 fn dynamic_tables(bits: &mut Bits<'_>, lit_table: &mut LitTable, dist_table: &mut DistTable) -> Result<(), Error> {
     let nlit = bits.take(5)? as usize + 257;
     let ndist = bits.take(5)? as usize + 1;
@@ -640,15 +641,15 @@ const fn counts(lengths: &[u8]) -> [u16; 16] {
     count
 }
 
-/// zlib's rules for a set of code lengths: never over-subscribed; complete, except that a
-/// literal/length or distance code may be a single code of length 1 (of any length under
-/// [`Rules::Miniz`]), or empty.
+/// [`check_counts`] for the code of `lengths`.
 #[cfg(test)]
 fn check_lengths(lengths: &[u8], code_length_code: bool, rules: Rules) -> Result<(), Error> {
     check_counts(&counts(lengths), code_length_code, rules)
 }
 
-/// [`check_lengths`] for the codes with `count[len]` codes of each length (index 0 ignored).
+/// zlib's rules for the code with `count[len]` codes of each length (index 0 ignored): never
+/// over-subscribed; complete, except that a literal/length or distance code may be a single
+/// code of length 1 (of any length under [`Rules::Miniz`]), or empty.
 fn check_counts(count: &[u16; 16], code_length_code: bool, rules: Rules) -> Result<(), Error> {
     let mut left = 1i32;
     let mut max = 0;
@@ -688,7 +689,7 @@ impl<const F: usize, const S: usize> Huffman<F, S> {
 
     /// Builds the code for `lengths` (one per symbol, 0 = unused). Every index is in range by
     /// construction (lengths are masked to 4 bits, table indices to the table size), so it
-    /// cannot panic even on lengths [`check_lengths`] would refuse; it runs at compile time
+    /// cannot panic even on lengths [`check_counts`] would refuse; it runs at compile time
     /// for the fixed codes.
     const fn from_lengths(lengths: &[u8; S]) -> Self {
         let mut h = Self::EMPTY;
