@@ -110,6 +110,9 @@ static const uint8_t US_KEY[] = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385
 static livesign_hmac_key us_ctx;
 static uint8_t us_token[1024];
 static size_t us_token_len;
+/* A dynamic-Huffman token for the same key, app, user and issue time. */
+static uint8_t us_dyn_token[1024];
+static size_t us_dyn_token_len;
 
 static void op_livesign_usersig_gen_keyed(uint64_t i) {
     uint8_t out[512];
@@ -125,6 +128,12 @@ static void op_livesign_usersig_verify_keyed(uint64_t i) {
                                       1700000000u, 0, NULL) != LIVESIGN_OK)
         abort();
 }
+static void op_livesign_usersig_verify_dynamic_keyed(uint64_t i) {
+    (void)i;
+    if (livesign_usersig_verify_keyed(1400000000u, &us_ctx, (const uint8_t *)"xiaojun", 7, us_dyn_token,
+                                      us_dyn_token_len, 1700000000u, 0, NULL) != LIVESIGN_OK)
+        abort();
+}
 static void op_livesign_usersig_verify_raw(uint64_t i) {
     (void)i;
     if (livesign_usersig_verify(1400000000u, US_KEY, 64, (const uint8_t *)"xiaojun", 7, us_token, us_token_len,
@@ -132,9 +141,19 @@ static void op_livesign_usersig_verify_raw(uint64_t i) {
         abort();
 }
 
-static void setup(const char *token_path) {
+/* A token file's text without its line end. */
+static size_t read_token(const char *path, uint8_t *buf, size_t cap) {
+    FILE *f = fopen(path, "rb");
+    size_t len;
+    if (!f) { perror(path); exit(2); }
+    len = fread(buf, 1, cap, f);
+    fclose(f);
+    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r')) len--;
+    return len;
+}
+
+static void setup(const char *token_path, const char *dyn_token_path) {
     uint8_t sign[LIVESIGN_HUAWEI_SIGN_LEN];
-    FILE *f;
     hw_msg_len = 0;
     memcpy(hw_msg, HW_EVENT HW_DOMAIN HW_APP HW_STREAM, 41);
     hw_msg_len = 41 + dec(HW_TS, hw_msg + 41);
@@ -151,14 +170,12 @@ static void setup(const char *token_path) {
     hw_hmac_ctx = HMAC_CTX_new();
     HMAC_Init_ex(hw_hmac_ctx, HW_KEY, 32, EVP_sha256(), NULL);
     if (livesign_hmac_key_init(&us_ctx, US_KEY, 64) != LIVESIGN_OK) abort();
-    f = fopen(token_path, "rb");
-    if (!f) { perror(token_path); exit(2); }
-    us_token_len = fread(us_token, 1, sizeof us_token, f);
-    fclose(f);
-    while (us_token_len && (us_token[us_token_len - 1] == '\n' || us_token[us_token_len - 1] == '\r')) us_token_len--;
+    us_token_len = read_token(token_path, us_token, sizeof us_token);
+    us_dyn_token_len = read_token(dyn_token_path, us_dyn_token, sizeof us_dyn_token);
     /* Every operation is checked once before it is timed. */
     op_livesign_huawei_verify_keyed(0);
     op_livesign_usersig_verify_keyed(0);
+    op_livesign_usersig_verify_dynamic_keyed(0);
 }
 
 typedef struct { const char *name; void (*op)(uint64_t); } bench;
@@ -172,6 +189,7 @@ static const bench BENCHES[] = {
     {"usersig_gen/livesign_keyed", op_livesign_usersig_gen_keyed},
     {"usersig_verify/livesign_keyed", op_livesign_usersig_verify_keyed},
     {"usersig_verify/livesign_raw_key", op_livesign_usersig_verify_raw},
+    {"usersig_verify_dynamic/livesign_keyed", op_livesign_usersig_verify_dynamic_keyed},
 };
 
 static double sample(void (*op)(uint64_t), uint64_t iters) {
@@ -180,15 +198,15 @@ static double sample(void (*op)(uint64_t), uint64_t iters) {
     return (now_ns() - t0) / (double)iters;
 }
 
-/* usage: compare <round id> <Python-made UserSig file> [rounds] */
+/* usage: compare <round id> <Python-made UserSig file> <dynamic-Huffman UserSig file> [rounds] */
 int main(int argc, char **argv) {
     int first = argc > 1 ? atoi(argv[1]) : 0;
-    int rounds = argc > 3 ? atoi(argv[3]) : 1;
-    if (argc < 3) {
-        fprintf(stderr, "usage: %s <round id> <token file> [rounds]\n", argv[0]);
+    int rounds = argc > 4 ? atoi(argv[4]) : 1;
+    if (argc < 4) {
+        fprintf(stderr, "usage: %s <round id> <token file> <dynamic token file> [rounds]\n", argv[0]);
         return 2;
     }
-    setup(argv[2]);
+    setup(argv[2], argv[3]);
     size_t nb = sizeof BENCHES / sizeof BENCHES[0];
     uint64_t iters[64];
     for (size_t b = 0; b < nb; b++) { /* calibrate to ~20 ms per sample */

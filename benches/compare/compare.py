@@ -5,7 +5,8 @@ verifier written with the standard library (the official Python package has none
 algorithm of the official Go/PHP verifiers). Prints `<round> <name> <ns/op>` lines, one sample
 per benchmark, calibrated to ~20 ms each.
 
-usage: compare.py <round> <token file> ; or: compare.py --make-token <file>
+usage: compare.py <round> <token file> <dynamic token file> ; or: compare.py --make-token
+<file> ; or: compare.py --vector-token <case prefix> <impl> <usersig.json> <file>
 """
 import base64
 import hmac
@@ -16,7 +17,6 @@ import time
 import timeit
 import zlib
 
-import TLSSigAPIv2
 
 SDKAPPID = 1400000000
 KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
@@ -43,8 +43,27 @@ def verify(token, sdkappid, key, identifier, now):
     return True
 
 
+def inflated_block_type(token):
+    """The deflate block type of a token's first block: 0 stored, 1 fixed, 2 dynamic Huffman."""
+    raw = base64.b64decode(token.replace("*", "+").replace("-", "/").replace("_", "="))
+    return (raw[2] >> 1) & 3
+
+
+def vector_token(case, impl, vectors, path):
+    """A token of the shared vectors, which must be for this file's key, app, user and time
+    and be dynamic-Huffman."""
+    v = next(v for v in json.load(open(vectors))["vectors"] if v["case"].startswith(case) and v["impl"] == impl)
+    assert (v["key"], v["sdkappid"], v["identifier"], v["time"]) == (KEY, SDKAPPID, IDENTIFIER, TIME)
+    assert inflated_block_type(v["usersig"]) == 2, "not a dynamic-Huffman token"
+    assert verify(v["usersig"], SDKAPPID, KEY, IDENTIFIER, TIME)
+    with open(path, "w") as f:
+        f.write(v["usersig"])
+
+
 def make_token(path):
     """An official Python token at a pinned clock (zlib level 6: a fixed-Huffman block)."""
+    import TLSSigAPIv2
+
     real = time.time
     time.time = lambda: TIME
     try:
@@ -69,11 +88,18 @@ def main():
     if sys.argv[1] == "--make-token":
         make_token(sys.argv[2])
         return
-    rnd, token = sys.argv[1], open(sys.argv[2]).read().strip()
+    if sys.argv[1] == "--vector-token":
+        vector_token(*sys.argv[2:6])
+        return
+    import TLSSigAPIv2
+
+    rnd, token, dynamic = sys.argv[1], open(sys.argv[2]).read().strip(), open(sys.argv[3]).read().strip()
     api = TLSSigAPIv2.TLSSigAPIv2(SDKAPPID, KEY)
-    assert verify(token, SDKAPPID, KEY, IDENTIFIER, TIME)
+    assert verify(token, SDKAPPID, KEY, IDENTIFIER, TIME) and verify(dynamic, SDKAPPID, KEY, IDENTIFIER, TIME)
     print(rnd, "usersig_gen/python_official", "%.1f" % sample(lambda: api.gen_sig(IDENTIFIER, EXPIRE)))
     print(rnd, "usersig_verify/python_stdlib", "%.1f" % sample(lambda: verify(token, SDKAPPID, KEY, IDENTIFIER, TIME)))
+    print(rnd, "usersig_verify_dynamic/python_stdlib",
+          "%.1f" % sample(lambda: verify(dynamic, SDKAPPID, KEY, IDENTIFIER, TIME)))
 
 
 if __name__ == "__main__":

@@ -58,7 +58,9 @@ for desc, expr, bound, cmp in TARGETS:
     failed += not ok
     print(f"  {'PASS' if ok else 'FAIL'}  {desc}: {value:.2f}")
 ratios = [("UserSig gen: official Node / livesign keyed", "usersig_gen/node_official", "usersig_gen/livesign_keyed"),
-          ("UserSig verify: Python stdlib verifier / livesign keyed", "usersig_verify/python_stdlib", "usersig_verify/livesign_keyed")]
+          ("UserSig verify: Python stdlib verifier / livesign keyed", "usersig_verify/python_stdlib", "usersig_verify/livesign_keyed"),
+          ("UserSig verify, Node-made dynamic-Huffman token: Python stdlib verifier / livesign keyed",
+           "usersig_verify_dynamic/python_stdlib", "usersig_verify_dynamic/livesign_keyed")]
 for desc, a, b in ratios:
     if a in median and b in median:
         print(f"  info  {desc}: {median[a] / median[b]:.1f}x")

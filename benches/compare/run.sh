@@ -24,10 +24,13 @@ cc -O2 -std=c99 -Wall -Wextra -Werror -Iinclude benches/compare/compare.c target
    | sed -n 's/.*native-static-libs: //p') -o "$work/compare"
 
 PYTHONPATH="$work/py" python3 benches/compare/compare.py --make-token "$work/token.txt"
+# A dynamic-Huffman token (zlib writes one where it comes out shorter): the official Node
+# SDK's c7 vector, same key, sdkappid, identifier and issue time.
+python3 benches/compare/compare.py --vector-token c7_ node tests/vectors/usersig.json "$work/token_dynamic.txt"
 : > "$work/samples.txt"
 for r in $(seq 0 $((ROUNDS - 1))); do
-  "$work/compare" "$r" "$work/token.txt" >> "$work/samples.txt"
-  PYTHONPATH="$work/py" python3 benches/compare/compare.py "$r" "$work/token.txt" >> "$work/samples.txt"
+  "$work/compare" "$r" "$work/token.txt" "$work/token_dynamic.txt" >> "$work/samples.txt"
+  PYTHONPATH="$work/py" python3 benches/compare/compare.py "$r" "$work/token.txt" "$work/token_dynamic.txt" >> "$work/samples.txt"
   NODE_PATH="$work/node/node_modules" node benches/compare/compare.js "$r" >> "$work/samples.txt"
 done
 python3 benches/compare/report.py "$work/samples.txt"
