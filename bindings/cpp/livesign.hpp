@@ -18,7 +18,9 @@
 // - Time defaults to the system clock (`livesign::unix_now()`, which throws
 //   Error(InvalidArgument) for a clock set before 1970); pass `now` explicitly in tests.
 //   The leeway defaults to 0, except for callbacks stamped with their send time (Huawei
-//   notifications, recording and SparkRTC callbacks, Alibaba callbacks): 300 s.
+//   notifications, recording and SparkRTC callbacks, Alibaba callbacks): 300 s. Windows (leeway,
+//   validity, duration, maximum age) are `livesign::Seconds`: any integer from 0 to UINT32_MAX;
+//   another one throws Error(InvalidArgument) instead of wrapping round.
 // - Key contexts (`livesign::HmacKey`) wipe themselves when destroyed.
 // Compiles alone with -std=c++17 -Wall -Wextra -Werror -pedantic.
 #ifndef LIVESIGN_HPP
@@ -35,6 +37,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -129,6 +132,29 @@ inline uint64_t unix_seconds(std::chrono::system_clock::time_point t) {
 }
 }  // namespace detail
 
+/// A window in seconds, 0 to UINT32_MAX: the leeway, validity, duration or maximum age a
+/// verifier allows. Any integer converts to it implicitly, so `verify(..., now, 300)` reads as
+/// before; a negative or larger one throws Error(InvalidArgument). C's conversion to
+/// `uint32_t` would wrap -1 round to 4294967295 s, 136 years, and accept nearly every expired
+/// credential.
+class Seconds {
+public:
+    template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+    constexpr Seconds(T s) : value_(checked(s)) {}  // implicit: `verify(..., now, 300)` reads as before
+    constexpr operator uint32_t() const noexcept { return value_; }
+
+private:
+    template <class T>
+    static constexpr uint32_t checked(T s) {
+        if constexpr (std::is_signed_v<T>) {
+            if (s < 0) throw Error(Status::InvalidArgument);
+        }
+        if (static_cast<std::make_unsigned_t<T>>(s) > UINT32_MAX) throw Error(Status::InvalidArgument);
+        return static_cast<uint32_t>(s);
+    }
+    uint32_t value_;
+};
+
 /// The current Unix time in seconds (the default `now` of every call); throws
 /// Error(InvalidArgument) while the system clock is set before 1970.
 inline uint64_t unix_now() { return detail::unix_seconds(std::chrono::system_clock::now()); }
@@ -215,7 +241,7 @@ inline std::string sign(std::string_view key, uint64_t t) {
 /// Verifies `t` + `sign`; throws Error(SignatureMismatch) for "sign invalid" and
 /// Error(Expired) for "time expired" (only when the sign is right).
 inline void verify(std::string_view key, uint64_t t, std::string_view sign, uint64_t now = unix_now(),
-                   uint32_t leeway_s = 0) {
+                   Seconds leeway_s = 0) {
     detail::check(livesign_tencent_verify(detail::bytes(key), key.size(), t, detail::bytes(sign), sign.size(), now,
                                           leeway_s));
 }
@@ -252,7 +278,7 @@ struct Event {
 /// "sign invalid", Error(Expired) for "time expired" (only when the sign is right),
 /// Error(Malformed) for a body that is not one strict JSON object with a well-formed `t` and
 /// `sign`, Error(InvalidKey) for an empty key.
-inline Event verify(std::string_view key, std::string_view body, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+inline Event verify(std::string_view key, std::string_view body, uint64_t now = unix_now(), Seconds leeway_s = 0) {
     livesign_tencent_event e{};
     detail::check(livesign_tencent_callback_verify(detail::bytes(key), key.size(), detail::bytes(body), body.size(),
                                                    now, leeway_s, &e));
@@ -353,7 +379,7 @@ enum class TxTimeForm : uint32_t {
 /// while `verify` accepts the split between the forms (decimal `room` + `1796000000` cut as hex
 /// `room17` + `96000000`, year 2049).
 inline Info verify_form(std::initializer_list<std::string_view> keys, std::string_view url, TxTimeForm form,
-                        uint32_t valid_for_s = 0, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+                        Seconds valid_for_s = 0, uint64_t now = unix_now(), Seconds leeway_s = 0) {
     detail::Ring ring(keys);
     std::size_t matched = 0;
     livesign_tencent_url_info info{};
@@ -371,8 +397,8 @@ inline Info verify_form(std::initializer_list<std::string_view> keys, std::strin
 /// `txSecret` or `txTime` (also an `rtmp` URL with a `#` or a `/` in its query, or `txTime`
 /// also spelled `TXTIME`), Error(InvalidKey) for an empty key, Error(InvalidArgument) for 0 or
 /// more than LIVESIGN_MAX_KEYS keys.
-inline Info verify(std::initializer_list<std::string_view> keys, std::string_view url, uint32_t valid_for_s = 0,
-                   uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+inline Info verify(std::initializer_list<std::string_view> keys, std::string_view url, Seconds valid_for_s = 0,
+                   uint64_t now = unix_now(), Seconds leeway_s = 0) {
     detail::Ring ring(keys);
     std::size_t matched = 0;
     livesign_tencent_url_info info{};
@@ -675,7 +701,7 @@ inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view i
 /// token for another app or user), Error(SignatureMismatch) (wrong key or altered token),
 /// Error(Expired) (genuine, but `now > expires_at + leeway_s`).
 inline Info verify(uint64_t sdkappid, std::string_view key, std::string_view identifier, std::string_view usersig,
-                   uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+                   uint64_t now = unix_now(), Seconds leeway_s = 0) {
     using detail::bytes;
     livesign_usersig_info info{};
     detail::check(livesign_usersig_verify(sdkappid, bytes(key), key.size(), bytes(identifier), identifier.size(),
@@ -683,7 +709,7 @@ inline Info verify(uint64_t sdkappid, std::string_view key, std::string_view ide
     return internal::from_c(info);
 }
 inline Info verify(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, std::string_view usersig,
-                   uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+                   uint64_t now = unix_now(), Seconds leeway_s = 0) {
     using detail::bytes;
     livesign_usersig_info info{};
     detail::check(livesign_usersig_verify_keyed(sdkappid, key.get(), bytes(identifier), identifier.size(),
@@ -926,7 +952,7 @@ inline std::size_t verify_ring(std::initializer_list<std::string_view> keys, std
 
 /// The replay window on a verified body: throws Error(Expired) when its `CallbackTs` is older
 /// than `max_age_s`; returns `CallbackTs` (milliseconds).
-inline uint64_t check_time(std::string_view body, uint64_t now = unix_now(), uint32_t max_age_s = 300) {
+inline uint64_t check_time(std::string_view body, uint64_t now = unix_now(), Seconds max_age_s = 300) {
     uint64_t ts = 0;
     detail::check(livesign_trtc_callback_check_time(detail::bytes(body), body.size(), now, max_age_s, &ts));
     return ts;
@@ -1078,14 +1104,14 @@ inline std::string sign(const HmacKey &key, std::string_view event, std::string_
 /// Error(Malformed) (not strict JSON, a missing, repeated or mistyped field, `auth_sign` not 64
 /// hex characters), Error(InvalidKey) (not 32 to 128 bytes).
 inline Event verify(std::string_view key, std::string_view body, uint64_t now = unix_now(),
-                    uint32_t leeway_s = default_leeway_s) {
+                    Seconds leeway_s = default_leeway_s) {
     livesign_huawei_event e{};
     detail::check(livesign_huawei_callback_verify(detail::bytes(key), key.size(), detail::bytes(body), body.size(), now,
                                                   leeway_s, &e));
     return internal::from_c(e);
 }
 inline Event verify(const HmacKey &key, std::string_view body, uint64_t now = unix_now(),
-                    uint32_t leeway_s = default_leeway_s) {
+                    Seconds leeway_s = default_leeway_s) {
     livesign_huawei_event e{};
     detail::check(
         livesign_huawei_callback_verify_keyed(key.get(), detail::bytes(body), body.size(), now, leeway_s, &e));
@@ -1200,7 +1226,7 @@ inline std::string sign(const HmacKey &key, const Fields &f) {
 /// Verifies an HMACSHA256 signature over the fields; throws Error(Malformed) (not 64 hex
 /// characters), Error(SignatureMismatch), Error(Expired) (`now > auth_timestamp + leeway_s`).
 inline void verify(std::string_view key, const Fields &f, std::string_view sign, uint64_t now = unix_now(),
-                   uint32_t leeway_s = default_leeway_s) {
+                   Seconds leeway_s = default_leeway_s) {
     using detail::bytes;
     detail::check(livesign_huawei_record_verify(
         bytes(key), key.size(), f.auth_timestamp, bytes(f.event_type), f.event_type.size(), bytes(f.publish_domain),
@@ -1208,7 +1234,7 @@ inline void verify(std::string_view key, const Fields &f, std::string_view sign,
         f.download_url.size(), bytes(f.play_url), f.play_url.size(), bytes(sign), sign.size(), now, leeway_s));
 }
 inline void verify(const HmacKey &key, const Fields &f, std::string_view sign, uint64_t now = unix_now(),
-                   uint32_t leeway_s = default_leeway_s) {
+                   Seconds leeway_s = default_leeway_s) {
     using detail::bytes;
     detail::check(livesign_huawei_record_verify_keyed(
         key.get(), f.auth_timestamp, bytes(f.event_type), f.event_type.size(), bytes(f.publish_domain),
@@ -1224,7 +1250,7 @@ inline std::string md5_sign(std::string_view key, uint64_t auth_timestamp) {
     return detail::to_string(out);
 }
 inline void md5_verify(std::string_view key, uint64_t auth_timestamp, std::string_view sign,
-                       uint64_t now = unix_now(), uint32_t leeway_s = default_leeway_s) {
+                       uint64_t now = unix_now(), Seconds leeway_s = default_leeway_s) {
     detail::check(livesign_huawei_record_md5_verify(detail::bytes(key), key.size(), auth_timestamp,
                                                     detail::bytes(sign), sign.size(), now, leeway_s));
 }
@@ -1257,14 +1283,14 @@ inline std::string sign(const HmacKey &key, std::string_view rand, std::string_v
 /// milliseconds beyond. Throws Error(Malformed), Error(SignatureMismatch), Error(Expired) (more
 /// than `leeway_s` before or after `now`).
 inline void verify(std::string_view key, std::string_view rand, std::string_view timestamp, std::string_view body,
-                   std::string_view signature, uint64_t now = unix_now(), uint32_t leeway_s = default_leeway_s) {
+                   std::string_view signature, uint64_t now = unix_now(), Seconds leeway_s = default_leeway_s) {
     using detail::bytes;
     detail::check(livesign_huawei_sparkrtc_verify(bytes(key), key.size(), bytes(rand), rand.size(), bytes(timestamp),
                                                   timestamp.size(), bytes(body), body.size(), bytes(signature),
                                                   signature.size(), now, leeway_s));
 }
 inline void verify(const HmacKey &key, std::string_view rand, std::string_view timestamp, std::string_view body,
-                   std::string_view signature, uint64_t now = unix_now(), uint32_t leeway_s = default_leeway_s) {
+                   std::string_view signature, uint64_t now = unix_now(), Seconds leeway_s = default_leeway_s) {
     using detail::bytes;
     detail::check(livesign_huawei_sparkrtc_verify_keyed(key.get(), bytes(rand), rand.size(), bytes(timestamp),
                                                         timestamp.size(), bytes(body), body.size(), bytes(signature),
@@ -1284,7 +1310,7 @@ enum class Unit : uint32_t {
 /// in one unit, no re-cut timestamp is a time a clock shows.
 inline void verify(std::string_view key, std::string_view rand, std::string_view timestamp, std::string_view body,
                    std::string_view signature, Unit unit, uint64_t now = unix_now(),
-                   uint32_t leeway_s = default_leeway_s) {
+                   Seconds leeway_s = default_leeway_s) {
     using detail::bytes;
     detail::check(livesign_huawei_sparkrtc_verify_unit(bytes(key), key.size(), bytes(rand), rand.size(),
                                                        bytes(timestamp), timestamp.size(), bytes(body), body.size(),
@@ -1293,7 +1319,7 @@ inline void verify(std::string_view key, std::string_view rand, std::string_view
 }
 inline void verify(const HmacKey &key, std::string_view rand, std::string_view timestamp, std::string_view body,
                    std::string_view signature, Unit unit, uint64_t now = unix_now(),
-                   uint32_t leeway_s = default_leeway_s) {
+                   Seconds leeway_s = default_leeway_s) {
     using detail::bytes;
     detail::check(livesign_huawei_sparkrtc_verify_unit_keyed(key.get(), bytes(rand), rand.size(), bytes(timestamp),
                                                              timestamp.size(), bytes(body), body.size(),
@@ -1346,7 +1372,7 @@ inline std::string build(std::string_view key, std::string_view uri, uint64_t ti
 /// keys, a duration outside 60 s to 30 days), Error(InvalidKey), Error(Malformed),
 /// Error(SignatureMismatch), Error(Expired).
 inline std::size_t verify(std::initializer_list<std::string_view> keys, std::string_view url, TimeFormat format,
-                          uint32_t duration_s, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+                          Seconds duration_s, uint64_t now = unix_now(), Seconds leeway_s = 0) {
     detail::Ring ring(keys);
     std::size_t matched = 0;
     detail::check(livesign_huawei_url_a_verify(ring.keys.data(), ring.n, detail::bytes(url), url.size(),
@@ -1381,7 +1407,7 @@ inline std::string build(std::string_view key, std::string_view stream, uint64_t
 /// returns the index of the key that matched. Valid while `now < txTime + duration_s +
 /// leeway_s`. Throws as `url_a::verify`.
 inline std::size_t verify(std::initializer_list<std::string_view> keys, std::string_view stream, std::string_view url,
-                          uint32_t duration_s, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+                          Seconds duration_s, uint64_t now = unix_now(), Seconds leeway_s = 0) {
     detail::Ring ring(keys);
     std::size_t matched = 0;
     detail::check(livesign_huawei_url_b_verify(ring.keys.data(), ring.n, detail::bytes(stream), stream.size(),
@@ -1422,7 +1448,7 @@ inline std::string build(const HmacKey &key, std::string_view stream, uint64_t h
 /// returns the index of the key that matched. Valid while `now < hwTime + duration_s +
 /// leeway_s`. Throws as `url_a::verify`.
 inline std::size_t verify(std::initializer_list<std::string_view> keys, std::string_view stream, std::string_view url,
-                          uint32_t duration_s, uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+                          Seconds duration_s, uint64_t now = unix_now(), Seconds leeway_s = 0) {
     detail::Ring ring(keys);
     std::size_t matched = 0;
     detail::check(livesign_huawei_url_d_verify(ring.keys.data(), ring.n, detail::bytes(stream), stream.size(),
@@ -1450,8 +1476,8 @@ struct KeyedRing {
 
 /// `verify` with loaded keys: `verify({primary, backup}, ...)` with `HmacKey`s.
 inline std::size_t verify(std::initializer_list<std::reference_wrapper<const HmacKey>> keys, std::string_view stream,
-                          std::string_view url, uint32_t duration_s, uint64_t now = unix_now(),
-                          uint32_t leeway_s = 0) {
+                          std::string_view url, Seconds duration_s, uint64_t now = unix_now(),
+                          Seconds leeway_s = 0) {
     internal::KeyedRing ring(keys);
     std::size_t matched = 0;
     detail::check(livesign_huawei_url_d_verify_keyed(ring.keys.data(), ring.n, detail::bytes(stream), stream.size(),
@@ -1494,8 +1520,8 @@ inline std::string build(std::string_view key, std::string_view uri, uint64_t ti
 /// of the key that matched. Valid while `now <= timestamp + validity_s + leeway_s`. Throws
 /// Error(InvalidArgument), Error(InvalidKey), Error(Malformed), Error(SignatureMismatch),
 /// Error(Expired).
-inline std::size_t verify(std::initializer_list<std::string_view> keys, std::string_view url, uint32_t validity_s,
-                          uint64_t now = unix_now(), uint32_t leeway_s = 0) {
+inline std::size_t verify(std::initializer_list<std::string_view> keys, std::string_view url, Seconds validity_s,
+                          uint64_t now = unix_now(), Seconds leeway_s = 0) {
     detail::Ring ring(keys);
     std::size_t matched = 0;
     detail::check(livesign_alibaba_url_a_verify(ring.keys.data(), ring.n, detail::bytes(url), url.size(), now,
@@ -1521,7 +1547,7 @@ inline std::string sign(std::string_view key, std::string_view domain, uint64_t 
 /// Error(Malformed) (timestamp not decimal, signature not 32 hex characters),
 /// Error(SignatureMismatch), Error(InvalidKey).
 inline void verify(std::string_view key, std::string_view domain, std::string_view timestamp,
-                   std::string_view signature, uint64_t now = unix_now(), uint32_t leeway_s = default_leeway_s) {
+                   std::string_view signature, uint64_t now = unix_now(), Seconds leeway_s = default_leeway_s) {
     detail::check(livesign_alibaba_callback_verify(detail::bytes(key), key.size(), detail::bytes(domain),
                                                    domain.size(), detail::bytes(timestamp), timestamp.size(),
                                                    detail::bytes(signature), signature.size(), now, leeway_s));

@@ -446,8 +446,31 @@ void clock_before_1970() {
           livesign::Status::InvalidArgument);
 }
 
+// A window (leeway, validity, duration, maximum age) is any integer from 0 to UINT32_MAX. C's
+// conversion would turn -1 into 4294967295 s, a leeway of 136 years: refused instead.
+void windows() {
+    using livesign::Seconds;
+    using livesign::Status;
+    CHECK(uint32_t(Seconds(0)) == 0 && uint32_t(Seconds(300)) == 300 && uint32_t(Seconds(uint8_t(7))) == 7);
+    CHECK(uint32_t(Seconds(int64_t(UINT32_MAX))) == UINT32_MAX && uint32_t(Seconds(UINT32_MAX)) == UINT32_MAX);
+    static_assert(uint32_t(Seconds(300)) == 300, "usable in constant expressions");
+    CHECK(status_of([] { Seconds s(-1); (void)s; }) == Status::InvalidArgument);
+    CHECK(status_of([] { Seconds s(INT64_MIN); (void)s; }) == Status::InvalidArgument);
+    CHECK(status_of([] { Seconds s(uint64_t(UINT32_MAX) + 1); (void)s; }) == Status::InvalidArgument);
+    CHECK(status_of([] { Seconds s(int64_t(UINT32_MAX) + 1); (void)s; }) == Status::InvalidArgument);
+    // Through a verifier: a genuine sign one second past its time.
+    const auto sign = livesign::tencent::sign(kKey, kT);
+    CHECK(status_of([&] { livesign::tencent::verify(kKey, kT, sign, kT + 1, 1); }) ==
+          Status::Ok);
+    CHECK(status_of([&] { livesign::tencent::verify(kKey, kT, sign, kT + 1, 0); }) ==
+          Status::Expired);
+    CHECK(status_of([&] { livesign::tencent::verify(kKey, kT, sign, kT + 1, -1); }) ==
+          Status::InvalidArgument);
+}
+
 int main() {
     common();
+    windows();
     clock_before_1970();
     tencent();
     hmac_key();
