@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -132,28 +133,44 @@ inline uint64_t unix_seconds(std::chrono::system_clock::time_point t) {
 }
 }  // namespace detail
 
-/// A window in seconds, 0 to UINT32_MAX: the leeway, validity, duration or maximum age a
-/// verifier allows. Any integer converts to it implicitly, so `verify(..., now, 300)` reads as
-/// before; a negative or larger one throws Error(InvalidArgument). C's conversion to
-/// `uint32_t` would wrap -1 round to 4294967295 s, 136 years, and accept nearly every expired
-/// credential.
-class Seconds {
+namespace detail {
+/// A C API's unsigned parameter that any integer converts to implicitly, so that calls read as
+/// they would with the plain type; a value outside its range (a negative one above all) throws
+/// Error(InvalidArgument) instead of wrapping round as C's conversion does.
+template <class U>
+class Unsigned {
 public:
     template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
-    constexpr Seconds(T s) : value_(checked(s)) {}  // implicit: `verify(..., now, 300)` reads as before
-    constexpr operator uint32_t() const noexcept { return value_; }
+    constexpr Unsigned(T v) : value_(checked(v)) {}  // implicit on purpose
+    constexpr operator U() const noexcept { return value_; }
 
 private:
     template <class T>
-    static constexpr uint32_t checked(T s) {
+    static constexpr U checked(T v) {
         if constexpr (std::is_signed_v<T>) {
-            if (s < 0) throw Error(Status::InvalidArgument);
+            if (v < 0) throw Error(Status::InvalidArgument);
         }
-        if (static_cast<std::make_unsigned_t<T>>(s) > UINT32_MAX) throw Error(Status::InvalidArgument);
-        return static_cast<uint32_t>(s);
+        if constexpr (uintmax_t(std::numeric_limits<T>::max()) > uintmax_t(std::numeric_limits<U>::max())) {
+            if (static_cast<std::make_unsigned_t<T>>(v) > std::numeric_limits<U>::max())
+                throw Error(Status::InvalidArgument);
+        }
+        return static_cast<U>(v);
     }
-    uint32_t value_;
+    U value_;
 };
+}  // namespace detail
+
+/// A window in seconds, 0 to UINT32_MAX: the leeway, validity, duration or maximum age a
+/// verifier allows. `verify(..., now, 300)` reads as with a `uint32_t`, but -1 throws
+/// Error(InvalidArgument): C's conversion would make it 4294967295 s, a leeway of 136 years
+/// that accepts nearly every expired credential.
+using Seconds = detail::Unsigned<uint32_t>;
+
+/// A Unix time or a lifetime written into a credential being made (a `t`, an expiry, a
+/// timestamp, a UserSig's `expire`), 0 to UINT64_MAX. A negative one throws
+/// Error(InvalidArgument): C's conversion would make -1 about 1.8e19, a credential that never
+/// expires.
+using Time = detail::Unsigned<uint64_t>;
 
 /// The current Unix time in seconds (the default `now` of every call); throws
 /// Error(InvalidArgument) while the system clock is set before 1970.
@@ -232,7 +249,7 @@ namespace tencent {
 inline std::size_t sign_len() noexcept { return livesign_tencent_sign_len(); }
 
 /// `sign` = lowercase hex MD5(key + decimal t); `t` is the expiry (Unix seconds).
-inline std::string sign(std::string_view key, uint64_t t) {
+inline std::string sign(std::string_view key, Time t) {
     std::array<uint8_t, LIVESIGN_TENCENT_SIGN_LEN> out{};
     detail::check(livesign_tencent_sign(detail::bytes(key), key.size(), t, out.data()));
     return detail::to_string(out);
@@ -331,7 +348,7 @@ inline std::size_t build_len(Kind kind, std::string_view domain, std::string_vie
 /// Throws Error(InvalidArgument) for a domain, app or stream outside the allowed characters
 /// or an expiry above `max_expiry`, Error(InvalidKey) for an empty key.
 inline std::string build(Kind kind, std::string_view domain, std::string_view app, std::string_view stream,
-                         std::string_view key, uint64_t expiry) {
+                         std::string_view key, Time expiry) {
     return detail::variable([&](uint8_t *out, std::size_t cap, std::size_t *len) {
         return livesign_tencent_url_build(static_cast<uint32_t>(kind), detail::bytes(domain), domain.size(),
                                           detail::bytes(app), app.size(), detail::bytes(stream), stream.size(),
@@ -483,7 +500,7 @@ inline Param number(std::string_view name, std::string_view value) noexcept {
 constexpr std::size_t max_params = LIVESIGN_TENCENT_API_MAX_PARAMS;
 
 namespace internal {
-inline std::string build(Command command, uint64_t appid, std::string_view key, uint64_t t, const Param *params,
+inline std::string build(Command command, uint64_t appid, std::string_view key, Time t, const Param *params,
                          std::size_t n, std::string_view base) {
     if (n > max_params) throw Error(Status::InvalidArgument);
     std::array<livesign_tencent_api_param, LIVESIGN_TENCENT_API_MAX_PARAMS> c{};
@@ -504,11 +521,11 @@ inline std::string build(Command command, uint64_t appid, std::string_view key, 
 /// parameters in order, percent-encoded. `t` is the expiry (Unix seconds); an empty `base`
 /// means the command's `default_base`. Throws Error(InvalidArgument) for a bad base, a bad
 /// parameter or more than `max_params`, Error(InvalidKey) for an empty key.
-inline std::string build(Command command, uint64_t appid, std::string_view key, uint64_t t,
+inline std::string build(Command command, uint64_t appid, std::string_view key, Time t,
                          std::initializer_list<Param> params = {}, std::string_view base = {}) {
     return internal::build(command, appid, key, t, params.begin(), params.size(), base);
 }
-inline std::string build(Command command, uint64_t appid, std::string_view key, uint64_t t,
+inline std::string build(Command command, uint64_t appid, std::string_view key, Time t,
                          const std::vector<Param> &params, std::string_view base = {}) {
     return internal::build(command, appid, key, t, params.data(), params.size(), base);
 }
@@ -673,7 +690,7 @@ std::string exact(std::size_t n, Call &&call) {
 /// identifier that is not UTF-8 or longer than `identifier_max_len`, a userbuf longer than
 /// `userbuf_max_len`, or `now + expire_s` above `max_expires_at`. The key is the console's secret key as text (its bytes, never
 /// hex-decoded).
-inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, uint64_t expire_s,
+inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, Time expire_s,
                        uint64_t now = unix_now(), std::string_view userbuf = {}) {
     using detail::bytes;
     return internal::exact(len(sdkappid, identifier, expire_s, now, userbuf.size()),
@@ -683,7 +700,7 @@ inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view
                                                            userbuf.size(), out, cap, written);
                            });
 }
-inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, uint64_t expire_s,
+inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, Time expire_s,
                        uint64_t now = unix_now(), std::string_view userbuf = {}) {
     using detail::bytes;
     return internal::exact(len(sdkappid, identifier, expire_s, now, userbuf.size()),
@@ -777,7 +794,7 @@ std::string gen(Call &&call) {
 /// A PrivateMapKey granting `identifier` `privileges` in the numeric room `roomid` until
 /// `now + expire_s`. Throws as `usersig::gen`, and Error(InvalidArgument) for a non-ASCII
 /// identifier, an sdkappid or `now + expire_s` above 2^32 - 1.
-inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, uint64_t expire_s,
+inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, Time expire_s,
                        uint32_t roomid, Privilege privileges, uint64_t now = unix_now()) {
     using detail::bytes;
     return internal::gen([&](uint8_t *out, std::size_t cap, std::size_t *len) {
@@ -785,7 +802,7 @@ inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view
                                     now, roomid, static_cast<uint32_t>(privileges), out, cap, len);
     });
 }
-inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, uint64_t expire_s,
+inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, Time expire_s,
                        uint32_t roomid, Privilege privileges, uint64_t now = unix_now()) {
     using detail::bytes;
     return internal::gen([&](uint8_t *out, std::size_t cap, std::size_t *len) {
@@ -795,7 +812,7 @@ inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view i
 }
 
 /// The same for the string room `roomstr` (non-empty ASCII, e.g. "room-42_abc").
-inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, uint64_t expire_s,
+inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view identifier, Time expire_s,
                        std::string_view roomstr, Privilege privileges, uint64_t now = unix_now()) {
     using detail::bytes;
     return internal::gen([&](uint8_t *out, std::size_t cap, std::size_t *len) {
@@ -804,7 +821,7 @@ inline std::string gen(uint64_t sdkappid, std::string_view key, std::string_view
                                             static_cast<uint32_t>(privileges), out, cap, len);
     });
 }
-inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, uint64_t expire_s,
+inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view identifier, Time expire_s,
                        std::string_view roomstr, Privilege privileges, uint64_t now = unix_now()) {
     using detail::bytes;
     return internal::gen([&](uint8_t *out, std::size_t cap, std::size_t *len) {
@@ -1083,7 +1100,7 @@ inline livesign_huawei_event to_c(const Event &e) noexcept {
 /// Error(InvalidArgument) for an `auth_timestamp` above `max_auth_timestamp`, Error(InvalidKey)
 /// unless the key is 32 to 128 bytes.
 inline std::string sign(std::string_view key, std::string_view event, std::string_view domain, std::string_view app,
-                        std::string_view stream, uint64_t auth_timestamp) {
+                        std::string_view stream, Time auth_timestamp) {
     std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
     detail::check(livesign_huawei_sign(detail::bytes(key), key.size(), detail::bytes(event), event.size(),
                                        detail::bytes(domain), domain.size(), detail::bytes(app), app.size(),
@@ -1091,7 +1108,7 @@ inline std::string sign(std::string_view key, std::string_view event, std::strin
     return detail::to_string(out);
 }
 inline std::string sign(const HmacKey &key, std::string_view event, std::string_view domain, std::string_view app,
-                        std::string_view stream, uint64_t auth_timestamp) {
+                        std::string_view stream, Time auth_timestamp) {
     std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
     detail::check(livesign_huawei_sign_keyed(key.get(), detail::bytes(event), event.size(), detail::bytes(domain),
                                              domain.size(), detail::bytes(app), app.size(), detail::bytes(stream),
@@ -1244,7 +1261,7 @@ inline void verify(const HmacKey &key, const Fields &f, std::string_view sign, u
 
 /// Sign type MD5: lowercase hex MD5(key + decimal auth_timestamp). It signs no body field
 /// (Huawei calls it insecure); prefer HMACSHA256.
-inline std::string md5_sign(std::string_view key, uint64_t auth_timestamp) {
+inline std::string md5_sign(std::string_view key, Time auth_timestamp) {
     std::array<uint8_t, LIVESIGN_HUAWEI_RECORD_MD5_LEN> out{};
     detail::check(livesign_huawei_record_md5_sign(detail::bytes(key), key.size(), auth_timestamp, out.data()));
     return detail::to_string(out);
@@ -1357,7 +1374,7 @@ constexpr uint64_t max_hex_timestamp = LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP;
 /// is the start of validity. `rand` (Huawei: a UUID without dashes) and `uid` are 1 to 64 ASCII
 /// letters and digits. Throws Error(InvalidArgument) for a bad uri, rand or uid or a hex
 /// `timestamp` above `max_hex_timestamp`, Error(InvalidKey) for a key that breaks the key rule.
-inline std::string build(std::string_view key, std::string_view uri, uint64_t timestamp, TimeFormat format,
+inline std::string build(std::string_view key, std::string_view uri, Time timestamp, TimeFormat format,
                          std::string_view rand, std::string_view uid = "0") {
     return detail::bounded<LIVESIGN_HUAWEI_URL_A_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
         return livesign_huawei_url_a_build(detail::bytes(key), key.size(), detail::bytes(uri), uri.size(), timestamp,
@@ -1396,7 +1413,7 @@ constexpr uint64_t max_tx_time = LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME;
 /// `http://host/livetest/huawei1.flv`), valid from `tx_time`. Throws Error(InvalidArgument) for
 /// an empty stream or a `tx_time` above `max_tx_time`, Error(InvalidKey) for a key that breaks
 /// the key rule.
-inline std::string build(std::string_view key, std::string_view stream, uint64_t tx_time) {
+inline std::string build(std::string_view key, std::string_view stream, Time tx_time) {
     return detail::bounded<LIVESIGN_HUAWEI_URL_B_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
         return livesign_huawei_url_b_build(detail::bytes(key), key.size(), detail::bytes(stream), stream.size(),
                                            tx_time, out, cap, len);
@@ -1431,13 +1448,13 @@ constexpr uint64_t max_hw_time = LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME;
 /// The query `hwSecret=...&hwTime=...` for a stream name. Throws Error(InvalidArgument) for an
 /// empty stream or a `hw_time` above `max_hw_time`, Error(InvalidKey) for a key that breaks the key rule (only its length, 32
 /// bytes, can be checked on a loaded `HmacKey`).
-inline std::string build(std::string_view key, std::string_view stream, uint64_t hw_time) {
+inline std::string build(std::string_view key, std::string_view stream, Time hw_time) {
     return detail::bounded<LIVESIGN_HUAWEI_URL_D_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
         return livesign_huawei_url_d_build(detail::bytes(key), key.size(), detail::bytes(stream), stream.size(),
                                            hw_time, out, cap, len);
     });
 }
-inline std::string build(const HmacKey &key, std::string_view stream, uint64_t hw_time) {
+inline std::string build(const HmacKey &key, std::string_view stream, Time hw_time) {
     return detail::bounded<LIVESIGN_HUAWEI_URL_D_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
         return livesign_huawei_url_d_build_keyed(key.get(), detail::bytes(stream), stream.size(), hw_time, out, cap,
                                                  len);
@@ -1507,7 +1524,7 @@ constexpr std::size_t max_len = LIVESIGN_ALIBABA_URL_A_MAX_LEN;
 /// The query `auth_key=...` for the URL path `uri`; the URL expires at `timestamp` + the
 /// validity configured in the console. `rand` and `uid` are 1 to 64 ASCII letters and digits.
 /// Throws Error(InvalidArgument) for a bad uri, rand or uid, Error(InvalidKey) for an empty key.
-inline std::string build(std::string_view key, std::string_view uri, uint64_t timestamp, std::string_view rand = "0",
+inline std::string build(std::string_view key, std::string_view uri, Time timestamp, std::string_view rand = "0",
                          std::string_view uid = "0") {
     return detail::bounded<LIVESIGN_ALIBABA_URL_A_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
         return livesign_alibaba_url_a_build(detail::bytes(key), key.size(), detail::bytes(uri), uri.size(), timestamp,
@@ -1535,7 +1552,7 @@ inline std::size_t verify(std::initializer_list<std::string_view> keys, std::str
 namespace callback {
 
 /// The `ALI-LIVE-SIGNATURE` for a domain and an `ALI-LIVE-TIMESTAMP`.
-inline std::string sign(std::string_view key, std::string_view domain, uint64_t timestamp) {
+inline std::string sign(std::string_view key, std::string_view domain, Time timestamp) {
     std::array<uint8_t, LIVESIGN_ALIBABA_SIGN_LEN> out{};
     detail::check(livesign_alibaba_callback_sign(detail::bytes(key), key.size(), detail::bytes(domain), domain.size(),
                                                  timestamp, out.data()));

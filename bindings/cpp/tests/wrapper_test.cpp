@@ -468,9 +468,34 @@ void windows() {
           Status::InvalidArgument);
 }
 
+// A time or lifetime written into a credential is any integer from 0 to UINT64_MAX. C's
+// conversion would turn -1 into about 1.8e19: a credential that never expires. The signers
+// below take UINT64_MAX itself (it is a value of the C API), never a negative number.
+void issued_times() {
+    using livesign::Status;
+    using livesign::Time;
+    CHECK(uint64_t(Time(0)) == 0 && uint64_t(Time(kT)) == kT && uint64_t(Time(UINT64_MAX)) == UINT64_MAX);
+    CHECK(uint64_t(Time(INT64_MAX)) == uint64_t(INT64_MAX));
+    CHECK(status_of([] { Time t(-1); (void)t; }) == Status::InvalidArgument);
+    CHECK(status_of([] { Time t(INT64_MIN); (void)t; }) == Status::InvalidArgument);
+    const std::string key = "5d41402abc4b2a76b9719d911017c592";
+    const int64_t minus_one = -1;
+    CHECK(livesign::tencent::sign(key, uint64_t(-1)).size() == 32);
+    CHECK(status_of([&] { livesign::tencent::sign(key, minus_one); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { livesign::tencent::api::build(livesign::tencent::api::Command::GetLiveStat, 1, key,
+                                                        minus_one); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { livesign::huawei::record::md5_sign(key, minus_one); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { livesign::alibaba::url_a::build(key, "/live/s.flv", minus_one); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { livesign::alibaba::callback::sign(key, "d.example.com", minus_one); }) ==
+          Status::InvalidArgument);
+    CHECK(status_of([&] { livesign::trtc::usersig::gen(1400000000, key, "alice", minus_one, kT); }) ==
+          Status::InvalidArgument);
+}
+
 int main() {
     common();
     windows();
+    issued_times();
     clock_before_1970();
     tencent();
     hmac_key();
