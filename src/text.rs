@@ -471,6 +471,23 @@ mod tests {
     }
 
     #[test]
+    fn hex_hash_is_by_content() {
+        // A signature used as a map or set key (a replay cache) must hash as its text: equal
+        // signatures land in the same bucket, different ones are told apart.
+        use std::collections::hash_map::DefaultHasher;
+        use std::hash::{Hash, Hasher};
+        fn hash(v: &impl Hash) -> u64 {
+            let mut h = DefaultHasher::new();
+            v.hash(&mut h);
+            h.finish()
+        }
+        let h = Hex::<4>::encode(&[0xab, 0x01]);
+        assert_eq!(hash(&h), hash(b"ab01"));
+        assert_eq!(hash(&h), hash(&Hex::<4>::encode(&[0xab, 0x01])));
+        assert_ne!(hash(&h), hash(&Hex::<4>::encode(&[0xab, 0x02])));
+    }
+
+    #[test]
     fn decimal_matches_std_formatting() {
         for v in [0, 1, 9, 10, 99, 100, 1471850187, u32::MAX as u64, u64::MAX - 1, u64::MAX] {
             assert_eq!(Decimal::new(v).as_bytes(), v.to_string().as_bytes());
