@@ -25,10 +25,14 @@ EXPIRE = 180 * 86400
 TIME = 1700000000
 
 
+def zlib_stream(token):
+    """The zlib stream a token encodes in Tencent's base64 alphabet (`* - _`)."""
+    return base64.b64decode(token.replace("*", "+").replace("-", "/").replace("_", "="))
+
+
 def verify(token, sdkappid, key, identifier, now):
     """Decode, inflate, parse, check identity and expiry, recompute and compare the HMAC."""
-    raw = base64.b64decode(token.replace("*", "+").replace("-", "/").replace("_", "="))
-    doc = json.loads(zlib.decompress(raw))
+    doc = json.loads(zlib.decompress(zlib_stream(token)))
     if doc.get("TLS.sdkappid") != sdkappid or doc.get("TLS.identifier", "") != identifier:
         raise ValueError("identity mismatch")
     t, e = doc.get("TLS.time", 0), doc.get("TLS.expire", 0)
@@ -45,8 +49,7 @@ def verify(token, sdkappid, key, identifier, now):
 
 def inflated_block_type(token):
     """The deflate block type of a token's first block: 0 stored, 1 fixed, 2 dynamic Huffman."""
-    raw = base64.b64decode(token.replace("*", "+").replace("-", "/").replace("_", "="))
-    return (raw[2] >> 1) & 3
+    return (zlib_stream(token)[2] >> 1) & 3
 
 
 def vector_token(case, impl, vectors, path):
@@ -70,7 +73,7 @@ def make_token(path):
         token = TLSSigAPIv2.TLSSigAPIv2(SDKAPPID, KEY).gen_sig(IDENTIFIER, EXPIRE)
     finally:
         time.time = real
-    assert zlib.decompress(base64.b64decode(token.replace("*", "+").replace("-", "/").replace("_", "=")))
+    assert zlib.decompress(zlib_stream(token))
     with open(path, "w") as f:
         f.write(token)
 

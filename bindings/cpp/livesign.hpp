@@ -19,8 +19,9 @@
 //   Error(InvalidArgument) for a clock set before 1970); pass `now` explicitly in tests.
 //   The leeway defaults to 0, except for callbacks stamped with their send time (Huawei
 //   notifications, recording and SparkRTC callbacks, Alibaba callbacks): 300 s. Windows (leeway,
-//   validity, duration, maximum age) are `livesign::Seconds`: any integer from 0 to UINT32_MAX;
-//   another one throws Error(InvalidArgument) instead of wrapping round.
+//   validity, duration, maximum age) are `livesign::Seconds` and the times written into a
+//   credential `livesign::Time`: any integer converts, and a negative one (or a window over
+//   UINT32_MAX) throws Error(InvalidArgument) instead of wrapping round.
 // - Key contexts (`livesign::HmacKey`) wipe themselves when destroyed.
 // Compiles alone with -std=c++17 -Wall -Wextra -Werror -pedantic.
 #ifndef LIVESIGN_HPP
@@ -131,9 +132,7 @@ inline uint64_t unix_seconds(std::chrono::system_clock::time_point t) {
     if (s < 0) throw Error(Status::InvalidArgument);
     return static_cast<uint64_t>(s);
 }
-}  // namespace detail
 
-namespace detail {
 /// A C API's unsigned parameter that any integer converts to implicitly, so that calls read as
 /// they would with the plain type; a value outside its range (a negative one above all) throws
 /// Error(InvalidArgument) instead of wrapping round as C's conversion does.

@@ -364,8 +364,9 @@ fn codes(
             bits.refill();
         }
         // A literal whose code the table resolves, nearly every symbol of a token, straight
-        // from the entry: `decode` would check the length twice more and return through
-        // `Result`.
+        // from the entry, in a branch of its own; everything else looks its entry up again
+        // through `decode`. One lookup feeding both cases measured about 10% slower on a
+        // Node token's block (the literal store no longer has a path to itself).
         let e = lit.fast[bits.acc as usize & (LIT_FAST - 1)];
         let code_len = e & 15;
         if code_len != 0 && e >> 8 < 256 {
