@@ -42,6 +42,22 @@ const fn symbols(alphabet: Alphabet) -> [u8; 64] {
     t
 }
 
+/// Two symbols for every 12 bits, first symbol in the low byte: a 6-byte run encodes with
+/// four lookups and one 8-byte store instead of eight lookups (8 KiB per alphabet, which the
+/// generator's hot loop keeps in L1).
+static STANDARD_PAIRS: [u16; 4096] = pairs(&STANDARD);
+static TENCENT_PAIRS: [u16; 4096] = pairs(&TENCENT);
+
+const fn pairs(symbols: &[u8; 64]) -> [u16; 4096] {
+    let mut t = [0u16; 4096];
+    let mut i = 0;
+    while i < 4096 {
+        t[i] = symbols[i >> 6] as u16 | (symbols[i & 63] as u16) << 8;
+        i += 1;
+    }
+    t
+}
+
 /// Encoded length of `n` bytes (always padded).
 pub const fn encoded_len(n: usize) -> usize {
     n.div_ceil(3) * 4
@@ -128,15 +144,29 @@ pub(crate) fn encode_in_place(alphabet: Alphabet, buf: &mut [u8], n: usize) {
         debug_assert!(false, "encode_in_place needs exactly encoded_len(n) bytes");
         return;
     }
-    let table = match alphabet {
-        Alphabet::Standard => &STANDARD,
-        Alphabet::Tencent => &TENCENT,
+    let (table, pairs) = match alphabet {
+        Alphabet::Standard => (&STANDARD, &STANDARD_PAIRS),
+        Alphabet::Tencent => (&TENCENT, &TENCENT_PAIRS),
     };
     let start = buf.len() - n;
     let full = n / 3;
-    // Whole groups whose 4-byte window stays inside the buffer are read with one load and
-    // written with one store (the 4th byte read is the next group's and is ignored).
+    // Two whole groups at a time while their 8-byte window stays inside the buffer: one load,
+    // four pair lookups, one store (the 2 extra bytes read are the next pair's and are
+    // ignored). The store reaches 4i + 8 <= start + 3i + 6, where the next read begins,
+    // because i + 2 <= full <= start.
     let mut i = 0;
+    while i + 2 <= full {
+        let from = start + 3 * i;
+        let Some(window) = buf.get(from..from + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) else { break };
+        let w = u64::from_be_bytes(window);
+        let pair = |shift: u32| u64::from(pairs[(w >> shift) as usize & 0xfff]);
+        let q = pair(52) | pair(40) << 16 | pair(28) << 32 | pair(16) << 48;
+        if let Some(dst) = buf.get_mut(4 * i..4 * i + 8) {
+            dst.copy_from_slice(&q.to_le_bytes());
+        }
+        i += 2;
+    }
+    // The rest of the whole groups, one 4-byte window at a time where it fits.
     while i < full {
         let from = start + 3 * i;
         let Some(window) = buf.get(from..from + 4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else { break };

@@ -56,6 +56,17 @@ pub mod base64 {
         crate::base64::encode(alphabet, src, &mut out);
         out.finish()
     }
+
+    /// The generator's encoder: `src` is copied to the tail of `buf`'s first
+    /// `encoded_len(src.len())` bytes and encoded where it lies. The length written, or
+    /// `BufferTooSmall` with the length needed.
+    pub fn encode_in_place(alphabet: Alphabet, src: &[u8], buf: &mut [u8]) -> Result<usize, Error> {
+        let needed = encoded_len(src.len());
+        let buf = buf.get_mut(..needed).ok_or(Error::BufferTooSmall { needed })?;
+        buf[needed - src.len()..].copy_from_slice(src);
+        crate::base64::encode_in_place(alphabet, buf, src.len());
+        Ok(needed)
+    }
 }
 
 /// The URL and query reader (`src/url.rs`).

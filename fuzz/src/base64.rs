@@ -23,13 +23,16 @@ fn to_standard(alphabet: Alphabet, text: &[u8]) -> Vec<u8> {
     }
 }
 
-/// `decode(encode(x)) == x`, the reference encodes the same text, and a short buffer gets
-/// the exact size.
+/// `decode(encode(x)) == x`, the reference and the in-place encoder write the same text,
+/// and a short buffer gets the exact size.
 pub fn encoding(alphabet: Alphabet, bytes: &[u8]) {
     let len = base64::encoded_len(bytes.len());
     let mut text = vec![0u8; len];
     assert_eq!(base64::encode(alphabet, bytes, &mut text), Ok(len));
     assert_eq!(to_standard(alphabet, &text), base64_encode(bytes).as_bytes());
+    let mut in_place = vec![0u8; len];
+    assert_eq!(base64::encode_in_place(alphabet, bytes, &mut in_place), Ok(len));
+    assert_eq!(in_place, text, "in place");
     if len > 0 {
         let mut short = vec![0u8; len - 1];
         assert_eq!(base64::encode(alphabet, bytes, &mut short), Err(Error::BufferTooSmall { needed: len }));
