@@ -26,7 +26,7 @@ impl Alphabet {
 
 const CORE: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-/// The 64 symbols of each alphabet, so that encoding is one masked table lookup per symbol.
+/// The 64 symbols of each alphabet, so that encoding a group is one masked lookup per symbol.
 static STANDARD: [u8; 64] = symbols(Alphabet::Standard);
 static TENCENT: [u8; 64] = symbols(Alphabet::Tencent);
 
@@ -42,8 +42,8 @@ const fn symbols(alphabet: Alphabet) -> [u8; 64] {
     t
 }
 
-/// Two symbols for every 12 bits, first symbol in the low byte: a 6-byte run encodes with
-/// four lookups and one 8-byte store instead of eight lookups (8 KiB per alphabet, which the
+/// Two symbols for every 12 bits, the first in the low byte: six bytes encode with four
+/// lookups and one 8-byte store instead of eight lookups (8 KiB per alphabet, which a
 /// generator's hot loop keeps in L1).
 static STANDARD_PAIRS: [u16; 4096] = pairs(&STANDARD);
 static TENCENT_PAIRS: [u16; 4096] = pairs(&TENCENT);
@@ -68,67 +68,69 @@ pub const fn decoded_max_len(n: usize) -> usize {
     n / 4 * 3
 }
 
+/// An alphabet's encoding tables.
+#[derive(Clone, Copy)]
+struct Symbols {
+    single: &'static [u8; 64],
+    pairs: &'static [u16; 4096],
+    pad: u8,
+}
+
+impl Symbols {
+    fn of(alphabet: Alphabet) -> Self {
+        let (single, pairs) = match alphabet {
+            Alphabet::Standard => (&STANDARD, &STANDARD_PAIRS),
+            Alphabet::Tencent => (&TENCENT, &TENCENT_PAIRS),
+        };
+        Self { single, pairs, pad: alphabet.specials()[2] }
+    }
+
+    /// The 8 symbols of the six bytes in the top 48 bits of `w`.
+    #[inline(always)]
+    fn octet(self, w: u64) -> [u8; 8] {
+        let pair = |shift: u32| u64::from(self.pairs[(w >> shift) as usize & 0xfff]);
+        (pair(52) | pair(40) << 16 | pair(28) << 32 | pair(16) << 48).to_le_bytes()
+    }
+
+    #[inline(always)]
+    fn quad(self, g: [u8; 3]) -> [u8; 4] {
+        let n = (u32::from(g[0]) << 16) | (u32::from(g[1]) << 8) | u32::from(g[2]);
+        let t = self.single;
+        [t[(n >> 18) as usize & 63], t[(n >> 12) as usize & 63], t[(n >> 6) as usize & 63], t[n as usize & 63]]
+    }
+
+    /// The padded quad of the last 1 or 2 bytes; `None` for none.
+    fn last(self, tail: &[u8]) -> Option<[u8; 4]> {
+        let have = tail.len().min(2);
+        if have == 0 {
+            return None;
+        }
+        let mut group = [0u8; 3];
+        group[..have].copy_from_slice(&tail[..have]);
+        let mut q = self.quad(group);
+        q[have + 1..].fill(self.pad);
+        Some(q)
+    }
+}
+
 /// Appends the encoding of `src` to `out`.
 pub(crate) fn encode(alphabet: Alphabet, src: &[u8], out: &mut Out<'_>) {
-    let mut e = Encoder::new(alphabet, out);
-    e.push(src);
-    e.finish();
-}
-
-/// Encodes a byte string that arrives in pieces exactly as [`encode`] encodes the whole, so
-/// that a generator can stream its output into the caller's buffer without a copy.
-pub(crate) struct Encoder<'o, 'b> {
-    table: &'static [u8; 64],
-    pad: u8,
-    out: &'o mut Out<'b>,
-    /// Bytes waiting for a complete 3-byte group.
-    held: [u8; 3],
-    held_len: usize,
-}
-
-impl<'o, 'b> Encoder<'o, 'b> {
-    pub(crate) fn new(alphabet: Alphabet, out: &'o mut Out<'b>) -> Self {
-        let table = match alphabet {
-            Alphabet::Standard => &STANDARD,
-            Alphabet::Tencent => &TENCENT,
-        };
-        Self { table, pad: alphabet.specials()[2], out, held: [0; 3], held_len: 0 }
+    let s = Symbols::of(alphabet);
+    let (runs, rest) = src.as_chunks::<6>();
+    // Batches of 64 symbols keep the per-push bookkeeping of `Out` off the hot path.
+    for batch in runs.chunks(8) {
+        let mut buf = [0u8; 64];
+        for (dst, &[a, b, c, d, e, f]) in buf.as_chunks_mut::<8>().0.iter_mut().zip(batch) {
+            *dst = s.octet(u64::from_be_bytes([a, b, c, d, e, f, 0, 0]));
+        }
+        out.push(&buf[..batch.len() * 8]);
     }
-
-    pub(crate) fn push(&mut self, mut bytes: &[u8]) {
-        if self.held_len > 0 {
-            while self.held_len < 3 {
-                let Some((&b, rest)) = bytes.split_first() else { return };
-                self.held[self.held_len] = b;
-                self.held_len += 1;
-                bytes = rest;
-            }
-            let group = self.held;
-            self.out.push(&quad(self.table, group));
-            self.held_len = 0;
-        }
-        let (groups, rest) = bytes.as_chunks::<3>();
-        // Batches of 16 quads keep the per-push bookkeeping of `Out` off the hot path.
-        for batch in groups.chunks(16) {
-            let mut buf = [0u8; 64];
-            for (dst, group) in buf.as_chunks_mut::<4>().0.iter_mut().zip(batch) {
-                *dst = quad(self.table, *group);
-            }
-            self.out.push(&buf[..batch.len() * 4]);
-        }
-        self.held[..rest.len()].copy_from_slice(rest);
-        self.held_len = rest.len();
+    let (group, tail) = rest.as_chunks::<3>();
+    if let Some(&g) = group.first() {
+        out.push(&s.quad(g));
     }
-
-    /// Writes the last, padded quad.
-    pub(crate) fn finish(self) {
-        if self.held_len > 0 {
-            let mut group = [0u8; 3];
-            group[..self.held_len].copy_from_slice(&self.held[..self.held_len]);
-            let mut q = quad(self.table, group);
-            q[self.held_len + 1..].fill(self.pad);
-            self.out.push(&q);
-        }
+    if let Some(q) = s.last(tail) {
+        out.push(&q);
     }
 }
 
@@ -136,82 +138,42 @@ impl<'o, 'b> Encoder<'o, 'b> {
 /// `encoded_len(n)` long (else nothing is written): a generator can build its bytes in the
 /// tail of the caller's output buffer and encode them where they lie, with no copy.
 ///
-/// Quad `i` is written to `4i..4i+4` after group `i` is read, and group `i + 1` starts at
-/// `start + 3i + 3` where `start = encoded_len(n) - n >= ceil(n / 3) >= i + 1`: no byte is
+/// Group `i` (3 bytes) starts at `start + 3i`, where `start = encoded_len(n) - n >=
+/// ceil(n / 3)`, and its quad goes to `4i..4i+4`. Two groups at a time are read as one 8-byte
+/// window (its last 2 bytes are ignored) and written with one store, which reaches `4i + 8 <=
+/// start + 3i + 6`, where the next read begins, because `i + 2 <= n / 3 <= start`: no byte is
 /// overwritten before it is read.
 pub(crate) fn encode_in_place(alphabet: Alphabet, buf: &mut [u8], n: usize) {
     if buf.len() != encoded_len(n) {
         debug_assert!(false, "encode_in_place needs exactly encoded_len(n) bytes");
         return;
     }
-    let (table, pairs) = match alphabet {
-        Alphabet::Standard => (&STANDARD, &STANDARD_PAIRS),
-        Alphabet::Tencent => (&TENCENT, &TENCENT_PAIRS),
-    };
+    let s = Symbols::of(alphabet);
     let start = buf.len() - n;
     let full = n / 3;
-    // Two whole groups at a time while their 8-byte window stays inside the buffer: one load,
-    // four pair lookups, one store (the 2 extra bytes read are the next pair's and are
-    // ignored). The store reaches 4i + 8 <= start + 3i + 6, where the next read begins,
-    // because i + 2 <= full <= start.
     let mut i = 0;
     while i + 2 <= full {
         let from = start + 3 * i;
         let Some(window) = buf.get(from..from + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) else { break };
-        let w = u64::from_be_bytes(window);
-        let pair = |shift: u32| u64::from(pairs[(w >> shift) as usize & 0xfff]);
-        let q = pair(52) | pair(40) << 16 | pair(28) << 32 | pair(16) << 48;
+        let q = s.octet(u64::from_be_bytes(window));
         if let Some(dst) = buf.get_mut(4 * i..4 * i + 8) {
-            dst.copy_from_slice(&q.to_le_bytes());
+            dst.copy_from_slice(&q);
         }
         i += 2;
     }
-    // The rest of the whole groups, one 4-byte window at a time where it fits.
-    while i < full {
-        let from = start + 3 * i;
-        let Some(window) = buf.get(from..from + 4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else { break };
-        let w = u32::from_be_bytes(window);
-        let q = [
-            table[(w >> 26) as usize],
-            table[(w >> 20) as usize & 63],
-            table[(w >> 14) as usize & 63],
-            table[(w >> 8) as usize & 63],
-        ];
-        if let Some(dst) = buf.get_mut(4 * i..4 * i + 4) {
-            dst.copy_from_slice(&q);
-        }
-        i += 1;
-    }
+    // At most the last two whole groups are left: their window would pass the end.
     for i in i..full {
         let from = start + 3 * i;
         let group = buf.get(from..from + 3).and_then(|g| <[u8; 3]>::try_from(g).ok()).unwrap_or_default();
         if let Some(dst) = buf.get_mut(4 * i..4 * i + 4) {
-            dst.copy_from_slice(&quad(table, group));
+            dst.copy_from_slice(&s.quad(group));
         }
     }
-    let have = n % 3;
-    if have > 0 {
-        let mut group = [0u8; 3];
-        for (g, &b) in group.iter_mut().zip(buf.get(start + 3 * full..).unwrap_or_default()) {
-            *g = b;
-        }
-        let mut q = quad(table, group);
-        q[have + 1..].fill(alphabet.specials()[2]);
-        if let Some(dst) = buf.get_mut(4 * full..4 * full + 4) {
-            dst.copy_from_slice(&q);
-        }
+    if let Some(q) = s.last(buf.get(start + 3 * full..).unwrap_or_default())
+        && let Some(dst) = buf.get_mut(4 * full..4 * full + 4)
+    {
+        dst.copy_from_slice(&q);
     }
-}
-
-#[inline(always)]
-fn quad(table: &[u8; 64], g: [u8; 3]) -> [u8; 4] {
-    let n = (u32::from(g[0]) << 16) | (u32::from(g[1]) << 8) | u32::from(g[2]);
-    [
-        table[(n >> 18) as usize & 63],
-        table[(n >> 12) as usize & 63],
-        table[(n >> 6) as usize & 63],
-        table[n as usize & 63],
-    ]
 }
 
 /// Symbol values by character for each alphabet, pre-shifted to their place in a quad's 24
@@ -412,22 +374,6 @@ mod tests {
         }
         let mut small = [0u8; 2];
         assert_eq!(decode(Alphabet::Standard, b"Zm9v", &mut small), Err(Error::BufferTooSmall { needed: 3 }));
-    }
-
-    #[test]
-    fn streaming_pieces_equal_the_whole() {
-        let data: Vec<u8> = (0..150u32).map(|i| (i * 37 + 11) as u8).collect();
-        for cuts in [[0, 0], [1, 2], [2, 3], [3, 7], [5, 100], [149, 150], [64, 65]] {
-            let mut buf = [0u8; 300];
-            let mut out = Out::new(&mut buf);
-            let mut e = Encoder::new(Alphabet::Tencent, &mut out);
-            e.push(&data[..cuts[0]]);
-            e.push(&data[cuts[0]..cuts[1]]);
-            e.push(&data[cuts[1]..]);
-            e.finish();
-            let n = out.finish().unwrap();
-            assert_eq!(String::from_utf8(buf[..n].to_vec()).unwrap(), enc(Alphabet::Tencent, &data), "{cuts:?}");
-        }
     }
 
     proptest::proptest! {
