@@ -20,6 +20,14 @@ use livesign::ffi::trtc_rest::*;
 const HUAWEI_URL_KEY: &[u8] = b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
 const KEY32: &[u8] = b"0123456789abcdef0123456789abcdef";
 
+/// A host of `LIVESIGN_MAX_ID_LEN` bytes that the URL builders take: DNS allows no label over
+/// 63 characters and no name over 253, so labels and a port fill it.
+fn longest_host() -> String {
+    let host = format!("{0}.{0}.{0}.{1}:80", "h".repeat(63), "h".repeat(61));
+    assert_eq!(host.len(), livesign::ffi::limits::LIVESIGN_MAX_ID_LEN);
+    host
+}
+
 fn loaded(key: &[u8]) -> livesign_hmac_key {
     let mut ctx = core::mem::MaybeUninit::<livesign_hmac_key>::zeroed();
     // SAFETY: ctx is writable; key is valid for its length.
@@ -187,8 +195,9 @@ fn matched_is_untouched_on_failure() {
 #[test]
 fn tencent_url_build_len_is_what_the_builder_needs() {
     let id = [b'a'; livesign::ffi::limits::LIVESIGN_MAX_ID_LEN];
+    let host = longest_host();
     let inputs: [(&[u8], &[u8], &[u8]); 3] =
-        [(b"h", b"live", b"s"), (b"example.com:8080", b"a/b", b"x.y"), (&id, &id, &id)];
+        [(b"h", b"live", b"s"), (b"example.com:8080", b"a/b", b"x.y"), (host.as_bytes(), &id, &id)];
     for kind in 0..=5u32 {
         for (d, a, s) in inputs {
             for e in [0u64, 1, 15, 16, 0xFFFF_FFFF, 1 << 32] {
@@ -278,13 +287,14 @@ fn usersig_len_sizes_private_map_keys() {
 #[test]
 fn trtc_rest_url_max_len_is_reached() {
     let name = [b'a'; 256];
+    let host = longest_host();
     let identifier = "é".repeat(128).into_bytes();
     let usersig = vec![b'A'; LIVESIGN_USERSIG_MAX_LEN];
     // SAFETY: inputs valid for their lengths; (o, c, l) from write_var.
     let (st, len, _) = write_var(0, |o, c, l| unsafe {
         livesign_trtc_rest_url(
-            name.as_ptr(),
-            256,
+            host.as_ptr(),
+            host.len(),
             name.as_ptr(),
             256,
             name.as_ptr(),
