@@ -156,7 +156,17 @@ fn fixed_outputs_are_untouched_on_failure() {
             livesign_alibaba_callback_sign(null(), 0, null(), 0, 1, out.as_mut_ptr()),
             livesign_huawei_sign(KEY32.as_ptr(), 31, null(), 0, null(), 0, null(), 0, null(), 0, 1, out.as_mut_ptr()),
             livesign_huawei_record_md5_sign(KEY32.as_ptr(), 31, 1, out.as_mut_ptr()),
-            livesign_huawei_sparkrtc_sign(null(), 0, null(), 0, b"1".as_ptr(), 1, null(), 0, out.as_mut_ptr()),
+            livesign_huawei_sparkrtc_sign(
+                null(),
+                0,
+                null(),
+                0,
+                b"1700000000".as_ptr(),
+                10,
+                null(),
+                0,
+                out.as_mut_ptr(),
+            ),
             livesign_tencent_url_secret(b"k".as_ptr(), 1, b"s".as_ptr(), 1, b"0x".as_ptr(), 2, out.as_mut_ptr()),
             livesign_trtc_callback_sign(b"a-b".as_ptr(), 3, null(), 0, out.as_mut_ptr()),
         ]

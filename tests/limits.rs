@@ -278,10 +278,10 @@ fn names() {
         assert_eq!(f.check(), Err(IA));
         assert_eq!(huawei::record_sign(&hk, &f), Err(IA));
     }
-    let s = huawei::sparkrtc_sign(&hk, &max, "7", b"").unwrap();
-    assert_eq!(huawei::sparkrtc_verify(&hk, &max, "7", b"", s.as_bytes(), 7, 0), Ok(()));
-    assert_eq!(huawei::sparkrtc_sign(&hk, &over, "7", b""), Err(IA));
-    assert_eq!(huawei::sparkrtc_verify(&hk, &over, "7", b"", s.as_bytes(), 7, 0), Err(IA));
+    let s = huawei::sparkrtc_sign(&hk, &max, "1700000000", b"").unwrap();
+    assert_eq!(huawei::sparkrtc_verify(&hk, &max, "1700000000", b"", s.as_bytes(), 1700000000, 0), Ok(()));
+    assert_eq!(huawei::sparkrtc_sign(&hk, &over, "1700000000", b""), Err(IA));
+    assert_eq!(huawei::sparkrtc_verify(&hk, &over, "1700000000", b"", s.as_bytes(), 1700000000, 0), Err(IA));
     let long_time = format!("{}7", "0".repeat(ID));
     assert_eq!(huawei::sparkrtc_verify(&hk, "r", &long_time, b"", s.as_bytes(), 7, 0), Err(IA));
     let s = alibaba::callback_sign(b"k", &max, 7).unwrap();
