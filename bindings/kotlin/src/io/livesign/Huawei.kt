@@ -43,7 +43,9 @@ object Huawei {
      * A verified stream status notification. The text fields are the values, JSON-unescaped
      * (livesign reports which fields arrived with escapes, [escapedFields], and only those are
      * unescaped); the optional ones are null when absent or empty (livesign reports both alike). [publishTime] is `publish_timestamp`
-     * when it is a plain number. [id] is the notification's stable id for idempotent handling
+     * when it is a plain number, the bits of the C `uint64_t`: one above `Long.MAX_VALUE` reads as
+     * negative (read it with `java.lang.Long.toUnsignedString` and compare it with
+     * `java.lang.Long.compareUnsigned`; [Stream.apply] hands the bits back unchanged). [id] is the notification's stable id for idempotent handling
      * (`{domain}/{app}/{stream}/{publish_timestamp}/{event}`, with `%` and `/` inside fields
      * written `%25`, `%2F` and bytes outside printable ASCII `%XX`, so the id is ASCII): a
      * redelivery has the same id, a session's `PUBLISH` and
@@ -149,7 +151,12 @@ object Huawei {
         var state: State = state
             private set
 
-        /** `publish_timestamp` of the newest session seen (0 while [State.UNSEEN]). */
+        /**
+         * `publish_timestamp` of the newest session seen (0 while [State.UNSEEN]), the bits of the
+         * C `uint64_t`: one above `Long.MAX_VALUE` reads as negative (read it with
+         * `java.lang.Long.toUnsignedString` and compare it with `java.lang.Long.compareUnsigned`;
+         * store and restore it as it is).
+         */
         var publishTimestamp: Long = publishTimestamp
             private set
 
