@@ -164,18 +164,20 @@
 #define LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN 32
 
 /**
- * `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in seconds up to 11
- * digits and in milliseconds above, as `livesign_huawei_sparkrtc_verify` reads it.
+ * `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in seconds with 10
+ * digits and in milliseconds with 13, as `livesign_huawei_sparkrtc_verify` reads it.
  */
 #define LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER 0
 
 /**
- * `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in Unix seconds.
+ * `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in Unix seconds, 10
+ * digits only.
  */
 #define LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS 1
 
 /**
- * `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in Unix milliseconds.
+ * `unit` of `livesign_huawei_sparkrtc_verify_unit`: `X-Rtc-Timestamp` in Unix milliseconds, 13
+ * digits only.
  */
 #define LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS 2
 
@@ -1703,14 +1705,14 @@ livesign_status livesign_huawei_record_md5_verify(const uint8_t *key,
  *
  * - `key`: the callback key of the SparkRTC recording configuration (not empty).
  * - `rand`, `timestamp`: the `X-Rtc-Rand` and `X-Rtc-Timestamp` header values (UTF-8, at most
- *   `LIVESIGN_MAX_ID_LEN` bytes; the timestamp a plain decimal integer, seconds or
- *   milliseconds).
+ *   `LIVESIGN_MAX_ID_LEN` bytes; the timestamp a plain decimal integer, 10 digits for seconds
+ *   or 13 for milliseconds).
  * - `body`: the request body, byte for byte, at most `LIVESIGN_MAX_BODY_LEN` bytes.
  * - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
  * with a length, a text is not UTF-8, an input is over its limit or `timestamp` is not a
- * decimal integer; then `LIVESIGN_INVALID_KEY` for an empty key (or one longer than
+ * decimal integer of 10 or 13 digits; then `LIVESIGN_INVALID_KEY` for an empty key (or one longer than
  * `LIVESIGN_MAX_KEY_LEN`). Never allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE
@@ -1745,27 +1747,31 @@ livesign_status livesign_huawei_sparkrtc_sign_keyed(const livesign_hmac_key *key
 /**
  * Verifies a Huawei SparkRTC recording callback received at `now`: `signature` is the
  * `X-Rtc-Signature` header, `rand` and `timestamp` the `X-Rtc-Rand` and `X-Rtc-Timestamp`
- * headers, `body` the raw body. The timestamp's unit is not documented: up to 11 digits it is
- * read as Unix seconds, longer as milliseconds. It is a send time: the callback is accepted
- * while `timestamp - leeway_s <= now <= timestamp + leeway_s`. The future bound matters: the
- * MAC joins `rand` and `timestamp` without a separator, so digits moved from one to the other
- * (rand `8f1c21` + `1700000000` as rand `8f1c2` + `11700000000`, year 2340) keep the
- * signature and re-read the time far from the send time. One cut comes round later: Huawei
- * calls `X-Rtc-Rand` a random number, and its last three digits moved in front of a seconds
- * timestamp make 13 digits, read as milliseconds (`…170` + `1700000000` as `…` +
- * `1701700000000`, 1701700000 s, about 20 days after sending), so the callback can be
- * replayed at that later instant. If you know the unit Huawei sends you, call
- * `livesign_huawei_sparkrtc_verify_unit` with it instead: that closes this replay. It joins
- * `timestamp` and `body` the same way, and one such cut keeps the time: a millisecond timestamp's last three digits moved to
- * the front of the body (`1700000000123` + `{...}` as `1700000000` + `123{...}`) verify as
- * the same second. The body then no longer parses as JSON: parse it strictly.
+ * headers, `body` the raw body. The timestamp's unit is not documented: it must have 10
+ * digits, read as Unix seconds, or 13, read as milliseconds. It is a send time: the callback
+ * is accepted while `timestamp - leeway_s <= now <= timestamp + leeway_s`. The MAC joins
+ * `rand` and `timestamp` without a separator, so digits moved from one to the other (rand
+ * `8f1c21` + `1700000000` as rand `8f1c2` + `11700000000`, or rand `8f1c211` + `700000000`,
+ * 1992, inside a leeway of decades) keep the signature; the lengths refuse them, not the
+ * time. One cut keeps a valid length: Huawei calls `X-Rtc-Rand` a random number, and its last
+ * three digits moved in front of a seconds timestamp make 13 digits, read as milliseconds
+ * (`…170` + `1700000000` as `…` + `1701700000000`, 1701700000 s, about 20 days after
+ * sending), so the callback can be replayed at that later instant; three digits of a
+ * millisecond timestamp moved into rand leave 10, read as seconds years away, which only a
+ * leeway that large lets through. If you know the unit Huawei sends you, call
+ * `livesign_huawei_sparkrtc_verify_unit` with it instead: that closes these replays, whatever
+ * the leeway. It joins `timestamp` and `body` the same way, and one such cut keeps the time:
+ * a millisecond timestamp's last three digits moved to the front of the body
+ * (`1700000000123` + `{...}` as `1700000000` + `123{...}`) verify as the same second unless
+ * the unit is pinned to milliseconds. The body then no longer parses as JSON: parse it
+ * strictly.
  *
  * Checks run in this order and the first failure is returned:
  * - `LIVESIGN_INVALID_ARGUMENT`: an input is NULL with a length, `rand` or `timestamp` is not
  *   UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`, `body` is longer than `LIVESIGN_MAX_BODY_LEN`;
  * - `LIVESIGN_INVALID_KEY`: the key is empty or longer than `LIVESIGN_MAX_KEY_LEN`;
- * - `LIVESIGN_MALFORMED`: `timestamp` is not a decimal integer, `signature` not 64 hex
- *   characters (either case);
+ * - `LIVESIGN_MALFORMED`: `timestamp` is not a decimal integer of 10 digits or 13,
+ *   `signature` not 64 hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
  * - `LIVESIGN_EXPIRED`: the timestamp is more than `leeway_s` before or after `now`.
  *
@@ -1809,12 +1815,12 @@ livesign_status livesign_huawei_sparkrtc_verify_keyed(const livesign_hmac_key *k
 
 /**
  * `livesign_huawei_sparkrtc_verify` with `X-Rtc-Timestamp` read in `unit`:
- * `LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS` or `_MILLISECONDS` whatever its length, or
- * `_EITHER` for `livesign_huawei_sparkrtc_verify`'s reading by length. Pass the unit Huawei
- * sends you: read in one unit, a timestamp re-cut with rand digits has more or fewer digits
- * than the real one, a time after 2286 or before September 2001, so no re-cut callback
- * verifies later (the replay described at `livesign_huawei_sparkrtc_verify`). A timestamp in
- * the other unit is then far from `now`: `LIVESIGN_EXPIRED`.
+ * `LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS` (10 digits only) or `_MILLISECONDS` (13 digits
+ * only), or `_EITHER` for `livesign_huawei_sparkrtc_verify`'s reading by length. Pass the unit
+ * Huawei sends you: a timestamp re-cut with rand digits has more or fewer digits than the real
+ * one, so in one unit it is `LIVESIGN_MALFORMED` whatever `leeway_s` (none of the replays
+ * described at `livesign_huawei_sparkrtc_verify` verifies). A timestamp in the other unit has
+ * the other length: `LIVESIGN_MALFORMED` too.
  *
  * Returns as `livesign_huawei_sparkrtc_verify`, and `LIVESIGN_INVALID_ARGUMENT` first for any
  * other `unit`. Never allocates; safe from any thread.
@@ -2419,10 +2425,11 @@ size_t livesign_tencent_url_build_len(uint32_t kind,
  *
  * - `kind`: `LIVESIGN_TENCENT_URL_RTMP`, `_WEBRTC`, `_FLV` (`https`, `.flv`) or `_HLS`
  *   (`https`, `.m3u8`).
- * - `domain`: the push or play domain: a host name (dot-separated labels of `A-Z a-z 0-9 -`;
- *   one whose last label is a number must be a dotted-quad IPv4 address such as `192.0.2.1`,
- *   since browsers read `1.2.3` or `010.0.0.1` as other addresses than other clients do) or a
- *   bracketed IPv6 address (`[2001:db8::1]`), optionally with `:port` (1 to 65535).
+ * - `domain`: the push or play domain: a host name (dot-separated labels of `A-Z a-z 0-9 -`,
+ *   1 to 63 characters each and at most 253 in all, as DNS allows; one whose last label is a
+ *   number must be a dotted-quad IPv4 address such as `192.0.2.1`, since browsers read
+ *   `1.2.3` or `010.0.0.1` as other addresses than other clients do) or a bracketed IPv6
+ *   address (`[2001:db8::1]`), optionally with `:port` (1 to 65535).
  * - `app`: the AppName (usually `live`); `/`-separated non-empty segments.
  * - `stream`: the stream name; it may not end in `.flv`, `.m3u8` or `.sdp`. `app` and
  *   `stream` may only hold `A-Z a-z 0-9 - . _ ~`, and no segment of either may be `.` or
@@ -3000,10 +3007,10 @@ livesign_status livesign_trtc_callback_check_time(const uint8_t *body,
  * `&usersig=<usersig>&random=<random>&contenttype=json` (one line). POST the command's JSON
  * body (`{}` when it takes nothing) to it.
  *
- * - `host`: `host` or `host:port`, the host dot-separated non-empty labels of ASCII letters,
- *   digits and `-` (a name whose last label is a number must be a dotted-quad IPv4 address),
- *   the port 1 to 65535 without a leading zero; NULL or empty means
- *   `console.tim.qq.com`. Apps outside the Chinese mainland use their region's host.
+ * - `host`: `host` or `host:port`, the host dot-separated labels of ASCII letters, digits and
+ *   `-` (1 to 63 characters each and at most 253 in all, as DNS allows; a name whose last
+ *   label is a number must be a dotted-quad IPv4 address), the port 1 to 65535 without a
+ *   leading zero; NULL or empty means `console.tim.qq.com`. Apps outside the Chinese mainland use their region's host.
  * - `service`, `command`: e.g. `im_open_login_svc`, `account_import`; non-empty, only
  *   `A-Z a-z 0-9 _ -`.
  * - `identifier`: the App administrator account, non-empty UTF-8; percent-encoded (RFC 3986).

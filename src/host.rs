@@ -1,7 +1,8 @@
 //! What a builder accepts as the host of a URL it writes: `host[:port]`, where the host is
-//! dot-separated labels of `A-Z a-z 0-9 -` or, where allowed, a bracketed IPv6 address, and
-//! the port is 1 to 65535 without leading zeros. A URL written with anything else (no host,
-//! an empty label, a port of 0, `[1::2::3]`) names no server a client can reach.
+//! dot-separated labels of `A-Z a-z 0-9 -` (1 to 63 characters each, at most 253 in all, as
+//! DNS allows) or, where allowed, a bracketed IPv6 address, and the port is 1 to 65535 without
+//! leading zeros. A URL written with anything else (no host, an empty label, a 64-character
+//! label, a port of 0, `[1::2::3]`) names no server a client can reach.
 //!
 //! A name whose last label is a number (`1.2.3`, `010.0.0.1`, `0x7f.0.0.1`, `h.123`) must be
 //! a dotted-quad IPv4 address (four decimal octets, no leading zeros): WHATWG URL parsers
@@ -38,13 +39,23 @@ pub(crate) fn is_ipv6(literal: &[u8]) -> bool {
     core::str::from_utf8(literal).is_ok_and(|s| s.parse::<core::net::Ipv6Addr>().is_ok())
 }
 
+/// Labels of 1 to [`MAX_LABEL_LEN`] characters, at most [`MAX_NAME_LEN`] in all: DNS (RFC 1035,
+/// RFC 1123) resolves no longer name. No trailing dot is accepted (its label would be empty), so
+/// the 253 is the whole length.
 fn is_name(name: &[u8]) -> bool {
     let labels_ok = !name.is_empty()
-        && name
-            .split(|&c| c == b'.')
-            .all(|l| !l.is_empty() && l.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-'));
+        && name.len() <= MAX_NAME_LEN
+        && name.split(|&c| c == b'.').all(|l| {
+            (1..=MAX_LABEL_LEN).contains(&l.len()) && l.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
+        });
     labels_ok && reads_alike(name)
 }
+
+/// The longest DNS label (RFC 1035 2.3.4).
+const MAX_LABEL_LEN: usize = 63;
+/// The longest DNS name written with dots and without the trailing one (RFC 1035's 255 bytes
+/// on the wire less the length bytes).
+const MAX_NAME_LEN: usize = 253;
 
 /// Whether every client reads the host name `name` (no brackets, no port) as the same host:
 /// one whose last label is a number (a trailing dot aside, which WHATWG drops first) must be a
@@ -126,6 +137,22 @@ mod tests {
         }
         for ok in ["[::]", "[1:2:3:4:5:6:7::]", "[::2:3:4:5:6:7:8]", "[1:2:3:4:5:6:7:8]", "[0001:DB8::A]:1"] {
             assert!(is_host_port(ok.as_bytes()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn names_fit_dns_lengths() {
+        let label = |n| "a".repeat(n);
+        // RFC 1035 / 1123: labels of 1 to 63 characters, a name of at most 253 (no trailing
+        // dot is accepted here, so 253 is the whole limit).
+        let (name_253, name_254) =
+            (format!("{0}.{0}.{0}.{1}", label(63), label(61)), format!("{0}.{0}.{0}.{1}", label(63), label(62)));
+        assert_eq!((name_253.len(), name_254.len()), (253, 254));
+        for ok in [label(63), format!("h.{}.com:443", label(63)), format!("{name_253}:65535"), name_253] {
+            assert!(is_name_port(ok.as_bytes()) && is_host_port(ok.as_bytes()), "{ok}");
+        }
+        for bad in [label(64), format!("h.{}.com:443", label(64)), format!("{name_254}:1"), name_254] {
+            assert!(!is_name_port(bad.as_bytes()) && !is_host_port(bad.as_bytes()), "{bad}");
         }
     }
 

@@ -354,6 +354,8 @@ proptest! {
         domain in prop_oneof![
             3 => "[a-z0-9-]{1,8}(\\.[a-zA-Z0-9-]{1,8}){0,3}(:[0-9]{1,5})?",
             2 => "[a-z0-9.-]{1,20}(:[0-9]{0,6})?",
+            // Around DNS's limits: labels of 63 / 64, names of 253 / 254.
+            1 => "[a-z]{62,64}(\\.[a-z]{61,64}){0,3}(:[0-9]{1,2})?",
             1 => "\\[[0-9a-f:.]{0,8}\\](:[0-9]{0,5})?",
             1 => text(6),
         ],
@@ -1083,7 +1085,8 @@ proptest! {
         a in field(256), b in field(256), c in field(256), d in field(256),
         url1 in field(8192), url2 in field(8192),
         ts in prop_oneof![any::<u64>(), 0..=10_000_000_000u64, Just(9_999_999_999u64), Just(10_000_000_000u64)],
-        ts_text in prop_oneof!["[0-9]{1,20}", "[1-9][0-9]{0,18}", "[0-9]{21,24}", text(3), Just(String::new()), Just("+1".to_owned())],
+        ts_text in prop_oneof!["[0-9]{1,20}", "[1-9][0-9]{0,18}", "[1-9][0-9]{9}", "[1-9][0-9]{12}", "[0-9]{21,24}", text(3),
+                               Just(String::new()), Just("+1".to_owned())],
         body in prop::collection::vec(any::<u8>(), 0..300),
     ) {
         let id = |s: &str| s.len() <= 256;
@@ -1125,8 +1128,10 @@ proptest! {
         prop_assert_eq!(fixed::<32>(|o| unsafe { livesign_huawei_record_md5_sign(p(&key), key.len(), ts, o) }), want);
 
         // Huawei SparkRTC.
-        // A canonical decimal that fits 64 bits, as the verifier reads it.
-        let decimal = ts_text.parse::<u64>().is_ok_and(|v| v.to_string() == ts_text);
+        // A canonical decimal of 10 digits (seconds) or 13 (milliseconds), as the verifier
+        // reads it.
+        let decimal = ts_text.parse::<u64>().is_ok_and(|v| v.to_string() == ts_text)
+            && (ts_text.len() == 10 || ts_text.len() == 13);
         let want = if !id(&a) || !decimal { Err(LIVESIGN_INVALID_ARGUMENT) }
             else if key.is_empty() || key.len() > 1024 { Err(LIVESIGN_INVALID_KEY) }
             else { Ok(hmac_hex(&key, &[a.as_bytes(), ts_text.as_bytes(), &body])) };

@@ -20,6 +20,14 @@ use livesign::ffi::trtc_rest::*;
 const HUAWEI_URL_KEY: &[u8] = b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
 const KEY32: &[u8] = b"0123456789abcdef0123456789abcdef";
 
+/// A host of `LIVESIGN_MAX_ID_LEN` bytes that the URL builders take: DNS allows no label over
+/// 63 characters and no name over 253, so labels and a port fill it.
+fn longest_host() -> String {
+    let host = format!("{0}.{0}.{0}.{1}:80", "h".repeat(63), "h".repeat(61));
+    assert_eq!(host.len(), livesign::ffi::limits::LIVESIGN_MAX_ID_LEN);
+    host
+}
+
 fn loaded(key: &[u8]) -> livesign_hmac_key {
     let mut ctx = core::mem::MaybeUninit::<livesign_hmac_key>::zeroed();
     // SAFETY: ctx is writable; key is valid for its length.
@@ -148,7 +156,17 @@ fn fixed_outputs_are_untouched_on_failure() {
             livesign_alibaba_callback_sign(null(), 0, null(), 0, 1, out.as_mut_ptr()),
             livesign_huawei_sign(KEY32.as_ptr(), 31, null(), 0, null(), 0, null(), 0, null(), 0, 1, out.as_mut_ptr()),
             livesign_huawei_record_md5_sign(KEY32.as_ptr(), 31, 1, out.as_mut_ptr()),
-            livesign_huawei_sparkrtc_sign(null(), 0, null(), 0, b"1".as_ptr(), 1, null(), 0, out.as_mut_ptr()),
+            livesign_huawei_sparkrtc_sign(
+                null(),
+                0,
+                null(),
+                0,
+                b"1700000000".as_ptr(),
+                10,
+                null(),
+                0,
+                out.as_mut_ptr(),
+            ),
             livesign_tencent_url_secret(b"k".as_ptr(), 1, b"s".as_ptr(), 1, b"0x".as_ptr(), 2, out.as_mut_ptr()),
             livesign_trtc_callback_sign(b"a-b".as_ptr(), 3, null(), 0, out.as_mut_ptr()),
         ]
@@ -187,8 +205,9 @@ fn matched_is_untouched_on_failure() {
 #[test]
 fn tencent_url_build_len_is_what_the_builder_needs() {
     let id = [b'a'; livesign::ffi::limits::LIVESIGN_MAX_ID_LEN];
+    let host = longest_host();
     let inputs: [(&[u8], &[u8], &[u8]); 3] =
-        [(b"h", b"live", b"s"), (b"example.com:8080", b"a/b", b"x.y"), (&id, &id, &id)];
+        [(b"h", b"live", b"s"), (b"example.com:8080", b"a/b", b"x.y"), (host.as_bytes(), &id, &id)];
     for kind in 0..=5u32 {
         for (d, a, s) in inputs {
             for e in [0u64, 1, 15, 16, 0xFFFF_FFFF, 1 << 32] {
@@ -278,13 +297,14 @@ fn usersig_len_sizes_private_map_keys() {
 #[test]
 fn trtc_rest_url_max_len_is_reached() {
     let name = [b'a'; 256];
+    let host = longest_host();
     let identifier = "é".repeat(128).into_bytes();
     let usersig = vec![b'A'; LIVESIGN_USERSIG_MAX_LEN];
     // SAFETY: inputs valid for their lengths; (o, c, l) from write_var.
     let (st, len, _) = write_var(0, |o, c, l| unsafe {
         livesign_trtc_rest_url(
-            name.as_ptr(),
-            256,
+            host.as_ptr(),
+            host.len(),
             name.as_ptr(),
             256,
             name.as_ptr(),

@@ -404,8 +404,17 @@ fn sparkrtc_order_units_and_tampering() {
     assert_eq!(huawei::sparkrtc_sign(&k, "r", "x", BODY).map(|s| s.to_string()), Err(Error::InvalidArgument));
     // Bodies are bytes, not text.
     let bin = [0xffu8, 0, 0xfe];
-    let s = huawei::sparkrtc_sign(&k, "", "1", &bin).unwrap();
-    assert_eq!(v("", "1", &bin, s.as_bytes(), 1, 0), Ok(()));
+    let s = huawei::sparkrtc_sign(&k, "", "1700000000", &bin).unwrap();
+    assert_eq!(v("", "1700000000", &bin, s.as_bytes(), 1700000000, 0), Ok(()));
+    // Only 10 digits (seconds) or 13 (milliseconds) are a timestamp.
+    for ts in ["1", "999999999", "17000000000", "170000000012", "17000000001234"] {
+        assert_eq!(
+            huawei::sparkrtc_sign(&k, "r", ts, BODY).map(|s| s.to_string()),
+            Err(Error::InvalidArgument),
+            "{ts}"
+        );
+        assert_eq!(v("r", ts, BODY, sig, 1700000000, u32::MAX), Err(Error::Malformed), "{ts}");
+    }
     // A send time: at most leeway_s ahead of now too.
     assert_eq!(v("8f1c2b", "1700000000", BODY, sig, 1699999700, 300), Ok(()));
     assert_eq!(v("8f1c2b", "1700000000", BODY, sig, 1699999699, 300), Err(Error::Expired));
@@ -416,9 +425,9 @@ fn sparkrtc_order_units_and_tampering() {
 }
 
 /// SparkRTC joins X-Rtc-Rand and X-Rtc-Timestamp without a separator, so one signature covers
-/// every split of the same bytes. No other split verifies near the original send time: digits
-/// moved into the timestamp put it far ahead (refused as in the future), digits moved out far
-/// back (expired), in seconds and in milliseconds.
+/// every split of the same bytes. No other split verifies near the original send time: most
+/// leave a timestamp of neither 10 nor 13 digits (malformed), and the rest (three digits moved,
+/// switching the unit) lie far from it (expired), in seconds and in milliseconds.
 #[test]
 fn sparkrtc_rand_digits_never_move_into_the_timestamp() {
     let k = HmacKey::new(SPARK_KEY).unwrap();
@@ -430,7 +439,7 @@ fn sparkrtc_rand_digits_never_move_into_the_timestamp() {
         ("0", "1700000000"),
     ] {
         let sig = huawei::sparkrtc_sign(&k, rand, ts, BODY).unwrap();
-        let sent = if ts.len() > 11 { ts[..10].parse::<u64>().unwrap() } else { ts.parse().unwrap() };
+        let sent = ts[..10].parse::<u64>().unwrap();
         for now in [sent - 300, sent, sent + 300] {
             assert_eq!(huawei::sparkrtc_verify(&k, rand, ts, BODY, sig.as_bytes(), now, 300), Ok(()), "{rand}+{ts}");
         }
@@ -472,11 +481,12 @@ fn sparkrtc_three_rand_digits_replay_a_seconds_timestamp_later() {
     assert_eq!(huawei::sparkrtc_verify(&k, r, t, BODY, sig.as_bytes(), replay_at, 300), Ok(()));
 }
 
-/// With the unit pinned, every re-cut of rand and timestamp reads, in that unit, as a time
-/// with a different number of digits: before September 2001 (fewer) or after 2286 (more),
-/// never a time a receiver's clock shows from now on. Checked for every cut of a digit-only
+/// With the unit pinned, a timestamp has exactly the digits of that unit (10 for seconds, 13
+/// for milliseconds), and every re-cut of rand and timestamp changes the timestamp's length:
+/// it is malformed, whatever the leeway. (Read as a time instead, a shorter one lies before
+/// September 2001, which a leeway of decades reaches.) Checked for every cut of a digit-only
 /// rand, in both units, at the send time, at the instant the length-based reading would
-/// replay it, and a century later.
+/// replay it, and a century later, with a small leeway and the largest.
 #[test]
 fn sparkrtc_a_pinned_unit_refuses_every_re_cut() {
     use huawei::SparkRtcUnit::{Milliseconds, Seconds};
@@ -485,43 +495,60 @@ fn sparkrtc_a_pinned_unit_refuses_every_re_cut() {
     {
         let rand = "20231170";
         let sig = huawei::sparkrtc_sign(&k, rand, ts, BODY).unwrap();
-        let verify =
-            |r: &str, t: &str, now: u64| huawei::sparkrtc_verify_unit(&k, r, t, BODY, sig.as_bytes(), unit, now, 300);
-        assert_eq!(verify(rand, ts, sent), Ok(()), "{unit:?}");
-        let joined = format!("{rand}{ts}");
-        for cut in 0..=joined.len() {
-            let (r, t) = joined.split_at(cut);
-            if (r, t) == (rand, ts) {
-                continue;
-            }
-            // Not a plain u64 (empty, a leading zero, too large): not a timestamp at all.
-            let Some(n) = t.parse::<u64>().ok().filter(|_| t.len() == 1 || !t.starts_with('0')) else {
-                assert_eq!(verify(r, t, sent), Err(Error::Malformed), "{r}+{t}");
-                continue;
+        for leeway in [300, u32::MAX] {
+            let verify = |r: &str, t: &str, now: u64| {
+                huawei::sparkrtc_verify_unit(&k, r, t, BODY, sig.as_bytes(), unit, now, leeway)
             };
-            let at = if unit == Seconds { n } else { n / 1000 };
-            assert!(!(1_000_000_000..10_000_000_000).contains(&at), "{unit:?} {r}+{t} reads as {at}");
-            for now in [sent, 1_701_700_000, sent + 100 * 365 * 86_400] {
-                assert_eq!(verify(r, t, now), Err(Error::Expired), "{unit:?} {r}+{t} at {now}");
+            assert_eq!(verify(rand, ts, sent), Ok(()), "{unit:?}");
+            let joined = format!("{rand}{ts}");
+            for cut in 0..=joined.len() {
+                let (r, t) = joined.split_at(cut);
+                if (r, t) == (rand, ts) {
+                    continue;
+                }
+                for now in [sent, 1_701_700_000, sent + 100 * 365 * 86_400] {
+                    assert_eq!(verify(r, t, now), Err(Error::Malformed), "{unit:?} {r}+{t} at {now}, leeway {leeway}");
+                }
             }
         }
     }
-    // Either unit refuses a timestamp of the other: it lies far from now.
+    // Either unit refuses a timestamp of the other: it has the other's number of digits.
     let sig = huawei::sparkrtc_sign(&k, "r", "1700000000", BODY).unwrap();
     let got =
         huawei::sparkrtc_verify_unit(&k, "r", "1700000000", BODY, sig.as_bytes(), Milliseconds, 1_700_000_000, 300);
-    assert_eq!(got, Err(Error::Expired));
+    assert_eq!(got, Err(Error::Malformed));
     let sig = huawei::sparkrtc_sign(&k, "r", "1700000000123", BODY).unwrap();
     let got = huawei::sparkrtc_verify_unit(&k, "r", "1700000000123", BODY, sig.as_bytes(), Seconds, 1_700_000_000, 300);
-    assert_eq!(got, Err(Error::Expired));
+    assert_eq!(got, Err(Error::Malformed));
+}
+
+/// `leeway_s` is a u32: up to 136 years. A re-cut that moves the timestamp's first digit into
+/// rand leaves a time in 1992, inside a window of 40 years, so a pinned unit must refuse
+/// it by its length, not by its time.
+#[test]
+fn sparkrtc_a_pinned_unit_refuses_a_re_cut_within_a_large_leeway() {
+    use huawei::SparkRtcUnit::{Milliseconds, Seconds};
+    let k = HmacKey::new(SPARK_KEY).unwrap();
+    let now = 1_700_000_000;
+    for (unit, ts, cut_ts) in [(Seconds, "1700000000", "700000000"), (Milliseconds, "1700000000123", "700000000123")] {
+        let sig = huawei::sparkrtc_sign(&k, "20231170", ts, BODY).unwrap();
+        let verify = |r: &str, t: &str, leeway: u32| {
+            huawei::sparkrtc_verify_unit(&k, r, t, BODY, sig.as_bytes(), unit, now, leeway)
+        };
+        assert_eq!(verify("20231170", ts, 40 * 365 * 86_400), Ok(()), "{unit:?}");
+        assert_eq!(format!("202311701{cut_ts}"), format!("20231170{ts}"), "the same signed bytes");
+        for leeway in [40 * 365 * 86_400, u32::MAX] {
+            assert_eq!(verify("202311701", cut_ts, leeway), Err(Error::Malformed), "{unit:?} leeway {leeway}");
+        }
+    }
 }
 
 /// The MAC also joins X-Rtc-Timestamp and the body without a separator, and the unit is read
-/// from the length (up to 11 digits seconds, longer milliseconds): a millisecond timestamp's
-/// last three digits moved to the front of the body re-read as the same second, so the
-/// signature verifies for a body Huawei never sent. Such a body starts with digits: a JSON
-/// body no longer parses, which is what refuses it (the header and README say so). Any other
-/// number of digits moved lands far from the send time.
+/// from the length (10 digits seconds, 13 milliseconds): a millisecond timestamp's last three
+/// digits moved to the front of the body re-read as the same second, so the signature
+/// verifies for a body Huawei never sent. Such a body starts with digits: a JSON body no
+/// longer parses, which is what refuses it (the header and README say so), or the unit pinned
+/// to milliseconds. Any other number of digits moved leaves a malformed length.
 #[test]
 fn sparkrtc_millisecond_digits_move_into_the_body() {
     let k = HmacKey::new(SPARK_KEY).unwrap();
@@ -531,11 +558,22 @@ fn sparkrtc_millisecond_digits_move_into_the_body() {
         let (t, digits) = ts.split_at(ts.len() - moved);
         let body = [digits.as_bytes(), BODY].concat();
         let got = huawei::sparkrtc_verify(&k, "r", t, &body, sig.as_bytes(), sent, 300);
-        let want = if moved == 3 { Ok(()) } else { Err(Error::Expired) };
+        let want = if moved == 3 { Ok(()) } else { Err(Error::Malformed) };
         assert_eq!(got, want, "{t} + {:?}", String::from_utf8_lossy(&body));
         if got.is_ok() {
             assert!(serde_json::from_slice::<serde_json::Value>(&body).is_err(), "the moved body is not JSON");
         }
+        let pinned = huawei::sparkrtc_verify_unit(
+            &k,
+            "r",
+            t,
+            &body,
+            sig.as_bytes(),
+            huawei::SparkRtcUnit::Milliseconds,
+            sent,
+            u32::MAX,
+        );
+        assert_eq!(pinned, Err(Error::Malformed), "{t}");
     }
 }
 
@@ -741,8 +779,9 @@ fn sparkrtc_c_rules() {
         for f in [&unit_raw as &dyn Fn(&[u8], u32, u64) -> livesign::ffi::status::livesign_status, &unit_keyed] {
             assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER, 1700000000), LIVESIGN_OK);
             assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS, 1700000000), LIVESIGN_OK);
-            assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS, 1700000000), LIVESIGN_EXPIRED);
-            assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS, 1700000), LIVESIGN_OK);
+            // 10 digits are no millisecond timestamp, whenever it is.
+            assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS, 1700000000), LIVESIGN_MALFORMED);
+            assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS, 1700000), LIVESIGN_MALFORMED);
             assert_eq!(f(t, LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS, 1700000001), LIVESIGN_EXPIRED);
             assert_eq!(f(b"x", LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS, 0), LIVESIGN_MALFORMED);
             for unknown in [3, u32::MAX] {
@@ -820,7 +859,8 @@ proptest! {
     }
 
     #[test]
-    fn sparkrtc_round_trip_and_body_change_fails(rand in "[0-9a-f]{0,16}", ts in 0u64..10_000_000_000_000,
+    fn sparkrtc_round_trip_and_body_change_fails(rand in "[0-9a-f]{0,16}",
+                                                  ts in prop_oneof![1_000_000_000u64..10_000_000_000, 1_000_000_000_000u64..10_000_000_000_000],
                                                   body in proptest::collection::vec(any::<u8>(), 0..200), i: usize, d in 1u8..) {
         let k = HmacKey::new(SPARK_KEY).unwrap();
         let ts = ts.to_string();
@@ -836,8 +876,8 @@ proptest! {
     }
 }
 
-/// The seconds the verifier reads from a timestamp text (ms above 11 digits).
+/// The seconds the verifier reads from a timestamp text (10 digits seconds, 13 ms).
 fn huawei_secs(ts: &str) -> u64 {
     let v: u64 = ts.parse().unwrap();
-    if ts.len() > 11 { v / 1000 } else { v }
+    if ts.len() == 13 { v / 1000 } else { v }
 }

@@ -218,14 +218,18 @@ fn urls() {
 fn names() {
     let (max, over) = ("n".repeat(ID), "n".repeat(ID + 1));
     let mut buf = vec![0u8; 4 * ID];
-    // Tencent URL parts and secrets.
+    // Tencent URL parts and secrets. A domain's labels are at most 63 characters and its name
+    // at most 253 (DNS), so the longest domains end in a port.
     let (m, o) = (max.as_bytes(), over.as_bytes());
-    for (d, a, s) in [(m, &b"live"[..], &b"s"[..]), (b"h", m, b"s"), (b"h", b"live", m)] {
+    let host = format!("{0}.{0}.{0}.{1}:80", "h".repeat(63), "h".repeat(61));
+    let (host_max, host_over) = (host.as_bytes(), format!("{host}0"));
+    assert_eq!((host_max.len(), host_over.len()), (ID, ID + 1));
+    for (d, a, s) in [(host_max, &b"live"[..], &b"s"[..]), (b"h", m, b"s"), (b"h", b"live", m)] {
         assert!(tencent::url::build(UrlKind::Hls, d, a, s, b"k", 7, &mut buf).is_ok());
         let n = tencent::url::url_len(UrlKind::Hls, d.len(), a.len(), s.len(), 7).unwrap();
         assert!(n > ID);
     }
-    for (d, a, s) in [(o, &b"live"[..], &b"s"[..]), (b"h", o, b"s"), (b"h", b"live", o)] {
+    for (d, a, s) in [(host_over.as_bytes(), &b"live"[..], &b"s"[..]), (b"h", o, b"s"), (b"h", b"live", o)] {
         assert_eq!(tencent::url::build(UrlKind::Hls, d, a, s, b"", 7, &mut buf), Err(IA));
         assert_eq!(tencent::url::url_len(UrlKind::Hls, d.len(), a.len(), s.len(), 7), None);
     }
@@ -274,10 +278,10 @@ fn names() {
         assert_eq!(f.check(), Err(IA));
         assert_eq!(huawei::record_sign(&hk, &f), Err(IA));
     }
-    let s = huawei::sparkrtc_sign(&hk, &max, "7", b"").unwrap();
-    assert_eq!(huawei::sparkrtc_verify(&hk, &max, "7", b"", s.as_bytes(), 7, 0), Ok(()));
-    assert_eq!(huawei::sparkrtc_sign(&hk, &over, "7", b""), Err(IA));
-    assert_eq!(huawei::sparkrtc_verify(&hk, &over, "7", b"", s.as_bytes(), 7, 0), Err(IA));
+    let s = huawei::sparkrtc_sign(&hk, &max, "1700000000", b"").unwrap();
+    assert_eq!(huawei::sparkrtc_verify(&hk, &max, "1700000000", b"", s.as_bytes(), 1700000000, 0), Ok(()));
+    assert_eq!(huawei::sparkrtc_sign(&hk, &over, "1700000000", b""), Err(IA));
+    assert_eq!(huawei::sparkrtc_verify(&hk, &over, "1700000000", b"", s.as_bytes(), 1700000000, 0), Err(IA));
     let long_time = format!("{}7", "0".repeat(ID));
     assert_eq!(huawei::sparkrtc_verify(&hk, "r", &long_time, b"", s.as_bytes(), 7, 0), Err(IA));
     let s = alibaba::callback_sign(b"k", &max, 7).unwrap();
@@ -288,9 +292,11 @@ fn names() {
 
     // REST request parts.
     let t = "AAAA".as_bytes();
-    assert!(rest::RequestUrl::new(&max, &max, 1, &max, t, 7).with_host(&max).required_len().is_ok());
+    assert!(rest::RequestUrl::new(&max, &max, 1, &max, t, 7).with_host(&host).required_len().is_ok());
     let o = over.as_str();
-    for (h, s, c, i) in [(o, "s", "c", "a"), ("h", o, "c", "a"), ("h", "s", o, "a"), ("h", "s", "c", o)] {
+    for (h, s, c, i) in
+        [(host_over.as_str(), "s", "c", "a"), ("h", o, "c", "a"), ("h", "s", o, "a"), ("h", "s", "c", o)]
+    {
         let r = rest::RequestUrl::new(s, c, 1, i, t, 7).with_host(h);
         assert_eq!(r.required_len(), Err(IA));
     }

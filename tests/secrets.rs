@@ -161,7 +161,7 @@ fn errors_carry_no_input() {
         huawei::url_d_verify(std::slice::from_ref(&hk), "s", b"/a/s?hwSecret=00&hwTime=1", 0, 60, 0).unwrap_err(),
         huawei::url_b_verify(&[KEY], "s", url.as_bytes(), 0, 60, 0).unwrap_err(),
         huawei::record_md5_verify(KEY, 1, &[b'0'; 32], 0, 0).unwrap_err(),
-        huawei::sparkrtc_verify(&hk, "r", "1", b"{}", &[b'0'; 64], 0, 0).unwrap_err(),
+        huawei::sparkrtc_verify(&hk, "r", "1700000000", b"{}", &[b'0'; 64], 0, 0).unwrap_err(),
         alibaba::callback_verify(KEY, "d", "1", &[b'0'; 32], 1, 0).unwrap_err(),
         alibaba::url_a_verify(&[KEY], b"/a/s?auth_key=1-0-0-00000000000000000000000000000000", 1, 60, 0).unwrap_err(),
     ]);

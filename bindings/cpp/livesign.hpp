@@ -1278,7 +1278,8 @@ inline void md5_verify(std::string_view key, uint64_t auth_timestamp, std::strin
 namespace sparkrtc {
 
 /// The signature for the `X-Rtc-Rand` and `X-Rtc-Timestamp` headers and the body. Throws
-/// Error(InvalidArgument) for a timestamp that is not a decimal integer.
+/// Error(InvalidArgument) for a timestamp that is not a decimal integer of 10 digits (seconds)
+/// or 13 (milliseconds).
 inline std::string sign(std::string_view key, std::string_view rand, std::string_view timestamp,
                         std::string_view body) {
     std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
@@ -1295,9 +1296,9 @@ inline std::string sign(const HmacKey &key, std::string_view rand, std::string_v
     return detail::to_string(out);
 }
 
-/// Verifies `X-Rtc-Signature` (`signature`); the timestamp is Unix seconds up to 11 digits,
-/// milliseconds beyond. Throws Error(Malformed), Error(SignatureMismatch), Error(Expired) (more
-/// than `leeway_s` before or after `now`).
+/// Verifies `X-Rtc-Signature` (`signature`); the timestamp is Unix seconds with 10 digits,
+/// milliseconds with 13. Throws Error(Malformed) (also for any other length),
+/// Error(SignatureMismatch), Error(Expired) (more than `leeway_s` before or after `now`).
 inline void verify(std::string_view key, std::string_view rand, std::string_view timestamp, std::string_view body,
                    std::string_view signature, uint64_t now = unix_now(), Seconds leeway_s = default_leeway_s) {
     using detail::bytes;
@@ -1315,15 +1316,16 @@ inline void verify(const HmacKey &key, std::string_view rand, std::string_view t
 
 /// The unit `X-Rtc-Timestamp` is read in, which Huawei does not document.
 enum class Unit : uint32_t {
-    Either = LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER,  ///< seconds up to 11 digits, else milliseconds
-    Seconds = LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS,
-    Milliseconds = LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS,
+    Either = LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER,              ///< 10 digits seconds, 13 milliseconds
+    Seconds = LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS,            ///< 10 digits only
+    Milliseconds = LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS,  ///< 13 digits only
 };
 
 /// `verify` with the timestamp read in `unit` (Error(InvalidArgument) for an unknown one).
 /// Pass the unit Huawei sends you: read by length, three rand digits moved in front of a
-/// seconds timestamp re-read as milliseconds and verify about 20 days later (a replay); read
-/// in one unit, no re-cut timestamp is a time a clock shows.
+/// seconds timestamp re-read as milliseconds and verify about 20 days later (a replay); in one
+/// unit only one length is well-formed, and every re-cut timestamp has another
+/// (Error(Malformed), whatever the leeway).
 inline void verify(std::string_view key, std::string_view rand, std::string_view timestamp, std::string_view body,
                    std::string_view signature, Unit unit, uint64_t now = unix_now(),
                    Seconds leeway_s = default_leeway_s) {

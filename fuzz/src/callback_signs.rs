@@ -59,8 +59,13 @@ fn in_time(scheme: u8, ts: u64, f: &[&[u8]], now: u64, leeway: u32) -> Option<bo
     match scheme {
         0 | 1 => Some(reference::fresh(ts, now, leeway)),
         2 => {
+            // 10 digits are seconds, 13 milliseconds; any other length is no timestamp.
             let t = reference::decimal(f[1])?;
-            let seconds = if t > 99_999_999_999 { t / 1000 } else { t };
+            let seconds = match f[1].len() {
+                10 => t,
+                13 => t / 1000,
+                _ => return None,
+            };
             // A send time: within the leeway on both sides.
             Some(reference::fresh(seconds, now, leeway) && u128::from(seconds) <= u128::from(now) + u128::from(leeway))
         }
@@ -228,7 +233,7 @@ pub fn seeds(vectors: &super::seeds::Vectors) -> Vec<(String, Vec<u8>)> {
             "huawei_sparkrtc_record_callback" => {
                 let ts = b("timestamp");
                 let t = reference::decimal(&ts).unwrap_or(0);
-                let t = if t > 99_999_999_999 { t / 1000 } else { t };
+                let t = if ts.len() == 13 { t / 1000 } else { t };
                 (2, t, b("key"), [b("rand"), ts, b("body"), vec![], vec![], vec![]])
             }
             "alibaba_live_callback" => {

@@ -752,7 +752,8 @@ pub(crate) fn check(op: u8, ch: &mut Choices, n: [u64; 2], small: u32, f: [&[u8]
                     if which == 2 {
                         let want = unless_bad(bad, || {
                             let (r, t) = texts()?;
-                            json_decimal(t).ok_or(Error::InvalidArgument)?;
+                            // A timestamp of 10 digits (seconds) or 13 (milliseconds).
+                            json_decimal(t).filter(|_| t.len() == 10 || t.len() == 13).ok_or(Error::InvalidArgument)?;
                             Ok(huawei::sparkrtc_sign(&k?, r, t, body)?.as_bytes().to_vec())
                         });
                         // SAFETY: inputs are NULL or valid; the context is NULL or readable.

@@ -121,9 +121,10 @@ pub fn hex_either_case(claimed: &[u8], want_hex: &str) -> bool {
     claimed.len() == want_hex.len() && claimed.to_ascii_lowercase() == want_hex.as_bytes()
 }
 
-/// `label(.label)*[:port]`: labels of `A-Z a-z 0-9 -`, a port of 1 to 65535 without leading
-/// zeros; a name whose last label is a number (digits, or `0x` and hex digits: a WHATWG parser
-/// reads it as IPv4) must be a dotted quad.
+/// `label(.label)*[:port]`: labels of 1 to 63 of `A-Z a-z 0-9 -`, at most 253 bytes in all
+/// (RFC 1035: DNS resolves no longer name), a port of 1 to 65535 without leading zeros; a name
+/// whose last label is a number (digits, or `0x` and hex digits: a WHATWG parser reads it as
+/// IPv4) must be a dotted quad.
 pub fn host_name_port(s: &[u8]) -> bool {
     let text = String::from_utf8_lossy(s);
     let (name, port) = match text.split_once(':') {
@@ -131,7 +132,10 @@ pub fn host_name_port(s: &[u8]) -> bool {
         None => (&*text, None),
     };
     let labels = !name.is_empty()
-        && name.split('.').all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
+        && name.len() <= 253
+        && name
+            .split('.')
+            .all(|l| (1..=63).contains(&l.len()) && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
     labels && host_reads_alike(name) && port.is_none_or(port_ok)
 }
 

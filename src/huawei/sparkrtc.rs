@@ -6,49 +6,55 @@
 //! ```
 //!
 //! over the header texts and the body exactly as received (never re-serialised). The unit of
-//! `X-Rtc-Timestamp` is not documented: a value of at most 11 digits is read as Unix seconds,
-//! a longer one as milliseconds. (Read as seconds, a millisecond value would lie thousands of
-//! years ahead and never expire.) It is a send time: the callback is accepted while it lies
-//! within `leeway_s` of `now` on either side, `timestamp - leeway_s <= now <= timestamp +
-//! leeway_s`.
+//! `X-Rtc-Timestamp` is not documented: it must be 10 digits, read as Unix seconds, or 13,
+//! read as milliseconds (both September 2001 to 2286); any other length is malformed. (Read as
+//! seconds, a millisecond value would lie thousands of years ahead and never expire.) It is a
+//! send time: the callback is accepted while it lies within `leeway_s` of `now` on either side,
+//! `timestamp - leeway_s <= now <= timestamp + leeway_s`.
 //!
-//! The future bound is what holds the boundary between `X-Rtc-Rand` and `X-Rtc-Timestamp`,
-//! which the MAC joins without a separator: a captured callback with rand `8f1c21` and
-//! timestamp `1700000000` verifies as rand `8f1c2` with `11700000000` (year 2340), or, sent in
-//! milliseconds, as rand `…179` with the rest of the digits; read one-sided, such a re-cut
-//! callback would be accepted forever. Re-cut timestamps land far from the send time, so near
-//! it they expire or lie in the future. One cut comes round later: Huawei calls `X-Rtc-Rand` a
-//! random number, and its last three digits moved in front of a *seconds* timestamp make 13
-//! digits, read as milliseconds (`…170` + `1700000000` as `…` + `1701700000000`, 1701700000 s,
-//! about 20 days after sending). At that instant the re-cut callback verifies: a replay. The
-//! two readings differ only in the unit, which Huawei does not document; a receiver that
-//! knows the unit it receives closes this with [`sparkrtc_verify_unit`] and
-//! [`SparkRtcUnit::Seconds`] or [`SparkRtcUnit::Milliseconds`]: read in one unit, a re-cut
-//! timestamp has more or fewer digits than the real one, so it reads as a time after 2286 or
-//! before September 2001, never one a receiver's clock shows.
+//! The lengths hold the boundary between `X-Rtc-Rand` and `X-Rtc-Timestamp`, which the MAC
+//! joins without a separator: a captured callback with rand `8f1c21` and timestamp
+//! `1700000000` also signs rand `8f1c2` with `11700000000`, or rand `8f1c211` with
+//! `700000000`. Every such re-cut changes the timestamp's length; read as a time, a shorter one
+//! (1992 here) falls inside a leeway of decades (`leeway_s` reaches 136 years), so it is the
+//! length that refuses it. One cut keeps a valid length: Huawei calls `X-Rtc-Rand` a random
+//! number, and its last three digits moved in front of a *seconds* timestamp make 13 digits,
+//! read as milliseconds (`…170` + `1700000000` as `…` + `1701700000000`, 1701700000 s, about
+//! 20 days after sending). At that instant the re-cut callback verifies: a replay. Likewise a
+//! millisecond timestamp's first three digits moved into rand leave 10 (unless the fourth is a
+//! 0), read as seconds: a time years from the send time, which only a leeway that large lets
+//! through. The two readings differ only in the
+//! unit, which Huawei does not document; a receiver that knows the unit it receives closes
+//! both with [`sparkrtc_verify_unit`] and [`SparkRtcUnit::Seconds`] or
+//! [`SparkRtcUnit::Milliseconds`]: with one length allowed, every re-cut is malformed,
+//! whatever the leeway.
 //!
 //! The MAC joins the timestamp and the body without a separator too, and one cut keeps the
 //! time: a millisecond timestamp's last three digits moved to the front of the body
-//! (`1700000000123` + `{...}` as `1700000000` + `123{...}`) read as the same second. Only the
-//! body's form refuses it (a JSON body no longer parses), so parse the body strictly.
+//! (`1700000000123` + `{...}` as `1700000000` + `123{...}`) read as the same second, unless
+//! the unit is pinned to milliseconds. Only the body's form refuses it otherwise (a JSON body
+//! no longer parses), so parse the body strictly.
 
 use crate::digest::hmac;
 use crate::limits::{self, Limits};
 use crate::text::{Hex, ct_eq_wipe, parse_hex};
 use crate::{Error, HmacKey, expiry, json};
+use core::ops::RangeInclusive;
 
-/// Largest `X-Rtc-Timestamp` read as seconds (11 digits: year 5138).
-const MAX_SECONDS: u64 = 99_999_999_999;
+/// `X-Rtc-Timestamp` in seconds: exactly 10 digits (September 2001 to year 2286).
+const SECONDS: RangeInclusive<u64> = 1_000_000_000..=9_999_999_999;
+/// `X-Rtc-Timestamp` in milliseconds: exactly 13 digits (the same years).
+const MILLISECONDS: RangeInclusive<u64> = 1_000_000_000_000..=9_999_999_999_999;
 
 /// The unit `X-Rtc-Timestamp` is read in, which Huawei does not document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SparkRtcUnit {
-    /// From its length: seconds up to 11 digits, milliseconds above ([`sparkrtc_verify`]).
-    /// Leaves the replay the module documentation describes.
+    /// From its length: 10 digits seconds, 13 milliseconds, any other malformed
+    /// ([`sparkrtc_verify`]). Leaves the replays the module documentation describes.
     Either,
-    /// Unix seconds, whatever the length.
+    /// Unix seconds: exactly 10 digits, any other length malformed.
     Seconds,
-    /// Unix milliseconds, whatever the length.
+    /// Unix milliseconds: exactly 13 digits, any other length malformed.
     Milliseconds,
 }
 
@@ -56,7 +62,7 @@ pub enum SparkRtcUnit {
 ///
 /// Errors: [`Error::InvalidArgument`] when `rand` or `timestamp` is over
 /// [`crate::Limits::MAX_ID_LEN`] bytes, the body over [`crate::Limits::MAX_BODY_LEN`], or
-/// `timestamp` is not a plain decimal integer.
+/// `timestamp` is not a plain decimal integer of 10 digits (seconds) or 13 (milliseconds).
 pub fn sparkrtc_sign(key: &HmacKey, rand: &str, timestamp: &str, body: &[u8]) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
     check(rand, timestamp, body)?;
     seconds(timestamp).ok_or(Error::InvalidArgument)?;
@@ -67,14 +73,14 @@ pub fn sparkrtc_sign(key: &HmacKey, rand: &str, timestamp: &str, body: &[u8]) ->
 ///
 /// Errors, in order: [`Error::InvalidArgument`] (`rand` or `timestamp` over
 /// [`crate::Limits::MAX_ID_LEN`] bytes, the body over [`crate::Limits::MAX_BODY_LEN`]);
-/// [`Error::Malformed`] (`timestamp` is not a plain decimal integer,
+/// [`Error::Malformed`] (`timestamp` is not a plain decimal integer of 10 digits or 13,
 /// `signature` is not 64 hex characters of either case); [`Error::SignatureMismatch`]
 /// (constant time); [`Error::Expired`] (`now > timestamp + leeway_s`, or `now < timestamp -
 /// leeway_s`: the timestamp in seconds as the module documentation says).
 ///
 /// The unit is read from the timestamp's length ([`SparkRtcUnit::Either`]); when you know the
-/// unit Huawei sends you, [`sparkrtc_verify_unit`] with it also refuses the one re-cut that
-/// comes round later (see the module documentation).
+/// unit Huawei sends you, [`sparkrtc_verify_unit`] with it also refuses the re-cuts that keep
+/// a valid length (see the module documentation).
 pub fn sparkrtc_verify(
     key: &HmacKey,
     rand: &str,
@@ -88,7 +94,8 @@ pub fn sparkrtc_verify(
 }
 
 /// [`sparkrtc_verify`] with `X-Rtc-Timestamp` read in `unit`; the same errors, in the same
-/// order.
+/// order (with [`SparkRtcUnit::Seconds`] only 10 digits are well-formed, with
+/// [`SparkRtcUnit::Milliseconds`] only 13).
 #[allow(clippy::too_many_arguments)]
 pub fn sparkrtc_verify_unit(
     key: &HmacKey,
@@ -121,41 +128,59 @@ pub(crate) fn seconds(timestamp: &str) -> Option<u64> {
     seconds_in(timestamp, SparkRtcUnit::Either)
 }
 
-/// `X-Rtc-Timestamp`, read in `unit`, in Unix seconds.
+/// `X-Rtc-Timestamp`, read in `unit`, in Unix seconds; `None` unless it has exactly the
+/// digits of its unit. The length, not the time, is what refuses a re-cut: moving digits
+/// between rand and timestamp changes it, and a time read from it could still fall inside a
+/// leeway of decades.
 fn seconds_in(timestamp: &str, unit: SparkRtcUnit) -> Option<u64> {
     let t = json::parse_u64(timestamp.as_bytes())?;
-    let millis = match unit {
-        SparkRtcUnit::Either => t > MAX_SECONDS,
-        SparkRtcUnit::Seconds => false,
-        SparkRtcUnit::Milliseconds => true,
-    };
-    Some(if millis { t / 1000 } else { t })
+    let seconds = matches!(unit, SparkRtcUnit::Seconds | SparkRtcUnit::Either) && SECONDS.contains(&t);
+    let millis = matches!(unit, SparkRtcUnit::Milliseconds | SparkRtcUnit::Either) && MILLISECONDS.contains(&t);
+    match (seconds, millis) {
+        (true, _) => Some(t),
+        (_, true) => Some(t / 1000),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{SparkRtcUnit, seconds, seconds_in};
+    use super::SparkRtcUnit::{Either, Milliseconds, Seconds};
+    use super::{seconds, seconds_in};
 
     #[test]
-    fn a_pinned_unit_ignores_the_length() {
-        for (ts, secs, millis) in
-            [("1700000000", 1_700_000_000, 1_700_000), ("1700000000123", 1_700_000_000_123, 1_700_000_000)]
+    fn a_pinned_unit_takes_only_its_length() {
+        for (ts, secs) in [("1700000000", 1_700_000_000), ("1000000000", 1_000_000_000), ("9999999999", 9_999_999_999)]
         {
-            assert_eq!(seconds_in(ts, SparkRtcUnit::Seconds), Some(secs));
-            assert_eq!(seconds_in(ts, SparkRtcUnit::Milliseconds), Some(millis));
+            assert_eq!(seconds_in(ts, Seconds), Some(secs), "{ts}");
+            assert_eq!(seconds_in(ts, Milliseconds), None, "{ts}");
         }
-        for unit in [SparkRtcUnit::Seconds, SparkRtcUnit::Milliseconds] {
-            assert_eq!(seconds_in("01", unit), None);
+        for (ts, secs) in
+            [("1700000000123", 1_700_000_000), ("1000000000000", 1_000_000_000), ("9999999999999", 9_999_999_999)]
+        {
+            assert_eq!(seconds_in(ts, Milliseconds), Some(secs), "{ts}");
+            assert_eq!(seconds_in(ts, Seconds), None, "{ts}");
+        }
+        for unit in [Seconds, Milliseconds] {
+            for bad in ["01", "1", "999999999", "0700000000", "10000000000", "170000000012", "17000000001234"] {
+                assert_eq!(seconds_in(bad, unit), None, "{unit:?} {bad}");
+            }
         }
     }
 
     #[test]
     fn timestamp_units() {
         assert_eq!(seconds("1700000000"), Some(1_700_000_000));
-        assert_eq!(seconds("99999999999"), Some(99_999_999_999));
+        assert_eq!(seconds("9999999999"), Some(9_999_999_999));
         assert_eq!(seconds("1700000000123"), Some(1_700_000_000));
-        assert_eq!(seconds("100000000000"), Some(100_000_000));
-        for bad in ["", "-1", "1.5", "01", " 1", "18446744073709551616"] {
+        assert_eq!(seconds("1000000000000"), Some(1_000_000_000));
+        assert_eq!(seconds_in("1700000000123", Either), seconds("1700000000123"));
+        // Any length but 10 and 13: 11 and 12 digits are neither unit, and a re-cut changes
+        // the length.
+        for bad in ["", "-1", "1.5", "01", " 1", "18446744073709551616", "1", "100", "999999999", "99999999999"] {
+            assert_eq!(seconds(bad), None, "{bad:?}");
+        }
+        for bad in ["100000000000", "0100000000", "10000000000000", "17000000001234"] {
             assert_eq!(seconds(bad), None, "{bad:?}");
         }
     }

@@ -87,10 +87,10 @@ pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usi
 /// `out` and returns its length; `txTime` is `expiry` in uppercase hex.
 ///
 /// Inputs are checked, in this order, and refused with [`Error::InvalidArgument`]: `domain`
-/// must be a host name (dot-separated labels of `A-Z a-z 0-9 -`; one whose last label is a
-/// number must be a dotted-quad IPv4 address, as `1.2.3` or `010.0.0.1` reads as another
-/// address in a browser than elsewhere) or a bracketed IPv6 address, with an optional `:port`
-/// (1 to 65535); `app` one
+/// must be a host name (dot-separated labels of `A-Z a-z 0-9 -`, 1 to 63 characters each and
+/// at most 253 in all, as DNS allows; one whose last label is a number must be a dotted-quad
+/// IPv4 address, as `1.2.3` or `010.0.0.1` reads as another address in a browser than
+/// elsewhere) or a bracketed IPv6 address, with an optional `:port` (1 to 65535); `app` one
 /// or more `/`-separated non-empty segments; `stream` non-empty and not ending in `.flv`,
 /// `.m3u8` or `.sdp` (a verifier would strip that suffix and check another name); `app` and
 /// `stream` may only hold RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) and no

@@ -322,7 +322,7 @@ static void check_sparkrtc(char **f) {
     CHECK(livesign_huawei_sparkrtc_verify_keyed(&k, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n, U8(expected),
                                                 64, t - 301, 300) == LIVESIGN_EXPIRED,
           "sparkrtc verify keyed, sent further ahead");
-    /* The vector's timestamp is seconds: so read, it verifies; read as milliseconds, it is 1970. */
+    /* The vector's timestamp is seconds (10 digits): so read, it verifies; milliseconds have 13. */
     CHECK(livesign_huawei_sparkrtc_verify_unit(key.b, key.n, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n,
                                                U8(expected), 64, LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS, t,
                                                300) == LIVESIGN_OK,
@@ -333,8 +333,8 @@ static void check_sparkrtc(char **f) {
           "sparkrtc verify keyed, unit by length");
     CHECK(livesign_huawei_sparkrtc_verify_unit_keyed(&k, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n,
                                                      U8(expected), 64, LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS, t,
-                                                     300) == LIVESIGN_EXPIRED,
-          "sparkrtc verify keyed, a seconds timestamp read as milliseconds");
+                                                     UINT32_MAX) == LIVESIGN_MALFORMED,
+          "sparkrtc verify keyed, a seconds timestamp is no milliseconds one, whatever the leeway");
     CHECK(livesign_huawei_sparkrtc_verify_unit(key.b, key.n, ptr(&rand), rand.n, ts.b, ts.n, ptr(&body), body.n,
                                                U8(expected), 64, 3, t, 300) == LIVESIGN_INVALID_ARGUMENT,
           "sparkrtc unknown unit");
@@ -628,11 +628,15 @@ static void check_callback_contract(void) {
     CHECK(livesign_huawei_sparkrtc_sign(U8(key), 32, NULL, 0, U8("x1"), 2, NULL, 0, out) ==
               LIVESIGN_INVALID_ARGUMENT,
           "sparkrtc bad timestamp");
-    CHECK(livesign_huawei_sparkrtc_sign_keyed(NULL, NULL, 0, U8("1"), 1, NULL, 0, out) == LIVESIGN_INVALID_ARGUMENT,
+    CHECK(livesign_huawei_sparkrtc_sign_keyed(NULL, NULL, 0, U8("1700000000"), 10, NULL, 0, out) ==
+              LIVESIGN_INVALID_ARGUMENT,
           "sparkrtc NULL context");
-    CHECK(livesign_huawei_sparkrtc_verify(U8(key), 32, NULL, 0, U8("1"), 1, NULL, 0, out, 63, 1, 0) ==
+    CHECK(livesign_huawei_sparkrtc_verify(U8(key), 32, NULL, 0, U8("1700000000"), 10, NULL, 0, out, 63, 1, 0) ==
               LIVESIGN_MALFORMED,
           "sparkrtc short signature");
+    CHECK(livesign_huawei_sparkrtc_sign(U8(key), 32, NULL, 0, U8("17000000000"), 11, NULL, 0, out) ==
+              LIVESIGN_INVALID_ARGUMENT,
+          "sparkrtc 11-digit timestamp: neither seconds nor milliseconds");
     CHECK(livesign_huawei_sparkrtc_verify_keyed(&k, NULL, 0, U8("1x"), 2, NULL, 0, out, 64, 1, 0) ==
               LIVESIGN_MALFORMED,
           "sparkrtc keyed bad timestamp");

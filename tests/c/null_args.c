@@ -39,6 +39,9 @@ static const uint8_t EMPTY[1] = {0};
  * Huawei URL validation (32 letters and digits, both kinds). */
 static const uint8_t HW_KEY[] = "0123456789abcdefghijklmnopqrstuvwxyzABCD";
 static const uint8_t URL_KEY[] = "GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
+/* A SparkRTC X-Rtc-Timestamp (10 digits: seconds), and its time. */
+#define TS10 "1700000000"
+#define SENT 1700000000u
 /* LIVESIGN_MAX_RESPONSE_LEN + 1 bytes of 'x': one byte over every input limit is a prefix. */
 static uint8_t *big;
 
@@ -756,57 +759,59 @@ static void huawei(void) {
     /* SparkRTC. */
     EXPECT(livesign_huawei_sparkrtc_sign(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL), IA);
     EXPECT(livesign_huawei_sparkrtc_sign(NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign(NULL, 0, NULL, 0, LIT("7"), NULL, 0, sign), IK);
-    EXPECT(livesign_huawei_sparkrtc_sign(NULL, 3, NULL, 0, LIT("7"), NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign(HW_KEY, 40, NULL, 2, LIT("7"), NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign(NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, LIT("7"), NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign(NULL, 0, NULL, 0, LIT("7"), big, LIVESIGN_MAX_BODY_LEN + 1, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign(HW_KEY, 40, NULL, 0, LIT("7"), big, LIVESIGN_MAX_BODY_LEN, sign), OK);
-    EXPECT(livesign_huawei_sparkrtc_sign_keyed(NULL, NULL, 0, LIT("7"), NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign(NULL, 0, NULL, 0, LIT(TS10), NULL, 0, sign), IK);
+    EXPECT(livesign_huawei_sparkrtc_sign(NULL, 3, NULL, 0, LIT(TS10), NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign(HW_KEY, 40, NULL, 2, LIT(TS10), NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign(NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, LIT(TS10), NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign(NULL, 0, NULL, 0, LIT(TS10), big, LIVESIGN_MAX_BODY_LEN + 1, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign(HW_KEY, 40, NULL, 0, LIT(TS10), big, LIVESIGN_MAX_BODY_LEN, sign), OK);
+    EXPECT(livesign_huawei_sparkrtc_sign_keyed(NULL, NULL, 0, LIT(TS10), NULL, 0, sign), IA);
     EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, LIT(TS10), NULL, 0, NULL), IA);
     EXPECT(livesign_huawei_sparkrtc_sign(HW_KEY, 40, NULL, 0, NULL, 1, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 1, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 1, LIT("7"), NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign(HW_KEY, 40, NULL, 0, LIT(TS10), NULL, 1, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 1, LIT(TS10), NULL, 0, sign), IA);
     EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, NULL, 1, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, LIT("7"), NULL, 1, sign), IA);
-    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, sign), OK);
+    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, LIT(TS10), NULL, 1, sign), IA);
+    EXPECT(livesign_huawei_sparkrtc_sign_keyed(&hw, NULL, 0, LIT(TS10), NULL, 0, sign), OK);
     EXPECT(livesign_huawei_sparkrtc_verify(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0), IK);
-    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, NULL, 0, NULL, 0, sign, 64, 7, 0), MF);
-    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, NULL, 0, 7, 0), MF);
-    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 1, sign, 64, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify(NULL, 0, NULL, 0, LIT("7"), big, LIVESIGN_MAX_BODY_LEN + 1, sign, 64, 7, 0),
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, NULL, 0, NULL, 0, sign, 64, SENT, 0), MF);
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT(TS10), NULL, 0, NULL, 0, SENT, 0), MF);
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT(TS10), NULL, 1, sign, 64, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify(NULL, 0, NULL, 0, LIT(TS10), big, LIVESIGN_MAX_BODY_LEN + 1, sign, 64, SENT,
+                                           0),
            IA);
-    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 7, 0), OK);
-    EXPECT(livesign_huawei_sparkrtc_verify(NULL, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 1, LIT("7"), NULL, 0, sign, 64, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, NULL, 1, NULL, 0, sign, 64, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, NULL, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT(TS10), NULL, 0, sign, 64, SENT, 0), OK);
+    EXPECT(livesign_huawei_sparkrtc_verify(NULL, 40, NULL, 0, LIT(TS10), NULL, 0, sign, 64, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 1, LIT(TS10), NULL, 0, sign, 64, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, NULL, 1, NULL, 0, sign, 64, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify(HW_KEY, 40, NULL, 0, LIT(TS10), NULL, 0, NULL, 64, SENT, 0), IA);
     EXPECT(livesign_huawei_sparkrtc_verify_keyed(NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL, 0, 7, 0), MF);
-    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, sign, 64, 8, 0), LIVESIGN_EXPIRED);
-    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 1, LIT("7"), NULL, 0, sign, 64, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, NULL, 1, NULL, 0, sign, 64, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 1, sign, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT(TS10), NULL, 0, NULL, 0, SENT, 0), MF);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT(TS10), NULL, 0, sign, 64, SENT + 1, 0),
+           LIVESIGN_EXPIRED);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 1, LIT(TS10), NULL, 0, sign, 64, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, NULL, 1, NULL, 0, sign, 64, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT(TS10), NULL, 1, sign, 64, SENT, 0), IA);
     EXPECT(livesign_huawei_sparkrtc_verify_unit(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0), IK);
     EXPECT(livesign_huawei_sparkrtc_verify_unit(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 3, 0, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 1, 7, 0), OK);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 2, 7, 0),
-           LIVESIGN_EXPIRED);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 0, NULL, 64, 1, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, NULL, 1, NULL, 0, sign, 64, 1, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit(NULL, 40, NULL, 0, LIT("7"), NULL, 0, sign, 64, 1, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT(TS10), NULL, 0, sign, 64, 1, SENT, 0), OK);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT(TS10), NULL, 0, sign, 64, 2, SENT, 0),
+           MF); /* 10 digits are no millisecond timestamp */
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT(TS10), NULL, 0, NULL, 64, 1, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, NULL, 1, NULL, 0, sign, 64, 1, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(NULL, 40, NULL, 0, LIT(TS10), NULL, 0, sign, 64, 1, SENT, 0), IA);
     EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, sign, 64, 9, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL, 0, 1, 7, 0), MF);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, sign, 64, 0, 7, 0), OK);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 1, LIT("7"), NULL, 0, sign, 64, 1, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 1, LIT("7"), NULL, 0, sign, 64, 1, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT("7"), NULL, 1, sign, 64, 1, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, NULL, 1, NULL, 0, sign, 64, 1, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 1, sign, 64, 1, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL, 64, 1, 7, 0), IA);
-    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT("7"), NULL, 0, NULL, 64, 7, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT(TS10), NULL, 0, sign, 64, 9, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT(TS10), NULL, 0, NULL, 0, 1, SENT, 0), MF);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT(TS10), NULL, 0, sign, 64, 0, SENT, 0), OK);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 1, LIT(TS10), NULL, 0, sign, 64, 1, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 1, LIT(TS10), NULL, 0, sign, 64, 1, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit(HW_KEY, 40, NULL, 0, LIT(TS10), NULL, 1, sign, 64, 1, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, NULL, 1, NULL, 0, sign, 64, 1, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT(TS10), NULL, 1, sign, 64, 1, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_unit_keyed(&hw, NULL, 0, LIT(TS10), NULL, 0, NULL, 64, 1, SENT, 0), IA);
+    EXPECT(livesign_huawei_sparkrtc_verify_keyed(&hw, NULL, 0, LIT(TS10), NULL, 0, NULL, 64, SENT, 0), IA);
 
     /* URL validation A, B, D. */
     ring[0].ptr = URL_KEY;

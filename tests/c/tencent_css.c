@@ -266,11 +266,15 @@ static void check_url_contract(void) {
     }
     CHECK(livesign_tencent_url_build_len(0, 1, 1, 1, 1) == 0, "unknown kind");
     {
-        /* The longest URL fits LIVESIGN_TENCENT_URL_MAX_LEN exactly. */
-        static uint8_t names[LIVESIGN_MAX_ID_LEN];
+        /* The longest URL fits LIVESIGN_TENCENT_URL_MAX_LEN exactly. DNS allows no domain label
+           over 63 characters and no name over 253: labels of 63, 63, 63, 61 and ":80" fill it. */
+        static uint8_t names[LIVESIGN_MAX_ID_LEN], domain[LIVESIGN_MAX_ID_LEN];
         static uint8_t longest[LIVESIGN_TENCENT_URL_MAX_LEN];
         memset(names, 'a', sizeof names);
-        CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_HLS, names, sizeof names, names, sizeof names, names,
+        memset(domain, 'd', sizeof domain);
+        domain[63] = domain[127] = domain[191] = '.';
+        memcpy(domain + 253, ":80", 3);
+        CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_HLS, domain, sizeof domain, names, sizeof names, names,
                                          sizeof names, key, 32, LIVESIGN_TENCENT_URL_MAX_EXPIRY, longest,
                                          sizeof longest, &len) == LIVESIGN_OK &&
                   len == LIVESIGN_TENCENT_URL_MAX_LEN,

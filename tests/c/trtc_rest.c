@@ -107,7 +107,10 @@ static void check_url(void) {
         static char longest_sig[LIVESIGN_USERSIG_MAX_LEN + 1];
         static uint8_t big[LIVESIGN_TRTC_REST_URL_MAX_LEN];
         memset(name, 'n', LIVESIGN_MAX_ID_LEN);
+        /* DNS allows no label over 63 characters and no name over 253: labels and a port. */
         memset(host, 'h', LIVESIGN_MAX_ID_LEN);
+        host[63] = host[127] = host[191] = '.';
+        memcpy(host + 253, ":80", 3);
         memset(id, ' ', LIVESIGN_MAX_ID_LEN);
         memset(longest_sig, 'A', LIVESIGN_USERSIG_MAX_LEN);
         CHECK(url(host, name, name, UINT64_MAX, id, longest_sig, UINT32_MAX, big, sizeof big, &len) == LIVESIGN_OK &&

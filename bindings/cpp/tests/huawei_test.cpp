@@ -403,24 +403,30 @@ void recording() {
     const std::string replay = sparkrtc::sign(spark, "20231170", "1700000000", spark_body);
     CHECK(status_of([&] { sparkrtc::verify(spark, "20231", "1701700000000", spark_body, replay, 1701700000); }) ==
           Status::Ok);
-    // Huawei sending seconds, a receiver that says so refuses it (it reads as the year 55900).
+    // Huawei sending seconds, a receiver that says so refuses it (13 digits are no seconds).
     CHECK(status_of([&] {
               sparkrtc::verify(spark, "20231", "1701700000000", spark_body, replay, sparkrtc::Unit::Seconds,
                                1701700000);
-          }) == Status::Expired);
+          }) == Status::Malformed);
     CHECK(status_of([&] {
               sparkrtc::verify(spark_key, "20231", "1701700000000", spark_body, replay, sparkrtc::Unit::Seconds,
                                1701700000);
-          }) == Status::Expired);
+          }) == Status::Malformed);
+    // A digit moved the other way leaves 9 (1992 in seconds, inside a leeway of decades): its
+    // length refuses it, whatever the leeway.
+    CHECK(status_of([&] {
+              sparkrtc::verify(spark, "202311701", "700000000", spark_body, replay, sparkrtc::Unit::Seconds,
+                               1700000000, UINT32_MAX);
+          }) == Status::Malformed);
     CHECK(status_of([&] {
               sparkrtc::verify(spark_key, "20231170", "1700000000", spark_body, replay, sparkrtc::Unit::Seconds,
                                1700000000);
           }) == Status::Ok);
-    // A seconds timestamp read as milliseconds is 1970.
+    // A seconds timestamp (10 digits) is no milliseconds one.
     CHECK(status_of([&] {
               sparkrtc::verify(spark_key, "20231170", "1700000000", spark_body, replay, sparkrtc::Unit::Milliseconds,
                                1700000000);
-          }) == Status::Expired);
+          }) == Status::Malformed);
     CHECK(status_of([&] {
               sparkrtc::verify(spark, "r", "1700000000123", spark_body, ms, sparkrtc::Unit::Milliseconds, 1700000000);
           }) == Status::Ok);
@@ -431,8 +437,8 @@ void recording() {
               sparkrtc::verify(spark, "r", "1700000000123", spark_body, ms, static_cast<sparkrtc::Unit>(3),
                                1700000000);
           }) == Status::InvalidArgument);
-    // A send time: refused more than the leeway ahead too (a rand digit moved into the
-    // timestamp, 8f1c21 + 1700000000 as 8f1c2 + 11700000000, lands centuries ahead).
+    // A send time: refused more than the leeway ahead too. A rand digit moved into the
+    // timestamp (8f1c21 + 1700000000 as 8f1c2 + 11700000000) makes 11 digits: malformed.
     CHECK(status_of([&] { sparkrtc::verify(spark, "8f1c2b", "1700000000", spark_body, spark_sig, 1699999700); }) ==
           Status::Ok);
     CHECK(status_of([&] { sparkrtc::verify(spark, "8f1c2b", "1700000000", spark_body, spark_sig, 1699999699); }) ==
@@ -441,10 +447,11 @@ void recording() {
     CHECK(status_of([&] { sparkrtc::verify(spark, "8f1c21", "1700000000", spark_body, recut, 1700000000); }) ==
           Status::Ok);
     CHECK(status_of([&] { sparkrtc::verify(spark, "8f1c2", "11700000000", spark_body, recut, 1700000000); }) ==
-          Status::Expired);
+          Status::Malformed);
     CHECK(status_of([&] { sparkrtc::sign(spark_key, "r", "17x", spark_body); }) == Status::InvalidArgument);
     CHECK(status_of([&] { sparkrtc::verify(spark_key, "r", "17x", spark_body, ms, 1); }) == Status::Malformed);
-    CHECK(status_of([&] { sparkrtc::sign("", "r", "1", spark_body); }) == Status::InvalidKey);
+    CHECK(status_of([&] { sparkrtc::sign("", "r", "1700000000", spark_body); }) == Status::InvalidKey);
+    CHECK(status_of([&] { sparkrtc::sign(spark_key, "r", "170000000", spark_body); }) == Status::InvalidArgument);
 }
 }  // namespace
 

@@ -14,6 +14,15 @@ using test::status_of;
 const std::string_view kKey = "5d41402abc4b2a76b9719d911017c592";
 const uint64_t kT = 1471850187;
 
+// A host of LIVESIGN_MAX_ID_LEN bytes the URL builders take: DNS allows no label over 63
+// characters and no name over 253, so labels and a port fill it.
+std::string longest_host() {
+    std::string host = std::string(63, 'h') + '.' + std::string(63, 'h') + '.' + std::string(63, 'h') + '.' +
+                       std::string(61, 'h') + ":80";
+    CHECK(host.size() == LIVESIGN_MAX_ID_LEN);
+    return host;
+}
+
 void common() {
     CHECK(livesign::version() == std::string_view(LIVESIGN_CPP_TEST_VERSION));
     CHECK(livesign::abi_version() == LIVESIGN_ABI_VERSION && livesign::header_abi_version == LIVESIGN_ABI_VERSION);
@@ -217,7 +226,7 @@ void tencent_url() {
     CHECK(secret_len() == 32 && max_expiry == 0xffffffffu && max_len == 841);
     {
         const std::string name(LIVESIGN_MAX_ID_LEN, 'a');
-        CHECK(build(Kind::Hls, name, name, name, "k", max_expiry).size() == max_len);
+        CHECK(build(Kind::Hls, longest_host(), name, name, "k", max_expiry).size() == max_len);
     }
     for (const UrlVector &v : kUrlVectors) {
         CHECK(secret(v.key, v.stream, v.tx_time) == v.secret);
@@ -389,8 +398,7 @@ void trtc() {
     CHECK(status_of([] { rest_url("bad/service", "c", 1, "a", "eJw_", 1); }) == Status::InvalidArgument);
     const std::string name(LIVESIGN_MAX_ID_LEN, 'n'), blanks(LIVESIGN_MAX_ID_LEN, ' ');
     const std::string longest_sig(LIVESIGN_USERSIG_MAX_LEN, 'A');
-    CHECK(rest_url(name, name, UINT64_MAX, blanks, longest_sig, UINT32_MAX, std::string(LIVESIGN_MAX_ID_LEN, 'h')).size() ==
-          rest_url_max_len);
+    CHECK(rest_url(name, name, UINT64_MAX, blanks, longest_sig, UINT32_MAX, longest_host()).size() == rest_url_max_len);
     // Envelopes.
     const std::string ok = R"({"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"RequestId":"Id-1","GroupId":"@TGS#1"})";
     RestResponse r = parse_response(ok);

@@ -17,9 +17,10 @@ use crate::{Error, url};
 /// source, and Tencent only asks for a 32-bit unsigned number per request.
 #[derive(Clone, Copy)]
 pub struct RequestUrl<'a> {
-    /// `host[:port]` (dot-separated non-empty labels of ASCII letters, digits and `-`, the last
-    /// not a number unless the name is a dotted-quad IPv4 address; a port of 1 to 65535 without
-    /// a leading zero; no scheme, no path):
+    /// `host[:port]` (dot-separated labels of ASCII letters, digits and `-`, 1 to 63 characters
+    /// each and at most 253 in all, as DNS allows; the last not a number unless the name is a
+    /// dotted-quad IPv4 address; a port of 1 to 65535 without a leading zero; no scheme, no
+    /// path):
     /// [`RequestUrl::DEFAULT_HOST`] unless the app lives in another region.
     pub host: &'a str,
     /// The service name, e.g. `im_open_login_svc`: one or more of `A-Z a-z 0-9 _ -`.
@@ -198,7 +199,10 @@ mod tests {
     #[test]
     fn the_longest_url_is_max_len() {
         let name = "n".repeat(Limits::MAX_ID_LEN);
-        let host = "h".repeat(Limits::MAX_ID_LEN);
+        // DNS allows no longer label than 63 nor name than 253: these labels and a port fill
+        // the 256 bytes.
+        let host = format!("{0}.{0}.{0}.{1}:80", "h".repeat(63), "h".repeat(61));
+        assert_eq!(host.len(), Limits::MAX_ID_LEN);
         let id = " ".repeat(Limits::MAX_ID_LEN);
         let sig = [b'A'; UserSig::MAX_LEN];
         let r = RequestUrl::new(&name, &name, u64::MAX, &id, &sig, u32::MAX).with_host(&host);

@@ -101,7 +101,8 @@ extension Livesign.Huawei {
     /// SparkRTC (Huawei RTC) recording callbacks: `X-Rtc-Signature` = lowercase hex
     /// HMAC-SHA256(key, X-Rtc-Rand + X-Rtc-Timestamp + raw body).
     public enum SparkRTC {
-        /// The signature for the `X-Rtc-Rand` and `X-Rtc-Timestamp` headers and the body.
+        /// The signature for the `X-Rtc-Rand` and `X-Rtc-Timestamp` headers and the body. Throws
+        /// `.invalidArgument` for a timestamp that is not 10 digits (seconds) or 13 (milliseconds).
         public static func sign(key: String, rand: String, timestamp: String, body: Data) throws -> String {
             try withSlices([key, rand, timestamp]) { f in
                 try withBytes(body) { b, bl in
@@ -124,18 +125,21 @@ extension Livesign.Huawei {
 
         /// The unit `X-Rtc-Timestamp` is read in, which Huawei does not document.
         public enum Unit: UInt32, CaseIterable, Sendable {
-            /// Seconds up to 11 digits, milliseconds beyond.
+            /// Seconds with 10 digits, milliseconds with 13.
             case either = 0
+            /// Seconds: 10 digits only.
             case seconds = 1
+            /// Milliseconds: 13 digits only.
             case milliseconds = 2
         }
 
         /// Verifies `X-Rtc-Signature` (`signature`); the timestamp is read in `unit` (by
-        /// default by its length: Unix seconds up to 11 digits, milliseconds beyond). Pass the
+        /// default by its length: Unix seconds with 10 digits, milliseconds with 13). Pass the
         /// unit Huawei sends you: read by length, three rand digits moved in front of a seconds
-        /// timestamp re-read as milliseconds and verify about 20 days later (a replay). Throws
-        /// `.malformed`, `.signatureMismatch`, `.expired` (more than `leewaySeconds` before or
-        /// after `now`).
+        /// timestamp re-read as milliseconds and verify about 20 days later (a replay); in one
+        /// unit every re-cut timestamp has the wrong length. Throws `.malformed` (also for a
+        /// timestamp of another length), `.signatureMismatch`, `.expired` (more than
+        /// `leewaySeconds` before or after `now`).
         public static func verify(key: String, rand: String, timestamp: String, body: Data, signature: String,
                                   unit: Unit = .either, now: Date = Date(),
                                   leewaySeconds: UInt32 = defaultLeewaySeconds) throws {

@@ -3,7 +3,7 @@ import Foundation
 
 /// livesign: signing and verification for live-streaming clouds. Every call that can fail
 /// throws `LivesignError`; times default to the system clock (`Date()`), and a `Date` before
-/// 1970 or NaN (no Unix seconds) is `.invalidArgument`.
+/// 1970, infinite or NaN (no Unix seconds) is `.invalidArgument`.
 public enum Livesign {
     /// The library version ("MAJOR.MINOR.PATCH").
     public static var version: String { String(cString: livesign_version()) }
@@ -39,12 +39,13 @@ public enum Livesign {
     }
 
     /// Whole Unix seconds of a date, rounded down (the second it falls in), saturating at
-    /// `UInt64.max`. Throws `.invalidArgument` for a date that has none: NaN, or before 1970
-    /// (the C API's `uint64_t` seconds have no sign). Read as 1970, such a `now` would accept
-    /// every expired signature and move two-sided windows.
+    /// `UInt64.max` for a far but finite one. Throws `.invalidArgument` for a date that has
+    /// none: NaN, infinite, or before 1970 (the C API's `uint64_t` seconds have no sign). Read as
+    /// 1970, such a `now` would accept every expired signature and move two-sided windows; read
+    /// as `UInt64.max`, +infinity would pass for an instant.
     static func unixTime(_ date: Date) throws -> UInt64 {
         let seconds = date.timeIntervalSince1970
-        guard seconds >= 0 else { throw LivesignError.invalidArgument }  // NaN too
+        guard seconds.isFinite, seconds >= 0 else { throw LivesignError.invalidArgument }
         if seconds >= 18_446_744_073_709_551_616.0 { return .max }
         return UInt64(seconds)
     }

@@ -42,7 +42,7 @@ extension Livesign.Tencent {
         public static var secretLength: Int { livesign_tencent_tx_secret_len() }
 
         /// The exact length of the URL `build` writes; 0 when `expiry` is after `maxExpiry` (or
-        /// before 1970, or NaN).
+        /// before 1970, infinite, or NaN).
         public static func buildLength(kind: Kind, domain: String, app: String, stream: String, expiry: Date) -> Int {
             guard let seconds = try? Livesign.unixTime(expiry) else { return 0 }
             return livesign_tencent_url_build_len(kind.rawValue, domain.utf8.count, app.utf8.count, stream.utf8.count, seconds)

@@ -405,21 +405,30 @@ final class HuaweiRecordTests: XCTestCase {
                                             now: at(1_700_000_301)))
         assertStatus(.malformed, try S.verify(key: sparkKey, rand: "r", timestamp: "17x", body: b, signature: ms, now: at(1)))
         assertStatus(.invalidArgument, try S.sign(key: sparkKey, rand: "r", timestamp: "17x", body: b))
-        assertStatus(.invalidKey, try S.sign(key: "", rand: "r", timestamp: "1", body: b))
+        assertStatus(.invalidKey, try S.sign(key: "", rand: "r", timestamp: "1700000000", body: b))
+        // Only 10 digits (seconds) or 13 (milliseconds) are a timestamp.
+        assertStatus(.invalidArgument, try S.sign(key: sparkKey, rand: "r", timestamp: "17000000000", body: b))
+        assertStatus(.malformed, try S.verify(key: sparkKey, rand: "r", timestamp: "17000000000", body: b, signature: ms,
+                                              now: at(1_700_000_000)))
         // A pinned unit: three rand digits moved in front of a seconds timestamp read, by
         // length, as milliseconds and verify about 20 days later; in one unit they do not.
         let replay = try S.sign(key: loaded, rand: "20231170", timestamp: "1700000000", body: b)
         try S.verify(key: loaded, rand: "20231", timestamp: "1701700000000", body: b, signature: replay, now: at(1_701_700_000))
-        // Huawei sending seconds, a receiver that says so refuses it (it reads as the year 55900).
-        assertStatus(.expired, try S.verify(key: loaded, rand: "20231", timestamp: "1701700000000", body: b, signature: replay,
-                                            unit: .seconds, now: at(1_701_700_000)))
-        assertStatus(.expired, try S.verify(key: sparkKey, rand: "20231", timestamp: "1701700000000", body: b,
-                                            signature: replay, unit: .seconds, now: at(1_701_700_000)))
+        // Huawei sending seconds, a receiver that says so refuses it (13 digits are no seconds).
+        assertStatus(.malformed, try S.verify(key: loaded, rand: "20231", timestamp: "1701700000000", body: b, signature: replay,
+                                              unit: .seconds, now: at(1_701_700_000)))
+        assertStatus(.malformed, try S.verify(key: sparkKey, rand: "20231", timestamp: "1701700000000", body: b,
+                                              signature: replay, unit: .seconds, now: at(1_701_700_000)))
+        // A digit moved the other way leaves 9 (1992 in seconds, inside a leeway of decades):
+        // its length refuses it, whatever the leeway.
+        assertStatus(.malformed, try S.verify(key: sparkKey, rand: "202311701", timestamp: "700000000", body: b,
+                                              signature: replay, unit: .seconds, now: at(1_700_000_000),
+                                              leewaySeconds: .max))
         try S.verify(key: sparkKey, rand: "20231170", timestamp: "1700000000", body: b, signature: replay, unit: .seconds,
                      now: at(1_700_000_000))
-        // A seconds timestamp read as milliseconds is 1970.
-        assertStatus(.expired, try S.verify(key: sparkKey, rand: "20231170", timestamp: "1700000000", body: b,
-                                            signature: replay, unit: .milliseconds, now: at(1_700_000_000)))
+        // A seconds timestamp (10 digits) is no milliseconds one.
+        assertStatus(.malformed, try S.verify(key: sparkKey, rand: "20231170", timestamp: "1700000000", body: b,
+                                              signature: replay, unit: .milliseconds, now: at(1_700_000_000)))
         try S.verify(key: loaded, rand: "r", timestamp: "1700000000123", body: b, signature: ms, unit: .milliseconds,
                      now: at(1_700_000_000))
         XCTAssertEqual(S.Unit.allCases.map(\.rawValue), [0, 1, 2])

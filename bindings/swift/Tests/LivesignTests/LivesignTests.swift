@@ -45,7 +45,7 @@ final class CommonTests: XCTestCase {
         }
     }
 
-    /// A `Date` with no Unix seconds (NaN, or before 1970: `uint64_t` has no negative
+    /// A `Date` with no Unix seconds (NaN, infinite, or before 1970: `uint64_t` has no negative
     /// seconds) is `.invalidArgument`. Read as 1970 it verified expired signatures (NaN as `now`),
     /// and moved a two-sided window (Alibaba callbacks) to where the timestamp fits.
     func testDatesWithoutUnixSeconds() throws {
@@ -73,16 +73,33 @@ final class CommonTests: XCTestCase {
                                                                 now: nan)) {
             XCTAssertEqual($0 as? LivesignError, .invalidArgument)
         }
-        // 1970 itself, fractions (rounded down: the second they fall in) and far futures
+        // 1970 itself, fractions (rounded down: the second they fall in) and far, finite futures
         // (saturating) still have Unix seconds.
         try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: Date(timeIntervalSince1970: 0))
         try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: Date(timeIntervalSince1970: 1000.9))
         XCTAssertThrowsError(try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: Date(timeIntervalSince1970: 1001))) {
             XCTAssertEqual($0 as? LivesignError, .expired)
         }
-        XCTAssertThrowsError(try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: Date(timeIntervalSince1970: .infinity))) {
+        XCTAssertThrowsError(try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: Date(timeIntervalSince1970: 1e30))) {
             XCTAssertEqual($0 as? LivesignError, .expired)
         }
+    }
+
+    /// An infinite `Date` is no time either: it used to saturate to `UInt64.max` seconds like a
+    /// far, finite one, so a `now` of +infinity read as a real instant.
+    func testInfiniteDatesHaveNoUnixSeconds() throws {
+        let key = "5d41402abc4b2a76b9719d911017c592"
+        let sign = try Livesign.Tencent.sign(key: key, t: 1000)
+        let infinity = Date(timeIntervalSince1970: .infinity)
+        XCTAssertThrowsError(try Livesign.unixTime(infinity)) { XCTAssertEqual($0 as? LivesignError, .invalidArgument) }
+        XCTAssertThrowsError(try Livesign.Tencent.verify(key: key, t: 1000, sign: sign, now: infinity)) {
+            XCTAssertEqual($0 as? LivesignError, .invalidArgument)
+        }
+        XCTAssertThrowsError(try Livesign.Tencent.StreamURL.build(kind: .rtmp, domain: "d", app: "live", stream: "s", key: key,
+                                                                  expiry: infinity)) {
+            XCTAssertEqual($0 as? LivesignError, .invalidArgument)
+        }
+        XCTAssertEqual(try Livesign.unixTime(Date(timeIntervalSince1970: 1e30)), .max)
     }
 
     func testHmacKey() throws {

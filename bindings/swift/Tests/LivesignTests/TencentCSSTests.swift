@@ -145,9 +145,13 @@ final class TencentURLTests: XCTestCase {
                                         validUntil: U.maxExpiry, keyIndex: 0))
         }
         let n = String(repeating: "n", count: 256)
-        let longest = U.Kind.allCases.map { U.buildLength(kind: $0, domain: n, app: n, stream: n, expiry: U.maxExpiry) }
+        // DNS allows no domain label over 63 characters and no name over 253: labels and a port.
+        let label = String(repeating: "d", count: 63)
+        let d = "\(label).\(label).\(label).\(label.dropFirst(2)):80"
+        XCTAssertEqual(d.utf8.count, 256)
+        let longest = U.Kind.allCases.map { U.buildLength(kind: $0, domain: d, app: n, stream: n, expiry: U.maxExpiry) }
         XCTAssertEqual(longest.max(), U.maxLength)
-        XCTAssertEqual(try U.build(kind: .hls, domain: n, app: n, stream: n, key: "k", expiry: U.maxExpiry).utf8.count, U.maxLength)
+        XCTAssertEqual(try U.build(kind: .hls, domain: d, app: n, stream: n, key: "k", expiry: U.maxExpiry).utf8.count, U.maxLength)
         XCTAssertTrue(try U.build(kind: .flv, domain: "h", app: "live", stream: "s", key: "k", expiry: at(1)).contains("/live/s.flv?"))
         XCTAssertTrue(try U.build(kind: .hls, domain: "h", app: "live", stream: "s", key: "k", expiry: at(1)).contains("/live/s.m3u8?"))
     }

@@ -16,9 +16,12 @@ final class TrtcTests: XCTestCase {
             XCTAssertEqual($0 as? LivesignError, .invalidArgument)
         }
         let name = String(repeating: "n", count: 256), blanks = String(repeating: " ", count: 256)
+        // DNS allows no host label over 63 characters and no name over 253: labels and a port.
+        let label = String(repeating: "h", count: 63)
+        let host = "\(label).\(label).\(label).\(label.dropFirst(2)):80"
+        XCTAssertEqual(host.utf8.count, 256)
         let longest = try T.restURL(service: name, command: name, sdkappid: .max, identifier: blanks,
-                                    usersig: String(repeating: "A", count: 4180), random: .max,
-                                    host: String(repeating: "h", count: 256))
+                                    usersig: String(repeating: "A", count: 4180), random: .max, host: host)
         XCTAssertEqual(longest.utf8.count, T.restURLMaxLength)
         XCTAssertEqual(T.restURLMaxLength, 5815)
     }

@@ -43,7 +43,9 @@ object Huawei {
      * A verified stream status notification. The text fields are the values, JSON-unescaped
      * (livesign reports which fields arrived with escapes, [escapedFields], and only those are
      * unescaped); the optional ones are null when absent or empty (livesign reports both alike). [publishTime] is `publish_timestamp`
-     * when it is a plain number. [id] is the notification's stable id for idempotent handling
+     * when it is a plain number, the bits of the C `uint64_t`: one above `Long.MAX_VALUE` reads as
+     * negative (read it with `java.lang.Long.toUnsignedString` and compare it with
+     * `java.lang.Long.compareUnsigned`; [Stream.apply] hands the bits back unchanged). [id] is the notification's stable id for idempotent handling
      * (`{domain}/{app}/{stream}/{publish_timestamp}/{event}`, with `%` and `/` inside fields
      * written `%25`, `%2F` and bytes outside printable ASCII `%XX`, so the id is ASCII): a
      * redelivery has the same id, a session's `PUBLISH` and
@@ -149,7 +151,12 @@ object Huawei {
         var state: State = state
             private set
 
-        /** `publish_timestamp` of the newest session seen (0 while [State.UNSEEN]). */
+        /**
+         * `publish_timestamp` of the newest session seen (0 while [State.UNSEEN]), the bits of the
+         * C `uint64_t`: one above `Long.MAX_VALUE` reads as negative (read it with
+         * `java.lang.Long.toUnsignedString` and compare it with `java.lang.Long.compareUnsigned`;
+         * store and restore it as it is).
+         */
         var publishTimestamp: Long = publishTimestamp
             private set
 
@@ -261,7 +268,11 @@ object Huawei {
      * HMAC-SHA256(key, X-Rtc-Rand + X-Rtc-Timestamp + raw body).
      */
     object SparkRtc {
-        /** The signature for the `X-Rtc-Rand` and `X-Rtc-Timestamp` headers and the body. */
+        /**
+         * The signature for the `X-Rtc-Rand` and `X-Rtc-Timestamp` headers and the body. Throws
+         * [LiveSignException.InvalidArgument] for a timestamp that is not 10 digits (seconds) or
+         * 13 (milliseconds).
+         */
         @JvmStatic fun sign(key: String, rand: String, timestamp: String, body: ByteArray): String =
             sign(key.utf8(), 0, rand, timestamp, body)
         @JvmStatic fun sign(key: HmacKey, rand: String, timestamp: String, body: ByteArray): String =
@@ -276,20 +287,21 @@ object Huawei {
 
         /** The unit `X-Rtc-Timestamp` is read in, which Huawei does not document. */
         enum class TimestampUnit(internal val code: Int) {
-            /** Seconds up to 11 digits, milliseconds beyond (LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER). */
+            /** Seconds with 10 digits, milliseconds with 13 (LIVESIGN_HUAWEI_SPARKRTC_UNIT_EITHER). */
             EITHER(0),
-            /** Unix seconds (LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS). */
+            /** Unix seconds, 10 digits only (LIVESIGN_HUAWEI_SPARKRTC_UNIT_SECONDS). */
             SECONDS(1),
-            /** Unix milliseconds (LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS). */
+            /** Unix milliseconds, 13 digits only (LIVESIGN_HUAWEI_SPARKRTC_UNIT_MILLISECONDS). */
             MILLISECONDS(2),
         }
 
         /**
          * Verifies `X-Rtc-Signature` (`signature`); the timestamp is read in [unit] (by default
-         * by its length: Unix seconds up to 11 digits, milliseconds beyond). Pass the unit
+         * by its length: Unix seconds with 10 digits, milliseconds with 13). Pass the unit
          * Huawei sends you: read by length, three rand digits moved in front of a seconds
-         * timestamp re-read as milliseconds and verify about 20 days later (a replay). Throws
-         * [LiveSignException.Malformed], [LiveSignException.SignatureMismatch],
+         * timestamp re-read as milliseconds and verify about 20 days later (a replay); in one
+         * unit every re-cut timestamp has the wrong length. Throws [LiveSignException.Malformed]
+         * (also for a timestamp of another length), [LiveSignException.SignatureMismatch],
          * [LiveSignException.Expired] (more than [leewaySeconds] before or after [now]).
          */
         @JvmStatic

@@ -42,7 +42,9 @@ object Tencent {
 
         /**
          * A verified callback. [eventType] is the number sent (-1 when absent); the text fields
-         * are JSON-unescaped, null when absent.
+         * are JSON-unescaped, null when absent. [t] carries the bits of the C `uint64_t`: a `t`
+         * above `Long.MAX_VALUE` reads as negative (read it with
+         * `java.lang.Long.toUnsignedString` and compare it with `java.lang.Long.compareUnsigned`).
          */
         data class Event(val eventType: Long, val t: Long, val streamId: String?, val channelId: String?, val app: String?,
                          val appname: String?) {

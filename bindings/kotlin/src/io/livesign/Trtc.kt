@@ -325,7 +325,11 @@ object Trtc {
             return matched[0]
         }
 
-        /** The replay window on a verified body; returns `CallbackTs` (milliseconds). */
+        /**
+         * The replay window on a verified body; returns `CallbackTs` (milliseconds), the bits of
+         * the C `uint64_t`: one above `Long.MAX_VALUE` reads as negative (read it with
+         * `java.lang.Long.toUnsignedString` and compare it with `java.lang.Long.compareUnsigned`).
+         */
         @JvmStatic
         @JvmOverloads
         fun checkTime(body: ByteArray, now: Long = LiveSign.unixNow(), maxAgeSeconds: Int = 300): Long {

@@ -382,17 +382,23 @@ class HuaweiRecordTest {
             // length, as milliseconds and verify about 20 days later; in one unit they do not.
             val replay = Huawei.SparkRtc.sign(k, "20231170", "1700000000", body)
             Huawei.SparkRtc.verify(k, "20231", "1701700000000", body, replay, now = 1701700000L)
-            // Huawei sending seconds, a receiver that says so refuses it (it reads as the year 55900).
+            // Huawei sending seconds, a receiver that says so refuses it (13 digits are no seconds).
             val seconds = Huawei.SparkRtc.TimestampUnit.SECONDS
-            assertStatus<LiveSignException.Expired> {
+            assertStatus<LiveSignException.Malformed> {
                 Huawei.SparkRtc.verify(k, "20231", "1701700000000", body, replay, now = 1701700000L, unit = seconds)
             }
-            assertStatus<LiveSignException.Expired> {
+            assertStatus<LiveSignException.Malformed> {
                 Huawei.SparkRtc.verify(sparkKey, "20231", "1701700000000", body, replay, now = 1701700000L, unit = seconds)
             }
+            // A digit moved the other way leaves 9 (1992 in seconds, inside a leeway of decades):
+            // its length refuses it, whatever the leeway.
+            assertStatus<LiveSignException.Malformed> {
+                Huawei.SparkRtc.verify(sparkKey, "202311701", "700000000", body, replay, now = 1700000000L,
+                    leewaySeconds = Int.MAX_VALUE, unit = seconds)
+            }
             Huawei.SparkRtc.verify(sparkKey, "20231170", "1700000000", body, replay, now = 1700000000L, unit = seconds)
-            // A seconds timestamp read as milliseconds is 1970.
-            assertStatus<LiveSignException.Expired> {
+            // A seconds timestamp (10 digits) is no milliseconds one.
+            assertStatus<LiveSignException.Malformed> {
                 Huawei.SparkRtc.verify(sparkKey, "20231170", "1700000000", body, replay, now = 1700000000L,
                     unit = Huawei.SparkRtc.TimestampUnit.MILLISECONDS)
             }
@@ -404,6 +410,11 @@ class HuaweiRecordTest {
             Huawei.SparkRtc.verify(sparkKey, "8f1c2c", "1700000000", body, sig, now = 1700000000L)
         }
         assertStatus<LiveSignException.InvalidArgument> { Huawei.SparkRtc.sign(sparkKey, "r", "17x", body) }
-        assertStatus<LiveSignException.InvalidKey> { Huawei.SparkRtc.sign("", "r", "1", body) }
+        assertStatus<LiveSignException.InvalidKey> { Huawei.SparkRtc.sign("", "r", "1700000000", body) }
+        // Only 10 digits (seconds) or 13 (milliseconds) are a timestamp.
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.SparkRtc.sign(sparkKey, "r", "17000000000", body) }
+        assertStatus<LiveSignException.Malformed> {
+            Huawei.SparkRtc.verify(sparkKey, "r", "17000000000", body, sig, now = 1700000000L)
+        }
     }
 }

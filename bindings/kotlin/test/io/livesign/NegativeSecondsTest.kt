@@ -100,10 +100,13 @@ class NegativeSecondsTest {
         assertStatus<LiveSignException.InvalidArgument> {
             Huawei.Record.verify(notifyKey, fields, recordSign, now = 5000, leewaySeconds = -1)
         }
-        val spark = Huawei.SparkRtc.sign(notifyKey, "r", "1000", body)
-        assertStatus<LiveSignException.Expired> { Huawei.SparkRtc.verify(notifyKey, "r", "1000", body, spark, now = 5000) }
+        // A SparkRTC timestamp has 10 digits (seconds) or 13 (milliseconds).
+        val spark = Huawei.SparkRtc.sign(notifyKey, "r", "1700000000", body)
+        assertStatus<LiveSignException.Expired> {
+            Huawei.SparkRtc.verify(notifyKey, "r", "1700000000", body, spark, now = 1700004000)
+        }
         assertStatus<LiveSignException.InvalidArgument> {
-            Huawei.SparkRtc.verify(notifyKey, "r", "1000", body, spark, now = 5000, leewaySeconds = -1)
+            Huawei.SparkRtc.verify(notifyKey, "r", "1700000000", body, spark, now = 1700004000, leewaySeconds = -1)
         }
         val a = "/live/s.flv?" + Huawei.UrlA.build(urlKey, "/live/s.flv", 1000, Huawei.TimeFormat.DECIMAL, "r")
         assertStatus<LiveSignException.Expired> { Huawei.UrlA.verify(listOf(urlKey), a, Huawei.TimeFormat.DECIMAL, 60, now = 5000) }

@@ -17,8 +17,11 @@ class TrtcTest {
         assertStatus<LiveSignException.InvalidArgument> { Trtc.restUrl("a/b", "c", 1, "a", "eJw_", 1) }
         // The longest URL: names at 256 bytes, the identifier all percent-encoded, the longest
         // UserSig, a 20-digit sdkappid (-1L is 2^64 - 1) and a 10-digit random (-1 is 2^32 - 1).
+        // The host: DNS allows no label over 63 characters and no name over 253, so labels and a port.
         val name = "n".repeat(256)
-        val longest = Trtc.restUrl(name, name, -1L, " ".repeat(256), "A".repeat(Trtc.UserSig.MAX_LEN), -1, "h".repeat(256))
+        val host = "${"h".repeat(63)}.${"h".repeat(63)}.${"h".repeat(63)}.${"h".repeat(61)}:80"
+        assertEquals(256, host.length)
+        val longest = Trtc.restUrl(name, name, -1L, " ".repeat(256), "A".repeat(Trtc.UserSig.MAX_LEN), -1, host)
         assertEquals(Trtc.REST_URL_MAX_LEN, longest.length)
         // random is the C uint32_t's bits: the upper half of its range is the negative Ints.
         for ((random, text) in listOf(-1 to "4294967295", Int.MIN_VALUE to "2147483648", Int.MAX_VALUE to "2147483647")) {
