@@ -2,11 +2,21 @@
 
 use crate::Error;
 
-/// The last Unix time with 10 decimal digits: 9999999999, 2286-11-20. Decimal times that a
-/// signature joins to a text field without a separator stop here: every real time since
-/// 2001-09-09 has exactly 10 digits, so a digit moved in from the field makes 11 (refused) and
-/// one moved out leaves a time before 2001 (expired).
+/// The first Unix time with 10 decimal digits: 1000000000, 2001-09-09. Decimal times that a
+/// signature joins to a text field without a separator have exactly 10 digits
+/// ([`MIN_DECIMAL_TIME`]`..=`[`MAX_DECIMAL_TIME`]): a digit moved in from the field makes 11 and
+/// one moved out leaves 9, both refused by their form. The time alone would not do: one moved
+/// out is a time before 2001, which a caller's leeway of decades (`leeway_s` reaches 136 years)
+/// still accepts.
+pub(crate) const MIN_DECIMAL_TIME: u64 = 1_000_000_000;
+/// The last Unix time with 10 decimal digits: 9999999999, 2286-11-20 (see
+/// [`MIN_DECIMAL_TIME`]).
 pub(crate) const MAX_DECIMAL_TIME: u64 = 9_999_999_999;
+
+/// Whether `t` has exactly 10 decimal digits (see [`MIN_DECIMAL_TIME`]).
+pub(crate) const fn is_ten_digit_time(t: u64) -> bool {
+    MIN_DECIMAL_TIME <= t && t <= MAX_DECIMAL_TIME
+}
 
 /// `Ok` while `now <= expiry + leeway_s`; the sum saturates, so an expiry near `u64::MAX`
 /// never wraps around into the past.
@@ -27,6 +37,17 @@ pub(crate) fn check_sent(sent: u64, now: u64, leeway_s: u32) -> Result<(), Error
 mod tests {
     use super::{check, check_sent};
     use crate::Error;
+
+    #[test]
+    fn ten_digit_times() {
+        use super::is_ten_digit_time;
+        for t in [1_000_000_000, 1_587_954_140, 9_999_999_999] {
+            assert!(is_ten_digit_time(t), "{t}");
+        }
+        for t in [0, 1, 999_999_999, 10_000_000_000, u64::MAX] {
+            assert!(!is_ten_digit_time(t), "{t}");
+        }
+    }
 
     #[test]
     fn boundaries() {

@@ -1084,7 +1084,8 @@ proptest! {
         key in prop_oneof![prop::collection::vec(any::<u8>(), 0..140), "[A-Za-z0-9]{1,33}".prop_map(String::into_bytes)],
         a in field(256), b in field(256), c in field(256), d in field(256),
         url1 in field(8192), url2 in field(8192),
-        ts in prop_oneof![any::<u64>(), 0..=10_000_000_000u64, Just(9_999_999_999u64), Just(10_000_000_000u64)],
+        ts in prop_oneof![any::<u64>(), 0..=10_000_000_000u64, Just(9_999_999_999u64), Just(10_000_000_000u64),
+                           Just(999_999_999u64), Just(1_000_000_000u64), 1_000_000_000..=9_999_999_999u64],
         ts_text in prop_oneof!["[0-9]{1,20}", "[1-9][0-9]{0,18}", "[1-9][0-9]{9}", "[1-9][0-9]{12}", "[0-9]{21,24}", text(3),
                                Just(String::new()), Just("+1".to_owned())],
         body in prop::collection::vec(any::<u8>(), 0..300),
@@ -1096,8 +1097,9 @@ proptest! {
         // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.
         prop_assert_eq!(fixed::<32>(|o| unsafe { livesign_tencent_sign(p(&key), key.len(), ts, o) }), want);
 
-        // Huawei stream notification: `auth_timestamp` has at most 10 digits.
-        let want = if ![&a, &b, &c, &d].iter().all(|s| id(s)) || ts > 9_999_999_999 { Err(LIVESIGN_INVALID_ARGUMENT) }
+        // Huawei stream notification: `auth_timestamp` has exactly 10 digits.
+        let ten_digits = (1_000_000_000..=9_999_999_999).contains(&ts);
+        let want = if ![&a, &b, &c, &d].iter().all(|s| id(s)) || !ten_digits { Err(LIVESIGN_INVALID_ARGUMENT) }
             else if !key_in(&key, 32, 128) { Err(LIVESIGN_INVALID_KEY) }
             else { Ok(hmac_hex(&key, &[a.as_bytes(), b.as_bytes(), c.as_bytes(), d.as_bytes(), ts.to_string().as_bytes()])) };
         // SAFETY: each pointer is valid for its length or NULL with 0; outputs are live buffers.

@@ -4,6 +4,8 @@
 //! and Huawei's `auth_timestamp` (number only) and `publish_timestamp` (string only). The rule
 //! everywhere: the canonical decimal text of a non-negative integer (`0` or `[1-9][0-9]*`),
 //! nothing else; the statuses are MALFORMED for a refused spelling, before the signature.
+//! Huawei's `auth_timestamp` must also have exactly 10 digits (its MAC joins it to the stream
+//! name), so every short canonical spelling is MALFORMED too.
 
 use livesign::ffi::huawei::*;
 use livesign::ffi::status::livesign_status::*;
@@ -114,7 +116,8 @@ fn huawei_timestamp_spellings() {
         let want = if canonical(&s).is_some() { LIVESIGN_OK } else { LIVESIGN_MALFORMED };
         assert_eq!(st, want, "publish_timestamp {s:?}");
 
-        // auth_timestamp is a number; a string or a non-canonical number is MALFORMED.
+        // auth_timestamp is a number of 10 digits; a string, a non-canonical number or another
+        // length is MALFORMED.
         for v in [s.clone(), format!("\"{s}\"")] {
             if v == s && !json_number(&s) {
                 continue;
@@ -127,7 +130,8 @@ fn huawei_timestamp_spellings() {
             let want = match (v == s).then(|| canonical(&s)).flatten() {
                 None => Err(Error::Malformed),
                 Some(n) if n == at => Ok(at),
-                Some(_) => Err(Error::SignatureMismatch),
+                Some(n) if (1_000_000_000..=9_999_999_999).contains(&n) => Err(Error::SignatureMismatch),
+                Some(_) => Err(Error::Malformed),
             };
             assert_eq!(got, want, "auth_timestamp {v}");
         }

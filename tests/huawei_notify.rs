@@ -274,8 +274,8 @@ fn expiry_and_leeway_boundaries() {
 
 /// Huawei joins event, domain, app, stream and auth_timestamp without separators, so one
 /// auth_sign covers every split of the same bytes. Moving the boundary before auth_timestamp
-/// must never give a notification that verifies: a stream digit moved in makes 11 digits
-/// (malformed), a digit moved out leaves a time before 2001 (expired).
+/// must never give a notification that verifies: a stream digit moved in makes 11 digits, a
+/// digit moved out leaves 9 or fewer, both malformed, with the usual leeway and the largest.
 #[test]
 fn stream_digits_never_move_into_auth_timestamp() {
     let now = T - 60;
@@ -290,13 +290,53 @@ fn stream_digits_never_move_into_auth_timestamp() {
                 r#"{{"event":"PUBLISH","domain":"d","app":"live","stream":"{s}","auth_timestamp":{t},"auth_sign":"{}"}}"#,
                 huawei::sign(&key(), "PUBLISH", "d", "live", stream, T).unwrap()
             );
-            let got = verify(&body, now, Notification::DEFAULT_LEEWAY_S).map(|n| n.stream.raw().to_vec());
-            let want = if t.len() > 10 { Error::Malformed } else { Error::Expired };
-            assert_eq!(got, Err(want), "{stream}+{T} as {s}+{t}");
+            for leeway in [Notification::DEFAULT_LEEWAY_S, u32::MAX] {
+                let got = verify(&body, now, leeway).map(|n| n.stream.raw().to_vec());
+                assert_eq!(got, Err(Error::Malformed), "{stream}+{T} as {s}+{t}, leeway {leeway}");
+            }
         }
         let body = body_of("PUBLISH", "d", "live", stream, T);
         assert!(verify(&body, now, 0).is_ok(), "{stream}");
+        assert!(verify(&body, now, u32::MAX).is_ok(), "{stream}");
     }
+}
+
+/// `leeway_s` is a u32, up to 136 years: a stream digit moved out of a real auth_timestamp
+/// leaves a time before 2001-09-09, which a leeway of decades reaches. `room1` + `1587954140`
+/// is also `room11` + `587954140` (1988); the form (exactly 10 digits), not the time, must
+/// refuse it, and the signer must refuse to write such a time.
+#[test]
+fn a_digit_moved_out_of_auth_timestamp_is_malformed_whatever_the_leeway() {
+    let sign = huawei::sign(&key(), "PUBLISH", "d", "live", "room1", T).unwrap();
+    let body = |s: &str, t: &str| {
+        format!(
+            r#"{{"event":"PUBLISH","domain":"d","app":"live","stream":"{s}","auth_timestamp":{t},"auth_sign":"{sign}"}}"#
+        )
+    };
+    assert_eq!(format!("room11{}", "587954140"), format!("room1{T}"), "the same signed bytes");
+    for leeway in [40 * 365 * 86_400, u32::MAX] {
+        let ok = body("room1", "1587954140");
+        assert_eq!(verify(&ok, T, leeway).map(|n| n.auth_timestamp), Ok(T), "{leeway}");
+        let recut = body("room11", "587954140");
+        assert_eq!(verify(&recut, T, leeway).map(|n| n.auth_timestamp), Err(Error::Malformed), "{leeway}");
+        assert_eq!(c_verify(KEY, recut.as_bytes(), T, leeway).0, LIVESIGN_MALFORMED, "{leeway}");
+    }
+    // Below 10 digits, a time is refused by the signer as the verifier refuses it.
+    assert_eq!((Notification::MIN_AUTH_TIMESTAMP, LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP), (1_000_000_000, 1_000_000_000));
+    for t in [0, 1, 587_954_140, 999_999_999] {
+        assert_eq!(
+            huawei::sign(&key(), "PUBLISH", "d", "a", "s", t).map(|s| s.to_string()),
+            Err(Error::InvalidArgument),
+            "{t}"
+        );
+        let sign = hmac_hex(KEY, format!("PUBLISHdas{t}").as_bytes());
+        let body = format!(
+            r#"{{"event":"PUBLISH","domain":"d","app":"a","stream":"s","auth_timestamp":{t},"auth_sign":"{sign}"}}"#
+        );
+        assert_eq!(verify(&body, 0, u32::MAX).err(), Some(Error::Malformed), "{t}");
+    }
+    let min = body_of("PUBLISH", "d", "a", "s", 1_000_000_000);
+    assert_eq!(verify(&min, 1_000_000_000, 0).map(|n| n.auth_timestamp), Ok(1_000_000_000));
 }
 
 #[test]
@@ -795,7 +835,7 @@ proptest! {
 
     #[test]
     fn round_trip_with_any_text(event in "\\PC{0,12}", domain in ".{0,40}", app in "[a-z/_\"\\\\]{0,10}",
-                                stream in "\\PC{0,40}", t in 0..=Notification::MAX_AUTH_TIMESTAMP, key_len in 32usize..=128) {
+                                stream in "\\PC{0,40}", t in Notification::MIN_AUTH_TIMESTAMP..=Notification::MAX_AUTH_TIMESTAMP, key_len in 32usize..=128) {
         let k: Vec<u8> = (0..key_len).map(|i| (i * 7 + 1) as u8).collect();
         let hk = HmacKey::new(&k).unwrap();
         let sign = huawei::sign(&hk, &event, &domain, &app, &stream, t).unwrap();

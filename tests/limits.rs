@@ -20,6 +20,9 @@ const ID: usize = Limits::MAX_ID_LEN;
 const KEY: usize = Limits::MAX_KEY_LEN;
 const IA: Error = Error::InvalidArgument;
 
+/// A full-width time (10 decimal digits, 8 hex): the schemes that join a time to a text field
+/// refuse shorter ones.
+const T: u64 = 1_700_000_000;
 const HUAWEI_KEY: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCD";
 const URL_KEY: &[u8] = b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
 
@@ -204,13 +207,13 @@ fn urls() {
     // Recording file URLs are signed fields.
     let hk = HmacKey::new(HUAWEI_KEY).unwrap();
     let long = padded("https://h/{}", URL);
-    let f = RecordFields { auth_timestamp: 7, download_url: &long, play_url: &long, ..RecordFields::default() };
+    let f = RecordFields { auth_timestamp: T, download_url: &long, play_url: &long, ..RecordFields::default() };
     let s = huawei::record_sign(&hk, &f).unwrap();
-    assert_eq!(huawei::record_verify(&hk, &f, s.as_bytes(), 7, 0), Ok(()));
+    assert_eq!(huawei::record_verify(&hk, &f, s.as_bytes(), T, 0), Ok(()));
     let longer = padded("https://h/{}", URL + 1);
     for f in [RecordFields { download_url: &longer, ..f }, RecordFields { play_url: &longer, ..f }] {
         assert_eq!(huawei::record_sign(&hk, &f), Err(IA));
-        assert_eq!(huawei::record_verify(&hk, &f, s.as_bytes(), 7, 0), Err(IA));
+        assert_eq!(huawei::record_verify(&hk, &f, s.as_bytes(), T, 0), Err(IA));
     }
 }
 
@@ -225,43 +228,43 @@ fn names() {
     let (host_max, host_over) = (host.as_bytes(), format!("{host}0"));
     assert_eq!((host_max.len(), host_over.len()), (ID, ID + 1));
     for (d, a, s) in [(host_max, &b"live"[..], &b"s"[..]), (b"h", m, b"s"), (b"h", b"live", m)] {
-        assert!(tencent::url::build(UrlKind::Hls, d, a, s, b"k", 7, &mut buf).is_ok());
-        let n = tencent::url::url_len(UrlKind::Hls, d.len(), a.len(), s.len(), 7).unwrap();
+        assert!(tencent::url::build(UrlKind::Hls, d, a, s, b"k", T, &mut buf).is_ok());
+        let n = tencent::url::url_len(UrlKind::Hls, d.len(), a.len(), s.len(), T).unwrap();
         assert!(n > ID);
     }
     for (d, a, s) in [(host_over.as_bytes(), &b"live"[..], &b"s"[..]), (b"h", o, b"s"), (b"h", b"live", o)] {
-        assert_eq!(tencent::url::build(UrlKind::Hls, d, a, s, b"", 7, &mut buf), Err(IA));
-        assert_eq!(tencent::url::url_len(UrlKind::Hls, d.len(), a.len(), s.len(), 7), None);
+        assert_eq!(tencent::url::build(UrlKind::Hls, d, a, s, b"", T, &mut buf), Err(IA));
+        assert_eq!(tencent::url::url_len(UrlKind::Hls, d.len(), a.len(), s.len(), T), None);
     }
     assert!(tencent::url::secret(b"k", m, b"5C271099").is_ok());
     assert_eq!(tencent::url::secret(b"", o, b"5C271099"), Err(IA));
 
     // Huawei notification signs, method B and D stream names.
     let hk = HmacKey::new(HUAWEI_KEY).unwrap();
-    assert!(huawei::sign(&hk, &max, &max, &max, &max, 7).is_ok());
+    assert!(huawei::sign(&hk, &max, &max, &max, &max, T).is_ok());
     for i in 0..4 {
         let mut f = ["e", "d", "a", "s"];
         f[i] = &over;
         let short = HmacKey::new(b"short").unwrap();
-        assert_eq!(huawei::sign(&short, f[0], f[1], f[2], f[3], 7), Err(IA), "field {i}");
+        assert_eq!(huawei::sign(&short, f[0], f[1], f[2], f[3], T), Err(IA), "field {i}");
     }
     let uk = HmacKey::new(URL_KEY).unwrap();
-    let b = huawei::url_b_build(URL_KEY, &max, 7).unwrap();
-    assert_eq!(huawei::url_b_verify(&[URL_KEY], &max, format!("/a/x?{b}").as_bytes(), 7, 60, 0), Ok(0));
-    let d = huawei::url_d_build(&uk, &max, 7).unwrap();
-    assert_eq!(huawei::url_d_verify(std::slice::from_ref(&uk), &max, format!("/a/x?{d}").as_bytes(), 7, 60, 0), Ok(0));
-    assert_eq!(huawei::url_b_build(b"", &over, 7), Err(IA));
-    assert_eq!(huawei::url_b_verify(&[URL_KEY], &over, format!("/a/x?{b}").as_bytes(), 7, 60, 0), Err(IA));
-    assert_eq!(huawei::url_d_build(&hk, &over, 7), Err(IA));
-    assert_eq!(huawei::url_d_secret(&hk, &over, 7), Err(IA));
+    let b = huawei::url_b_build(URL_KEY, &max, T).unwrap();
+    assert_eq!(huawei::url_b_verify(&[URL_KEY], &max, format!("/a/x?{b}").as_bytes(), T, 60, 0), Ok(0));
+    let d = huawei::url_d_build(&uk, &max, T).unwrap();
+    assert_eq!(huawei::url_d_verify(std::slice::from_ref(&uk), &max, format!("/a/x?{d}").as_bytes(), T, 60, 0), Ok(0));
+    assert_eq!(huawei::url_b_build(b"", &over, T), Err(IA));
+    assert_eq!(huawei::url_b_verify(&[URL_KEY], &over, format!("/a/x?{b}").as_bytes(), T, 60, 0), Err(IA));
+    assert_eq!(huawei::url_d_build(&hk, &over, T), Err(IA));
+    assert_eq!(huawei::url_d_secret(&hk, &over, T), Err(IA));
     assert_eq!(
-        huawei::url_d_verify(std::slice::from_ref(&uk), &over, format!("/a/x?{d}").as_bytes(), 7, 60, 0),
+        huawei::url_d_verify(std::slice::from_ref(&uk), &over, format!("/a/x?{d}").as_bytes(), T, 60, 0),
         Err(IA)
     );
 
     // Recording callback names, SparkRTC headers, Alibaba domains and timestamps.
     let f = RecordFields {
-        auth_timestamp: 7,
+        auth_timestamp: T,
         event_type: &max,
         publish_domain: &max,
         app: &max,

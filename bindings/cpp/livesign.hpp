@@ -989,6 +989,10 @@ constexpr uint32_t default_leeway_s = LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S;
 /// The largest notification `auth_timestamp` (LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP, 9999999999):
 /// 10 digits, so that no stream digit can move into it under the same `auth_sign`.
 constexpr uint64_t max_auth_timestamp = LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP;
+/// The smallest notification `auth_timestamp` (LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP, 1000000000):
+/// 10 digits, so that no digit of it can move into the stream name under the same `auth_sign`
+/// (the shorter time left, before 2001, would be inside a leeway of decades).
+constexpr uint64_t min_auth_timestamp = LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP;
 
 /// Length of a Huawei HMAC-SHA256 signature (LIVESIGN_HUAWEI_SIGN_LEN): `auth_sign`, recording
 /// HMACSHA256 signatures, `X-Rtc-Signature`.
@@ -1096,8 +1100,9 @@ inline livesign_huawei_event to_c(const Event &e) noexcept {
 
 /// `auth_sign` = lowercase hex HMAC-SHA256(key, event + domain + app + stream + decimal
 /// auth_timestamp), as Huawei signs a notification (to test a receiver). Throws
-/// Error(InvalidArgument) for an `auth_timestamp` above `max_auth_timestamp`, Error(InvalidKey)
-/// unless the key is 32 to 128 bytes.
+/// Error(InvalidArgument) for an `auth_timestamp` that is not 10 digits (below
+/// `min_auth_timestamp` or above `max_auth_timestamp`), Error(InvalidKey) unless the key is 32
+/// to 128 bytes.
 inline std::string sign(std::string_view key, std::string_view event, std::string_view domain, std::string_view app,
                         std::string_view stream, Time auth_timestamp) {
     std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
@@ -1117,8 +1122,9 @@ inline std::string sign(const HmacKey &key, std::string_view event, std::string_
 
 /// Verifies the JSON body of a stream status notification; throws Error(SignatureMismatch),
 /// Error(Expired) (only for a right `auth_sign`, when `now > auth_timestamp + leeway_s`),
-/// Error(Malformed) (not strict JSON, a missing, repeated or mistyped field, `auth_sign` not 64
-/// hex characters), Error(InvalidKey) (not 32 to 128 bytes).
+/// Error(Malformed) (not strict JSON, a missing, repeated or mistyped field, an `auth_timestamp`
+/// that is not a 10-digit integer, `auth_sign` not 64 hex characters), Error(InvalidKey) (not
+/// 32 to 128 bytes).
 inline Event verify(std::string_view key, std::string_view body, uint64_t now = unix_now(),
                     Seconds leeway_s = default_leeway_s) {
     livesign_huawei_event e{};

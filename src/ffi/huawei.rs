@@ -28,6 +28,13 @@ const _: () = assert!(LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S == Notification::DEFAULT_
 pub const LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP: u64 = 9_999_999_999;
 const _: () = assert!(LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP == Notification::MAX_AUTH_TIMESTAMP);
 
+/// The smallest `auth_timestamp` of a stream status notification: 1000000000 (2001-09-09), the
+/// first 10-digit Unix time. The bound keeps a digit of the time from moving into the stream
+/// name under the same `auth_sign`: the shorter time left would lie before 2001, which a
+/// `leeway_s` of decades still accepts.
+pub const LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP: u64 = 1_000_000_000;
+const _: () = assert!(LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP == Notification::MIN_AUTH_TIMESTAMP);
+
 /// `livesign_huawei_event.event`: any `event` other than the two below.
 pub const LIVESIGN_HUAWEI_EVENT_UNKNOWN: u32 = 0;
 /// `livesign_huawei_event.event`: `PUBLISH`, stream push started.
@@ -137,7 +144,8 @@ pub extern "C" fn livesign_huawei_sign_len() -> usize {
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
 /// with a non-zero length, a text is not UTF-8 or longer than `LIVESIGN_MAX_ID_LEN`, or
-/// `auth_timestamp` is above `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`; then
+/// `auth_timestamp` is below `LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP` or above
+/// `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP` (not 10 digits); then
 /// `LIVESIGN_INVALID_KEY` when the key is not 32 to 128 bytes. Never allocates; safe to call from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
@@ -233,15 +241,17 @@ unsafe fn sign_into(key: Result<HmacKey, Error>, f: [&str; 4], auth_timestamp: u
 /// The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read
 /// (also in another case, as `Stream` or `STREAM` beside `stream`: Go's `encoding/json`
 /// matches names case-insensitively and would read that one),
-/// `auth_timestamp` that is not a JSON integer up to `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`, any
+/// `auth_timestamp` that is not a JSON integer of exactly 10 digits
+/// (`LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP` to `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`), any
 /// other field read that is not a string, or a missing `event`, `domain`, `app`, `stream`,
 /// `auth_timestamp` or `auth_sign` is malformed.
 /// Signed fields are unescaped before they are signed, as Huawei signs their values.
 /// `auth_sign` is accepted in either hex case. Huawei concatenates the signed fields with no
 /// separators, so one `auth_sign` also verifies with a field boundary moved (`live` + `room1`
 /// as `liver` + `oom1`, `PUBLISH_DONE` + `d` as `PUBLISH` + `_DONEd`): accept only the `domain`
-/// and `app` you configured. The `auth_timestamp` bound holds the last boundary: a stream digit
-/// moved into a real time makes 11 digits, one moved out a time before 2001.
+/// and `app` you configured. The `auth_timestamp` form holds the last boundary: a stream digit
+/// moved into a real time makes 11 digits and one moved out leaves 9, both malformed whatever
+/// `leeway_s` (a 9-digit time, before 2001, would be inside a leeway of decades).
 ///
 /// Checks run in this order and the first failure is returned:
 /// - `LIVESIGN_INVALID_ARGUMENT`: `key` or `body` is NULL with a non-zero length, or `body` is

@@ -9,18 +9,20 @@
 //! Huawei puts no separator between the signed fields, so one `auth_sign` also verifies with a
 //! field boundary moved (`live` + `room1` as `liver` + `oom1`): receivers must accept only the
 //! `domain` and `app` they configured. The boundary before `auth_timestamp` is held by its
-//! form: canonical decimal of at most 10 digits ([`Notification::MAX_AUTH_TIMESTAMP`]), so a
-//! stream digit moved into a real time makes 11 digits (refused) and a digit moved out leaves a
-//! time before 2001-09-09 (expired). Without the bound, `room1` + `1587954140` would verify as
-//! `room` + `11587954140`, a notification for another stream that never expires.
+//! form: canonical decimal of exactly 10 digits ([`Notification::MIN_AUTH_TIMESTAMP`] to
+//! [`Notification::MAX_AUTH_TIMESTAMP`]), so a stream digit moved into a real time makes 11
+//! digits and a digit moved out leaves 9, both refused whatever the leeway. Without the upper
+//! bound, `room1` + `1587954140` would verify as `room` + `11587954140`, a notification for
+//! another stream that never expires; without the lower one, as `room11` + `587954140`, a time
+//! in 1988 that only the leeway refuses, and `leeway_s` reaches 136 years.
 //!
 //! The signed fields are JSON strings, and Huawei's server signs their *values*: a field that
 //! arrives with escapes (`\/`, `\u0061`) is unescaped on the fly into the MAC, never copied
 //! into a buffer, so no field length is too long to verify. The body is read strictly
 //! (`crate::json`): invalid JSON, a duplicated field among those read (also in another case,
 //! `Stream` beside `stream`, which Go's `encoding/json` would read instead), a missing signed field
-//! or a field of the wrong type (`auth_timestamp` must be a JSON integer up to
-//! [`Notification::MAX_AUTH_TIMESTAMP`], every other field a string) is `Malformed`, and so is a body without `auth_sign` / `auth_timestamp` (Huawei
+//! or a field of the wrong type (`auth_timestamp` must be a JSON integer of exactly 10 digits,
+//! every other field a string) is `Malformed`, and so is a body without `auth_sign` / `auth_timestamp` (Huawei
 //! omits them only when no key is configured, and a verifier always has a key).
 
 use crate::digest::hmac::{self, HmacStream};
@@ -96,6 +98,9 @@ impl Notification<'_> {
     /// The leeway the wrappers use by default: Huawei's example sends `auth_timestamp` six
     /// seconds after the push, so it may be a send time rather than an expiry.
     pub const DEFAULT_LEEWAY_S: u32 = 300;
+    /// The smallest `auth_timestamp`: 1000000000 (2001-09-09), the first 10-digit Unix time
+    /// (see the module documentation).
+    pub const MIN_AUTH_TIMESTAMP: u64 = crate::expiry::MIN_DECIMAL_TIME;
     /// The largest `auth_timestamp`: 9999999999 (2286-11-20), the last 10-digit Unix time.
     pub const MAX_AUTH_TIMESTAMP: u64 = crate::expiry::MAX_DECIMAL_TIME;
 }
@@ -131,8 +136,7 @@ impl<'a> Notification<'a> {
         let [user_args, client_ip, node_ip, publish_timestamp] =
             [optional(user_args)?, optional(client_ip)?, optional(node_ip)?, optional(publish_ts)?];
         let auth_ts = auth_ts.ok_or(Error::Malformed)?;
-        let auth_timestamp =
-            auth_ts.as_u64().filter(|&t| t <= Notification::MAX_AUTH_TIMESTAMP).ok_or(Error::Malformed)?;
+        let auth_timestamp = auth_ts.as_u64().filter(|&t| expiry::is_ten_digit_time(t)).ok_or(Error::Malformed)?;
         // `as_u64` takes only `0` or `[1-9][0-9]*`: the number's own text is its decimal, as
         // Huawei signs it, with no re-encoding.
         let t = auth_ts.raw();
@@ -174,7 +178,8 @@ impl<'a> Notification<'a> {
 /// receiver, or to relay notifications under your own key).
 ///
 /// Errors: [`Error::InvalidArgument`] when a value is over [`crate::Limits::MAX_ID_LEN`]
-/// bytes or `auth_timestamp` is above [`Notification::MAX_AUTH_TIMESTAMP`]; then
+/// bytes or `auth_timestamp` is not 10 digits (below [`Notification::MIN_AUTH_TIMESTAMP`] or
+/// above [`Notification::MAX_AUTH_TIMESTAMP`]); then
 /// [`Error::InvalidKey`] when the key is not 32 to 128 bytes.
 pub fn sign(
     key: &HmacKey,
@@ -197,9 +202,9 @@ pub fn sign(
     Ok(Hex::encode(&key.mac(&[event.as_bytes(), domain.as_bytes(), app.as_bytes(), stream.as_bytes(), t.as_bytes()])))
 }
 
-/// `InvalidArgument` for an `auth_timestamp` the verifier would refuse (more than 10 digits).
+/// `InvalidArgument` for an `auth_timestamp` the verifier would refuse (not 10 digits).
 pub(crate) fn check_auth_timestamp(auth_timestamp: u64) -> Result<(), Error> {
-    if auth_timestamp > Notification::MAX_AUTH_TIMESTAMP { Err(Error::InvalidArgument) } else { Ok(()) }
+    if expiry::is_ten_digit_time(auth_timestamp) { Ok(()) } else { Err(Error::InvalidArgument) }
 }
 
 fn check_key(key: &HmacKey) -> Result<(), Error> {

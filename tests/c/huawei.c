@@ -354,7 +354,7 @@ static void check_contract(void) {
         "\"publish_timestamp\":\"1587954134\",\"event\":\"PUBLISH_DONE\",\"auth_timestamp\":1587954140,"
         "\"auth_sign\":\"25F620D0B08E77328C8B18F09A54E8E1D5449125E5070C7E2FFB9B0EB3EBBFF1\"}";
     static const char dup[] = "{\"event\":\"PUBLISH\",\"event\":\"PUBLISH\",\"domain\":\"d\",\"app\":\"a\","
-                              "\"stream\":\"s\",\"auth_timestamp\":1,\"auth_sign\":\"00\"}";
+                              "\"stream\":\"s\",\"auth_timestamp\":1587954140,\"auth_sign\":\"00\"}";
     const uint64_t t = 1587954140u;
     livesign_huawei_event ev_publish, ev_done, bad;
     livesign_huawei_stream state;
@@ -433,6 +433,31 @@ static void check_contract(void) {
     CHECK(livesign_huawei_sign(NULL, 0, U8("P"), 1, NULL, 0, NULL, 0, NULL, 0, LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP + 1,
                                out) == LIVESIGN_INVALID_ARGUMENT,
           "11-digit auth_timestamp, before the key");
+    CHECK(LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP == 1000000000ull &&
+              livesign_huawei_sign(U8(key), LEN(key), U8("P"), 1, NULL, 0, NULL, 0, NULL, 0,
+                                   LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP, out) == LIVESIGN_OK,
+          "the first 10-digit auth_timestamp");
+    CHECK(livesign_huawei_sign(NULL, 0, U8("P"), 1, NULL, 0, NULL, 0, NULL, 0, LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP - 1,
+                               out) == LIVESIGN_INVALID_ARGUMENT,
+          "9-digit auth_timestamp, before the key");
+    {
+        /* room1 + 1587954140 is also room11 + 587954140 (1988): a leeway of decades reaches that
+           time, so only the 10-digit form refuses the re-cut notification. */
+        uint8_t recut_sign[LIVESIGN_HUAWEI_SIGN_LEN];
+        char recut[256];
+        int m;
+        CHECK(livesign_huawei_sign(U8(key), LEN(key), U8("PUBLISH"), 7, U8("d"), 1, U8("live"), 4, U8("room1"), 5, t,
+                                   recut_sign) == LIVESIGN_OK,
+              "room1 signed");
+        m = snprintf(recut, sizeof recut,
+                     "{\"event\":\"PUBLISH\",\"domain\":\"d\",\"app\":\"live\",\"stream\":\"room11\","
+                     "\"auth_timestamp\":587954140,\"auth_sign\":\"%.64s\"}",
+                     (const char *)recut_sign);
+        CHECK(m > 0 && (size_t)m < sizeof recut, "re-cut body fits");
+        CHECK(livesign_huawei_callback_verify(U8(key), LEN(key), U8(recut), (size_t)m, t, UINT32_MAX, NULL) ==
+                  LIVESIGN_MALFORMED,
+              "a digit moved out of auth_timestamp is malformed whatever the leeway");
+    }
     CHECK(livesign_huawei_sign(U8(key), LEN(key), U8("PUBLISH"), 7, U8("push.example.com"), 16, U8("live"), 4,
                                U8("example_stream"), 14, t, out) == LIVESIGN_OK &&
               memcmp(out, sign, 64) == 0,

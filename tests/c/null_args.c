@@ -539,7 +539,7 @@ static void usersig(const livesign_hmac_key *loaded) {
 static void huawei(void) {
     static const char HW_BODY_FMT[] =
         "{\"event\":\"PUBLISH\",\"domain\":\"d\",\"app\":\"a\",\"stream\":\"s\",\"publish_timestamp\":\"5\","
-        "\"auth_timestamp\":1,\"auth_sign\":\"%.64s\"}";
+        "\"auth_timestamp\":" TS10 ",\"auth_sign\":\"%.64s\"}";
     uint8_t sign[LIVESIGN_HUAWEI_SIGN_LEN], md5[LIVESIGN_HUAWEI_RECORD_MD5_LEN], out[256];
     char body[256];
     size_t len = 99, matched = 99, n;
@@ -555,27 +555,27 @@ static void huawei(void) {
 
     /* Notification signs. */
     CHECK(livesign_huawei_sign_len() == LIVESIGN_HUAWEI_SIGN_LEN, "len");
-    EXPECT(livesign_huawei_sign(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, NULL), IA);
-    EXPECT(livesign_huawei_sign(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, sign), IK);
-    EXPECT(livesign_huawei_sign(KEY, 6, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, sign), IK);
-    EXPECT(livesign_huawei_sign(NULL, 6, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, sign), IA);
-    EXPECT(livesign_huawei_sign(HW_KEY, 40, NULL, 1, NULL, 0, NULL, 0, NULL, 0, 0, sign), IA);
-    EXPECT(livesign_huawei_sign(HW_KEY, 40, NULL, 0, NULL, 0, NULL, 0, LIT("\xff"), 0, sign), IA);
-    EXPECT(livesign_huawei_sign(NULL, 0, NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0, NULL, 0, 0, sign), IA);
-    EXPECT(livesign_huawei_sign(HW_KEY, 40, NULL, 0, big, LIVESIGN_MAX_ID_LEN, NULL, 0, NULL, 0, 0, sign), OK);
-    EXPECT(livesign_huawei_sign(HW_KEY, 40, LIT("PUBLISH"), NULL, 1, LIT("a"), LIT("s"), 1, sign), IA);
-    EXPECT(livesign_huawei_sign(HW_KEY, 40, LIT("PUBLISH"), LIT("d"), NULL, 1, LIT("s"), 1, sign), IA);
-    EXPECT(livesign_huawei_sign(HW_KEY, 40, LIT("PUBLISH"), LIT("d"), LIT("a"), NULL, 1, 1, sign), IA);
-    EXPECT(livesign_huawei_sign_keyed(NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, sign), IA);
-    EXPECT(livesign_huawei_sign_keyed(&never, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, sign), IA);
-    EXPECT(livesign_huawei_sign_keyed(&hw, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, NULL), IA);
-    EXPECT(livesign_huawei_sign_keyed(&short_key, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, sign), IK);
-    EXPECT(livesign_huawei_sign_keyed(&hw, NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0, NULL, 0, 0, sign), IA);
-    EXPECT(livesign_huawei_sign_keyed(&hw, NULL, 7, LIT("d"), LIT("a"), LIT("s"), 1, sign), IA);
-    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), NULL, 1, LIT("a"), LIT("s"), 1, sign), IA);
-    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), LIT("d"), NULL, 1, LIT("s"), 1, sign), IA);
-    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), LIT("d"), LIT("a"), NULL, 1, 1, sign), IA);
-    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), LIT("d"), LIT("a"), LIT("s"), 1, sign), OK);
+    EXPECT(livesign_huawei_sign(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, SENT, NULL), IA);
+    EXPECT(livesign_huawei_sign(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, SENT, sign), IK);
+    EXPECT(livesign_huawei_sign(KEY, 6, NULL, 0, NULL, 0, NULL, 0, NULL, 0, SENT, sign), IK);
+    EXPECT(livesign_huawei_sign(NULL, 6, NULL, 0, NULL, 0, NULL, 0, NULL, 0, SENT, sign), IA);
+    EXPECT(livesign_huawei_sign(HW_KEY, 40, NULL, 1, NULL, 0, NULL, 0, NULL, 0, SENT, sign), IA);
+    EXPECT(livesign_huawei_sign(HW_KEY, 40, NULL, 0, NULL, 0, NULL, 0, LIT("\xff"), SENT, sign), IA);
+    EXPECT(livesign_huawei_sign(NULL, 0, NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0, NULL, 0, SENT, sign), IA);
+    EXPECT(livesign_huawei_sign(HW_KEY, 40, NULL, 0, big, LIVESIGN_MAX_ID_LEN, NULL, 0, NULL, 0, SENT, sign), OK);
+    EXPECT(livesign_huawei_sign(HW_KEY, 40, LIT("PUBLISH"), NULL, 1, LIT("a"), LIT("s"), SENT, sign), IA);
+    EXPECT(livesign_huawei_sign(HW_KEY, 40, LIT("PUBLISH"), LIT("d"), NULL, 1, LIT("s"), SENT, sign), IA);
+    EXPECT(livesign_huawei_sign(HW_KEY, 40, LIT("PUBLISH"), LIT("d"), LIT("a"), NULL, 1, SENT, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, SENT, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&never, NULL, 0, NULL, 0, NULL, 0, NULL, 0, SENT, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, NULL, 0, NULL, 0, NULL, 0, NULL, 0, SENT, NULL), IA);
+    EXPECT(livesign_huawei_sign_keyed(&short_key, NULL, 0, NULL, 0, NULL, 0, NULL, 0, SENT, sign), IK);
+    EXPECT(livesign_huawei_sign_keyed(&hw, NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0, NULL, 0, SENT, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, NULL, 7, LIT("d"), LIT("a"), LIT("s"), SENT, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), NULL, 1, LIT("a"), LIT("s"), SENT, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), LIT("d"), NULL, 1, LIT("s"), SENT, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), LIT("d"), LIT("a"), NULL, 1, SENT, sign), IA);
+    EXPECT(livesign_huawei_sign_keyed(&hw, LIT("PUBLISH"), LIT("d"), LIT("a"), LIT("s"), SENT, sign), OK);
 
     /* Notifications. */
     n = (size_t)snprintf(body, sizeof body, HW_BODY_FMT, (const char *)sign);
@@ -583,22 +583,22 @@ static void huawei(void) {
     EXPECT(livesign_huawei_callback_verify(NULL, 0, NULL, 0, 0, 0, NULL), IK);
     EXPECT(livesign_huawei_callback_verify(NULL, 0, NULL, 0, 0, 0, &ev), IK);
     CHECK(all_zero(&ev, sizeof ev), "zero-filled, padding included");
-    EXPECT(livesign_huawei_callback_verify(KEY, 6, (const uint8_t *)body, n, 1, 0, &ev), IK);
-    EXPECT(livesign_huawei_callback_verify(NULL, 40, (const uint8_t *)body, n, 1, 0, &ev), IA);
-    EXPECT(livesign_huawei_callback_verify(HW_KEY, 40, NULL, n, 1, 0, &ev), IA);
-    EXPECT(livesign_huawei_callback_verify(HW_KEY, 40, NULL, 0, 1, 0, &ev), MF);
-    EXPECT(livesign_huawei_callback_verify(NULL, 0, big, LIVESIGN_MAX_BODY_LEN + 1, 1, 0, &ev), IA);
-    EXPECT(livesign_huawei_callback_verify(HW_KEY, 40, big, LIVESIGN_MAX_BODY_LEN, 1, 0, &ev), MF);
+    EXPECT(livesign_huawei_callback_verify(KEY, 6, (const uint8_t *)body, n, SENT, 0, &ev), IK);
+    EXPECT(livesign_huawei_callback_verify(NULL, 40, (const uint8_t *)body, n, SENT, 0, &ev), IA);
+    EXPECT(livesign_huawei_callback_verify(HW_KEY, 40, NULL, n, SENT, 0, &ev), IA);
+    EXPECT(livesign_huawei_callback_verify(HW_KEY, 40, NULL, 0, SENT, 0, &ev), MF);
+    EXPECT(livesign_huawei_callback_verify(NULL, 0, big, LIVESIGN_MAX_BODY_LEN + 1, SENT, 0, &ev), IA);
+    EXPECT(livesign_huawei_callback_verify(HW_KEY, 40, big, LIVESIGN_MAX_BODY_LEN, SENT, 0, &ev), MF);
     EXPECT(livesign_huawei_callback_verify(HW_KEY, 40, (const uint8_t *)body, n, UINT64_MAX, 0, &ev),
            LIVESIGN_EXPIRED);
-    EXPECT(livesign_huawei_callback_verify(HW_KEY, 40, (const uint8_t *)body, n, 1, 0, NULL), OK);
+    EXPECT(livesign_huawei_callback_verify(HW_KEY, 40, (const uint8_t *)body, n, SENT, 0, NULL), OK);
     EXPECT(livesign_huawei_callback_verify_keyed(NULL, NULL, 0, 0, 0, NULL), IA);
-    EXPECT(livesign_huawei_callback_verify_keyed(&never, (const uint8_t *)body, n, 1, 0, &ev), IA);
-    EXPECT(livesign_huawei_callback_verify_keyed(&short_key, (const uint8_t *)body, n, 1, 0, &ev), IK);
-    EXPECT(livesign_huawei_callback_verify_keyed(&hw, NULL, n, 1, 0, &ev), IA);
-    EXPECT(livesign_huawei_callback_verify_keyed(&hw, NULL, 0, 1, 0, &ev), MF);
-    EXPECT(livesign_huawei_callback_verify_keyed(&hw, big, LIVESIGN_MAX_BODY_LEN + 1, 1, 0, &ev), IA);
-    EXPECT(livesign_huawei_callback_verify_keyed(&hw, (const uint8_t *)body, n, 1, 0, &ev), OK);
+    EXPECT(livesign_huawei_callback_verify_keyed(&never, (const uint8_t *)body, n, SENT, 0, &ev), IA);
+    EXPECT(livesign_huawei_callback_verify_keyed(&short_key, (const uint8_t *)body, n, SENT, 0, &ev), IK);
+    EXPECT(livesign_huawei_callback_verify_keyed(&hw, NULL, n, SENT, 0, &ev), IA);
+    EXPECT(livesign_huawei_callback_verify_keyed(&hw, NULL, 0, SENT, 0, &ev), MF);
+    EXPECT(livesign_huawei_callback_verify_keyed(&hw, big, LIVESIGN_MAX_BODY_LEN + 1, SENT, 0, &ev), IA);
+    EXPECT(livesign_huawei_callback_verify_keyed(&hw, (const uint8_t *)body, n, SENT, 0, &ev), OK);
     CHECK(ev.event == LIVESIGN_HUAWEI_EVENT_PUBLISH && ev.publish_time_valid == 1, "event");
 
     /* Ordering and ids. */

@@ -59,11 +59,25 @@ void notifications() {
     CHECK(sign(std::string(32, 'k'), "PUBLISH", "d", "a", "s", max_auth_timestamp).size() == 64);
     CHECK(status_of([] { sign(std::string(32, 'k'), "PUBLISH", "d", "a", "s", max_auth_timestamp + 1); }) ==
           Status::InvalidArgument);
+    // Exactly 10 digits: a 9-digit time is refused when signing and when verifying, whatever the
+    // leeway (room1 + 1587954140 is also room11 + 587954140).
+    CHECK(min_auth_timestamp == 1000000000u);
+    CHECK(sign(std::string(32, 'k'), "PUBLISH", "d", "a", "s", min_auth_timestamp).size() == 64);
+    CHECK(status_of([] { sign(std::string(32, 'k'), "PUBLISH", "d", "a", "s", min_auth_timestamp - 1); }) ==
+          Status::InvalidArgument);
+    {
+        const std::string k(32, 'k');
+        const std::string sig = sign(k, "PUBLISH", "d", "live", "room1", 1587954140);
+        const std::string recut = R"({"event":"PUBLISH","domain":"d","app":"live","stream":"room11",)"
+                                  R"("auth_timestamp":587954140,"auth_sign":")" + sig + "\"}";
+        CHECK(status_of([&] { verify(k, recut, 1587954140, UINT32_MAX); }) == Status::Malformed);
+    }
     {
         // A present empty field reads as an absent one: the C event has {NULL, 0} for both.
         const std::string k(32, 'k');
-        const std::string b = body("PUBLISH", "d", "a", "s", "", 1000, sign(k, "PUBLISH", "d", "a", "s", 1000));
-        const Event e = verify(k, b, 1000);
+        const std::string b =
+            body("PUBLISH", "d", "a", "s", "", 1700000000, sign(k, "PUBLISH", "d", "a", "s", 1700000000));
+        const Event e = verify(k, b, 1700000000);
         CHECK(e.publish_timestamp.data() == nullptr && !e.publish_time && e.text(Field::PublishTimestamp).empty());
         CHECK(event_id(e) == "d/a/s//PUBLISH");
     }
@@ -130,10 +144,10 @@ void notifications() {
     CHECK(event_id(e) == "push.example.com/live/%E7%9B%B4%E6%92%AD%E6%B5%81_1/1700000000/PUBLISH");
     // Errors.
     CHECK(status_of([] { verify(std::string(31, 'k'), kSeedBody, 1587954140); }) == Status::InvalidKey);
-    CHECK(status_of([] { sign(std::string(129, 'k'), "PUBLISH", "d", "a", "s", 1); }) == Status::InvalidKey);
-    CHECK(status_of([] { HmacKey k(std::string(31, 'k')); sign(k, "PUBLISH", "d", "a", "s", 1); }) ==
+    CHECK(status_of([] { sign(std::string(129, 'k'), "PUBLISH", "d", "a", "s", 1700000000); }) == Status::InvalidKey);
+    CHECK(status_of([] { HmacKey k(std::string(31, 'k')); sign(k, "PUBLISH", "d", "a", "s", 1700000000); }) ==
           Status::InvalidKey);
-    CHECK(status_of([] { sign(kNotifyKey, "PUBLISH", "\xff", "a", "s", 1); }) == Status::InvalidArgument);
+    CHECK(status_of([] { sign(kNotifyKey, "PUBLISH", "\xff", "a", "s", 1700000000); }) == Status::InvalidArgument);
     CHECK(status_of([] { verify(kNotifyKey, R"({"event":"PUBLISH"})", 1); }) == Status::Malformed);
 }
 
@@ -142,9 +156,9 @@ void ids_and_ordering() {
     const Event seed = verify(kNotifyKey, kSeedBody, 1587954150);
     CHECK(event_id(seed) == "push.example.com/live/example_stream/1587954134/PUBLISH");
     // '/' and '%' inside fields are escaped; a JSON escape gives the value's id.
-    const std::string sig = sign(kNotifyKey, "PUBLISH_DONE", "a/b%", "c", "d", 5);
-    const std::string odd_body = body("PUBLISH_DONE", R"(a\/b%)", "c", "d", "7", 5, sig);
-    const Event odd = verify(kNotifyKey, odd_body, 5);  // views into odd_body
+    const std::string sig = sign(kNotifyKey, "PUBLISH_DONE", "a/b%", "c", "d", 1700000005);
+    const std::string odd_body = body("PUBLISH_DONE", R"(a\/b%)", "c", "d", "7", 1700000005, sig);
+    const Event odd = verify(kNotifyKey, odd_body, 1700000005);  // views into odd_body
     CHECK(odd.is_escaped(Field::Domain) && odd.text(Field::Domain) == "a/b%");
     CHECK(event_id(odd) == "a%2Fb%25/c/d/7/PUBLISH_DONE");
     Event hand_made = seed;
@@ -174,13 +188,14 @@ void ids_and_ordering() {
     CHECK(s.apply(done_2) == Verdict::Ended && s == Stream(StreamState::Ended, 200) && copy != s);
     CHECK(copy.apply(done_2) == Verdict::Ended && copy == s);
     // Errors leave the state alone.
-    const std::string odd_sig = sign(kNotifyKey, "RECORD", "d", "a", "s", 9);
-    const std::string unknown_body = body("RECORD", "d", "a", "s", "300", 9, odd_sig);
-    const Event unknown = verify(kNotifyKey, unknown_body, 9);
+    const std::string odd_sig = sign(kNotifyKey, "RECORD", "d", "a", "s", 1700000009);
+    const std::string unknown_body = body("RECORD", "d", "a", "s", "300", 1700000009, odd_sig);
+    const Event unknown = verify(kNotifyKey, unknown_body, 1700000009);
     CHECK(unknown.kind == EventKind::Unknown && unknown.event_text == "RECORD");
     CHECK(status_of([&] { s.apply(unknown); }) == Status::InvalidArgument);
-    b5 = body("PUBLISH", "d", "a", "s", "1587954134,", 9, sign(kNotifyKey, "PUBLISH", "d", "a", "s", 9));
-    const Event no_time = verify(kNotifyKey, b5, 9);
+    b5 = body("PUBLISH", "d", "a", "s", "1587954134,", 1700000009,
+              sign(kNotifyKey, "PUBLISH", "d", "a", "s", 1700000009));
+    const Event no_time = verify(kNotifyKey, b5, 1700000009);
     CHECK(!no_time.publish_time && no_time.publish_timestamp == "1587954134,");
     CHECK(status_of([&] { s.apply(no_time); }) == Status::Malformed);
     Stream bad(static_cast<StreamState>(7), 1);

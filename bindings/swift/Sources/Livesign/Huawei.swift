@@ -14,6 +14,11 @@ extension Livesign {
         /// digit can move into it under the same `auth_sign`.
         public static let maxAuthTimestamp = UInt64(LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP)
 
+        /// The smallest notification `auth_timestamp` (1000000000): 10 digits, so that no digit
+        /// of it can move into the stream name under the same `auth_sign` (the shorter time left,
+        /// before 2001, would be inside a leeway of decades).
+        public static let minAuthTimestamp = UInt64(LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP)
+
         /// Length of a Huawei HMAC-SHA256 signature: `auth_sign`, recording HMACSHA256
         /// signatures, `X-Rtc-Signature`.
         public static var signLength: Int { livesign_huawei_sign_len() }
@@ -83,8 +88,8 @@ extension Livesign {
 
         /// `auth_sign` = lowercase hex HMAC-SHA256(key, event + domain + app + stream + decimal
         /// authTimestamp), as Huawei signs a notification (to test a receiver). Throws
-        /// `.invalidArgument` for an `authTimestamp` above `maxAuthTimestamp`, `.invalidKey` unless
-        /// the key is 32 to 128 bytes.
+        /// `.invalidArgument` for an `authTimestamp` that is not 10 digits (below `minAuthTimestamp`
+        /// or above `maxAuthTimestamp`), `.invalidKey` unless the key is 32 to 128 bytes.
         public static func sign(key: String, event: String, domain: String, app: String, stream: String,
                                 authTimestamp: UInt64) throws -> String {
             try withSlices([key, event, domain, app, stream]) { f in
@@ -107,8 +112,9 @@ extension Livesign {
 
         /// Verifies the JSON body of a stream status notification. Throws `.signatureMismatch`,
         /// `.expired` (only for a right `auth_sign`, when `now > auth_timestamp + leewaySeconds`),
-        /// `.malformed` (not strict JSON, a missing, repeated or mistyped field, `auth_sign` not 64
-        /// hex characters), `.invalidKey` (not 32 to 128 bytes).
+        /// `.malformed` (not strict JSON, a missing, repeated or mistyped field, an `auth_timestamp`
+        /// that is not a 10-digit integer, `auth_sign` not 64 hex characters), `.invalidKey` (not
+        /// 32 to 128 bytes).
         public static func verify(key: String, body: Data, now: Date = Date(),
                                   leewaySeconds: UInt32 = defaultLeewaySeconds) throws -> Event {
             let nowSeconds = try Livesign.unixTime(now)

@@ -60,12 +60,25 @@ final class HuaweiNotificationTests: XCTestCase {
     func testEveryVector() throws {
         XCTAssertEqual(HW.signLength, 64)
         XCTAssertEqual(HW.defaultLeewaySeconds, 300)
-        // auth_timestamp has at most 10 digits: a stream digit cannot move into it.
+        // auth_timestamp has exactly 10 digits: no more, so a stream digit cannot move into it.
         XCTAssertEqual(HW.maxAuthTimestamp, 9_999_999_999)
         XCTAssertEqual(try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s",
                                    authTimestamp: HW.maxAuthTimestamp).utf8.count, 64)
         assertStatus(.invalidArgument, try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s",
                                                    authTimestamp: HW.maxAuthTimestamp + 1))
+        // Nor fewer: room1 + 1587954140 is also room11 + 587954140 (1988), which a leeway of
+        // decades would reach, so a 9-digit time is refused whatever the leeway.
+        XCTAssertEqual(HW.minAuthTimestamp, 1_000_000_000)
+        XCTAssertEqual(try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s",
+                                   authTimestamp: HW.minAuthTimestamp).utf8.count, 64)
+        assertStatus(.invalidArgument, try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s",
+                                                   authTimestamp: HW.minAuthTimestamp - 1))
+        let room1 = try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "live", stream: "room1",
+                                authTimestamp: 1_587_954_140)
+        _ = try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "live", "room1", "1", 1_587_954_140, room1),
+                          now: at(1_587_954_140), leewaySeconds: UInt32.max)
+        assertStatus(.malformed, try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "live", "room11", "1", 587_954_140, room1),
+                                               now: at(1_587_954_140), leewaySeconds: UInt32.max))
         for (key, event, stream, t, sign) in vectors {
             XCTAssertEqual(try HW.sign(key: key, event: event, domain: "push.example.com", app: "live", stream: stream, authTimestamp: t), sign)
             let loaded = try HmacKey(key: key)
@@ -90,10 +103,10 @@ final class HuaweiNotificationTests: XCTestCase {
 
     /// A present empty field reads as an absent one (nil): livesign reports both as {NULL, 0}.
     func testEmptyFieldsReadAsAbsent() throws {
-        let sign = try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s", authTimestamp: 1000)
-        let e = try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "a", "s", "", 1000, sign), now: at(1000))
+        let sign = try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s", authTimestamp: 1_700_000_000)
+        let e = try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "a", "s", "", 1_700_000_000, sign), now: at(1_700_000_000))
         XCTAssertEqual(e, HW.Event(kind: .publish, event: "PUBLISH", domain: "d", app: "a", stream: "s", userArgs: nil,
-                                   clientIP: nil, nodeIP: nil, publishTimestamp: nil, publishTime: nil, authTimestamp: 1000,
+                                   clientIP: nil, nodeIP: nil, publishTimestamp: nil, publishTime: nil, authTimestamp: 1_700_000_000,
                                    escapedFields: [], id: "d/a/s//PUBLISH"))
     }
 
@@ -129,8 +142,10 @@ final class HuaweiNotificationTests: XCTestCase {
         XCTAssertEqual([HW.Fields.event, .domain, .app, .stream, .userArgs, .clientIP, .nodeIP, .publishTimestamp].map(\.rawValue),
                        [1, 2, 4, 8, 16, 32, 64, 128])
         // '/' and '%' inside fields are escaped in the id.
-        let odd = try HW.sign(key: notifyKey, event: "PUBLISH_DONE", domain: "a/b%", app: "c", stream: "d", authTimestamp: 5)
-        let o = try HW.verify(key: notifyKey, body: body("PUBLISH_DONE", #"a\/b%"#, "c", "d", "7", 5, odd), now: at(5))
+        let odd = try HW.sign(key: notifyKey, event: "PUBLISH_DONE", domain: "a/b%", app: "c", stream: "d",
+                              authTimestamp: 1_700_000_005)
+        let o = try HW.verify(key: notifyKey, body: body("PUBLISH_DONE", #"a\/b%"#, "c", "d", "7", 1_700_000_005, odd),
+                              now: at(1_700_000_005))
         XCTAssertEqual(o.domain, "a/b%")
         XCTAssertEqual(o.id, "a%2Fb%25/c/d/7/PUBLISH_DONE")
     }
@@ -142,8 +157,10 @@ final class HuaweiNotificationTests: XCTestCase {
         let streams = ["caf\u{e9}", "cafe\u{301}"]
         XCTAssertNotEqual(Array(streams[0].utf8), Array(streams[1].utf8))
         let events = try streams.map { stream -> HW.Event in
-            let sign = try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: stream, authTimestamp: 5)
-            return try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "a", stream, "7", 5, sign), now: at(5))
+            let sign = try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: stream,
+                                   authTimestamp: 1_700_000_005)
+            return try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "a", stream, "7", 1_700_000_005, sign),
+                                 now: at(1_700_000_005))
         }
         XCTAssertNotEqual(events[0].id, events[1].id)
         XCTAssertEqual(Set(events.map(\.id)).count, 2)
@@ -156,9 +173,10 @@ final class HuaweiNotificationTests: XCTestCase {
     func testErrors() throws {
         assertStatus(.invalidKey, try HW.verify(key: String(repeating: "k", count: 31), body: seedBody, now: at(1)))
         assertStatus(.invalidKey, try HW.sign(key: String(repeating: "k", count: 129), event: "PUBLISH", domain: "d", app: "a",
-                                              stream: "s", authTimestamp: 1))
+                                              stream: "s", authTimestamp: 1_700_000_000))
         let short = try HmacKey(key: String(repeating: "k", count: 31))
-        assertStatus(.invalidKey, try HW.sign(key: short, event: "PUBLISH", domain: "d", app: "a", stream: "s", authTimestamp: 1))
+        assertStatus(.invalidKey, try HW.sign(key: short, event: "PUBLISH", domain: "d", app: "a", stream: "s",
+                                              authTimestamp: 1_700_000_000))
         assertStatus(.malformed, try HW.verify(key: notifyKey, body: Data(#"{"event":"PUBLISH"}"#.utf8), now: at(1)))
     }
 }
@@ -201,8 +219,9 @@ final class HuaweiOrderingTests: XCTestCase {
         XCTAssertEqual(unknown.kind, .unknown)
         XCTAssertEqual(unknown.event, "RECORD")
         assertStatus(.invalidArgument, try s.apply(unknown))
-        let sign = try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s", authTimestamp: 9)
-        let noTime = try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "a", "s", "1587954134,", 9, sign), now: at(9))
+        let sign = try HW.sign(key: notifyKey, event: "PUBLISH", domain: "d", app: "a", stream: "s", authTimestamp: 1_700_000_009)
+        let noTime = try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "a", "s", "1587954134,", 1_700_000_009, sign),
+                                   now: at(1_700_000_009))
         XCTAssertNil(noTime.publishTime)
         XCTAssertEqual(noTime.publishTimestamp, "1587954134,")
         assertStatus(.malformed, try s.apply(noTime))

@@ -20,6 +20,13 @@ object Huawei {
      */
     const val MAX_AUTH_TIMESTAMP: Long = 9_999_999_999L
 
+    /**
+     * The smallest notification `auth_timestamp` (LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP): 10 digits,
+     * so that no digit of it can move into the stream name under the same `auth_sign` (the
+     * shorter time left, before 2001, would be inside a leeway of decades).
+     */
+    const val MIN_AUTH_TIMESTAMP: Long = 1_000_000_000L
+
     /** Length of a Huawei HMAC-SHA256 signature (LIVESIGN_HUAWEI_SIGN_LEN). */
     @JvmStatic val SIGN_LEN: Int = LiveSign.nativeHuaweiSignLen()
 
@@ -70,8 +77,9 @@ object Huawei {
     /**
      * `auth_sign` = lowercase hex HMAC-SHA256(key, event + domain + app + stream + decimal
      * authTimestamp), as Huawei signs a notification (to test a receiver). Throws
-     * [LiveSignException.InvalidArgument] for an [authTimestamp] above [MAX_AUTH_TIMESTAMP] (or
-     * negative), [LiveSignException.InvalidKey] unless the key is 32 to 128 bytes.
+     * [LiveSignException.InvalidArgument] for an [authTimestamp] that is not 10 digits (below
+     * [MIN_AUTH_TIMESTAMP], negative included, or above [MAX_AUTH_TIMESTAMP]),
+     * [LiveSignException.InvalidKey] unless the key is 32 to 128 bytes.
      */
     @JvmStatic
     fun sign(key: String, event: String, domain: String, app: String, stream: String, authTimestamp: Long): String =
@@ -93,8 +101,9 @@ object Huawei {
      * Verifies the JSON body of a stream status notification. Throws
      * [LiveSignException.SignatureMismatch], [LiveSignException.Expired] (only for a right
      * `auth_sign`, when `now > auth_timestamp + leewaySeconds`), [LiveSignException.Malformed]
-     * (not strict JSON, a missing, repeated or mistyped field, `auth_sign` not 64 hex
-     * characters), [LiveSignException.InvalidKey] (not 32 to 128 bytes).
+     * (not strict JSON, a missing, repeated or mistyped field, an `auth_timestamp` that is not a
+     * 10-digit integer, `auth_sign` not 64 hex characters), [LiveSignException.InvalidKey] (not
+     * 32 to 128 bytes).
      */
     @JvmStatic
     @JvmOverloads

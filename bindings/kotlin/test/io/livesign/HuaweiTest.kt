@@ -49,11 +49,23 @@ class HuaweiNotificationTest {
     @Test fun everyVector() {
         assertEquals(64, Huawei.SIGN_LEN)
         assertEquals(300, Huawei.DEFAULT_LEEWAY_S)
-        // auth_timestamp has at most 10 digits: a stream digit cannot move into it.
+        // auth_timestamp has exactly 10 digits: no more, so a stream digit cannot move into it.
         assertEquals(9_999_999_999L, Huawei.MAX_AUTH_TIMESTAMP)
         assertEquals(64, Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", Huawei.MAX_AUTH_TIMESTAMP).length)
         assertStatus<LiveSignException.InvalidArgument> { Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", Huawei.MAX_AUTH_TIMESTAMP + 1) }
         assertStatus<LiveSignException.InvalidArgument> { Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", -1L) }
+        // Nor fewer: room1 + 1587954140 is also room11 + 587954140 (1988), which a leeway of
+        // decades would reach, so a 9-digit time is refused whatever the leeway.
+        assertEquals(1_000_000_000L, Huawei.MIN_AUTH_TIMESTAMP)
+        assertEquals(64, Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", Huawei.MIN_AUTH_TIMESTAMP).length)
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", Huawei.MIN_AUTH_TIMESTAMP - 1) }
+        val room1 = Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "live", "room1", 1587954140L)
+        Huawei.verify(NOTIFY_KEY, body("PUBLISH", "d", "live", "room1", "1", 1587954140L, room1), now = 1587954140L,
+            leewaySeconds = Int.MAX_VALUE)
+        assertStatus<LiveSignException.Malformed> {
+            Huawei.verify(NOTIFY_KEY, body("PUBLISH", "d", "live", "room11", "1", 587954140L, room1), now = 1587954140L,
+                leewaySeconds = Int.MAX_VALUE)
+        }
         for (v in vectors) {
             assertEquals(v.sign, Huawei.sign(v.key, v.event, "push.example.com", "live", v.stream, v.t))
             HmacKey(v.key).use { k ->
@@ -78,9 +90,9 @@ class HuaweiNotificationTest {
 
     // A present empty field reads as an absent one (null): livesign reports both as {NULL, 0}.
     @Test fun emptyFieldsReadAsAbsent() {
-        val sign = Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", 1000L)
-        val e = Huawei.verify(NOTIFY_KEY, body("PUBLISH", "d", "a", "s", "", 1000L, sign), now = 1000L)
-        assertEquals(Huawei.Event(Huawei.EventKind.PUBLISH, "PUBLISH", "d", "a", "s", null, null, null, null, null, 1000L,
+        val sign = Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", 1700000000L)
+        val e = Huawei.verify(NOTIFY_KEY, body("PUBLISH", "d", "a", "s", "", 1700000000L, sign), now = 1700000000L)
+        assertEquals(Huawei.Event(Huawei.EventKind.PUBLISH, "PUBLISH", "d", "a", "s", null, null, null, null, null, 1700000000L,
             emptySet(), "d/a/s//PUBLISH"), e)
     }
 
@@ -116,16 +128,18 @@ class HuaweiNotificationTest {
         // Bytes outside printable ASCII are percent-encoded in the id (the same text in every language).
         assertEquals("push.example.com/live/%E7%9B%B4%E6%92%AD%E6%B5%81_1/1700000000/PUBLISH", e.id)
         // '/' and '%' inside fields are escaped in the id.
-        val odd = Huawei.sign(NOTIFY_KEY, "PUBLISH_DONE", "a/b%", "c", "d", 5L)
-        val o = Huawei.verify(NOTIFY_KEY, body("PUBLISH_DONE", "a\\/b%", "c", "d", "7", 5L, odd), now = 5L)
+        val odd = Huawei.sign(NOTIFY_KEY, "PUBLISH_DONE", "a/b%", "c", "d", 1700000005L)
+        val o = Huawei.verify(NOTIFY_KEY, body("PUBLISH_DONE", "a\\/b%", "c", "d", "7", 1700000005L, odd), now = 1700000005L)
         assertEquals("a/b%", o.domain)
         assertEquals("a%2Fb%25/c/d/7/PUBLISH_DONE", o.id)
     }
 
     @Test fun errors() {
         assertStatus<LiveSignException.InvalidKey> { Huawei.verify("k".repeat(31), SEED_BODY, now = 1L) }
-        assertStatus<LiveSignException.InvalidKey> { Huawei.sign("k".repeat(129), "PUBLISH", "d", "a", "s", 1L) }
-        HmacKey("k".repeat(31)).use { k -> assertStatus<LiveSignException.InvalidKey> { Huawei.sign(k, "PUBLISH", "d", "a", "s", 1L) } }
+        assertStatus<LiveSignException.InvalidKey> { Huawei.sign("k".repeat(129), "PUBLISH", "d", "a", "s", 1700000000L) }
+        HmacKey("k".repeat(31)).use { k ->
+            assertStatus<LiveSignException.InvalidKey> { Huawei.sign(k, "PUBLISH", "d", "a", "s", 1700000000L) }
+        }
         val closed = HmacKey(NOTIFY_KEY)
         closed.close()
         assertStatus<LiveSignException.InvalidArgument> { Huawei.verify(closed, SEED_BODY, now = 1L) }
@@ -170,8 +184,8 @@ class HuaweiOrderingTest {
         assertEquals(Huawei.EventKind.UNKNOWN, unknown.kind)
         assertEquals("RECORD", unknown.event)
         assertStatus<LiveSignException.InvalidArgument> { s.apply(unknown) }
-        val sign = Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", 9L)
-        val noTime = Huawei.verify(NOTIFY_KEY, body("PUBLISH", "d", "a", "s", "1587954134,", 9L, sign), now = 9L)
+        val sign = Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", 1700000009L)
+        val noTime = Huawei.verify(NOTIFY_KEY, body("PUBLISH", "d", "a", "s", "1587954134,", 1700000009L, sign), now = 1700000009L)
         assertNull(noTime.publishTime)
         assertEquals("1587954134,", noTime.publishTimestamp)
         assertStatus<LiveSignException.Malformed> { s.apply(noTime) }

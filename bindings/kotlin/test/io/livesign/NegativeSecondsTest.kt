@@ -84,21 +84,23 @@ class NegativeSecondsTest {
     }
 
     @Test fun huawei() {
-        val sign = Huawei.sign(notifyKey, "PUBLISH", "d", "a", "s", 1000)
-        val body = ("{\"domain\":\"d\",\"app\":\"a\",\"stream\":\"s\",\"event\":\"PUBLISH\",\"auth_timestamp\":1000," +
+        // Notification, recording (HMACSHA256), method B and D times are full width (10 decimal
+        // digits, 8 hex): a shorter one is refused before the leeway is read.
+        val sign = Huawei.sign(notifyKey, "PUBLISH", "d", "a", "s", 1700000000)
+        val body = ("{\"domain\":\"d\",\"app\":\"a\",\"stream\":\"s\",\"event\":\"PUBLISH\",\"auth_timestamp\":1700000000," +
             "\"auth_sign\":\"$sign\"}").toByteArray()
-        assertStatus<LiveSignException.Expired> { Huawei.verify(notifyKey, body, now = 5000) }
-        assertStatus<LiveSignException.InvalidArgument> { Huawei.verify(notifyKey, body, now = 5000, leewaySeconds = -1) }
+        assertStatus<LiveSignException.Expired> { Huawei.verify(notifyKey, body, now = 1700004000) }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.verify(notifyKey, body, now = 1700004000, leewaySeconds = -1) }
         val md5 = Huawei.Record.md5Sign(notifyKey, 1000)
         assertStatus<LiveSignException.Expired> { Huawei.Record.md5Verify(notifyKey, 1000, md5, now = 5000) }
         assertStatus<LiveSignException.InvalidArgument> {
             Huawei.Record.md5Verify(notifyKey, 1000, md5, now = 5000, leewaySeconds = -1)
         }
-        val fields = Huawei.Record.Fields(1000, "RECORD_NEW_FILE_START", "d", "a", "s", "", "")
+        val fields = Huawei.Record.Fields(1700000000, "RECORD_NEW_FILE_START", "d", "a", "s", "", "")
         val recordSign = Huawei.Record.sign(notifyKey, fields)
-        assertStatus<LiveSignException.Expired> { Huawei.Record.verify(notifyKey, fields, recordSign, now = 5000) }
+        assertStatus<LiveSignException.Expired> { Huawei.Record.verify(notifyKey, fields, recordSign, now = 1700004000) }
         assertStatus<LiveSignException.InvalidArgument> {
-            Huawei.Record.verify(notifyKey, fields, recordSign, now = 5000, leewaySeconds = -1)
+            Huawei.Record.verify(notifyKey, fields, recordSign, now = 1700004000, leewaySeconds = -1)
         }
         // A SparkRTC timestamp has 10 digits (seconds) or 13 (milliseconds).
         val spark = Huawei.SparkRtc.sign(notifyKey, "r", "1700000000", body)
@@ -113,15 +115,19 @@ class NegativeSecondsTest {
         assertStatus<LiveSignException.InvalidArgument> {
             Huawei.UrlA.verify(listOf(urlKey), a, Huawei.TimeFormat.DECIMAL, 60, now = 5000, leewaySeconds = -1)
         }
-        val b = "/live/s.flv?" + Huawei.UrlB.build(urlKey, "s", 1000)
-        assertStatus<LiveSignException.Expired> { Huawei.UrlB.verify(listOf(urlKey), "s", b, 60, now = 5000) }
-        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.verify(listOf(urlKey), "s", b, 60, now = 5000, leewaySeconds = -1) }
-        val d = "/live/s.flv?" + Huawei.UrlD.build(urlKey, "s", 1000)
-        assertStatus<LiveSignException.Expired> { Huawei.UrlD.verify(listOf(urlKey), "s", d, 60, now = 5000) }
-        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlD.verify(listOf(urlKey), "s", d, 60, now = 5000, leewaySeconds = -1) }
+        val b = "/live/s.flv?" + Huawei.UrlB.build(urlKey, "s", 1700000000)
+        assertStatus<LiveSignException.Expired> { Huawei.UrlB.verify(listOf(urlKey), "s", b, 60, now = 1700004000) }
+        assertStatus<LiveSignException.InvalidArgument> {
+            Huawei.UrlB.verify(listOf(urlKey), "s", b, 60, now = 1700004000, leewaySeconds = -1)
+        }
+        val d = "/live/s.flv?" + Huawei.UrlD.build(urlKey, "s", 1700000000)
+        assertStatus<LiveSignException.Expired> { Huawei.UrlD.verify(listOf(urlKey), "s", d, 60, now = 1700004000) }
+        assertStatus<LiveSignException.InvalidArgument> {
+            Huawei.UrlD.verify(listOf(urlKey), "s", d, 60, now = 1700004000, leewaySeconds = -1)
+        }
         HmacKey(urlKey).use { k ->
             assertStatus<LiveSignException.InvalidArgument> {
-                Huawei.UrlD.verify(listOf(k), "s", d, 60, now = 5000, leewaySeconds = -1)
+                Huawei.UrlD.verify(listOf(k), "s", d, 60, now = 1700004000, leewaySeconds = -1)
             }
         }
     }
