@@ -236,10 +236,25 @@
 #define LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME 4294967295
 
 /**
+ * The smallest `tx_time` `livesign_huawei_url_b_build` accepts, and the smallest `txTime` the
+ * verifier reads: `10000000` (1978-07-04), the first time of 8 hex digits. A `txTime` has
+ * exactly 8, so a character of it moved into the stream name (same `txSecret`) leaves a
+ * malformed time rather than one before 1978, which a leeway of decades would still accept.
+ */
+#define LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME 268435456
+
+/**
  * The largest `hw_time` `livesign_huawei_url_d_build` accepts and the largest `hwTime` the
  * verifier reads: `ffffffff` (2106-02-07), 8 hex digits as in Huawei's examples.
  */
 #define LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME 4294967295
+
+/**
+ * The smallest `hw_time` `livesign_huawei_url_d_build` accepts and the smallest `hwTime` the
+ * verifier reads: `10000000` (1978-07-04), the first time of 8 hex digits, for the reason
+ * given at `LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME`.
+ */
+#define LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME 268435456
 
 /**
  * The largest `timestamp` `livesign_huawei_url_a_build` accepts with
@@ -548,6 +563,14 @@
 #define LIVESIGN_TENCENT_URL_MAX_EXPIRY 4294967295
 
 /**
+ * The smallest expiry `livesign_tencent_url_build` accepts and a hex `txTime` can say:
+ * `10000000` (1978-07-04), the first time of 8 hex digits. A hex `txTime` has exactly 8, so a
+ * character of it moved into the stream name (same `txSecret`) leaves a malformed time rather
+ * than one before 1978, which a window of decades would still accept.
+ */
+#define LIVESIGN_TENCENT_URL_MIN_EXPIRY 268435456
+
+/**
  * The longest URL `livesign_tencent_url_build` writes (an HLS URL whose domain, app and
  * stream are `LIVESIGN_MAX_ID_LEN` bytes each, expiry `LIVESIGN_TENCENT_URL_MAX_EXPIRY`): a
  * buffer of this size always fits.
@@ -556,13 +579,13 @@
 
 /**
  * `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is decimal when it is
- * exactly 10 decimal digits and hex (1 to 8 digits) otherwise, as `livesign_tencent_url_verify`
- * reads it.
+ * exactly 10 decimal digits and hex (exactly 8 digits) otherwise, as
+ * `livesign_tencent_url_verify` reads it.
  */
 #define LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL 0
 
 /**
- * `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is 1 to 8 hex digits of
+ * `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is exactly 8 hex digits of
  * either case, no leading zero: what `livesign_tencent_url_build` writes.
  */
 #define LIVESIGN_TENCENT_TX_TIME_HEX 1
@@ -663,6 +686,8 @@
  * `LIVESIGN_USERSIG_MAX_LEN` UserSig, a 20-digit sdkappid): a buffer of this size always fits.
  */
 #define LIVESIGN_TRTC_REST_URL_MAX_LEN 5815
+
+
 
 
 
@@ -1961,14 +1986,16 @@ livesign_status livesign_huawei_url_a_verify(const livesign_slice *keys,
  *   digits and not all letters).
  * - `stream`: the stream name (`huawei1` in `http://host/livetest/huawei1.flv`; a transcoded
  *   stream is `{stream}_{template}`), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
- * - `tx_time`: Unix seconds, at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; the URL is valid
+ * - `tx_time`: Unix seconds, from `LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME` to
+ *   `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME` (8 hex digits); the URL is valid
  *   until `tx_time` + the duration configured in Huawei's console.
  * - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_B_MAX_LEN`
  *   always fits; `out` NULL with `out_cap` 0 asks for the size.
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
  * with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
- * UTF-8, or `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
+ * UTF-8, or `tx_time` is outside `LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME` to
+ * `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
  * rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
  * `*out_len` is 0 on other failures. Never allocates; safe from any thread.
  */
@@ -1992,8 +2019,9 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  *   `LIVESIGN_MAX_ID_LEN` bytes.
  * - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
  *   parameters are read raw, `txTime` hashed as written. `txTime` is hex only, as Huawei
- *   documents it: 1 to 8 hex digits (either case, no leading zero, at most
- *   `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`). Tencent's decimal form is not read.
+ *   documents it: exactly 8 hex digits (either case, no leading zero,
+ *   `LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME` to `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`). Tencent's
+ *   decimal form is not read.
  * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
  *   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
  *   leeway_s` (strict, as for method D).
@@ -2013,11 +2041,12 @@ livesign_status livesign_huawei_url_b_build(const uint8_t *key,
  * Never allocates; safe from any thread.
  *
  * The MD5 joins `stream` and `txTime` without a separator; the one `txTime` form is what keeps
- * a secret from covering another split of the same bytes: a character moved into a real
- * 8-digit time makes 9 digits, a `0` moved in makes a leading zero (both
- * `LIVESIGN_MALFORMED`), and a character moved out leaves a time before 1978
- * (`LIVESIGN_EXPIRED`). (A decimal form, as Tencent's, would let two stream digits re-read an
- * all-digit hex time: `room17` + `67812345` as `room` + `1767812345`.)
+ * a secret from covering another split of the same bytes, whatever `leeway_s`: a character
+ * moved into a real 8-digit time makes 9 digits, a `0` moved in makes a leading zero, and a
+ * character moved out leaves 7 digits (all `LIVESIGN_MALFORMED`; a 7-digit time lies before
+ * 1978, which a leeway of decades would still reach). (A decimal form, as Tencent's, would let
+ * two stream digits re-read an all-digit hex time: `room17` + `67812345` as `room` +
+ * `1767812345`.)
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
@@ -2033,8 +2062,9 @@ livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
 
 /**
  * Huawei URL validation method D: writes the query `hwSecret={hwSecret}&hwTime={hwTime}` with
- * hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds, at most
- * `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`) and hwSecret =
+ * hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds,
+ * `LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME` to `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`: 8 hex digits)
+ * and hwSecret =
  * lowercase hex HMAC-SHA256(key, stream + hwTime). (Huawei MetaStudio's `MSS_A` callback
  * signature is the same value with the callback URL's path as `stream`.)
  *
@@ -2047,7 +2077,8 @@ livesign_status livesign_huawei_url_b_verify(const livesign_slice *keys,
  *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
  * with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
- * UTF-8, or `hw_time` is above `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`; then
+ * UTF-8, or `hw_time` is outside `LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME` to
+ * `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`; then
  * `LIVESIGN_INVALID_KEY` (key rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size
  * needed). `*out_len` is 0 on other failures. Never allocates; safe from any thread.
  */
@@ -2086,8 +2117,8 @@ livesign_status livesign_huawei_url_d_build_keyed(const livesign_hmac_key *key,
  * - `stream`: the stream name the URL is for (a parameter because HLS segment paths do not
  *   carry it reliably), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
  * - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
- *   parameters are read raw, `hwTime` hashed as written (1 to 8 hex digits, either case, no
- *   leading zero, at most `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`).
+ *   parameters are read raw, `hwTime` hashed as written (exactly 8 hex digits, either case, no
+ *   leading zero, `LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME` to `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`).
  * - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: valid
  *   while `hwTime + duration > now` (strict); here while `now < hwTime + duration_s + leeway_s`.
  * - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
@@ -2106,9 +2137,10 @@ livesign_status livesign_huawei_url_d_build_keyed(const livesign_hmac_key *key,
  * Never allocates; safe from any thread.
  *
  * The HMAC joins `stream` and `hwTime` without a separator; the `hwTime` form is what keeps a
- * secret from covering another split of the same bytes: a character moved into a real 8-digit
- * `hwTime` makes 9 digits, a `0` moved in makes a leading zero (both `LIVESIGN_MALFORMED`),
- * and a character moved out leaves a time before 1978 (`LIVESIGN_EXPIRED`).
+ * secret from covering another split of the same bytes, whatever `leeway_s`: a character moved
+ * into a real 8-digit `hwTime` makes 9 digits, a `0` moved in makes a leading zero, and a
+ * character moved out leaves 7 digits (all `LIVESIGN_MALFORMED`; a 7-digit time lies before
+ * 1978, which a leeway of decades would still reach).
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_url_d_verify(const livesign_slice *keys,
@@ -2419,8 +2451,9 @@ size_t livesign_tencent_tx_secret_len(void);
 /**
  * Returns the exact length of the URL `livesign_tencent_url_build` writes for a `kind`
  * (`LIVESIGN_TENCENT_URL_...`), the byte lengths of the domain, app and stream name, and the
- * expiry; 0 when `kind` is unknown, `expiry > LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or a length is
- * above `LIVESIGN_MAX_ID_LEN`. Never allocates.
+ * expiry; 0 when `kind` is unknown, `expiry` is below `LIVESIGN_TENCENT_URL_MIN_EXPIRY` or
+ * above `LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or a length is above `LIVESIGN_MAX_ID_LEN`. Never
+ * allocates.
  */
 size_t livesign_tencent_url_build_len(uint32_t kind,
                                       size_t domain_len,
@@ -2447,7 +2480,8 @@ size_t livesign_tencent_url_build_len(uint32_t kind,
  *   `..` (URL resolvers remove those), so the name hashed is the name sent.
  *   `domain`, `app` and `stream` are at most `LIVESIGN_MAX_ID_LEN` bytes each.
  * - `key`: the push or play authentication key (primary or backup) from the console.
- * - `expiry`: Unix seconds, at most `LIVESIGN_TENCENT_URL_MAX_EXPIRY`.
+ * - `expiry`: Unix seconds, from `LIVESIGN_TENCENT_URL_MIN_EXPIRY` to
+ *   `LIVESIGN_TENCENT_URL_MAX_EXPIRY` (8 hex digits).
  * - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives the
  *   length written, the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other
  *   failures. `out` NULL with `out_cap` 0 asks for the size; `livesign_tencent_url_build_len`
@@ -2476,7 +2510,7 @@ livesign_status livesign_tencent_url_build(uint32_t kind,
 
 /**
  * Writes the `txSecret` for a stream name and a `txTime` exactly as it will appear in the URL
- * (hex in either case, or 10 decimal digits), for callers that assemble their own URLs:
+ * (8 hex digits in either case, or 10 decimal digits), for callers that assemble their own URLs:
  * lowercase hex MD5(key + stream + tx_time). The MD5 covers `tx_time` as written, so
  * `5C271099` and `5c271099` give different secrets.
  *
@@ -2489,8 +2523,8 @@ livesign_status livesign_tencent_url_build(uint32_t kind,
  * with a non-zero length or `stream` is longer than `LIVESIGN_MAX_ID_LEN`;
  * `LIVESIGN_INVALID_KEY` for an empty key or one longer than `LIVESIGN_MAX_KEY_LEN`;
  * `LIVESIGN_MALFORMED` when
- * `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 8 hex digits, or
- * exactly 10 decimal digits, without a leading zero); `LIVESIGN_OK`. Never allocates.
+ * `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (exactly 8 hex digits,
+ * or exactly 10 decimal digits, without a leading zero); `LIVESIGN_OK`. Never allocates.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_tencent_url_secret(const uint8_t *key,
@@ -2519,9 +2553,10 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  *   (`/live/stream-123.ts` names no stream: verify the playlist request).
  * - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
  *   play-authentication validity period configured in the console for play URLs.
- * - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 8
- *   digits, either case, up to `LIVESIGN_TENCENT_URL_MAX_EXPIRY`) otherwise, never with a
- *   leading zero; the MD5 covers it exactly as written.
+ * - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (exactly 8
+ *   digits, either case, `LIVESIGN_TENCENT_URL_MIN_EXPIRY` to
+ *   `LIVESIGN_TENCENT_URL_MAX_EXPIRY`) otherwise, never with a leading zero; the MD5 covers it
+ *   exactly as written.
  * - `matched`: NULL, or receives the index of the key that matched (written only on
  *   `LIVESIGN_OK`).
  * - `info`: NULL, or receives what the URL says on `LIVESIGN_OK`; zero-filled on any failure.
@@ -2540,8 +2575,9 @@ livesign_status livesign_tencent_url_secret(const uint8_t *key,
  *
  * The MD5 joins the stream name and `txTime` without a separator (Tencent's scheme), so a
  * secret also covers other splits of the same bytes. The `txTime` form refuses most of them
- * (`LIVESIGN_MALFORMED`): a character moved into a real 8-digit hex time makes 9 digits, a
- * `0` moved in makes a leading zero, and a character moved out leaves a time before 1978.
+ * (`LIVESIGN_MALFORMED`, whatever `valid_for_s` and `leeway_s`): a character moved into a real
+ * 8-digit hex time makes 9 digits, a `0` moved in makes a leading zero, and a character moved
+ * out leaves 7 digits (a time before 1978, which a window of decades would still reach).
  * One split is left, between the two forms: two stream digits and an all-digit 8-digit hex
  * `txTime` re-read as 10 decimal digits (`room17` + `67812345`, hex, January 2025, is also
  * `room` + `1767812345`, decimal, January 2026), and a decimal `txTime` re-read from its third
@@ -2573,9 +2609,10 @@ livesign_status livesign_tencent_url_verify(const livesign_slice *keys,
  *
  * Pass the form your URLs are issued in: `LIVESIGN_TENCENT_TX_TIME_HEX` (what
  * `livesign_tencent_url_build` writes, and every documented example) or `_DECIMAL`. Then no
- * other split of a captured URL's signed bytes between the stream name and `txTime` verifies:
- * a character moved into the time makes it too long or gives it a leading zero, and a
- * character moved out leaves a hex time before 1978 or a decimal one of 9 digits.
+ * other split of a captured URL's signed bytes between the stream name and `txTime` verifies,
+ * whatever the window: a character moved into the time makes it too long or gives it a
+ * leading zero, and a character moved out leaves a hex time of 7 digits or a decimal one of
+ * 9, all `LIVESIGN_MALFORMED`.
  * `livesign_tencent_url_verify` also accepts the split between the forms: decimal `room` +
  * `1796000000` cut as hex `room17` + `96000000` (year 2049), hex `room17` + `67812345` cut as
  * decimal `room` + `1767812345`.

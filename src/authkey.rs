@@ -12,16 +12,18 @@
 //! the cloud's console. `rand` and `uid` are caller inputs (livesign reads no random source).
 //! Each cloud brings its own key rule, time formats and duration bounds ([`Policy`]).
 //!
-//! A hex time follows the `txTime` rule of [`crate::txsecret`]: exactly 10 decimal digits are
-//! read as decimal, otherwise 1 to 8 hex digits. `1592639100` (Huawei's own decimal example)
-//! would otherwise, read as hex, be valid until the year 4900: a URL made in decimal for a
-//! verifier set to hex fails closed (its real, earlier expiry) instead of open. Builders write
-//! hex times up to `ffffffff` ([`HEX_MAX_TIMESTAMP`], 2106), so no built time is refused or
-//! read back differently.
+//! A hex time follows the `txTime` rule of [`crate::txsecret`], except for its width: exactly
+//! 10 decimal digits are read as decimal, otherwise 1 to 8 hex digits. `1592639100` (Huawei's
+//! own decimal example) would otherwise, read as hex, be valid until the year 4900: a URL made
+//! in decimal for a verifier set to hex fails closed (its real, earlier expiry) instead of
+//! open. Builders write hex times up to `ffffffff` ([`HEX_MAX_TIMESTAMP`], 2106), so no built
+//! time is refused or read back differently. A `txTime` must have exactly 8 hex digits because
+//! it is joined to the stream name; the `auth_key` time has a `-` on either side in the URL and
+//! in the hash, so no character can move in or out of it and any width is safe.
 
 use crate::digest::md5::{self, md5};
 use crate::limits::{self, Limits};
-use crate::text::{Decimal, Hex, HexU64, Out, ct_eq_wipe, parse_hex};
+use crate::text::{self, Decimal, Hex, HexU64, Out, ct_eq_wipe, parse_hex};
 use crate::url::{self, SignedQuery};
 use crate::{Error, expiry, json, keyring, txsecret};
 
@@ -154,7 +156,7 @@ fn split(value: &[u8], format: TimeFormat) -> Result<(Parts<'_>, [u8; md5::LEN],
     }
     let start = match format {
         TimeFormat::Decimal => json::parse_u64(time),
-        TimeFormat::Hex => txsecret::parse_tx_time(time).ok(),
+        TimeFormat::Hex => txsecret::parse_decimal_time(time).or_else(|| text::parse_hex_time_any_width(time)),
     }
     .ok_or(Error::Malformed)?;
     let claimed = parse_hex::<{ md5::LEN }>(hash).ok_or(Error::Malformed)?;

@@ -137,21 +137,37 @@ pub(crate) fn any_nibble(c: u8) -> Option<u8> {
 pub(crate) const HEX_TIME_MAX_DIGITS: usize = 8;
 /// The largest hex time: `ffffffff`.
 pub(crate) const HEX_TIME_MAX: u64 = (1 << (4 * HEX_TIME_MAX_DIGITS)) - 1;
+/// The smallest hex time of [`HEX_TIME_MAX_DIGITS`] digits: `10000000`, 1978-07-04 21:24:16 UTC.
+pub(crate) const HEX_TIME_MIN: u64 = 1 << (4 * (HEX_TIME_MAX_DIGITS - 1));
 
-/// A hex time of a signed URL (`txTime`, `hwTime`, Huawei's hex `auth_key` time): 1 to
-/// [`HEX_TIME_MAX_DIGITS`] hex digits of either case, no `0x`, no sign, no leading zero (`0`
-/// alone is zero), as [`HexU64`] writes it; anything else is `None`.
+/// A hex time that a signature joins to a text field (`txTime`, `hwTime`): exactly
+/// [`HEX_TIME_MAX_DIGITS`] hex digits of either case, the first not `0` ([`HEX_TIME_MIN`] to
+/// [`HEX_TIME_MAX`]), no `0x`, no sign, as [`HexU64`] writes such a time; anything else is
+/// `None`.
 ///
 /// `txSecret` and `hwSecret` sign the stream name and the time joined without a separator, so
-/// the bounds are what keep a captured URL's secret from covering another stream:
+/// the width is what keeps a captured URL's secret from covering another stream:
+/// - a ninth digit would let any trailing stream character move in, giving a prefix stream a
+///   far-future expiry (`room1` + `5C271099` = `room` + `15C271099`, valid until 2155);
 /// - a leading zero would let a `0` move from the stream into the time with the same value
 ///   (`room10` + `5C271099` = `room1` + `05C271099`);
-/// - a ninth digit would let any trailing stream character move in, giving a prefix stream a
-///   far-future expiry (`room1` + `5C271099` = `room` + `15C271099`, valid until 2155).
+/// - a seventh-or-fewer-digit time would let a time character move out into the stream
+///   (`room1a` + `6553FF10` = `room1a6` + `553FF10`): that time lies before 1978, but callers
+///   pass windows (`valid_for_s`, `leeway_s`) of up to 136 years, which reach it.
 ///
-/// With both, a real time (8 digits since 1978) moved either way becomes 9 digits (refused) or
-/// 7 or fewer (a time before 1978).
+/// With exactly 8 digits, every other split of a real time is malformed, whatever the window.
 pub(crate) fn parse_hex_time(src: &[u8]) -> Option<u64> {
+    if src.len() != HEX_TIME_MAX_DIGITS {
+        return None;
+    }
+    parse_hex_time_any_width(src)
+}
+
+/// A hex time between separators (Huawei's hex `auth_key` time, `-` on both sides): 1 to
+/// [`HEX_TIME_MAX_DIGITS`] hex digits of either case, no `0x`, no sign, no leading zero (`0`
+/// alone is zero), as [`HexU64`] writes it; anything else is `None`. The separators fix where
+/// the time starts and ends, so a short time cannot come from a moved boundary.
+pub(crate) fn parse_hex_time_any_width(src: &[u8]) -> Option<u64> {
     if src.is_empty() || src.len() > HEX_TIME_MAX_DIGITS || (src.len() > 1 && src[0] == b'0') {
         return None;
     }
@@ -435,19 +451,40 @@ mod tests {
     #[test]
     fn hex_times_round_trip_up_to_eight_digits() {
         for v in [0, 1, 15, 16, 0x5eed5888, 0x1000_0000, HEX_TIME_MAX] {
-            assert_eq!(parse_hex_time(HexU64::new(v).as_bytes()), Some(v));
-            assert_eq!(parse_hex_time(HexU64::upper(v).as_bytes()), Some(v));
+            assert_eq!(parse_hex_time_any_width(HexU64::new(v).as_bytes()), Some(v));
+            assert_eq!(parse_hex_time_any_width(HexU64::upper(v).as_bytes()), Some(v));
         }
         assert_eq!(HEX_TIME_MAX, u64::from(u32::MAX));
-        assert_eq!(parse_hex_time(b"5EED5888"), Some(0x5eed5888));
+        assert_eq!(parse_hex_time_any_width(b"5EED5888"), Some(0x5eed5888));
         // A ninth digit: a stream character moved into the time.
         for long in [&b"100000000"[..], b"15C271099", b"fffffffff", b"ffffffffffffffff"] {
+            assert_eq!(parse_hex_time_any_width(long), None, "{long:?}");
             assert_eq!(parse_hex_time(long), None, "{long:?}");
         }
         for zero_led in [&b"00"[..], b"01", b"05C27109", b"0000001"] {
+            assert_eq!(parse_hex_time_any_width(zero_led), None, "{zero_led:?}");
             assert_eq!(parse_hex_time(zero_led), None, "{zero_led:?}");
         }
         for bad in [&b""[..], b"0x1", b"-1", b"g", b" 1", b"1 ", b"+1"] {
+            assert_eq!(parse_hex_time_any_width(bad), None, "{bad:?}");
+            assert_eq!(parse_hex_time(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn joined_hex_times_have_exactly_eight_digits() {
+        assert_eq!((HEX_TIME_MIN, HEX_TIME_MAX), (0x1000_0000, 0xffff_ffff));
+        for v in [HEX_TIME_MIN, 0x5eed5888, 0x6553ff10, HEX_TIME_MAX] {
+            assert_eq!(parse_hex_time(HexU64::new(v).as_bytes()), Some(v));
+            assert_eq!(parse_hex_time(HexU64::upper(v).as_bytes()), Some(v));
+        }
+        assert_eq!(parse_hex_time(b"5EED5888"), Some(0x5eed5888));
+        // Seven digits or fewer: a time character moved out into the stream name.
+        for short in [&b"0"[..], b"1", b"ff", b"553FF10", b"fffffff", b"6000000"] {
+            assert_eq!(parse_hex_time(short), None, "{short:?}");
+        }
+        assert_eq!(parse_hex_time(HexU64::new(HEX_TIME_MIN - 1).as_bytes()), None);
+        for bad in [&b"0fffffff"[..], b"0000000a", b"5C27109G", b"+5C27109", b"5C27109 "] {
             assert_eq!(parse_hex_time(bad), None, "{bad:?}");
         }
     }

@@ -11,16 +11,19 @@
 //!
 //! `txTime` is hex in every documented example (both cases, always 8 digits) and, per
 //! Tencent's docs from 2023 on, may also be decimal. The rule here: **exactly 10 decimal digits
-//! are decimal; otherwise 1 to 8 hex digits** of either case, no leading zero
+//! are decimal; otherwise exactly 8 hex digits** of either case, no leading zero
 //! ([`parse_hex_time`]). The two forms never have the same length, so no text reads both ways;
-//! every Unix time from 2001-09-09 to 2286-11-20 has 10 decimal digits, and hex covers up to
-//! 2106-02-07 ([`MAX_EXPIRY`]).
+//! every Unix time from 2001-09-09 to 2286-11-20 has 10 decimal digits, and every one from
+//! 1978-07-04 ([`MIN_EXPIRY`]) to 2106-02-07 ([`MAX_EXPIRY`]) 8 hex digits.
 //!
 //! The MD5 joins the stream name and `txTime` without a separator, so a captured URL's secret
-//! also covers every other split of the same bytes. The bounds leave one such split, between
-//! the two forms: a stream ending in two digits before an all-digit hex time (`room17` +
-//! `67812345`, January 2025) re-reads as a prefix stream with a decimal time (`room` +
-//! `1767812345`, January 2026), and a decimal time re-reads from its third digit as hex for a
+//! also covers every other split of the same bytes. Fixed widths refuse them whatever the
+//! window: a character moved into a time makes it 9 or 11 characters long (or gives it a
+//! leading zero), one moved out leaves 7 or 9. (The time alone would not: a hex time cut to 7
+//! digits lies before 1978, but `valid_for_s` and `leeway_s` reach 136 years each.) One split
+//! is left, between the two forms: a stream ending in two digits before an all-digit hex time
+//! (`room17` + `67812345`, January 2025) re-reads as a prefix stream with a decimal time (`room`
+//! + `1767812345`, January 2026), and a decimal time re-reads from its third digit as hex for a
 //! longer stream (`room` + `1796000000` as `room17` + `96000000`, year 2049). Verifiers that
 //! know which form their URLs carry read only that one ([`TxTimeForm`]), which closes it.
 
@@ -40,6 +43,9 @@ pub(crate) const SECRET_LEN: usize = 2 * md5::LEN;
 const DECIMAL_LEN: usize = 10;
 /// The largest expiry a builder writes and a hex `txTime` can say: `FFFFFFFF`, 2106-02-07.
 pub(crate) const MAX_EXPIRY: u64 = text::HEX_TIME_MAX;
+/// The smallest expiry a builder writes and a hex `txTime` can say: `10000000`, 1978-07-04, the
+/// first time of 8 hex digits.
+pub(crate) const MIN_EXPIRY: u64 = text::HEX_TIME_MIN;
 
 /// The raw MD5 behind a `txSecret`.
 pub(crate) fn digest(key: &[u8], stream: &[u8], tx_time: &[u8]) -> [u8; md5::LEN] {
@@ -59,7 +65,7 @@ pub(crate) fn parse_tx_time(raw: &[u8]) -> Result<u64, Error> {
 
 /// Exactly 10 decimal digits, the first not `0` (one would be before 2001-09-09, and would let a
 /// `0` move between the stream name and the time).
-fn parse_decimal_time(raw: &[u8]) -> Option<u64> {
+pub(crate) fn parse_decimal_time(raw: &[u8]) -> Option<u64> {
     if raw.len() == DECIMAL_LEN && raw.iter().all(u8::is_ascii_digit) && raw[0] != b'0' {
         // Ten digits always fit in a u64.
         return Some(raw.iter().fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0')));
@@ -70,15 +76,17 @@ fn parse_decimal_time(raw: &[u8]) -> Option<u64> {
 /// The `txTime` texts a verifier reads.
 ///
 /// With one form, every other split of the signed bytes between the stream name and `txTime`
-/// is refused or expired (see the module documentation); with both, the split between the
-/// forms is left, so a verifier that knows which form its URLs carry should say so.
+/// is malformed, whatever the window (see the module documentation); with both, the split
+/// between the forms is left, so a verifier that knows which form its URLs carry should say
+/// so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TxTimeForm {
-    /// Exactly 10 decimal digits are decimal, otherwise 1 to 8 hex digits: what Tencent's docs
-    /// allow, and what Tencent's verifier reads by default.
+    /// Exactly 10 decimal digits are decimal, otherwise exactly 8 hex digits: what Tencent's
+    /// docs allow, and what Tencent's verifier reads by default.
     HexOrDecimal,
-    /// 1 to 8 hex digits of either case, no leading zero: what livesign's builders write
-    /// (Tencent's console and every documented example too; Huawei method B reads only this).
+    /// Exactly 8 hex digits of either case, no leading zero (1978 to 2106): what livesign's
+    /// builders write (Tencent's console and every documented example too; Huawei method B
+    /// reads only this).
     Hex,
     /// Exactly 10 decimal digits, no leading zero (every Unix time from 2001 to 2286).
     Decimal,
@@ -103,10 +111,11 @@ pub(crate) enum Case {
     Lower,
 }
 
-/// The `txTime` a builder writes for `expiry`: hex without leading zeros (as `%X` / `%x` print
-/// it); `InvalidArgument` above [`MAX_EXPIRY`].
+/// The `txTime` a builder writes for `expiry`: 8 hex digits (as `%X` / `%x` print it);
+/// `InvalidArgument` below [`MIN_EXPIRY`] or above [`MAX_EXPIRY`], a time a verifier would
+/// refuse.
 pub(crate) fn tx_time(expiry: u64, case: Case) -> Result<HexU64, Error> {
-    if expiry > MAX_EXPIRY {
+    if !(MIN_EXPIRY..=MAX_EXPIRY).contains(&expiry) {
         return Err(Error::InvalidArgument);
     }
     Ok(match case {
@@ -115,13 +124,14 @@ pub(crate) fn tx_time(expiry: u64, case: Case) -> Result<HexU64, Error> {
     })
 }
 
-/// Length of the query [`query`] writes for `expiry` (at most [`MAX_EXPIRY`]).
+/// Length of the query [`query`] writes for `expiry` ([`MIN_EXPIRY`] to [`MAX_EXPIRY`]: always
+/// [`QUERY_MAX_LEN`]).
 pub(crate) const fn query_len(expiry: u64) -> usize {
     // `=`, `&`, `=`.
     SECRET_PARAM.len() + SECRET_LEN + TIME_PARAM.len() + 3 + HexU64::digits(expiry)
 }
 
-/// Longest query [`query`] writes: an 8-digit `txTime`.
+/// The length of every query [`query`] writes: an 8-digit `txTime`.
 pub(crate) const QUERY_MAX_LEN: usize = query_len(MAX_EXPIRY);
 const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 
@@ -219,14 +229,18 @@ mod tests {
         // No leading zero in either form: it would let a `0` move into the stream name.
         assert_eq!(parse_tx_time(b"0000000001"), Err(Error::Malformed));
         assert_eq!(parse_tx_time(b"05C27109"), Err(Error::Malformed));
-        // Up to 8 digits are hex; 9, 11 or more are refused in both readings: a ninth hex
+        // Exactly 8 digits are hex; 9, 11 or more are refused in both readings: a ninth hex
         // digit would be a stream character moved into the time.
         assert_eq!(parse_tx_time(b"17356896"), Ok(0x1735_6896));
         assert_eq!(parse_tx_time(b"ffffffff"), Ok(MAX_EXPIRY));
+        assert_eq!(parse_tx_time(b"10000000"), Ok(MIN_EXPIRY));
         for bad in [&b"173568960"[..], b"15C271099", b"17356896000", b"173568960a", b"ffffffffffffffff"] {
             assert_eq!(parse_tx_time(bad), Err(Error::Malformed), "{bad:?}");
         }
-        assert_eq!(parse_tx_time(b"0"), Ok(0));
+        // 7 or fewer, 9 decimal digits: a time character moved out into the stream name.
+        for bad in [&b"0"[..], b"1", b"5C27109", b"fffffff", b"6000000", b"173568960"] {
+            assert_eq!(parse_tx_time(bad), Err(Error::Malformed), "{bad:?}");
+        }
         for bad in [&b""[..], b"5C27109G", b"+5C27109", b" 5C27109", b"0x5C2710", b"-1"] {
             assert_eq!(parse_tx_time(bad), Err(Error::Malformed), "{bad:?}");
         }
@@ -244,7 +258,9 @@ mod tests {
             (b"0123456789", BAD, BAD, BAD),
             (b"173568960", BAD, BAD, BAD),
             (b"17356896000", BAD, BAD, BAD),
-            (b"0", Ok(0), Ok(0), BAD),
+            (b"10000000", Ok(MIN_EXPIRY), Ok(MIN_EXPIRY), BAD),
+            (b"6000000", BAD, BAD, BAD),
+            (b"0", BAD, BAD, BAD),
             (b"", BAD, BAD, BAD),
         ] {
             assert_eq!(TxTimeForm::HexOrDecimal.parse(raw), either, "{raw:?}");
@@ -255,7 +271,7 @@ mod tests {
 
     #[test]
     fn hex_writer() {
-        for (v, upper, lower) in [(0, "0", "0"), (0xa, "A", "a"), (1546064025, "5C271099", "5c271099")] {
+        for (v, upper, lower) in [(0x1abc_def0, "1ABCDEF0", "1abcdef0"), (1546064025, "5C271099", "5c271099")] {
             assert_eq!(tx_time(v, Case::Upper).unwrap().as_bytes(), upper.as_bytes());
             assert_eq!(tx_time(v, Case::Lower).unwrap().as_bytes(), lower.as_bytes());
         }
@@ -263,7 +279,13 @@ mod tests {
         assert_eq!(max.as_bytes(), b"FFFFFFFF");
         assert_eq!(parse_tx_time(max.as_bytes()), Ok(MAX_EXPIRY));
         assert!(tx_time(MAX_EXPIRY + 1, Case::Upper).is_err());
-        for v in [0, 1, 15, 16, 255, 256, 0x1000_0000, MAX_EXPIRY] {
+        let min = tx_time(MIN_EXPIRY, Case::Upper).unwrap();
+        assert_eq!(min.as_bytes(), b"10000000");
+        // Below, fewer than 8 digits: a time the verifiers refuse.
+        for v in [0, 1, 0xa, 0x5c2_7109, MIN_EXPIRY - 1] {
+            assert_eq!(tx_time(v, Case::Upper).map(|t| t.as_bytes().len()), Err(Error::InvalidArgument), "{v}");
+        }
+        for v in [MIN_EXPIRY, MIN_EXPIRY + 1, 0x5eed_5888, MAX_EXPIRY] {
             let t = tx_time(v, Case::Lower).unwrap();
             assert_eq!(parse_tx_time(t.as_bytes()), Ok(v));
         }
@@ -276,7 +298,9 @@ mod tests {
         assert_eq!(q.as_str(), "txSecret=f85a2ab363fe4deaffef9754d79da6fe&txTime=5C271099");
         assert_eq!(q.as_bytes().len(), query_len(1546064025));
         let longest = query(key, b"test", &tx_time(MAX_EXPIRY, Case::Lower).unwrap()).unwrap();
-        assert_eq!((longest.as_bytes().len(), query_len(0)), (QUERY_MAX_LEN, QUERY_MAX_LEN - 7));
+        let shortest = query(key, b"test", &tx_time(MIN_EXPIRY, Case::Lower).unwrap()).unwrap();
+        assert_eq!((longest.as_bytes().len(), shortest.as_bytes().len()), (QUERY_MAX_LEN, QUERY_MAX_LEN));
+        assert_eq!(query_len(MIN_EXPIRY), QUERY_MAX_LEN);
     }
 
     fn split(path: &[u8]) -> Result<StreamPath<'_>, Error> {

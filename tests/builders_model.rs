@@ -173,7 +173,9 @@ fn tx_model(
         && !stream.ends_with(".flv")
         && !stream.ends_with(".m3u8")
         && !stream.ends_with(".sdp");
-    if !domain_ok || !app_ok || !stream_ok || expiry > (1 << 32) - 1 {
+    // Exactly 8 hex digits: the secret joins the stream name and txTime, so a time of any
+    // other width could be a re-cut of another stream's URL.
+    if !domain_ok || !app_ok || !stream_ok || !eight_hex_digits(expiry) {
         return Err(LIVESIGN_INVALID_ARGUMENT);
     }
     if key.is_empty() || key.len() > 1024 {
@@ -182,6 +184,11 @@ fn tx_model(
     let tx_time = format!("{expiry:X}");
     let secret = md5_hex(&[key, stream.as_bytes(), tx_time.as_bytes()]);
     Ok(format!("{scheme}://{domain}/{app}/{stream}{suffix}?txSecret={secret}&txTime={tx_time}"))
+}
+
+/// Whether `t` is written with exactly 8 hex digits (`10000000` to `ffffffff`).
+fn eight_hex_digits(t: u64) -> bool {
+    (1 << 28..1 << 32).contains(&t)
 }
 
 fn tx_build(kind: u32, domain: &str, app: &str, stream: &str, key: &[u8], expiry: u64) -> (livesign_status, Vec<u8>) {
@@ -301,7 +308,7 @@ fn tx_check(kind: u32, domain: &str, app: &str, stream: &str, key: &[u8], expiry
         let len = livesign_tencent_url_build_len(kind, domain.len(), app.len(), stream.len(), expiry);
         if kind == 0
             || kind > 4
-            || expiry > (1 << 32) - 1
+            || !eight_hex_digits(expiry)
             || domain.len() > 256
             || app.len() > 256
             || stream.len() > 256
@@ -362,7 +369,8 @@ proptest! {
         app in prop_oneof![3 => "[a-z0-9]{1,8}(/[a-z0-9]{1,8})?", 2 => name()],
         stream in name(),
         key in prop_oneof![8 => prop::collection::vec(any::<u8>(), 1..40), 1 => Just(vec![])],
-        expiry in prop_oneof![0u64..(1 << 32), Just((1u64 << 32) - 1), Just(1u64 << 32), any::<u64>()],
+        expiry in prop_oneof![0u64..(1 << 32), Just((1u64 << 32) - 1), Just(1u64 << 32), any::<u64>(),
+                              Just((1u64 << 28) - 1), Just(1u64 << 28), 1u64 << 28..1 << 32],
     ) {
         tx_check(kind, &domain, &app, &stream, &key, expiry)?;
     }
@@ -756,14 +764,15 @@ proptest! {
     #[test]
     fn huawei_url_b_and_d_match_the_model(
         stream in prop_oneof![3 => "[a-z0-9_]{1,16}", 3 => text(10), 1 => "[a-z]{250,260}"],
-        t in prop_oneof![0u64..(1 << 32), Just((1u64 << 32) - 1), Just(1u64 << 32), any::<u64>()],
+        t in prop_oneof![0u64..(1 << 32), Just((1u64 << 32) - 1), Just(1u64 << 32), any::<u64>(),
+                         Just((1u64 << 28) - 1), Just(1u64 << 28), 1u64 << 28..1 << 32],
         key_ok: bool,
         duration in 60u32..=2_592_000,
     ) {
         let key: &[u8] = if key_ok { URL_KEY } else { b"GCTbw44s6MPLh4GqgDpnfuFHgy25Enl!" };
         let hex_t = format!("{t:x}");
         // B
-        let model_b = if !stream_ok(&stream) || t > (1 << 32) - 1 {
+        let model_b = if !stream_ok(&stream) || !eight_hex_digits(t) {
             Err(LIVESIGN_INVALID_ARGUMENT)
         } else if !huawei_key_ok(key) {
             Err(LIVESIGN_INVALID_KEY)
@@ -791,7 +800,7 @@ proptest! {
             }
         }
         // D (raw and keyed): the same 8-hex-digit bound on the time.
-        let model_d = if !stream_ok(&stream) || t > (1 << 32) - 1 {
+        let model_d = if !stream_ok(&stream) || !eight_hex_digits(t) {
             Err(LIVESIGN_INVALID_ARGUMENT)
         } else if !huawei_key_ok(key) {
             Err(LIVESIGN_INVALID_KEY)

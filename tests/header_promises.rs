@@ -127,11 +127,11 @@ fn builders_write_nothing_into_a_short_buffer() {
         }),
         ("huawei_url_b_build", &|o, c, l| {
             // SAFETY: as above.
-            unsafe { livesign_huawei_url_b_build(HUAWEI_URL_KEY.as_ptr(), 32, b"s".as_ptr(), 1, 1, o, c, l) }
+            unsafe { livesign_huawei_url_b_build(HUAWEI_URL_KEY.as_ptr(), 32, b"s".as_ptr(), 1, 0x5eed5888, o, c, l) }
         }),
         ("huawei_url_d_build", &|o, c, l| {
             // SAFETY: as above.
-            unsafe { livesign_huawei_url_d_build(HUAWEI_URL_KEY.as_ptr(), 32, b"s".as_ptr(), 1, 1, o, c, l) }
+            unsafe { livesign_huawei_url_d_build(HUAWEI_URL_KEY.as_ptr(), 32, b"s".as_ptr(), 1, 0x5eed5888, o, c, l) }
         }),
     ];
     for (name, f) in cases {
@@ -201,7 +201,8 @@ fn matched_is_untouched_on_failure() {
 }
 
 /// `livesign_tencent_url_build_len` is "the exact length of the URL
-/// `livesign_tencent_url_build` writes", and 0 for an unknown kind or an expiry too late.
+/// `livesign_tencent_url_build` writes", and 0 for an unknown kind or an expiry that is not 8
+/// hex digits (too early or too late).
 #[test]
 fn tencent_url_build_len_is_what_the_builder_needs() {
     let id = [b'a'; livesign::ffi::limits::LIVESIGN_MAX_ID_LEN];
@@ -210,7 +211,7 @@ fn tencent_url_build_len_is_what_the_builder_needs() {
         [(b"h", b"live", b"s"), (b"example.com:8080", b"a/b", b"x.y"), (host.as_bytes(), &id, &id)];
     for kind in 0..=5u32 {
         for (d, a, s) in inputs {
-            for e in [0u64, 1, 15, 16, 0xFFFF_FFFF, 1 << 32] {
+            for e in [0u64, 1, 15, 16, 0x0FFF_FFFF, 0x1000_0000, 0x5C27_1099, 0xFFFF_FFFF, 1 << 32] {
                 let want = livesign_tencent_url_build_len(kind, d.len(), a.len(), s.len(), e);
                 // SAFETY: inputs valid for their lengths; (o, c, l) from write_var.
                 let (st, len, _) = write_var(0, |o, c, l| unsafe {

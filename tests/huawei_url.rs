@@ -510,20 +510,20 @@ fn d_raw_and_keyed_variants() {
     // SAFETY: every pointer is valid for its length.
     unsafe {
         assert_eq!(
-            livesign_huawei_url_d_build(letters.as_ptr(), 32, b"s".as_ptr(), 1, 1, buf.as_mut_ptr(), 97, &mut len),
+            livesign_huawei_url_d_build(letters.as_ptr(), 32, b"s".as_ptr(), 1, D_T, buf.as_mut_ptr(), 97, &mut len),
             LIVESIGN_INVALID_KEY
         );
         assert_eq!(len, 0);
         assert_eq!(
-            livesign_huawei_url_d_build(KEY.as_ptr(), 32, b"s".as_ptr(), 0, 1, buf.as_mut_ptr(), 97, &mut len),
+            livesign_huawei_url_d_build(KEY.as_ptr(), 32, b"s".as_ptr(), 0, D_T, buf.as_mut_ptr(), 97, &mut len),
             LIVESIGN_INVALID_ARGUMENT
         );
         assert_eq!(
-            livesign_huawei_url_d_build_keyed(&c, b"\xff".as_ptr(), 1, 1, buf.as_mut_ptr(), 97, &mut len),
+            livesign_huawei_url_d_build_keyed(&c, b"\xff".as_ptr(), 1, D_T, buf.as_mut_ptr(), 97, &mut len),
             LIVESIGN_INVALID_ARGUMENT
         );
         assert_eq!(
-            livesign_huawei_url_d_build_keyed(&ctx(b"short"), b"s".as_ptr(), 1, 1, buf.as_mut_ptr(), 97, &mut len),
+            livesign_huawei_url_d_build_keyed(&ctx(b"short"), b"s".as_ptr(), 1, D_T, buf.as_mut_ptr(), 97, &mut len),
             LIVESIGN_INVALID_KEY
         );
     }
@@ -568,7 +568,7 @@ fn b_windows_rings_and_order() {
         b"",
     ] {
         assert_eq!(b(&[KEY, bad], B_URL, B_T, 60, 0), Err(Error::InvalidKey), "{bad:?}");
-        assert_eq!(huawei::url_b_build(bad, "s", 1).map(|q| q.to_string()), Err(Error::InvalidKey), "{bad:?}");
+        assert_eq!(huawei::url_b_build(bad, "s", B_T).map(|q| q.to_string()), Err(Error::InvalidKey), "{bad:?}");
     }
     assert_eq!(b(&[KEY], B_URL, B_T, 59, 0), Err(Error::InvalidArgument));
     assert_eq!(b(&[KEY], B_URL, B_T, 2_592_001, 0), Err(Error::InvalidArgument));
@@ -596,12 +596,16 @@ fn b_tx_time_texts() {
     // Hex of either case, signed as written.
     assert_eq!(at("5EED5888", B_T + 59), Ok(0));
     assert_eq!(at("5eed5888", B_T + 60), Err(Error::Expired));
-    // Hex only, 1 to 8 digits (Huawei documents no decimal form): a ninth digit would be a
-    // stream character moved into the time, and a decimal form would re-read two stream digits.
+    // Hex only, exactly 8 digits (Huawei documents no decimal form): a ninth digit would be a
+    // stream character moved into the time, a seventh or fewer a time character moved out of
+    // it, and a decimal form would re-read two stream digits.
     assert_eq!(at("1592613000", 1592613059), Err(Error::Malformed));
     assert_eq!(at("15926130", 0x1592_6130 + 59), Ok(0));
     assert_eq!(at("ffffffff", 0xffff_ffff + 59), Ok(0));
-    assert_eq!(at("0", 59), Ok(0));
+    assert_eq!(at("10000000", 0x1000_0000 + 59), Ok(0));
+    for short in ["0", "1", "5eed588", "fffffff"] {
+        assert_eq!(at(short, 0), Err(Error::Malformed), "{short:?}");
+    }
     for bad in ["", "0x5eed5888", "+5eed5888", "5eed588g", "159261300", "15eed5888", "ffffffffffffffff", "-1"] {
         assert_eq!(at(bad, 0), Err(Error::Malformed), "{bad:?}");
     }
@@ -634,15 +638,19 @@ fn b_builders() {
     let want = &B_URL[B_URL.find('?').unwrap() + 1..];
     assert_eq!(huawei::url_b_build(KEY, "huawei1", B_T).unwrap().as_str(), want);
     // Arguments first, then the key.
-    assert_eq!(huawei::url_b_build(KEY, "", 1).map(|q| q.to_string()), Err(Error::InvalidArgument));
-    assert_eq!(huawei::url_b_build(b"bad", "", 1).map(|q| q.to_string()), Err(Error::InvalidArgument));
+    assert_eq!(huawei::url_b_build(KEY, "", B_T).map(|q| q.to_string()), Err(Error::InvalidArgument));
+    assert_eq!(huawei::url_b_build(b"bad", "", B_T).map(|q| q.to_string()), Err(Error::InvalidArgument));
     let over = UrlAuth::B_MAX_TX_TIME + 1;
     assert_eq!(huawei::url_b_build(b"bad", "s", over).map(|q| q.to_string()), Err(Error::InvalidArgument));
     let longest = huawei::url_b_build(KEY, "s", UrlAuth::B_MAX_TX_TIME).unwrap();
     assert!(longest.as_str().ends_with("&txTime=ffffffff"));
     assert_eq!(longest.as_str().len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN);
     assert_eq!(UrlAuth::B_MAX_TX_TIME, LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME);
-    assert_eq!(huawei::url_b_build(KEY, "s", 0).unwrap().as_str().len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN - 7);
+    // Every query has the same length: the time always has 8 digits.
+    let earliest = huawei::url_b_build(KEY, "s", UrlAuth::B_MIN_TX_TIME).unwrap();
+    assert_eq!(earliest.as_str().len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN);
+    let under = UrlAuth::B_MIN_TX_TIME - 1;
+    assert_eq!(huawei::url_b_build(b"bad", "s", under).map(|q| q.to_string()), Err(Error::InvalidArgument));
     // The C builder: size query, short buffer, exact fit.
     for cap in [0, 10, want.len() - 1, want.len(), LIVESIGN_HUAWEI_URL_B_MAX_LEN] {
         let (st, len, text) = c_b_build(KEY, b"huawei1", B_T, cap);
@@ -652,26 +660,27 @@ fn b_builders() {
             assert_eq!((st, len, text.as_str()), (LIVESIGN_OK, want.len(), want), "cap {cap}");
         }
     }
-    assert_eq!(c_b_build(b"abcdefghijklmnopqrstuvwxyzABCDEF", b"s", 1, 64), (LIVESIGN_INVALID_KEY, 0, String::new()));
-    assert_eq!(c_b_build(KEY, b"", 1, 64).0, LIVESIGN_INVALID_ARGUMENT);
-    assert_eq!(c_b_build(KEY, b"\xff", 1, 64).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_b_build(b"abcdefghijklmnopqrstuvwxyzABCDEF", b"s", B_T, 64), (LIVESIGN_INVALID_KEY, 0, String::new()));
+    assert_eq!(c_b_build(KEY, b"", B_T, 64).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_b_build(KEY, b"\xff", B_T, 64).0, LIVESIGN_INVALID_ARGUMENT);
     assert_eq!(c_b_build(KEY, b"s", LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME + 1, 64).0, LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(c_b_build(KEY, b"s", LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME - 1, 64).0, LIVESIGN_INVALID_ARGUMENT);
     let mut len = 5usize;
     let mut out = [0u8; 64];
     // SAFETY: NULLs with lengths are the cases under test; the rest is valid.
     unsafe {
         let null = core::ptr::null();
         assert_eq!(
-            livesign_huawei_url_b_build(KEY.as_ptr(), 32, null, 3, 1, out.as_mut_ptr(), 64, &mut len),
+            livesign_huawei_url_b_build(KEY.as_ptr(), 32, null, 3, B_T, out.as_mut_ptr(), 64, &mut len),
             LIVESIGN_INVALID_ARGUMENT
         );
         assert_eq!(len, 0);
         assert_eq!(
-            livesign_huawei_url_b_build(null, 32, b"s".as_ptr(), 1, 1, out.as_mut_ptr(), 64, &mut len),
+            livesign_huawei_url_b_build(null, 32, b"s".as_ptr(), 1, B_T, out.as_mut_ptr(), 64, &mut len),
             LIVESIGN_INVALID_ARGUMENT
         );
         assert_eq!(
-            livesign_huawei_url_b_build(KEY.as_ptr(), 32, b"s".as_ptr(), 1, 1, core::ptr::null_mut(), 5, &mut len),
+            livesign_huawei_url_b_build(KEY.as_ptr(), 32, b"s".as_ptr(), 1, B_T, core::ptr::null_mut(), 5, &mut len),
             LIVESIGN_INVALID_ARGUMENT
         );
         assert_eq!(
@@ -680,7 +689,7 @@ fn b_builders() {
                 32,
                 b"s".as_ptr(),
                 1,
-                1,
+                B_T,
                 out.as_mut_ptr(),
                 64,
                 core::ptr::null_mut()
@@ -882,7 +891,7 @@ proptest! {
     }
 
     #[test]
-    fn d_round_trips(stream in "\\PC{1,24}", t in 0..=UrlAuth::D_MAX_HW_TIME, duration in 60u32..=2_592_000) {
+    fn d_round_trips(stream in "\\PC{1,24}", t in UrlAuth::D_MIN_HW_TIME..=UrlAuth::D_MAX_HW_TIME, duration in 60u32..=2_592_000) {
         let k = HmacKey::new(KEY).unwrap();
         let q = huawei::url_d_build(&k, &stream, t).unwrap();
         let url = format!("/app/any.m3u8?{q}");
@@ -906,7 +915,7 @@ proptest! {
     }
 
     #[test]
-    fn b_round_trips(stream in "\\PC{1,24}", t in 0..=UrlAuth::B_MAX_TX_TIME, duration in 60u32..=2_592_000) {
+    fn b_round_trips(stream in "\\PC{1,24}", t in UrlAuth::B_MIN_TX_TIME..=UrlAuth::B_MAX_TX_TIME, duration in 60u32..=2_592_000) {
         let q = huawei::url_b_build(KEY, &stream, t).unwrap();
         let written = format!("&txTime={t:x}");
         prop_assert!(q.as_str().ends_with(&written), "{} {}", q, written);
@@ -968,10 +977,7 @@ proptest! {
     }
 }
 
-/// Methods B and D join the stream name and the time without a separator: a `0` moved from
-/// the end of a stream name into the time would keep the time for another stream, so a time
-/// with a leading zero is refused; trailing characters moved into the time give a far-future
-/// one (documented: the caller bounds the time's length).
+/// The reference HMAC-SHA256 (hex) for method D's `hwSecret`, from the `hmac` crate.
 fn hmac_sha256_hex(key: &[u8], msg: &[u8]) -> String {
     use hmac::{KeyInit, Mac};
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();
@@ -980,9 +986,9 @@ fn hmac_sha256_hex(key: &[u8], msg: &[u8]) -> String {
 }
 
 /// B and D sign the stream and the time joined without a separator, so a captured secret covers
-/// every split of the same bytes. Their time is hex only, 1 to 8 digits without a leading zero,
-/// so every other split of a real URL is refused (9 digits, a leading zero) or expired (7
-/// digits or fewer: before 1978), for B and D alike.
+/// every split of the same bytes. Their time is hex only, exactly 8 digits without a leading
+/// zero, so every other split of a real URL is malformed (9 digits, a leading zero, 7 digits
+/// or fewer), for B and D alike, with no leeway and with the largest.
 #[test]
 fn no_other_split_of_the_signed_bytes_verifies() {
     let loaded = HmacKey::new(KEY).unwrap();
@@ -1018,11 +1024,70 @@ fn no_other_split_of_the_signed_bytes_verifies() {
             if s == stream {
                 continue;
             }
-            let b = huawei::url_b_verify(&[KEY], s, b_url(t).as_bytes(), now, duration, 0);
-            assert!(matches!(b, Err(Error::Malformed | Error::Expired)), "B: {stream}+{time} as {s}+{t}: {b:?}");
-            let d = huawei::url_d_verify(keys, s, d_url(t).as_bytes(), now, duration, 0);
-            assert!(matches!(d, Err(Error::Malformed | Error::Expired)), "D: {stream}+{time} as {s}+{t}: {d:?}");
+            for leeway in [0, u32::MAX] {
+                let b = huawei::url_b_verify(&[KEY], s, b_url(t).as_bytes(), now, duration, leeway);
+                assert_eq!(b, Err(Error::Malformed), "B: {stream}+{time} as {s}+{t}, leeway {leeway}");
+                let d = huawei::url_d_verify(keys, s, d_url(t).as_bytes(), now, duration, leeway);
+                assert_eq!(d, Err(Error::Malformed), "D: {stream}+{time} as {s}+{t}, leeway {leeway}");
+            }
         }
+    }
+}
+
+/// `livesign_huawei_url_d_verify` (`d`) or `_b_verify` with one key, [`KEY`], and a leeway.
+fn c_verify_with_leeway(d: bool, stream: &str, url: &str, now: u64, duration: u32, leeway: u32) -> livesign_status {
+    let ring = [livesign_slice::of(KEY)];
+    let f = if d { livesign_huawei_url_d_verify } else { livesign_huawei_url_b_verify };
+    let (s, u) = (stream.as_bytes(), url.as_bytes());
+    // SAFETY: every pointer is valid for its length; matched may be NULL.
+    unsafe {
+        f(ring.as_ptr(), 1, s.as_ptr(), s.len(), u.as_ptr(), u.len(), now, duration, leeway, core::ptr::null_mut())
+    }
+}
+
+/// `leeway_s` is a u32, 136 years: a leeway of decades reaches a hex time before 1978. A
+/// character moved out of a real 8-digit time leaves 7 digits under the same secret (`room1a` +
+/// `6553ff10` as `room1a6` + `553ff10`, 1972): the form (exactly 8 hex digits), not the time,
+/// must refuse it, for B and D, with any leeway; and no builder writes such a time.
+#[test]
+fn a_character_moved_out_of_the_time_is_malformed_whatever_the_leeway() {
+    let loaded = HmacKey::new(KEY).unwrap();
+    let keys = core::slice::from_ref(&loaded);
+    let now = 1_700_000_000;
+    let duration = UrlAuth::MAX_DURATION_S;
+    let (stream, time, s, t) = ("room1a", "6553ff10", "room1a6", "553ff10");
+    assert_eq!(format!("{stream}{time}"), format!("{s}{t}"), "the same signed bytes");
+    let b_secret = md5_hex(&format!("{}{stream}{time}", std::str::from_utf8(KEY).unwrap()));
+    let d_secret = hmac_sha256_hex(KEY, format!("{stream}{time}").as_bytes());
+    let b_url = |t: &str| format!("/live/x.flv?txSecret={b_secret}&txTime={t}");
+    let d_url = |t: &str| format!("/live/x.m3u8?hwSecret={d_secret}&hwTime={t}");
+    for leeway in [60 * 365 * 86_400, u32::MAX] {
+        assert_eq!(huawei::url_b_verify(&[KEY], stream, b_url(time).as_bytes(), now, duration, leeway), Ok(0));
+        assert_eq!(huawei::url_d_verify(keys, stream, d_url(time).as_bytes(), now, duration, leeway), Ok(0));
+        let b = huawei::url_b_verify(&[KEY], s, b_url(t).as_bytes(), now, duration, leeway);
+        assert_eq!(b, Err(Error::Malformed), "B, leeway {leeway}");
+        assert_eq!(c_verify_with_leeway(false, s, &b_url(t), now, duration, leeway), LIVESIGN_MALFORMED);
+        let d = huawei::url_d_verify(keys, s, d_url(t).as_bytes(), now, duration, leeway);
+        assert_eq!(d, Err(Error::Malformed), "D, leeway {leeway}");
+        assert_eq!(c_verify_with_leeway(true, s, &d_url(t), now, duration, leeway), LIVESIGN_MALFORMED);
+    }
+    // The builders stop at the first 8-digit time, 0x10000000 (1978-07-04), as at the last.
+    assert_eq!((UrlAuth::B_MIN_TX_TIME, LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME), (0x1000_0000, 0x1000_0000));
+    assert_eq!((UrlAuth::D_MIN_HW_TIME, LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME), (0x1000_0000, 0x1000_0000));
+    assert!(huawei::url_b_build(KEY, "s", UrlAuth::B_MIN_TX_TIME).unwrap().as_str().ends_with("&txTime=10000000"));
+    assert!(huawei::url_d_build(&loaded, "s", UrlAuth::D_MIN_HW_TIME).unwrap().as_str().ends_with("&hwTime=10000000"));
+    for early in [0, 1, 0x553_ff10, UrlAuth::B_MIN_TX_TIME - 1] {
+        assert_eq!(huawei::url_b_build(KEY, "s", early).map(drop), Err(Error::InvalidArgument), "{early}");
+        assert_eq!(huawei::url_b_build(b"", "s", early).map(drop), Err(Error::InvalidArgument), "before the key");
+        assert_eq!(c_b_build(KEY, b"s", early, 64).0, LIVESIGN_INVALID_ARGUMENT);
+        assert_eq!(huawei::url_d_build(&loaded, "s", early).map(drop), Err(Error::InvalidArgument), "{early}");
+        assert_eq!(huawei::url_d_secret(&loaded, "s", early).map(drop), Err(Error::InvalidArgument), "{early}");
+        let (mut buf, mut len) = ([0u8; 128], 777usize);
+        // SAFETY: every pointer is valid for its length; buf holds 128 bytes; len is writable.
+        let st = unsafe {
+            livesign_huawei_url_d_build(KEY.as_ptr(), 32, b"s".as_ptr(), 1, early, buf.as_mut_ptr(), 128, &mut len)
+        };
+        assert_eq!((st, len), (LIVESIGN_INVALID_ARGUMENT, 0), "{early}");
     }
 }
 

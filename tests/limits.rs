@@ -82,9 +82,9 @@ fn keys() {
     assert!(huawei::record_md5_sign(&max, 7).is_ok());
     assert_eq!(huawei::record_md5_sign(&over, 7), Err(Error::InvalidKey));
     let mut buf = [0u8; 256];
-    let n = tencent::url::build(UrlKind::Rtmp, b"h", b"live", b"s", &max, 7, &mut buf).unwrap();
-    assert_eq!(tencent::url::verify(&[&max], &buf[..n], 0, 7, 0).map(|v| v.key_index), Ok(0));
-    assert_eq!(tencent::url::verify(&[&over], &buf[..n], 0, 7, 0).map(drop), Err(Error::InvalidKey));
+    let n = tencent::url::build(UrlKind::Rtmp, b"h", b"live", b"s", &max, T, &mut buf).unwrap();
+    assert_eq!(tencent::url::verify(&[&max], &buf[..n], 0, T, 0).map(|v| v.key_index), Ok(0));
+    assert_eq!(tencent::url::verify(&[&over], &buf[..n], 0, T, 0).map(drop), Err(Error::InvalidKey));
 }
 
 #[test]
@@ -157,24 +157,24 @@ fn response_bodies() {
 fn urls() {
     // Tencent push/play URLs: a signed URL with padding in an unsigned parameter.
     let mut buf = [0u8; 256];
-    let n = tencent::url::build(UrlKind::Flv, b"h", b"live", b"s", b"k", 7, &mut buf).unwrap();
+    let n = tencent::url::build(UrlKind::Flv, b"h", b"live", b"s", b"k", T, &mut buf).unwrap();
     let built = std::str::from_utf8(&buf[..n]).unwrap();
     let template = format!("{built}&pad={{}}");
     let (url, over) = (padded(&template, URL), padded(&template, URL + 1));
-    assert_eq!(tencent::url::verify(&[b"k"], url.as_bytes(), 0, 7, 0).map(|v| v.key_index), Ok(0));
-    assert_eq!(tencent::url::verify(&[b"k"], over.as_bytes(), 0, 7, 0).map(drop), Err(IA));
-    assert_eq!(tencent::url::verify(&[], over.as_bytes(), 0, 7, 0).map(drop), Err(IA));
+    assert_eq!(tencent::url::verify(&[b"k"], url.as_bytes(), 0, T, 0).map(|v| v.key_index), Ok(0));
+    assert_eq!(tencent::url::verify(&[b"k"], over.as_bytes(), 0, T, 0).map(drop), Err(IA));
+    assert_eq!(tencent::url::verify(&[], over.as_bytes(), 0, T, 0).map(drop), Err(IA));
 
     // Huawei A, B, D and Alibaba A.
     let a = huawei::url_a_build(URL_KEY, "/a/s", 7, TimeFormat::Decimal, "0", "0").unwrap();
-    let b = huawei::url_b_build(URL_KEY, "s", 7).unwrap();
+    let b = huawei::url_b_build(URL_KEY, "s", T).unwrap();
     let hk = HmacKey::new(URL_KEY).unwrap();
-    let d = huawei::url_d_build(&hk, "s", 7).unwrap();
+    let d = huawei::url_d_build(&hk, "s", T).unwrap();
     let ali = alibaba::url_a_build(URL_KEY, "/a/s", 7, "0", "0").unwrap();
     for (q, check) in [
         (a, &(|u: &[u8]| huawei::url_a_verify(&[URL_KEY], u, TimeFormat::Decimal, 7, 60, 0)) as &dyn Fn(&[u8]) -> _),
-        (b, &|u: &[u8]| huawei::url_b_verify(&[URL_KEY], "s", u, 7, 60, 0)),
-        (d, &|u: &[u8]| huawei::url_d_verify(std::slice::from_ref(&hk), "s", u, 7, 60, 0)),
+        (b, &|u: &[u8]| huawei::url_b_verify(&[URL_KEY], "s", u, T, 60, 0)),
+        (d, &|u: &[u8]| huawei::url_d_verify(std::slice::from_ref(&hk), "s", u, T, 60, 0)),
         (ali, &|u: &[u8]| alibaba::url_a_verify(&[URL_KEY], u, 7, 60, 0)),
     ] {
         let template = format!("/a/s?{q}&pad={{}}");

@@ -116,14 +116,15 @@ proptest! {
     }
 
     /// Tencent CSS URLs: valid through `txTime + valid_for + leeway` for any `txTime` a
-    /// verifier reads (hex of 1 to 8 digits, either case, or 10 decimal digits; the top of
-    /// `time()` folds onto the top of each range).
+    /// verifier reads (hex of exactly 8 digits, either case, or 10 decimal digits; the ends of
+    /// `time()` fold onto the ends of each range).
     #[test]
     fn tencent_url_expiry(key in proptest::collection::vec(any::<u8>(), 1..40), stream in "[a-z0-9_]{1,12}",
                           expiry in time(), form in 0u8..3, valid_for in leeway(), leeway in leeway()) {
+        let hex = fold_into(expiry, url::MIN_EXPIRY, url::MAX_EXPIRY);
         let (expiry, tx_time) = match form {
-            0 => (expiry % (1 << 32), format!("{:X}", expiry % (1 << 32))),
-            1 => (expiry % (1 << 32), format!("{:x}", expiry % (1 << 32))),
+            0 => (hex, format!("{hex:X}")),
+            1 => (hex, format!("{hex:x}")),
             _ => {
                 let e = 1_000_000_000 + expiry % 9_000_000_000;
                 (e, e.to_string())
@@ -193,10 +194,16 @@ proptest! {
 
     /// Huawei URL methods A (valid through `start + duration + leeway`), B and D (valid while
     /// `now < start + duration + leeway`), for any start time a method can write (hex times
-    /// stop at `ffffffff`; the top of `time()` folds onto the top of that range).
+    /// stop at `ffffffff`, and B and D's start at `10000000`; the ends of `time()` fold onto
+    /// the ends of those ranges).
     #[test]
     fn huawei_url_expiry(start in time(), duration in 60u32..=2_592_000, leeway in leeway(), method in 0u8..4) {
-        let start = if method == 0 { start } else { start % (UrlAuth::A_MAX_HEX_TIMESTAMP + 1) };
+        let start = match method {
+            0 => start,
+            1 => start % (UrlAuth::A_MAX_HEX_TIMESTAMP + 1),
+            // B and D: exactly 8 hex digits.
+            _ => fold_into(start, UrlAuth::B_MIN_TX_TIME, UrlAuth::B_MAX_TX_TIME),
+        };
         let (q, strict) = match method {
             0 => (huawei::url_a_build(URL_KEY, "/live/s.flv", start, TimeFormat::Decimal, "0", "0").unwrap().to_string(), false),
             1 => (huawei::url_a_build(URL_KEY, "/live/s.flv", start, TimeFormat::Hex, "0", "0").unwrap().to_string(), false),
@@ -274,6 +281,8 @@ proptest! {
     #[test]
     fn signed_url_one_byte_changes_fail(method in 0u8..5, stream in "[a-z0-9_]{1,12}", t in 0u64..(1 << 32),
                                         rand in "[A-Za-z0-9]{1,8}", at: usize, to in 0x21u8..0x7f) {
+        // B and D take only 8-digit hex times.
+        let t = if method == 2 || method == 3 { fold_into(t, UrlAuth::B_MIN_TX_TIME, UrlAuth::B_MAX_TX_TIME) } else { t };
         let uri = format!("/live/{stream}");
         let k = HmacKey::new(URL_KEY).unwrap();
         let q = match method {

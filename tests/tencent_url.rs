@@ -200,7 +200,7 @@ fn domains_read_as_one_host_by_every_parser() {
     let key = b"0123456789abcdef0123456789abcdef";
     let build = |domain: &[u8]| {
         let mut buf = [0u8; 512];
-        url::build(UrlKind::Rtmp, domain, b"live", b"s", key, 1, &mut buf).map(drop)
+        url::build(UrlKind::Rtmp, domain, b"live", b"s", key, 1546064025, &mut buf).map(drop)
     };
     // Not an IPv6 address (RFC 4291 / RFC 3986 `IPv6address`): every URL parser refuses the
     // URL, so it names no server.
@@ -228,7 +228,7 @@ fn domains_read_as_one_host_by_every_parser() {
     for bad in not_ipv6.iter().chain(&ambiguous) {
         assert_eq!(build(bad.as_bytes()), Err(Error::InvalidArgument), "{bad}");
         assert_eq!(
-            c_build(LIVESIGN_TENCENT_URL_RTMP, bad.as_bytes(), b"live", b"s", key, 1),
+            c_build(LIVESIGN_TENCENT_URL_RTMP, bad.as_bytes(), b"live", b"s", key, 1546064025),
             Err((LIVESIGN_INVALID_ARGUMENT, 0))
         );
     }
@@ -466,13 +466,14 @@ fn builder_contract() {
         assert!(text.ends_with("&txTime=5C271099"), "{text}");
         assert_eq!(both(&[key], &u, 0, 1546064025, 0).unwrap().stream_name, b"s_1");
     }
-    assert_eq!(livesign_tencent_url_build_len(0, 1, 1, 1, 1), 0);
-    assert_eq!(livesign_tencent_url_build_len(5, 1, 1, 1, 1), 0);
+    const T: u64 = 1546064025;
+    assert_eq!(livesign_tencent_url_build_len(0, 1, 1, 1, T), 0);
+    assert_eq!(livesign_tencent_url_build_len(5, 1, 1, 1, T), 0);
     assert_eq!(
         livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 1, 1, LIVESIGN_TENCENT_URL_MAX_EXPIRY + 1),
         0
     );
-    assert_eq!(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, usize::MAX, 1, 1, 1), 0);
+    assert_eq!(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, usize::MAX, 1, 1, T), 0);
     assert_eq!(livesign_tencent_tx_secret_len(), 32);
     // The largest expiry is written with 8 hex digits (2106-02-07) and read back as hex.
     assert_eq!(LIVESIGN_TENCENT_URL_MAX_EXPIRY, 0xFFFF_FFFF);
@@ -482,16 +483,22 @@ fn builder_contract() {
         both(&[key], &u, 0, LIVESIGN_TENCENT_URL_MAX_EXPIRY, 0).unwrap().expiry,
         LIVESIGN_TENCENT_URL_MAX_EXPIRY
     );
-    let small = c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", key, 0).unwrap();
-    assert!(small.ends_with(b"&txTime=0"));
+    // The smallest: 8 digits too (1978-07-04); below, no time has 8 hex digits.
+    let small = c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", key, LIVESIGN_TENCENT_URL_MIN_EXPIRY).unwrap();
+    assert!(small.ends_with(b"&txTime=10000000"));
+    assert_eq!(
+        livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 1, 1, LIVESIGN_TENCENT_URL_MIN_EXPIRY - 1),
+        0
+    );
     // Refusals: statuses and *out_len = 0.
     for (kind, domain, app, stream, key, expiry, want) in [
-        (9, &b"h"[..], &b"live"[..], &b"s"[..], &key[..], 1, LIVESIGN_INVALID_ARGUMENT),
-        (1, b"", b"live", b"s", key, 1, LIVESIGN_INVALID_ARGUMENT),
-        (1, b"h", b"live", b"s.m3u8", key, 1, LIVESIGN_INVALID_ARGUMENT),
-        (1, b"h", b"live", b"s?x", key, 1, LIVESIGN_INVALID_ARGUMENT),
+        (9, &b"h"[..], &b"live"[..], &b"s"[..], &key[..], T, LIVESIGN_INVALID_ARGUMENT),
+        (1, b"", b"live", b"s", key, T, LIVESIGN_INVALID_ARGUMENT),
+        (1, b"h", b"live", b"s.m3u8", key, T, LIVESIGN_INVALID_ARGUMENT),
+        (1, b"h", b"live", b"s?x", key, T, LIVESIGN_INVALID_ARGUMENT),
         (1, b"h", b"live", b"s", key, LIVESIGN_TENCENT_URL_MAX_EXPIRY + 1, LIVESIGN_INVALID_ARGUMENT),
-        (1, b"h", b"live", b"s", b"", 1, LIVESIGN_INVALID_KEY),
+        (1, b"h", b"live", b"s", key, LIVESIGN_TENCENT_URL_MIN_EXPIRY - 1, LIVESIGN_INVALID_ARGUMENT),
+        (1, b"h", b"live", b"s", b"", T, LIVESIGN_INVALID_KEY),
     ] {
         assert_eq!(c_build(kind, domain, app, stream, key, expiry), Err((want, 0)));
     }
@@ -512,7 +519,7 @@ fn builder_contract() {
                 1,
                 key.as_ptr(),
                 32,
-                1,
+                T,
                 out.as_mut_ptr(),
                 8,
                 std::ptr::null_mut()
@@ -530,7 +537,7 @@ fn builder_contract() {
                 1,
                 key.as_ptr(),
                 32,
-                1,
+                T,
                 out.as_mut_ptr(),
                 8,
                 &mut len
@@ -549,7 +556,7 @@ fn builder_contract() {
                 1,
                 key.as_ptr(),
                 32,
-                1,
+                T,
                 std::ptr::null_mut(),
                 8,
                 &mut len
@@ -567,17 +574,18 @@ fn builder_contract() {
                 1,
                 key.as_ptr(),
                 32,
-                1,
+                T,
                 out.as_mut_ptr(),
                 8,
                 &mut len
             ),
             LIVESIGN_BUFFER_TOO_SMALL
         );
-        assert_eq!(len, livesign_tencent_url_build_len(1, 1, 4, 1, 1));
+        assert_eq!(len, livesign_tencent_url_build_len(1, 1, 4, 1, T));
     }
     // The secret function refuses a txTime verification would refuse.
     assert_eq!(c_secret(key, b"s", b"5C27109G"), Err(LIVESIGN_MALFORMED));
+    assert_eq!(c_secret(key, b"s", b"5C27109"), Err(LIVESIGN_MALFORMED), "7 hex digits");
     assert_eq!(c_secret(key, b"s", b""), Err(LIVESIGN_MALFORMED));
     assert_eq!(c_secret(b"", b"s", b"5C271099"), Err(LIVESIGN_INVALID_KEY));
     assert_eq!(c_secret(b"", b"s", b"zz"), Err(LIVESIGN_INVALID_KEY), "the key is checked first");
@@ -630,7 +638,7 @@ proptest! {
 
     #[test]
     fn build_then_verify(key in proptest::collection::vec(any::<u8>(), 1..64), stream in stream_name(),
-                         expiry in 0..=LIVESIGN_TENCENT_URL_MAX_EXPIRY, kind in 1u32..=4, now_before in 0u64..1000) {
+                         expiry in LIVESIGN_TENCENT_URL_MIN_EXPIRY..=LIVESIGN_TENCENT_URL_MAX_EXPIRY, kind in 1u32..=4, now_before in 0u64..1000) {
         let u = c_build(kind, b"push.example.com", b"live", stream.as_bytes(), &key, expiry).unwrap();
         let v = both(&[b"backup-first", &key], &u, 0, expiry.saturating_sub(now_before), 0).unwrap();
         prop_assert_eq!(v.stream_name, stream.as_bytes());
@@ -644,7 +652,7 @@ proptest! {
 
     #[test]
     fn any_one_byte_change_fails(key in proptest::collection::vec(any::<u8>(), 1..64), stream in stream_name(),
-                                 expiry in 0..=LIVESIGN_TENCENT_URL_MAX_EXPIRY, i: usize, byte: u8) {
+                                 expiry in LIVESIGN_TENCENT_URL_MIN_EXPIRY..=LIVESIGN_TENCENT_URL_MAX_EXPIRY, i: usize, byte: u8) {
         let u = c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", stream.as_bytes(), &key, expiry).unwrap();
         // Every byte of the stream name, txSecret and txTime is covered (the domain and the
         // AppName are not: Tencent's scheme signs the stream name only).
@@ -669,10 +677,10 @@ proptest! {
 }
 
 /// The MD5 joins the stream name and txTime without a separator, so a captured secret covers
-/// every split of the same bytes. The txTime form (10 decimal digits, or 1 to 8 hex digits
-/// without a leading zero) must refuse or expire every other split, except the documented one:
-/// an all-digit 8-digit hex time and a 10-digit decimal one, two stream digits apart. A
-/// verifier given the form it issues refuses or expires every other split.
+/// every split of the same bytes. The txTime form (10 decimal digits, or exactly 8 hex digits
+/// without a leading zero) must refuse every other split as malformed, whatever the window,
+/// except the documented one: an all-digit 8-digit hex time and a 10-digit decimal one, two
+/// stream digits apart. A verifier given the form it issues refuses every other split.
 #[test]
 fn no_other_split_of_the_signed_bytes_verifies() {
     let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
@@ -693,35 +701,37 @@ fn no_other_split_of_the_signed_bytes_verifies() {
     let mut residue = 0;
     for (stream, time) in issued {
         let secret = hex32(&c_secret(key, stream.as_bytes(), time.as_bytes()).unwrap());
-        let at = |s: &str, t: &str| {
+        let at = |s: &str, t: &str, window: u32| {
             let u = format!("/live/{s}?txSecret={secret}&txTime={t}");
-            url::verify(&[key], u.as_bytes(), 0, now, 0).map(|v| v.stream_name.to_vec())
+            url::verify(&[key], u.as_bytes(), window, now, window).map(|v| v.stream_name.to_vec())
         };
         let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
         let form = if time.len() == 10 && digits(time) { TxTimeForm::Decimal } else { TxTimeForm::Hex };
-        let in_issued_form = |s: &str, t: &str| {
+        let in_issued_form = |s: &str, t: &str, window: u32| {
             let u = format!("/live/{s}?txSecret={secret}&txTime={t}");
-            in_form(&[key], u.as_bytes(), form, 0, now, 0).map(|v| v.stream_name.to_vec())
+            in_form(&[key], u.as_bytes(), form, window, now, window).map(|v| v.stream_name.to_vec())
         };
-        assert_eq!(at(stream, time), Ok(stream.as_bytes().to_vec()), "{stream} {time}");
-        assert_eq!(in_issued_form(stream, time), Ok(stream.as_bytes().to_vec()), "{stream} {time}");
+        assert_eq!(at(stream, time, 0), Ok(stream.as_bytes().to_vec()), "{stream} {time}");
+        assert_eq!(in_issued_form(stream, time, 0), Ok(stream.as_bytes().to_vec()), "{stream} {time}");
         let joined = format!("{stream}{time}");
         for cut in 1..joined.len() {
             let (s, t) = joined.split_at(cut);
             if s == stream {
                 continue;
             }
-            let e = in_issued_form(s, t).expect_err(&format!("{stream}+{time} verified as {s}+{t} in its form"));
-            assert!(matches!(e, Error::Malformed | Error::Expired), "{s}+{t}: {e:?}");
             let lengths = (t.len(), time.len());
             let documented = digits(t) && digits(time) && (lengths == (10, 8) || lengths == (8, 10));
-            match at(s, t) {
-                Ok(name) => {
-                    assert!(documented, "{stream}+{time} verified as {s}+{t}");
-                    assert_eq!(name, s.as_bytes());
-                    residue += 1;
+            for window in [0, u32::MAX] {
+                assert_eq!(in_issued_form(s, t, window), Err(Error::Malformed), "{stream}+{time} as {s}+{t}");
+                match at(s, t, window) {
+                    Ok(name) => {
+                        assert!(documented, "{stream}+{time} verified as {s}+{t}");
+                        assert_eq!(name, s.as_bytes());
+                        residue += usize::from(window == 0);
+                    }
+                    Err(e) if documented => assert!(matches!(e, Error::Malformed | Error::Expired), "{s}+{t}: {e:?}"),
+                    Err(e) => assert_eq!(e, Error::Malformed, "{stream}+{time} as {s}+{t}, window {window}"),
                 }
-                Err(e) => assert!(matches!(e, Error::Malformed | Error::Expired), "{s}+{t}: {e:?}"),
             }
         }
     }
@@ -736,6 +746,61 @@ fn no_other_split_of_the_signed_bytes_verifies() {
         format!("/live/room?txSecret={}&txTime=1767812345", hex32(&c_secret(key, b"room17", b"67812345").unwrap()));
     let recut = url::verify(&[key], recut.as_bytes(), 0, issued_at, 0).unwrap();
     assert!(recut.expiry > issued_at + 7 * 86_400);
+}
+
+/// `valid_for_s` and `leeway_s` are u32s, 136 years each: a window of decades reaches a hex
+/// time before 1978. A character moved out of a real 8-digit hex txTime leaves 7 digits, and
+/// three moved out of a 10-digit decimal one leave 7 digits that read as hex: with the same
+/// secret, `room1a` + `6553FF10` is `room1a6` + `553FF10` (1972) and `room` + `1796000000` is
+/// `room179` + `6000000` (1973). The form (exactly 8 hex digits), not the time, must refuse
+/// them, in every form that reads hex, with any window; and no builder writes such a time.
+#[test]
+fn a_character_moved_out_of_tx_time_is_malformed_whatever_the_window() {
+    let key: &[u8] = b"e12c46f2612d5106e2034781ab261ca3";
+    let now = 1_700_000_000;
+    let decades = 60 * 365 * 86_400;
+    for (stream, time, s, t) in
+        [("room1a", "6553FF10", "room1a6", "553FF10"), ("room", "1796000000", "room179", "6000000")]
+    {
+        assert_eq!(format!("{stream}{time}"), format!("{s}{t}"), "the same signed bytes");
+        let secret = hex32(&c_secret(key, stream.as_bytes(), time.as_bytes()).unwrap());
+        let at = |s: &str, t: &str| format!("/live/{s}?txSecret={secret}&txTime={t}");
+        for (valid_for, leeway) in [(decades, 0), (0, decades), (u32::MAX, u32::MAX)] {
+            let real = at(stream, time);
+            assert_eq!(
+                both(&[key], real.as_bytes(), valid_for, now, leeway).map(|v| v.stream_name),
+                Ok(stream.as_bytes())
+            );
+            let recut = at(s, t);
+            assert_eq!(
+                both(&[key], recut.as_bytes(), valid_for, now, leeway).map(drop),
+                Err(Error::Malformed),
+                "{s}+{t}"
+            );
+            let hex = in_form(&[key], recut.as_bytes(), TxTimeForm::Hex, valid_for, now, leeway);
+            assert_eq!(hex.map(drop), Err(Error::Malformed), "{s}+{t}");
+        }
+        assert_eq!(url::secret(key, s.as_bytes(), t.as_bytes()).map(drop), Err(Error::Malformed), "{t}");
+        assert_eq!(c_secret(key, s.as_bytes(), t.as_bytes()), Err(LIVESIGN_MALFORMED), "{t}");
+    }
+    // The builders stop at the first 8-digit time, 0x10000000 (1978-07-04), as at the last.
+    assert_eq!((url::MIN_EXPIRY, LIVESIGN_TENCENT_URL_MIN_EXPIRY), (0x1000_0000, 0x1000_0000));
+    let u = c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", key, LIVESIGN_TENCENT_URL_MIN_EXPIRY).unwrap();
+    assert!(u.ends_with(b"&txTime=10000000"));
+    let mut buf = [0u8; 128];
+    for expiry in [0, 1, 0x553F_F10, LIVESIGN_TENCENT_URL_MIN_EXPIRY - 1] {
+        assert_eq!(
+            c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", key, expiry),
+            Err((LIVESIGN_INVALID_ARGUMENT, 0))
+        );
+        assert_eq!(
+            c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", b"", expiry),
+            Err((LIVESIGN_INVALID_ARGUMENT, 0))
+        );
+        assert_eq!(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 4, 1, expiry), 0);
+        assert_eq!(url::build(UrlKind::Rtmp, b"h", b"live", b"s", key, expiry, &mut buf), Err(Error::InvalidArgument));
+        assert_eq!(url::url_len(UrlKind::Rtmp, 1, 4, 1, expiry), None);
+    }
 }
 
 /// `livesign_tencent_url_verify_form` takes only the three forms, checked before anything

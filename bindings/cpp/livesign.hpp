@@ -327,6 +327,10 @@ enum class Kind : uint32_t {
 
 /// The largest expiry `build` accepts and a hex `txTime` can say (`FFFFFFFF`, 2106-02-07).
 constexpr uint64_t max_expiry = LIVESIGN_TENCENT_URL_MAX_EXPIRY;
+/// The smallest expiry `build` accepts and a hex `txTime` can say (LIVESIGN_TENCENT_URL_MIN_EXPIRY,
+/// `10000000`, 1978-07-04): `txTime` has exactly 8 hex digits, so a character moved out of it
+/// into the stream name (same `txSecret`) leaves a malformed time, whatever the window.
+constexpr uint64_t min_expiry = LIVESIGN_TENCENT_URL_MIN_EXPIRY;
 
 /// The longest URL `build` writes (LIVESIGN_TENCENT_URL_MAX_LEN): every name at
 /// LIVESIGN_MAX_ID_LEN bytes, an HLS URL, expiry `max_expiry`.
@@ -336,7 +340,7 @@ constexpr std::size_t max_len = LIVESIGN_TENCENT_URL_MAX_LEN;
 inline std::size_t secret_len() noexcept { return livesign_tencent_tx_secret_len(); }
 
 /// The exact length of the URL `build` writes for these inputs; 0 when `kind` is unknown or
-/// `expiry > max_expiry`.
+/// `expiry` is below `min_expiry` or above `max_expiry`.
 inline std::size_t build_len(Kind kind, std::string_view domain, std::string_view app, std::string_view stream,
                              uint64_t expiry) noexcept {
     return livesign_tencent_url_build_len(static_cast<uint32_t>(kind), domain.size(), app.size(), stream.size(),
@@ -345,7 +349,7 @@ inline std::size_t build_len(Kind kind, std::string_view domain, std::string_vie
 
 /// `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret=...&txTime=<EXPIRY IN UPPERCASE HEX>`.
 /// Throws Error(InvalidArgument) for a domain, app or stream outside the allowed characters
-/// or an expiry above `max_expiry`, Error(InvalidKey) for an empty key.
+/// or an expiry below `min_expiry` or above `max_expiry`, Error(InvalidKey) for an empty key.
 inline std::string build(Kind kind, std::string_view domain, std::string_view app, std::string_view stream,
                          std::string_view key, Time expiry) {
     return detail::variable([&](uint8_t *out, std::size_t cap, std::size_t *len) {
@@ -356,7 +360,7 @@ inline std::string build(Kind kind, std::string_view domain, std::string_view ap
 }
 
 /// The `txSecret` for a stream name and a `txTime` exactly as written in the URL (for callers
-/// that assemble their own URLs). Throws Error(Malformed) for a `txTime` that is not 1 to 8
+/// that assemble their own URLs). Throws Error(Malformed) for a `txTime` that is not exactly 8
 /// hex digits or 10 decimal digits (no leading zero).
 inline std::string secret(std::string_view key, std::string_view stream, std::string_view tx_time) {
     std::array<uint8_t, LIVESIGN_TENCENT_TX_SECRET_LEN> out{};
@@ -383,16 +387,16 @@ inline Info info_of(const livesign_tencent_url_info &info, std::size_t matched) 
 
 /// The `txTime` texts `verify_form` reads.
 enum class TxTimeForm : uint32_t {
-    /// 10 decimal digits are decimal, else 1 to 8 hex digits: what `verify` reads.
+    /// 10 decimal digits are decimal, else exactly 8 hex digits: what `verify` reads.
     HexOrDecimal = LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL,
-    Hex = LIVESIGN_TENCENT_TX_TIME_HEX,          ///< 1 to 8 hex digits, what `build` writes
+    Hex = LIVESIGN_TENCENT_TX_TIME_HEX,          ///< exactly 8 hex digits, what `build` writes
     Decimal = LIVESIGN_TENCENT_TX_TIME_DECIMAL,  ///< exactly 10 decimal digits
 };
 
 /// `verify` reading `txTime` only in `form` (Error(Malformed) for a `txTime` in another form;
 /// Error(InvalidArgument) for an unknown form). Pass the form your URLs are issued in: then no
 /// other split of a captured URL's signed bytes between the stream name and `txTime` verifies,
-/// while `verify` accepts the split between the forms (decimal `room` + `1796000000` cut as hex
+/// whatever `valid_for_s` and `leeway_s`, while `verify` accepts the split between the forms (decimal `room` + `1796000000` cut as hex
 /// `room17` + `96000000`, year 2049).
 inline Info verify_form(std::initializer_list<std::string_view> keys, std::string_view url, TxTimeForm form,
                         Seconds valid_for_s = 0, uint64_t now = unix_now(), Seconds leeway_s = 0) {
@@ -1415,11 +1419,15 @@ constexpr std::size_t max_len = LIVESIGN_HUAWEI_URL_B_MAX_LEN;
 /// The largest `tx_time` `build` accepts and `verify` reads in hex (LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME,
 /// `ffffffff`, 2106).
 constexpr uint64_t max_tx_time = LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME;
+/// The smallest `tx_time` `build` accepts and `verify` reads (LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME,
+/// `10000000`, 1978): `txTime` has exactly 8 hex digits, so a character moved out of it into
+/// the stream name (same `txSecret`) leaves a malformed time, whatever the leeway.
+constexpr uint64_t min_tx_time = LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME;
 
 /// The query `txSecret=...&txTime=...` for a stream name (`huawei1` in
 /// `http://host/livetest/huawei1.flv`), valid from `tx_time`. Throws Error(InvalidArgument) for
-/// an empty stream or a `tx_time` above `max_tx_time`, Error(InvalidKey) for a key that breaks
-/// the key rule.
+/// an empty stream or a `tx_time` below `min_tx_time` or above `max_tx_time`, Error(InvalidKey)
+/// for a key that breaks the key rule.
 inline std::string build(std::string_view key, std::string_view stream, Time tx_time) {
     return detail::bounded<LIVESIGN_HUAWEI_URL_B_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {
         return livesign_huawei_url_b_build(detail::bytes(key), key.size(), detail::bytes(stream), stream.size(),
@@ -1451,9 +1459,12 @@ constexpr std::size_t max_len = LIVESIGN_HUAWEI_URL_D_MAX_LEN;
 /// The largest `hw_time` `build` accepts and `verify` reads (LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME,
 /// `ffffffff`, 2106).
 constexpr uint64_t max_hw_time = LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME;
+/// The smallest `hw_time` `build` accepts and `verify` reads (LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME,
+/// `10000000`, 1978): `hwTime` has exactly 8 hex digits, as `txTime` (see `url_b::min_tx_time`).
+constexpr uint64_t min_hw_time = LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME;
 
 /// The query `hwSecret=...&hwTime=...` for a stream name. Throws Error(InvalidArgument) for an
-/// empty stream or a `hw_time` above `max_hw_time`, Error(InvalidKey) for a key that breaks the key rule (only its length, 32
+/// empty stream or a `hw_time` below `min_hw_time` or above `max_hw_time`, Error(InvalidKey) for a key that breaks the key rule (only its length, 32
 /// bytes, can be checked on a loaded `HmacKey`).
 inline std::string build(std::string_view key, std::string_view stream, Time hw_time) {
     return detail::bounded<LIVESIGN_HUAWEI_URL_D_MAX_LEN>([&](uint8_t *out, std::size_t cap, std::size_t *len) {

@@ -922,7 +922,7 @@ pub(crate) fn check(op: u8, ch: &mut Choices, n: [u64; 2], small: u32, f: [&[u8]
                     let want = unless_bad(bad, || {
                         let s = utf8(stream)?;
                         // The arguments, an 8-hex-digit hwTime included, before the key.
-                        if s.is_empty() || s.len() > 256 || n1 > 0xffff_ffff {
+                        if s.is_empty() || s.len() > 256 || !super::reference::eight_hex_digits(n1) {
                             return Err(Error::InvalidArgument);
                         }
                         if !keyed && !UrlAuth::key_valid(raw) {

@@ -213,7 +213,8 @@ pub fn decimal(s: &[u8]) -> Option<u64> {
     std::str::from_utf8(s).ok()?.parse().ok()
 }
 
-/// A hex time: 1 to 8 hex digits of either case, no leading zero (`0` alone is zero).
+/// A hex time between separators (Huawei A's `auth_key` time): 1 to 8 hex digits of either
+/// case, no leading zero (`0` alone is zero).
 pub fn hex_time(s: &[u8]) -> Option<u64> {
     if s.is_empty() || s.len() > 8 || (s.len() > 1 && s[0] == b'0') || !s.iter().all(u8::is_ascii_hexdigit) {
         return None;
@@ -221,13 +222,34 @@ pub fn hex_time(s: &[u8]) -> Option<u64> {
     u64::from_str_radix(std::str::from_utf8(s).ok()?, 16).ok()
 }
 
-/// A hex time, except that exactly 10 decimal digits are decimal (the `txTime` rule, also
-/// Huawei A's hex mode).
+/// A hex time joined to a stream name (`txTime`, `hwTime`): exactly 8 hex digits of either
+/// case, no leading zero (`10000000` to `ffffffff`).
+pub fn joined_hex_time(s: &[u8]) -> Option<u64> {
+    if s.len() != 8 {
+        return None;
+    }
+    hex_time(s)
+}
+
+/// The `txTime` rule: exactly 10 decimal digits are decimal, otherwise exactly 8 hex digits.
 pub fn tx_time(s: &[u8]) -> Option<u64> {
     if s.len() == 10 && s.iter().all(u8::is_ascii_digit) {
         return decimal(s);
     }
+    joined_hex_time(s)
+}
+
+/// Huawei A's hex mode: exactly 10 decimal digits are decimal, otherwise 1 to 8 hex digits.
+pub fn auth_key_hex_time(s: &[u8]) -> Option<u64> {
+    if s.len() == 10 && s.iter().all(u8::is_ascii_digit) {
+        return decimal(s);
+    }
     hex_time(s)
+}
+
+/// Whether `t` is written with exactly 8 hex digits, as a joined hex time must be.
+pub fn eight_hex_digits(t: u64) -> bool {
+    (1 << 28..1 << 32).contains(&t)
 }
 
 /// Where the `://` that ends a scheme starts: the first `://`, when no `/` or `?` comes

@@ -264,7 +264,7 @@ fn build_refusal_is_documented(kind: UrlKind, domain: &[u8], app: &[u8], stream:
     let suffix = [&b".flv"[..], b".m3u8", b".sdp"].iter().any(|s| stream.ends_with(s));
     let stream_ok = !stream.is_empty() && unreserved(stream) && !suffix;
     let lengths_ok = domain.len().max(app.len()).max(stream.len()) <= 256;
-    let args_ok = domain_ok && app_ok && stream_ok && lengths_ok && expiry < (1 << 32);
+    let args_ok = domain_ok && app_ok && stream_ok && lengths_ok && reference::eight_hex_digits(expiry);
     let mut buf = [0u8; 1024];
     let want = if !args_ok { Error::InvalidArgument } else { Error::InvalidKey };
     assert_eq!(url::build(kind, domain, app, stream, key, expiry, &mut buf), Err(want));

@@ -110,8 +110,7 @@ fn build(method: Method, key: &[u8], stream: &[u8], rand: &[u8], t: u64) -> Opti
             let args_ok = match method {
                 Method::A(TimeFormat::Hex) => path_ok && part(rand) && t < (1 << 32),
                 Method::A(_) | Method::Alibaba => path_ok && part(rand),
-                Method::B => !stream.is_empty() && stream.len() <= 256 && t < (1 << 32),
-                Method::D => !stream.is_empty() && stream.len() <= 256 && t < (1 << 32),
+                Method::B | Method::D => !stream.is_empty() && stream.len() <= 256 && reference::eight_hex_digits(t),
             };
             let key_ok = match method {
                 Method::Alibaba => (1..=1024).contains(&key.len()),
@@ -209,7 +208,7 @@ fn reference_sign(method: Method, key: &[u8], stream: &[u8], url: &[u8]) -> Opti
                 return None;
             }
             let start = match method {
-                Method::A(TimeFormat::Hex) => reference::tx_time(time)?,
+                Method::A(TimeFormat::Hex) => reference::auth_key_hex_time(time)?,
                 _ => reference::decimal(time)?,
             };
             let want = md5_hex(&[path, b"-", time, b"-", rand, b"-", uid, b"-", key]);
@@ -217,8 +216,9 @@ fn reference_sign(method: Method, key: &[u8], stream: &[u8], url: &[u8]) -> Opti
         }
         Method::B => {
             let (secret, time) = (query_value(query, b"txSecret")?, query_value(query, b"txTime")?);
-            // Hex only, as Huawei documents it (Tencent's decimal form is not read).
-            let start = hex_time(time)?;
+            // Hex only, as Huawei documents it (Tencent's decimal form is not read), and exactly
+            // 8 digits: it is joined to the stream name.
+            let start = reference::joined_hex_time(time)?;
             if secret.len() != 32 || !secret.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c)) {
                 return None;
             }
@@ -226,7 +226,7 @@ fn reference_sign(method: Method, key: &[u8], stream: &[u8], url: &[u8]) -> Opti
         }
         Method::D => {
             let (secret, time) = (query_value(query, b"hwSecret")?, query_value(query, b"hwTime")?);
-            let start = hex_time(time)?;
+            let start = reference::joined_hex_time(time)?;
             if secret.len() != 64 || !secret.iter().all(u8::is_ascii_hexdigit) {
                 return None;
             }

@@ -33,9 +33,18 @@ pub const LIVESIGN_HUAWEI_URL_B_MAX_LEN: usize = 57;
 /// The largest `tx_time` `livesign_huawei_url_b_build` accepts, and the largest hex `txTime`
 /// the verifier reads: `ffffffff` (2106-02-07), 8 hex digits as in Huawei's examples.
 pub const LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME: u64 = 4_294_967_295;
+/// The smallest `tx_time` `livesign_huawei_url_b_build` accepts, and the smallest `txTime` the
+/// verifier reads: `10000000` (1978-07-04), the first time of 8 hex digits. A `txTime` has
+/// exactly 8, so a character of it moved into the stream name (same `txSecret`) leaves a
+/// malformed time rather than one before 1978, which a leeway of decades would still accept.
+pub const LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME: u64 = 268_435_456;
 /// The largest `hw_time` `livesign_huawei_url_d_build` accepts and the largest `hwTime` the
 /// verifier reads: `ffffffff` (2106-02-07), 8 hex digits as in Huawei's examples.
 pub const LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME: u64 = 4_294_967_295;
+/// The smallest `hw_time` `livesign_huawei_url_d_build` accepts and the smallest `hwTime` the
+/// verifier reads: `10000000` (1978-07-04), the first time of 8 hex digits, for the reason
+/// given at `LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME`.
+pub const LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME: u64 = 268_435_456;
 /// The largest `timestamp` `livesign_huawei_url_a_build` accepts with
 /// `LIVESIGN_HUAWEI_TIME_HEX`, and the largest hex one the verifier reads: `ffffffff`
 /// (2106-02-07), 8 hex digits.
@@ -49,8 +58,10 @@ const _: () = {
     assert!(LIVESIGN_HUAWEI_URL_A_MAX_LEN == crate::authkey::QUERY_MAX_LEN);
     assert!(LIVESIGN_HUAWEI_URL_B_MAX_LEN == huawei::URL_B_QUERY_MAX_LEN);
     assert!(LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == UrlAuth::B_MAX_TX_TIME);
+    assert!(LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME == UrlAuth::B_MIN_TX_TIME);
     assert!(LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP == UrlAuth::A_MAX_HEX_TIMESTAMP);
     assert!(LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME == UrlAuth::D_MAX_HW_TIME);
+    assert!(LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME == UrlAuth::D_MIN_HW_TIME);
     assert!(LIVESIGN_HUAWEI_URL_D_MAX_LEN == huawei::URL_D_QUERY_MAX_LEN);
 };
 
@@ -172,14 +183,16 @@ pub unsafe extern "C" fn livesign_huawei_url_a_verify(
 ///   digits and not all letters).
 /// - `stream`: the stream name (`huawei1` in `http://host/livetest/huawei1.flv`; a transcoded
 ///   stream is `{stream}_{template}`), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
-/// - `tx_time`: Unix seconds, at most `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; the URL is valid
+/// - `tx_time`: Unix seconds, from `LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME` to
+///   `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME` (8 hex digits); the URL is valid
 ///   until `tx_time` + the duration configured in Huawei's console.
 /// - `out`, `out_cap`, `out_len`: the query, ASCII, no NUL; `LIVESIGN_HUAWEI_URL_B_MAX_LEN`
 ///   always fits; `out` NULL with `out_cap` 0 asks for the size.
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
 /// with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
-/// UTF-8, or `tx_time` is above `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
+/// UTF-8, or `tx_time` is outside `LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME` to
+/// `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`; then `LIVESIGN_INVALID_KEY` (key
 /// rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
 /// `*out_len` is 0 on other failures. Never allocates; safe from any thread.
 #[must_use = "the status says whether the query was written"]
@@ -215,8 +228,9 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 ///   `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
 ///   parameters are read raw, `txTime` hashed as written. `txTime` is hex only, as Huawei
-///   documents it: 1 to 8 hex digits (either case, no leading zero, at most
-///   `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`). Tencent's decimal form is not read.
+///   documents it: exactly 8 hex digits (either case, no leading zero,
+///   `LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME` to `LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME`). Tencent's
+///   decimal form is not read.
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: the URL
 ///   expires at `txTime` + duration; here it is valid while `now < txTime + duration_s +
 ///   leeway_s` (strict, as for method D).
@@ -236,11 +250,12 @@ pub unsafe extern "C" fn livesign_huawei_url_b_build(
 /// Never allocates; safe from any thread.
 ///
 /// The MD5 joins `stream` and `txTime` without a separator; the one `txTime` form is what keeps
-/// a secret from covering another split of the same bytes: a character moved into a real
-/// 8-digit time makes 9 digits, a `0` moved in makes a leading zero (both
-/// `LIVESIGN_MALFORMED`), and a character moved out leaves a time before 1978
-/// (`LIVESIGN_EXPIRED`). (A decimal form, as Tencent's, would let two stream digits re-read an
-/// all-digit hex time: `room17` + `67812345` as `room` + `1767812345`.)
+/// a secret from covering another split of the same bytes, whatever `leeway_s`: a character
+/// moved into a real 8-digit time makes 9 digits, a `0` moved in makes a leading zero, and a
+/// character moved out leaves 7 digits (all `LIVESIGN_MALFORMED`; a 7-digit time lies before
+/// 1978, which a leeway of decades would still reach). (A decimal form, as Tencent's, would let
+/// two stream digits re-read an all-digit hex time: `room17` + `67812345` as `room` +
+/// `1767812345`.)
 #[must_use = "the status says whether the URL is authentic"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_url_b_verify(
@@ -267,8 +282,9 @@ pub unsafe extern "C" fn livesign_huawei_url_b_verify(
 }
 
 /// Huawei URL validation method D: writes the query `hwSecret={hwSecret}&hwTime={hwTime}` with
-/// hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds, at most
-/// `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`) and hwSecret =
+/// hwTime = lowercase hex of `hw_time` (start of validity, Unix seconds,
+/// `LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME` to `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`: 8 hex digits)
+/// and hwSecret =
 /// lowercase hex HMAC-SHA256(key, stream + hwTime). (Huawei MetaStudio's `MSS_A` callback
 /// signature is the same value with the callback URL's path as `stream`.)
 ///
@@ -281,7 +297,8 @@ pub unsafe extern "C" fn livesign_huawei_url_b_verify(
 ///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out_len` is NULL, `out` is NULL
 /// with `out_cap > 0`, an input is NULL with a length, `stream` is empty, too long or not
-/// UTF-8, or `hw_time` is above `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`; then
+/// UTF-8, or `hw_time` is outside `LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME` to
+/// `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`; then
 /// `LIVESIGN_INVALID_KEY` (key rule); then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size
 /// needed). `*out_len` is 0 on other failures. Never allocates; safe from any thread.
 #[must_use = "the status says whether the query was written"]
@@ -347,8 +364,8 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 /// - `stream`: the stream name the URL is for (a parameter because HLS segment paths do not
 ///   carry it reliably), UTF-8, 1 to `LIVESIGN_MAX_ID_LEN` bytes.
 /// - `url`: the full URL or a bare `/path?query` (at most `LIVESIGN_MAX_URL_LEN` bytes);
-///   parameters are read raw, `hwTime` hashed as written (1 to 8 hex digits, either case, no
-///   leading zero, at most `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`).
+///   parameters are read raw, `hwTime` hashed as written (exactly 8 hex digits, either case, no
+///   leading zero, `LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME` to `LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME`).
 /// - `duration_s`: the duration configured in Huawei's console, 60 to 2592000. Huawei: valid
 ///   while `hwTime + duration > now` (strict); here while `now < hwTime + duration_s + leeway_s`.
 /// - `matched`: NULL, or receives the index of the matching key on `LIVESIGN_OK`.
@@ -367,9 +384,10 @@ pub unsafe extern "C" fn livesign_huawei_url_d_build_keyed(
 /// Never allocates; safe from any thread.
 ///
 /// The HMAC joins `stream` and `hwTime` without a separator; the `hwTime` form is what keeps a
-/// secret from covering another split of the same bytes: a character moved into a real 8-digit
-/// `hwTime` makes 9 digits, a `0` moved in makes a leading zero (both `LIVESIGN_MALFORMED`),
-/// and a character moved out leaves a time before 1978 (`LIVESIGN_EXPIRED`).
+/// secret from covering another split of the same bytes, whatever `leeway_s`: a character moved
+/// into a real 8-digit `hwTime` makes 9 digits, a `0` moved in makes a leading zero, and a
+/// character moved out leaves 7 digits (all `LIVESIGN_MALFORMED`; a 7-digit time lies before
+/// 1978, which a leeway of decades would still reach).
 #[must_use = "the status says whether the URL is authentic"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_url_d_verify(

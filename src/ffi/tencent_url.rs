@@ -26,6 +26,13 @@ const _: () = assert!(LIVESIGN_TENCENT_TX_SECRET_LEN == crate::tencent::Sign::LE
 pub const LIVESIGN_TENCENT_URL_MAX_EXPIRY: u64 = 4_294_967_295;
 const _: () = assert!(LIVESIGN_TENCENT_URL_MAX_EXPIRY == url::MAX_EXPIRY);
 
+/// The smallest expiry `livesign_tencent_url_build` accepts and a hex `txTime` can say:
+/// `10000000` (1978-07-04), the first time of 8 hex digits. A hex `txTime` has exactly 8, so a
+/// character of it moved into the stream name (same `txSecret`) leaves a malformed time rather
+/// than one before 1978, which a window of decades would still accept.
+pub const LIVESIGN_TENCENT_URL_MIN_EXPIRY: u64 = 268_435_456;
+const _: () = assert!(LIVESIGN_TENCENT_URL_MIN_EXPIRY == url::MIN_EXPIRY);
+
 /// The longest URL `livesign_tencent_url_build` writes (an HLS URL whose domain, app and
 /// stream are `LIVESIGN_MAX_ID_LEN` bytes each, expiry `LIVESIGN_TENCENT_URL_MAX_EXPIRY`): a
 /// buffer of this size always fits.
@@ -33,10 +40,10 @@ pub const LIVESIGN_TENCENT_URL_MAX_LEN: usize = 841;
 const _: () = assert!(LIVESIGN_TENCENT_URL_MAX_LEN == url::MAX_URL_LEN);
 
 /// `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is decimal when it is
-/// exactly 10 decimal digits and hex (1 to 8 digits) otherwise, as `livesign_tencent_url_verify`
-/// reads it.
+/// exactly 10 decimal digits and hex (exactly 8 digits) otherwise, as
+/// `livesign_tencent_url_verify` reads it.
 pub const LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL: u32 = 0;
-/// `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is 1 to 8 hex digits of
+/// `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is exactly 8 hex digits of
 /// either case, no leading zero: what `livesign_tencent_url_build` writes.
 pub const LIVESIGN_TENCENT_TX_TIME_HEX: u32 = 1;
 /// `tx_time_form` of `livesign_tencent_url_verify_form`: `txTime` is exactly 10 decimal
@@ -70,8 +77,9 @@ pub extern "C" fn livesign_tencent_tx_secret_len() -> usize {
 
 /// Returns the exact length of the URL `livesign_tencent_url_build` writes for a `kind`
 /// (`LIVESIGN_TENCENT_URL_...`), the byte lengths of the domain, app and stream name, and the
-/// expiry; 0 when `kind` is unknown, `expiry > LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or a length is
-/// above `LIVESIGN_MAX_ID_LEN`. Never allocates.
+/// expiry; 0 when `kind` is unknown, `expiry` is below `LIVESIGN_TENCENT_URL_MIN_EXPIRY` or
+/// above `LIVESIGN_TENCENT_URL_MAX_EXPIRY`, or a length is above `LIVESIGN_MAX_ID_LEN`. Never
+/// allocates.
 #[unsafe(no_mangle)]
 pub extern "C" fn livesign_tencent_url_build_len(
     kind: u32,
@@ -101,7 +109,8 @@ pub extern "C" fn livesign_tencent_url_build_len(
 ///   `..` (URL resolvers remove those), so the name hashed is the name sent.
 ///   `domain`, `app` and `stream` are at most `LIVESIGN_MAX_ID_LEN` bytes each.
 /// - `key`: the push or play authentication key (primary or backup) from the console.
-/// - `expiry`: Unix seconds, at most `LIVESIGN_TENCENT_URL_MAX_EXPIRY`.
+/// - `expiry`: Unix seconds, from `LIVESIGN_TENCENT_URL_MIN_EXPIRY` to
+///   `LIVESIGN_TENCENT_URL_MAX_EXPIRY` (8 hex digits).
 /// - `out`, `out_cap`, `out_len`: the output buffer (no NUL is written); `*out_len` receives the
 ///   length written, the length needed (with `LIVESIGN_BUFFER_TOO_SMALL`), or 0 on other
 ///   failures. `out` NULL with `out_cap` 0 asks for the size; `livesign_tencent_url_build_len`
@@ -146,7 +155,7 @@ pub unsafe extern "C" fn livesign_tencent_url_build(
 }
 
 /// Writes the `txSecret` for a stream name and a `txTime` exactly as it will appear in the URL
-/// (hex in either case, or 10 decimal digits), for callers that assemble their own URLs:
+/// (8 hex digits in either case, or 10 decimal digits), for callers that assemble their own URLs:
 /// lowercase hex MD5(key + stream + tx_time). The MD5 covers `tx_time` as written, so
 /// `5C271099` and `5c271099` give different secrets.
 ///
@@ -159,8 +168,8 @@ pub unsafe extern "C" fn livesign_tencent_url_build(
 /// with a non-zero length or `stream` is longer than `LIVESIGN_MAX_ID_LEN`;
 /// `LIVESIGN_INVALID_KEY` for an empty key or one longer than `LIVESIGN_MAX_KEY_LEN`;
 /// `LIVESIGN_MALFORMED` when
-/// `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (1 to 8 hex digits, or
-/// exactly 10 decimal digits, without a leading zero); `LIVESIGN_OK`. Never allocates.
+/// `tx_time` is not a `txTime` that `livesign_tencent_url_verify` reads (exactly 8 hex digits,
+/// or exactly 10 decimal digits, without a leading zero); `LIVESIGN_OK`. Never allocates.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_tencent_url_secret(
@@ -229,9 +238,10 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 ///   (`/live/stream-123.ts` names no stream: verify the playlist request).
 /// - `valid_for_s`: seconds added to `txTime`: 0 for push URLs (`txTime` is the expiry); the
 ///   play-authentication validity period configured in the console for play URLs.
-/// - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (1 to 8
-///   digits, either case, up to `LIVESIGN_TENCENT_URL_MAX_EXPIRY`) otherwise, never with a
-///   leading zero; the MD5 covers it exactly as written.
+/// - `txTime` is read as decimal when it is exactly 10 decimal digits and as hex (exactly 8
+///   digits, either case, `LIVESIGN_TENCENT_URL_MIN_EXPIRY` to
+///   `LIVESIGN_TENCENT_URL_MAX_EXPIRY`) otherwise, never with a leading zero; the MD5 covers it
+///   exactly as written.
 /// - `matched`: NULL, or receives the index of the key that matched (written only on
 ///   `LIVESIGN_OK`).
 /// - `info`: NULL, or receives what the URL says on `LIVESIGN_OK`; zero-filled on any failure.
@@ -250,8 +260,9 @@ impl From<VerifiedUrl<'_>> for livesign_tencent_url_info {
 ///
 /// The MD5 joins the stream name and `txTime` without a separator (Tencent's scheme), so a
 /// secret also covers other splits of the same bytes. The `txTime` form refuses most of them
-/// (`LIVESIGN_MALFORMED`): a character moved into a real 8-digit hex time makes 9 digits, a
-/// `0` moved in makes a leading zero, and a character moved out leaves a time before 1978.
+/// (`LIVESIGN_MALFORMED`, whatever `valid_for_s` and `leeway_s`): a character moved into a real
+/// 8-digit hex time makes 9 digits, a `0` moved in makes a leading zero, and a character moved
+/// out leaves 7 digits (a time before 1978, which a window of decades would still reach).
 /// One split is left, between the two forms: two stream digits and an all-digit 8-digit hex
 /// `txTime` re-read as 10 decimal digits (`room17` + `67812345`, hex, January 2025, is also
 /// `room` + `1767812345`, decimal, January 2026), and a decimal `txTime` re-read from its third
@@ -290,9 +301,10 @@ pub unsafe extern "C" fn livesign_tencent_url_verify(
 ///
 /// Pass the form your URLs are issued in: `LIVESIGN_TENCENT_TX_TIME_HEX` (what
 /// `livesign_tencent_url_build` writes, and every documented example) or `_DECIMAL`. Then no
-/// other split of a captured URL's signed bytes between the stream name and `txTime` verifies:
-/// a character moved into the time makes it too long or gives it a leading zero, and a
-/// character moved out leaves a hex time before 1978 or a decimal one of 9 digits.
+/// other split of a captured URL's signed bytes between the stream name and `txTime` verifies,
+/// whatever the window: a character moved into the time makes it too long or gives it a
+/// leading zero, and a character moved out leaves a hex time of 7 digits or a decimal one of
+/// 9, all `LIVESIGN_MALFORMED`.
 /// `livesign_tencent_url_verify` also accepts the split between the forms: decimal `room` +
 /// `1796000000` cut as hex `room17` + `96000000` (year 2049), hex `room17` + `67812345` cut as
 /// decimal `room` + `1767812345`.

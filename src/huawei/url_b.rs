@@ -17,12 +17,14 @@
 //!   far-future `txTime` (Huawei's FAQ: `0xf3854988`, 2099) under either reading.
 //! - **`txTime` text**: builders write lowercase hex, as Huawei's example does (`5eed5888`);
 //!   the secret covers `txTime` as written. Verifiers read it as Huawei documents it, hex only:
-//!   1 to 8 hex digits of either case, never with a leading zero, up to
-//!   [`UrlAuth::B_MAX_TX_TIME`] (`ffffffff`, 2106), where builders stop too. Tencent's decimal
-//!   form is not read: the secret joins the stream and `txTime` without a separator, and with
-//!   two forms two stream digits could re-read an all-digit hex time as decimal (see
-//!   [`crate::txsecret`]); with one, a character moved into a real time makes 9 digits and one
-//!   moved out leaves a time before 1978, so no other split of a captured URL verifies.
+//!   exactly 8 hex digits of either case, never with a leading zero, from
+//!   [`UrlAuth::B_MIN_TX_TIME`] (`10000000`, 1978) to [`UrlAuth::B_MAX_TX_TIME`] (`ffffffff`,
+//!   2106), where builders stop too. Tencent's decimal form is not read: the secret joins the
+//!   stream and `txTime` without a separator, and with two forms two stream digits could
+//!   re-read an all-digit hex time as decimal (see [`crate::txsecret`]); with one, a character
+//!   moved into a real time makes 9 digits and one moved out leaves 7, both malformed, so no
+//!   other split of a captured URL verifies, whatever the leeway. (A 7-digit time lies before
+//!   1978, but `leeway_s` reaches 136 years: the width, not the time, refuses it.)
 //! - **Stream name**: a parameter, as for method D, not read from the URL path. Huawei's
 //!   pages never say how a path maps to the StreamName (Tencent strips `.flv`, `.m3u8` and
 //!   `.sdp`; Huawei is silent), HLS playlist and segment paths do not carry it reliably, and a
@@ -42,7 +44,8 @@ pub(crate) const QUERY_MAX_LEN: usize = txsecret::QUERY_MAX_LEN;
 /// (or `&`).
 ///
 /// Errors, in this order: [`Error::InvalidArgument`] (`stream` empty or over
-/// [`crate::Limits::MAX_ID_LEN`], `tx_time` above [`UrlAuth::B_MAX_TX_TIME`]); [`Error::InvalidKey`] (the key breaks [`UrlAuth::key_valid`]).
+/// [`crate::Limits::MAX_ID_LEN`], `tx_time` below [`UrlAuth::B_MIN_TX_TIME`] or above
+/// [`UrlAuth::B_MAX_TX_TIME`]); [`Error::InvalidKey`] (the key breaks [`UrlAuth::key_valid`]).
 pub fn url_b_build(key: &[u8], stream: &str, tx_time: u64) -> Result<SignedQuery, Error> {
     UrlAuth::check_stream(stream)?;
     let time = txsecret::tx_time(tx_time, Case::Lower)?;
@@ -61,7 +64,7 @@ pub fn url_b_build(key: &[u8], stream: &str, tx_time: u64) -> Result<SignedQuery
 /// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key breaks
 /// [`UrlAuth::key_valid`]); [`Error::Malformed`] (not a URL, or an `rtmp` URL with a `#` or a
 /// `/` in its query; `txSecret` or `txTime` missing or repeated, also in another spelling such
-/// as `TXTIME` or `tx%54ime`; `txTime` not 1 to 8 hex digits, or with a leading zero;
+/// as `TXTIME` or `tx%54ime`; `txTime` not exactly 8 hex digits, or with a leading zero;
 /// `txSecret` not 32 lowercase hex characters); [`Error::SignatureMismatch`] (every key tried, each compared in
 /// constant time); [`Error::Expired`] (saturating).
 pub fn url_b_verify(

@@ -12,10 +12,12 @@
 //! the builder writes lowercase, as Huawei's examples do. The stream name is a parameter
 //! rather than read from the URL: HLS segment paths do not carry it reliably.
 //!
-//! The MAC joins the stream name and `hwTime` without a separator, so `hwTime` is bounded to
-//! 1 to 8 hex digits without a leading zero ([`UrlAuth::D_MAX_HW_TIME`], 2106): a stream
-//! character moved into a real time then makes 9 digits and one moved out leaves a time
-//! before 1978, so no other split of a captured URL verifies.
+//! The MAC joins the stream name and `hwTime` without a separator, so `hwTime` has exactly 8
+//! hex digits without a leading zero ([`UrlAuth::D_MIN_HW_TIME`], 1978, to
+//! [`UrlAuth::D_MAX_HW_TIME`], 2106): a stream character moved into a real time then makes 9
+//! digits and one moved out leaves 7, both malformed, so no other split of a captured URL
+//! verifies, whatever the leeway. (A 7-digit time lies before 1978, but `leeway_s` reaches 136
+//! years: the width, not the time, refuses it.)
 //!
 //! Huawei MetaStudio's `MSS_A` live-event callback signature is the same computation with
 //! the callback URL's path in place of the stream name ([`url_d_secret`]).
@@ -29,7 +31,8 @@ use crate::{Error, HmacKey, expiry, keyring};
 /// `hwSecret` for `stream` and `hw_time` (written as lowercase hex).
 ///
 /// Errors: [`Error::InvalidArgument`] for an empty `stream` or one over
-/// [`crate::Limits::MAX_ID_LEN`] or `hw_time` above [`UrlAuth::D_MAX_HW_TIME`], then
+/// [`crate::Limits::MAX_ID_LEN`] or `hw_time` below [`UrlAuth::D_MIN_HW_TIME`] or above
+/// [`UrlAuth::D_MAX_HW_TIME`] (not 8 hex digits), then
 /// [`Error::InvalidKey`]
 /// when the key is not 32 bytes (check the full rule with [`UrlAuth::key_valid`] on the raw
 /// key).
@@ -62,8 +65,8 @@ const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 /// outside 60..=2592000, no key or more than 8); [`Error::InvalidKey`] (a key that is not 32 bytes);
 /// [`Error::Malformed`] (not a URL, or an `rtmp` URL with a `#` or a `/` in its query;
 /// `hwSecret` or `hwTime` missing or repeated, also in another spelling such as `HWTIME` or
-/// `hw%54ime`; `hwTime` not 1
-/// to 8 hex digits without a leading zero; `hwSecret` not 64 hex characters, either case);
+/// `hw%54ime`; `hwTime` not
+/// exactly 8 hex digits without a leading zero; `hwSecret` not 64 hex characters, either case);
 /// [`Error::SignatureMismatch`] (every key tried, each compared in constant time);
 /// [`Error::Expired`] (`now >= hwTime + duration_s + leeway_s`, saturating).
 pub fn url_d_verify(
@@ -82,7 +85,7 @@ pub fn url_d_verify(
     let claimed: [u8; hmac::LEN] = parse_hex(secret).ok_or(Error::Malformed)?;
     let matched = keyring::find(keys, key_len_ok, |k| ct_eq_wipe(&mut k.mac(&[stream.as_bytes(), time]), &claimed))?;
     // Valid while now < start + duration: the last valid second is start + duration - 1
-    // (duration >= 60; start has at most 32 bits, so the sum cannot overflow).
+    // (duration >= 60; start has 32 bits, so the sum cannot overflow).
     expiry::check(start.saturating_add(u64::from(duration_s) - 1), now, leeway_s)?;
     Ok(matched)
 }
@@ -94,7 +97,8 @@ fn key_len_ok(key: &HmacKey) -> bool {
 /// The builders' argument checks, which come before the key's.
 pub(crate) fn check_build_args(stream: &str, hw_time: u64) -> Result<(), Error> {
     UrlAuth::check_stream(stream)?;
-    if hw_time > UrlAuth::D_MAX_HW_TIME { Err(Error::InvalidArgument) } else { Ok(()) }
+    let width_ok = (UrlAuth::D_MIN_HW_TIME..=UrlAuth::D_MAX_HW_TIME).contains(&hw_time);
+    if width_ok { Ok(()) } else { Err(Error::InvalidArgument) }
 }
 
 fn check(key: &HmacKey, stream: &str, hw_time: u64) -> Result<(), Error> {

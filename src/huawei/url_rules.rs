@@ -24,12 +24,18 @@ impl UrlAuth {
     /// The largest `txTime` the method-B builder writes and its verifier reads as hex:
     /// `ffffffff` (2106-02-07), 8 hex digits, as every documented `txTime` has.
     pub const B_MAX_TX_TIME: u64 = crate::txsecret::MAX_EXPIRY;
+    /// The smallest `txTime` the method-B builder writes and its verifier reads: `10000000`
+    /// (1978-07-04), the first time of 8 hex digits (see [`crate::huawei::url_b_verify`]).
+    pub const B_MIN_TX_TIME: u64 = crate::txsecret::MIN_EXPIRY;
     /// The largest timestamp the method-A builder writes in hex, and the largest hex one its
     /// verifier reads: `ffffffff` (2106-02-07), like `txTime`.
     pub const A_MAX_HEX_TIMESTAMP: u64 = crate::authkey::HEX_MAX_TIMESTAMP;
     /// The largest `hwTime` the method-D builder writes and its verifier reads: `ffffffff`
     /// (2106-02-07), 8 hex digits (see [`crate::huawei::url_d_verify`]).
     pub const D_MAX_HW_TIME: u64 = crate::text::HEX_TIME_MAX;
+    /// The smallest `hwTime` the method-D builder writes and its verifier reads: `10000000`
+    /// (1978-07-04), the first time of 8 hex digits (see [`crate::huawei::url_d_verify`]).
+    pub const D_MIN_HW_TIME: u64 = crate::text::HEX_TIME_MIN;
 
     /// Whether `key` follows the key rule ([`UrlAuth::KEY_LEN`]). Not an early-exit scan, so
     /// its time depends only on the key's length.

@@ -9,14 +9,17 @@
 //!
 //! The MD5 covers `txTime` exactly as written in the URL, so `5C271099` and `5c271099` give
 //! different secrets. A received `txTime` is read as **decimal when it is exactly 10 decimal
-//! digits, and as hex (1 to 8 digits, either case, no leading zero) otherwise**. Tencent's docs
-//! allow hex and, from 2023, decimal: every Unix time from 2001 to 2286 has 10 decimal digits,
-//! every hex one since 1978 has 8, up to `FFFFFFFF` in 2106 ([`MAX_EXPIRY`], the largest
-//! expiry [`build`] accepts). A longer hex time is refused because the secret joins the stream
-//! name and `txTime` without a separator: `room1` + `5C271099` and `room` + `15C271099` share a
-//! secret, the second for another stream until 2155. One split is left between the two forms
-//! (`room` + `1796000000`, decimal, is also `room17` + `96000000`, hex, year 2049): a
-//! verifier that knows which form its URLs carry reads only that one ([`verify_form`]).
+//! digits, and as hex (exactly 8 digits, either case, no leading zero) otherwise**. Tencent's
+//! docs allow hex and, from 2023, decimal: every Unix time from 2001 to 2286 has 10 decimal
+//! digits, every one from `10000000` in 1978 ([`MIN_EXPIRY`]) to `FFFFFFFF` in 2106
+//! ([`MAX_EXPIRY`]) 8 hex digits, and [`build`] accepts those expiries. Other widths are refused
+//! because the secret joins the stream name and `txTime` without a separator: `room1` +
+//! `5C271099` and `room` + `15C271099` share a secret, the second for another stream until
+//! 2155, and so do `room1a` + `6553FF10` and `room1a6` + `553FF10`, a time in 1972 that a
+//! `valid_for_s` or `leeway_s` of decades (each reaches 136 years) would still accept. One
+//! split is left between the two forms (`room` + `1796000000`, decimal, is also `room17` +
+//! `96000000`, hex, year 2049): a verifier that knows which form its URLs carry reads only that
+//! one ([`verify_form`]).
 
 use super::sign::{Sign, check_key};
 use crate::limits::{self, Limits};
@@ -61,6 +64,9 @@ impl UrlKind {
 
 /// The largest expiry [`build`] accepts and a hex `txTime` can say: `FFFFFFFF`, 2106-02-07.
 pub const MAX_EXPIRY: u64 = txsecret::MAX_EXPIRY;
+/// The smallest expiry [`build`] accepts and a hex `txTime` can say: `10000000`, 1978-07-04,
+/// the first time of 8 hex digits (see the module documentation).
+pub const MIN_EXPIRY: u64 = txsecret::MIN_EXPIRY;
 
 /// The longest URL [`build`] writes: an HLS URL (the longest scheme and suffix) whose domain,
 /// app and stream are [`crate::Limits::MAX_ID_LEN`] bytes each and whose expiry is
@@ -69,9 +75,11 @@ pub(crate) const MAX_URL_LEN: usize =
     b"https://".len() + b"/".len() * 2 + b".m3u8".len() + b"?".len() + txsecret::QUERY_MAX_LEN + 3 * Limits::MAX_ID_LEN;
 
 /// The exact length of the URL [`build`] writes for these input lengths and expiry, or `None`
-/// when `expiry` is above [`MAX_EXPIRY`] or a length above [`crate::Limits::MAX_ID_LEN`].
+/// when `expiry` is below [`MIN_EXPIRY`] or above [`MAX_EXPIRY`] or a length above
+/// [`crate::Limits::MAX_ID_LEN`].
 pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usize, expiry: u64) -> Option<usize> {
-    if expiry > MAX_EXPIRY || domain_len.max(app_len).max(stream_len) > Limits::MAX_ID_LEN {
+    let expiry_ok = (MIN_EXPIRY..=MAX_EXPIRY).contains(&expiry);
+    if !expiry_ok || domain_len.max(app_len).max(stream_len) > Limits::MAX_ID_LEN {
         return None;
     }
     let fixed = kind.scheme().len()
@@ -96,7 +104,8 @@ pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usi
 /// `stream` may only hold RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) and no
 /// segment may be `.` or `..` (URL resolvers remove those), so the hashed name is exactly
 /// what the URL carries; `domain`, `app` and `stream` at most
-/// [`crate::Limits::MAX_ID_LEN`] bytes each; `expiry` at most [`MAX_EXPIRY`]. Then
+/// [`crate::Limits::MAX_ID_LEN`] bytes each; `expiry` from [`MIN_EXPIRY`] to [`MAX_EXPIRY`]
+/// (8 hex digits). Then
 /// [`Error::InvalidKey`] for an empty key (or one over [`crate::Limits::MAX_KEY_LEN`]), and
 /// [`Error::BufferTooSmall`] (with the exact size needed) when `out` is short.
 pub fn build(
@@ -130,8 +139,8 @@ pub fn build(
 }
 
 /// The `txSecret` for `stream` (raw bytes, as in the URL path) and a `txTime` exactly as it
-/// will be written (any case, hex or 10-digit decimal), for callers that assemble their own
-/// URLs.
+/// will be written (8 hex digits in either case, or 10 decimal digits), for callers that
+/// assemble their own URLs.
 ///
 /// Errors, in this order: [`Error::InvalidArgument`] for a stream name over
 /// [`crate::Limits::MAX_ID_LEN`]; [`Error::InvalidKey`] for an empty key (or one over
@@ -201,9 +210,10 @@ pub fn verify<'a>(
 /// [`Error::Malformed`].
 ///
 /// Pass the form your URLs are issued in: [`TxTimeForm::Hex`] (what [`build`] writes) or
-/// [`TxTimeForm::Decimal`]. Then no other split of a captured URL's signed bytes verifies: a
-/// character moved into the time makes it too long or gives it a leading zero, and a character
-/// moved out leaves a hex time before 1978 or a decimal one of 9 digits. [`verify`] also
+/// [`TxTimeForm::Decimal`]. Then no other split of a captured URL's signed bytes verifies,
+/// whatever `valid_for_s` and `leeway_s`: a character moved into the time makes it too long or
+/// gives it a leading zero, and a character moved out leaves a hex time of 7 digits or a
+/// decimal one of 9, all [`Error::Malformed`]. [`verify`] also
 /// accepts the split between the forms: decimal `room` + `1796000000` cut as hex `room17` +
 /// `96000000` (year 2049), hex `room17` + `67812345` cut as decimal `room` + `1767812345`.
 pub fn verify_form<'a>(
@@ -300,34 +310,41 @@ mod tests {
     fn builder_refuses_what_a_verifier_would_read_differently() {
         let mut buf = [0u8; 256];
         type Case<'a> = (&'a [u8], &'a [u8], &'a [u8], u64);
-        let cases: [Case; 18] = [
-            (b"", b"live", b"s", 1),
-            (b"h/x", b"live", b"s", 1),
+        const T: u64 = 1_700_003_600;
+        let cases: [Case; 21] = [
+            (b"", b"live", b"s", T),
+            (b"h/x", b"live", b"s", T),
             // No host, or no port: the URL names no server.
-            (b":80", b"live", b"s", 1),
-            (b"[]", b"live", b"s", 1),
-            (b"h:0", b"live", b"s", 1),
-            (b"h..x", b"live", b"s", 1),
-            (b"[::1]x", b"live", b"s", 1),
-            (b"h", b"", b"s", 1),
-            (b"h", b"/live", b"s", 1),
-            (b"h", b"li?ve", b"s", 1),
-            (b"h", b"live", b"", 1),
-            (b"h", b"live", b"s.flv", 1),
-            (b"h", b"live", b"s&txTime=1", 1),
-            (b"h", b"live", "é".as_bytes(), 1),
-            (b"h", b"live", b"..", 1),
-            (b"h", b"live", b".", 1),
-            (b"h", b"live/..", b"s", 1),
+            (b":80", b"live", b"s", T),
+            (b"[]", b"live", b"s", T),
+            (b"h:0", b"live", b"s", T),
+            (b"h..x", b"live", b"s", T),
+            (b"[::1]x", b"live", b"s", T),
+            (b"h", b"", b"s", T),
+            (b"h", b"/live", b"s", T),
+            (b"h", b"li?ve", b"s", T),
+            (b"h", b"live", b"", T),
+            (b"h", b"live", b"s.flv", T),
+            (b"h", b"live", b"s&txTime=1", T),
+            (b"h", b"live", "é".as_bytes(), T),
+            (b"h", b"live", b"..", T),
+            (b"h", b"live", b".", T),
+            (b"h", b"live/..", b"s", T),
             (b"h", b"live", b"s", MAX_EXPIRY + 1),
+            // Fewer than 8 hex digits: a verifier would refuse the time.
+            (b"h", b"live", b"s", MIN_EXPIRY - 1),
+            (b"h", b"live", b"s", 1),
+            (b"h", b"live", b"s", 0),
         ];
         for (domain, app, stream, expiry) in cases {
             assert_eq!(build(UrlKind::Flv, domain, app, stream, KEY, expiry, &mut buf), Err(Error::InvalidArgument));
         }
-        assert_eq!(build(UrlKind::Flv, b"h", b"live", b"s", b"", 1, &mut buf), Err(Error::InvalidKey));
+        assert_eq!(build(UrlKind::Flv, b"h", b"live", b"s", b"", T, &mut buf), Err(Error::InvalidKey));
         for domain in [&b"h:8080"[..], b"[::1]:1935", b"push.example.com"] {
-            assert_eq!(build(UrlKind::Flv, domain, b"a/b", b"s.x", KEY, 0, &mut buf).map(|_| ()), Ok(()));
+            assert_eq!(build(UrlKind::Flv, domain, b"a/b", b"s.x", KEY, T, &mut buf).map(|_| ()), Ok(()));
         }
+        assert_eq!(build(UrlKind::Flv, b"h", b"live", b"s", KEY, MIN_EXPIRY, &mut buf).map(|_| ()), Ok(()));
+        assert_eq!(url_len(UrlKind::Flv, 1, 4, 1, MIN_EXPIRY - 1), None);
     }
 
     #[test]

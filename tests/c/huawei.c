@@ -562,7 +562,8 @@ static void check_url_contract(void) {
     CHECK(livesign_huawei_url_d_verify_keyed(NULL, 1, U8("huawei1"), 7, U8(url), LEN(url), 0, 60, 0, NULL) ==
               LIVESIGN_INVALID_ARGUMENT,
           "NULL contexts");
-    CHECK(livesign_huawei_url_d_build(U8(key), 32, U8("s"), 1, 1, NULL, 5, &len) == LIVESIGN_INVALID_ARGUMENT,
+    CHECK(livesign_huawei_url_d_build(U8(key), 32, U8("s"), 1, 0x5eed5888u, NULL, 5, &len) ==
+              LIVESIGN_INVALID_ARGUMENT,
           "NULL out with capacity");
     CHECK(LIVESIGN_HUAWEI_URL_D_MAX_LEN == 89 && LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME == 0xffffffffull, "d constants");
     CHECK(livesign_huawei_url_d_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME, out, sizeof out,
@@ -573,6 +574,15 @@ static void check_url_contract(void) {
                                       &len) == LIVESIGN_INVALID_ARGUMENT &&
               len == 0,
           "d hw_time too large");
+    CHECK(LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME == 0x10000000ull &&
+              livesign_huawei_url_d_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME, out, sizeof out,
+                                          &len) == LIVESIGN_OK &&
+              len == LIVESIGN_HUAWEI_URL_D_MAX_LEN && memcmp(out + len - 8, "10000000", 8) == 0,
+          "d earliest query: 8 digits too");
+    CHECK(livesign_huawei_url_d_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME - 1, out, sizeof out,
+                                      &len) == LIVESIGN_INVALID_ARGUMENT &&
+              len == 0,
+          "d hw_time of 7 digits");
 
     /* Method B. */
     CHECK(LIVESIGN_HUAWEI_URL_B_MAX_LEN == 57 && LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME == 0xffffffffull, "b constants");
@@ -584,18 +594,31 @@ static void check_url_contract(void) {
                                       &len) == LIVESIGN_INVALID_ARGUMENT &&
               len == 0,
           "b tx_time too large");
-    CHECK(livesign_huawei_url_b_build(U8(digits), 32, U8("s"), 1, 1, out, sizeof out, &len) == LIVESIGN_INVALID_KEY,
+    CHECK(LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME == 0x10000000ull &&
+              livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME, out, sizeof out,
+                                          &len) == LIVESIGN_OK &&
+              len == LIVESIGN_HUAWEI_URL_B_MAX_LEN && memcmp(out + len - 8, "10000000", 8) == 0,
+          "b earliest query: 8 digits too");
+    CHECK(livesign_huawei_url_b_build(U8(digits), 32, U8("s"), 1, LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME - 1, out,
+                                      sizeof out, &len) == LIVESIGN_INVALID_ARGUMENT &&
+              len == 0,
+          "b tx_time of 7 digits, before the key");
+    CHECK(livesign_huawei_url_b_build(U8(digits), 32, U8("s"), 1, 0x5eed5888u, out, sizeof out, &len) ==
+              LIVESIGN_INVALID_KEY,
           "b all-digit key");
-    CHECK(livesign_huawei_url_b_build(U8(digits), 32, NULL, 0, 1, out, sizeof out, &len) == LIVESIGN_INVALID_ARGUMENT,
+    CHECK(livesign_huawei_url_b_build(U8(digits), 32, NULL, 0, 0x5eed5888u, out, sizeof out, &len) ==
+              LIVESIGN_INVALID_ARGUMENT,
           "b empty stream before the key");
-    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("\xff"), 1, 1, out, sizeof out, &len) ==
+    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("\xff"), 1, 0x5eed5888u, out, sizeof out, &len) ==
               LIVESIGN_INVALID_ARGUMENT,
           "b stream not UTF-8");
-    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, 1, out, sizeof out, NULL) == LIVESIGN_INVALID_ARGUMENT,
+    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, 0x5eed5888u, out, sizeof out, NULL) ==
+              LIVESIGN_INVALID_ARGUMENT,
           "b NULL out_len");
-    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, 1, out, 10, &len) == LIVESIGN_BUFFER_TOO_SMALL &&
-              len == 50,
-          "b small buffer");
+    CHECK(livesign_huawei_url_b_build(U8(key), 32, U8("s"), 1, 0x5eed5888u, out, 10, &len) ==
+                  LIVESIGN_BUFFER_TOO_SMALL &&
+              len == LIVESIGN_HUAWEI_URL_B_MAX_LEN,
+          "b small buffer: every query has an 8-digit time");
     ring[0].ptr = U8(key);
     CHECK(livesign_huawei_url_b_verify(ring, LIVESIGN_MAX_KEYS + 1, U8("huawei1"), 7, U8(b_url), LEN(b_url), 0, 60, 0,
                                        NULL) == LIVESIGN_INVALID_ARGUMENT,

@@ -42,6 +42,8 @@ static const uint8_t URL_KEY[] = "GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
 /* A SparkRTC X-Rtc-Timestamp (10 digits: seconds), and its time. */
 #define TS10 "1700000000"
 #define SENT 1700000000u
+/* A time of exactly 8 hex digits, as txTime and hwTime must have (5C271099). */
+#define T8 1546064025u
 /* LIVESIGN_MAX_RESPONSE_LEN + 1 bytes of 'x': one byte over every input limit is a prefix. */
 static uint8_t *big;
 
@@ -277,34 +279,39 @@ static void tencent_css(void) {
     EXPECT(livesign_tencent_callback_field(BODY, 16, big, LIVESIGN_MAX_ID_LEN + 1, &v), IA);
     EXPECT(livesign_tencent_callback_field(big, LIVESIGN_MAX_RESPONSE_LEN + 1, NULL, 0, &v), IA);
 
-    /* Push and play URLs. */
+    /* Push and play URLs: txTime has 8 hex digits, so the expiry is one (T8). */
     CHECK(livesign_tencent_tx_secret_len() == LIVESIGN_TENCENT_TX_SECRET_LEN, "len");
-    CHECK(livesign_tencent_url_build_len(0, 1, 4, 1, 0) == 0, "unknown kind");
-    CHECK(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 0, 0, 0, 0) > 0, "lengths only");
-    CHECK(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 4, LIVESIGN_MAX_ID_LEN, 0) > 0, "max");
-    CHECK(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 4, LIVESIGN_MAX_ID_LEN + 1, 0) == 0, "max+1");
+    CHECK(livesign_tencent_url_build_len(0, 1, 4, 1, T8) == 0, "unknown kind");
+    CHECK(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 0, 0, 0, T8) > 0, "lengths only");
+    CHECK(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 4, LIVESIGN_MAX_ID_LEN, T8) > 0, "max");
+    CHECK(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 4, LIVESIGN_MAX_ID_LEN + 1, T8) == 0, "max+1");
     CHECK(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_HLS, 1, 4, 1, LIVESIGN_TENCENT_URL_MAX_EXPIRY + 1) == 0,
           "expiry");
     EXPECT(livesign_tencent_url_build(0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, NULL, 0, NULL), IA);
     EXPECT(livesign_tencent_url_build(0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, NULL, 0, &len), IA);
     CHECK(len == 0, "out_len 0 on failure");
-    EXPECT(livesign_tencent_url_build(1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, NULL, 0, &len), IA);
-    EXPECT(livesign_tencent_url_build(1, NULL, 1, LIT("live"), LIT("s"), KEY, 6, 0, out, sizeof out, &len), IA);
-    EXPECT(livesign_tencent_url_build(1, LIT("h"), NULL, 4, LIT("s"), KEY, 6, 0, out, sizeof out, &len), IA);
-    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), NULL, 1, KEY, 6, 0, out, sizeof out, &len), IA);
-    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), NULL, 6, 0, out, sizeof out, &len), IA);
-    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), KEY, 6, 0, NULL, 5, &len), IA);
-    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), NULL, 0, 0, out, sizeof out, &len), IK);
-    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), big, LIVESIGN_MAX_KEY_LEN + 1, 0, out,
+    EXPECT(livesign_tencent_url_build(1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, T8, NULL, 0, &len), IA);
+    EXPECT(livesign_tencent_url_build(1, NULL, 1, LIT("live"), LIT("s"), KEY, 6, T8, out, sizeof out, &len), IA);
+    EXPECT(livesign_tencent_url_build(1, LIT("h"), NULL, 4, LIT("s"), KEY, 6, T8, out, sizeof out, &len), IA);
+    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), NULL, 1, KEY, 6, T8, out, sizeof out, &len), IA);
+    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), NULL, 6, T8, out, sizeof out, &len), IA);
+    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), KEY, 6, T8, NULL, 5, &len), IA);
+    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), NULL, 0, T8, out, sizeof out, &len), IK);
+    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), big, LIVESIGN_MAX_KEY_LEN + 1, T8, out,
                                       sizeof out, &len),
            IK);
+    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), NULL, 0, LIVESIGN_TENCENT_URL_MIN_EXPIRY - 1,
+                                      out, sizeof out, &len),
+           IA);
+    CHECK(livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_HLS, 1, 4, 1, LIVESIGN_TENCENT_URL_MIN_EXPIRY - 1) == 0,
+          "7-digit expiry");
     EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0, 0, out,
                                       sizeof out, &len),
            IA);
-    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), KEY, 6, 0, NULL, 0, &len),
+    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), KEY, 6, T8, NULL, 0, &len),
            LIVESIGN_BUFFER_TOO_SMALL);
-    CHECK(len == livesign_tencent_url_build_len(1, 1, 4, 1, 0), "size query");
-    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), KEY, 6, 0, out, sizeof out, &len), OK);
+    CHECK(len == livesign_tencent_url_build_len(1, 1, 4, 1, T8), "size query");
+    EXPECT(livesign_tencent_url_build(1, LIT("h"), LIT("live"), LIT("s"), KEY, 6, T8, out, sizeof out, &len), OK);
     n = len;
 
     EXPECT(livesign_tencent_url_secret(NULL, 0, NULL, 0, NULL, 0, NULL), IA);
@@ -323,30 +330,30 @@ static void tencent_css(void) {
     memset(&info, 0xab, sizeof info);
     EXPECT(livesign_tencent_url_verify(NULL, 0, NULL, 0, 0, 0, 0, NULL, &info), IA);
     CHECK(info.expiry == 0 && info.app.ptr == NULL && info.tx_time.len == 0, "zero-filled");
-    EXPECT(livesign_tencent_url_verify(ring, 0, out, n, 0, 0, 0, &matched, NULL), IA);
-    EXPECT(livesign_tencent_url_verify(ring, LIVESIGN_MAX_KEYS + 1, out, n, 0, 0, 0, &matched, NULL), IA);
-    EXPECT(livesign_tencent_url_verify(ring, 2, out, n, 0, 0, 0, &matched, NULL), IK);
+    EXPECT(livesign_tencent_url_verify(ring, 0, out, n, 0, T8, 0, &matched, NULL), IA);
+    EXPECT(livesign_tencent_url_verify(ring, LIVESIGN_MAX_KEYS + 1, out, n, 0, T8, 0, &matched, NULL), IA);
+    EXPECT(livesign_tencent_url_verify(ring, 2, out, n, 0, T8, 0, &matched, NULL), IK);
     EXPECT(livesign_tencent_url_verify(ring, 1, NULL, 3, 0, 0, 0, &matched, NULL), IA);
     EXPECT(livesign_tencent_url_verify(ring, 1, NULL, 0, 0, 0, 0, &matched, &info), MF);
     EXPECT(livesign_tencent_url_verify(ring, 1, big, LIVESIGN_MAX_URL_LEN + 1, 0, 0, 0, &matched, &info), IA);
     EXPECT(livesign_tencent_url_verify(ring, 1, big, LIVESIGN_MAX_URL_LEN, 0, 0, 0, &matched, &info), MF);
     CHECK(matched == 99, "matched untouched on failure");
-    EXPECT(livesign_tencent_url_verify(ring, 1, out, n, 0, 0, 0, NULL, NULL), OK);
-    EXPECT(livesign_tencent_url_verify(ring, 1, out, n, 0, 1, 0, &matched, &info), LIVESIGN_EXPIRED);
-    EXPECT(livesign_tencent_url_verify(ring, 1, out, n, 0, 0, 0, &matched, &info), OK);
+    EXPECT(livesign_tencent_url_verify(ring, 1, out, n, 0, T8, 0, NULL, NULL), OK);
+    EXPECT(livesign_tencent_url_verify(ring, 1, out, n, 0, T8 + 1, 0, &matched, &info), LIVESIGN_EXPIRED);
+    EXPECT(livesign_tencent_url_verify(ring, 1, out, n, 0, T8, 0, &matched, &info), OK);
     CHECK(matched == 0 && info.stream_name.len == 1, "matched and info");
-    EXPECT(livesign_tencent_url_verify(NULL, 1, out, n, 0, 0, 0, &matched, &info), IA);
+    EXPECT(livesign_tencent_url_verify(NULL, 1, out, n, 0, T8, 0, &matched, &info), IA);
     memset(&info, 0xab, sizeof info);
     matched = 99;
     EXPECT(livesign_tencent_url_verify_form(NULL, 0, NULL, 0, 3, 0, 0, 0, &matched, &info), IA);
     CHECK(matched == 99 && info.expiry == 0 && info.app.ptr == NULL, "form: zero-filled, matched untouched");
     EXPECT(livesign_tencent_url_verify_form(NULL, 0, NULL, 0, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, &info), IA);
-    EXPECT(livesign_tencent_url_verify_form(NULL, 1, out, n, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, &info), IA);
+    EXPECT(livesign_tencent_url_verify_form(NULL, 1, out, n, LIVESIGN_TENCENT_TX_TIME_HEX, 0, T8, 0, NULL, &info), IA);
     EXPECT(livesign_tencent_url_verify_form(ring, 1, NULL, 3, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, NULL), IA);
     EXPECT(livesign_tencent_url_verify_form(ring, 1, NULL, 0, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, &info), MF);
-    EXPECT(livesign_tencent_url_verify_form(ring, 2, out, n, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, NULL), IK);
-    EXPECT(livesign_tencent_url_verify_form(ring, 1, out, n, LIVESIGN_TENCENT_TX_TIME_HEX, 0, 0, 0, NULL, NULL), OK);
-    EXPECT(livesign_tencent_url_verify_form(ring, 1, out, n, LIVESIGN_TENCENT_TX_TIME_DECIMAL, 0, 0, 0, NULL, NULL), MF);
+    EXPECT(livesign_tencent_url_verify_form(ring, 2, out, n, LIVESIGN_TENCENT_TX_TIME_HEX, 0, T8, 0, NULL, NULL), IK);
+    EXPECT(livesign_tencent_url_verify_form(ring, 1, out, n, LIVESIGN_TENCENT_TX_TIME_HEX, 0, T8, 0, NULL, NULL), OK);
+    EXPECT(livesign_tencent_url_verify_form(ring, 1, out, n, LIVESIGN_TENCENT_TX_TIME_DECIMAL, 0, T8, 0, NULL, NULL), MF);
 
     /* Legacy API. */
     CHECK(livesign_tencent_api_command_name(0) == NULL && livesign_tencent_api_command_name(16) == NULL, "unknown");
@@ -845,13 +852,14 @@ static void huawei(void) {
     CHECK(matched == 99, "matched untouched on failure");
 
     EXPECT(livesign_huawei_url_b_build(NULL, 0, NULL, 0, 0, NULL, 0, NULL), IA);
-    EXPECT(livesign_huawei_url_b_build(NULL, 0, NULL, 0, 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_b_build(NULL, 0, LIT("s"), 0, NULL, 0, &len), IK);
-    EXPECT(livesign_huawei_url_b_build(NULL, 32, LIT("s"), 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_b_build(URL_KEY, 32, NULL, 1, 0, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_b_build(NULL, 0, NULL, 0, T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_b_build(NULL, 0, LIT("s"), T8, NULL, 0, &len), IK);
+    EXPECT(livesign_huawei_url_b_build(NULL, 32, LIT("s"), T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_b_build(URL_KEY, 32, NULL, 1, T8, NULL, 0, &len), IA);
     EXPECT(livesign_huawei_url_b_build(URL_KEY, 32, LIT("s"), LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME + 1, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_b_build(NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_b_build(URL_KEY, 32, LIT("s"), 0, NULL, 0, &len), LIVESIGN_BUFFER_TOO_SMALL);
+    EXPECT(livesign_huawei_url_b_build(NULL, 0, LIT("s"), LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME - 1, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_b_build(NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_b_build(URL_KEY, 32, LIT("s"), T8, NULL, 0, &len), LIVESIGN_BUFFER_TOO_SMALL);
     CHECK(len > 0 && len <= LIVESIGN_HUAWEI_URL_B_MAX_LEN, "size query");
     EXPECT(livesign_huawei_url_b_verify(NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL), IA);
     EXPECT(livesign_huawei_url_b_verify(NULL, 1, LIT("s"), NULL, 0, 0, 60, 0, NULL), IA);
@@ -865,21 +873,23 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_b_verify(bad_ring, 1, big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0, 0, 60, 0, NULL), IA);
 
     EXPECT(livesign_huawei_url_d_build(NULL, 0, NULL, 0, 0, NULL, 0, NULL), IA);
-    EXPECT(livesign_huawei_url_d_build(NULL, 0, NULL, 0, 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_d_build(NULL, 0, LIT("s"), 0, NULL, 0, &len), IK);
-    EXPECT(livesign_huawei_url_d_build(NULL, 32, LIT("s"), 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_d_build(URL_KEY, 32, NULL, 1, 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_d_build(KEY, 6, LIT("s"), 0, NULL, 0, &len), IK);
-    EXPECT(livesign_huawei_url_d_build(NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_d_build(URL_KEY, 32, LIT("s"), 0, NULL, 0, &len), LIVESIGN_BUFFER_TOO_SMALL);
+    EXPECT(livesign_huawei_url_d_build(NULL, 0, NULL, 0, T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build(NULL, 0, LIT("s"), T8, NULL, 0, &len), IK);
+    EXPECT(livesign_huawei_url_d_build(NULL, 32, LIT("s"), T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build(URL_KEY, 32, NULL, 1, T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build(KEY, 6, LIT("s"), T8, NULL, 0, &len), IK);
+    EXPECT(livesign_huawei_url_d_build(KEY, 6, LIT("s"), LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME - 1, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build(NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build(URL_KEY, 32, LIT("s"), T8, NULL, 0, &len), LIVESIGN_BUFFER_TOO_SMALL);
     CHECK(len > 0 && len <= LIVESIGN_HUAWEI_URL_D_MAX_LEN, "size query");
     EXPECT(livesign_huawei_url_d_build_keyed(NULL, NULL, 0, 0, NULL, 0, NULL), IA);
-    EXPECT(livesign_huawei_url_d_build_keyed(NULL, LIT("s"), 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_d_build_keyed(&url, NULL, 0, 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_d_build_keyed(&hw, LIT("s"), 0, NULL, 0, &len), IK);
-    EXPECT(livesign_huawei_url_d_build_keyed(&hw, big, LIVESIGN_MAX_ID_LEN + 1, 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_d_build_keyed(&url, NULL, 1, 0, NULL, 0, &len), IA);
-    EXPECT(livesign_huawei_url_d_build_keyed(&url, LIT("s"), 0, out, sizeof out, &len), OK);
+    EXPECT(livesign_huawei_url_d_build_keyed(NULL, LIT("s"), T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build_keyed(&url, NULL, 0, T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build_keyed(&hw, LIT("s"), T8, NULL, 0, &len), IK);
+    EXPECT(livesign_huawei_url_d_build_keyed(&hw, LIT("s"), LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME - 1, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build_keyed(&hw, big, LIVESIGN_MAX_ID_LEN + 1, T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build_keyed(&url, NULL, 1, T8, NULL, 0, &len), IA);
+    EXPECT(livesign_huawei_url_d_build_keyed(&url, LIT("s"), T8, out, sizeof out, &len), OK);
     n = len;
     memmove(out + 5, out, n);
     memcpy(out, "/a/s?", 5);
@@ -890,11 +900,11 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), out, n, 0, 61 * 60 * 24 * 30, 0, NULL), IA);
     EXPECT(livesign_huawei_url_d_verify(bad_ring, 1, LIT("s"), out, n, 0, 60, 0, NULL), IK);
     EXPECT(livesign_huawei_url_d_verify(bad_ring, 1, LIT("s"), big, LIVESIGN_MAX_URL_LEN + 1, 0, 60, 0, NULL), IA);
-    EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), out, n, 60, 60, 0, &matched), LIVESIGN_EXPIRED);
-    EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), out, n, 59, 60, 0, &matched), OK);
-    EXPECT(livesign_huawei_url_d_verify(NULL, 1, LIT("s"), out, n, 59, 60, 0, NULL), IA);
-    EXPECT(livesign_huawei_url_d_verify(ring, 1, NULL, 1, out, n, 59, 60, 0, NULL), IA);
-    EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), NULL, 1, 59, 60, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), out, n, T8 + 60, 60, 0, &matched), LIVESIGN_EXPIRED);
+    EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), out, n, T8 + 59, 60, 0, &matched), OK);
+    EXPECT(livesign_huawei_url_d_verify(NULL, 1, LIT("s"), out, n, T8 + 59, 60, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_d_verify(ring, 1, NULL, 1, out, n, T8 + 59, 60, 0, NULL), IA);
+    EXPECT(livesign_huawei_url_d_verify(ring, 1, LIT("s"), NULL, 1, T8 + 59, 60, 0, NULL), IA);
     CHECK(matched == 0, "matched");
     EXPECT(livesign_huawei_url_d_verify_keyed(NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL), IA);
     EXPECT(livesign_huawei_url_d_verify_keyed(&url, 0, LIT("s"), out, n, 0, 60, 0, NULL), IA);
@@ -903,7 +913,7 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_d_verify_keyed(&url, 1, LIT("s"), NULL, 5, 0, 60, 0, NULL), IA);
     EXPECT(livesign_huawei_url_d_verify_keyed(&hw, 1, LIT("s"), out, n, 0, 60, 0, NULL), IK);
     EXPECT(livesign_huawei_url_d_verify_keyed(&url, 1, LIT("s"), big, LIVESIGN_MAX_URL_LEN + 1, 0, 60, 0, NULL), IA);
-    EXPECT(livesign_huawei_url_d_verify_keyed(&url, 1, LIT("s"), out, n, 0, 60, 0, NULL), OK);
+    EXPECT(livesign_huawei_url_d_verify_keyed(&url, 1, LIT("s"), out, n, T8, 60, 0, NULL), OK);
     EXPECT(livesign_huawei_url_d_verify_keyed(NULL, 1, LIT("s"), out, n, 0, 60, 0, NULL), IA);
     EXPECT(livesign_huawei_url_d_verify_keyed(&url, 1, NULL, 1, out, n, 0, 60, 0, NULL), IA);
 

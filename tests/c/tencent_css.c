@@ -264,7 +264,7 @@ static void check_url_contract(void) {
               "round trip");
         CHECK(slice_is(info.stream_name, "s_1") && slice_is(info.tx_time, "FFFFFFFF"), "round trip info");
     }
-    CHECK(livesign_tencent_url_build_len(0, 1, 1, 1, 1) == 0, "unknown kind");
+    CHECK(livesign_tencent_url_build_len(0, 1, 1, 1, 0x5C271099u) == 0, "unknown kind");
     {
         /* The longest URL fits LIVESIGN_TENCENT_URL_MAX_LEN exactly. DNS allows no domain label
            over 63 characters and no name over 253: labels of 63, 63, 63, 61 and ":80" fill it. */
@@ -280,20 +280,48 @@ static void check_url_contract(void) {
                   len == LIVESIGN_TENCENT_URL_MAX_LEN,
               "the longest URL fits LIVESIGN_TENCENT_URL_MAX_LEN");
     }
-    CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s.flv"), key, 32, 1,
-                                     url, sizeof url, &len) == LIVESIGN_INVALID_ARGUMENT &&
+    CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s.flv"), key, 32,
+                                     0x5C271099u, url, sizeof url, &len) == LIVESIGN_INVALID_ARGUMENT &&
               len == 0,
           "stream ending in .flv");
     CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s"), key, 32,
                                      LIVESIGN_TENCENT_URL_MAX_EXPIRY + 1, url, sizeof url,
                                      &len) == LIVESIGN_INVALID_ARGUMENT,
           "expiry too large");
-    CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s"), NULL, 0, 1, url,
-                                     sizeof url, &len) == LIVESIGN_INVALID_KEY,
+    /* txTime has exactly 8 hex digits: a shorter one would be a re-cut of another stream's URL,
+       which a window of decades would still reach. */
+    CHECK(LIVESIGN_TENCENT_URL_MIN_EXPIRY == 0x10000000ull &&
+              livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s"), key, 32,
+                                         LIVESIGN_TENCENT_URL_MIN_EXPIRY, url, sizeof url, &len) == LIVESIGN_OK &&
+              memcmp(url + len - 8, "10000000", 8) == 0,
+          "the earliest expiry: 8 digits");
+    CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s"), NULL, 0,
+                                     LIVESIGN_TENCENT_URL_MIN_EXPIRY - 1, url, sizeof url,
+                                     &len) == LIVESIGN_INVALID_ARGUMENT &&
+              len == 0 &&
+              livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 4, 1, LIVESIGN_TENCENT_URL_MIN_EXPIRY - 1) ==
+                  0,
+          "expiry of 7 digits, before the key");
+    {
+        /* room1a + 6553FF10 is also room1a6 + 553FF10 (1972): malformed, whatever the window. */
+        uint8_t secret[LIVESIGN_TENCENT_TX_SECRET_LEN];
+        char recut[128];
+        int m;
+        CHECK(livesign_tencent_url_secret(key, 32, LIT("room1a"), LIT("6553FF10"), secret) == LIVESIGN_OK, "secret");
+        m = snprintf(recut, sizeof recut, "/live/room1a6?txSecret=%.32s&txTime=553FF10", (const char *)secret);
+        CHECK(m > 0 && (size_t)m < sizeof recut, "re-cut fits");
+        CHECK(livesign_tencent_url_verify(ring, 1, (const uint8_t *)recut, (size_t)m, UINT32_MAX, 1700000000u,
+                                          UINT32_MAX, NULL, NULL) == LIVESIGN_MALFORMED,
+              "a txTime character moved out is malformed whatever the window");
+        CHECK(livesign_tencent_url_secret(key, 32, LIT("room1a6"), LIT("553FF10"), secret) == LIVESIGN_MALFORMED,
+              "no secret for a 7-digit txTime");
+    }
+    CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s"), NULL, 0, 0x5C271099u,
+                                     url, sizeof url, &len) == LIVESIGN_INVALID_KEY,
           "empty key");
-    CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s"), key, 32, 1, url,
-                                     4, &len) == LIVESIGN_BUFFER_TOO_SMALL &&
-              len == livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 4, 1, 1),
+    CHECK(livesign_tencent_url_build(LIVESIGN_TENCENT_URL_RTMP, LIT("h"), LIT("live"), LIT("s"), key, 32, 0x5C271099u,
+                                     url, 4, &len) == LIVESIGN_BUFFER_TOO_SMALL &&
+              len == livesign_tencent_url_build_len(LIVESIGN_TENCENT_URL_RTMP, 1, 4, 1, 0x5C271099u),
           "short buffer");
     CHECK(livesign_tencent_url_verify(ring, 1, LIT("rtmp://h/live/s?txTime=1"), 0, 0, 0, NULL, NULL) ==
               LIVESIGN_MALFORMED,

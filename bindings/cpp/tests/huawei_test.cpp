@@ -294,14 +294,26 @@ void url() {
         "/livetest/huawei1?hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5EED5888";
     CHECK(status_of([&] { url_d::verify({key}, "huawei1", upper_with_lower_secret, 60, 0x5eed5888); }) ==
           Status::SignatureMismatch);
-    CHECK(status_of([] { url_d::build(kUrlKey, "", 1); }) == Status::InvalidArgument);
-    // hwTime has at most 8 hex digits: a ninth would be a stream character moved into it.
+    CHECK(status_of([] { url_d::build(kUrlKey, "", 0x5eed5888); }) == Status::InvalidArgument);
+    // hwTime has exactly 8 hex digits: a ninth would be a stream character moved into it, a
+    // seventh one moved out of it (a time before 1978, which a leeway of decades reaches).
     CHECK(url_d::max_hw_time == 0xffffffffull && url_d::max_len == 89);
     CHECK(url_d::build(key, "s", url_d::max_hw_time).size() == url_d::max_len);
     CHECK(status_of([&] { url_d::build(key, "s", url_d::max_hw_time + 1); }) == Status::InvalidArgument);
     CHECK(status_of([] { url_d::build(kUrlKey, "s", url_d::max_hw_time + 1); }) == Status::InvalidArgument);
-    CHECK(status_of([] { url_d::build("GCTbw44s6MPLh4GqgDpnfuFHgy25Enl", "s", 1); }) == Status::InvalidKey);
-    CHECK(status_of([] { HmacKey k("GCTbw44s6MPLh4GqgDpnfuFHgy25Enl"); url_d::build(k, "s", 1); }) ==
+    CHECK(url_d::min_hw_time == 0x10000000ull);
+    CHECK(url_d::build(key, "s", url_d::min_hw_time).size() == url_d::max_len);
+    CHECK(status_of([&] { url_d::build(key, "s", url_d::min_hw_time - 1); }) == Status::InvalidArgument);
+    CHECK(status_of([] { url_d::build(kUrlKey, "s", url_d::min_hw_time - 1); }) == Status::InvalidArgument);
+    {
+        // huawei1 + 5eed5888 is also huawei15 + eed5888 (1977): malformed, whatever the leeway.
+        const std::string recut =
+            "/livetest/huawei15?" + std::string(d_query.substr(0, d_query.size() - 8)) + "eed5888";
+        CHECK(status_of([&] { url_d::verify({kUrlKey}, "huawei15", recut, 60, 0x5eed5888, UINT32_MAX); }) ==
+              Status::Malformed);
+    }
+    CHECK(status_of([] { url_d::build("GCTbw44s6MPLh4GqgDpnfuFHgy25Enl", "s", 0x5eed5888); }) == Status::InvalidKey);
+    CHECK(status_of([] { HmacKey k("GCTbw44s6MPLh4GqgDpnfuFHgy25Enl"); url_d::build(k, "s", 0x5eed5888); }) ==
           Status::InvalidKey);
     CHECK(status_of([&] { url_d::verify({kUrlKey}, "huawei1", d_url, 2592001, 1); }) == Status::InvalidArgument);
     CHECK(status_of([&] { url_d::verify(std::initializer_list<std::reference_wrapper<const HmacKey>>{}, "huawei1",
@@ -329,7 +341,7 @@ void url_b() {
     CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei1", url, 60); }) == Status::Expired);  // the default clock
     CHECK(status_of([&] { url_b::verify({kOtherUrlKey}, "huawei1", url, 60, t); }) == Status::SignatureMismatch);
     CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei2", url, 60, t); }) == Status::SignatureMismatch);
-    // Method B's txTime is hex only (1 to 8 digits): a decimal one, correctly signed, is malformed.
+    // Method B's txTime is hex only (exactly 8 digits): a decimal one, correctly signed, is malformed.
     const std::string decimal = "/livetest/huawei1.flv?txSecret=c18a4a372b8e71a8d6962a0ffd3d1a41&txTime=1592613000";
     CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei1", decimal, 60, 1592613059); }) == Status::Malformed);
     const std::string upper = "/livetest/huawei1.flv?txSecret=67edbd2d3923d1ad69b847168a62e3f4&txTime=5EED5888";
@@ -350,8 +362,16 @@ void url_b() {
     // The longest query; the limits.
     CHECK(url_b::build(kUrlKey, "s", url_b::max_tx_time).size() == url_b::max_len);
     CHECK(status_of([] { url_b::build(kUrlKey, "s", url_b::max_tx_time + 1); }) == Status::InvalidArgument);
-    CHECK(status_of([] { url_b::build(kUrlKey, "", 1); }) == Status::InvalidArgument);
-    CHECK(status_of([] { url_b::build("12345678901234567890123456789012", "s", 1); }) == Status::InvalidKey);
+    CHECK(url_b::min_tx_time == 0x10000000u);
+    CHECK(url_b::build(kUrlKey, "s", url_b::min_tx_time).size() == url_b::max_len);
+    CHECK(status_of([] { url_b::build(kUrlKey, "s", url_b::min_tx_time - 1); }) == Status::InvalidArgument);
+    {
+        // huawei1 + 5eed5888 is also huawei15 + eed5888 (1977): malformed, whatever the leeway.
+        const std::string recut = "/livetest/huawei15.flv?" + std::string(query.substr(0, query.size() - 8)) + "eed5888";
+        CHECK(status_of([&] { url_b::verify({kUrlKey}, "huawei15", recut, 60, t, UINT32_MAX); }) == Status::Malformed);
+    }
+    CHECK(status_of([] { url_b::build(kUrlKey, "", t); }) == Status::InvalidArgument);
+    CHECK(status_of([] { url_b::build("12345678901234567890123456789012", "s", t); }) == Status::InvalidKey);
 }
 
 void recording() {

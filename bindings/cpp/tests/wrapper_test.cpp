@@ -269,12 +269,26 @@ void tencent_url() {
         Info info = verify({"k"}, url);
         CHECK(info.stream_name == "s_1" && info.tx_time == "FFFFFFFF" && info.expiry == max_expiry);
     }
-    CHECK(build_len(static_cast<Kind>(0), "h", "a", "s", 1) == 0);
+    CHECK(build_len(static_cast<Kind>(0), "h", "a", "s", 1546064025) == 0);
     CHECK(build_len(Kind::Rtmp, "h", "a", "s", max_expiry + 1) == 0);
-    CHECK(status_of([] { build(Kind::Rtmp, "h", "live", "s.flv", "k", 1); }) == Status::InvalidArgument);
+    CHECK(status_of([] { build(Kind::Rtmp, "h", "live", "s.flv", "k", 1546064025); }) == Status::InvalidArgument);
     CHECK(status_of([] { build(Kind::Rtmp, "h", "live", "s", "k", max_expiry + 1); }) == Status::InvalidArgument);
-    CHECK(status_of([] { build(static_cast<Kind>(9), "h", "live", "s", "k", 1); }) == Status::InvalidArgument);
-    CHECK(status_of([] { build(Kind::Rtmp, "h", "live", "s", "", 1); }) == Status::InvalidKey);
+    // txTime has exactly 8 hex digits: a shorter one would be a re-cut of another stream's URL
+    // (room1a + 6553FF10 as room1a6 + 553FF10, 1972), which a window of decades would reach.
+    CHECK(min_expiry == 0x10000000u);
+    const std::string earliest = build(Kind::Rtmp, "h", "live", "s", "k", min_expiry);
+    CHECK(earliest.substr(earliest.size() - 16) == "&txTime=10000000");
+    CHECK(build_len(Kind::Rtmp, "h", "a", "s", min_expiry - 1) == 0);
+    CHECK(status_of([] { build(Kind::Rtmp, "h", "live", "s", "k", min_expiry - 1); }) == Status::InvalidArgument);
+    CHECK(status_of([] { secret("k", "room1a6", "553FF10"); }) == Status::Malformed);
+    {
+        const std::string recut = "/live/room1a6?txSecret=" + secret("k", "room1a", "6553FF10") + "&txTime=553FF10";
+        CHECK(status_of([&] { verify({"k"}, recut, UINT32_MAX, 1700000000, UINT32_MAX); }) == Status::Malformed);
+        CHECK(status_of([&] { verify_form({"k"}, recut, TxTimeForm::Hex, UINT32_MAX, 1700000000, UINT32_MAX); }) ==
+              Status::Malformed);
+    }
+    CHECK(status_of([] { build(static_cast<Kind>(9), "h", "live", "s", "k", 1546064025); }) == Status::InvalidArgument);
+    CHECK(status_of([] { build(Kind::Rtmp, "h", "live", "s", "", 1546064025); }) == Status::InvalidKey);
     CHECK(status_of([] { verify({"k"}, "rtmp://h/live/s?txTime=1"); }) == Status::Malformed);
     CHECK(status_of([] { verify({"k"}, "rtmp://h/s?txSecret=x&txTime=1"); }) == Status::Malformed);
     CHECK(status_of([] { verify({""}, "rtmp://h/live/s?txTime=1"); }) == Status::InvalidKey);

@@ -66,10 +66,15 @@ extension Livesign.Huawei {
         public static let maxLength = Int(LIVESIGN_HUAWEI_URL_B_MAX_LEN)
         /// The latest `start` `build` accepts and `verify` reads in hex (`ffffffff`, 2106-02-07).
         public static let maxStart = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_HUAWEI_URL_B_MAX_TX_TIME))
+        /// The earliest `start` `build` accepts and `verify` reads (`10000000`, 1978-07-04): `txTime`
+        /// has exactly 8 hex digits, so a character moved out of it into the stream name (same
+        /// `txSecret`) leaves a malformed time, whatever the leeway.
+        public static let minStart = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME))
 
         /// The query `txSecret=...&txTime=...` for a stream name (`huawei1` in
         /// `http://host/livetest/huawei1.flv`), valid from `start`. Throws `.invalidArgument` for an
-        /// empty stream or a start after `maxStart`, `.invalidKey` for a key that breaks the key rule.
+        /// empty stream or a start before `minStart` or after `maxStart`, `.invalidKey` for a key
+        /// that breaks the key rule.
         public static func build(key: String, stream: String, start: Date) throws -> String {
             let startSeconds = try Livesign.unixTime(start)
             return try withSlices([key, stream]) { f in
@@ -106,9 +111,12 @@ extension Livesign.Huawei {
         /// The latest `start` `build` accepts and `verify` reads (`ffffffff`, 2106-02-07): 8 hex
         /// digits, so that no stream character can move into `hwTime` under the same secret.
         public static let maxStart = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_HUAWEI_URL_D_MAX_HW_TIME))
+        /// The earliest `start` `build` accepts and `verify` reads (`10000000`, 1978-07-04): 8 hex
+        /// digits too, so that no `hwTime` character can move out into the stream name.
+        public static let minStart = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME))
 
         /// The query `hwSecret=...&hwTime=...` for a stream name, valid from `start`. Throws
-        /// `.invalidArgument` for an empty stream or a start after `maxStart`, `.invalidKey` for a key that breaks the key
+        /// `.invalidArgument` for an empty stream or a start before `minStart` or after `maxStart`, `.invalidKey` for a key that breaks the key
         /// rule (only its length can be checked on an `HmacKey`).
         public static func build(key: String, stream: String, start: Date) throws -> String {
             let startSeconds = try Livesign.unixTime(start)

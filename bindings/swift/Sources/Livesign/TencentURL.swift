@@ -35,14 +35,19 @@ extension Livesign.Tencent {
         /// The largest expiry `build` accepts and a hex `txTime` can say (`FFFFFFFF`, 2106-02-07).
         public static let maxExpiry = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_TENCENT_URL_MAX_EXPIRY))
 
+        /// The earliest expiry `build` accepts and a hex `txTime` can say (`10000000`, 1978-07-04):
+        /// `txTime` has exactly 8 hex digits, so a character moved out of it into the stream name
+        /// (same `txSecret`) leaves a malformed time, whatever the window.
+        public static let minExpiry = Date(timeIntervalSince1970: TimeInterval(LIVESIGN_TENCENT_URL_MIN_EXPIRY))
+
         /// Longest URL `build` writes (all names at their 256-byte limit, an HLS URL at `maxExpiry`).
         public static let maxLength = Int(LIVESIGN_TENCENT_URL_MAX_LEN)
 
         /// Length of a `txSecret`.
         public static var secretLength: Int { livesign_tencent_tx_secret_len() }
 
-        /// The exact length of the URL `build` writes; 0 when `expiry` is after `maxExpiry` (or
-        /// before 1970, infinite, or NaN).
+        /// The exact length of the URL `build` writes; 0 when `expiry` is before `minExpiry` or
+        /// after `maxExpiry` (or infinite, or NaN).
         public static func buildLength(kind: Kind, domain: String, app: String, stream: String, expiry: Date) -> Int {
             guard let seconds = try? Livesign.unixTime(expiry) else { return 0 }
             return livesign_tencent_url_build_len(kind.rawValue, domain.utf8.count, app.utf8.count, stream.utf8.count, seconds)
@@ -50,7 +55,8 @@ extension Livesign.Tencent {
 
         /// `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret=...&txTime=<EXPIRY IN UPPERCASE
         /// HEX>`. Throws `.invalidArgument` for a domain, app or stream outside the allowed
-        /// characters or an expiry after `maxExpiry`, `.invalidKey` for an empty key.
+        /// characters or an expiry before `minExpiry` or after `maxExpiry`, `.invalidKey` for an
+        /// empty key.
         public static func build(kind: Kind, domain: String, app: String, stream: String, key: String, expiry: Date) throws -> String {
             let expirySeconds = try Livesign.unixTime(expiry)
             return try withBytes(domain) { d, dl in
@@ -67,7 +73,7 @@ extension Livesign.Tencent {
         }
 
         /// The `txSecret` for a stream name and a `txTime` exactly as written in the URL; throws
-        /// `.malformed` for a `txTime` that is not 1 to 8 hex digits or 10 decimal digits (no leading zero).
+        /// `.malformed` for a `txTime` that is not exactly 8 hex digits or 10 decimal digits (no leading zero).
         public static func secret(key: String, stream: String, txTime: String) throws -> String {
             try withBytes(key) { k, kl in
                 try withBytes(stream) { s, sl in
@@ -80,9 +86,9 @@ extension Livesign.Tencent {
 
         /// The `txTime` texts `verify(keys:url:txTimeForm:...)` reads.
         public enum TxTimeForm: UInt32, CaseIterable, Sendable {
-            /// 10 decimal digits are decimal, else 1 to 8 hex digits: what `verify(keys:url:...)` reads.
+            /// 10 decimal digits are decimal, else exactly 8 hex digits: what `verify(keys:url:...)` reads.
             case hexOrDecimal = 0
-            /// 1 to 8 hex digits of either case: what `build` writes.
+            /// Exactly 8 hex digits of either case: what `build` writes.
             case hex = 1
             /// Exactly 10 decimal digits.
             case decimal = 2
@@ -106,7 +112,7 @@ extension Livesign.Tencent {
         /// `verify(keys:url:...)` reading `txTime` only in `txTimeForm`; a `txTime` in another
         /// form throws `.malformed`. Pass the form your URLs are issued in (`.hex` for `build`'s):
         /// then no other split of a captured URL's signed bytes between the stream name and
-        /// `txTime` verifies, while `.hexOrDecimal` accepts the split between the forms (decimal
+        /// `txTime` verifies, whatever the window, while `.hexOrDecimal` accepts the split between the forms (decimal
         /// `room` + `1796000000` cut as hex `room17` + `96000000`, year 2049).
         public static func verify(keys: [String], url: String, txTimeForm: TxTimeForm, validForSeconds: UInt32 = 0,
                                   now: Date = Date(), leewaySeconds: UInt32 = 0) throws -> Info {

@@ -299,7 +299,7 @@ final class HuaweiURLTests: XCTestCase {
         assertStatus(.expired, try B.verify(keys: [urlKey], stream: "huawei1", url: url, durationSeconds: 60)) // the default clock
         assertStatus(.signatureMismatch, try B.verify(keys: [otherURLKey], stream: "huawei1", url: url, durationSeconds: 60, now: at(t)))
         assertStatus(.signatureMismatch, try B.verify(keys: [urlKey], stream: "huawei2", url: url, durationSeconds: 60, now: at(t)))
-        // Method B's txTime is hex only (1 to 8 digits): a decimal one, correctly signed, is malformed.
+        // Method B's txTime is hex only (exactly 8 digits): a decimal one, correctly signed, is malformed.
         let decimal = "/livetest/huawei1.flv?txSecret=c18a4a372b8e71a8d6962a0ffd3d1a41&txTime=1592613000"
         assertStatus(.malformed, try B.verify(keys: [urlKey], stream: "huawei1", url: decimal, durationSeconds: 60, now: at(1_592_613_059)))
         let upper = "/livetest/huawei1.flv?txSecret=67edbd2d3923d1ad69b847168a62e3f4&txTime=5EED5888"
@@ -317,8 +317,16 @@ final class HuaweiURLTests: XCTestCase {
         // The longest query; the limits.
         XCTAssertEqual(try B.build(key: urlKey, stream: "s", start: B.maxStart).utf8.count, B.maxLength)
         assertStatus(.invalidArgument, try B.build(key: urlKey, stream: "s", start: B.maxStart.addingTimeInterval(1)))
-        assertStatus(.invalidArgument, try B.build(key: urlKey, stream: "", start: at(1)))
-        assertStatus(.invalidKey, try B.build(key: "12345678901234567890123456789012", stream: "s", start: at(1)))
+        // Nor earlier than 8 hex digits: huawei1 + 5eed5888 is also huawei15 + eed5888 (1977), which a
+        // leeway of decades would reach, so a 7-digit txTime is malformed whatever the leeway.
+        XCTAssertEqual(B.minStart, at(0x1000_0000))
+        XCTAssertEqual(try B.build(key: urlKey, stream: "s", start: B.minStart).utf8.count, B.maxLength)
+        assertStatus(.invalidArgument, try B.build(key: urlKey, stream: "s", start: B.minStart.addingTimeInterval(-1)))
+        let recut = "/livetest/huawei15.flv?\(query.dropLast(8))eed5888"
+        assertStatus(.malformed, try B.verify(keys: [urlKey], stream: "huawei15", url: recut, durationSeconds: 60, now: at(t),
+                                              leewaySeconds: .max))
+        assertStatus(.invalidArgument, try B.build(key: urlKey, stream: "", start: at(t)))
+        assertStatus(.invalidKey, try B.build(key: "12345678901234567890123456789012", stream: "s", start: at(t)))
     }
 
     func testMethodD() throws {
@@ -326,6 +334,9 @@ final class HuaweiURLTests: XCTestCase {
         XCTAssertEqual(D.maxStart, at(0xffff_ffff))
         XCTAssertEqual(try D.build(key: urlKey, stream: "s", start: D.maxStart).utf8.count, D.maxLength)
         assertStatus(.invalidArgument, try D.build(key: urlKey, stream: "s", start: D.maxStart.addingTimeInterval(1)))
+        XCTAssertEqual(D.minStart, at(0x1000_0000))
+        XCTAssertEqual(try D.build(key: urlKey, stream: "s", start: D.minStart).utf8.count, D.maxLength)
+        assertStatus(.invalidArgument, try D.build(key: urlKey, stream: "s", start: D.minStart.addingTimeInterval(-1)))
         // huawei.url.d, .upper_hex_time; huawei.metastudio.mss_a.
         let query = "hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888"
         let t: UInt64 = 0x5eed_5888
@@ -352,9 +363,16 @@ final class HuaweiURLTests: XCTestCase {
         assertStatus(.invalidArgument, try D.verify(keys: Array(repeating: key, count: 9), stream: "huawei1", url: url,
                                                     durationSeconds: 60, now: at(t)))
         assertStatus(.invalidArgument, try D.verify(keys: [urlKey], stream: "huawei1", url: url, durationSeconds: 2_592_001, now: at(t)))
-        assertStatus(.invalidArgument, try D.build(key: urlKey, stream: "", start: at(1)))
-        assertStatus(.invalidKey, try D.build(key: String(urlKey.dropLast()), stream: "s", start: at(1)))
-        assertStatus(.invalidKey, try D.build(key: try HmacKey(key: String(urlKey.dropLast())), stream: "s", start: at(1)))
+        // huawei1 + 5eed5888 is also huawei15 + eed5888 (1977): malformed whatever the leeway.
+        let recut = "/livetest/huawei15?\(query.dropLast(8))eed5888"
+        assertStatus(.malformed, try D.verify(keys: [urlKey], stream: "huawei15", url: recut, durationSeconds: 60, now: at(t),
+                                              leewaySeconds: .max))
+        assertStatus(.malformed, try D.verify(keys: [key], stream: "huawei15", url: recut, durationSeconds: 60, now: at(t),
+                                              leewaySeconds: .max))
+        assertStatus(.invalidArgument, try D.build(key: urlKey, stream: "", start: at(t)))
+        assertStatus(.invalidArgument, try D.build(key: key, stream: "s", start: at(1)))
+        assertStatus(.invalidKey, try D.build(key: String(urlKey.dropLast()), stream: "s", start: at(t)))
+        assertStatus(.invalidKey, try D.build(key: try HmacKey(key: String(urlKey.dropLast())), stream: "s", start: at(t)))
     }
 }
 

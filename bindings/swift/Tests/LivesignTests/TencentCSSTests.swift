@@ -152,19 +152,35 @@ final class TencentURLTests: XCTestCase {
         let longest = U.Kind.allCases.map { U.buildLength(kind: $0, domain: d, app: n, stream: n, expiry: U.maxExpiry) }
         XCTAssertEqual(longest.max(), U.maxLength)
         XCTAssertEqual(try U.build(kind: .hls, domain: d, app: n, stream: n, key: "k", expiry: U.maxExpiry).utf8.count, U.maxLength)
-        XCTAssertTrue(try U.build(kind: .flv, domain: "h", app: "live", stream: "s", key: "k", expiry: at(1)).contains("/live/s.flv?"))
-        XCTAssertTrue(try U.build(kind: .hls, domain: "h", app: "live", stream: "s", key: "k", expiry: at(1)).contains("/live/s.m3u8?"))
+        XCTAssertTrue(try U.build(kind: .flv, domain: "h", app: "live", stream: "s", key: "k", expiry: U.minExpiry)
+            .hasSuffix("/live/s.flv?txSecret=\(try U.secret(key: "k", stream: "s", txTime: "10000000"))&txTime=10000000"))
+        XCTAssertTrue(try U.build(kind: .hls, domain: "h", app: "live", stream: "s", key: "k", expiry: at(1_546_064_025))
+            .contains("/live/s.m3u8?"))
     }
 
     func testErrors() {
         let tooLate = U.maxExpiry.addingTimeInterval(1)
         XCTAssertEqual(U.buildLength(kind: .rtmp, domain: "h", app: "a", stream: "s", expiry: tooLate), 0)
-        assertStatus(.invalidArgument, try U.build(kind: .rtmp, domain: "h", app: "live", stream: "s.flv", key: "k", expiry: at(1)))
+        assertStatus(.invalidArgument, try U.build(kind: .rtmp, domain: "h", app: "live", stream: "s.flv", key: "k",
+                                                   expiry: at(1_546_064_025)))
         assertStatus(.invalidArgument, try U.build(kind: .rtmp, domain: "h", app: "live", stream: "s", key: "k", expiry: tooLate))
         // Dates past UInt64 seconds saturate, and are refused like any expiry past maxExpiry.
         let never = Date(timeIntervalSince1970: 1e30)
         assertStatus(.invalidArgument, try U.build(kind: .rtmp, domain: "h", app: "live", stream: "s", key: "k", expiry: never))
-        assertStatus(.invalidKey, try U.build(kind: .rtmp, domain: "h", app: "live", stream: "s", key: "", expiry: at(1)))
+        assertStatus(.invalidKey, try U.build(kind: .rtmp, domain: "h", app: "live", stream: "s", key: "", expiry: at(1_546_064_025)))
+        // txTime has exactly 8 hex digits: a shorter one would be a re-cut of another stream's URL
+        // (room1a + 6553FF10 as room1a6 + 553FF10, 1972), which a window of decades would reach.
+        XCTAssertEqual(U.minExpiry, at(0x1000_0000))
+        let tooEarly = U.minExpiry.addingTimeInterval(-1)
+        XCTAssertEqual(U.buildLength(kind: .rtmp, domain: "h", app: "a", stream: "s", expiry: tooEarly), 0)
+        assertStatus(.invalidArgument, try U.build(kind: .rtmp, domain: "h", app: "live", stream: "s", key: "k", expiry: tooEarly))
+        assertStatus(.invalidArgument, try U.build(kind: .rtmp, domain: "h", app: "live", stream: "s", key: "k", expiry: at(1)))
+        assertStatus(.malformed, try U.secret(key: "k", stream: "room1a6", txTime: "553FF10"))
+        let recut = "/live/room1a6?txSecret=\((try? U.secret(key: "k", stream: "room1a", txTime: "6553FF10")) ?? "")&txTime=553FF10"
+        assertStatus(.malformed, try U.verify(keys: ["k"], url: recut, validForSeconds: .max, now: at(1_700_000_000),
+                                              leewaySeconds: .max))
+        assertStatus(.malformed, try U.verify(keys: ["k"], url: recut, txTimeForm: .hex, validForSeconds: .max,
+                                              now: at(1_700_000_000), leewaySeconds: .max))
         assertStatus(.malformed, try U.verify(keys: ["k"], url: "rtmp://h/live/s?txTime=1"))
         assertStatus(.malformed, try U.verify(keys: ["k"], url: "rtmp://h/s?txSecret=x&txTime=1"))
         assertStatus(.invalidKey, try U.verify(keys: [""], url: "rtmp://h/live/s?txTime=1"))

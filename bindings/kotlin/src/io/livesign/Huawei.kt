@@ -410,10 +410,19 @@ object Huawei {
         const val MAX_TX_TIME: Long = 0xFFFF_FFFFL
 
         /**
+         * The smallest `txTime` [build] accepts and [verify] reads: `10000000`, 1978-07-04
+         * (LIVESIGN_HUAWEI_URL_B_MIN_TX_TIME). `txTime` has exactly 8 hex digits, so a character
+         * moved out of it into the stream name (same `txSecret`) leaves a malformed time,
+         * whatever the leeway.
+         */
+        const val MIN_TX_TIME: Long = 0x1000_0000L
+
+        /**
          * The query `txSecret=...&txTime=...` for a stream name (`huawei1` in
          * `http://host/livetest/huawei1.flv`), valid from [txTime]. Throws
-         * [LiveSignException.InvalidArgument] for an empty stream or a [txTime] above
-         * [MAX_TX_TIME], [LiveSignException.InvalidKey] for a key that breaks the key rule.
+         * [LiveSignException.InvalidArgument] for an empty stream or a [txTime] below
+         * [MIN_TX_TIME] or above [MAX_TX_TIME], [LiveSignException.InvalidKey] for a key that
+         * breaks the key rule.
          */
         @JvmStatic
         fun build(key: String, stream: String, txTime: Long): String {
@@ -456,9 +465,16 @@ object Huawei {
         const val MAX_HW_TIME: Long = 0xFFFF_FFFFL
 
         /**
+         * The smallest `hwTime` [build] accepts and [verify] reads: `10000000`, 1978-07-04, 8 hex
+         * digits too, so that no `hwTime` character can move out into the stream name
+         * (LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME).
+         */
+        const val MIN_HW_TIME: Long = 0x1000_0000L
+
+        /**
          * The query `hwSecret=...&hwTime=...` for a stream name. Throws
-         * [LiveSignException.InvalidArgument] for an empty stream or an [hwTime] above
-         * [MAX_HW_TIME] (or negative), [LiveSignException.InvalidKey]
+         * [LiveSignException.InvalidArgument] for an empty stream or an [hwTime] below
+         * [MIN_HW_TIME] (negative included) or above [MAX_HW_TIME], [LiveSignException.InvalidKey]
          * for a key that breaks the key rule (only its length can be checked on an [HmacKey]).
          */
         @JvmStatic fun build(key: String, stream: String, hwTime: Long): String = build(key.utf8(), 0, stream, hwTime)

@@ -100,10 +100,17 @@ object Tencent {
         /** The largest expiry [build] accepts and a hex `txTime` can say (LIVESIGN_TENCENT_URL_MAX_EXPIRY, `FFFFFFFF`, 2106-02-07). */
         const val MAX_EXPIRY: Long = 0xFFFF_FFFFL
 
+        /**
+         * The smallest expiry [build] accepts and a hex `txTime` can say (LIVESIGN_TENCENT_URL_MIN_EXPIRY,
+         * `10000000`, 1978-07-04): `txTime` has exactly 8 hex digits, so a character moved out of
+         * it into the stream name (same `txSecret`) leaves a malformed time, whatever the window.
+         */
+        const val MIN_EXPIRY: Long = 0x1000_0000L
+
         /** Length of a `txSecret` (LIVESIGN_TENCENT_TX_SECRET_LEN). */
         @JvmStatic val TX_SECRET_LEN: Int = LiveSign.nativeTencentTxSecretLen()
 
-        /** The exact length of the URL [build] writes; 0 when `expiry` is above [MAX_EXPIRY]. */
+        /** The exact length of the URL [build] writes; 0 when `expiry` is below [MIN_EXPIRY] or above [MAX_EXPIRY]. */
         @JvmStatic
         fun buildLength(kind: Kind, domain: String, app: String, stream: String, expiry: Long): Int =
             LiveSign.nativeTencentUrlBuildLen(kind.code, domain.utf8().size, app.utf8().size,
@@ -112,8 +119,8 @@ object Tencent {
         /**
          * `{scheme}://{domain}/{app}/{stream}{suffix}?txSecret=...&txTime=<EXPIRY IN UPPERCASE
          * HEX>`. Throws [LiveSignException.InvalidArgument] for a domain, app or stream outside
-         * the allowed characters or an expiry above [MAX_EXPIRY], [LiveSignException.InvalidKey]
-         * for an empty key.
+         * the allowed characters or an expiry below [MIN_EXPIRY] or above [MAX_EXPIRY],
+         * [LiveSignException.InvalidKey] for an empty key.
          */
         @JvmStatic
         fun build(kind: Kind, domain: String, app: String, stream: String, key: String, expiry: Long): String {
@@ -124,7 +131,7 @@ object Tencent {
 
         /**
          * The `txSecret` for a stream name and a `txTime` exactly as written in the URL; throws
-         * [LiveSignException.Malformed] for a `txTime` that is not 1 to 8 hex digits or 10
+         * [LiveSignException.Malformed] for a `txTime` that is not exactly 8 hex digits or 10
          * decimal digits (no leading zero).
          */
         @JvmStatic
@@ -136,9 +143,9 @@ object Tencent {
 
         /** The `txTime` texts [verify] reads. */
         enum class TxTimeForm(internal val code: Int) {
-            /** 10 decimal digits are decimal, else 1 to 8 hex digits (LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL). */
+            /** 10 decimal digits are decimal, else exactly 8 hex digits (LIVESIGN_TENCENT_TX_TIME_HEX_OR_DECIMAL). */
             HEX_OR_DECIMAL(0),
-            /** 1 to 8 hex digits of either case, what [build] writes (LIVESIGN_TENCENT_TX_TIME_HEX). */
+            /** Exactly 8 hex digits of either case, what [build] writes (LIVESIGN_TENCENT_TX_TIME_HEX). */
             HEX(1),
             /** Exactly 10 decimal digits (LIVESIGN_TENCENT_TX_TIME_DECIMAL). */
             DECIMAL(2),
@@ -165,7 +172,7 @@ object Tencent {
          * [verify] reading `txTime` only in [txTimeForm]; a `txTime` in another form throws
          * [LiveSignException.Malformed]. Pass the form your URLs are issued in ([TxTimeForm.HEX]
          * for [build]'s): then no other split of a captured URL's signed bytes between the
-         * stream name and `txTime` verifies, while [TxTimeForm.HEX_OR_DECIMAL] accepts the split
+         * stream name and `txTime` verifies, whatever the window, while [TxTimeForm.HEX_OR_DECIMAL] accepts the split
          * between the forms (decimal `room` + `1796000000` cut as hex `room17` + `96000000`,
          * year 2049).
          */

@@ -266,7 +266,7 @@ class HuaweiUrlTest {
         assertStatus<LiveSignException.Expired> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", url, 60) } // the default clock
         assertStatus<LiveSignException.SignatureMismatch> { Huawei.UrlB.verify(listOf(OTHER_URL_KEY), "huawei1", url, 60, now = t) }
         assertStatus<LiveSignException.SignatureMismatch> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei2", url, 60, now = t) }
-        // Method B's txTime is hex only (1 to 8 digits): a decimal one, correctly signed, is malformed.
+        // Method B's txTime is hex only (exactly 8 digits): a decimal one, correctly signed, is malformed.
         val decimal = "/livetest/huawei1.flv?txSecret=c18a4a372b8e71a8d6962a0ffd3d1a41&txTime=1592613000"
         assertStatus<LiveSignException.Malformed> { Huawei.UrlB.verify(listOf(URL_KEY), "huawei1", decimal, 60, now = 1592613059L) }
         val upper = "/livetest/huawei1.flv?txSecret=67edbd2d3923d1ad69b847168a62e3f4&txTime=5EED5888"
@@ -286,8 +286,17 @@ class HuaweiUrlTest {
         // The longest query; the limits.
         assertEquals(Huawei.UrlB.MAX_LEN, Huawei.UrlB.build(URL_KEY, "s", Huawei.UrlB.MAX_TX_TIME).length)
         assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.build(URL_KEY, "s", Huawei.UrlB.MAX_TX_TIME + 1) }
-        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.build(URL_KEY, "", 1L) }
-        assertStatus<LiveSignException.InvalidKey> { Huawei.UrlB.build("12345678901234567890123456789012", "s", 1L) }
+        // Nor earlier than 8 hex digits: huawei1 + 5eed5888 is also huawei15 + eed5888 (1977), which a
+        // leeway of decades would reach, so a 7-digit txTime is malformed whatever the leeway.
+        assertEquals(0x10000000L, Huawei.UrlB.MIN_TX_TIME)
+        assertEquals(Huawei.UrlB.MAX_LEN, Huawei.UrlB.build(URL_KEY, "s", Huawei.UrlB.MIN_TX_TIME).length)
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.build(URL_KEY, "s", Huawei.UrlB.MIN_TX_TIME - 1) }
+        val recut = "/livetest/huawei15.flv?${query.dropLast(8)}eed5888"
+        assertStatus<LiveSignException.Malformed> {
+            Huawei.UrlB.verify(listOf(URL_KEY), "huawei15", recut, 60, now = t, leewaySeconds = Int.MAX_VALUE)
+        }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlB.build(URL_KEY, "", t) }
+        assertStatus<LiveSignException.InvalidKey> { Huawei.UrlB.build("12345678901234567890123456789012", "s", t) }
     }
 
     @Test fun methodD() {
@@ -296,6 +305,9 @@ class HuaweiUrlTest {
         assertEquals(Huawei.UrlD.MAX_LEN, Huawei.UrlD.build(URL_KEY, "s", Huawei.UrlD.MAX_HW_TIME).length)
         assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlD.build(URL_KEY, "s", Huawei.UrlD.MAX_HW_TIME + 1) }
         assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlD.build(URL_KEY, "s", -1L) }
+        assertEquals(0x10000000L, Huawei.UrlD.MIN_HW_TIME)
+        assertEquals(Huawei.UrlD.MAX_LEN, Huawei.UrlD.build(URL_KEY, "s", Huawei.UrlD.MIN_HW_TIME).length)
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlD.build(URL_KEY, "s", Huawei.UrlD.MIN_HW_TIME - 1) }
         // huawei.url.d, .upper_hex_time; huawei.metastudio.mss_a.
         val query = "hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888"
         val t = 0x5eed5888L
@@ -327,9 +339,14 @@ class HuaweiUrlTest {
         val closed = HmacKey(URL_KEY)
         closed.close()
         assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlD.verify(listOf(closed), "huawei1", url, 60, now = t) }
-        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlD.build(URL_KEY, "", 1L) }
-        assertStatus<LiveSignException.InvalidKey> { Huawei.UrlD.build(URL_KEY.dropLast(1), "s", 1L) }
-        HmacKey(URL_KEY.dropLast(1)).use { k -> assertStatus<LiveSignException.InvalidKey> { Huawei.UrlD.build(k, "s", 1L) } }
+        // huawei1 + 5eed5888 is also huawei15 + eed5888 (1977): malformed whatever the leeway.
+        val recut = "/livetest/huawei15?${query.dropLast(8)}eed5888"
+        assertStatus<LiveSignException.Malformed> {
+            Huawei.UrlD.verify(listOf(URL_KEY), "huawei15", recut, 60, now = t, leewaySeconds = Int.MAX_VALUE)
+        }
+        assertStatus<LiveSignException.InvalidArgument> { Huawei.UrlD.build(URL_KEY, "", t) }
+        assertStatus<LiveSignException.InvalidKey> { Huawei.UrlD.build(URL_KEY.dropLast(1), "s", t) }
+        HmacKey(URL_KEY.dropLast(1)).use { k -> assertStatus<LiveSignException.InvalidKey> { Huawei.UrlD.build(k, "s", t) } }
     }
 }
 

@@ -22,10 +22,15 @@ class NegativeSecondsTest {
         val body = "{\"t\":1000,\"sign\":\"$sign\"}".toByteArray()
         assertStatus<LiveSignException.Expired> { Tencent.Callback.verify(key, body, now = 5000) }
         assertStatus<LiveSignException.InvalidArgument> { Tencent.Callback.verify(key, body, now = 5000, leewaySeconds = -1) }
-        val url = Tencent.Url.build(Tencent.Url.Kind.RTMP, "push.example.com", "live", "room_42", key, 1000)
-        assertStatus<LiveSignException.Expired> { Tencent.Url.verify(listOf(key), url, now = 5000) }
-        assertStatus<LiveSignException.InvalidArgument> { Tencent.Url.verify(listOf(key), url, validForSeconds = -1, now = 5000) }
-        assertStatus<LiveSignException.InvalidArgument> { Tencent.Url.verify(listOf(key), url, now = 5000, leewaySeconds = -1) }
+        // A txTime has 8 hex digits: the expiry is one.
+        val url = Tencent.Url.build(Tencent.Url.Kind.RTMP, "push.example.com", "live", "room_42", key, 1700000000)
+        assertStatus<LiveSignException.Expired> { Tencent.Url.verify(listOf(key), url, now = 1700004000) }
+        assertStatus<LiveSignException.InvalidArgument> {
+            Tencent.Url.verify(listOf(key), url, validForSeconds = -1, now = 1700004000)
+        }
+        assertStatus<LiveSignException.InvalidArgument> {
+            Tencent.Url.verify(listOf(key), url, now = 1700004000, leewaySeconds = -1)
+        }
     }
 
     /**

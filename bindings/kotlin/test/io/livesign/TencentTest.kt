@@ -181,16 +181,32 @@ class TencentUrlTest {
             val info = U.verify(listOf("k"), url)
             assertEquals(Tencent.Url.Info("live", "s_1", "FFFFFFFF", U.MAX_EXPIRY, U.MAX_EXPIRY, 0), info)
         }
-        assertTrue(U.build(U.Kind.FLV, "h", "live", "s", "k", 1).contains("/live/s.flv?"))
-        assertTrue(U.build(U.Kind.HLS, "h", "live", "s", "k", 1).contains("/live/s.m3u8?"))
+        assertTrue(U.build(U.Kind.FLV, "h", "live", "s", "k", U.MIN_EXPIRY).endsWith(
+            "/live/s.flv?txSecret=${U.secret("k", "s", "10000000")}&txTime=10000000"))
+        assertTrue(U.build(U.Kind.HLS, "h", "live", "s", "k", 1546064025).contains("/live/s.m3u8?"))
     }
 
     @Test fun errors() {
         assertEquals(0, U.buildLength(U.Kind.RTMP, "h", "a", "s", U.MAX_EXPIRY + 1))
-        assertStatus<LiveSignException.InvalidArgument> { U.build(U.Kind.RTMP, "h", "live", "s.flv", "k", 1) }
+        assertStatus<LiveSignException.InvalidArgument> { U.build(U.Kind.RTMP, "h", "live", "s.flv", "k", 1546064025) }
         assertStatus<LiveSignException.InvalidArgument> { U.build(U.Kind.RTMP, "h", "live", "s", "k", U.MAX_EXPIRY + 1) }
         assertStatus<LiveSignException.InvalidArgument> { U.build(U.Kind.RTMP, "h", "live", "s", "k", -1) }
-        assertStatus<LiveSignException.InvalidKey> { U.build(U.Kind.RTMP, "h", "live", "s", "", 1) }
+        assertStatus<LiveSignException.InvalidKey> { U.build(U.Kind.RTMP, "h", "live", "s", "", 1546064025) }
+        // txTime has exactly 8 hex digits: a shorter one would be a re-cut of another stream's URL
+        // (room1a + 6553FF10 as room1a6 + 553FF10, 1972), which a window of decades would reach.
+        assertEquals(0x10000000L, U.MIN_EXPIRY)
+        assertEquals(0, U.buildLength(U.Kind.RTMP, "h", "a", "s", U.MIN_EXPIRY - 1))
+        assertStatus<LiveSignException.InvalidArgument> { U.build(U.Kind.RTMP, "h", "live", "s", "k", U.MIN_EXPIRY - 1) }
+        assertStatus<LiveSignException.InvalidArgument> { U.build(U.Kind.RTMP, "h", "live", "s", "k", 1) }
+        assertStatus<LiveSignException.Malformed> { U.secret("k", "room1a6", "553FF10") }
+        val recut = "/live/room1a6?txSecret=${U.secret("k", "room1a", "6553FF10")}&txTime=553FF10"
+        assertStatus<LiveSignException.Malformed> {
+            U.verify(listOf("k"), recut, validForSeconds = Int.MAX_VALUE, now = 1700000000, leewaySeconds = Int.MAX_VALUE)
+        }
+        assertStatus<LiveSignException.Malformed> {
+            U.verify(listOf("k"), recut, U.TxTimeForm.HEX, validForSeconds = Int.MAX_VALUE, now = 1700000000,
+                leewaySeconds = Int.MAX_VALUE)
+        }
         assertStatus<LiveSignException.Malformed> { U.verify(listOf("k"), "rtmp://h/live/s?txTime=1") }
         assertStatus<LiveSignException.Malformed> { U.verify(listOf("k"), "rtmp://h/s?txSecret=x&txTime=1") }
         assertStatus<LiveSignException.InvalidKey> { U.verify(listOf(""), "rtmp://h/live/s?txTime=1") }

@@ -33,11 +33,11 @@ class UnpairedSurrogateTest {
             { Tencent.sign("k$lone", 1) },
             { Tencent.verify(key, 1, "x$lone", now = 0) },
             { Tencent.Callback.field("{}".toByteArray(), "t$lone") },
-            { Tencent.Url.build(Tencent.Url.Kind.RTMP, "d", "live", "s$lone", key, 1000) },
+            { Tencent.Url.build(Tencent.Url.Kind.RTMP, "d", "live", "s$lone", key, 1546064025) },
             { Tencent.Url.verify(listOf(key, "k$lone"), "/live/s?txSecret=0&txTime=1") },
             { Tencent.Api.build(Tencent.Api.Command.GET_LIVE_STAT, 1, key, 1, listOf(Tencent.Api.Param("n", "v$lone"))) },
             { Trtc.Callback.verifyRing(listOf("k$lone"), ByteArray(1), "x") },
-            { Huawei.Record.sign(notifyKey, Huawei.Record.Fields(1000, "E", "d", "a", "s$lone")) },
+            { Huawei.Record.sign(notifyKey, Huawei.Record.Fields(1700000000, "E", "d", "a", "s$lone")) },
             { Alibaba.Callback.sign(key, "example.com$lone", 1000) },
             { LiveSign.jsonUnescape("a$lone") },
             // Low surrogate before high: two unpaired ones, not a pair.
