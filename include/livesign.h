@@ -70,18 +70,19 @@
 #define LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S 300
 
 /**
- * The largest `auth_timestamp` of a stream status notification: 9999999999 (2286-11-20), the
- * last 10-digit Unix time. Huawei joins the stream name and `auth_timestamp` without a
- * separator; the bound keeps a stream digit from moving into the time under the same
- * `auth_sign`.
+ * The largest `auth_timestamp` of a stream status notification (and of an HMACSHA256
+ * recording callback): 9999999999 (2286-11-20), the last 10-digit Unix time. Huawei joins the
+ * stream name and `auth_timestamp` without a separator; the bound keeps a stream digit from
+ * moving into the time under the same `auth_sign`.
  */
 #define LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP 9999999999
 
 /**
- * The smallest `auth_timestamp` of a stream status notification: 1000000000 (2001-09-09), the
- * first 10-digit Unix time. The bound keeps a digit of the time from moving into the stream
- * name under the same `auth_sign`: the shorter time left would lie before 2001, which a
- * `leeway_s` of decades still accepts.
+ * The smallest `auth_timestamp` of a stream status notification (and of an HMACSHA256
+ * recording callback): 1000000000 (2001-09-09), the first 10-digit Unix time. The bound keeps
+ * a digit of the time from moving into the neighbouring field (the stream name; a recording
+ * callback's `event_type`) under the same signature: the shorter time left would lie before
+ * 2001, which a `leeway_s` of decades still accepts.
  */
 #define LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP 1000000000
 
@@ -1578,10 +1579,13 @@ size_t livesign_huawei_record_md5_len(void);
  *   the signature either (probably `auth_sign`), so the caller reads the fields.
  * - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
  *
+ * - `auth_timestamp`: Unix seconds, exactly 10 digits (`LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP` to
+ *   `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`), as the verifier reads it.
+ *
  * Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
- * with a length or a text is not UTF-8 or over its limit; then `LIVESIGN_INVALID_KEY` when the
- * key is shorter than 32 bytes or longer than `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe
- * from any thread.
+ * with a length, a text is not UTF-8 or over its limit, or `auth_timestamp` is not 10 digits;
+ * then `LIVESIGN_INVALID_KEY` when the key is shorter than 32 bytes or longer than
+ * `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe from any thread.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_record_sign(const uint8_t *key,
@@ -1635,14 +1639,18 @@ livesign_status livesign_huawei_record_sign_keyed(const livesign_hmac_key *key,
  *   its limit (as for `livesign_huawei_record_sign`);
  * - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes or longer than
  *   `LIVESIGN_MAX_KEY_LEN`;
- * - `LIVESIGN_MALFORMED`: `sign` is not 64 hex characters (either case);
+ * - `LIVESIGN_MALFORMED`: `auth_timestamp` is not 10 digits (`LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP`
+ *   to `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`), `sign` is not 64 hex characters (either case);
  * - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
  * - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
  *
  * Huawei joins the fields without separators, so one signature also verifies with a boundary
  * moved between `event_type`, `publish_domain`, `app`, `stream`, `download_url` and `play_url`
  * (`live` + `room1` as `liver` + `oom1`): accept only event types you know, your own
- * `publish_domain` and `app`, and URLs on your storage host.
+ * `publish_domain` and `app`, and URLs on your storage host. `auth_timestamp` comes first; a
+ * digit moved out of it to the front of `event_type` (`1700000000` + `RECORD_OVER` as
+ * `170000000` + `0RECORD_OVER`) leaves 9 digits, `LIVESIGN_MALFORMED` whatever `leeway_s` (as
+ * a time, before 2001, a leeway of decades would reach it).
  *
  * Never allocates; safe from any thread.
  */

@@ -1118,8 +1118,9 @@ proptest! {
         });
         prop_assert_eq!(got, want);
 
-        // Huawei recording, HMACSHA256 and MD5.
-        let want = if ![&a, &b, &c, &d].iter().all(|s| id(s)) || url1.len() > 8192 || url2.len() > 8192 {
+        // Huawei recording, HMACSHA256 (a 10-digit `auth_timestamp`, checked before the key) and
+        // MD5 (any).
+        let want = if ![&a, &b, &c, &d].iter().all(|s| id(s)) || url1.len() > 8192 || url2.len() > 8192 || !ten_digits {
             Err(LIVESIGN_INVALID_ARGUMENT)
         } else if !key_in(&key, 32, 1024) {
             Err(LIVESIGN_INVALID_KEY)

@@ -403,18 +403,20 @@ fn alibaba_callback_verify_reports_in_the_documented_order() {
 }
 
 /// `livesign_huawei_record_verify`'s order: argument errors (a NULL input with a length, a
-/// text over its limit), the key (32 bytes to `LIVESIGN_MAX_KEY_LEN`), `sign`'s format, the
-/// signature, the expiry.
+/// text over its limit), the key (32 bytes to `LIVESIGN_MAX_KEY_LEN`), the format of
+/// `auth_timestamp` (10 digits) and `sign`, the signature, the expiry.
 #[test]
 fn huawei_record_verify_reports_in_the_documented_order() {
     const EVENT: &[u8] = b"RECORD_NEW_FILE_START";
+    // A 10-digit auth_timestamp, as the HMACSHA256 sign type requires.
+    const AT: u64 = 1_700_000_000;
     let mut good = [0u8; 64];
     // SAFETY: inputs valid for their lengths; good holds 64 bytes.
     let st = unsafe {
         livesign_huawei_record_sign(
             KEY32.as_ptr(),
             32,
-            100,
+            AT,
             EVENT.as_ptr(),
             EVENT.len(),
             b"d".as_ptr(),
@@ -431,14 +433,14 @@ fn huawei_record_verify_reports_in_the_documented_order() {
         )
     };
     assert_eq!(st, LIVESIGN_OK);
-    let verify = |key: &[u8], play: &[u8], sign: Option<&[u8]>, now: u64| {
+    let verify_at = |at: u64, key: &[u8], play: &[u8], sign: Option<&[u8]>, now: u64| {
         let (s, s_len) = sign.map_or((null(), 64), |s| (s.as_ptr(), s.len()));
         // SAFETY: every non-NULL input is valid for its length.
         unsafe {
             livesign_huawei_record_verify(
                 key.as_ptr(),
                 key.len(),
-                100,
+                at,
                 EVENT.as_ptr(),
                 EVENT.len(),
                 b"d".as_ptr(),
@@ -458,14 +460,17 @@ fn huawei_record_verify_reports_in_the_documented_order() {
             )
         }
     };
-    assert_eq!(verify(KEY32, b"p", Some(&good), 100), LIVESIGN_OK);
-    assert_eq!(verify(&KEY32[..31], b"p", None, 100), LIVESIGN_INVALID_ARGUMENT);
-    assert_eq!(verify(&KEY32[..31], &[b'p'; 8193], Some(&good), 100), LIVESIGN_INVALID_ARGUMENT);
-    assert_eq!(verify(&KEY32[..31], b"p", Some(b"zz"), 100), LIVESIGN_INVALID_KEY);
-    assert_eq!(verify(&[b'k'; 1025], b"p", Some(b"zz"), 100), LIVESIGN_INVALID_KEY);
-    assert_eq!(verify(KEY32, b"q", Some(&good[1..]), 101), LIVESIGN_MALFORMED);
-    assert_eq!(verify(KEY32, b"q", Some(&good), 101), LIVESIGN_SIGNATURE_MISMATCH);
-    assert_eq!(verify(KEY32, b"p", Some(&good), 101), LIVESIGN_EXPIRED);
+    let verify = |key: &[u8], play: &[u8], sign: Option<&[u8]>, now: u64| verify_at(AT, key, play, sign, now);
+    assert_eq!(verify(KEY32, b"p", Some(&good), AT), LIVESIGN_OK);
+    assert_eq!(verify(&KEY32[..31], b"p", None, AT), LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(verify(&KEY32[..31], &[b'p'; 8193], Some(&good), AT), LIVESIGN_INVALID_ARGUMENT);
+    assert_eq!(verify(&KEY32[..31], b"p", Some(b"zz"), AT), LIVESIGN_INVALID_KEY);
+    assert_eq!(verify(&[b'k'; 1025], b"p", Some(b"zz"), AT), LIVESIGN_INVALID_KEY);
+    assert_eq!(verify_at(100, &KEY32[..31], b"p", Some(&good), AT), LIVESIGN_INVALID_KEY, "the key before the time");
+    assert_eq!(verify_at(100, KEY32, b"p", Some(&good), AT), LIVESIGN_MALFORMED, "not 10 digits");
+    assert_eq!(verify(KEY32, b"q", Some(&good[1..]), AT + 1), LIVESIGN_MALFORMED);
+    assert_eq!(verify(KEY32, b"q", Some(&good), AT + 1), LIVESIGN_SIGNATURE_MISMATCH);
+    assert_eq!(verify(KEY32, b"p", Some(&good), AT + 1), LIVESIGN_EXPIRED);
 }
 
 /// `livesign_trtc_rest_url`: every argument error (the host rule included) before a UserSig

@@ -40,15 +40,119 @@ fn ctx(key: &[u8]) -> livesign_hmac_key {
 
 /// The fields have no separators, but `auth_timestamp` comes first and event types start with
 /// a letter: digits moved out of a real time into the event type keep the signature and leave
-/// a time before 2001, expired.
+/// a 9-digit time, malformed (not merely expired: see the next test).
 #[test]
 fn the_time_boundary_holds() {
     let f = fields();
     let sign = huawei::record_sign(&key(), &f).unwrap();
     let moved = RecordFields { auth_timestamp: T / 10, event_type: "0RECORD_FILE_COMPLETE", ..f };
-    assert_eq!(huawei::record_sign(&key(), &moved).unwrap(), sign, "the same signed bytes");
+    assert_eq!(reference_sign(&moved), sign.as_str(), "the same signed bytes");
     assert_eq!(huawei::record_verify(&key(), &f, sign.as_bytes(), T, 300), Ok(()));
-    assert_eq!(huawei::record_verify(&key(), &moved, sign.as_bytes(), T, 300), Err(Error::Expired));
+    assert_eq!(huawei::record_verify(&key(), &moved, sign.as_bytes(), T, 300), Err(Error::Malformed));
+}
+
+/// The reference HMAC-SHA256 (hex) of a recording callback: the fields joined, the time in
+/// decimal, from the `hmac` crate.
+fn reference_sign(f: &RecordFields<'_>) -> String {
+    use hmac::{KeyInit, Mac};
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(KEY).unwrap();
+    for part in
+        [&f.auth_timestamp.to_string()[..], f.event_type, f.publish_domain, f.app, f.stream, f.download_url, f.play_url]
+    {
+        mac.update(part.as_bytes());
+    }
+    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `record_verify` and the two C verifiers, which must agree.
+fn record_verify_all(f: &RecordFields<'_>, sign: &[u8], now: u64, leeway: u32) -> Result<(), Error> {
+    let rust = huawei::record_verify(&key(), f, sign, now, leeway);
+    let p = |s: &str| (s.as_ptr(), s.len());
+    let (e, d, a, s, dl, pl) =
+        (p(f.event_type), p(f.publish_domain), p(f.app), p(f.stream), p(f.download_url), p(f.play_url));
+    let c = ctx(KEY);
+    let t = f.auth_timestamp;
+    // SAFETY: every pointer is valid for its length; c is an initialised context.
+    let (raw, keyed) = unsafe {
+        (
+            livesign_huawei_record_verify(
+                KEY.as_ptr(),
+                KEY.len(),
+                t,
+                e.0,
+                e.1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                sign.as_ptr(),
+                sign.len(),
+                now,
+                leeway,
+            ),
+            livesign_huawei_record_verify_keyed(
+                &c,
+                t,
+                e.0,
+                e.1,
+                d.0,
+                d.1,
+                a.0,
+                a.1,
+                s.0,
+                s.1,
+                dl.0,
+                dl.1,
+                pl.0,
+                pl.1,
+                sign.as_ptr(),
+                sign.len(),
+                now,
+                leeway,
+            ),
+        )
+    };
+    let code = rust.map_or_else(Error::code, |()| 0);
+    assert_eq!((raw as u32, keyed as u32), (code, code), "C and Rust disagree");
+    rust
+}
+
+/// `leeway_s` is a u32, up to 136 years. [`the_time_boundary_holds`] needs a receiver that
+/// refuses an unknown event type, or a small leeway: livesign knows neither, and the time a
+/// digit moved out leaves lies before 2001, which a leeway of decades reaches (`1700000000` +
+/// `RECORD_FILE_COMPLETE` as `170000000` + `0RECORD_FILE_COMPLETE`, 1975). The form (exactly
+/// 10 digits), not the time, must refuse it; the signer refuses to write such a time.
+#[test]
+fn a_digit_moved_out_of_auth_timestamp_is_malformed_whatever_the_leeway() {
+    let f = fields();
+    let sign = huawei::record_sign(&key(), &f).unwrap();
+    assert_eq!(reference_sign(&f), sign.as_str());
+    let moved = RecordFields { auth_timestamp: 170_000_000, event_type: "0RECORD_FILE_COMPLETE", ..f };
+    assert_eq!(reference_sign(&moved), sign.as_str(), "the same signed bytes");
+    for leeway in [60 * 365 * 86_400, u32::MAX] {
+        assert_eq!(record_verify_all(&f, sign.as_bytes(), T, leeway), Ok(()), "{leeway}");
+        assert_eq!(record_verify_all(&moved, sign.as_bytes(), T, leeway), Err(Error::Malformed), "{leeway}");
+    }
+    // Exactly 10 digits, signing and verifying alike.
+    for t in [0, 1, 170_000_000, 999_999_999, 10_000_000_000, u64::MAX] {
+        let g = RecordFields { auth_timestamp: t, ..f };
+        assert_eq!(huawei::record_sign(&key(), &g).map(|s| s.to_string()), Err(Error::InvalidArgument), "{t}");
+        let signed = reference_sign(&g);
+        assert_eq!(record_verify_all(&g, signed.as_bytes(), t, u32::MAX), Err(Error::Malformed), "{t}");
+    }
+    for t in [1_000_000_000, 9_999_999_999] {
+        let g = RecordFields { auth_timestamp: t, ..f };
+        let signed = huawei::record_sign(&key(), &g).unwrap();
+        assert_eq!(signed.as_str(), reference_sign(&g));
+        assert_eq!(record_verify_all(&g, signed.as_bytes(), t, 0), Ok(()), "{t}");
+    }
+    assert_eq!((RecordFields::MIN_AUTH_TIMESTAMP, RecordFields::MAX_AUTH_TIMESTAMP), (1_000_000_000, 9_999_999_999));
 }
 
 #[test]
@@ -843,7 +947,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn record_round_trip_and_any_field_change_fails(t: u64, which in 0usize..6, texts in proptest::array::uniform6("\\PC{0,20}"),
+    fn record_round_trip_and_any_field_change_fails(t in 1_000_000_000u64..=9_999_999_999, which in 0usize..6, texts in proptest::array::uniform6("\\PC{0,20}"),
                                                      extra in "\\PC{1,3}") {
         let f = RecordFields { auth_timestamp: t, event_type: &texts[0], publish_domain: &texts[1], app: &texts[2],
                                stream: &texts[3], download_url: &texts[4], play_url: &texts[5] };

@@ -1229,7 +1229,9 @@ struct Fields {
 };
 
 /// Lowercase hex HMAC-SHA256(key, decimal auth_timestamp + event_type + publish_domain + app +
-/// stream + download_url + play_url). Throws Error(InvalidKey) for a key under `key_min_len`.
+/// stream + download_url + play_url). Throws Error(InvalidArgument) for an `auth_timestamp`
+/// that is not 10 digits (`min_auth_timestamp` to `max_auth_timestamp`), Error(InvalidKey) for
+/// a key under `key_min_len`.
 inline std::string sign(std::string_view key, const Fields &f) {
     std::array<uint8_t, LIVESIGN_HUAWEI_SIGN_LEN> out{};
     using detail::bytes;
@@ -1249,8 +1251,10 @@ inline std::string sign(const HmacKey &key, const Fields &f) {
     return detail::to_string(out);
 }
 
-/// Verifies an HMACSHA256 signature over the fields; throws Error(Malformed) (not 64 hex
-/// characters), Error(SignatureMismatch), Error(Expired) (`now > auth_timestamp + leeway_s`).
+/// Verifies an HMACSHA256 signature over the fields; throws Error(Malformed) (an
+/// `auth_timestamp` that is not 10 digits: a digit moved out of it into `event_type` keeps the
+/// signature, whatever `leeway_s`; a `sign` not 64 hex characters), Error(SignatureMismatch),
+/// Error(Expired) (`now > auth_timestamp + leeway_s`).
 inline void verify(std::string_view key, const Fields &f, std::string_view sign, uint64_t now = unix_now(),
                    Seconds leeway_s = default_leeway_s) {
     using detail::bytes;

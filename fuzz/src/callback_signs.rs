@@ -57,7 +57,9 @@ fn reference_sign(scheme: u8, key: &[u8], ts: u64, f: &[&[u8]]) -> String {
 /// The send time a scheme reads, and whether the callback is in time at `now`.
 fn in_time(scheme: u8, ts: u64, f: &[&[u8]], now: u64, leeway: u32) -> Option<bool> {
     match scheme {
-        0 | 1 => Some(reference::fresh(ts, now, leeway)),
+        // HMACSHA256 joins auth_timestamp to event_type: only 10 digits are a time.
+        0 => reference::ten_digits(ts).then(|| reference::fresh(ts, now, leeway)),
+        1 => Some(reference::fresh(ts, now, leeway)),
         2 => {
             // 10 digits are seconds, 13 milliseconds; any other length is no timestamp.
             let t = reference::decimal(f[1])?;
@@ -171,6 +173,9 @@ fn verify_agrees(
         Err(Error::Malformed | Error::InvalidArgument) => {}
         Err(other) => panic!("undocumented error {other:?}"),
     }
+    if scheme == 0 && key_ok && !reference::ten_digits(ts) {
+        assert!(matches!(ours, Err(Error::Malformed | Error::InvalidArgument)), "a {ts} auth_timestamp: {ours:?}");
+    }
     ours
 }
 
@@ -198,6 +203,9 @@ fn signers_agree(scheme: u8, key: &[u8], ts: u64, f: &[&[u8]], right: &str) {
             Ok(s)
         }
     })();
+    if scheme == 0 && !reference::ten_digits(ts) {
+        assert!(matches!(signed, Err(Error::InvalidArgument | Error::InvalidKey)), "signed a {ts} auth_timestamp");
+    }
     match signed {
         Ok(s) => assert_eq!(s, right, "scheme {scheme}"),
         Err(e) => assert!(matches!(e, Error::InvalidArgument | Error::InvalidKey | Error::Malformed), "{e:?}"),

@@ -524,7 +524,7 @@ pub(crate) fn check(op: u8, ch: &mut Choices, n: [u64; 2], small: u32, f: [&[u8]
                     let want = unless_bad(bad, || {
                         let t = fields_ok()?;
                         // A 10-digit auth_timestamp, no more and no fewer, checked before the key.
-                        if !given || !(1_000_000_000..=9_999_999_999).contains(&n1) {
+                        if !given || !super::reference::ten_digits(n1) {
                             return Err(Error::InvalidArgument);
                         }
                         Ok(huawei::sign(&k?, t[0], t[1], t[2], t[3], n1)?.as_bytes().to_vec())
@@ -704,7 +704,8 @@ pub(crate) fn check(op: u8, ch: &mut Choices, n: [u64; 2], small: u32, f: [&[u8]
             } else {
                 let want = unless_bad(bad, || {
                     let f = fields()?;
-                    if !given {
+                    // A 10-digit auth_timestamp is an argument rule: before the key's.
+                    if !given || !super::reference::ten_digits(n1) {
                         return Err(Error::InvalidArgument);
                     }
                     Ok(huawei::record_sign(&k?, &f)?.as_bytes().to_vec())

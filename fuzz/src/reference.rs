@@ -247,6 +247,12 @@ pub fn auth_key_hex_time(s: &[u8]) -> Option<u64> {
     hex_time(s)
 }
 
+/// Whether `t` is written with exactly 10 decimal digits, as a decimal time joined to a text
+/// field must be (Huawei's notification and HMACSHA256 recording `auth_timestamp`).
+pub fn ten_digits(t: u64) -> bool {
+    (1_000_000_000..=9_999_999_999).contains(&t)
+}
+
 /// Whether `t` is written with exactly 8 hex digits, as a joined hex time must be.
 pub fn eight_hex_digits(t: u64) -> bool {
     (1 << 28..1 << 32).contains(&t)

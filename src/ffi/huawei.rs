@@ -21,19 +21,22 @@ const _: () = assert!(LIVESIGN_HUAWEI_SIGN_LEN == 2 * crate::digest::hmac::LEN);
 pub const LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S: u32 = 300;
 const _: () = assert!(LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S == Notification::DEFAULT_LEEWAY_S);
 
-/// The largest `auth_timestamp` of a stream status notification: 9999999999 (2286-11-20), the
-/// last 10-digit Unix time. Huawei joins the stream name and `auth_timestamp` without a
-/// separator; the bound keeps a stream digit from moving into the time under the same
-/// `auth_sign`.
+/// The largest `auth_timestamp` of a stream status notification (and of an HMACSHA256
+/// recording callback): 9999999999 (2286-11-20), the last 10-digit Unix time. Huawei joins the
+/// stream name and `auth_timestamp` without a separator; the bound keeps a stream digit from
+/// moving into the time under the same `auth_sign`.
 pub const LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP: u64 = 9_999_999_999;
 const _: () = assert!(LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP == Notification::MAX_AUTH_TIMESTAMP);
+const _: () = assert!(LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP == crate::huawei::RecordFields::MAX_AUTH_TIMESTAMP);
 
-/// The smallest `auth_timestamp` of a stream status notification: 1000000000 (2001-09-09), the
-/// first 10-digit Unix time. The bound keeps a digit of the time from moving into the stream
-/// name under the same `auth_sign`: the shorter time left would lie before 2001, which a
-/// `leeway_s` of decades still accepts.
+/// The smallest `auth_timestamp` of a stream status notification (and of an HMACSHA256
+/// recording callback): 1000000000 (2001-09-09), the first 10-digit Unix time. The bound keeps
+/// a digit of the time from moving into the neighbouring field (the stream name; a recording
+/// callback's `event_type`) under the same signature: the shorter time left would lie before
+/// 2001, which a `leeway_s` of decades still accepts.
 pub const LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP: u64 = 1_000_000_000;
 const _: () = assert!(LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP == Notification::MIN_AUTH_TIMESTAMP);
+const _: () = assert!(LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP == crate::huawei::RecordFields::MIN_AUTH_TIMESTAMP);
 
 /// `livesign_huawei_event.event`: any `event` other than the two below.
 pub const LIVESIGN_HUAWEI_EVENT_UNKNOWN: u32 = 0;

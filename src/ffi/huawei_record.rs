@@ -84,10 +84,13 @@ unsafe fn fields<'a>(
 ///   the signature either (probably `auth_sign`), so the caller reads the fields.
 /// - `out`: receives exactly `LIVESIGN_HUAWEI_SIGN_LEN` bytes (no NUL), only on `LIVESIGN_OK`.
 ///
+/// - `auth_timestamp`: Unix seconds, exactly 10 digits (`LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP` to
+///   `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`), as the verifier reads it.
+///
 /// Returns `LIVESIGN_OK`; `LIVESIGN_INVALID_ARGUMENT` when `out` is NULL, an input is NULL
-/// with a length or a text is not UTF-8 or over its limit; then `LIVESIGN_INVALID_KEY` when the
-/// key is shorter than 32 bytes or longer than `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe
-/// from any thread.
+/// with a length, a text is not UTF-8 or over its limit, or `auth_timestamp` is not 10 digits;
+/// then `LIVESIGN_INVALID_KEY` when the key is shorter than 32 bytes or longer than
+/// `LIVESIGN_MAX_KEY_LEN`. Never allocates; safe from any thread.
 #[must_use = "the status says whether the output is valid"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_record_sign(
@@ -174,6 +177,8 @@ pub unsafe extern "C" fn livesign_huawei_record_sign_keyed(
 /// `out` is NULL or points to `LIVESIGN_HUAWEI_SIGN_LEN` writable bytes.
 unsafe fn record_sign_into(key: Result<HmacKey, Error>, f: &RecordFields<'_>, out: *mut u8) -> Result<(), Error> {
     let out = output(out)?;
+    // An argument error, so before the key's (as in the core).
+    huawei::record_check_auth_timestamp(f.auth_timestamp)?;
     let sign = huawei::record_sign(&key?, f)?;
     // SAFETY: out is non-NULL and holds LIVESIGN_HUAWEI_SIGN_LEN bytes.
     unsafe { write_fixed(out, sign.as_bytes()) };
@@ -190,14 +195,18 @@ unsafe fn record_sign_into(key: Result<HmacKey, Error>, f: &RecordFields<'_>, ou
 ///   its limit (as for `livesign_huawei_record_sign`);
 /// - `LIVESIGN_INVALID_KEY`: the key is shorter than 32 bytes or longer than
 ///   `LIVESIGN_MAX_KEY_LEN`;
-/// - `LIVESIGN_MALFORMED`: `sign` is not 64 hex characters (either case);
+/// - `LIVESIGN_MALFORMED`: `auth_timestamp` is not 10 digits (`LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP`
+///   to `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`), `sign` is not 64 hex characters (either case);
 /// - `LIVESIGN_SIGNATURE_MISMATCH`: compared in constant time;
 /// - `LIVESIGN_EXPIRED`: `now > auth_timestamp + leeway_s` (saturating).
 ///
 /// Huawei joins the fields without separators, so one signature also verifies with a boundary
 /// moved between `event_type`, `publish_domain`, `app`, `stream`, `download_url` and `play_url`
 /// (`live` + `room1` as `liver` + `oom1`): accept only event types you know, your own
-/// `publish_domain` and `app`, and URLs on your storage host.
+/// `publish_domain` and `app`, and URLs on your storage host. `auth_timestamp` comes first; a
+/// digit moved out of it to the front of `event_type` (`1700000000` + `RECORD_OVER` as
+/// `170000000` + `0RECORD_OVER`) leaves 9 digits, `LIVESIGN_MALFORMED` whatever `leeway_s` (as
+/// a time, before 2001, a leeway of decades would reach it).
 ///
 /// Never allocates; safe from any thread.
 #[must_use = "the status says whether the callback is authentic"]

@@ -18,7 +18,8 @@
 //!   bytes or more is enforced; the character set is not, because a loaded
 //!   [`HmacKey`] no longer shows it.
 //! - `auth_timestamp` is read like the stream notifications' one: valid while
-//!   `now <= auth_timestamp + leeway_s` (300 s is the usual leeway).
+//!   `now <= auth_timestamp + leeway_s` (300 s is the usual leeway), and in sign type
+//!   HMACSHA256 it must have exactly 10 digits (see below).
 //!
 //! MD5 mode signs only the time, so any body can be replayed with a captured signature:
 //! Huawei itself calls it insecure. Prefer HMACSHA256.
@@ -28,8 +29,13 @@
 //! `play_url` (`live` + `room1` as `liver` + `oom1`, or a stream's last characters moved to the
 //! front of `download_url`). Accept only the event types you know, your own `publish_domain`
 //! and `app`, and URLs on your storage host. `auth_timestamp` comes first and every event type
-//! starts with a letter, so that boundary holds: digits moved out of a real (10-digit) time
-//! leave one before 2001.
+//! starts with a letter, so no digit moves into the time; one moved out of it goes to the front
+//! of `event_type` (`1700000000` + `RECORD_OVER` as `170000000` + `0RECORD_OVER`) and leaves a
+//! time before 2001. That time alone would not refuse it (`leeway_s` reaches 136 years), nor
+//! would livesign, which does not know your event types: so `auth_timestamp` must have exactly
+//! 10 digits ([`RecordFields::MIN_AUTH_TIMESTAMP`] to [`RecordFields::MAX_AUTH_TIMESTAMP`]),
+//! and such a re-cut is [`Error::Malformed`] whatever the leeway. Sign type MD5 needs no such
+//! rule: the time follows the key, which no one can re-cut.
 
 use crate::digest::{hmac, md5};
 use crate::limits::{self, Limits};
@@ -61,6 +67,12 @@ pub struct RecordFields<'a> {
 impl RecordFields<'_> {
     /// Shortest recording callback key, in bytes.
     pub const KEY_MIN_LEN: usize = 32;
+    /// The smallest HMACSHA256 `auth_timestamp`: 1000000000 (2001-09-09), the first 10-digit
+    /// Unix time (see the module documentation; `LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP` in C).
+    pub const MIN_AUTH_TIMESTAMP: u64 = crate::expiry::MIN_DECIMAL_TIME;
+    /// The largest HMACSHA256 `auth_timestamp`: 9999999999 (2286-11-20), the last 10-digit Unix
+    /// time (`LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP` in C).
+    pub const MAX_AUTH_TIMESTAMP: u64 = crate::expiry::MAX_DECIMAL_TIME;
 
     /// The input limits: `event_type`, `publish_domain`, `app` and `stream` at most
     /// [`crate::Limits::MAX_ID_LEN`] bytes, `download_url` and `play_url` at most
@@ -81,9 +93,11 @@ impl RecordFields<'_> {
 /// The HMACSHA256 signature of a recording callback.
 ///
 /// Errors: [`Error::InvalidArgument`] when a field is over its limit
-/// ([`RecordFields::check`]); then [`Error::InvalidKey`] when the key is shorter than 32 bytes.
+/// ([`RecordFields::check`]) or `auth_timestamp` is not 10 digits (the verifier would refuse
+/// it); then [`Error::InvalidKey`] when the key is shorter than 32 bytes.
 pub fn record_sign(key: &HmacKey, f: &RecordFields<'_>) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
     f.check()?;
+    check_auth_timestamp(f.auth_timestamp)?;
     check_len(key.key_len())?;
     Ok(Hex::encode(&mac(key, f)))
 }
@@ -92,11 +106,15 @@ pub fn record_sign(key: &HmacKey, f: &RecordFields<'_>) -> Result<Hex<{ 2 * hmac
 ///
 /// Errors, in order: [`Error::InvalidArgument`] (a field over its limit,
 /// [`RecordFields::check`]); [`Error::InvalidKey`] (key shorter than 32 bytes);
-/// [`Error::Malformed`] (`sign` is not 64 hex characters, either case); [`Error::SignatureMismatch`] (constant
+/// [`Error::Malformed`] (`auth_timestamp` is not 10 digits, see the module documentation;
+/// `sign` is not 64 hex characters, either case); [`Error::SignatureMismatch`] (constant
 /// time); [`Error::Expired`] (`now > auth_timestamp + leeway_s`, saturating).
 pub fn record_verify(key: &HmacKey, f: &RecordFields<'_>, sign: &[u8], now: u64, leeway_s: u32) -> Result<(), Error> {
     f.check()?;
     check_len(key.key_len())?;
+    if !expiry::is_ten_digit_time(f.auth_timestamp) {
+        return Err(Error::Malformed);
+    }
     let claimed: [u8; hmac::LEN] = parse_hex(sign).ok_or(Error::Malformed)?;
     if !ct_eq_wipe(&mut mac(key, f), &claimed) {
         return Err(Error::SignatureMismatch);
@@ -133,6 +151,12 @@ fn mac(key: &HmacKey, f: &RecordFields<'_>) -> [u8; hmac::LEN] {
         f.download_url.as_bytes(),
         f.play_url.as_bytes(),
     ])
+}
+
+/// `InvalidArgument` for an HMACSHA256 `auth_timestamp` the verifier would refuse (not 10
+/// digits).
+pub(crate) fn check_auth_timestamp(auth_timestamp: u64) -> Result<(), Error> {
+    if expiry::is_ten_digit_time(auth_timestamp) { Ok(()) } else { Err(Error::InvalidArgument) }
 }
 
 fn check_len(len: usize) -> Result<(), Error> {

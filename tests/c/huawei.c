@@ -655,19 +655,42 @@ static void check_callback_contract(void) {
     livesign_hmac_key k = load(U8(key), 31);
 
     memset(out, '#', sizeof out);
-    CHECK(livesign_huawei_record_sign(U8(key), 31, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, out) ==
+    CHECK(livesign_huawei_record_sign(U8(key), 31, 1700000000u, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+                                      out) ==
               LIVESIGN_INVALID_KEY,
           "record key too short");
-    CHECK(livesign_huawei_record_sign_keyed(&k, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, out) ==
+    CHECK(livesign_huawei_record_sign_keyed(&k, 1700000000u, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, out) ==
               LIVESIGN_INVALID_KEY,
           "record keyed key too short");
-    CHECK(livesign_huawei_record_sign(U8(key), 32, 1, NULL, 3, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, out) ==
+    CHECK(livesign_huawei_record_sign(U8(key), 32, 1700000000u, NULL, 3, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+                                      out) ==
               LIVESIGN_INVALID_ARGUMENT,
           "record NULL field");
     CHECK(out[0] == '#', "out untouched");
-    CHECK(livesign_huawei_record_verify(U8(key), 32, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, U8("zz"),
-                                       2, 1, 0) == LIVESIGN_MALFORMED,
+    CHECK(livesign_huawei_record_verify(U8(key), 32, 1700000000u, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+                                       U8("zz"), 2, 1, 0) == LIVESIGN_MALFORMED,
           "record short sign");
+    {
+        /* HMACSHA256's auth_timestamp has exactly 10 digits: 1700000000 + RECORD_OVER is also
+           170000000 + 0RECORD_OVER (1975), which a leeway of decades reaches. */
+        uint8_t signed_[LIVESIGN_HUAWEI_SIGN_LEN];
+        CHECK(livesign_huawei_record_sign(U8(key), 32, 1700000000u, U8("RECORD_OVER"), 11, NULL, 0, NULL, 0, NULL, 0,
+                                          NULL, 0, NULL, 0, signed_) == LIVESIGN_OK,
+              "record signed");
+        CHECK(livesign_huawei_record_verify(U8(key), 32, 170000000u, U8("0RECORD_OVER"), 12, NULL, 0, NULL, 0, NULL, 0,
+                                            NULL, 0, NULL, 0, signed_, 64, 1700000000u,
+                                            UINT32_MAX) == LIVESIGN_MALFORMED,
+              "record: a digit moved out of auth_timestamp is malformed whatever the leeway");
+        CHECK(livesign_huawei_record_sign(U8(key), 31, LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP - 1, NULL, 0, NULL, 0, NULL, 0,
+                                          NULL, 0, NULL, 0, NULL, 0, out) == LIVESIGN_INVALID_ARGUMENT,
+              "record 9-digit auth_timestamp, before the key");
+        CHECK(livesign_huawei_record_sign(U8(key), 32, LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP + 1, NULL, 0, NULL, 0, NULL, 0,
+                                          NULL, 0, NULL, 0, NULL, 0, out) == LIVESIGN_INVALID_ARGUMENT,
+              "record 11-digit auth_timestamp");
+        CHECK(livesign_huawei_record_sign_keyed(&k, LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP - 1, NULL, 0, NULL, 0, NULL, 0,
+                                                NULL, 0, NULL, 0, NULL, 0, out) == LIVESIGN_INVALID_ARGUMENT,
+              "record keyed 9-digit auth_timestamp, before the key");
+    }
     CHECK(livesign_huawei_record_verify_keyed(NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, out, 64,
                                              1, 0) == LIVESIGN_INVALID_ARGUMENT,
           "record NULL context");

@@ -644,113 +644,113 @@ static void huawei(void) {
 
     /* Recording callbacks. */
     CHECK(livesign_huawei_record_md5_len() == LIVESIGN_HUAWEI_RECORD_MD5_LEN, "len");
-    EXPECT(livesign_huawei_record_sign(NULL, 0, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL), IA);
-    EXPECT(livesign_huawei_record_sign(NULL, 0, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IK);
-    EXPECT(livesign_huawei_record_sign(KEY, 6, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IK);
-    EXPECT(livesign_huawei_record_sign(big, LIVESIGN_MAX_KEY_LEN + 1, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+    EXPECT(livesign_huawei_record_sign(NULL, 0, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL), IA);
+    EXPECT(livesign_huawei_record_sign(NULL, 0, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IK);
+    EXPECT(livesign_huawei_record_sign(KEY, 6, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IK);
+    EXPECT(livesign_huawei_record_sign(big, LIVESIGN_MAX_KEY_LEN + 1, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
                                        NULL, 0, sign),
            IK);
-    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, LIT("\xff"), sign),
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, SENT, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, LIT("\xff"), sign),
            IA);
-    EXPECT(livesign_huawei_record_sign(NULL, 0, 0, NULL, 0, NULL, 0, NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0,
+    EXPECT(livesign_huawei_record_sign(NULL, 0, SENT, NULL, 0, NULL, 0, NULL, 0, big, LIVESIGN_MAX_ID_LEN + 1, NULL, 0,
                                        NULL, 0, sign),
            IA);
-    EXPECT(livesign_huawei_record_sign(NULL, 0, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, big, LIVESIGN_MAX_URL_LEN + 1,
+    EXPECT(livesign_huawei_record_sign(NULL, 0, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, big, LIVESIGN_MAX_URL_LEN + 1,
                                        NULL, 0, sign),
            IA);
-    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, big, LIVESIGN_MAX_URL_LEN,
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, big, LIVESIGN_MAX_URL_LEN,
                                        NULL, 0, sign),
            OK);
     /* Each input NULL with a length, everything else right. */
-    EXPECT(livesign_huawei_record_sign(NULL, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign), IA);
-    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign), IA);
-    EXPECT(livesign_huawei_record_sign_keyed(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
-    EXPECT(livesign_huawei_record_sign_keyed(&hw, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL), IA);
-    EXPECT(livesign_huawei_record_sign_keyed(&short_key, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign),
+    EXPECT(livesign_huawei_record_sign(NULL, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, SENT, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, SENT, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, SENT, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(NULL, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL), IA);
+    EXPECT(livesign_huawei_record_sign_keyed(&short_key, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign),
            IK);
-    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, big, LIVESIGN_MAX_URL_LEN + 1,
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, big, LIVESIGN_MAX_URL_LEN + 1,
                                              NULL, 0, sign),
            IA);
-    EXPECT(livesign_huawei_record_sign_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), OK);
-    EXPECT(livesign_huawei_record_verify(NULL, 0, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0,
+    EXPECT(livesign_huawei_record_sign_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign), OK);
+    EXPECT(livesign_huawei_record_verify(NULL, 0, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0,
                                          0),
            IK);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+                                         SENT, 0),
            MF);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 64,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 64,
+                                         SENT, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify(NULL, 0, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, big,
-                                         LIVESIGN_MAX_URL_LEN + 1, sign, 64, 7, 0),
+    EXPECT(livesign_huawei_record_verify(NULL, 0, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, big,
+                                         LIVESIGN_MAX_URL_LEN + 1, sign, 64, SENT, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
-                                         8, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         SENT + 1, 0),
            LIVESIGN_EXPIRED);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         SENT, 0),
            OK);
-    EXPECT(livesign_huawei_record_verify(NULL, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(NULL, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         SENT, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         SENT, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         SENT, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign, 64,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                         SENT, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign, 64,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign, 64,
+                                         SENT, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign, 64,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign, 64,
+                                         SENT, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign, 64,
-                                         7, 0),
+    EXPECT(livesign_huawei_record_verify(HW_KEY, 40, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign, 64,
+                                         SENT, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, SENT, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                               SENT, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, SENT, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                               SENT, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                               SENT, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign, 64,
+                                               SENT, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign, 64,
+                                               SENT, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign, 64,
+                                               SENT, 0),
+           IA);
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 64,
                                                7, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
-                                               7, 0),
-           IA);
-    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, NULL, 0, sign, 64,
-                                               7, 0),
-           IA);
-    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, NULL, 0, sign, 64,
-                                               7, 0),
-           IA);
-    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, NULL, 0, sign, 64,
-                                               7, 0),
-           IA);
-    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 1, sign, 64,
-                                               7, 0),
-           IA);
-    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 64,
-                                               7, 0),
-           IA);
-    EXPECT(livesign_huawei_record_verify_keyed(NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+    EXPECT(livesign_huawei_record_verify_keyed(NULL, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
                                                0, 0),
            IA);
-    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 7,
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 7,
                                                0),
            MF);
-    EXPECT(livesign_huawei_record_verify_keyed(&hw, 7, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
-                                               7, 0),
+    EXPECT(livesign_huawei_record_verify_keyed(&hw, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, sign, 64,
+                                               SENT, 0),
            OK);
     EXPECT(livesign_huawei_record_md5_sign(NULL, 0, 0, NULL), IA);
     EXPECT(livesign_huawei_record_md5_sign(NULL, 0, 0, md5), IK);

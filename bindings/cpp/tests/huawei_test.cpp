@@ -400,6 +400,15 @@ void recording() {
     CHECK(status_of([&] { record::verify(loaded, tampered, want, 1700000000); }) == Status::SignatureMismatch);
     CHECK(status_of([&] { record::verify(key, f, "c9f9", 1700000000); }) == Status::Malformed);
     CHECK(status_of([&] { record::sign(key.substr(1), f); }) == Status::InvalidKey);
+    // auth_timestamp has exactly 10 digits: 1700000000 + RECORD_FILE_COMPLETE is also
+    // 170000000 + 0RECORD_FILE_COMPLETE (1975), which a leeway of decades would reach.
+    record::Fields moved = f;
+    moved.auth_timestamp = 170000000;
+    moved.event_type = "0RECORD_FILE_COMPLETE";
+    CHECK(status_of([&] { record::verify(key, moved, want, 1700000000, UINT32_MAX); }) == Status::Malformed);
+    CHECK(status_of([&] { record::verify(loaded, moved, want, 1700000000, UINT32_MAX); }) == Status::Malformed);
+    CHECK(status_of([&] { record::sign(key, moved); }) == Status::InvalidArgument);
+    CHECK(status_of([&] { record::sign(loaded, moved); }) == Status::InvalidArgument);
     // Events without a file sign empty URLs.
     const record::Fields over{1700000000, "RECORD_OVER", "push.example.com", "live", "mystream", {}, {}};
     CHECK(status_of([&] { record::verify(loaded, over, record::sign(key, over), 1700000000); }) == Status::Ok);

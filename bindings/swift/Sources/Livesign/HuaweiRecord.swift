@@ -35,7 +35,9 @@ extension Livesign.Huawei {
         }
 
         /// Lowercase hex HMAC-SHA256(key, authTimestamp + eventType + publishDomain + app + stream
-        /// + downloadURL + playURL). Throws `.invalidKey` for a key shorter than `keyMinLength`.
+        /// + downloadURL + playURL). Throws `.invalidArgument` for an `authTimestamp` that is not 10
+        /// digits (`Huawei.minAuthTimestamp` to `Huawei.maxAuthTimestamp`), `.invalidKey` for a key
+        /// shorter than `keyMinLength`.
         public static func sign(key: String, fields: Fields) throws -> String {
             try withSlices([key] + fields.texts) { f in
                 try fixedText(count: signLength) {
@@ -55,8 +57,10 @@ extension Livesign.Huawei {
             }
         }
 
-        /// Verifies an HMACSHA256 signature over the fields: throws `.malformed` (not 64 hex
-        /// characters), `.signatureMismatch`, `.expired` (`now > authTimestamp + leewaySeconds`).
+        /// Verifies an HMACSHA256 signature over the fields: throws `.malformed` (an `authTimestamp`
+        /// that is not 10 digits: a digit moved out of it into `eventType` keeps the signature,
+        /// whatever `leewaySeconds`; a `sign` not 64 hex characters), `.signatureMismatch`,
+        /// `.expired` (`now > authTimestamp + leewaySeconds`).
         public static func verify(key: String, fields: Fields, sign: String, now: Date = Date(),
                                   leewaySeconds: UInt32 = defaultLeewaySeconds) throws {
             let nowSeconds = try Livesign.unixTime(now)

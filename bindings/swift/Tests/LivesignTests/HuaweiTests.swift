@@ -405,6 +405,15 @@ final class HuaweiRecordTests: XCTestCase {
         try R.verify(key: loaded, fields: over, sign: try R.sign(key: key, fields: over), now: at(1_700_000_000))
         assertStatus(.malformed, try R.verify(key: key, fields: f, sign: "c9f9", now: at(1_700_000_000)))
         assertStatus(.invalidKey, try R.sign(key: String(key.dropFirst()), fields: f))
+        // authTimestamp has exactly 10 digits: 1700000000 + RECORD_FILE_COMPLETE is also
+        // 170000000 + 0RECORD_FILE_COMPLETE (1975), which a leeway of decades would reach.
+        var moved = f
+        moved.authTimestamp = 170_000_000
+        moved.eventType = "0RECORD_FILE_COMPLETE"
+        assertStatus(.malformed, try R.verify(key: key, fields: moved, sign: want, now: at(1_700_000_000), leewaySeconds: .max))
+        assertStatus(.malformed, try R.verify(key: loaded, fields: moved, sign: want, now: at(1_700_000_000), leewaySeconds: .max))
+        assertStatus(.invalidArgument, try R.sign(key: key, fields: moved))
+        assertStatus(.invalidArgument, try R.sign(key: loaded, fields: moved))
         // huawei.record.md5.
         XCTAssertEqual(try R.md5Sign(key: key, authTimestamp: 1_700_000_000), "61ce739aaac2390ef2d17ddac72beff0")
         try R.md5Verify(key: key, authTimestamp: 1_700_000_000, sign: "61CE739AAAC2390EF2D17DDAC72BEFF0", now: at(1_700_000_300))

@@ -222,8 +222,9 @@ object Huawei {
 
         /**
          * Lowercase hex HMAC-SHA256(key, authTimestamp + eventType + publishDomain + app + stream
-         * + downloadUrl + playUrl). Throws [LiveSignException.InvalidKey] for a key shorter than
-         * [KEY_MIN_LEN].
+         * + downloadUrl + playUrl). Throws [LiveSignException.InvalidArgument] for an
+         * `authTimestamp` that is not 10 digits ([MIN_AUTH_TIMESTAMP] to [MAX_AUTH_TIMESTAMP]),
+         * [LiveSignException.InvalidKey] for a key shorter than [KEY_MIN_LEN].
          */
         @JvmStatic fun sign(key: String, fields: Fields): String = sign(key.utf8(), 0, fields)
         @JvmStatic fun sign(key: HmacKey, fields: Fields): String = key.locked { sign(null, it, fields) }
@@ -237,7 +238,9 @@ object Huawei {
 
         /**
          * Verifies an HMACSHA256 signature over the fields: throws [LiveSignException.Malformed]
-         * (not 64 hex characters), [LiveSignException.SignatureMismatch],
+         * (an `authTimestamp` that is not 10 digits: a digit moved out of it into `eventType`
+         * keeps the signature, whatever the leeway; a `sign` not 64 hex characters),
+         * [LiveSignException.SignatureMismatch],
          * [LiveSignException.Expired] (`now > authTimestamp + leewaySeconds`).
          */
         @JvmStatic

@@ -373,6 +373,17 @@ class HuaweiRecordTest {
             // Events without a file sign empty URLs.
             val over = Huawei.Record.Fields(1700000000L, "RECORD_OVER", "push.example.com", "live", "mystream")
             Huawei.Record.verify(k, over, Huawei.Record.sign(key, over), now = 1700000000L)
+            // authTimestamp has exactly 10 digits: 1700000000 + RECORD_FILE_COMPLETE is also
+            // 170000000 + 0RECORD_FILE_COMPLETE (1975), which a leeway of decades would reach.
+            val moved = f.copy(authTimestamp = 170000000L, eventType = "0RECORD_FILE_COMPLETE")
+            assertStatus<LiveSignException.Malformed> {
+                Huawei.Record.verify(key, moved, want, now = 1700000000L, leewaySeconds = Int.MAX_VALUE)
+            }
+            assertStatus<LiveSignException.Malformed> {
+                Huawei.Record.verify(k, moved, want, now = 1700000000L, leewaySeconds = Int.MAX_VALUE)
+            }
+            assertStatus<LiveSignException.InvalidArgument> { Huawei.Record.sign(key, moved) }
+            assertStatus<LiveSignException.InvalidArgument> { Huawei.Record.sign(k, moved) }
         }
         assertStatus<LiveSignException.Malformed> { Huawei.Record.verify(key, f, "c9f9", now = 1700000000L) }
         assertStatus<LiveSignException.InvalidKey> { Huawei.Record.sign(key.drop(1), f) }
