@@ -1076,7 +1076,7 @@ fn a_character_moved_out_of_the_time_is_malformed_whatever_the_leeway() {
     assert_eq!((UrlAuth::D_MIN_HW_TIME, LIVESIGN_HUAWEI_URL_D_MIN_HW_TIME), (0x1000_0000, 0x1000_0000));
     assert!(huawei::url_b_build(KEY, "s", UrlAuth::B_MIN_TX_TIME).unwrap().as_str().ends_with("&txTime=10000000"));
     assert!(huawei::url_d_build(&loaded, "s", UrlAuth::D_MIN_HW_TIME).unwrap().as_str().ends_with("&hwTime=10000000"));
-    for early in [0, 1, 0x553_ff10, UrlAuth::B_MIN_TX_TIME - 1] {
+    for early in [0, 1, 0x0553_ff10, UrlAuth::B_MIN_TX_TIME - 1] {
         assert_eq!(huawei::url_b_build(KEY, "s", early).map(drop), Err(Error::InvalidArgument), "{early}");
         assert_eq!(huawei::url_b_build(b"", "s", early).map(drop), Err(Error::InvalidArgument), "before the key");
         assert_eq!(c_b_build(KEY, b"s", early, 64).0, LIVESIGN_INVALID_ARGUMENT);

@@ -788,7 +788,7 @@ fn a_character_moved_out_of_tx_time_is_malformed_whatever_the_window() {
     let u = c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", key, LIVESIGN_TENCENT_URL_MIN_EXPIRY).unwrap();
     assert!(u.ends_with(b"&txTime=10000000"));
     let mut buf = [0u8; 128];
-    for expiry in [0, 1, 0x553F_F10, LIVESIGN_TENCENT_URL_MIN_EXPIRY - 1] {
+    for expiry in [0, 1, 0x0553_FF10, LIVESIGN_TENCENT_URL_MIN_EXPIRY - 1] {
         assert_eq!(
             c_build(LIVESIGN_TENCENT_URL_RTMP, b"h", b"live", b"s", key, expiry),
             Err((LIVESIGN_INVALID_ARGUMENT, 0))
