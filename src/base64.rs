@@ -376,6 +376,32 @@ mod tests {
         assert_eq!(decode(Alphabet::Standard, b"Zm9v", &mut small), Err(Error::BufferTooSmall { needed: 3 }));
     }
 
+    /// Every set of positions holding a non-symbol is refused, in the pairs of quads the
+    /// decoder takes together, in a lone quad, and in a padded last quad: the invalid marks of
+    /// two characters must never cancel out.
+    #[test]
+    fn any_set_of_invalid_characters_is_refused() {
+        let mut dst = [0u8; 16];
+        for valid in [&b"QUJDREVG"[..], b"QUJDREVGR0hJ", b"QUJD", b"QUI=", b"QQ==", b"QUJDREVGQQ=="] {
+            let symbols = valid.iter().filter(|&&c| c != b'=').count();
+            for set in 1u32..1 << symbols {
+                let mut text = valid.to_vec();
+                for (i, c) in text.iter_mut().take(symbols).enumerate() {
+                    if set >> i & 1 == 1 {
+                        *c = b'!';
+                    }
+                }
+                assert_eq!(
+                    decode(Alphabet::Standard, &text, &mut dst),
+                    Err(Error::Malformed),
+                    "{:?}",
+                    String::from_utf8_lossy(&text)
+                );
+                assert_eq!(decoded_len(Alphabet::Standard, &text), Err(Error::Malformed));
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn agrees_with_the_base64_crate(data in proptest::collection::vec(proptest::num::u8::ANY, 0..100)) {
