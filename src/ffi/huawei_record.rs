@@ -178,7 +178,7 @@ pub unsafe extern "C" fn livesign_huawei_record_sign_keyed(
 unsafe fn record_sign_into(key: Result<HmacKey, Error>, f: &RecordFields<'_>, out: *mut u8) -> Result<(), Error> {
     let out = output(out)?;
     // An argument error, so before the key's (as in the core).
-    huawei::record_check_auth_timestamp(f.auth_timestamp)?;
+    huawei::check_auth_timestamp(f.auth_timestamp)?;
     let sign = huawei::record_sign(&key?, f)?;
     // SAFETY: out is non-NULL and holds LIVESIGN_HUAWEI_SIGN_LEN bytes.
     unsafe { write_fixed(out, sign.as_bytes()) };

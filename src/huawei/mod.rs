@@ -29,7 +29,6 @@ pub use url_rules::UrlAuth;
 
 pub(crate) use event_id::write_into as write_event_id;
 pub(crate) use notify::check_auth_timestamp;
-pub(crate) use record::check_auth_timestamp as record_check_auth_timestamp;
 pub(crate) use sparkrtc::{check as sparkrtc_check, seconds as sparkrtc_seconds};
 pub(crate) use url_b::QUERY_MAX_LEN as URL_B_QUERY_MAX_LEN;
 pub(crate) use url_d::{QUERY_MAX_LEN as URL_D_QUERY_MAX_LEN, check_build_args as url_d_check_build_args};

@@ -202,7 +202,8 @@ pub fn sign(
     Ok(Hex::encode(&key.mac(&[event.as_bytes(), domain.as_bytes(), app.as_bytes(), stream.as_bytes(), t.as_bytes()])))
 }
 
-/// `InvalidArgument` for an `auth_timestamp` the verifier would refuse (not 10 digits).
+/// `InvalidArgument` for an `auth_timestamp` the verifiers would refuse (not 10 digits): the
+/// notification and the HMACSHA256 recording callback share the rule.
 pub(crate) fn check_auth_timestamp(auth_timestamp: u64) -> Result<(), Error> {
     if expiry::is_ten_digit_time(auth_timestamp) { Ok(()) } else { Err(Error::InvalidArgument) }
 }

@@ -97,7 +97,7 @@ impl RecordFields<'_> {
 /// it); then [`Error::InvalidKey`] when the key is shorter than 32 bytes.
 pub fn record_sign(key: &HmacKey, f: &RecordFields<'_>) -> Result<Hex<{ 2 * hmac::LEN }>, Error> {
     f.check()?;
-    check_auth_timestamp(f.auth_timestamp)?;
+    super::check_auth_timestamp(f.auth_timestamp)?;
     check_len(key.key_len())?;
     Ok(Hex::encode(&mac(key, f)))
 }
@@ -151,12 +151,6 @@ fn mac(key: &HmacKey, f: &RecordFields<'_>) -> [u8; hmac::LEN] {
         f.download_url.as_bytes(),
         f.play_url.as_bytes(),
     ])
-}
-
-/// `InvalidArgument` for an HMACSHA256 `auth_timestamp` the verifier would refuse (not 10
-/// digits).
-pub(crate) fn check_auth_timestamp(auth_timestamp: u64) -> Result<(), Error> {
-    if expiry::is_ten_digit_time(auth_timestamp) { Ok(()) } else { Err(Error::InvalidArgument) }
 }
 
 fn check_len(len: usize) -> Result<(), Error> {

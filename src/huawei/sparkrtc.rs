@@ -39,12 +39,6 @@ use crate::digest::hmac;
 use crate::limits::{self, Limits};
 use crate::text::{Hex, ct_eq_wipe, parse_hex};
 use crate::{Error, HmacKey, expiry, json};
-use core::ops::RangeInclusive;
-
-/// `X-Rtc-Timestamp` in seconds: exactly 10 digits (September 2001 to year 2286).
-const SECONDS: RangeInclusive<u64> = 1_000_000_000..=9_999_999_999;
-/// `X-Rtc-Timestamp` in milliseconds: exactly 13 digits (the same years).
-const MILLISECONDS: RangeInclusive<u64> = 1_000_000_000_000..=9_999_999_999_999;
 
 /// The unit `X-Rtc-Timestamp` is read in, which Huawei does not document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,8 +128,11 @@ pub(crate) fn seconds(timestamp: &str) -> Option<u64> {
 /// leeway of decades.
 fn seconds_in(timestamp: &str, unit: SparkRtcUnit) -> Option<u64> {
     let t = json::parse_u64(timestamp.as_bytes())?;
-    let seconds = matches!(unit, SparkRtcUnit::Seconds | SparkRtcUnit::Either) && SECONDS.contains(&t);
-    let millis = matches!(unit, SparkRtcUnit::Milliseconds | SparkRtcUnit::Either) && MILLISECONDS.contains(&t);
+    // Seconds have exactly 10 digits (September 2001 to 2286), milliseconds exactly 13: the
+    // same years, so their whole seconds have 10.
+    let seconds = matches!(unit, SparkRtcUnit::Seconds | SparkRtcUnit::Either) && expiry::is_ten_digit_time(t);
+    let millis =
+        matches!(unit, SparkRtcUnit::Milliseconds | SparkRtcUnit::Either) && expiry::is_ten_digit_time(t / 1000);
     match (seconds, millis) {
         (true, _) => Some(t),
         (_, true) => Some(t / 1000),
