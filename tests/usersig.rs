@@ -125,6 +125,29 @@ fn every_vector_verifies_until_it_expires() {
     }
 }
 
+/// `{:?}` of what a token says (a support tool logs it): every member the vector states, the
+/// identifier unescaped and the userbuf decoded, and not the fixed-size buffers behind them.
+#[test]
+fn debug_shows_the_decoded_members() {
+    for v in tok::vectors() {
+        let name = format!("{} {}", v.case, v.imp);
+        let shown = format!("{:?}", usersig_inspect(v.usersig.as_bytes()).unwrap());
+        for part in [
+            format!("sdkappid: {}", v.sdkappid),
+            format!("identifier: {:?}", v.identifier),
+            format!("time: {}", v.time),
+            format!("expire: {}", v.expire),
+            format!("userbuf: {:?}", v.userbuf.as_deref()),
+        ] {
+            assert!(shown.contains(&part), "{name}: {part} not in {shown}");
+        }
+        assert!(
+            shown.starts_with("UserSigInfo {") && shown.len() < 200 + 5 * v.userbuf.map_or(0, |u| u.len()),
+            "{name}: {shown}"
+        );
+    }
+}
+
 #[test]
 fn generation_matches_every_vector() {
     let mut go = 0;
