@@ -148,6 +148,28 @@ fn debug_shows_the_decoded_members() {
     }
 }
 
+/// The escaper behind the UserSig writer, as the fuzzer reaches it (`fuzz_api`): each Go
+/// vector's document holds its identifier exactly as Go's `encoding/json` escaped it.
+#[test]
+fn the_writers_escaper_matches_the_go_documents() {
+    use livesign::fuzz_api::json::escape;
+    let mut seen = 0;
+    for v in tok::vectors().into_iter().filter(|v| v.imp == "go" && !v.identifier.is_empty()) {
+        let doc = &v.json_doc;
+        let from = doc.find(r#""TLS.identifier":""#).unwrap() + r#""TLS.identifier":""#.len();
+        let go = &doc[from..from + doc[from..].find(r#"","TLS.sdkappid""#).unwrap()];
+        let mut buf = [0u8; 64];
+        let n = escape(v.identifier.as_bytes(), &mut buf).unwrap_or_else(|e| panic!("{}: {e}", v.case));
+        assert_eq!(&buf[..n], go.as_bytes(), "{}", v.case);
+        if n > 0 {
+            assert_eq!(escape(v.identifier.as_bytes(), &mut buf[..n - 1]), Err(Error::BufferTooSmall { needed: n }));
+        }
+        seen += 1;
+    }
+    // c6 is the one whose identifier Go escapes (`" \ < > &`).
+    assert_eq!(seen, 8);
+}
+
 #[test]
 fn generation_matches_every_vector() {
     let mut go = 0;
