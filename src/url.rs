@@ -293,6 +293,10 @@ mod tests {
             b"ht/tp://host/p",
             b"host?x=http://y",
             b"a?b://host/p",
+            // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), never empty.
+            b"ht_tp://host/p",
+            b"h%74tp://host/p",
+            b":///p",
         ] {
             assert_eq!(parse(bad), Err(Error::Malformed), "{:?}", String::from_utf8_lossy(bad));
         }
