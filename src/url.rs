@@ -293,6 +293,10 @@ mod tests {
             b"ht/tp://host/p",
             b"host?x=http://y",
             b"a?b://host/p",
+            // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), never empty.
+            b"ht_tp://host/p",
+            b"h%74tp://host/p",
+            b":///p",
         ] {
             assert_eq!(parse(bad), Err(Error::Malformed), "{:?}", String::from_utf8_lossy(bad));
         }
@@ -343,5 +347,23 @@ mod tests {
         assert_eq!((q.as_str(), q.to_string()), ("a=1&b=2", "a=1&b=2".to_owned()));
         assert!(SignedQuery::write(|o| o.push(&[b'x'; SignedQuery::MAX_LEN])).is_ok());
         assert_eq!(SignedQuery::write(|o| o.push(&[b'x'; SignedQuery::MAX_LEN + 1])), Err(Error::InvalidArgument));
+    }
+
+    /// Equality is of the query text (in constant time): a built query equals one built alike
+    /// and no other, whether it differs in a byte or in length.
+    #[test]
+    fn signed_queries_are_equal_when_their_text_is() {
+        let q = |text: &[u8]| SignedQuery::write(|o| o.push(text)).unwrap();
+        assert!(q(b"txSecret=ab&txTime=5C27") == q(b"txSecret=ab&txTime=5C27"));
+        assert!(q(b"txSecret=ab&txTime=5C27") != q(b"txSecret=ac&txTime=5C27"));
+        assert!(q(b"txSecret=ab") != q(b"txSecret=abc"));
+    }
+
+    /// A signed query is public (it goes into a URL), so unlike a key its `Debug` shows it.
+    #[test]
+    fn signed_query_debug_shows_the_query() {
+        let q = SignedQuery::write(|o| o.push(b"auth_key=1-0-0-ab")).unwrap();
+        let shown = format!("{q:?}");
+        assert!(shown.starts_with("SignedQuery") && shown.contains("auth_key=1-0-0-ab"), "{shown}");
     }
 }
