@@ -29,13 +29,14 @@ use crate::{Error, HmacKey, limits};
 /// exception no real user id meets: PHP's (`\/` for every `/` of a large userbuf) for an
 /// identifier of more than about 200 control characters (6 bytes each once escaped).
 pub(crate) const MAX_DOC_LEN: usize = 4096;
-/// The largest zlib stream accepted: the largest document at the fixed-Huffman worst case
-/// (9 bits a byte) plus headers.
-const MAX_ZLIB_LEN: usize = MAX_DOC_LEN * 9 / 8 + 64;
-const _: () = assert!(super::usersig::MAX_DOC_LEN <= MAX_DOC_LEN && super::usersig::MAX_LEN <= MAX_ZLIB_LEN / 3 * 4);
+/// The largest zlib stream a token can carry: what the longest token accepted
+/// ([`super::UserSig::MAX_LEN`], checked first) decodes to. A longer stream could not arrive,
+/// so a larger buffer would only be more stack to zero.
+const MAX_ZLIB_LEN: usize = base64::decoded_max_len(super::usersig::MAX_LEN);
+const _: () = assert!(super::usersig::MAX_DOC_LEN <= MAX_DOC_LEN);
 
 /// Buffer sizes (zlib stream, document) for the common tokens, by token length, so that
-/// decoding one zeroes well under 1 KiB of stack instead of 9: official tokens without a
+/// decoding one zeroes well under 1 KiB of stack instead of 7: official tokens without a
 /// userbuf have about 190 characters, with a PrivateMapKey up to about 420. A token is
 /// decoded with the first tier that holds it, and again with the full-size buffers only
 /// when its document is larger than the tier's.
