@@ -915,6 +915,44 @@ mod tests {
         }
     }
 
+    /// One final fixed-Huffman block of literals only (miniz would store short data).
+    fn fixed_literals(data: &[u8]) -> Vec<u8> {
+        // Huffman codes go most significant bit first.
+        let code = |v: u32, k: u32| (v.reverse_bits() >> (32 - k), k);
+        let mut fields = vec![(1, 1), (1, 2)];
+        fields.extend(data.iter().map(|&b| match b {
+            0..=143 => code(0x30 + u32::from(b), 8),
+            _ => code(0x190 + u32::from(b) - 144, 9),
+        }));
+        fields.push((0, 7));
+        pack(&fields)
+    }
+
+    /// A 9-bit literal (bytes 144 to 255) right after a run of 8-bit ones, at every bit
+    /// alignment and position near the end of the input: where the bit reader refills byte by
+    /// byte and the symbol's ninth bit lies in the byte it reads ahead.
+    #[test]
+    fn nine_bit_literals_after_literal_runs_near_the_end() {
+        let ascii: Vec<u8> = (b'A'..=b'Z').chain(b'a'..=b'z').collect();
+        // Leading 9-bit literals shift the bit alignment of what follows through all 8 values.
+        for shift in 0..8 {
+            for before in 0..=24 {
+                for after in 0..=12 {
+                    for high in [0x90u8, 0x91, 0xc3, 0xfe, 0xff] {
+                        let mut data = vec![0xa5; shift];
+                        data.extend_from_slice(&ascii[..before]);
+                        data.push(high);
+                        data.extend_from_slice(&ascii[before..before + after]);
+                        let stream = fixed_literals(&data);
+                        let (out, r) = both_paths(&stream, data.len() + 8).unwrap();
+                        let what = format!("{shift} × 0xa5 + {before} + {high:#x} + {after}");
+                        assert_eq!((out, r.consumed), (data, stream.len()), "{what}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn forced_fixed_huffman_blocks() {
         let mut fixed_seen = 0;
