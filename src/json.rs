@@ -1003,6 +1003,11 @@ mod tests {
         assert_eq!((n(l), n(d), n(e), n(lx), n(missing)), (Some(1), Some(2), Some(3), Some(4), None));
         let [l, d, e] = parse_lookup(doc.as_bytes(), [long.as_bytes(), b"abcd", b"abce"]).unwrap();
         assert_eq!((n(l), n(d), n(e)), (Some(1), Some(2), Some(3)));
+        // Long names anywhere in the list, not only first.
+        let longx = format!("{long}x");
+        let [d, l, e, lx] =
+            parse_lookup(doc.as_bytes(), [b"abcd", long.as_bytes(), b"abce", longx.as_bytes()]).unwrap();
+        assert_eq!((n(d), n(l), n(e), n(lx)), (Some(2), Some(1), Some(3), Some(4)));
     }
 
     #[test]

@@ -1037,6 +1037,8 @@ mod tests {
             ("empty input", vec![]),
             ("reserved block type 3", pack(&[(1, 1), (3, 2)])),
             ("stored LEN/NLEN mismatch", vec![1, 2, 0, 0xfd, 0xfe, b'h', b'i']),
+            // LEN | NLEN is all ones here, LEN ^ NLEN is not.
+            ("stored NLEN not the complement of LEN", vec![1, 2, 0, 0xff, 0xff, b'h', b'i']),
             ("stored block longer than the input", vec![1, 3, 0, 0xfc, 0xff, b'h', b'i']),
             ("stored header padding not zero", vec![1 | 0x80, 2, 0, 0xfd, 0xff, b'h', b'i']),
             // Fixed block, end-of-block (7 zero bits: bits 3 to 9), padding bits 10 to 15.
