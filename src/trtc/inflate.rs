@@ -1130,6 +1130,38 @@ mod tests {
         }
     }
 
+    /// A final dynamic block that holds only its end-of-block symbol, with `nlit` literal/length
+    /// and `ndist` distance code lengths in its header (RFC 1951 allows at most 286 and 30).
+    fn dynamic_eob_only(nlit: u32, ndist: u32) -> Vec<u8> {
+        // Code-length code: 18 (a run of zeros) "0", 0 "10", 1 "11"; sent in CODE_LEN_ORDER,
+        // where 1 comes 18th.
+        let mut fields = vec![(1, 1), (2, 2), (nlit - 257, 5), (ndist - 1, 5), (18 - 4, 4)];
+        fields.extend([0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2].map(|len| (len, 3)));
+        // A run of 11 to 138 zero lengths is one 18; a shorter one, single 0s.
+        let zeros = |n: u32| if n >= 11 { vec![(0, 1), (n - 11, 7)] } else { vec![(0b01, 2); n as usize] };
+        // Literals 0 to 255 unused, end-of-block (256) one bit long, the rest unused.
+        fields.extend(zeros(138));
+        fields.extend(zeros(118));
+        fields.push((0b11, 2));
+        fields.extend(zeros(nlit - 257 + ndist));
+        // The block: end-of-block, code "0".
+        fields.push((0, 1));
+        pack(&fields)
+    }
+
+    #[test]
+    fn dynamic_headers_within_the_symbol_counts() {
+        for (nlit, ndist) in [(257, 1), (286, 1), (257, 30), (286, 30)] {
+            let (out, r) = inflate_vec(&dynamic_eob_only(nlit, ndist), 8).unwrap();
+            assert_eq!((out.len(), r.kinds), (0, DYNAMIC), "{nlit} + {ndist}");
+        }
+        // One count over its limit is enough, whatever the other.
+        for (nlit, ndist) in [(287, 1), (288, 1), (257, 31), (257, 32), (287, 30), (286, 31)] {
+            let stream = dynamic_eob_only(nlit, ndist);
+            assert_eq!(inflate_vec(&stream, 8).map(|_| ()), Err(Error::Malformed), "{nlit} + {ndist}");
+        }
+    }
+
     #[test]
     fn padding_bits_under_each_rule() {
         // What zlib and miniz read (Rules::Miniz) and livesign refuses: non-zero padding.
