@@ -716,7 +716,10 @@ impl<'a, M: Meter> Parser<'a, M> {
     fn string(&mut self) -> Result<bool, Error> {
         self.i += 1;
         // Most strings are one plain run and a closing quote: no call, no loop.
-        self.i += plain_run(self.s.get(self.i..).unwrap_or_default());
+        let run = plain_run(self.s.get(self.i..).unwrap_or_default());
+        // Counted as in `string_body` (nothing in real parses).
+        self.meter.step(1 + run / 8);
+        self.i += run;
         if self.peek() == Some(b'"') {
             self.i += 1;
             return Ok(false);

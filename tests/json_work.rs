@@ -62,6 +62,11 @@ fn work_grows_linearly_with_the_input() {
         );
         // And never more than a few steps a byte.
         assert!(s_big <= 3 * big.len() as u64 + 64, "{name}: {s_big} steps for {} bytes", big.len());
+        // Nor fewer than one per 16 bytes read (the string scanner's stride) for a document
+        // read to its end: a meter that counted nothing would pass every bound above.
+        if accepted {
+            assert!(s_big >= big.len() as u64 / 16, "{name}: {s_big} steps for {} bytes", big.len());
+        }
         // The one-pass lookup does the same work.
         let (r_lookup, s_lookup) = parse_lookup_steps(&big, [b"a", b"k0", b"k"]);
         if name == "duplicated names" {
@@ -70,6 +75,9 @@ fn work_grows_linearly_with_the_input() {
             assert_eq!(r_lookup, Ok(()), "{name}");
         }
         assert!(s_lookup <= 3 * big.len() as u64 + 64, "{name}: lookup {s_lookup} steps");
+        if r_lookup.is_ok() {
+            assert!(s_lookup >= big.len() as u64 / 16, "{name}: lookup {s_lookup} steps");
+        }
         println!("{name}: {} bytes, {s_big} steps", big.len());
     }
 }
