@@ -949,6 +949,9 @@ mod tests {
             "{\"a\":\"\\u12\"}",
             "{\"a\":[1,2}",
             "{\"a\":{\"b\":1]}",
+            // The wrong bracket, with the outer object then closed as if it had matched.
+            "{\"a\":[1}}",
+            "{\"a\":{\"b\":[1}}}",
             "{\"a\":\"unterminated}",
         ] {
             assert_eq!(obj(bad).map(|_| ()), Err(Error::Malformed), "{bad:?}");
