@@ -23,6 +23,7 @@
 pub mod alibaba;
 mod authkey;
 mod base64;
+mod bytes;
 mod digest;
 mod error;
 mod expiry;

@@ -4,7 +4,7 @@
 use zeroize::Zeroize;
 
 use super::sha256::{self, IV, Sha256};
-use super::stream::{BLOCK, Compression, Stream, one_block};
+use super::stream::{BLOCK, Compression, Stream, short};
 use crate::Error;
 
 /// Length of an HMAC-SHA256 tag in bytes.
@@ -58,7 +58,11 @@ impl HmacKey {
         let total = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
         if total < BLOCK - 8 {
             // A short message (Huawei's event + domain + app + stream + time): one inner block.
-            return self.outer_hash(one_block::<Sha256>(self.inner, BLOCK as u64, parts, total));
+            return self.outer_hash(short::<Sha256, 1>(self.inner, BLOCK as u64, parts, total));
+        }
+        if total < 2 * BLOCK - 8 {
+            // A UserSig's content string: two inner blocks.
+            return self.outer_hash(short::<Sha256, 2>(self.inner, BLOCK as u64, parts, total));
         }
         let mut h = self.start();
         for part in parts {
@@ -153,7 +157,8 @@ mod tests {
         for key_len in [1, 31, 32, 63, 64, 65, 128, 129, 200] {
             let key = HmacKey::new(&data[..key_len]).unwrap();
             assert_eq!(key.key_len(), key_len);
-            for msg_len in [0, 1, 55, 56, 64, 87, 119, 120, 200] {
+            // Every length through the one- and two-block paths and past them.
+            for msg_len in (0..=130).chain([200]) {
                 let msg = &data[..msg_len];
                 let (a, b) = msg.split_at(msg_len / 2);
                 assert_eq!(key.mac(&[a, b]), reference(&data[..key_len], msg), "key {key_len} msg {msg_len}");

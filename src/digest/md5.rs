@@ -2,7 +2,7 @@
 //! `secret + public parts`; a message of at most 55 bytes (a 32-byte key and 10 digits, the
 //! common case) costs exactly one call of md-5's compression function.
 
-use super::stream::{BLOCK, Compression, Stream, one_block};
+use super::stream::{BLOCK, Compression, Stream, short};
 
 /// Length of an MD5 digest in bytes.
 pub(crate) const LEN: usize = 16;
@@ -38,7 +38,7 @@ pub(crate) fn md5(parts: &[&[u8]]) -> [u8; LEN] {
     let total = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
     if total < BLOCK - 8 {
         // The common case (`key + t`, `key + stream + txTime`): one compression.
-        return one_block::<Md5>(IV, 0, parts, total);
+        return short::<Md5, 1>(IV, 0, parts, total);
     }
     let mut h = Stream::<Md5>::resume(IV, 0);
     for part in parts {

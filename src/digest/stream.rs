@@ -77,25 +77,36 @@ impl<C: Compression> Drop for Stream<C> {
     }
 }
 
-/// The whole of a short message (`total < 56` bytes, its parts concatenated) after `absorbed`
-/// bytes already hashed into `state`: the message and its padding fit one block, built in place
-/// and compressed once. Only the message bytes (which may hold key material) need wiping.
-pub(crate) fn one_block<C: Compression>(
+/// The whole of a short message (`total <= N * 64 - 9` bytes, its parts concatenated) after
+/// `absorbed` bytes already hashed into `state`: the message and its padding fit `N` blocks,
+/// built in place and compressed in one call, then wiped (the message may hold key material).
+pub(crate) fn short<C: Compression, const N: usize>(
     mut state: C::State,
     absorbed: u64,
     parts: &[&[u8]],
     total: usize,
 ) -> C::Digest {
-    debug_assert!(total < BLOCK - 8);
-    let mut block = [0u8; BLOCK];
+    debug_assert!(total < N * BLOCK - 8);
+    let mut blocks = [[0u8; BLOCK]; N];
+    let flat = blocks.as_flattened_mut();
     let mut pos = 0;
     for part in parts {
-        block[pos..pos + part.len()].copy_from_slice(part);
+        if let Some(dst) = flat.get_mut(pos..pos + part.len()) {
+            crate::bytes::copy_short(dst, part);
+        }
         pos += part.len();
     }
-    block[pos] = 0x80;
-    block[BLOCK - 8..].copy_from_slice(&C::length_bytes((absorbed + total as u64) * 8));
-    C::compress(&mut state, core::slice::from_ref(&block));
-    block[..total].zeroize();
+    // Padding: 0x80, zeros, the length in the last 8 bytes of the last block needed.
+    let used = (total + 8) / BLOCK + 1;
+    if let Some(b) = flat.get_mut(total) {
+        *b = 0x80;
+    }
+    if let Some(len) = flat.get_mut(used * BLOCK - 8..used * BLOCK) {
+        len.copy_from_slice(&C::length_bytes((absorbed + total as u64) * 8));
+    }
+    C::compress(&mut state, blocks.get(..used).unwrap_or_default());
+    // The whole of it, not just the message: a fixed-size fill is a few stores, a
+    // variable-length one a call into libc.
+    blocks.as_flattened_mut().zeroize();
     C::digest(&state)
 }

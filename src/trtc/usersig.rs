@@ -8,6 +8,7 @@
 use super::usersig_json;
 use super::zlib;
 use crate::base64::{self, Alphabet};
+use crate::bytes::copy_short;
 use crate::digest::hmac;
 use crate::text::{Decimal, Out};
 use crate::{Error, HmacKey};
@@ -252,7 +253,7 @@ struct Cursor<'a> {
 impl Cursor<'_> {
     fn put(&mut self, bytes: &[u8]) {
         if let Some(dst) = self.buf.get_mut(self.at..self.at + bytes.len()) {
-            dst.copy_from_slice(bytes);
+            copy_short(dst, bytes);
         }
         self.at += bytes.len();
     }
