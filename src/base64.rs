@@ -134,6 +134,33 @@ pub(crate) fn encode(alphabet: Alphabet, src: &[u8], out: &mut Out<'_>) {
     }
 }
 
+/// The encoding (44 characters) of a SHA-256 digest given as its eight big-endian state
+/// words, computed from the words in registers. Encoding the digest's bytes instead would read
+/// them back right after they were stored, with loads that each span several of those stores:
+/// such a load cannot be served from the store buffer and waits until the stores reach the
+/// cache, which cost more than the encoding itself.
+pub(crate) fn encode_sha256_words(alphabet: Alphabet, words: &[u32; 8]) -> [u8; 44] {
+    let s = Symbols::of(alphabet);
+    // The digest as four big-endian 64-bit pieces, bytes 8j..8j+8.
+    let [p0, p1, p2, p3] = [0, 1, 2, 3].map(|j| {
+        let word = |i: usize| u64::from(words.get(i).copied().unwrap_or_default());
+        word(2 * j) << 32 | word(2 * j + 1)
+    });
+    // Bytes 6k..6k+6 in the top 48 bits, as `octet` reads them: 0–5, 6–11, 12–17, 18–23, 24–29.
+    let runs = [p0, p0 << 48 | p1 >> 16, p1 << 32 | p2 >> 32, p2 << 16, p3];
+    let mut out = [0u8; 44];
+    let (octets, last) = out.as_chunks_mut::<8>();
+    for (dst, run) in octets.iter_mut().zip(runs) {
+        *dst = s.octet(run);
+    }
+    // Bytes 30 and 31, padded.
+    let [.., b30, b31] = p3.to_be_bytes();
+    if let Some(q) = s.last(&[b30, b31]) {
+        last.copy_from_slice(&q);
+    }
+    out
+}
+
 /// Encodes the last `n` bytes of `buf` into the whole of `buf`, which must be exactly
 /// `encoded_len(n)` long (else nothing is written): a generator can build its bytes in the
 /// tail of the caller's output buffer and encode them where they lie, with no copy.
@@ -493,6 +520,26 @@ mod tests {
                         assert_eq!(decoded_len(alphabet, &bad), Err(Error::Malformed), "{len} {i} {c:02x}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn digest_words_encode_as_their_bytes() {
+        let mut x = 0x0123_4567_89ab_cdefu64;
+        for round in 0..200 {
+            let words: [u32; 8] = core::array::from_fn(|i| {
+                x = x.rotate_left(13).wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(i as u64);
+                match round {
+                    0 => 0,
+                    1 => u32::MAX,
+                    _ => (x >> 32) as u32,
+                }
+            });
+            let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_be_bytes()).collect();
+            for alphabet in [Alphabet::Standard, Alphabet::Tencent] {
+                let got = encode_sha256_words(alphabet, &words);
+                assert_eq!(std::str::from_utf8(&got).unwrap(), enc(alphabet, &bytes), "{words:08x?}");
             }
         }
     }

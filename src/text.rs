@@ -221,25 +221,30 @@ impl Decimal {
     /// `u64::MAX` has 20 digits.
     pub(crate) const MAX_LEN: usize = 20;
 
-    /// Three groups of digits (4, 8, 8) from two divisions, each group converted by
-    /// [`eight_digits`] in a few lane-wise steps, not digit by digit: a chain of ten dependent
-    /// divisions was a tenth of the cost of `t + sign`.
+    /// Groups of eight digits from the low end, as many as `v` needs (at most 20 digits: 8,
+    /// 8, 4), each converted by [`eight_digits`] in a few lane-wise steps rather than digit by
+    /// digit: a chain of ten dependent divisions was a tenth of the cost of `t + sign`.
     pub(crate) fn new(v: u64) -> Self {
         const E8: u64 = 100_000_000;
-        let (top, mid, low) = (v / E8 / E8, (v / E8 % E8) as u32, (v % E8) as u32);
-        let groups = [eight_digits(top as u32), eight_digits(mid), eight_digits(low)];
         let mut buf = [0u8; Self::MAX_LEN];
-        // `top` < 1845: its group's first four digits are zeros.
-        for (dst, (group, skip)) in buf.rchunks_mut(8).rev().zip(groups.iter().zip([4, 0, 0])) {
-            dst.copy_from_slice(&(group | ASCII_ZEROS).to_le_bytes()[skip..]);
-        }
-        // Leading zero digits are zero bytes, from the low end of each group's word.
-        let zeros = |g: u64, skip: u32| (g.trailing_zeros() / 8).saturating_sub(skip);
-        let start = match groups {
-            [t, _, _] if t != 0 => zeros(t, 4),
-            [_, m, _] if m != 0 => 4 + zeros(m, 0),
-            [_, _, l] => 12 + zeros(l, 0).min(7),
+        // Writes the group ending at `end` and returns where its significant digits start
+        // (leading zero digits are zero bytes at the low end of its word); the group at the
+        // top keeps its last `MAX_LEN - 16` = 4 digits.
+        let mut group = |v: u64, end: usize| {
+            let digits = eight_digits((v % E8) as u32);
+            let text = (digits | ASCII_ZEROS).to_le_bytes();
+            let from = end.saturating_sub(8);
+            let skip = 8 - (end - from);
+            if let (Some(dst), Some(src)) = (buf.get_mut(from..end), text.get(skip..)) {
+                dst.copy_from_slice(src);
+            }
+            from + (digits.trailing_zeros() as usize / 8).saturating_sub(skip)
         };
+        let low = group(v, 20);
+        let mid = (v >= E8).then(|| group(v / E8, 12));
+        let top = (v >= E8 * E8).then(|| group(v / E8 / E8, 4));
+        // The highest group written holds the first significant digit; 0 is one "0".
+        let start = top.or(mid).unwrap_or(low.min(Self::MAX_LEN - 1));
         Self { buf, start: start as u8 }
     }
 

@@ -55,6 +55,12 @@ impl HmacKey {
 
     /// `HMAC-SHA256(key, parts[0] || parts[1] || ...)`.
     pub(crate) fn mac(&self, parts: &[&[u8]]) -> [u8; LEN] {
+        Sha256::digest(&self.mac_words(parts))
+    }
+
+    /// [`HmacKey::mac`] as the SHA-256 state words it is read from (big-endian), for an
+    /// encoder that builds its text from them in registers rather than from stored bytes.
+    pub(crate) fn mac_words(&self, parts: &[&[u8]]) -> [u32; 8] {
         let total = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
         if total < BLOCK - 8 {
             // A short message (Huawei's event + domain + app + stream + time): one inner block.
@@ -68,12 +74,12 @@ impl HmacKey {
         for part in parts {
             h.update(part);
         }
-        h.finish()
+        h.finish_words()
     }
 
     /// The outer hash over an inner digest: it always covers 64 + 32 bytes, so its one padded
     /// block is built in place and compressed once, without a second stream.
-    fn outer_hash(&self, inner_digest: [u8; LEN]) -> [u8; LEN] {
+    fn outer_hash(&self, inner_digest: [u8; LEN]) -> [u32; 8] {
         let mut block = [0u8; BLOCK];
         block[..LEN].copy_from_slice(&inner_digest);
         block[LEN] = 0x80;
@@ -82,7 +88,7 @@ impl HmacKey {
         Sha256::compress(&mut state, core::slice::from_ref(&block));
         // The inner digest is key-derived: wipe it.
         block[..LEN].zeroize();
-        Sha256::digest(&state)
+        state
     }
 
     /// An HMAC over a message fed piece by piece (for messages that are not at hand as
@@ -114,6 +120,10 @@ impl HmacStream<'_> {
     }
 
     pub(crate) fn finish(self) -> [u8; LEN] {
+        Sha256::digest(&self.finish_words())
+    }
+
+    fn finish_words(self) -> [u32; 8] {
         self.key.outer_hash(self.inner.finish())
     }
 }

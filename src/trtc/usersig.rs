@@ -94,9 +94,10 @@ impl<'a> Claims<'a> {
         )
     }
 
-    /// `TLS.sig` before base64: HMAC-SHA256 of the content under the console key.
-    pub(crate) fn mac(&self, key: &HmacKey) -> [u8; hmac::LEN] {
-        self.content(|parts| key.mac(parts))
+    /// `TLS.sig` before base64: HMAC-SHA256 of the content under the console key, as the
+    /// state words [`base64::encode_sha256_words`] encodes.
+    pub(crate) fn mac(&self, key: &HmacKey) -> [u32; 8] {
+        self.content(|parts| key.mac_words(parts))
     }
 }
 
@@ -228,9 +229,7 @@ fn write_token(key: &HmacKey, c: &Claims<'_>, out: &mut [u8]) -> Result<usize, E
     let needed = base64::encoded_len(zlib_len);
     let out = out.get_mut(..needed).ok_or(Error::BufferTooSmall { needed })?;
 
-    let mut sig = [0u8; SIG_B64_LEN];
-    sig[SIG_B64_LEN - hmac::LEN..].copy_from_slice(&c.mac(key));
-    base64::encode_in_place(Alphabet::Standard, &mut sig, hmac::LEN);
+    let sig = base64::encode_sha256_words(Alphabet::Standard, &c.mac(key));
 
     let mut w = Cursor { buf: out.get_mut(needed - zlib_len..).unwrap_or_default(), at: 0 };
     // doc_len <= MAX_DOC_LEN, which fits a u16 (checked at compile time above).

@@ -43,7 +43,11 @@ pub(crate) fn write_go_doc(c: &Claims<'_>, sig_b64: &[u8], emit: &mut impl FnMut
         emit(b"\"");
     }
     emit(SIG);
-    emit(sig_b64);
+    // Eight bytes at a time, as the encoder stored them: a wider copy would load across its
+    // stores and wait for them to reach the cache.
+    for chunk in sig_b64.chunks(8) {
+        emit(chunk);
+    }
     emit(END);
 }
 
@@ -118,11 +122,27 @@ fn separator_escape(s: &[u8]) -> Option<&'static [u8]> {
     }
 }
 
+/// Bytes that are always copied as they are: one lookup per byte on the common path, where
+/// an identifier has nothing to escape.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x20;
+    while b < 256 {
+        t[b] = !matches!(b as u8, b'"' | b'\\' | b'<' | b'>' | b'&' | 0xe2);
+        b += 1;
+    }
+    t
+};
+
 /// Writes `s` (valid UTF-8) escaped as Go's `encoding/json` does with HTML escaping on.
 fn escape(s: &[u8], emit: &mut impl FnMut(&[u8])) {
     let mut start = 0;
     let mut i = 0;
     while let Some(&b) = s.get(i) {
+        if PLAIN[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         let (esc, width) = match escape_of(b) {
             Some(e) => (e, 1),
             None if b == 0xe2 => match s.get(i..).and_then(separator_escape) {
@@ -178,6 +198,13 @@ mod tests {
         assert_eq!(escaped("\u{0}\u{8}\u{9}\u{a}\u{c}\u{d}\u{1f}\u{7f}"), "\\u0000\\b\\t\\n\\f\\r\\u001f\u{7f}");
         assert_eq!(escaped("a\u{2028}b\u{2029}c\u{2027}"), "a\\u2028b\\u2029c\u{2027}");
         assert_eq!(escaped(""), "");
+    }
+
+    #[test]
+    fn the_plain_table_is_the_escaper_less_the_separator_lead_byte() {
+        for b in 0..=255u8 {
+            assert_eq!(PLAIN[usize::from(b)], escape_of(b).is_none() && b != 0xe2, "{b:#04x}");
+        }
     }
 
     #[test]
