@@ -6,7 +6,7 @@
 //! Matching Go byte for byte makes livesign's tokens identical to the Go SDK's for the same
 //! inputs and clock, which the shared vectors check.
 
-use super::usersig::Claims;
+use super::usersig::{Claims, SIG_B64_LEN};
 
 const VER: &[u8] = b"{\"TLS.ver\":\"2.0\"";
 const IDENTIFIER: &[u8] = b",\"TLS.identifier\":\"";
@@ -17,8 +17,9 @@ const USERBUF: &[u8] = b",\"TLS.userbuf\":\"";
 const SIG: &[u8] = b",\"TLS.sig\":\"";
 const END: &[u8] = b"\"}\n";
 
-/// Writes the document for `c` with `sig_b64` (the standard base64 `TLS.sig`) as pieces.
-pub(crate) fn write_go_doc(c: &Claims<'_>, sig_b64: &[u8], emit: &mut impl FnMut(&[u8])) {
+/// Writes the document for `c` with `sig_b64` (the standard base64 `TLS.sig`, as
+/// [`crate::base64::encode_sha256_words`] gives it) as pieces.
+pub(crate) fn write_go_doc(c: &Claims<'_>, sig_b64: &[u8; SIG_B64_LEN], emit: &mut impl FnMut(&[u8])) {
     emit(VER);
     if !c.identifier.is_empty() {
         emit(IDENTIFIER);
@@ -44,7 +45,7 @@ pub(crate) fn write_go_doc(c: &Claims<'_>, sig_b64: &[u8], emit: &mut impl FnMut
     }
     emit(SIG);
     // Eight bytes at a time, as the encoder stored them: a wider copy would load across its
-    // stores and wait for them to reach the cache.
+    // stores, just made, and wait for them to reach the cache.
     for chunk in sig_b64.chunks(8) {
         emit(chunk);
     }
@@ -143,19 +144,15 @@ fn escape(s: &[u8], emit: &mut impl FnMut(&[u8])) {
             i += 1;
             continue;
         }
-        let (esc, width) = match escape_of(b) {
-            Some(e) => (e, 1),
-            None if b == 0xe2 => match s.get(i..).and_then(separator_escape) {
-                Some(e) => (e, 3),
-                None => {
-                    i += 1;
-                    continue;
-                }
-            },
-            None => {
-                i += 1;
-                continue;
-            }
+        // Not plain: a byte Go escapes, or 0xe2, the lead byte of U+2028 and U+2029 (and of
+        // other characters, copied as they are).
+        let found = match escape_of(b) {
+            Some(e) => Some((e, 1)),
+            None => s.get(i..).and_then(separator_escape).map(|e| (e, 3)),
+        };
+        let Some((esc, width)) = found else {
+            i += 1;
+            continue;
         };
         emit(s.get(start..i).unwrap_or_default());
         emit(esc);
