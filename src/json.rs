@@ -716,10 +716,7 @@ impl<'a, M: Meter> Parser<'a, M> {
     fn string(&mut self) -> Result<bool, Error> {
         self.i += 1;
         // Most strings are one plain run and a closing quote: no call, no loop.
-        let run = plain_run(self.s.get(self.i..).unwrap_or_default());
-        // Counted as in `string_body` (nothing in real parses).
-        self.meter.step(1 + run / 8);
-        self.i += run;
+        self.skip_plain_run();
         if self.peek() == Some(b'"') {
             self.i += 1;
             return Ok(false);
@@ -737,10 +734,7 @@ impl<'a, M: Meter> Parser<'a, M> {
     fn string_body(&mut self) -> Result<(Stop, bool), Error> {
         let mut escaped = false;
         loop {
-            let run = plain_run(self.s.get(self.i..).unwrap_or_default());
-            // plain_run reads eight bytes a step.
-            self.meter.step(1 + run / 8);
-            self.i += run;
+            self.skip_plain_run();
             let Some(c) = self.peek() else { return Ok((Stop::End, escaped)) };
             self.i += 1;
             match c {
@@ -759,6 +753,15 @@ impl<'a, M: Meter> Parser<'a, M> {
                 _ => return Err(Error::Malformed),
             }
         }
+    }
+
+    /// Moves past the string bytes that need no attention (see [`plain_run`]), counted as
+    /// the eight-byte steps that read them (nothing in real parses).
+    #[inline(always)]
+    fn skip_plain_run(&mut self) {
+        let run = plain_run(self.s.get(self.i..).unwrap_or_default());
+        self.meter.step(1 + run / 8);
+        self.i += run;
     }
 
     /// After `\u`: four hex digits; a high surrogate must be followed by `\u` + a low one,

@@ -10,7 +10,7 @@
 use crate::base64::{self, Alphabet};
 use crate::digest::hmac;
 use crate::limits::{self, Limits};
-use crate::text::{Out, ct_eq, ct_eq_wipe};
+use crate::text::{ct_eq, ct_eq_wipe};
 use crate::{Error, HmacKey, expiry, json, keyring};
 
 /// Longest callback key the TRTC console accepts (`LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN`).
@@ -93,11 +93,7 @@ pub fn sign(key: &[u8], body: &[u8]) -> Result<Sign, Error> {
 pub fn sign_keyed(key: &HmacKey, body: &[u8]) -> Result<Sign, Error> {
     limits::check(body, Limits::MAX_BODY_LEN)?;
     check_key_len(key.key_len())?;
-    let mut text = [0u8; Sign::LEN];
-    let mut out = Out::new(&mut text);
-    base64::encode(Alphabet::Standard, &key.mac(&[body]), &mut out);
-    out.finish()?;
-    Ok(Sign(text))
+    Ok(Sign(base64::encode_sha256_words(Alphabet::Standard, &key.mac_words(&[body]))))
 }
 
 /// Verifies the `Sign` header `sign` of the raw callback `body` under the callback key.
