@@ -731,8 +731,8 @@ enum livesign_status
      */
     LIVESIGN_INVALID_KEY = 6,
     /**
-     * A well-formed UserSig for another sdkappid or identifier. Checked before the
-     * signature, so it does not say the token is genuine.
+     * A valid UserSig issued for another sdkappid or identifier: its signature checks out
+     * under the key given (a token that also fails that is `LIVESIGN_SIGNATURE_MISMATCH`).
      */
     LIVESIGN_IDENTITY_MISMATCH = 7,
     /**
@@ -2736,8 +2736,9 @@ size_t livesign_usersig_len(uint64_t sdkappid,
  *   mistyped or duplicated, a signed member's name also spelled in another case, which the
  *   official Go verifier would read instead, or outside livesign's bounds: an identifier
  *   over 256 bytes, a userbuf over 1024 bytes, a document over 4096 bytes);
- * - `LIVESIGN_IDENTITY_MISMATCH`: a well-formed token for another sdkappid or identifier;
- * - `LIVESIGN_SIGNATURE_MISMATCH`: wrong key, or altered fields (constant-time compare);
+ * - `LIVESIGN_SIGNATURE_MISMATCH`: wrong key, or altered fields (constant-time compare; a
+ *   token for another sdkappid or identifier is checked against its own fields);
+ * - `LIVESIGN_IDENTITY_MISMATCH`: a valid token issued for another sdkappid or identifier;
  * - `LIVESIGN_EXPIRED`: genuine, but `now > time + expire + leeway_s` (saturating);
  * - `LIVESIGN_OK`.
  *
@@ -2788,8 +2789,8 @@ livesign_status livesign_usersig_verify_keyed(uint64_t sdkappid,
  *
  * How to tell the causes apart: `LIVESIGN_MALFORMED` = a corrupt or truncated string (or a
  * wrong alphabet, e.g. URL-decoded twice). Otherwise compare `info->sdkappid` and
- * `info->identifier` with the expected ones (a mismatch is `LIVESIGN_IDENTITY_MISMATCH` in
- * verify: a token for another app or user) and `info->expires_at` with the current time
+ * `info->identifier` with the expected ones (a mismatch is a token for another app or user:
+ * verify says `LIVESIGN_IDENTITY_MISMATCH` when the key given signed it) and `info->expires_at` with the current time
  * (`LIVESIGN_EXPIRED`). When all of these are right and verify still fails, it says
  * `LIVESIGN_SIGNATURE_MISMATCH`: the key is wrong (or the token was forged). Never allocates;
  * uses under 32 KiB of stack.

@@ -29,8 +29,8 @@ pub enum Error {
     /// The key is empty or outside the provider's allowed length.
     #[error("invalid key")]
     InvalidKey,
-    /// A well-formed token for another application or identifier (checked before the
-    /// signature, so not proof that the token is genuine).
+    /// A valid token issued for another application or identifier: its signature checks out
+    /// under the key given (one that also fails that is [`Error::SignatureMismatch`]).
     #[error("identity mismatch")]
     IdentityMismatch,
 }

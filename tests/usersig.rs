@@ -109,10 +109,17 @@ fn every_vector_verifies_until_it_expires() {
                 Err(Error::IdentityMismatch),
                 "{name}"
             );
-            // Identity is checked before the signature and the expiry.
+            // Only a genuine token is another identity's (its own escaped identifier and
+            // sdkappid are what the key is checked against), and that before the expiry.
             assert_eq!(
-                usersig_verify(&wrong, sdkappid, &identifier, t, end + 1, 0).map(|_| ()),
-                Err(Error::IdentityMismatch)
+                usersig_verify(&k, sdkappid, &identifier, t, end + 1, 0).map(|_| ()),
+                Err(Error::IdentityMismatch),
+                "{name}"
+            );
+            assert_eq!(
+                usersig_verify(&wrong, sdkappid, &identifier, t, v.time, 0).map(|_| ()),
+                Err(Error::SignatureMismatch),
+                "{name}"
             );
         }
 

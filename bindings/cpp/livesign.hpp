@@ -717,8 +717,8 @@ inline std::string gen(uint64_t sdkappid, const HmacKey &key, std::string_view i
 /// Verifies a UserSig for `sdkappid` and `identifier` at `now` and returns its fields. Throws,
 /// first failure wins: Error(InvalidArgument) (identifier not UTF-8), Error(InvalidKey) (empty
 /// or too long key), Error(InvalidArgument) (identifier over `usersig::identifier_max_len`, a
-/// token over `usersig::max_len()`), Error(Malformed) (not a UserSig), Error(IdentityMismatch) (a
-/// token for another app or user), Error(SignatureMismatch) (wrong key or altered token),
+/// token over `usersig::max_len()`), Error(Malformed) (not a UserSig), Error(SignatureMismatch) (wrong
+/// key or altered token), Error(IdentityMismatch) (a valid token for another app or user),
 /// Error(Expired) (genuine, but `now > expires_at + leeway_s`).
 inline Info verify(uint64_t sdkappid, std::string_view key, std::string_view identifier, std::string_view usersig,
                    uint64_t now = unix_now(), Seconds leeway_s = 0) {

@@ -26,8 +26,8 @@ pub enum livesign_status {
     LIVESIGN_MALFORMED = 5,
     /// The key is empty or outside the provider's allowed length.
     LIVESIGN_INVALID_KEY = 6,
-    /// A well-formed UserSig for another sdkappid or identifier. Checked before the
-    /// signature, so it does not say the token is genuine.
+    /// A valid UserSig issued for another sdkappid or identifier: its signature checks out
+    /// under the key given (a token that also fails that is `LIVESIGN_SIGNATURE_MISMATCH`).
     LIVESIGN_IDENTITY_MISMATCH = 7,
     /// A bug in livesign (a caught panic). Outputs are unspecified; please report it.
     LIVESIGN_INTERNAL = 255,

@@ -413,8 +413,9 @@ unsafe fn usersig_verify(
 ///   mistyped or duplicated, a signed member's name also spelled in another case, which the
 ///   official Go verifier would read instead, or outside livesign's bounds: an identifier
 ///   over 256 bytes, a userbuf over 1024 bytes, a document over 4096 bytes);
-/// - `LIVESIGN_IDENTITY_MISMATCH`: a well-formed token for another sdkappid or identifier;
-/// - `LIVESIGN_SIGNATURE_MISMATCH`: wrong key, or altered fields (constant-time compare);
+/// - `LIVESIGN_SIGNATURE_MISMATCH`: wrong key, or altered fields (constant-time compare; a
+///   token for another sdkappid or identifier is checked against its own fields);
+/// - `LIVESIGN_IDENTITY_MISMATCH`: a valid token issued for another sdkappid or identifier;
 /// - `LIVESIGN_EXPIRED`: genuine, but `now > time + expire + leeway_s` (saturating);
 /// - `LIVESIGN_OK`.
 ///
@@ -483,8 +484,8 @@ pub unsafe extern "C" fn livesign_usersig_verify_keyed(
 ///
 /// How to tell the causes apart: `LIVESIGN_MALFORMED` = a corrupt or truncated string (or a
 /// wrong alphabet, e.g. URL-decoded twice). Otherwise compare `info->sdkappid` and
-/// `info->identifier` with the expected ones (a mismatch is `LIVESIGN_IDENTITY_MISMATCH` in
-/// verify: a token for another app or user) and `info->expires_at` with the current time
+/// `info->identifier` with the expected ones (a mismatch is a token for another app or user:
+/// verify says `LIVESIGN_IDENTITY_MISMATCH` when the key given signed it) and `info->expires_at` with the current time
 /// (`LIVESIGN_EXPIRED`). When all of these are right and verify still fails, it says
 /// `LIVESIGN_SIGNATURE_MISMATCH`: the key is wrong (or the token was forged). Never allocates;
 /// uses under 32 KiB of stack.

@@ -71,6 +71,15 @@ impl Fields<'_> {
         self.identifier.eq(identifier)
     }
 
+    /// The HMAC these fields call for under `key`, over the token's own identifier: what a
+    /// token for another user is checked with, so that only a genuine one is reported as
+    /// such.
+    pub(crate) fn own_mac(&self, key: &HmacKey) -> [u8; hmac::LEN] {
+        let mut buf = [0u8; MAX_IDENTIFIER_LEN];
+        let len = self.identifier_into(&mut buf);
+        self.expected_mac(key, &buf[..len])
+    }
+
     /// Copies the unescaped identifier into `buf` (it fits: checked when decoding).
     pub(crate) fn identifier_into(&self, buf: &mut [u8; MAX_IDENTIFIER_LEN]) -> usize {
         match self.identifier.plain() {

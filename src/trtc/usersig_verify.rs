@@ -1,7 +1,7 @@
 //! UserSig verification (spec §2), in the order DESIGN.md fixes: the token must decode
-//! (`Malformed`), be for this sdkappid and identifier (`IdentityMismatch`), carry the HMAC
-//! its own fields call for (`SignatureMismatch`, constant-time), and not have expired
-//! (`Expired`). The signature is rebuilt from the decoded fields (the identifier unescaped,
+//! (`Malformed`), carry the HMAC its own fields call for (`SignatureMismatch`, constant-time),
+//! be for this sdkappid and identifier (`IdentityMismatch`: so that status says the token is
+//! genuine, only issued for someone else), and not have expired (`Expired`). The signature is rebuilt from the decoded fields (the identifier unescaped,
 //! the numbers re-written in decimal, the userbuf's canonical base64), never from the JSON
 //! text as a whole, so every official layout verifies.
 
@@ -15,8 +15,9 @@ use crate::{Error, HmacKey, expiry};
 ///
 /// Errors, first failure wins: [`Error::InvalidArgument`] (identifier over 256 bytes: no
 /// token can carry it; a token over [`super::UserSig::MAX_LEN`] bytes), [`Error::Malformed`] (see [`super::usersig_inspect`]),
-/// [`Error::IdentityMismatch`] (`TLS.sdkappid` or `TLS.identifier` differ from the expected
-/// ones), [`Error::SignatureMismatch`] (wrong key or altered fields), [`Error::Expired`]
+/// [`Error::SignatureMismatch`] (wrong key or altered fields, checked against the token's own
+/// `TLS.sdkappid` and `TLS.identifier`), [`Error::IdentityMismatch`] (a valid token whose
+/// `TLS.sdkappid` or `TLS.identifier` differ from the expected ones), [`Error::Expired`]
 /// (`now > time + expire + leeway_s`, saturating; a token is still valid at exactly
 /// `time + expire`, as in the official Go and PHP verifiers).
 ///
@@ -51,11 +52,13 @@ pub(crate) fn verify_with<R>(
     }
     with_decoded(usersig, |fields| {
         f(fields.and_then(|fields| {
-            if fields.sdkappid != sdkappid || !fields.identifier_is(identifier.as_bytes()) {
-                return Err(Error::IdentityMismatch);
-            }
-            if !ct_eq_wipe(&mut fields.expected_mac(key, identifier.as_bytes()), &fields.sig) {
+            let ours = fields.sdkappid == sdkappid && fields.identifier_is(identifier.as_bytes());
+            let mut mac = if ours { fields.expected_mac(key, identifier.as_bytes()) } else { fields.own_mac(key) };
+            if !ct_eq_wipe(&mut mac, &fields.sig) {
                 return Err(Error::SignatureMismatch);
+            }
+            if !ours {
+                return Err(Error::IdentityMismatch);
             }
             expiry::check(fields.expires_at(), now, leeway_s)?;
             Ok(fields)

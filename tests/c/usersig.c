@@ -126,12 +126,16 @@ static void check_vector(const vector *v) {
     CHECK(livesign_usersig_verify_keyed(v->sdkappid, &wrong_ctx, id, v->id_len, t, v->usersig_len, end + 9, 0,
                                         NULL) == LIVESIGN_SIGNATURE_MISMATCH,
           v->impl);
-    /* Another app or user: identity mismatch, before the signature and the expiry. */
-    CHECK(livesign_usersig_verify(v->sdkappid + 1, v->key, v->key_len, id, v->id_len, t, v->usersig_len, v->time, 0,
+    /* Another app or user: identity mismatch for a genuine token (before the expiry), a
+       signature mismatch for one the key did not sign. */
+    CHECK(livesign_usersig_verify(v->sdkappid + 1, v->key, v->key_len, id, v->id_len, t, v->usersig_len, end + 9, 0,
                                   NULL) == LIVESIGN_IDENTITY_MISMATCH,
           v->impl);
-    CHECK(livesign_usersig_verify_keyed(v->sdkappid, &wrong_ctx, other_id, v->id_len + 1, t, v->usersig_len, end + 9,
-                                        0, NULL) == LIVESIGN_IDENTITY_MISMATCH,
+    CHECK(livesign_usersig_verify_keyed(v->sdkappid, &ctx, other_id, v->id_len + 1, t, v->usersig_len, v->time, 0,
+                                        NULL) == LIVESIGN_IDENTITY_MISMATCH,
+          v->impl);
+    CHECK(livesign_usersig_verify_keyed(v->sdkappid, &wrong_ctx, other_id, v->id_len + 1, t, v->usersig_len, v->time,
+                                        0, NULL) == LIVESIGN_SIGNATURE_MISMATCH,
           v->impl);
 
     /* Inspect needs no key. */

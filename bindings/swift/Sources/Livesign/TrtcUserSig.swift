@@ -92,8 +92,8 @@ extension Livesign.Trtc {
 
         /// Verifies a UserSig for `sdkappid` and `identifier` at `now` and returns its fields.
         /// Throws, first failure wins: `.invalidArgument` (identifier too long), `.invalidKey`
-        /// (empty key), `.malformed` (not a UserSig), `.identityMismatch` (a token for another app
-        /// or user), `.signatureMismatch` (wrong key or altered token), `.expired` (genuine, but
+        /// (empty key), `.malformed` (not a UserSig), `.signatureMismatch` (wrong key or altered
+        /// token), `.identityMismatch` (a valid token for another app or user), `.expired` (genuine, but
         /// `now` is past `expiresAt + leewaySeconds`).
         public static func verify(sdkappid: UInt64, key: String, identifier: String, usersig: String, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Info {

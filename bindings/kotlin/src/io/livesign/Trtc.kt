@@ -98,8 +98,8 @@ object Trtc {
          * Verifies a UserSig for [sdkappid] and [identifier] at [now] and returns its fields.
          * Throws, first failure wins: [LiveSignException.InvalidArgument] (identifier too long),
          * [LiveSignException.InvalidKey] (empty key), [LiveSignException.Malformed] (not a
-         * UserSig), [LiveSignException.IdentityMismatch] (a token for another app or user),
-         * [LiveSignException.SignatureMismatch] (wrong key or altered token),
+         * UserSig), [LiveSignException.SignatureMismatch] (wrong key or altered token),
+         * [LiveSignException.IdentityMismatch] (a valid token for another app or user),
          * [LiveSignException.Expired] (genuine, but `now > expiresAt + leewaySeconds`).
          */
         @JvmStatic
