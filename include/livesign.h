@@ -9,7 +9,9 @@
  * Conventions for every function below:
  * - Inputs are (const uint8_t *ptr, size_t len) pairs; text is UTF-8 without a NUL.
  *   NULL with len 0 is an empty input; NULL with len > 0 is LIVESIGN_INVALID_ARGUMENT,
- *   and so is a NULL output pointer.
+ *   and so is a NULL output pointer, except that every variable-size output
+ *   (out, out_cap, out_len) takes out = NULL with out_cap = 0 as a size query:
+ *   LIVESIGN_BUFFER_TOO_SMALL with *out_len = the size needed, once the inputs pass.
  * - Output buffers must not overlap inputs. Fixed-size outputs hold exactly the
  *   LIVESIGN_..._LEN bytes named in their documentation, without a NUL.
  * - Every free-length input has a length limit (LIVESIGN_MAX_BODY_LEN, _RESPONSE_LEN,
@@ -719,7 +721,10 @@ enum livesign_status
      */
     LIVESIGN_SIGNATURE_MISMATCH = 3,
     /**
-     * The signature is right but it has expired (Tencent's "time expired").
+     * Outside the validity window (Tencent's "time expired"): a correct signature whose time
+     * has passed, or, where a provider bounds a send time both ways (Alibaba callbacks,
+     * SparkRTC), one too far from `now`. Verifications check the signature first;
+     * `livesign_trtc_callback_check_time` checks only the time.
      */
     LIVESIGN_EXPIRED = 4,
     /**
@@ -727,7 +732,8 @@ enum livesign_status
      */
     LIVESIGN_MALFORMED = 5,
     /**
-     * The key is empty or outside the provider's allowed length.
+     * The key is empty or breaks the provider's rule: its length, and for some providers its
+     * characters (a TRTC callback key of letters and digits, a Huawei URL key of both).
      */
     LIVESIGN_INVALID_KEY = 6,
     /**
@@ -1221,7 +1227,7 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * Returns `LIVESIGN_ALIBABA_SIGN_LEN`, for bindings that cannot read macros.
+ * Returns `LIVESIGN_ALIBABA_SIGN_LEN`, for bindings that cannot read macros. Never allocates.
  */
 size_t livesign_alibaba_sign_len(void);
 
@@ -1388,7 +1394,7 @@ livesign_status livesign_hmac_key_init(livesign_hmac_key *ctx,
 void livesign_hmac_key_wipe(livesign_hmac_key *ctx);
 
 /**
- * Returns `LIVESIGN_HUAWEI_SIGN_LEN`, for bindings that cannot read macros.
+ * Returns `LIVESIGN_HUAWEI_SIGN_LEN`, for bindings that cannot read macros. Never allocates.
  */
 size_t livesign_huawei_sign_len(void);
 
@@ -1549,8 +1555,9 @@ livesign_status livesign_huawei_stream_apply(livesign_huawei_stream *state,
  * - `out`, `out_cap`, `out_len`: the id; `out` NULL with `out_cap` 0 asks for the size.
  *
  * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
- * `out_len` or `event` is NULL, `out` is NULL with `out_cap > 0`, or a field is NULL with a
- * length; `LIVESIGN_MALFORMED` when a field is not JSON string text (a hand-made event with a
+ * `out_len` or `event` is NULL, `out` is NULL with `out_cap > 0`, a field is NULL with a
+ * length or longer than `LIVESIGN_MAX_BODY_LEN` (none of a verified body is);
+ * `LIVESIGN_MALFORMED` when a field is not JSON string text (a hand-made event with a
  * raw `"` or `\`); `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
  * `*out_len` is 0 on other failures. Never allocates; safe from any thread.
  */
@@ -1561,7 +1568,7 @@ livesign_status livesign_huawei_event_id(const livesign_huawei_event *event,
                                          size_t *out_len);
 
 /**
- * Returns `LIVESIGN_HUAWEI_RECORD_MD5_LEN`, for bindings that cannot read macros.
+ * Returns `LIVESIGN_HUAWEI_RECORD_MD5_LEN`, for bindings that cannot read macros. Never allocates.
  */
 size_t livesign_huawei_record_md5_len(void);
 
@@ -2229,7 +2236,7 @@ size_t livesign_max_id_len(void);
 size_t livesign_max_key_len(void);
 
 /**
- * Returns `LIVESIGN_TENCENT_SIGN_LEN`, for bindings that cannot read macros.
+ * Returns `LIVESIGN_TENCENT_SIGN_LEN`, for bindings that cannot read macros. Never allocates.
  */
 size_t livesign_tencent_sign_len(void);
 
@@ -2446,13 +2453,14 @@ const livesign_tencent_error_info *livesign_tencent_error_by_http_status(uint32_
  * "time expired", "invalid input param", ...) in the error catalog, ignoring ASCII case and
  * surrounding whitespace; both spellings of 1201 ("internal/system error" and
  * "internel/system error") are known. Returns a static entry, or NULL when the text is
- * unknown, empty, or `message` is NULL with a non-zero length. Never allocates.
+ * unknown, empty, longer than `LIVESIGN_MAX_RESPONSE_LEN` (the response it came from), or
+ * `message` is NULL with a non-zero length. Never allocates.
  */
 const livesign_tencent_error_info *livesign_tencent_error_by_message(const uint8_t *message,
                                                                      size_t message_len);
 
 /**
- * Returns `LIVESIGN_TENCENT_TX_SECRET_LEN`, for bindings that cannot read macros.
+ * Returns `LIVESIGN_TENCENT_TX_SECRET_LEN`, for bindings that cannot read macros. Never allocates.
  */
 size_t livesign_tencent_tx_secret_len(void);
 
@@ -2909,7 +2917,7 @@ livesign_status livesign_privmap_parse(const uint8_t *userbuf,
                                        livesign_privmap_info *info);
 
 /**
- * Returns `LIVESIGN_TRTC_CALLBACK_SIGN_LEN`, for bindings that cannot read macros.
+ * Returns `LIVESIGN_TRTC_CALLBACK_SIGN_LEN`, for bindings that cannot read macros. Never allocates.
  */
 size_t livesign_trtc_callback_sign_len(void);
 

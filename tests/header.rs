@@ -72,6 +72,14 @@ fn every_function_is_documented() {
                 before.is_some_and(|l| l.trim_end().ends_with("*/")),
                 "undocumented function in the header: {line}"
             );
+            // Issue 3: every exported item's doc states the no-allocation guarantee.
+            let start = lines[..i].iter().rposition(|l| l.trim_start().starts_with("/**")).unwrap();
+            let doc: Vec<&str> =
+                lines[start..i].iter().flat_map(|l| l.split_whitespace()).filter(|w| *w != "*").collect();
+            assert!(
+                doc.join(" ").to_lowercase().contains("never allocates"),
+                "no allocation promise in the doc of: {line}"
+            );
         }
     }
 }

@@ -81,6 +81,30 @@ fn event_id_reports_a_null_field_before_a_malformed_one() {
     assert_eq!((st, len), (LIVESIGN_INVALID_ARGUMENT, 0));
 }
 
+/// `livesign_huawei_event_id` bounds every field by `LIVESIGN_MAX_BODY_LEN`, the body every
+/// verified event's fields lie in: one byte more in any field is an argument error.
+#[test]
+fn event_id_bounds_each_field_by_the_body_limit() {
+    let long = vec![b'a'; livesign::Limits::MAX_BODY_LEN + 1];
+    for field in 0..5 {
+        // SAFETY: all-zero bytes are a valid event (NULL slices, zeros).
+        let mut e: livesign_huawei_event = unsafe { core::mem::zeroed() };
+        let slots = [&mut e.domain, &mut e.app, &mut e.stream, &mut e.publish_timestamp, &mut e.event_text];
+        for (i, slot) in slots.into_iter().enumerate() {
+            *slot = livesign_slice::of(if i == field { &long } else { &long[..livesign::Limits::MAX_BODY_LEN] });
+        }
+        // SAFETY: the event's slices point into `long`, alive for the call; out is a size query.
+        let (st, len, _) = write_var(0, |o, c, l| unsafe { livesign_huawei_event_id(&e, o, c, l) });
+        assert_eq!((st, len), (LIVESIGN_INVALID_ARGUMENT, 0), "field {field}");
+    }
+    // SAFETY: as above.
+    let mut e: livesign_huawei_event = unsafe { core::mem::zeroed() };
+    e.domain = livesign_slice::of(&long[..livesign::Limits::MAX_BODY_LEN]);
+    // SAFETY: as above; a field at the limit is read.
+    let (st, len, _) = write_var(0, |o, c, l| unsafe { livesign_huawei_event_id(&e, o, c, l) });
+    assert_eq!((st, len), (LIVESIGN_BUFFER_TOO_SMALL, livesign::Limits::MAX_BODY_LEN + 4));
+}
+
 /// "`*out_len` = size needed, nothing written" for the query builders.
 #[test]
 fn builders_write_nothing_into_a_short_buffer() {

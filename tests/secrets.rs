@@ -318,8 +318,8 @@ const CONSTANT_TIME_SITES: [(&str, &str, &str); 18] = [
     ("src/trtc/callback.rs", "ct_eq_wipe(&mut key.mac(&[body]), c)", "TRTC callback Sign, key ring"),
     (
         "src/trtc/usersig_verify.rs",
-        "ct_eq_wipe(&mut fields.expected_mac(key, identifier.as_bytes()), &fields.sig)",
-        "UserSig / PrivateMapKey TLS.sig (HMAC-SHA256)",
+        "ct_eq_wipe(&mut mac, &fields.sig)",
+        "UserSig / PrivateMapKey TLS.sig (HMAC-SHA256, over our identity or the token's own)",
     ),
     (
         "src/txsecret.rs",

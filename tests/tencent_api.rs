@@ -547,6 +547,15 @@ fn error_catalog() {
     }
     // SAFETY: NULL with a length is refused without a read.
     assert!(unsafe { livesign_tencent_error_by_message(std::ptr::null(), 4) }.is_null());
+    // The text of a response, at most LIVESIGN_MAX_RESPONSE_LEN bytes: padded to the limit it
+    // is found, one byte more is refused before it is read.
+    let mut padded = b"sign invalid".to_vec();
+    padded.resize(livesign::Limits::MAX_RESPONSE_LEN, b' ');
+    // SAFETY: valid for its length.
+    assert!(!unsafe { livesign_tencent_error_by_message(padded.as_ptr(), padded.len()) }.is_null());
+    padded.push(b' ');
+    // SAFETY: as above.
+    assert!(unsafe { livesign_tencent_error_by_message(padded.as_ptr(), padded.len()) }.is_null());
     assert!(livesign_tencent_error_by_code(1).is_null());
     assert!(livesign_tencent_error_by_code(-1).is_null());
     assert!(livesign_tencent_error_by_code(403).is_null(), "HTTP statuses are not return codes");

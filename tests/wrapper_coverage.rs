@@ -213,3 +213,54 @@ fn every_wrapper_suite_runs_the_usersig_and_url_b_vectors() {
     }
     assert!(missing.is_empty(), "vectors no wrapper test runs:\n{}", missing.join("\n"));
 }
+
+/// Kotlin cannot read the header's macros, so its `const val`s are written out by hand: each
+/// names in its KDoc the macro it copies (or, in `LiveSignException`, is the status of its
+/// own name) and must hold that macro's value, so a changed limit cannot leave Kotlin behind.
+#[test]
+fn kotlin_constants_hold_the_header_values() {
+    let header = read("include/livesign.h");
+    let mut values: std::collections::HashMap<String, i128> = header
+        .lines()
+        .filter_map(|l| l.strip_prefix("#define ")?.split_once(' '))
+        .filter_map(|(name, v)| Some((name.to_owned(), v.trim().parse().ok()?)))
+        .collect();
+    values.extend(statuses(&header).into_iter().map(|(name, n)| (name, i128::from(n))));
+    let kotlin_value = |v: &str| -> i128 {
+        if v.trim() == "Long.MAX_VALUE" {
+            return i128::from(i64::MAX);
+        }
+        let v = v.trim().replace('_', ""); // Kotlin's digit separators
+        let v = v.strip_suffix('L').unwrap_or(&v);
+        match v.strip_prefix("0x") {
+            Some(hex) => i128::from_str_radix(hex, 16).unwrap(),
+            None => v.parse().unwrap_or_else(|_| panic!("Kotlin value {v}")),
+        }
+    };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("bindings/kotlin/src/io/livesign");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some((_, decl)) = line.split_once("const val ") else { continue };
+            let (name, value) = decl.split_once(" = ").unwrap();
+            let name = name.split(':').next().unwrap();
+            let doc_start = lines[..i].iter().rposition(|l| l.trim_start().starts_with("/**")).unwrap_or(i);
+            let doc = if lines[doc_start..i].iter().all(|l| l.trim_start().starts_with(['/', '*'])) {
+                lines[doc_start..i].join(" ")
+            } else {
+                String::new()
+            };
+            let macro_name = doc
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .find(|w| w.starts_with("LIVESIGN_"))
+                .map_or_else(|| format!("LIVESIGN_{name}"), str::to_owned);
+            let want = values.get(&macro_name).unwrap_or_else(|| panic!("{path:?} {name}: no {macro_name}"));
+            assert_eq!(kotlin_value(value), *want, "{path:?} {name} = {value} but {macro_name} is {want}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} Kotlin constants found");
+}

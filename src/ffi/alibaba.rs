@@ -19,7 +19,7 @@ const _: () = {
     assert!(LIVESIGN_ALIBABA_URL_A_MAX_LEN == crate::authkey::QUERY_MAX_LEN);
 };
 
-/// Returns `LIVESIGN_ALIBABA_SIGN_LEN`, for bindings that cannot read macros.
+/// Returns `LIVESIGN_ALIBABA_SIGN_LEN`, for bindings that cannot read macros. Never allocates.
 #[unsafe(no_mangle)]
 pub extern "C" fn livesign_alibaba_sign_len() -> usize {
     LIVESIGN_ALIBABA_SIGN_LEN

@@ -3,6 +3,8 @@
 
 use super::status::livesign_status;
 use super::{boundary, input};
+use zeroize::Zeroize;
+
 use crate::{Error, HmacKey};
 
 const MAGIC: u64 = u64::from_be_bytes(*b"lvsgnkey");
@@ -47,10 +49,14 @@ pub unsafe extern "C" fn livesign_hmac_key_init(
         unsafe { ctx.write(WIPED) };
         // SAFETY: the C contract: a non-NULL key points to key_len readable bytes.
         let key = HmacKey::new(unsafe { input(key, key_len) }?)?;
-        let (inner, outer, key_len) = key.to_parts();
-        let loaded = livesign_hmac_key { _inner: inner, _outer: outer, _key_len: key_len as u64, _magic: MAGIC };
+        let (mut inner, mut outer, key_len) = key.to_parts();
+        let mut loaded = livesign_hmac_key { _inner: inner, _outer: outer, _key_len: key_len as u64, _magic: MAGIC };
         // SAFETY: as above.
         unsafe { ctx.write(loaded) };
+        // The states are as good as the key: no copy stays in this frame (`key` wipes itself).
+        for state in [&mut inner, &mut outer, &mut loaded._inner, &mut loaded._outer] {
+            state.zeroize();
+        }
         Ok(())
     })
 }

@@ -130,7 +130,7 @@ impl livesign_huawei_event {
     }
 }
 
-/// Returns `LIVESIGN_HUAWEI_SIGN_LEN`, for bindings that cannot read macros.
+/// Returns `LIVESIGN_HUAWEI_SIGN_LEN`, for bindings that cannot read macros. Never allocates.
 #[unsafe(no_mangle)]
 pub extern "C" fn livesign_huawei_sign_len() -> usize {
     LIVESIGN_HUAWEI_SIGN_LEN
@@ -465,8 +465,9 @@ pub unsafe extern "C" fn livesign_huawei_stream_apply(
 /// - `out`, `out_cap`, `out_len`: the id; `out` NULL with `out_cap` 0 asks for the size.
 ///
 /// Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
-/// `out_len` or `event` is NULL, `out` is NULL with `out_cap > 0`, or a field is NULL with a
-/// length; `LIVESIGN_MALFORMED` when a field is not JSON string text (a hand-made event with a
+/// `out_len` or `event` is NULL, `out` is NULL with `out_cap > 0`, a field is NULL with a
+/// length or longer than `LIVESIGN_MAX_BODY_LEN` (none of a verified body is);
+/// `LIVESIGN_MALFORMED` when a field is not JSON string text (a hand-made event with a
 /// raw `"` or `\`); `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written).
 /// `*out_len` is 0 on other failures. Never allocates; safe from any thread.
 #[must_use = "the status says whether the id was written"]
@@ -498,6 +499,10 @@ pub unsafe extern "C" fn livesign_huawei_event_id(
                     e.event_text.bytes()?,
                 ]
             };
+            // A verified event's fields lie inside a body of at most the body limit.
+            for field in raw {
+                crate::limits::check(field, crate::Limits::MAX_BODY_LEN)?;
+            }
             let [domain, app, stream, publish_timestamp, event] = raw;
             let fields = [
                 Str::from_raw(domain)?,

@@ -35,7 +35,7 @@ const _: () = {
     assert!(LIVESIGN_HUAWEI_RECORD_KEY_MIN_LEN == RecordFields::KEY_MIN_LEN);
 };
 
-/// Returns `LIVESIGN_HUAWEI_RECORD_MD5_LEN`, for bindings that cannot read macros.
+/// Returns `LIVESIGN_HUAWEI_RECORD_MD5_LEN`, for bindings that cannot read macros. Never allocates.
 #[unsafe(no_mangle)]
 pub extern "C" fn livesign_huawei_record_md5_len() -> usize {
     LIVESIGN_HUAWEI_RECORD_MD5_LEN

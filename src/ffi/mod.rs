@@ -43,6 +43,12 @@ pub(crate) fn boundary(body: impl FnOnce() -> Result<(), Error>) -> livesign_sta
     }
 }
 
+/// [`boundary`] for the exports that answer with a value instead of a status (a size, a
+/// static entry): `fallback` on any error, a panic included.
+pub(crate) fn boundary_or<T>(fallback: T, body: impl FnOnce() -> Result<T, Error>) -> T {
+    catch_unwind(AssertUnwindSafe(body)).ok().and_then(Result::ok).unwrap_or(fallback)
+}
+
 /// An input `(ptr, len)`: NULL with length 0 is the empty input, NULL with a length is
 /// `InvalidArgument`, and so is a length no Rust slice can have.
 ///

@@ -20,11 +20,15 @@ pub enum livesign_status {
     LIVESIGN_BUFFER_TOO_SMALL = 2,
     /// The signature does not match (Tencent's "sign invalid").
     LIVESIGN_SIGNATURE_MISMATCH = 3,
-    /// The signature is right but it has expired (Tencent's "time expired").
+    /// Outside the validity window (Tencent's "time expired"): a correct signature whose time
+    /// has passed, or, where a provider bounds a send time both ways (Alibaba callbacks,
+    /// SparkRTC), one too far from `now`. Verifications check the signature first;
+    /// `livesign_trtc_callback_check_time` checks only the time.
     LIVESIGN_EXPIRED = 4,
     /// The input cannot be parsed: hex, base64, zlib, JSON, a missing or mistyped field.
     LIVESIGN_MALFORMED = 5,
-    /// The key is empty or outside the provider's allowed length.
+    /// The key is empty or breaks the provider's rule: its length, and for some providers its
+    /// characters (a TRTC callback key of letters and digits, a Huawei URL key of both).
     LIVESIGN_INVALID_KEY = 6,
     /// A valid UserSig issued for another sdkappid or identifier: its signature checks out
     /// under the key given (a token that also fails that is `LIVESIGN_SIGNATURE_MISMATCH`).

@@ -11,7 +11,7 @@ use crate::{Error, JsonStr};
 pub const LIVESIGN_TENCENT_SIGN_LEN: usize = 32;
 const _: () = assert!(LIVESIGN_TENCENT_SIGN_LEN == Sign::LEN);
 
-/// Returns `LIVESIGN_TENCENT_SIGN_LEN`, for bindings that cannot read macros.
+/// Returns `LIVESIGN_TENCENT_SIGN_LEN`, for bindings that cannot read macros. Never allocates.
 #[unsafe(no_mangle)]
 pub extern "C" fn livesign_tencent_sign_len() -> usize {
     LIVESIGN_TENCENT_SIGN_LEN

@@ -6,7 +6,7 @@ use core::ffi::c_char;
 use super::buffer::OutBuf;
 use super::slice::livesign_slice;
 use super::status::livesign_status;
-use super::{boundary, input};
+use super::{boundary, boundary_or, input};
 use crate::tencent::api::{self, Command, Param, ParamKind, Response};
 use crate::tencent::errors::{self, Category, ErrorInfo, Retry, Source};
 use crate::{Error, JsonStr};
@@ -434,17 +434,21 @@ pub extern "C" fn livesign_tencent_error_by_http_status(status: u32) -> *const l
 /// "time expired", "invalid input param", ...) in the error catalog, ignoring ASCII case and
 /// surrounding whitespace; both spellings of 1201 ("internal/system error" and
 /// "internel/system error") are known. Returns a static entry, or NULL when the text is
-/// unknown, empty, or `message` is NULL with a non-zero length. Never allocates.
+/// unknown, empty, longer than `LIVESIGN_MAX_RESPONSE_LEN` (the response it came from), or
+/// `message` is NULL with a non-zero length. Never allocates.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_tencent_error_by_message(
     message: *const u8,
     message_len: usize,
 ) -> *const livesign_tencent_error_info {
-    // SAFETY: the C contract: a non-NULL message points to message_len readable bytes.
-    match unsafe { input(message, message_len) } {
-        Ok(text) => c_info(errors::by_message(text)),
-        Err(_) => core::ptr::null(),
-    }
+    // Caller text is parsed here, so the panic boundary holds as for the status-returning
+    // calls: a bug is NULL, not an abort.
+    boundary_or(core::ptr::null(), || {
+        // SAFETY: the C contract: a non-NULL message points to message_len readable bytes.
+        let text = unsafe { input(message, message_len) }?;
+        crate::limits::check(text, crate::Limits::MAX_RESPONSE_LEN)?;
+        Ok(c_info(errors::by_message(text)))
+    })
 }
 
 #[cfg(test)]

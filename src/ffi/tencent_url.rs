@@ -4,7 +4,7 @@
 use super::buffer::OutBuf;
 use super::slice::{Keys, livesign_slice, report_match};
 use super::status::livesign_status;
-use super::{boundary, input, output, write_fixed};
+use super::{boundary, boundary_or, input, output, write_fixed};
 use crate::Error;
 use crate::tencent::url::{self, TxTimeForm, UrlKind, VerifiedUrl};
 
@@ -69,7 +69,7 @@ fn kind(kind: u32) -> Option<UrlKind> {
     }
 }
 
-/// Returns `LIVESIGN_TENCENT_TX_SECRET_LEN`, for bindings that cannot read macros.
+/// Returns `LIVESIGN_TENCENT_TX_SECRET_LEN`, for bindings that cannot read macros. Never allocates.
 #[unsafe(no_mangle)]
 pub extern "C" fn livesign_tencent_tx_secret_len() -> usize {
     LIVESIGN_TENCENT_TX_SECRET_LEN
@@ -88,7 +88,10 @@ pub extern "C" fn livesign_tencent_url_build_len(
     stream_len: usize,
     expiry: u64,
 ) -> usize {
-    self::kind(kind).and_then(|k| url::url_len(k, domain_len, app_len, stream_len, expiry)).unwrap_or(0)
+    boundary_or(0, || {
+        let len = self::kind(kind).and_then(|k| url::url_len(k, domain_len, app_len, stream_len, expiry));
+        len.ok_or(Error::InvalidArgument)
+    })
 }
 
 /// Builds a Tencent CSS push or play URL with hotlink protection:

@@ -4,7 +4,7 @@ use super::buffer::OutBuf;
 use super::hmac_key::{livesign_hmac_key, loaded};
 use super::slice::livesign_slice;
 use super::status::livesign_status;
-use super::{boundary, input, text};
+use super::{boundary, boundary_or, input, text};
 use crate::trtc::{self, Fields, PrivateMap, Privilege, Room, UserSig};
 use crate::{Error, HmacKey};
 
@@ -344,14 +344,11 @@ pub unsafe extern "C" fn livesign_usersig_len(
     now: u64,
     userbuf_len: usize,
 ) -> usize {
-    let mut len = 0;
-    let _ = boundary(|| {
+    boundary_or(0, || {
         // SAFETY: the C contract: a non-NULL identifier points to identifier_len bytes.
         let identifier = unsafe { text(identifier, identifier_len) }?;
-        len = trtc::usersig_len(sdkappid, identifier, expire_s, now, userbuf_len)?;
-        Ok(())
-    });
-    len
+        trtc::usersig_len(sdkappid, identifier, expire_s, now, userbuf_len)
+    })
 }
 
 /// Copies a result into a nullable info pointer: the fields on success, zeros on failure.

@@ -15,7 +15,7 @@ const _: () = assert!(LIVESIGN_TRTC_CALLBACK_SIGN_LEN == Sign::LEN);
 pub const LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN: usize = 32;
 const _: () = assert!(LIVESIGN_TRTC_CALLBACK_KEY_MAX_LEN == KEY_MAX_LEN);
 
-/// Returns `LIVESIGN_TRTC_CALLBACK_SIGN_LEN`, for bindings that cannot read macros.
+/// Returns `LIVESIGN_TRTC_CALLBACK_SIGN_LEN`, for bindings that cannot read macros. Never allocates.
 #[unsafe(no_mangle)]
 pub extern "C" fn livesign_trtc_callback_sign_len() -> usize {
     LIVESIGN_TRTC_CALLBACK_SIGN_LEN

@@ -11,6 +11,7 @@
 //! writes its results back (`set_int`, `set_longs`, strings) after the regions are closed.
 
 use core::ffi::{c_char, c_void};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use jni_sys::{
     JNI_ABORT, JNIEnv, jarray, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jobjectArray, jstring,
@@ -62,7 +63,7 @@ impl Env {
     /// Pins `arrays` for the duration of `f`, which gets each as a [`Pinned`]. All lengths are
     /// read before the first critical region opens; the regions are released in reverse order,
     /// without copy-back for read-only arrays. `Err(LIVESIGN_INTERNAL)` when the VM cannot pin
-    /// an array (it then has an OutOfMemoryError pending).
+    /// an array (it then has an OutOfMemoryError pending) or `f` panics.
     ///
     /// # Safety
     /// `self.0` is the JNI environment of the current thread; each array is NULL or a live
@@ -91,7 +92,10 @@ impl Env {
             }
             slot.0 = p.cast::<u8>();
         }
-        let result = if ok { Ok(f(pinned)) } else { Err(INTERNAL) };
+        // The glue inside (array views, the C call) is where a JNI export's work happens: a
+        // panic there is LIVESIGN_INTERNAL with the regions released, not an aborted VM.
+        let guarded = || catch_unwind(AssertUnwindSafe(|| f(pinned))).map_err(|_| INTERNAL);
+        let result = if ok { guarded() } else { Err(INTERNAL) };
         for (slot, a) in pinned.iter().zip(&arrays).rev() {
             if !slot.0.is_null() {
                 let mode = if a.write { 0 } else { JNI_ABORT };
