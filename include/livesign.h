@@ -2486,7 +2486,8 @@ size_t livesign_tencent_url_build_len(uint32_t kind,
  * - `kind`: `LIVESIGN_TENCENT_URL_RTMP`, `_WEBRTC`, `_FLV` (`https`, `.flv`) or `_HLS`
  *   (`https`, `.m3u8`).
  * - `domain`: the push or play domain: a host name (dot-separated labels of `A-Z a-z 0-9 -`,
- *   1 to 63 characters each and at most 253 in all, as DNS allows; one whose last label is a
+ *   1 to 63 characters each, not starting or ending with `-`, and at most 253 in all, as DNS
+ *   allows; one whose last label is a
  *   number must be a dotted-quad IPv4 address such as `192.0.2.1`, since browsers read
  *   `1.2.3` or `010.0.0.1` as other addresses than other clients do) or a bracketed IPv6
  *   address (`[2001:db8::1]`), optionally with `:port` (1 to 65535).
@@ -3073,7 +3074,8 @@ livesign_status livesign_trtc_callback_check_time(const uint8_t *body,
  * body (`{}` when it takes nothing) to it.
  *
  * - `host`: `host` or `host:port`, the host dot-separated labels of ASCII letters, digits and
- *   `-` (1 to 63 characters each and at most 253 in all, as DNS allows; a name whose last
+ *   `-` (1 to 63 characters each, not starting or ending with `-`, and at most 253 in all, as
+ *   DNS allows; a name whose last
  *   label is a number must be a dotted-quad IPv4 address), the port 1 to 65535 without a
  *   leading zero; NULL or empty means `console.tim.qq.com`. Apps outside the Chinese mainland use their region's host.
  * - `service`, `command`: e.g. `im_open_login_svc`, `account_import`; non-empty, only

@@ -1,6 +1,6 @@
 //! What a builder accepts as the host of a URL it writes: `host[:port]`, where the host is
 //! dot-separated labels of `A-Z a-z 0-9 -` (1 to 63 characters each, at most 253 in all, as
-//! DNS allows) or, where allowed, a bracketed IPv6 address, and the port is 1 to 65535 without
+//! DNS allows; no label starts or ends with `-`, RFC 1123 §2.1) or, where allowed, a bracketed IPv6 address, and the port is 1 to 65535 without
 //! leading zeros. A URL written with anything else (no host, an empty label, a 64-character
 //! label, a port of 0, `[1::2::3]`) names no server a client can reach.
 //!
@@ -46,7 +46,10 @@ fn is_name(name: &[u8]) -> bool {
     let labels_ok = !name.is_empty()
         && name.len() <= MAX_NAME_LEN
         && name.split(|&c| c == b'.').all(|l| {
-            (1..=MAX_LABEL_LEN).contains(&l.len()) && l.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
+            (1..=MAX_LABEL_LEN).contains(&l.len())
+                && l.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
+                && !l.starts_with(b"-")
+                && !l.ends_with(b"-")
         });
     labels_ok && reads_alike(name)
 }
@@ -87,7 +90,7 @@ mod tests {
 
     const NAMES: [&str; 6] =
         ["console.tim.qq.com", "adminapisgp.im.qcloud.com", "localhost:8080", "127.0.0.1:1", "h:65535", "a-b.c"];
-    const NEITHER: [&str; 19] = [
+    const NEITHER: [&str; 23] = [
         "",
         "https://h",
         "h/p",
@@ -107,6 +110,10 @@ mod tests {
         "[::1",
         "[::1]x",
         "[::1]:0",
+        "-h.com",
+        "h-.com",
+        "a.-b",
+        "a.b-:80",
     ];
 
     #[test]

@@ -121,8 +121,8 @@ pub fn hex_either_case(claimed: &[u8], want_hex: &str) -> bool {
     claimed.len() == want_hex.len() && claimed.to_ascii_lowercase() == want_hex.as_bytes()
 }
 
-/// `label(.label)*[:port]`: labels of 1 to 63 of `A-Z a-z 0-9 -`, at most 253 bytes in all
-/// (RFC 1035: DNS resolves no longer name), a port of 1 to 65535 without leading zeros; a name
+/// `label(.label)*[:port]`: labels of 1 to 63 of `A-Z a-z 0-9 -` (no `-` first or last), at
+/// most 253 bytes in all (RFC 1035: DNS resolves no longer name), a port of 1 to 65535 without leading zeros; a name
 /// whose last label is a number (digits, or `0x` and hex digits: a WHATWG parser reads it as
 /// IPv4) must be a dotted quad.
 pub fn host_name_port(s: &[u8]) -> bool {
@@ -133,9 +133,13 @@ pub fn host_name_port(s: &[u8]) -> bool {
     };
     let labels = !name.is_empty()
         && name.len() <= 253
-        && name
-            .split('.')
-            .all(|l| (1..=63).contains(&l.len()) && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
+        && name.split('.').all(|l| {
+            // RFC 1123 labels: letters, digits and inner hyphens.
+            (1..=63).contains(&l.len())
+                && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        });
     labels && host_reads_alike(name) && port.is_none_or(port_ok)
 }
 

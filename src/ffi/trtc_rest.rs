@@ -94,7 +94,8 @@ const UNKNOWN_ERROR: &CStr = c"unknown error code";
 /// body (`{}` when it takes nothing) to it.
 ///
 /// - `host`: `host` or `host:port`, the host dot-separated labels of ASCII letters, digits and
-///   `-` (1 to 63 characters each and at most 253 in all, as DNS allows; a name whose last
+///   `-` (1 to 63 characters each, not starting or ending with `-`, and at most 253 in all, as
+///   DNS allows; a name whose last
 ///   label is a number must be a dotted-quad IPv4 address), the port 1 to 65535 without a
 ///   leading zero; NULL or empty means `console.tim.qq.com`. Apps outside the Chinese mainland use their region's host.
 /// - `service`, `command`: e.g. `im_open_login_svc`, `account_import`; non-empty, only
