@@ -3043,6 +3043,27 @@ livesign_status livesign_trtc_callback_verify_ring(const livesign_slice *keys,
                                                    size_t *matched);
 
 /**
+ * `livesign_trtc_callback_verify_ring` with keys loaded once into contexts
+ * (`livesign_hmac_key_init`): `keys` points to `keys_len` of them (1 to `LIVESIGN_MAX_KEYS`),
+ * current key first. As for `livesign_trtc_callback_verify_keyed`, only each key's length can
+ * be checked here (check its characters with `livesign_trtc_callback_key_check` before
+ * loading it).
+ *
+ * Returns as `livesign_trtc_callback_verify_ring`: `LIVESIGN_INVALID_ARGUMENT` also when a
+ * context was never initialised or was wiped, `LIVESIGN_INVALID_KEY` when a loaded key is
+ * longer than 32 bytes. `matched` (nullable) receives the index of the first
+ * key that matched on `LIVESIGN_OK`. Never allocates.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_trtc_callback_verify_ring_keyed(const livesign_hmac_key *keys,
+                                                         size_t keys_len,
+                                                         const uint8_t *body,
+                                                         size_t body_len,
+                                                         const uint8_t *sign,
+                                                         size_t sign_len,
+                                                         size_t *matched);
+
+/**
  * The replay window of a verified TRTC callback: reads the body's `CallbackTs` (the send
  * time, Unix milliseconds) and refuses a callback sent more than `max_age_s` seconds before
  * `now` (Unix seconds): `LIVESIGN_EXPIRED` when `now > CallbackTs / 1000 + max_age_s`

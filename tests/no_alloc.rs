@@ -399,6 +399,7 @@ fn trtc_rest_and_callback_never_allocate() {
                 let _ = std::hint::black_box(callback::verify(k, body, s));
                 let _ = std::hint::black_box(callback::verify_keyed(&loaded, body, s));
                 let _ = std::hint::black_box(callback::verify_ring(&[b"old", k], body, s));
+                let _ = std::hint::black_box(callback::verify_ring_keyed(core::slice::from_ref(&loaded), body, s));
                 // SAFETY: all buffers are valid for the lengths passed.
                 unsafe {
                     let _ = livesign_trtc_callback_verify(
@@ -414,6 +415,15 @@ fn trtc_rest_and_callback_never_allocate() {
                     let _ = livesign_trtc_callback_verify_ring(
                         ring.as_ptr(),
                         ring.len(),
+                        body.as_ptr(),
+                        body.len(),
+                        s.as_ptr(),
+                        s.len(),
+                        &mut m,
+                    );
+                    let _ = livesign_trtc_callback_verify_ring_keyed(
+                        &ctx,
+                        1,
                         body.as_ptr(),
                         body.len(),
                         s.as_ptr(),

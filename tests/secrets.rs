@@ -315,7 +315,7 @@ const CONSTANT_TIME_SITES: [(&str, &str, &str); 18] = [
         "ct_eq_wipe(&mut key.mac(&[body]), &claimed)",
         "TRTC callback Sign (raw key and loaded key)",
     ),
-    ("src/trtc/callback.rs", "ct_eq_wipe(&mut key.mac(&[body]), c)", "TRTC callback Sign, key ring"),
+    ("src/trtc/callback.rs", "ct_eq_wipe(&mut m, c)", "TRTC callback Sign, key ring (raw and loaded keys)"),
     (
         "src/trtc/usersig_verify.rs",
         "ct_eq_wipe(&mut mac, &fields.sig)",

@@ -10,7 +10,9 @@ use livesign::ffi::hmac_key::{livesign_hmac_key, livesign_hmac_key_init, livesig
 use livesign::ffi::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
 use livesign::ffi::status::livesign_status::{self, *};
 use livesign::ffi::trtc_callback::*;
-use livesign::trtc::callback::{self, check_age, check_key, sign, sign_keyed, verify, verify_keyed, verify_ring};
+use livesign::trtc::callback::{
+    self, check_age, check_key, sign, sign_keyed, verify, verify_keyed, verify_ring, verify_ring_keyed,
+};
 use proptest::prelude::*;
 
 /// The `tencent.trtc.callback` vector: (key, body, expected sign).
@@ -70,6 +72,23 @@ fn c_ring(keys: &[&[u8]], body: &[u8], sign: &[u8]) -> (livesign_status, usize) 
     (status, matched)
 }
 
+fn c_ring_keyed(keys: &[livesign_hmac_key], body: &[u8], sign: &[u8]) -> (livesign_status, usize) {
+    let mut matched = usize::MAX;
+    // SAFETY: keys holds keys.len() contexts; other slices are valid.
+    let status = unsafe {
+        livesign_trtc_callback_verify_ring_keyed(
+            keys.as_ptr(),
+            keys.len(),
+            body.as_ptr(),
+            body.len(),
+            sign.as_ptr(),
+            sign.len(),
+            &mut matched,
+        )
+    };
+    (status, matched)
+}
+
 fn c_check_time(body: &[u8], now: u64, max_age_s: u32) -> (livesign_status, u64) {
     let mut ts = u64::MAX;
     // SAFETY: body is valid for its length; ts is writable.
@@ -91,6 +110,9 @@ fn the_shared_vector() {
     assert_eq!(c_verify_keyed(&loaded(key), body, expected.as_bytes()), LIVESIGN_OK);
     assert_eq!(verify_ring(&[b"otherKey1", key], body, expected.as_bytes()), Ok(1));
     assert_eq!(c_ring(&[b"otherKey1", key], body, expected.as_bytes()), (LIVESIGN_OK, 1));
+    let ring = [HmacKey::new(b"otherKey1").unwrap(), HmacKey::new(key).unwrap()];
+    assert_eq!(verify_ring_keyed(&ring, body, expected.as_bytes()), Ok(1));
+    assert_eq!(c_ring_keyed(&[loaded(b"otherKey1"), loaded(key)], body, expected.as_bytes()), (LIVESIGN_OK, 1));
     assert_eq!(callback::callback_ts(body), Ok(1615554923704));
 }
 
@@ -263,6 +285,78 @@ fn key_rings() {
         assert_eq!(s(broken.as_ptr(), 2, core::ptr::null_mut()), LIVESIGN_INVALID_ARGUMENT);
         let empty = [livesign_slice::of(key), livesign_slice::EMPTY];
         assert_eq!(s(empty.as_ptr(), 2, core::ptr::null_mut()), LIVESIGN_INVALID_KEY);
+    }
+}
+
+/// The ring with loaded keys answers as the raw ring on valid keys, checks only each key's
+/// length, and refuses contexts that are not loaded.
+#[test]
+fn key_rings_of_loaded_keys() {
+    let (key, body, expected) = vector();
+    let (key, body, sign) = (key.as_bytes(), body.as_bytes(), expected.as_bytes());
+    let rust = |keys: &[&[u8]], sign: &[u8]| {
+        let ring: Vec<HmacKey> = keys.iter().map(|k| HmacKey::new(k).unwrap()).collect();
+        verify_ring_keyed(&ring, body, sign)
+    };
+    let c = |keys: &[&[u8]], sign: &[u8]| c_ring_keyed(&keys.iter().map(|k| loaded(k)).collect::<Vec<_>>(), body, sign);
+    let nine: Vec<&[u8]> = vec![key; LIVESIGN_MAX_KEYS + 1];
+    let cases: [(&[&[u8]], &[u8]); 7] = [
+        (&[key], sign),
+        (&[b"old1", b"old2", key], sign),
+        (&[key, key], sign),
+        (&[b"old1", b"old2"], sign),
+        (&nine[..LIVESIGN_MAX_KEYS], sign),
+        (&[b"old1", key], b"x"),
+        (&[b"old1", &[b'k'; 33]], sign),
+    ];
+    for (keys, sign) in cases {
+        let raw = verify_ring(keys, body, sign);
+        assert_eq!(rust(keys, sign), raw, "{keys:?}");
+        let status = raw.map_or_else(livesign_status::from, |_| LIVESIGN_OK);
+        assert_eq!(c(keys, sign), (status, raw.unwrap_or(usize::MAX)), "{keys:?}");
+    }
+    assert_eq!(rust(&[b"old1", key], sign), Ok(1));
+    assert_eq!(rust(&[], sign), Err(Error::InvalidArgument));
+    assert_eq!(rust(&nine, sign), Err(Error::InvalidArgument));
+    assert_eq!(c(&nine, sign), (LIVESIGN_INVALID_ARGUMENT, usize::MAX));
+    // Characters cannot be checked on a loaded key (the raw ring refuses `12_654`).
+    let odd = b"12_654";
+    let odd_sign = sign_keyed(&HmacKey::new(odd).unwrap(), body).unwrap();
+    assert_eq!(c(&[key, odd], odd_sign.as_bytes()), (LIVESIGN_OK, 1));
+    assert_eq!(c_ring(&[key, odd], body, odd_sign.as_bytes()).0, LIVESIGN_INVALID_KEY);
+    // NULL, empty and unloaded rings are argument errors; matched is nullable.
+    let mut ring = [loaded(b"old1"), loaded(key)];
+    // SAFETY: each call passes a ring of the given length (or NULL) and valid slices.
+    unsafe {
+        let s = |keys: *const livesign_hmac_key, n: usize, matched: *mut usize| {
+            livesign_trtc_callback_verify_ring_keyed(
+                keys,
+                n,
+                body.as_ptr(),
+                body.len(),
+                sign.as_ptr(),
+                sign.len(),
+                matched,
+            )
+        };
+        assert_eq!(s(core::ptr::null(), 1, core::ptr::null_mut()), LIVESIGN_INVALID_ARGUMENT);
+        assert_eq!(s(ring.as_ptr(), 0, core::ptr::null_mut()), LIVESIGN_INVALID_ARGUMENT);
+        assert_eq!(s(ring.as_ptr(), 2, core::ptr::null_mut()), LIVESIGN_OK, "matched is nullable");
+        livesign_hmac_key_wipe(&mut ring[0]);
+        assert_eq!(s(ring.as_ptr(), 2, core::ptr::null_mut()), LIVESIGN_INVALID_ARGUMENT, "a wiped context");
+        assert_eq!(
+            livesign_trtc_callback_verify_ring_keyed(
+                ring[1..].as_ptr(),
+                1,
+                core::ptr::null(),
+                3,
+                sign.as_ptr(),
+                sign.len(),
+                core::ptr::null_mut()
+            ),
+            LIVESIGN_INVALID_ARGUMENT,
+            "a body NULL with a length"
+        );
     }
 }
 

@@ -242,6 +242,24 @@ private:
     livesign_hmac_key ctx_{};
 };
 
+namespace detail {
+/// Copies of loaded keys side by side, as the `_keyed` ring verifiers take them; wiped when it
+/// goes out of scope.
+struct KeyedRing {
+    std::array<livesign_hmac_key, LIVESIGN_MAX_KEYS> keys{};
+    std::size_t n = 0;
+    explicit KeyedRing(std::initializer_list<std::reference_wrapper<const HmacKey>> list) {
+        if (list.size() == 0 || list.size() > LIVESIGN_MAX_KEYS) throw Error(Status::InvalidArgument);
+        for (const HmacKey &k : list) keys[n++] = *k.get();
+    }
+    KeyedRing(const KeyedRing &) = delete;
+    KeyedRing &operator=(const KeyedRing &) = delete;
+    ~KeyedRing() {
+        for (livesign_hmac_key &k : keys) livesign_hmac_key_wipe(&k);
+    }
+};
+}  // namespace detail
+
 namespace tencent {
 
 /// Length of a sign (LIVESIGN_TENCENT_SIGN_LEN).
@@ -969,6 +987,16 @@ inline std::size_t verify_ring(std::initializer_list<std::string_view> keys, std
                                                      detail::bytes(sign), sign.size(), &matched));
     return matched;
 }
+/// `verify_ring` with loaded keys: `verify_ring({current, old}, body, sign)` with `HmacKey`s.
+inline std::size_t verify_ring(std::initializer_list<std::reference_wrapper<const HmacKey>> keys,
+                               std::string_view body, std::string_view sign) {
+    detail::KeyedRing ring(keys);
+    std::size_t matched = 0;
+    detail::check(livesign_trtc_callback_verify_ring_keyed(ring.keys.data(), ring.n, detail::bytes(body),
+                                                           body.size(), detail::bytes(sign), sign.size(),
+                                                           &matched));
+    return matched;
+}
 
 /// The replay window on a verified body: throws Error(Expired) when its `CallbackTs` is older
 /// than `max_age_s`; returns `CallbackTs` (milliseconds).
@@ -1495,29 +1523,11 @@ inline std::size_t verify(std::initializer_list<std::string_view> keys, std::str
     return matched;
 }
 
-namespace internal {
-/// Copies of loaded keys side by side, as `livesign_huawei_url_d_verify_keyed` takes them;
-/// wiped when it goes out of scope.
-struct KeyedRing {
-    std::array<livesign_hmac_key, LIVESIGN_MAX_KEYS> keys{};
-    std::size_t n = 0;
-    explicit KeyedRing(std::initializer_list<std::reference_wrapper<const HmacKey>> list) {
-        if (list.size() == 0 || list.size() > LIVESIGN_MAX_KEYS) throw Error(Status::InvalidArgument);
-        for (const HmacKey &k : list) keys[n++] = *k.get();
-    }
-    KeyedRing(const KeyedRing &) = delete;
-    KeyedRing &operator=(const KeyedRing &) = delete;
-    ~KeyedRing() {
-        for (livesign_hmac_key &k : keys) livesign_hmac_key_wipe(&k);
-    }
-};
-}  // namespace internal
-
 /// `verify` with loaded keys: `verify({primary, backup}, ...)` with `HmacKey`s.
 inline std::size_t verify(std::initializer_list<std::reference_wrapper<const HmacKey>> keys, std::string_view stream,
                           std::string_view url, Seconds duration_s, uint64_t now = unix_now(),
                           Seconds leeway_s = 0) {
-    internal::KeyedRing ring(keys);
+    detail::KeyedRing ring(keys);
     std::size_t matched = 0;
     detail::check(livesign_huawei_url_d_verify_keyed(ring.keys.data(), ring.n, detail::bytes(stream), stream.size(),
                                                      detail::bytes(url), url.size(), now, duration_s, leeway_s,

@@ -304,6 +304,31 @@ pub fn check(data: &[u8]) {
             // SAFETY: the context is NULL or readable; inputs are NULL or valid.
             let status = unsafe { livesign_trtc_callback_verify_keyed(ctx.ptr(), bp, bl, sp, sl) };
             ctx.expect(status, bad, |k| callback::verify_keyed(k, body, sign));
+            // The keyed ring: n copies of the context (a NULL one: a NULL array).
+            let n = usize::try_from(small % 11).unwrap();
+            let copies: Vec<livesign_hmac_key> = match &ctx {
+                Ctx::Loaded(x, _) | Ctx::Refused(x) | Ctx::Garbage(x) => vec![*x; n],
+                Ctx::Null => Vec::new(),
+            };
+            let kp = if matches!(ctx, Ctx::Null) { core::ptr::null() } else { copies.as_ptr() };
+            let mut matched = usize::MAX;
+            // SAFETY: kp is NULL or n contexts; inputs are NULL or valid; matched is writable.
+            let status = unsafe { livesign_trtc_callback_verify_ring_keyed(kp, n, bp, bl, sp, sl, &mut matched) };
+            let ring_bad = kp.is_null() || n == 0 || n > LIVESIGN_MAX_KEYS;
+            let want = match &ctx {
+                _ if ring_bad => Err(Error::InvalidArgument),
+                Ctx::Loaded(_, k) => callback::verify_ring_keyed(&vec![k.clone(); n], body, sign),
+                Ctx::Null | Ctx::Refused(_) => Err(Error::InvalidArgument),
+                Ctx::Garbage(_) => {
+                    assert_ne!(status, livesign_status::LIVESIGN_INTERNAL);
+                    return;
+                }
+            };
+            expect(status, bad, want.map(drop));
+            match want {
+                Ok(i) if !bad => assert_eq!(matched, i),
+                _ => assert_eq!(matched, usize::MAX, "matched is written only on success"),
+            }
         }
         8 => {
             let n = usize::try_from(small % 11).unwrap();

@@ -5,6 +5,7 @@ use super::status::livesign_status;
 use super::{boundary, input};
 use zeroize::Zeroize;
 
+use crate::keyring::MAX_KEYS;
 use crate::{Error, HmacKey};
 
 const MAGIC: u64 = u64::from_be_bytes(*b"lvsgnkey");
@@ -88,6 +89,51 @@ pub(crate) unsafe fn loaded(ctx: *const livesign_hmac_key) -> Result<HmacKey, Er
     }
     let key_len = usize::try_from(c._key_len).map_err(|_| Error::InvalidArgument)?;
     Ok(HmacKey::from_parts(c._inner, c._outer, key_len))
+}
+
+/// A key ring of up to `LIVESIGN_MAX_KEYS` loaded keys on the stack, primary first (each
+/// wipes itself when the ring goes).
+pub(crate) struct Ring {
+    keys: [HmacKey; MAX_KEYS],
+    len: usize,
+}
+
+impl Ring {
+    /// The contexts `keys[0..keys_len]`: `InvalidArgument` for NULL, none, more than
+    /// `LIVESIGN_MAX_KEYS`, or a context that is not initialised.
+    ///
+    /// # Safety
+    /// A non-NULL `keys` must point to `keys_len` readable contexts.
+    pub(crate) unsafe fn read(keys: *const livesign_hmac_key, keys_len: usize) -> Result<Self, Error> {
+        if keys.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: keys points to keys_len contexts (caller), and `fill` reads only i < keys_len.
+        Self::fill(keys_len, |i| unsafe { loaded(keys.add(i)) })
+    }
+
+    /// Raw keys, each checked and loaded by `load`; the same count rule.
+    pub(crate) fn load(raw: &[&[u8]], load: impl Fn(&[u8]) -> Result<HmacKey, Error>) -> Result<Self, Error> {
+        Self::fill(raw.len(), |i| load(raw[i]))
+    }
+
+    /// Keys `0..len` from `key`, after the count rule (`InvalidArgument` for none or more than
+    /// `LIVESIGN_MAX_KEYS`).
+    fn fill(len: usize, mut key: impl FnMut(usize) -> Result<HmacKey, Error>) -> Result<Self, Error> {
+        if len == 0 || len > MAX_KEYS {
+            return Err(Error::InvalidArgument);
+        }
+        // Placeholder slots, never used as keys: only the first `len` are filled and read.
+        let mut ring = Self { keys: core::array::from_fn(|_| HmacKey::from_parts([0; 8], [0; 8], 0)), len };
+        for (i, slot) in ring.keys.iter_mut().take(len).enumerate() {
+            *slot = key(i)?;
+        }
+        Ok(ring)
+    }
+
+    pub(crate) fn as_slice(&self) -> &[HmacKey] {
+        &self.keys[..self.len]
+    }
 }
 
 #[cfg(test)]

@@ -2,12 +2,11 @@
 //! (`hwSecret` / `hwTime`).
 
 use super::buffer::OutBuf;
-use super::hmac_key::{self, livesign_hmac_key};
+use super::hmac_key::{self, Ring, livesign_hmac_key};
 use super::slice::{Keys, livesign_slice, report_match};
 use super::status::livesign_status;
 use super::{boundary, input, text};
 use crate::huawei::{self, TimeFormat, UrlAuth};
-use crate::keyring::MAX_KEYS;
 use crate::{Error, HmacKey};
 
 /// `time_format` of the method-A functions: the `auth_key` time is decimal Unix seconds.
@@ -408,11 +407,8 @@ pub unsafe extern "C" fn livesign_huawei_url_d_verify(
             unsafe { (Keys::read(keys, keys_len)?, text(stream, stream_len)?, input(url, url_len)?) };
         // The argument checks come before the key rule, as in the core.
         UrlAuth::check_verify_args(stream, url, duration_s)?;
-        let mut ring = empty_ring();
-        for (slot, key) in ring.iter_mut().zip(raw.as_slice()) {
-            *slot = url_key(key)?;
-        }
-        let index = huawei::url_d_verify(&ring[..raw.as_slice().len()], stream, url, now, duration_s, leeway_s)?;
+        let ring = Ring::load(raw.as_slice(), url_key)?;
+        let index = huawei::url_d_verify(ring.as_slice(), stream, url, now, duration_s, leeway_s)?;
         // SAFETY: matched is NULL or writable (C contract).
         unsafe { report_match(matched, index) };
         Ok(())
@@ -442,15 +438,9 @@ pub unsafe extern "C" fn livesign_huawei_url_d_verify_keyed(
     boundary(|| {
         // SAFETY: the C contract: the inputs point to their lengths in bytes.
         let (stream, url) = unsafe { (text(stream, stream_len)?, input(url, url_len)?) };
-        if keys.is_null() || keys_len == 0 || keys_len > MAX_KEYS {
-            return Err(Error::InvalidArgument);
-        }
-        let mut ring = empty_ring();
-        for (i, slot) in ring.iter_mut().take(keys_len).enumerate() {
-            // SAFETY: keys points to keys_len contexts (C contract) and i < keys_len.
-            *slot = unsafe { hmac_key::loaded(keys.add(i)) }?;
-        }
-        let index = huawei::url_d_verify(&ring[..keys_len], stream, url, now, duration_s, leeway_s)?;
+        // SAFETY: the C contract: keys points to keys_len contexts.
+        let ring = unsafe { Ring::read(keys, keys_len) }?;
+        let index = huawei::url_d_verify(ring.as_slice(), stream, url, now, duration_s, leeway_s)?;
         // SAFETY: matched is NULL or writable (C contract).
         unsafe { report_match(matched, index) };
         Ok(())
@@ -463,10 +453,4 @@ fn url_key(key: &[u8]) -> Result<HmacKey, Error> {
         return Err(Error::InvalidKey);
     }
     HmacKey::new(key)
-}
-
-/// Placeholder slots for a key ring on the stack (never used as keys: only the first
-/// `keys_len` slots are filled and read).
-fn empty_ring() -> [HmacKey; MAX_KEYS] {
-    core::array::from_fn(|_| HmacKey::from_parts([0; 8], [0; 8], 0))
 }

@@ -1,7 +1,7 @@
 //! TRTC event callback exports: `Sign` = standard base64 of HMAC-SHA256(callback key, raw
 //! body), with raw keys, loaded keys and key rings, and the `CallbackTs` replay window.
 
-use super::hmac_key::{self, livesign_hmac_key};
+use super::hmac_key::{self, Ring, livesign_hmac_key};
 use super::slice::{Keys, livesign_slice, report_match};
 use super::status::livesign_status;
 use super::{boundary, input, output, write_fixed};
@@ -188,6 +188,39 @@ pub unsafe extern "C" fn livesign_trtc_callback_verify_ring(
         let (keys, body, sign) =
             unsafe { (Keys::read(keys, keys_len)?, input(body, body_len)?, input(sign, sign_len)?) };
         let index = callback::verify_ring(keys.as_slice(), body, sign)?;
+        // SAFETY: the C contract: matched is NULL or a writable size_t.
+        unsafe { report_match(matched, index) };
+        Ok(())
+    })
+}
+
+/// `livesign_trtc_callback_verify_ring` with keys loaded once into contexts
+/// (`livesign_hmac_key_init`): `keys` points to `keys_len` of them (1 to `LIVESIGN_MAX_KEYS`),
+/// current key first. As for `livesign_trtc_callback_verify_keyed`, only each key's length can
+/// be checked here (check its characters with `livesign_trtc_callback_key_check` before
+/// loading it).
+///
+/// Returns as `livesign_trtc_callback_verify_ring`: `LIVESIGN_INVALID_ARGUMENT` also when a
+/// context was never initialised or was wiped, `LIVESIGN_INVALID_KEY` when a loaded key is
+/// longer than 32 bytes. `matched` (nullable) receives the index of the first
+/// key that matched on `LIVESIGN_OK`. Never allocates.
+#[must_use = "the status says whether the callback is authentic"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_trtc_callback_verify_ring_keyed(
+    keys: *const livesign_hmac_key,
+    keys_len: usize,
+    body: *const u8,
+    body_len: usize,
+    sign: *const u8,
+    sign_len: usize,
+    matched: *mut usize,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: the C contract: keys is NULL or keys_len contexts; non-NULL inputs point to
+        // their lengths in bytes.
+        let (ring, body, sign) =
+            unsafe { (Ring::read(keys, keys_len)?, input(body, body_len)?, input(sign, sign_len)?) };
+        let index = callback::verify_ring_keyed(ring.as_slice(), body, sign)?;
         // SAFETY: the C contract: matched is NULL or a writable size_t.
         unsafe { report_match(matched, index) };
         Ok(())

@@ -128,13 +128,29 @@ pub fn verify_keyed(key: &HmacKey, body: &[u8], sign: &[u8]) -> Result<(), Error
 /// breaks [`check_key`], [`Error::Malformed`] for a malformed `sign`,
 /// [`Error::SignatureMismatch`] when no key matches.
 pub fn verify_ring(keys: &[&[u8]], body: &[u8], sign: &[u8]) -> Result<usize, Error> {
+    ring(keys, body, sign, |k| check_key(k).is_ok(), |k| HmacKey::new(k).ok().map(|key| key.mac(&[body])))
+}
+
+/// [`verify_ring`] with loaded keys; as for [`verify_keyed`], only each key's length can be
+/// checked ([`Error::InvalidKey`] over 32 bytes).
+pub fn verify_ring_keyed(keys: &[HmacKey], body: &[u8], sign: &[u8]) -> Result<usize, Error> {
+    ring(keys, body, sign, |k| check_key_len(k.key_len()).is_ok(), |k| Some(k.mac(&[body])))
+}
+
+/// The ring verification both kinds of key share: `valid` is the key rule, `mac` the body's
+/// MAC under a key (`None`: no MAC, so no match).
+fn ring<K>(
+    keys: &[K],
+    body: &[u8],
+    sign: &[u8],
+    valid: impl Fn(&K) -> bool,
+    mac: impl Fn(&K) -> Option<[u8; hmac::LEN]>,
+) -> Result<usize, Error> {
     limits::check(body, Limits::MAX_BODY_LEN)?;
     let claimed = decode_sign(sign);
-    let found = keyring::find(
-        keys,
-        |k| check_key(k).is_ok(),
-        |k| claimed.as_ref().is_ok_and(|c| HmacKey::new(k).is_ok_and(|key| ct_eq_wipe(&mut key.mac(&[body]), c))),
-    );
+    let found = keyring::find(keys, valid, |k| {
+        claimed.as_ref().is_ok_and(|c| mac(k).is_some_and(|mut m| ct_eq_wipe(&mut m, c)))
+    });
     match (found, claimed) {
         // The key checks come first; a malformed sign outranks "no key matched".
         (Err(Error::SignatureMismatch), Err(e)) => Err(e),

@@ -107,12 +107,14 @@ static void trtc_callback(const livesign_hmac_key *loaded) {
     uint8_t out[LIVESIGN_TRTC_CALLBACK_SIGN_LEN];
     livesign_hmac_key never;
     livesign_slice ring[LIVESIGN_MAX_KEYS + 1];
+    livesign_hmac_key keyed[LIVESIGN_MAX_KEYS + 1];
     size_t i, matched = 99;
     uint64_t ts = 99;
     memset(&never, 0, sizeof never);
     for (i = 0; i < LIVESIGN_MAX_KEYS + 1; i++) {
         ring[i].ptr = KEY;
         ring[i].len = 6;
+        keyed[i] = *loaded;
     }
 
     EXPECT(livesign_trtc_callback_key_check(NULL, 0), LIVESIGN_INVALID_KEY);
@@ -162,6 +164,19 @@ static void trtc_callback(const livesign_hmac_key *loaded) {
     EXPECT(livesign_trtc_callback_verify_ring(ring, 2, NULL, 0, SIGN, 44, &matched), LIVESIGN_INVALID_KEY);
     ring[1].len = 6;
     EXPECT(livesign_trtc_callback_verify_ring(ring, 2, NULL, 0, SIGN, 44, &matched), IA);
+    CHECK(matched == 99, "matched untouched on failure");
+
+    EXPECT(livesign_trtc_callback_verify_ring_keyed(NULL, 0, NULL, 0, NULL, 0, NULL), IA);
+    EXPECT(livesign_trtc_callback_verify_ring_keyed(NULL, 1, BODY, 16, SIGN, 44, &matched), IA);
+    EXPECT(livesign_trtc_callback_verify_ring_keyed(keyed, 0, BODY, 16, SIGN, 44, &matched), IA);
+    EXPECT(livesign_trtc_callback_verify_ring_keyed(keyed, LIVESIGN_MAX_KEYS + 1, BODY, 16, SIGN, 44, &matched), IA);
+    EXPECT(livesign_trtc_callback_verify_ring_keyed(keyed, 1, NULL, 16, SIGN, 44, &matched), IA);
+    EXPECT(livesign_trtc_callback_verify_ring_keyed(keyed, 1, BODY, 16, NULL, 44, &matched), IA);
+    EXPECT(livesign_trtc_callback_verify_ring_keyed(keyed, 1, NULL, 0, NULL, 0, NULL), LIVESIGN_MALFORMED);
+    EXPECT(livesign_trtc_callback_verify_ring_keyed(keyed, LIVESIGN_MAX_KEYS, NULL, 0, SIGN, 44, NULL),
+           LIVESIGN_SIGNATURE_MISMATCH);
+    keyed[1] = never;
+    EXPECT(livesign_trtc_callback_verify_ring_keyed(keyed, 2, NULL, 0, SIGN, 44, &matched), IA);
     CHECK(matched == 99, "matched untouched on failure");
 
     EXPECT(livesign_trtc_callback_check_time(NULL, 0, 0, 0, NULL), LIVESIGN_MALFORMED);

@@ -20,7 +20,7 @@ static void check_vector(const char *key, const uint8_t *body, size_t body_len, 
     uint8_t out[LIVESIGN_TRTC_CALLBACK_SIGN_LEN];
     uint8_t tampered[4096];
     char forged[LIVESIGN_TRTC_CALLBACK_SIGN_LEN + 1];
-    livesign_hmac_key ctx;
+    livesign_hmac_key ctx, keyed[3];
     livesign_slice ring[3];
     size_t matched = 99;
     uint64_t ts = 0;
@@ -60,6 +60,22 @@ static void check_vector(const char *key, const uint8_t *body, size_t body_len, 
     CHECK(livesign_trtc_callback_verify_ring(ring, 3, body, body_len, u8(expected), strlen(expected), NULL) ==
               LIVESIGN_OK,
           "matched is nullable");
+    /* The same ring loaded once into contexts. */
+    CHECK(livesign_hmac_key_init(&keyed[0], ring[0].ptr, ring[0].len) == LIVESIGN_OK, "load old key 1");
+    CHECK(livesign_hmac_key_init(&keyed[1], ring[1].ptr, ring[1].len) == LIVESIGN_OK, "load old key 2");
+    keyed[2] = ctx;
+    matched = 99;
+    CHECK(livesign_trtc_callback_verify_ring_keyed(keyed, 3, body, body_len, u8(expected), strlen(expected),
+                                                   &matched) == LIVESIGN_OK,
+          "verify keyed ring");
+    CHECK(matched == 2, "keyed ring reports the matching key");
+    matched = 99;
+    CHECK(livesign_trtc_callback_verify_ring_keyed(keyed, 2, body, body_len, u8(expected), strlen(expected),
+                                                   &matched) == LIVESIGN_SIGNATURE_MISMATCH,
+          "keyed ring without the key");
+    CHECK(matched == 99, "matched untouched on failure");
+    livesign_hmac_key_wipe(&keyed[0]);
+    livesign_hmac_key_wipe(&keyed[1]);
 
     /* Tampered body: every position of a short stretch, and the end. */
     if (body_len <= sizeof tampered) {

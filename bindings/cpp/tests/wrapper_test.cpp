@@ -441,6 +441,9 @@ void trtc() {
     CHECK(status_of([&] { callback::verify("123654", tampered, kTrtcSign); }) == Status::SignatureMismatch);
     CHECK(status_of([] { callback::verify("123654", kTrtcBody, "not base64"); }) == Status::Malformed);
     CHECK(callback::verify_ring({"oldkey1", "123654"}, kTrtcBody, kTrtcSign) == 1);
+    HmacKey old_key("oldkey1");
+    CHECK(callback::verify_ring({old_key, key}, kTrtcBody, kTrtcSign) == 1);
+    CHECK(status_of([&] { callback::verify_ring({old_key}, kTrtcBody, kTrtcSign); }) == Status::SignatureMismatch);
     CHECK(status_of([] { callback::key_check("has space"); }) == Status::InvalidKey);
     CHECK(status_of([] { callback::key_check(std::string(callback::key_max_len, 'k')); }) == Status::Ok);
     CHECK(status_of([] { callback::key_check(std::string(callback::key_max_len + 1, 'k')); }) == Status::InvalidKey);

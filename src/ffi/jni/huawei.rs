@@ -7,12 +7,14 @@
 
 use jni_sys::{JNIEnv, jarray, jbyteArray, jclass, jint, jintArray, jlong, jlongArray};
 
-use super::{Env, INVALID_ARGUMENT, Pinned, credential_time, flat, ring, ro, rw, seconds, span, status, variable};
-use crate::ffi::hmac_key::{WIPED, livesign_hmac_key, livesign_hmac_key_wipe};
+use super::{
+    Env, INVALID_ARGUMENT, Pinned, credential_time, flat, ring, ro, rw, seconds, span, status, variable, with_contexts,
+};
+use crate::ffi::hmac_key::livesign_hmac_key;
 use crate::ffi::huawei::*;
 use crate::ffi::huawei_record::*;
 use crate::ffi::huawei_url::*;
-use crate::ffi::slice::{LIVESIGN_MAX_KEYS, livesign_slice};
+use crate::ffi::slice::livesign_slice;
 use crate::ffi::status::livesign_status;
 
 /// The longs `nativeHuaweiCallbackVerify` writes and `nativeHuaweiEventId` reads: `[event,
@@ -673,9 +675,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlDVerify(
     unsafe { ring_url_verify(env, [joined_keys, key_lens, stream, url], times, matched, livesign_huawei_url_d_verify) }
 }
 
-/// `livesign_huawei_url_d_verify_keyed` over the contexts of `handles` (a `long[]`; 0 stands
-/// for a closed key and fails as a wiped context does). The contexts are copied side by side,
-/// as the C function takes them, and the copies wiped afterwards.
+/// `livesign_huawei_url_d_verify_keyed` over the contexts of `handles` (see `with_contexts`).
 #[unsafe(no_mangle)]
 pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlDVerifyKeyed(
     env: *mut JNIEnv,
@@ -695,35 +695,10 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiUrlDVerifyKe
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign; every non-zero
     // handle is a live boxed context.
     let s = flat(unsafe {
-        env.pin([ro(handles), ro(stream), ro(url)], |[(h, n), (s, sl), (u, ul)]| {
-            if n > LIVESIGN_MAX_KEYS {
-                return INVALID_ARGUMENT;
-            }
-            let mut ring = [WIPED; LIVESIGN_MAX_KEYS];
-            for (i, slot) in ring.iter_mut().take(n).enumerate() {
-                // h points to n pinned jlongs and i < n; a non-zero handle is a live boxed
-                // context (HmacKey.handle).
-                let ctx = h.cast::<jlong>().add(i).read() as *const livesign_hmac_key;
-                if !ctx.is_null() {
-                    *slot = ctx.read();
-                }
-            }
-            let s = livesign_huawei_url_d_verify_keyed(
-                ring.as_ptr(),
-                n,
-                s,
-                sl,
-                u,
-                ul,
-                now as u64,
-                duration_s,
-                leeway_s,
-                &mut index,
-            );
-            for slot in &mut ring {
-                livesign_hmac_key_wipe(slot);
-            }
-            status(s)
+        env.pin([ro(handles), ro(stream), ro(url)], |[handles, (s, sl), (u, ul)]| {
+            with_contexts(handles, |ring, n| {
+                livesign_huawei_url_d_verify_keyed(ring, n, s, sl, u, ul, now as u64, duration_s, leeway_s, &mut index)
+            })
         })
     });
     // SAFETY: as above, the regions are closed.

@@ -18,7 +18,7 @@ use jni_sys::{
 };
 
 use super::common::{livesign_abi_version, livesign_status_str, livesign_version};
-use super::hmac_key::{livesign_hmac_key, livesign_hmac_key_init, livesign_hmac_key_wipe};
+use super::hmac_key::{WIPED, livesign_hmac_key, livesign_hmac_key_init, livesign_hmac_key_wipe};
 use super::json::livesign_json_unescape;
 use super::limits::{
     livesign_max_body_len, livesign_max_id_len, livesign_max_key_len, livesign_max_response_len, livesign_max_url_len,
@@ -300,6 +300,36 @@ unsafe fn ring(keys: Pinned, lens: Pinned) -> Result<([livesign_slice; LIVESIGN_
         offset = end;
     }
     Ok((ring, n))
+}
+
+/// Runs `f` on copies, side by side, of the contexts behind the pinned `long[]` of `handles`
+/// (0 stands for a closed key and fails as a wiped context does), as the `_keyed` ring
+/// verifiers take them; the copies are wiped afterwards. More than `LIVESIGN_MAX_KEYS` handles
+/// is `LIVESIGN_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `handles` is a pinned `long[]` whose non-zero elements are live boxed contexts
+/// (`HmacKey.handle`).
+unsafe fn with_contexts(handles: Pinned, f: impl FnOnce(*const livesign_hmac_key, usize) -> livesign_status) -> jint {
+    let (h, n) = handles; // a long[]: n elements
+    if n > LIVESIGN_MAX_KEYS {
+        return INVALID_ARGUMENT;
+    }
+    let mut ring = [WIPED; LIVESIGN_MAX_KEYS];
+    for (i, slot) in ring.iter_mut().take(n).enumerate() {
+        // SAFETY: h points to n pinned jlongs (the JVM aligns long[] elements) and i < n.
+        let ctx = unsafe { h.cast::<jlong>().add(i).read() } as *const livesign_hmac_key;
+        if !ctx.is_null() {
+            // SAFETY: a non-zero handle is a live boxed context (caller).
+            *slot = unsafe { ctx.read() };
+        }
+    }
+    let s = f(ring.as_ptr(), n);
+    for slot in &mut ring {
+        // SAFETY: a context on this stack.
+        unsafe { livesign_hmac_key_wipe(slot) };
+    }
+    status(s)
 }
 
 #[unsafe(no_mangle)]

@@ -8,7 +8,7 @@ use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, js
 
 use super::{
     Env, INVALID_ARGUMENT, Pinned, copy_out, credential_time, field_span, flat, ring, ro, rw, seconds, span, status,
-    variable,
+    variable, with_contexts,
 };
 use crate::ffi::hmac_key::livesign_hmac_key;
 use crate::ffi::trtc::*;
@@ -463,6 +463,33 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackVerify
         env.pin(arrays, |[keys, lens, (b, bl), (s, sl)]| match ring(keys, lens) {
             Ok((ring, n)) => status(livesign_trtc_callback_verify_ring(ring.as_ptr(), n, b, bl, s, sl, &mut index)),
             Err(e) => e,
+        })
+    });
+    // SAFETY: as above, the regions are closed.
+    unsafe { env.set_int(matched, index as jint) };
+    s
+}
+
+/// `livesign_trtc_callback_verify_ring_keyed` over the contexts of `handles` (see
+/// `with_contexts`).
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeTrtcCallbackVerifyRingKeyed(
+    env: *mut JNIEnv,
+    _: jclass,
+    handles: jlongArray,
+    body: jbyteArray,
+    sign: jbyteArray,
+    matched: jintArray,
+) -> jint {
+    let env = Env(env);
+    let mut index = 0usize;
+    // SAFETY: JVM-provided env and arrays; the closure calls only livesign; every non-zero
+    // handle is a live boxed context.
+    let s = flat(unsafe {
+        env.pin([ro(handles), ro(body), ro(sign)], |[handles, (b, bl), (s, sl)]| {
+            with_contexts(handles, |ring, n| {
+                livesign_trtc_callback_verify_ring_keyed(ring, n, b, bl, s, sl, &mut index)
+            })
         })
     });
     // SAFETY: as above, the regions are closed.

@@ -37,3 +37,13 @@ public final class HmacKey: @unchecked Sendable {
         ctx.deallocate()
     }
 }
+
+/// Calls `body` with copies of `keys`' contexts side by side, as the `_keyed` ring verifiers
+/// take them; the copies are wiped afterwards.
+func withKeyedRing<R>(_ keys: [HmacKey], _ body: (UnsafePointer<livesign_hmac_key>?, Int) throws -> R) rethrows -> R {
+    var ring = keys.map { $0.context.pointee }
+    defer {
+        for i in ring.indices { livesign_hmac_key_wipe(&ring[i]) }
+    }
+    return try ring.withUnsafeBufferPointer { try body($0.baseAddress, $0.count) }
+}

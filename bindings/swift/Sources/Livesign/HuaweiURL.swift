@@ -158,14 +158,10 @@ extension Livesign.Huawei {
         public static func verify(keys: [HmacKey], stream: String, url: String, durationSeconds: UInt32, now: Date = Date(),
                                   leewaySeconds: UInt32 = 0) throws -> Int {
             let nowSeconds = try Livesign.unixTime(now)
-            var ring = keys.map { $0.context.pointee }
-            defer {
-                for i in ring.indices { livesign_hmac_key_wipe(&ring[i]) }
-            }
             var matched = 0
-            let status = ring.withUnsafeBufferPointer { r in
+            let status = withKeyedRing(keys) { ring, n in
                 withSlices([stream, url]) { f in
-                    livesign_huawei_url_d_verify_keyed(r.baseAddress, r.count, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
+                    livesign_huawei_url_d_verify_keyed(ring, n, f[0].ptr, f[0].len, f[1].ptr, f[1].len,
                                                        nowSeconds, durationSeconds, leewaySeconds, &matched)
                 }
             }

@@ -129,6 +129,19 @@ extension Livesign {
                 return matched
             }
 
+            /// `verifyRing` with loaded keys (their contexts copied side by side, the copies
+            /// wiped afterwards).
+            public static func verifyRing(keys: [HmacKey], body: Data, sign: String) throws -> Int {
+                var matched = 0
+                let status = withKeyedRing(keys) { ring, n in
+                    withBytes(body) { b, bl in
+                        withBytes(sign) { s, sl in livesign_trtc_callback_verify_ring_keyed(ring, n, b, bl, s, sl, &matched) }
+                    }
+                }
+                try LivesignError.check(status)
+                return matched
+            }
+
             /// The replay window on a verified body: throws `.expired` when its `CallbackTs` is
             /// older than `maxAgeSeconds` at `now`; returns `CallbackTs` (milliseconds).
             public static func checkTime(body: Data, now: Date = Date(), maxAgeSeconds: UInt32 = 300) throws -> UInt64 {

@@ -61,6 +61,14 @@ final class TrtcTests: XCTestCase {
             XCTAssertEqual($0 as? LivesignError, .signatureMismatch)
         }
         XCTAssertEqual(try T.Callback.verifyRing(keys: ["oldkey1", "123654"], body: body, sign: sign), 1)
+        let oldKey = try HmacKey(key: "oldkey1")
+        XCTAssertEqual(try T.Callback.verifyRing(keys: [oldKey, key], body: body, sign: sign), 1)
+        XCTAssertThrowsError(try T.Callback.verifyRing(keys: [oldKey], body: body, sign: sign)) {
+            XCTAssertEqual($0 as? LivesignError, .signatureMismatch)
+        }
+        XCTAssertThrowsError(try T.Callback.verifyRing(keys: [HmacKey](), body: body, sign: sign)) {
+            XCTAssertEqual($0 as? LivesignError, .invalidArgument)
+        }
         XCTAssertThrowsError(try T.Callback.checkKey("has space")) { XCTAssertEqual($0 as? LivesignError, .invalidKey) }
         XCTAssertEqual(try T.Callback.checkTime(body: body, now: Date(timeIntervalSince1970: 1_615_554_933)), 1_615_554_923_704)
         XCTAssertThrowsError(try T.Callback.checkTime(body: body, now: Date(timeIntervalSince1970: 1_615_555_224))) {

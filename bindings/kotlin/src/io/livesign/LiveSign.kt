@@ -222,6 +222,8 @@ object LiveSign {
     @JvmStatic @JvmName("nativeTrtcCallbackVerify") internal external fun nativeTrtcCallbackVerify(key: ByteArray?, handle: Long, body: ByteArray, sign: ByteArray): Int
     @JvmStatic @JvmName("nativeTrtcCallbackVerifyRing") internal external fun nativeTrtcCallbackVerifyRing(keys: ByteArray, lens: IntArray, body: ByteArray, sign: ByteArray,
         matched: IntArray): Int
+    @JvmStatic @JvmName("nativeTrtcCallbackVerifyRingKeyed") internal external fun nativeTrtcCallbackVerifyRingKeyed(handles: LongArray, body: ByteArray,
+        sign: ByteArray, matched: IntArray): Int
     @JvmStatic @JvmName("nativeTrtcCallbackCheckTime") internal external fun nativeTrtcCallbackCheckTime(body: ByteArray, now: Long, maxAge: Int, ts: LongArray): Int
     @JvmStatic @JvmName("nativeHuaweiSignLen") internal external fun nativeHuaweiSignLen(): Int
     @JvmStatic @JvmName("nativeHuaweiSign") internal external fun nativeHuaweiSign(key: ByteArray?, handle: Long, event: ByteArray, domain: ByteArray,

@@ -325,6 +325,17 @@ object Trtc {
             return matched[0]
         }
 
+        /** [verifyRing] with loaded keys (a closed one fails with [LiveSignException.InvalidArgument]). */
+        @JvmStatic
+        @JvmName("verifyRingKeyed")
+        fun verifyRing(keys: List<HmacKey>, body: ByteArray, sign: String): Int {
+            val matched = IntArray(1)
+            LiveSignException.check(HmacKey.lockedAll(keys) { handles ->
+                LiveSign.nativeTrtcCallbackVerifyRingKeyed(handles, body, sign.utf8(), matched)
+            })
+            return matched[0]
+        }
+
         /**
          * The replay window on a verified body; returns `CallbackTs` (milliseconds), the bits of
          * the C `uint64_t`: one above `Long.MAX_VALUE` reads as negative (read it with

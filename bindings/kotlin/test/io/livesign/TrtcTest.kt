@@ -62,6 +62,15 @@ class TrtcTest {
         val tampered = body.copyOf().also { it[5] = (it[5].toInt() xor 1).toByte() }
         assertStatus<LiveSignException.SignatureMismatch> { Trtc.Callback.verify("123654", tampered, sign) }
         assertEquals(1, Trtc.Callback.verifyRing(listOf("oldkey1", "123654"), body, sign))
+        HmacKey("oldkey1").use { old ->
+            HmacKey("123654").use { current ->
+                assertEquals(1, Trtc.Callback.verifyRing(listOf(old, current), body, sign))
+                assertStatus<LiveSignException.SignatureMismatch> { Trtc.Callback.verifyRing(listOf(old), body, sign) }
+                assertStatus<LiveSignException.InvalidArgument> {
+                    Trtc.Callback.verifyRing(emptyList<HmacKey>(), body, sign)
+                }
+            }
+        }
         assertStatus<LiveSignException.InvalidKey> { Trtc.Callback.checkKey("has space") }
         assertEquals(1615554923704L, Trtc.Callback.checkTime(body, now = 1615554933L))
         assertStatus<LiveSignException.Expired> { Trtc.Callback.checkTime(body, now = 1615555224L) }
