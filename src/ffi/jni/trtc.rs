@@ -216,6 +216,10 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativePrivmapGen(
     out: jbyteArray,
     out_len: jintArray,
 ) -> jint {
+    // A negative time is refused, not reinterpreted (as for the UserSig; see credential_time).
+    let (Ok(exp), Ok(now)) = (credential_time(expire_s), credential_time(now)) else {
+        return INVALID_ARGUMENT;
+    };
     let env = Env(env);
     let mut len = 0;
     let arrays = [ro(key), ro(identifier), ro(roomstr), rw(out)];
@@ -223,7 +227,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativePrivmapGen(
     // live boxed context.
     let s = flat(unsafe {
         env.pin(arrays, |[(k, kl), (i, il), (r, rl), o]| {
-            let (app, exp, now, p) = (sdkappid as u64, expire_s as u64, now as u64, privileges as u32);
+            let (app, p) = (sdkappid as u64, privileges as u32);
             let ctx = handle as *const livesign_hmac_key;
             let room = match (roomstr.is_null(), u32::try_from(roomid)) {
                 (true, Ok(id)) => Some(id),
