@@ -1,10 +1,10 @@
 //! `livesign_hmac_key`: an HMAC-SHA256 key loaded once into a caller-owned context (like
 //! `blake3_hasher`), used by the `..._keyed` variants of every HMAC operation.
 
-use super::status::livesign_status;
-use super::{boundary, input};
 use zeroize::Zeroize;
 
+use super::status::livesign_status;
+use super::{boundary, input};
 use crate::keyring::MAX_KEYS;
 use crate::{Error, HmacKey};
 

@@ -1,9 +1,10 @@
 //! UserSig verification (spec §2), in the order DESIGN.md fixes: the token must decode
 //! (`Malformed`), carry the HMAC its own fields call for (`SignatureMismatch`, constant-time),
 //! be for this sdkappid and identifier (`IdentityMismatch`: so that status says the token is
-//! genuine, only issued for someone else), and not have expired (`Expired`). The signature is rebuilt from the decoded fields (the identifier unescaped,
-//! the numbers re-written in decimal, the userbuf's canonical base64), never from the JSON
-//! text as a whole, so every official layout verifies.
+//! genuine, only issued for someone else), and not have expired (`Expired`). The signature is
+//! rebuilt from the decoded fields (the identifier unescaped, the numbers re-written in
+//! decimal, the userbuf's canonical base64), never from the JSON text as a whole, so every
+//! official layout verifies.
 
 use super::usersig::check_identifier;
 use super::usersig_info::{Fields, UserSigInfo, with_decoded};
