@@ -1,7 +1,7 @@
 //! What a builder accepts as the host of a URL it writes: `host[:port]`, where the host is
 //! dot-separated labels of `A-Z a-z 0-9 -` (1 to 63 characters each, at most 253 in all, as
-//! DNS allows; no label starts or ends with `-`, RFC 1123 §2.1) or, where allowed, a bracketed IPv6 address, and the port is 1 to 65535 without
-//! leading zeros. A URL written with anything else (no host, an empty label, a 64-character
+//! DNS allows; no label starts or ends with `-`, RFC 1123 §2.1) or, where allowed, a
+//! bracketed IPv6 address, and the port is 1 to 65535 without leading zeros. A URL written with anything else (no host, an empty label, a 64-character
 //! label, a port of 0, `[1::2::3]`) names no server a client can reach.
 //!
 //! A name whose last label is a number (`1.2.3`, `010.0.0.1`, `0x7f.0.0.1`, `h.123`) must be

@@ -122,9 +122,9 @@ pub fn hex_either_case(claimed: &[u8], want_hex: &str) -> bool {
 }
 
 /// `label(.label)*[:port]`: labels of 1 to 63 of `A-Z a-z 0-9 -` (no `-` first or last), at
-/// most 253 bytes in all (RFC 1035: DNS resolves no longer name), a port of 1 to 65535 without leading zeros; a name
-/// whose last label is a number (digits, or `0x` and hex digits: a WHATWG parser reads it as
-/// IPv4) must be a dotted quad.
+/// most 253 bytes in all (RFC 1035: DNS resolves no longer name), a port of 1 to 65535
+/// without leading zeros; a name whose last label is a number (digits, or `0x` and hex
+/// digits: a WHATWG parser reads it as IPv4) must be a dotted quad.
 pub fn host_name_port(s: &[u8]) -> bool {
     let text = String::from_utf8_lossy(s);
     let (name, port) = match text.split_once(':') {
