@@ -1238,7 +1238,9 @@ size_t livesign_alibaba_sign_len(void);
  * as Huawei method A. Append it to the URL after `?` (or `&`).
  *
  * - `key`: the primary (or secondary) URL signing key, 1 to `LIVESIGN_MAX_KEY_LEN` bytes.
- * - `uri`: the URL path, e.g. `/app/stream`, at most `LIVESIGN_MAX_URL_LEN` bytes.
+ * - `uri`: the URL path, e.g. `/app/stream`, at most `LIVESIGN_MAX_URL_LEN` - 1 -
+ *   `LIVESIGN_ALIBABA_URL_A_MAX_LEN` bytes (7999), so that `{uri}?{query}` is never too long
+ *   for `livesign_alibaba_url_a_verify`.
  * - `timestamp`: Unix seconds; the URL expires at `timestamp` + the validity configured in
  *   Alibaba's console.
  * - `rand`, `uid`: 1 to 64 ASCII letters and digits (Alibaba's usual values are `0`; a UUID
@@ -1528,10 +1530,13 @@ livesign_status livesign_huawei_callback_verify_keyed(const livesign_hmac_key *k
  * allocates; safe from any thread (one state per stream; serialise updates of one state).
  *
  * `publish_timestamp` is not signed by Huawei: a captured notification resent within its
- * `auth_timestamp` window with a far-future `publish_timestamp` verifies (with a new event id)
- * and makes every later genuine event of the stream STALE. Take notifications over HTTPS
- * only, keep the leeway short, and consider refusing an event whose `publish_time` lies after
- * its `auth_timestamp` (Huawei stamps `auth_timestamp` when it sends, after the push began).
+ * `auth_timestamp` window with another `publish_timestamp` verifies (with a new event id). A
+ * far-future one makes every later genuine event of the stream STALE; a captured `PUBLISH`
+ * resent with one after its own session's makes an ended stream LIVE. Neither this state nor
+ * the event id can see it. Keep the signed fields (`event`, `domain`, `app`, `stream`,
+ * `auth_timestamp`) of each accepted notification until `auth_timestamp` + leeway has passed
+ * and drop a notification whose signed fields were seen already; take notifications over
+ * HTTPS only and keep the leeway short.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_stream_apply(livesign_huawei_stream *state,
@@ -1547,8 +1552,10 @@ livesign_status livesign_huawei_stream_apply(livesign_huawei_stream *state,
  * it). Printable ASCII, no NUL: stores and languages that normalise Unicode (Swift's `String`
  * `==`) cannot merge the ids of two streams Huawei tells apart (`caf\u00e9`, `cafe\u0301`). A
  * redelivered notification has the same id; a session's `PUBLISH` and `PUBLISH_DONE` have
- * different ones. `publish_timestamp` is not signed: a notification resent by whoever captured
- * it, with another `publish_timestamp`, verifies and has another id.
+ * different ones. `publish_timestamp` has one-second resolution: a re-push in the same second
+ * as the previous session gets that session's ids. It is not signed either: a notification
+ * resent by whoever captured it, with another `publish_timestamp`, verifies and has another id
+ * (see `livesign_huawei_stream_apply` for the replay check on the signed fields).
  *
  * - `event`: as filled by `livesign_huawei_callback_verify` (its text fields are read as
  *   JSON string text and the body they point into must still be valid).
@@ -1921,7 +1928,8 @@ livesign_status livesign_huawei_sparkrtc_verify_unit_keyed(const livesign_hmac_k
  * - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
  *   digits and not all letters).
  * - `uri`: the URL path, e.g. `/livetest/huawei1.flv` (for WebRTC `/app/stream.sdp`), at most
- *   `LIVESIGN_MAX_URL_LEN` bytes.
+ *   `LIVESIGN_MAX_URL_LEN` - 1 - `LIVESIGN_HUAWEI_URL_A_MAX_LEN` bytes (7999), so that
+ *   `{uri}?{query}` is never too long for `livesign_huawei_url_a_verify`.
  * - `timestamp`: start of validity, Unix seconds, written as `time_format` says
  *   (`LIVESIGN_HUAWEI_TIME_DECIMAL` or `LIVESIGN_HUAWEI_TIME_HEX`); in hex at most
  *   `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`.

@@ -55,6 +55,10 @@ pub(crate) const MAX_PART_LEN: usize = 64;
 pub(crate) const QUERY_MAX_LEN: usize = 9 + Decimal::MAX_LEN + 1 + MAX_PART_LEN + 1 + MAX_PART_LEN + 1 + 2 * md5::LEN;
 const _: () = assert!(QUERY_MAX_LEN <= SignedQuery::MAX_LEN);
 
+/// Longest `uri` [`build`] signs: `{uri}?{query}` then fits the verifiers' bound,
+/// [`crate::Limits::MAX_URL_LEN`], so every URL a builder makes can be verified as a bare path.
+pub(crate) const MAX_URI_LEN: usize = Limits::MAX_URL_LEN - 1 - QUERY_MAX_LEN;
+
 const PARAM: &[u8] = b"auth_key";
 
 /// The largest timestamp a builder writes in hex: 8 digits (2106), like `txTime`.
@@ -65,7 +69,7 @@ pub(crate) const HEX_MAX_TIMESTAMP: u64 = txsecret::MAX_EXPIRY;
 /// Errors, in this order: `InvalidArgument` when `format` is not allowed by the policy (or is
 /// hex and `timestamp` is over [`HEX_MAX_TIMESTAMP`]), `uri`
 /// is not a bare URL path (`/...`, printable ASCII, no `?`, `#` or `\`, no `.` or `..` segment) of at most
-/// [`crate::Limits::MAX_URL_LEN`] bytes, or `rand` / `uid` are not
+/// [`MAX_URI_LEN`] bytes, or `rand` / `uid` are not
 /// 1 to [`MAX_PART_LEN`] ASCII letters and digits; `InvalidKey` when the policy rejects `key`.
 pub(crate) fn build(
     policy: &Policy,
@@ -76,7 +80,7 @@ pub(crate) fn build(
     rand: &str,
     uid: &str,
 ) -> Result<SignedQuery, Error> {
-    limits::check(uri.as_bytes(), Limits::MAX_URL_LEN)?;
+    limits::check(uri.as_bytes(), MAX_URI_LEN)?;
     let hex_too_late = format == TimeFormat::Hex && timestamp > HEX_MAX_TIMESTAMP;
     if !format_allowed(policy, format)
         || hex_too_late
@@ -214,6 +218,19 @@ mod tests {
     fn longest_query_fits() {
         let q = build(&ANY, b"k", "/a", u64::MAX, TimeFormat::Decimal, &"r".repeat(64), &"u".repeat(64)).unwrap();
         assert_eq!(q.as_bytes().len(), QUERY_MAX_LEN);
+    }
+
+    #[test]
+    fn every_built_url_is_within_the_verifiers_bound() {
+        let (rand, uid) = ("r".repeat(MAX_PART_LEN), "u".repeat(MAX_PART_LEN));
+        let longest = |len: usize| format!("/{}", "a".repeat(len - 1));
+        let uri = longest(MAX_URI_LEN);
+        let q = build(&ANY, b"k", &uri, u64::MAX, TimeFormat::Decimal, &rand, &uid).unwrap();
+        let url = format!("{uri}?{}", q.as_str());
+        assert_eq!(url.len(), Limits::MAX_URL_LEN);
+        assert_eq!(verify(&ANY, &[b"k"], url.as_bytes(), TimeFormat::Decimal, 0, 1, 0), Ok(0));
+        let too_long = build(&ANY, b"k", &longest(MAX_URI_LEN + 1), 1, TimeFormat::Decimal, "0", "0");
+        assert_eq!(too_long, Err(Error::InvalidArgument));
     }
 
     #[test]

@@ -931,3 +931,39 @@ fn unsigned_publish_timestamp_can_freeze_the_ordering_state() {
     assert_eq!(s.apply(EventKind::Publish, 1587999999), Ok(Verdict::Stale));
     assert_eq!(s.phase(), Phase::Live);
 }
+
+/// The replay the ordering documentation warns of, and the check it recommends: a captured
+/// `PUBLISH` resent with a `publish_timestamp` after its session's (still before its
+/// `auth_timestamp`) verifies, gets another event id and makes the ended stream live again;
+/// its signed fields are the original's, so a check on them catches it.
+#[test]
+fn a_replayed_publish_is_caught_on_its_signed_fields_only() {
+    let (session, done_at) = ("1587954134", T + 60);
+    let publish = seed_body(session, SIGN);
+    let sign_done =
+        huawei::sign(&key(), "PUBLISH_DONE", "push.example.com", "live", "example_stream", done_at).unwrap();
+    let mut done: Value = serde_json::from_str(&seed_body(session, sign_done.as_str())).unwrap();
+    (done["event"], done["auth_timestamp"]) = (json!("PUBLISH_DONE"), json!(done_at));
+    let done = done.to_string();
+    let replay = seed_body("1587954139", SIGN);
+
+    let now = T + 250;
+    let [p, d, r] = [&publish, &done, &replay].map(|b| verify(b, now, 300).unwrap());
+    let mut state = StreamState::new();
+    for (n, want) in [(&p, Verdict::Live), (&d, Verdict::Ended), (&r, Verdict::Live)] {
+        assert_eq!(state.apply(n.kind, n.publish_time.unwrap()), Ok(want));
+    }
+    assert!(r.publish_time.unwrap() <= r.auth_timestamp, "the far-future test lets it through");
+    let id = |n: &Notification<'_>| {
+        let mut buf = [0u8; 128];
+        let len = n.event_id(&mut buf).unwrap();
+        buf[..len].to_vec()
+    };
+    assert_ne!(id(&r), id(&p));
+    let signed = |n: &Notification<'_>| {
+        let text = |s: livesign::JsonStr<'_>| s.plain().unwrap().to_vec();
+        (text(n.event), text(n.domain), text(n.app), text(n.stream), n.auth_timestamp)
+    };
+    assert_eq!(signed(&r), signed(&p));
+    assert_ne!(signed(&d), signed(&p));
+}

@@ -182,11 +182,18 @@ fn urls() {
         assert_eq!(check(padded(&template, URL + 1).as_bytes()), Err(IA), "{q}");
     }
 
-    // Built from a URL path or base: the auth_key URI, the legacy API base and values.
-    let uri = padded("/a/{}", URL);
-    assert!(huawei::url_a_build(URL_KEY, &uri, 7, TimeFormat::Hex, "0", "0").is_ok());
-    assert!(alibaba::url_a_build(URL_KEY, &uri, 7, "0", "0").is_ok());
-    let uri = padded("/a/{}", URL + 1);
+    // Built from a URL path or base: the auth_key URI (leaving room for `?` and the longest
+    // query, so the URL built verifies), the legacy API base and values.
+    use livesign::ffi::{alibaba::LIVESIGN_ALIBABA_URL_A_MAX_LEN, huawei_url::LIVESIGN_HUAWEI_URL_A_MAX_LEN};
+    assert_eq!(LIVESIGN_ALIBABA_URL_A_MAX_LEN, LIVESIGN_HUAWEI_URL_A_MAX_LEN);
+    let uri_max = URL - 1 - LIVESIGN_HUAWEI_URL_A_MAX_LEN;
+    let uri = padded("/a/{}", uri_max);
+    let a = huawei::url_a_build(URL_KEY, &uri, 7, TimeFormat::Hex, "0", "0").unwrap();
+    let url = format!("{uri}?{}", a.as_str());
+    assert_eq!(huawei::url_a_verify(&[URL_KEY], url.as_bytes(), TimeFormat::Hex, 7, 60, 0), Ok(0));
+    let ali = alibaba::url_a_build(URL_KEY, &uri, 7, "0", "0").unwrap();
+    assert_eq!(alibaba::url_a_verify(&[URL_KEY], format!("{uri}?{}", ali.as_str()).as_bytes(), 7, 60, 0), Ok(0));
+    let uri = padded("/a/{}", uri_max + 1);
     assert_eq!(huawei::url_a_build(URL_KEY, &uri, 7, TimeFormat::Hex, "0", "0"), Err(IA));
     assert_eq!(alibaba::url_a_build(b"", &uri, 7, "0", "0"), Err(IA), "before the key check");
     let cmd = api::Command::LiveTapeStop;

@@ -17,7 +17,8 @@ const POLICY: Policy =
 /// `0` (a UUID without dashes as `rand` makes every URL different).
 ///
 /// Errors: [`Error::InvalidArgument`] (`uri` is not a bare path `/...` of printable ASCII
-/// without `?`, `#` or `\` or a `.` / `..` segment, at most [`crate::Limits::MAX_URL_LEN`] bytes; `rand` or `uid` is not 1
+/// without `?`, `#` or `\` or a `.` / `..` segment, at most 7999 bytes, so that `{uri}?{query}`
+/// fits [`crate::Limits::MAX_URL_LEN`]; `rand` or `uid` is not 1
 /// to 64 ASCII letters and digits), then [`Error::InvalidKey`] (empty key, or over
 /// [`crate::Limits::MAX_KEY_LEN`]).
 pub fn url_a_build(key: &[u8], uri: &str, timestamp: u64, rand: &str, uid: &str) -> Result<SignedQuery, Error> {

@@ -31,7 +31,9 @@ pub extern "C" fn livesign_alibaba_sign_len() -> usize {
 /// as Huawei method A. Append it to the URL after `?` (or `&`).
 ///
 /// - `key`: the primary (or secondary) URL signing key, 1 to `LIVESIGN_MAX_KEY_LEN` bytes.
-/// - `uri`: the URL path, e.g. `/app/stream`, at most `LIVESIGN_MAX_URL_LEN` bytes.
+/// - `uri`: the URL path, e.g. `/app/stream`, at most `LIVESIGN_MAX_URL_LEN` - 1 -
+///   `LIVESIGN_ALIBABA_URL_A_MAX_LEN` bytes (7999), so that `{uri}?{query}` is never too long
+///   for `livesign_alibaba_url_a_verify`.
 /// - `timestamp`: Unix seconds; the URL expires at `timestamp` + the validity configured in
 ///   Alibaba's console.
 /// - `rand`, `uid`: 1 to 64 ASCII letters and digits (Alibaba's usual values are `0`; a UUID

@@ -388,10 +388,13 @@ pub struct livesign_huawei_stream {
 /// allocates; safe from any thread (one state per stream; serialise updates of one state).
 ///
 /// `publish_timestamp` is not signed by Huawei: a captured notification resent within its
-/// `auth_timestamp` window with a far-future `publish_timestamp` verifies (with a new event id)
-/// and makes every later genuine event of the stream STALE. Take notifications over HTTPS
-/// only, keep the leeway short, and consider refusing an event whose `publish_time` lies after
-/// its `auth_timestamp` (Huawei stamps `auth_timestamp` when it sends, after the push began).
+/// `auth_timestamp` window with another `publish_timestamp` verifies (with a new event id). A
+/// far-future one makes every later genuine event of the stream STALE; a captured `PUBLISH`
+/// resent with one after its own session's makes an ended stream LIVE. Neither this state nor
+/// the event id can see it. Keep the signed fields (`event`, `domain`, `app`, `stream`,
+/// `auth_timestamp`) of each accepted notification until `auth_timestamp` + leeway has passed
+/// and drop a notification whose signed fields were seen already; take notifications over
+/// HTTPS only and keep the leeway short.
 #[must_use = "the verdict says whether to act on the event"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_stream_apply(
@@ -457,8 +460,10 @@ pub unsafe extern "C" fn livesign_huawei_stream_apply(
 /// it). Printable ASCII, no NUL: stores and languages that normalise Unicode (Swift's `String`
 /// `==`) cannot merge the ids of two streams Huawei tells apart (`caf\u00e9`, `cafe\u0301`). A
 /// redelivered notification has the same id; a session's `PUBLISH` and `PUBLISH_DONE` have
-/// different ones. `publish_timestamp` is not signed: a notification resent by whoever captured
-/// it, with another `publish_timestamp`, verifies and has another id.
+/// different ones. `publish_timestamp` has one-second resolution: a re-push in the same second
+/// as the previous session gets that session's ids. It is not signed either: a notification
+/// resent by whoever captured it, with another `publish_timestamp`, verifies and has another id
+/// (see `livesign_huawei_stream_apply` for the replay check on the signed fields).
 ///
 /// - `event`: as filled by `livesign_huawei_callback_verify` (its text fields are read as
 ///   JSON string text and the body they point into must still be valid).

@@ -79,7 +79,8 @@ fn format_of(v: u32) -> Result<TimeFormat, Error> {
 /// - `key`: the URL validation key (`LIVESIGN_HUAWEI_URL_KEY_LEN` letters and digits, not all
 ///   digits and not all letters).
 /// - `uri`: the URL path, e.g. `/livetest/huawei1.flv` (for WebRTC `/app/stream.sdp`), at most
-///   `LIVESIGN_MAX_URL_LEN` bytes.
+///   `LIVESIGN_MAX_URL_LEN` - 1 - `LIVESIGN_HUAWEI_URL_A_MAX_LEN` bytes (7999), so that
+///   `{uri}?{query}` is never too long for `livesign_huawei_url_a_verify`.
 /// - `timestamp`: start of validity, Unix seconds, written as `time_format` says
 ///   (`LIVESIGN_HUAWEI_TIME_DECIMAL` or `LIVESIGN_HUAWEI_TIME_HEX`); in hex at most
 ///   `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`.

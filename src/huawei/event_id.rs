@@ -15,9 +15,11 @@
 //! never share an id, though Swift's `String ==` and Unicode-normalising databases would merge
 //! their UTF-8 texts. Two JSON spellings of one value (`"a\/b"`, `"a/b"`) give the same id.
 //! The id covers no time other than `publish_timestamp`: the session's `PUBLISH` and
-//! `PUBLISH_DONE` have different ids, and a redelivery has the same id as the original. Only a
-//! redelivery: `publish_timestamp` is not signed, so a captured notification resent with another
-//! `publish_timestamp` verifies and has another id (see the ordering module).
+//! `PUBLISH_DONE` have different ids, and a redelivery has the same id as the original. So
+//! does a re-push within the same second as the previous session (`publish_timestamp` has
+//! one-second resolution). And `publish_timestamp` is not signed: a captured notification
+//! resent with another `publish_timestamp` verifies and has another id (the ordering module
+//! says how to catch that replay on the signed fields).
 
 use super::Notification;
 use crate::Error;

@@ -25,12 +25,18 @@
 //!
 //! `publish_timestamp` is not signed: `auth_sign` covers `event`, `domain`, `app`, `stream` and
 //! `auth_timestamp` only. Whoever captures a notification can resend it, while its
-//! `auth_timestamp` is still accepted, with another `publish_timestamp`: it verifies, has a new
-//! event id, and a far-future value becomes the stream's newest session, so every later genuine
-//! event of the stream is `Stale` until the state is reset. Take notifications over HTTPS only,
-//! keep the leeway short, and consider refusing an event whose `publish_timestamp` lies after
-//! its `auth_timestamp` (Huawei stamps `auth_timestamp` when it sends, after the push began;
-//! its example: 6 s after).
+//! `auth_timestamp` is still accepted, with another `publish_timestamp`: it verifies and has a
+//! new event id. A far-future value becomes the stream's newest session, so every later genuine
+//! event of the stream is `Stale` until the state is reset; a captured `PUBLISH` resent with a
+//! value after its own session's (between that and its `auth_timestamp`, say) makes an ended
+//! stream `Live`. Neither the event id nor this state can see it, as both go by
+//! `publish_timestamp`. What does is a replay check on the signed fields: keep the `event`,
+//! `domain`, `app`, `stream` and `auth_timestamp` of each accepted notification until
+//! `auth_timestamp` + leeway has passed, and drop a notification whose signed fields were seen
+//! already (a redelivery, or a replay when its `publish_timestamp` differs). Refusing an event
+//! whose `publish_timestamp` is after its `auth_timestamp` (Huawei stamps `auth_timestamp` when
+//! it sends: 6 s after the push in its example) stops only the far-future case. Take
+//! notifications over HTTPS only, and keep the leeway short.
 
 use super::EventKind;
 use crate::Error;

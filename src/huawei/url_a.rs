@@ -23,7 +23,8 @@ const POLICY: Policy = Policy {
 /// `format`. Huawei's `rand` is a UUID without dashes and its `uid` is `0`.
 ///
 /// Errors: [`Error::InvalidArgument`] (`uri` is not a bare path `/...` of printable ASCII
-/// without `?`, `#` or `\` or a `.` / `..` segment; `rand` or `uid` is not 1 to 64 ASCII letters and digits; a hex
+/// without `?`, `#` or `\` or a `.` / `..` segment, at most 7999 bytes so that `{uri}?{query}`
+/// fits [`crate::Limits::MAX_URL_LEN`]; `rand` or `uid` is not 1 to 64 ASCII letters and digits; a hex
 /// `timestamp` over [`UrlAuth::A_MAX_HEX_TIMESTAMP`]), then
 /// [`Error::InvalidKey`] (the key breaks [`UrlAuth::key_valid`]).
 pub fn url_a_build(

@@ -852,6 +852,17 @@ static void huawei(void) {
     EXPECT(livesign_huawei_url_a_build(URL_KEY, 32, LIT("/a/s"), 0, 0, LIT("0"), LIT("0"), NULL, 0, &len),
            LIVESIGN_BUFFER_TOO_SMALL);
     CHECK(len > 0 && len <= LIVESIGN_HUAWEI_URL_A_MAX_LEN, "size query");
+    /* The longest uri leaves room for `?` and the longest query within the verifier's bound. */
+    static uint8_t path[LIVESIGN_MAX_URL_LEN];
+    memset(path, 'p', sizeof path);
+    path[0] = '/';
+    size_t path_max = LIVESIGN_MAX_URL_LEN - 1 - LIVESIGN_HUAWEI_URL_A_MAX_LEN;
+    EXPECT(livesign_huawei_url_a_build(URL_KEY, 32, path, path_max, 0, 0, LIT("0"), LIT("0"), out, sizeof out, &len), OK);
+    EXPECT(livesign_huawei_url_a_build(URL_KEY, 32, path, path_max + 1, 0, 0, LIT("0"), LIT("0"), out, sizeof out, &len),
+           IA);
+    path_max = LIVESIGN_MAX_URL_LEN - 1 - LIVESIGN_ALIBABA_URL_A_MAX_LEN;
+    EXPECT(livesign_alibaba_url_a_build(LIT("k"), path, path_max, 7, LIT("0"), LIT("0"), out, sizeof out, &len), OK);
+    EXPECT(livesign_alibaba_url_a_build(LIT("k"), path, path_max + 1, 7, LIT("0"), LIT("0"), out, sizeof out, &len), IA);
     EXPECT(livesign_huawei_url_a_build(NULL, 32, LIT("/a/s"), 0, 0, LIT("0"), LIT("0"), out, sizeof out, &len), IA);
     EXPECT(livesign_huawei_url_a_build(URL_KEY, 32, LIT("/a/s"), 0, 0, NULL, 1, LIT("0"), out, sizeof out, &len), IA);
     EXPECT(livesign_huawei_url_a_build(URL_KEY, 32, LIT("/a/s"), 0, 0, LIT("0"), NULL, 1, out, sizeof out, &len), IA);

@@ -40,8 +40,9 @@ extension Livesign.Huawei {
         /// events are `.stale`, and within a session `PUBLISH_DONE` wins (a late `PUBLISH` never
         /// revives an ended session). Throws `.invalidArgument` for an `.unknown` event,
         /// `.malformed` when the event has no numeric `publish_timestamp`; the state is then
-        /// unchanged. `publish_timestamp` is not signed: a captured notification resent with a
-        /// far-future one makes later genuine events `.stale` (see livesign_huawei_stream_apply).
+        /// unchanged. `publish_timestamp` is not signed: a captured notification resent with
+        /// another one verifies, so drop notifications whose signed fields were seen already
+        /// (see livesign_huawei_stream_apply).
         public mutating func apply(_ event: Event) throws -> Verdict {
             var c = livesign_huawei_stream(publish_timestamp: publishTimestamp, state: state.rawValue)
             // The ordering reads only the kind and the publish time of the event.

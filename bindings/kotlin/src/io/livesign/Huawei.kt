@@ -175,8 +175,8 @@ object Huawei {
          * never revives an ended session). Throws [LiveSignException.InvalidArgument] for an
          * [EventKind.UNKNOWN] event, [LiveSignException.Malformed] when the event has no numeric
          * `publish_timestamp`; the state is then unchanged. `publish_timestamp` is not signed: a
-         * captured notification resent with a far-future one makes later genuine events
-         * [Verdict.STALE] (see livesign_huawei_stream_apply).
+         * captured notification resent with another one verifies, so drop notifications whose
+         * signed fields were seen already (see livesign_huawei_stream_apply).
          */
         fun apply(event: Event): Verdict {
             val s = longArrayOf(publishTimestamp, state.code.toLong())
