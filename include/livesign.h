@@ -9,11 +9,18 @@
  * Conventions for every function below:
  * - Inputs are (const uint8_t *ptr, size_t len) pairs; text is UTF-8 without a NUL.
  *   NULL with len 0 is an empty input; NULL with len > 0 is LIVESIGN_INVALID_ARGUMENT,
- *   and so is a NULL output pointer, except that every variable-size output
- *   (out, out_cap, out_len) takes out = NULL with out_cap = 0 as a size query:
- *   LIVESIGN_BUFFER_TOO_SMALL with *out_len = the size needed, once the inputs pass.
+ *   and so is a NULL output pointer. So is any length over PTRDIFF_MAX (no object is that
+ *   large), whatever the input's own rule.
+ * - A variable-size output (out, out_cap, out_len) that does not fit, once the inputs pass,
+ *   is LIVESIGN_BUFFER_TOO_SMALL with *out_len = the size needed and nothing written to out;
+ *   out = NULL with out_cap = 0 is thus a size query (LIVESIGN_OK with *out_len = 0 for an
+ *   empty output).
  * - Output buffers must not overlap inputs. Fixed-size outputs hold exactly the
  *   LIVESIGN_..._LEN bytes named in their documentation, without a NUL.
+ * - Times and ports written as text in an input (a URL, a header, a JSON string) are read
+ *   in their canonical form only, as signed: no sign, no leading zero, no `0x`; each
+ *   function gives the base and the digits. JSON is read strictly (RFC 8259) and may
+ *   nest at most 64 levels deep, the outer object included (deeper is LIVESIGN_MALFORMED).
  * - Every free-length input has a length limit (LIVESIGN_MAX_BODY_LEN, _RESPONSE_LEN,
  *   _URL_LEN, _ID_LEN, LIVESIGN_USERSIG_MAX_LEN, ...; each function names its own and the
  *   order of its checks): a longer input is LIVESIGN_INVALID_ARGUMENT, before it is parsed or
@@ -1250,7 +1257,7 @@ size_t livesign_alibaba_sign_len(void);
  *
  * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
- * is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?`, `#` or `\` (browsers read it as `/`), no
+ * is not UTF-8, `uri` is not a bare path (`/`, visible ASCII `!` to `~`, no `?`, `#` or `\` (browsers read it as `/`), no
  * `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` /
  * `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key, or longer than
  * `LIVESIGN_MAX_KEY_LEN`); then
@@ -1455,9 +1462,9 @@ livesign_status livesign_huawei_sign_keyed(const livesign_hmac_key *key,
  * `now` (Unix seconds), under the notification `key`, tolerating `leeway_s` seconds past
  * `auth_timestamp` (`LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S` is the usual value).
  *
- * The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read
- * (also in another case, as `Stream` or `STREAM` beside `stream`: Go's `encoding/json`
- * matches names case-insensitively and would read that one),
+ * The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read, a
+ * field read here named in another case (`Stream` or `STREAM`, alone or beside `stream`: Go's
+ * `encoding/json` matches names case-insensitively and would read that one),
  * `auth_timestamp` that is not a JSON integer of exactly 10 digits
  * (`LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP` to `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`), any
  * other field read that is not a string, or a missing `event`, `domain`, `app`, `stream`,
@@ -1941,7 +1948,7 @@ livesign_status livesign_huawei_sparkrtc_verify_unit_keyed(const livesign_hmac_k
  * Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
  * `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
  * is not UTF-8, `time_format` is unknown, a hex `timestamp` is above
- * `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`, `uri` is not a bare path (`/`, printable ASCII, no
+ * `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`, `uri` is not a bare path (`/`, visible ASCII `!` to `~`, no
  * `?`, `#` or `\` (browsers read it as `/`), no `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
  * then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is
  * 0 on other failures. Never allocates; safe from any thread.
@@ -2314,8 +2321,9 @@ livesign_status livesign_tencent_verify(const uint8_t *key,
  * - `LIVESIGN_MALFORMED`: not one strict JSON object (truncated, invalid UTF-8, trailing
  *   bytes, ...); `t` or `sign` missing, repeated or mistyped; one of `event_type`,
  *   `stream_id`, `channel_id`, `app`, `appname` repeated or mistyped (a repeated name counts
- *   also when spelled with escapes, e.g. `"\u0074"`, or in another case, e.g. `"T"`: Go's
- *   `encoding/json` matches names without case and would read that one);
+ *   also when spelled with escapes, e.g. `"\u0074"`); any of these names in another case,
+ *   e.g. `"T"` or `"Event_Type"`, alone or beside the lowercase one (Go's `encoding/json`
+ *   matches names without case and would read that member);
  * - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): constant-time compare;
  * - `LIVESIGN_EXPIRED` ("time expired"): the sign is right but `now > t + leeway_s`.
  *

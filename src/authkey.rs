@@ -68,7 +68,7 @@ pub(crate) const HEX_MAX_TIMESTAMP: u64 = txsecret::MAX_EXPIRY;
 ///
 /// Errors, in this order: `InvalidArgument` when `format` is not allowed by the policy (or is
 /// hex and `timestamp` is over [`HEX_MAX_TIMESTAMP`]), `uri`
-/// is not a bare URL path (`/...`, printable ASCII, no `?`, `#` or `\`, no `.` or `..` segment) of at most
+/// is not a bare URL path (`/...`, visible ASCII `!` to `~`, no `?`, `#` or `\`, no `.` or `..` segment) of at most
 /// [`MAX_URI_LEN`] bytes, or `rand` / `uid` are not
 /// 1 to [`MAX_PART_LEN`] ASCII letters and digits; `InvalidKey` when the policy rejects `key`.
 pub(crate) fn build(

@@ -133,17 +133,21 @@ impl<'a> Str<'a> {
         }
     }
 
-    /// Unescapes into `buf` and returns the text; `BufferTooSmall` when it does not fit.
-    /// The text is never longer than [`Str::raw`].
+    /// Unescapes into `buf` and returns the text; `BufferTooSmall` with the length needed
+    /// when it does not fit, `buf` untouched. The text is never longer than [`Str::raw`].
     pub fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b [u8], Error> {
-        let mut n = 0;
-        for b in self.bytes() {
-            if n < buf.len() {
-                buf[n] = b;
+        if buf.len() < self.raw.len() {
+            let needed = self.unescaped_len();
+            if needed > buf.len() {
+                return Err(Error::BufferTooSmall { needed });
             }
+        }
+        let mut n = 0;
+        for (slot, b) in buf.iter_mut().zip(self.bytes()) {
+            *slot = b;
             n += 1;
         }
-        if n > buf.len() { Err(Error::BufferTooSmall { needed: n }) } else { Ok(&buf[..n]) }
+        Ok(&buf[..n])
     }
 }
 

@@ -606,10 +606,45 @@ impl<'a> Out<'a> {
     }
 }
 
+/// Writes what `f` pushes into `out` when all of it fits and returns its length; otherwise
+/// `BufferTooSmall` with the length needed and `out` untouched, so a caller reusing a buffer
+/// never finds half an output in it. `f` runs twice (measuring, then writing) only when the
+/// output may not fit, `out` being shorter than `upper_bound`, a length `f` never exceeds.
+pub(crate) fn write_whole(out: &mut [u8], upper_bound: usize, f: impl Fn(&mut Out<'_>)) -> Result<usize, Error> {
+    if out.len() < upper_bound {
+        let mut size = Out::new(&mut []);
+        f(&mut size);
+        if size.len() > out.len() {
+            return Err(Error::BufferTooSmall { needed: size.len() });
+        }
+    }
+    let mut o = Out::new(out);
+    f(&mut o);
+    debug_assert!(o.len() <= upper_bound, "write_whole: the output outgrew its bound");
+    o.finish()
+}
+
 #[cfg(test)]
 mod out_tests {
-    use super::Out;
+    use super::{Out, write_whole};
     use crate::Error;
+
+    #[test]
+    fn write_whole_leaves_a_short_buffer_untouched() {
+        let f = |o: &mut Out<'_>| {
+            o.push(b"abc");
+            o.push(b"de");
+        };
+        for bound in [5, usize::MAX] {
+            let mut buf = [b'#'; 4];
+            assert_eq!(write_whole(&mut buf, bound, f), Err(Error::BufferTooSmall { needed: 5 }));
+            assert_eq!(&buf, b"####", "bound {bound}");
+            let mut buf = [b'#'; 6];
+            assert_eq!(write_whole(&mut buf, bound, f), Ok(5));
+            assert_eq!(&buf, b"abcde#");
+        }
+        assert_eq!(write_whole(&mut [], 5, f), Err(Error::BufferTooSmall { needed: 5 }));
+    }
 
     #[test]
     fn counts_past_the_end() {

@@ -9,9 +9,11 @@ use livesign::ffi::hmac_key::{livesign_hmac_key, livesign_hmac_key_init};
 use livesign::ffi::huawei::*;
 use livesign::ffi::huawei_record::*;
 use livesign::ffi::huawei_url::*;
+use livesign::ffi::json::livesign_json_unescape;
 use livesign::ffi::slice::livesign_slice;
 use livesign::ffi::status::livesign_status::{self, *};
 use livesign::ffi::tencent::*;
+use livesign::ffi::tencent_api::livesign_tencent_api_build;
 use livesign::ffi::tencent_url::*;
 use livesign::ffi::trtc::*;
 use livesign::ffi::trtc_callback::*;
@@ -49,7 +51,7 @@ fn write_var(
 }
 
 /// A variable-size writer: `(out, out_cap, out_len)` to its status.
-type Writer = dyn Fn(*mut u8, usize, *mut usize) -> livesign_status;
+type Writer<'a> = dyn Fn(*mut u8, usize, *mut usize) -> livesign_status + 'a;
 
 #[test]
 fn key_contexts_are_wiped_when_a_key_is_refused() {
@@ -109,7 +111,7 @@ fn event_id_bounds_each_field_by_the_body_limit() {
 #[test]
 fn builders_write_nothing_into_a_short_buffer() {
     let (r, u) = (b"0", b"0");
-    let cases: [(&str, &Writer); 4] = [
+    let cases: [(&str, &Writer<'_>); 4] = [
         ("alibaba_url_a_build", &|o, c, l| {
             // SAFETY: inputs are static and valid for their lengths; (o, c, l) from write_var.
             unsafe {
@@ -166,6 +168,158 @@ fn builders_write_nothing_into_a_short_buffer() {
         assert!(buf.iter().all(|&b| b == 0xAA), "{name} wrote into a short buffer");
         let (st, len, _) = write_var(needed, f);
         assert_eq!((st, len), (LIVESIGN_OK, needed), "{name}");
+    }
+}
+
+/// The header's convention for every variable-size output: `LIVESIGN_BUFFER_TOO_SMALL`
+/// writes nothing into `out` (the builders above and these; `tencent_url_build` and
+/// `tencent_api_build` once left a prefix of the URL behind).
+#[test]
+fn every_variable_output_is_untouched_when_short() {
+    let k32 = loaded(KEY32);
+    let url_key = loaded(HUAWEI_URL_KEY);
+    let (id, ub) = (b"user_1", b"");
+    let cases: [(&str, &Writer<'_>); 12] = [
+        ("tencent_url_build", &|o, c, l| {
+            // SAFETY: inputs are static and valid for their lengths; (o, c, l) from write_var.
+            unsafe {
+                livesign_tencent_url_build(
+                    LIVESIGN_TENCENT_URL_RTMP,
+                    b"h.example.com".as_ptr(),
+                    13,
+                    b"live".as_ptr(),
+                    4,
+                    b"s".as_ptr(),
+                    1,
+                    b"k".as_ptr(),
+                    1,
+                    0x5C27_1099,
+                    o,
+                    c,
+                    l,
+                )
+            }
+        }),
+        ("tencent_api_build", &|o, c, l| {
+            // SAFETY: as above; no parameters.
+            unsafe { livesign_tencent_api_build(15, null(), 0, 1234, b"k".as_ptr(), 1, 7, null(), 0, o, c, l) }
+        }),
+        ("trtc_rest_url", &|o, c, l| {
+            // SAFETY: as above; the default host.
+            unsafe {
+                livesign_trtc_rest_url(
+                    null(),
+                    0,
+                    b"im".as_ptr(),
+                    2,
+                    b"c".as_ptr(),
+                    1,
+                    1_400_000_000,
+                    id.as_ptr(),
+                    id.len(),
+                    b"abcd".as_ptr(),
+                    4,
+                    7,
+                    o,
+                    c,
+                    l,
+                )
+            }
+        }),
+        ("json_unescape", &|o, c, l| {
+            // SAFETY: as above. The text is shorter than its escaped form, so a buffer can be
+            // long enough for the text and shorter than the input.
+            unsafe { livesign_json_unescape(br"a\u00e9\/b".as_ptr(), 11, o, c, l) }
+        }),
+        ("usersig_gen", &|o, c, l| {
+            // SAFETY: as above.
+            unsafe {
+                livesign_usersig_gen(1, KEY32.as_ptr(), 32, id.as_ptr(), id.len(), 60, 7, ub.as_ptr(), 0, o, c, l)
+            }
+        }),
+        ("usersig_gen_keyed", &|o, c, l| {
+            // SAFETY: as above; k32 is an initialised context.
+            unsafe { livesign_usersig_gen_keyed(1, &k32, id.as_ptr(), id.len(), 60, 7, b"buf".as_ptr(), 3, o, c, l) }
+        }),
+        ("privmap_gen", &|o, c, l| {
+            // SAFETY: as above.
+            unsafe { livesign_privmap_gen(1, KEY32.as_ptr(), 32, id.as_ptr(), id.len(), 60, 7, 42, 255, o, c, l) }
+        }),
+        ("privmap_gen_keyed", &|o, c, l| {
+            // SAFETY: as above.
+            unsafe { livesign_privmap_gen_keyed(1, &k32, id.as_ptr(), id.len(), 60, 7, 42, 255, o, c, l) }
+        }),
+        ("privmap_gen_roomstr", &|o, c, l| {
+            // SAFETY: as above.
+            unsafe {
+                livesign_privmap_gen_roomstr(
+                    1,
+                    KEY32.as_ptr(),
+                    32,
+                    id.as_ptr(),
+                    id.len(),
+                    60,
+                    7,
+                    b"r".as_ptr(),
+                    1,
+                    255,
+                    o,
+                    c,
+                    l,
+                )
+            }
+        }),
+        ("privmap_gen_roomstr_keyed", &|o, c, l| {
+            // SAFETY: as above.
+            unsafe {
+                livesign_privmap_gen_roomstr_keyed(
+                    1,
+                    &k32,
+                    id.as_ptr(),
+                    id.len(),
+                    60,
+                    7,
+                    b"r".as_ptr(),
+                    1,
+                    255,
+                    o,
+                    c,
+                    l,
+                )
+            }
+        }),
+        ("huawei_url_d_build_keyed", &|o, c, l| {
+            // SAFETY: as above.
+            unsafe { livesign_huawei_url_d_build_keyed(&url_key, b"s".as_ptr(), 1, 0x5eed5888, o, c, l) }
+        }),
+        ("huawei_event_id", &|o, c, l| {
+            let mut ev = core::mem::MaybeUninit::<livesign_huawei_event>::zeroed();
+            // SAFETY: an all-zero event is valid (empty fields); the id has five empty fields.
+            unsafe { livesign_huawei_event_id(ev.as_mut_ptr(), o, c, l) }
+        }),
+    ];
+    for (name, f) in cases {
+        let (st, needed, _) = write_var(0, f);
+        assert_eq!(st, LIVESIGN_BUFFER_TOO_SMALL, "{name}");
+        for cap in [1, needed / 2, needed - 1] {
+            let (st, len, buf) = write_var(cap, f);
+            assert_eq!((st, len), (LIVESIGN_BUFFER_TOO_SMALL, needed), "{name} cap {cap}");
+            assert!(buf.iter().all(|&b| b == 0xAA), "{name} wrote into a buffer of {cap}");
+        }
+        let (st, len, buf) = write_var(needed, f);
+        assert_eq!((st, len), (LIVESIGN_OK, needed), "{name}");
+        assert!(buf.iter().all(|&b| b != 0xAA), "{name} wrote {needed} bytes");
+    }
+}
+
+/// Every function with a variable-size output is in one of the two tests above.
+#[test]
+fn every_variable_output_is_checked_for_short_buffers() {
+    let header = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/include/livesign.h")).unwrap();
+    let this = std::fs::read_to_string(file!()).unwrap();
+    for decl in header.split(';').filter(|d| d.contains("size_t *out_len")) {
+        let name = decl.split("livesign_status livesign_").nth(1).and_then(|s| s.split('(').next()).unwrap();
+        assert!(this.contains(&format!("(\"{name}\", &|o, c, l|")), "{name}: no short-buffer case");
     }
 }
 

@@ -16,7 +16,7 @@ const POLICY: Policy =
 /// `/app/stream`), `timestamp` in decimal Unix seconds. Alibaba's usual `rand` and `uid` are
 /// `0` (a UUID without dashes as `rand` makes every URL different).
 ///
-/// Errors: [`Error::InvalidArgument`] (`uri` is not a bare path `/...` of printable ASCII
+/// Errors: [`Error::InvalidArgument`] (`uri` is not a bare path `/...` of visible ASCII (`!` to `~`)
 /// without `?`, `#` or `\` or a `.` / `..` segment, at most 7999 bytes, so that `{uri}?{query}`
 /// fits [`crate::Limits::MAX_URL_LEN`]; `rand` or `uid` is not 1
 /// to 64 ASCII letters and digits), then [`Error::InvalidKey`] (empty key, or over

@@ -43,7 +43,7 @@ pub extern "C" fn livesign_alibaba_sign_len() -> usize {
 ///
 /// Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
 /// `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
-/// is not UTF-8, `uri` is not a bare path (`/`, printable ASCII, no `?`, `#` or `\` (browsers read it as `/`), no
+/// is not UTF-8, `uri` is not a bare path (`/`, visible ASCII `!` to `~`, no `?`, `#` or `\` (browsers read it as `/`), no
 /// `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` /
 /// `uid` break their rule; then `LIVESIGN_INVALID_KEY` (empty key, or longer than
 /// `LIVESIGN_MAX_KEY_LEN`); then

@@ -241,9 +241,9 @@ unsafe fn sign_into(key: Result<HmacKey, Error>, f: [&str; 4], auth_timestamp: u
 /// `now` (Unix seconds), under the notification `key`, tolerating `leeway_s` seconds past
 /// `auth_timestamp` (`LIVESIGN_HUAWEI_DEFAULT_LEEWAY_S` is the usual value).
 ///
-/// The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read
-/// (also in another case, as `Stream` or `STREAM` beside `stream`: Go's `encoding/json`
-/// matches names case-insensitively and would read that one),
+/// The body is read strictly: invalid JSON or UTF-8, a duplicated field among those read, a
+/// field read here named in another case (`Stream` or `STREAM`, alone or beside `stream`: Go's
+/// `encoding/json` matches names case-insensitively and would read that one),
 /// `auth_timestamp` that is not a JSON integer of exactly 10 digits
 /// (`LIVESIGN_HUAWEI_MIN_AUTH_TIMESTAMP` to `LIVESIGN_HUAWEI_MAX_AUTH_TIMESTAMP`), any
 /// other field read that is not a string, or a missing `event`, `domain`, `app`, `stream`,

@@ -92,7 +92,7 @@ fn format_of(v: u32) -> Result<TimeFormat, Error> {
 /// Returns `LIVESIGN_OK` (`*out_len` = length written); `LIVESIGN_INVALID_ARGUMENT` when
 /// `out_len` is NULL, `out` is NULL with `out_cap > 0`, an input is NULL with a length, a text
 /// is not UTF-8, `time_format` is unknown, a hex `timestamp` is above
-/// `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`, `uri` is not a bare path (`/`, printable ASCII, no
+/// `LIVESIGN_HUAWEI_URL_A_MAX_HEX_TIMESTAMP`, `uri` is not a bare path (`/`, visible ASCII `!` to `~`, no
 /// `?`, `#` or `\` (browsers read it as `/`), no `.` or `..` segment: URL resolvers remove those, also as `%2e`), or `rand` / `uid` break their rule; then `LIVESIGN_INVALID_KEY` (key rule);
 /// then `LIVESIGN_BUFFER_TOO_SMALL` (`*out_len` = size needed, nothing written). `*out_len` is
 /// 0 on other failures. Never allocates; safe from any thread.

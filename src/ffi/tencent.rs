@@ -154,8 +154,9 @@ impl From<Event<'_>> for livesign_tencent_event {
 /// - `LIVESIGN_MALFORMED`: not one strict JSON object (truncated, invalid UTF-8, trailing
 ///   bytes, ...); `t` or `sign` missing, repeated or mistyped; one of `event_type`,
 ///   `stream_id`, `channel_id`, `app`, `appname` repeated or mistyped (a repeated name counts
-///   also when spelled with escapes, e.g. `"\u0074"`, or in another case, e.g. `"T"`: Go's
-///   `encoding/json` matches names without case and would read that one);
+///   also when spelled with escapes, e.g. `"\u0074"`); any of these names in another case,
+///   e.g. `"T"` or `"Event_Type"`, alone or beside the lowercase one (Go's `encoding/json`
+///   matches names without case and would read that member);
 /// - `LIVESIGN_SIGNATURE_MISMATCH` ("sign invalid"): constant-time compare;
 /// - `LIVESIGN_EXPIRED` ("time expired"): the sign is right but `now > t + leeway_s`.
 ///

@@ -24,7 +24,7 @@
 use super::Notification;
 use crate::Error;
 use crate::json::Str;
-use crate::text::Out;
+use crate::text::{self, Out};
 use crate::url;
 
 /// Writes the id of the notification with these fields.
@@ -44,17 +44,8 @@ fn write(fields: [Str<'_>; 5], out: &mut Out<'_>) {
 
 /// Writes the id into `out` and returns its length, or [`Error::BufferTooSmall`] with the
 /// length needed and `out` untouched: a caller reusing a buffer never finds half an id in it.
-/// The id is short, so measuring it first costs little.
 pub(crate) fn write_into(fields: [Str<'_>; 5], out: &mut [u8]) -> Result<usize, Error> {
-    let mut size = Out::new(&mut []);
-    write(fields, &mut size);
-    let needed = size.len();
-    if needed > out.len() {
-        return Err(Error::BufferTooSmall { needed });
-    }
-    let mut o = Out::new(out);
-    write(fields, &mut o);
-    o.finish()
+    text::write_whole(out, usize::MAX, |o| write(fields, o))
 }
 
 impl Notification<'_> {

@@ -19,8 +19,9 @@
 //! The signed fields are JSON strings, and Huawei's server signs their *values*: a field that
 //! arrives with escapes (`\/`, `\u0061`) is unescaped on the fly into the MAC, never copied
 //! into a buffer, so no field length is too long to verify. The body is read strictly
-//! (`crate::json`): invalid JSON, a duplicated field among those read (also in another case,
-//! `Stream` beside `stream`, which Go's `encoding/json` would read instead), a missing signed field
+//! (`crate::json`): invalid JSON, a duplicated field among those read, a field read here named
+//! in another case (`Stream`, alone or beside `stream`, which Go's `encoding/json` would read
+//! as it), a missing signed field
 //! or a field of the wrong type (`auth_timestamp` must be a JSON integer of exactly 10 digits,
 //! every other field a string) is `Malformed`, and so is a body without `auth_sign` / `auth_timestamp` (Huawei
 //! omits them only when no key is configured, and a verifier always has a key).

@@ -22,7 +22,7 @@ const POLICY: Policy = Policy {
 /// `/livetest/huawei1.flv`), with `timestamp` (the start of validity, Unix seconds) written in
 /// `format`. Huawei's `rand` is a UUID without dashes and its `uid` is `0`.
 ///
-/// Errors: [`Error::InvalidArgument`] (`uri` is not a bare path `/...` of printable ASCII
+/// Errors: [`Error::InvalidArgument`] (`uri` is not a bare path `/...` of visible ASCII (`!` to `~`)
 /// without `?`, `#` or `\` or a `.` / `..` segment, at most 7999 bytes so that `{uri}?{query}`
 /// fits [`crate::Limits::MAX_URL_LEN`]; `rand` or `uid` is not 1 to 64 ASCII letters and digits; a hex
 /// `timestamp` over [`UrlAuth::A_MAX_HEX_TIMESTAMP`]), then

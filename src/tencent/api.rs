@@ -13,7 +13,7 @@ use core::ffi::CStr;
 use super::sign;
 use crate::json::{self, Str, Value};
 use crate::limits::{self, Limits};
-use crate::text::{Decimal, Out};
+use crate::text::{self, Decimal, Out};
 use crate::{Error, url};
 
 /// The legacy CSS API commands listed in seed 003 (its duplicated Get_LivePushStatHistory row
@@ -196,7 +196,19 @@ pub fn build(
         return Err(Error::InvalidArgument);
     }
     let sign = sign::sign(key, t)?;
-    let mut o = Out::new(out);
+    text::write_whole(out, usize::MAX, |o| write_query(command, base, appid, t, &sign, params, o))
+}
+
+/// The signed URL: `base`, then the query; [`build`] checked every input.
+fn write_query(
+    command: Command,
+    base: &[u8],
+    appid: u64,
+    t: u64,
+    signature: &sign::Sign,
+    params: &[Param<'_>],
+    o: &mut Out<'_>,
+) {
     o.push(base);
     o.push(b"?");
     o.push(command.appid_param().as_bytes());
@@ -207,17 +219,16 @@ pub fn build(
     o.push(b"&t=");
     o.push(Decimal::new(t).as_bytes());
     o.push(b"&sign=");
-    o.push(sign.as_bytes());
+    o.push(signature.as_bytes());
     for p in params {
         o.push(match p.kind {
             ParamKind::String => b"&Param.s.",
             ParamKind::Number => b"&Param.n.",
         });
-        url::encode_component(p.name, &mut o);
+        url::encode_component(p.name, o);
         o.push(b"=");
-        url::encode_component(p.value, &mut o);
+        url::encode_component(p.value, o);
     }
-    o.finish()
 }
 
 fn valid_base(base: &[u8]) -> bool {

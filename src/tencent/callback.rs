@@ -5,9 +5,10 @@
 //! The body is read with the strict JSON reader (`crate::json`): invalid JSON or UTF-8,
 //! trailing bytes, and a repeated `t`, `sign` or other field read here are all
 //! [`Error::Malformed`], so this verifier can never accept a value another parser would read
-//! differently. A repeat may be spelled with escapes (`"\u0074"`) or in another case (`"T"`,
-//! `"\u017fign"` with a long s): Go's `encoding/json` matches names without case and keeps the
-//! last match, so a Go server would read that member instead.
+//! differently. A repeat may be spelled with escapes (`"\u0074"`). A name read here in another
+//! case (`"T"`, `"\u017fign"` with a long s, `"Event_Type"`) is malformed too, alone or beside
+//! the lowercase one: Go's `encoding/json` matches names without case and keeps the last
+//! match, so a Go server would read that member where livesign would not.
 //!
 //! `t` may be a JSON number or a string (older docs type it as a string), but either way it
 //! must be the canonical decimal text of a `u64`: digits only, no sign, fraction, exponent or

@@ -23,7 +23,7 @@
 
 use super::sign::{Sign, check_key};
 use crate::limits::{self, Limits};
-use crate::text::Out;
+use crate::text;
 pub use crate::txsecret::TxTimeForm;
 use crate::txsecret::{self, Case, StreamPath, Window};
 use crate::{Error, url};
@@ -124,18 +124,11 @@ pub fn build(
     let tx_time = txsecret::tx_time(expiry, Case::Upper)?;
     check_key(key)?;
     let query = txsecret::query(key, stream, &tx_time)?;
-    let mut o = Out::new(out);
-    o.push(kind.scheme());
-    o.push(b"://");
-    o.push(domain);
-    o.push(b"/");
-    o.push(app);
-    o.push(b"/");
-    o.push(stream);
-    o.push(kind.suffix());
-    o.push(b"?");
-    o.push(query.as_bytes());
-    o.finish()
+    text::write_whole(out, MAX_URL_LEN, |o| {
+        for part in [kind.scheme(), b"://", domain, b"/", app, b"/", stream, kind.suffix(), b"?", query.as_bytes()] {
+            o.push(part);
+        }
+    })
 }
 
 /// The `txSecret` for `stream` (raw bytes, as in the URL path) and a `txTime` exactly as it

@@ -9,7 +9,7 @@
 //! sub-delim), so it goes in unchanged as every official SDK sends it.
 
 use crate::limits::{self, Limits};
-use crate::text::{Decimal, Out};
+use crate::text::{self, Decimal, Out};
 use crate::trtc::UserSig;
 use crate::{Error, url};
 
@@ -89,7 +89,10 @@ impl<'a> RequestUrl<'a> {
     /// the exact length needed.
     pub fn write(&self, out: &mut [u8]) -> Result<usize, Error> {
         self.check()?;
-        let mut out = Out::new(out);
+        text::write_whole(out, Self::MAX_LEN, |out| self.write_unchecked(out))
+    }
+
+    fn write_unchecked(&self, out: &mut Out<'_>) {
         out.push(b"https://");
         out.push(self.host.as_bytes());
         out.push(b"/v4/");
@@ -99,13 +102,12 @@ impl<'a> RequestUrl<'a> {
         out.push(b"?sdkappid=");
         out.push(Decimal::new(self.sdkappid).as_bytes());
         out.push(b"&identifier=");
-        url::encode_component(self.identifier.as_bytes(), &mut out);
+        url::encode_component(self.identifier.as_bytes(), out);
         out.push(b"&usersig=");
         out.push(self.usersig);
         out.push(b"&random=");
         out.push(Decimal::new(u64::from(self.random)).as_bytes());
         out.push(b"&contenttype=json");
-        out.finish()
     }
 
     /// The exact length [`RequestUrl::write`] needs, after the same checks.
