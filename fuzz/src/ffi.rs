@@ -416,6 +416,9 @@ pub fn check(data: &[u8]) {
                 assert_eq!(out_len, reported);
             }
             let _ = out.written();
+            if status != livesign_status::LIVESIGN_OK {
+                assert!(out.untouched(), "a failure (BUFFER_TOO_SMALL too) writes nothing");
+            }
         }
         11 => {
             let (bp, bl, body) = ch.input(d, &mut bad);
