@@ -128,6 +128,10 @@ fn notifications(c: &mut Criterion) {
         // SAFETY: every pointer is valid for the length passed.
         b.iter(|| unsafe { livesign_huawei_event_id(black_box(&e), out.as_mut_ptr(), out.len(), &mut len) })
     });
+    c.bench_function("huawei/replay_id", |b| {
+        // SAFETY: every pointer is valid for the length passed.
+        b.iter(|| unsafe { livesign_huawei_replay_id(black_box(&e), out.as_mut_ptr(), out.len(), &mut len) })
+    });
     let escaped = br"auth_info\u003dyz1TG0PVN\/5isfyrGrRj10gKPCWqSS2X02t6QsRrocH+mEq0gQ0g8k6KhalS84sQ\u0026cdn\u003dhw";
     c.bench_function("huawei/json_unescape", |b| {
         // SAFETY: every pointer is valid for the length passed.

@@ -1582,6 +1582,25 @@ livesign_status livesign_huawei_event_id(const livesign_huawei_event *event,
                                          size_t *out_len);
 
 /**
+ * Writes the replay id of a verified notification: `{domain}/{app}/{stream}/{auth_timestamp}/{event}`
+ * (`auth_timestamp` in decimal), the fields Huawei signs, written as in
+ * `livesign_huawei_event_id`. A notification resent by whoever captured it has the original's
+ * replay id whatever its unsigned fields (`publish_timestamp` above all); one Huawei signed
+ * anew has another. Keep the replay ids of accepted notifications until their
+ * `auth_timestamp` + leeway has passed (the verifier refuses them after that) and drop a
+ * notification whose replay id is known, before using its event id or
+ * `livesign_huawei_stream_apply`.
+ *
+ * Arguments, statuses and `*out_len` as for `livesign_huawei_event_id`. Never allocates; safe
+ * from any thread.
+ */
+LIVESIGN_MUST_USE
+livesign_status livesign_huawei_replay_id(const livesign_huawei_event *event,
+                                          uint8_t *out,
+                                          size_t out_cap,
+                                          size_t *out_len);
+
+/**
  * Returns `LIVESIGN_HUAWEI_RECORD_MD5_LEN`, for bindings that cannot read macros. Never allocates.
  */
 size_t livesign_huawei_record_md5_len(void);

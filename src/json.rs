@@ -94,6 +94,12 @@ impl<'a> Str<'a> {
     /// The empty string (also what livesign reports for an absent optional field).
     pub const EMPTY: Str<'static> = Str { raw: b"", escaped: false };
 
+    /// Text that needs no escape in JSON (ASCII digits, say) as a string value, unchecked:
+    /// `raw` must hold no `"`, `\` or control character.
+    pub(crate) const fn plain_text(raw: &'a [u8]) -> Self {
+        Str { raw, escaped: false }
+    }
+
     /// The text between the quotes, escapes intact.
     pub fn raw(&self) -> &'a [u8] {
         self.raw

@@ -179,7 +179,7 @@ fn every_variable_output_is_untouched_when_short() {
     let k32 = loaded(KEY32);
     let url_key = loaded(HUAWEI_URL_KEY);
     let (id, ub) = (b"user_1", b"");
-    let cases: [(&str, &Writer<'_>); 12] = [
+    let cases: [(&str, &Writer<'_>); 13] = [
         ("tencent_url_build", &|o, c, l| {
             // SAFETY: inputs are static and valid for their lengths; (o, c, l) from write_var.
             unsafe {
@@ -293,9 +293,14 @@ fn every_variable_output_is_untouched_when_short() {
             unsafe { livesign_huawei_url_d_build_keyed(&url_key, b"s".as_ptr(), 1, 0x5eed5888, o, c, l) }
         }),
         ("huawei_event_id", &|o, c, l| {
-            let mut ev = core::mem::MaybeUninit::<livesign_huawei_event>::zeroed();
+            let ev = core::mem::MaybeUninit::<livesign_huawei_event>::zeroed();
             // SAFETY: an all-zero event is valid (empty fields); the id has five empty fields.
-            unsafe { livesign_huawei_event_id(ev.as_mut_ptr(), o, c, l) }
+            unsafe { livesign_huawei_event_id(ev.as_ptr(), o, c, l) }
+        }),
+        ("huawei_replay_id", &|o, c, l| {
+            let ev = core::mem::MaybeUninit::<livesign_huawei_event>::zeroed();
+            // SAFETY: as above; the id is `///0/`.
+            unsafe { livesign_huawei_replay_id(ev.as_ptr(), o, c, l) }
         }),
     ];
     for (name, f) in cases {

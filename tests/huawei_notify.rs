@@ -713,6 +713,65 @@ fn event_ids() {
     }
 }
 
+fn c_replay_id(ev: &livesign_huawei_event, cap: usize) -> (livesign_status, usize, Vec<u8>) {
+    let mut buf = vec![b'#'; cap];
+    let mut len = 12345usize;
+    let out = if cap == 0 { core::ptr::null_mut() } else { buf.as_mut_ptr() };
+    // SAFETY: ev is a valid event; out is NULL with cap 0 or holds cap bytes.
+    let st = unsafe { livesign_huawei_replay_id(ev, out, cap, &mut len) };
+    (st, len, buf)
+}
+
+/// The replay id: the signed fields, written as the event id writes its fields.
+#[test]
+fn replay_ids() {
+    let body = seed_body("1587954134", SIGN);
+    let n = verify(&body, T, 0).unwrap();
+    let want = b"push.example.com/live/example_stream/1587954140/PUBLISH";
+    let mut buf = [b'#'; 128];
+    let len = n.replay_id(&mut buf).unwrap();
+    assert_eq!(&buf[..len], want);
+    let (_, ev) = c_verify(KEY, body.as_bytes(), T, 0);
+    let (st, len, out) = c_replay_id(&ev, 128);
+    assert_eq!((st, &out[..len]), (LIVESIGN_OK, &want[..]));
+    assert_eq!(c_replay_id(&ev, 0).0, LIVESIGN_BUFFER_TOO_SMALL);
+    for cap in [1, want.len() - 1] {
+        assert_eq!(c_replay_id(&ev, cap), (LIVESIGN_BUFFER_TOO_SMALL, want.len(), vec![b'#'; cap]));
+        let mut short = vec![b'#'; cap];
+        assert_eq!(n.replay_id(&mut short), Err(Error::BufferTooSmall { needed: want.len() }));
+        assert_eq!(short, vec![b'#'; cap]);
+    }
+    assert_eq!(c_replay_id(&ev, want.len()).0, LIVESIGN_OK);
+
+    // Escaping as in event ids; `publish_timestamp` plays no part, even when it is no text.
+    let body = body_of("PUBLISH_DONE", "a/b%", "c", "d", T).replace("a/b%", r"a\/b%");
+    let (st, mut ev) = c_verify(KEY, body.as_bytes(), T, 0);
+    assert_eq!(st, LIVESIGN_OK);
+    let want = b"a%2Fb%25/c/d/1587954140/PUBLISH_DONE";
+    assert_eq!(c_replay_id(&ev, 128).2[..want.len()], want[..]);
+    ev.publish_timestamp = livesign_slice { ptr: core::ptr::null(), len: 3 };
+    assert_eq!(c_replay_id(&ev, 128).2[..want.len()], want[..]);
+    assert_eq!(c_event_id(&ev, 128).0, LIVESIGN_INVALID_ARGUMENT);
+    let mut bad = ev;
+    bad.stream = livesign_slice::of(b"a\"b");
+    assert_eq!(c_replay_id(&bad, 128).0, LIVESIGN_MALFORMED);
+    bad.stream = livesign_slice { ptr: core::ptr::null(), len: 3 };
+    assert_eq!(c_replay_id(&bad, 128).0, LIVESIGN_INVALID_ARGUMENT);
+    let mut len = 5usize;
+    // SAFETY: NULL event and NULL out_len are the cases under test.
+    unsafe {
+        assert_eq!(
+            livesign_huawei_replay_id(core::ptr::null(), buf.as_mut_ptr(), 128, &mut len),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+        assert_eq!(len, 0);
+        assert_eq!(
+            livesign_huawei_replay_id(&ev, buf.as_mut_ptr(), 128, core::ptr::null_mut()),
+            LIVESIGN_INVALID_ARGUMENT
+        );
+    }
+}
+
 fn apply(state: &mut livesign_huawei_stream, ev: &livesign_huawei_event) -> (livesign_status, u32) {
     let mut verdict = 99;
     // SAFETY: all pointers are valid.
@@ -941,9 +1000,9 @@ fn unsigned_publish_timestamp_can_freeze_the_ordering_state() {
 /// The replay the ordering documentation warns of, and the check it recommends: a captured
 /// `PUBLISH` resent with a `publish_timestamp` after its session's (still before its
 /// `auth_timestamp`) verifies, gets another event id and makes the ended stream live again;
-/// its signed fields are the original's, so a check on them catches it.
+/// its signed fields, so its replay id, are the original's.
 #[test]
-fn a_replayed_publish_is_caught_on_its_signed_fields_only() {
+fn a_replayed_publish_is_caught_by_its_replay_id_only() {
     let (session, done_at) = ("1587954134", T + 60);
     let publish = seed_body(session, SIGN);
     let sign_done =
@@ -966,10 +1025,17 @@ fn a_replayed_publish_is_caught_on_its_signed_fields_only() {
         buf[..len].to_vec()
     };
     assert_ne!(id(&r), id(&p));
-    let signed = |n: &Notification<'_>| {
-        let text = |s: livesign::JsonStr<'_>| s.plain().unwrap().to_vec();
-        (text(n.event), text(n.domain), text(n.app), text(n.stream), n.auth_timestamp)
+    let replay_id = |n: &Notification<'_>| {
+        let mut buf = [0u8; 128];
+        let len = n.replay_id(&mut buf).unwrap();
+        buf[..len].to_vec()
     };
-    assert_eq!(signed(&r), signed(&p));
-    assert_ne!(signed(&d), signed(&p));
+    assert_eq!(replay_id(&r), replay_id(&p));
+    assert_ne!(replay_id(&d), replay_id(&p));
+    // A PUBLISH that Huawei signs anew (a later auth_timestamp) is no replay.
+    let resigned = huawei::sign(&key(), "PUBLISH", "push.example.com", "live", "example_stream", T + 1).unwrap();
+    let mut again: Value = serde_json::from_str(&seed_body(session, resigned.as_str())).unwrap();
+    again["auth_timestamp"] = json!(T + 1);
+    let again = again.to_string();
+    assert_ne!(replay_id(&verify(&again, now, 300).unwrap()), replay_id(&p));
 }

@@ -551,6 +551,7 @@ mod huawei_alibaba {
                 for now in [t, t + 1000] {
                     if let Ok(n) = black_box(Notification::verify(&hkey, body.as_bytes(), now, 300)) {
                         let _ = black_box(n.event_id(&mut out));
+                        let _ = black_box(n.replay_id(&mut out));
                         let mut s = StreamState::new();
                         let _ = black_box(s.apply(n.kind, n.publish_time.unwrap_or(0)));
                         let _ = black_box(s.apply(EventKind::Unknown, 0));
@@ -579,6 +580,8 @@ mod huawei_alibaba {
                         let mut len = 0usize;
                         let _ = livesign_huawei_event_id(&ev, out.as_mut_ptr(), out.len(), &mut len);
                         let _ = livesign_huawei_event_id(&ev, core::ptr::null_mut(), 0, &mut len);
+                        let _ = livesign_huawei_replay_id(&ev, out.as_mut_ptr(), out.len(), &mut len);
+                        let _ = livesign_huawei_replay_id(&ev, core::ptr::null_mut(), 0, &mut len);
                         let mut state = livesign_huawei_stream::default();
                         let mut verdict = 0u32;
                         let _ = livesign_huawei_stream_apply(&mut state, &ev, &mut verdict);

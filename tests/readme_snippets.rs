@@ -37,6 +37,8 @@ void log_error(const char *format, ...);
 void retry_later(void);
 void mark_live(size_t stream);
 void mark_ended(size_t stream);
+/* Stores an id until `until` + the leeway; 0 when it was stored already. */
+int remember(const uint8_t *id, size_t id_len, uint64_t until);
 "#;
 
 const CPP_PRELUDE: &str = r#"#include <map>

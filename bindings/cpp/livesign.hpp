@@ -1176,11 +1176,24 @@ inline Event verify(const HmacKey &key, std::string_view body, uint64_t now = un
 /// `{domain}/{app}/{stream}/{publish_timestamp}/{event}` from the unescaped values (`%` and `/`
 /// inside them written `%25`, `%2F`, bytes outside printable ASCII `%XX`: the id is ASCII). A
 /// redelivery has the same id; a session's `PUBLISH` and
-/// `PUBLISH_DONE` have different ones. The body the event views must still be alive.
+/// `PUBLISH_DONE` have different ones. `publish_timestamp` is not signed: check replay_id
+/// first. The body the event views must still be alive.
 inline std::string event_id(const Event &e) {
     const livesign_huawei_event c = internal::to_c(e);
     return detail::variable([&](uint8_t *out, std::size_t cap, std::size_t *len) {
         return livesign_huawei_event_id(&c, out, cap, len);
+    });
+}
+
+/// The replay id of a verified notification: `{domain}/{app}/{stream}/{auth_timestamp}/{event}`,
+/// the fields Huawei signs, written as event_id writes its fields. A notification resent by
+/// whoever captured it has the original's replay id whatever its unsigned fields; keep the
+/// replay ids of accepted notifications until their `auth_timestamp` + leeway has passed and
+/// drop a notification whose replay id is known (livesign_huawei_replay_id).
+inline std::string replay_id(const Event &e) {
+    const livesign_huawei_event c = internal::to_c(e);
+    return detail::variable([&](uint8_t *out, std::size_t cap, std::size_t *len) {
+        return livesign_huawei_replay_id(&c, out, cap, len);
     });
 }
 
@@ -1217,8 +1230,8 @@ public:
     /// revives an ended session). Throws Error(InvalidArgument) for an Unknown event (or a
     /// state that is not one), Error(Malformed) when the event has no numeric
     /// `publish_timestamp`; the state is then unchanged. `publish_timestamp` is not signed: a
-    /// captured notification resent with a far-future one makes later genuine events Stale
-    /// (see livesign_huawei_stream_apply).
+    /// captured notification resent with another one verifies, so drop notifications whose
+    /// replay_id is known before applying them (see livesign_huawei_stream_apply).
     Verdict apply(const Event &event) {
         const livesign_huawei_event c = internal::to_c(event);
         uint32_t verdict = 0;

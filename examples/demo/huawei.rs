@@ -90,6 +90,11 @@ pub fn run() -> Result<(), livesign::Error> {
             let mut id = [0u8; 128];
             let mut len = 0;
             // SAFETY: ev is a verified event whose body is alive; id holds 128 bytes.
+            let st = unsafe { livesign_huawei_replay_id(&ev, id.as_mut_ptr(), id.len(), &mut len) };
+            if st == livesign_status::LIVESIGN_OK {
+                println!("    replay id (signed fields: seen before = drop): {}", String::from_utf8_lossy(&id[..len]));
+            }
+            // SAFETY: as above.
             let st = unsafe { livesign_huawei_event_id(&ev, id.as_mut_ptr(), id.len(), &mut len) };
             if st == livesign_status::LIVESIGN_OK {
                 println!("    event id (for idempotency): {}", String::from_utf8_lossy(&id[..len]));

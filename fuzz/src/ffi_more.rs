@@ -583,6 +583,11 @@ pub(crate) fn check(op: u8, ch: &mut Choices, n: [u64; 2], small: u32, f: [&[u8]
             out_call(ch, false, (n2 % 200) as usize, want_id, |o, cap, l| unsafe {
                 livesign_huawei_event_id(&ev, o, cap, l)
             });
+            let want_id = n.replay_id(&mut id).map(|len| id[..len].to_vec());
+            // SAFETY: as above.
+            out_call(ch, false, (n2 % 200) as usize, want_id, |o, cap, l| unsafe {
+                livesign_huawei_replay_id(&ev, o, cap, l)
+            });
             let phase = (small >> 8) % 4;
             let mut state = livesign_huawei_stream { publish_timestamp: n2, state: phase };
             let before = state;

@@ -2,13 +2,14 @@
 //! the hmac crate signs): a notification verifies only when `auth_sign` is the HMAC of the
 //! values serde_json reads, under a key of 32 to 128 bytes, before `auth_timestamp` +
 //! leeway; signed bodies verify, a changed signed value does not; the raw-key, loaded-key and
-//! Rust verifiers agree; the event id is built from the unescaped fields.
+//! Rust verifiers agree; the event and replay ids are built from the unescaped fields.
 
 use livesign::ffi::hmac_key::{livesign_hmac_key, livesign_hmac_key_init};
 use livesign::ffi::huawei::{
     livesign_huawei_callback_verify, livesign_huawei_callback_verify_keyed, livesign_huawei_event,
-    livesign_huawei_event_id,
+    livesign_huawei_event_id, livesign_huawei_replay_id,
 };
+use livesign::ffi::status::livesign_status;
 use livesign::huawei::Notification;
 use livesign::{Error, HmacKey};
 
@@ -153,7 +154,12 @@ pub fn verify_agrees(key: &[u8], body: &[u8], now: u64, leeway: u32) {
             let read = ["event", "domain", "app", "stream", "user_args", "client_ip", "node_ip", "publish_timestamp"];
             reference::no_go_fold_twin(body, &[&read[..], &["auth_timestamp", "auth_sign"]].concat());
             assert_eq!((event.auth_timestamp, event.event_text.len), (ts, n.event.raw().len()));
-            id_agrees(&event, [&d, &a, &s, &text("publish_timestamp").unwrap_or_default(), &e]);
+            id_agrees(
+                &event,
+                [&d, &a, &s, &text("publish_timestamp").unwrap_or_default(), &e],
+                livesign_huawei_event_id,
+            );
+            id_agrees(&event, [&d, &a, &s, &ts.to_string(), &e], livesign_huawei_replay_id);
         }
         Err(err) => {
             // SAFETY: the event is plain data; reading its bytes is reading integers.
@@ -184,9 +190,14 @@ pub fn verify_agrees(key: &[u8], body: &[u8], now: u64, leeway: u32) {
     }
 }
 
-/// The event id: the unescaped `domain`, `app`, `stream`, `publish_timestamp` and `event`,
-/// each with `%`, `/` and every byte outside printable ASCII as `%XX`, joined by `/`.
-fn id_agrees(event: &livesign_huawei_event, fields: [&String; 5]) {
+/// The event id (the unescaped `domain`, `app`, `stream`, `publish_timestamp` and `event`) or
+/// the replay id (`auth_timestamp` in place of `publish_timestamp`): each field with `%`, `/`
+/// and every byte outside printable ASCII as `%XX`, joined by `/`.
+fn id_agrees(
+    event: &livesign_huawei_event,
+    fields: [&String; 5],
+    write: unsafe extern "C" fn(*const livesign_huawei_event, *mut u8, usize, *mut usize) -> livesign_status,
+) {
     let encode = |f: &String| -> String {
         f.bytes()
             .map(|b| match b {
@@ -200,7 +211,7 @@ fn id_agrees(event: &livesign_huawei_event, fields: [&String; 5]) {
     let mut out = vec![0u8; want.len()];
     let mut len = 0usize;
     // SAFETY: event points into a live body; out holds want.len() bytes; len is writable.
-    let c = unsafe { livesign_huawei_event_id(event, out.as_mut_ptr(), out.len(), &mut len) };
+    let c = unsafe { write(event, out.as_mut_ptr(), out.len(), &mut len) };
     assert_eq!((c as u32, len), (0, want.len()));
     assert_eq!(out, want.as_bytes());
 }

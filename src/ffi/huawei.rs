@@ -7,6 +7,7 @@ use super::status::livesign_status;
 use super::{boundary, bounded, bounded_text, input, output, write_fixed};
 use crate::huawei::{self, EventKind, Notification, Phase, StreamState, Verdict};
 use crate::json::Str;
+use crate::text::Decimal;
 use crate::{Error, HmacKey};
 
 /// Length of every Huawei HMAC-SHA256 signature livesign writes: 64 lowercase hex characters,
@@ -391,10 +392,9 @@ pub struct livesign_huawei_stream {
 /// `auth_timestamp` window with another `publish_timestamp` verifies (with a new event id). A
 /// far-future one makes every later genuine event of the stream STALE; a captured `PUBLISH`
 /// resent with one after its own session's makes an ended stream LIVE. Neither this state nor
-/// the event id can see it. Keep the signed fields (`event`, `domain`, `app`, `stream`,
-/// `auth_timestamp`) of each accepted notification until `auth_timestamp` + leeway has passed
-/// and drop a notification whose signed fields were seen already; take notifications over
-/// HTTPS only and keep the leeway short.
+/// the event id can see it: drop a notification whose `livesign_huawei_replay_id` (its signed
+/// fields) was seen already before applying it, take notifications over HTTPS only and keep
+/// the leeway short.
 #[must_use = "the verdict says whether to act on the event"]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn livesign_huawei_stream_apply(
@@ -462,8 +462,8 @@ pub unsafe extern "C" fn livesign_huawei_stream_apply(
 /// redelivered notification has the same id; a session's `PUBLISH` and `PUBLISH_DONE` have
 /// different ones. `publish_timestamp` has one-second resolution: a re-push in the same second
 /// as the previous session gets that session's ids. It is not signed either: a notification
-/// resent by whoever captured it, with another `publish_timestamp`, verifies and has another id
-/// (see `livesign_huawei_stream_apply` for the replay check on the signed fields).
+/// resent by whoever captured it, with another `publish_timestamp`, verifies and has another id:
+/// check `livesign_huawei_replay_id` first.
 ///
 /// - `event`: as filled by `livesign_huawei_callback_verify` (its text fields are read as
 ///   JSON string text and the body they point into must still be valid).
@@ -484,40 +484,81 @@ pub unsafe extern "C" fn livesign_huawei_event_id(
     out_len: *mut usize,
 ) -> livesign_status {
     boundary(|| {
-        // SAFETY: the C contract for (out, out_cap, out_len).
-        let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
-        let result = (|| {
-            if event.is_null() {
-                return Err(Error::InvalidArgument);
-            }
-            // SAFETY: non-NULL and readable by the C contract; plain integers and pointers.
-            let e = unsafe { event.read() };
-            // Every slice is read before any is parsed: the header lists a field NULL with a
-            // length (`InvalidArgument`) before one that is not JSON text (`Malformed`).
-            // SAFETY: the C contract: the event's slices point into a body that is still alive.
-            let raw = unsafe {
-                [
-                    e.domain.bytes()?,
-                    e.app.bytes()?,
-                    e.stream.bytes()?,
-                    e.publish_timestamp.bytes()?,
-                    e.event_text.bytes()?,
-                ]
-            };
-            // A verified event's fields lie inside a body of at most the body limit.
-            for field in raw {
-                crate::limits::check(field, crate::Limits::MAX_BODY_LEN)?;
-            }
-            let [domain, app, stream, publish_timestamp, event] = raw;
-            let fields = [
-                Str::from_raw(domain)?,
-                Str::from_raw(app)?,
-                Str::from_raw(stream)?,
-                Str::from_raw(publish_timestamp)?,
-                Str::from_raw(event)?,
-            ];
-            huawei::write_event_id(fields, buf.buf())
-        })();
-        buf.report(result)
+        // SAFETY: forwarded to the caller's guarantees.
+        unsafe { write_id(event, out, out_cap, out_len, Id::Event) }
     })
+}
+
+/// Writes the replay id of a verified notification: `{domain}/{app}/{stream}/{auth_timestamp}/{event}`
+/// (`auth_timestamp` in decimal), the fields Huawei signs, written as in
+/// `livesign_huawei_event_id`. A notification resent by whoever captured it has the original's
+/// replay id whatever its unsigned fields (`publish_timestamp` above all); one Huawei signed
+/// anew has another. Keep the replay ids of accepted notifications until their
+/// `auth_timestamp` + leeway has passed (the verifier refuses them after that) and drop a
+/// notification whose replay id is known, before using its event id or
+/// `livesign_huawei_stream_apply`.
+///
+/// Arguments, statuses and `*out_len` as for `livesign_huawei_event_id`. Never allocates; safe
+/// from any thread.
+#[must_use = "the status says whether the id was written"]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn livesign_huawei_replay_id(
+    event: *const livesign_huawei_event,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> livesign_status {
+    boundary(|| {
+        // SAFETY: forwarded to the caller's guarantees.
+        unsafe { write_id(event, out, out_cap, out_len, Id::Replay) }
+    })
+}
+
+/// Which id of an event to write.
+#[derive(Clone, Copy, PartialEq)]
+enum Id {
+    Event,
+    Replay,
+}
+
+/// The body of `livesign_huawei_event_id` and `livesign_huawei_replay_id`, inside their panic
+/// boundary.
+///
+/// # Safety
+/// The C contract of those functions.
+unsafe fn write_id(
+    event: *const livesign_huawei_event,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    id: Id,
+) -> Result<(), Error> {
+    // SAFETY: the C contract for (out, out_cap, out_len).
+    let mut buf = unsafe { OutBuf::new(out, out_cap, out_len) }?;
+    let result = (|| {
+        if event.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: non-NULL and readable by the C contract; plain integers and pointers.
+        let e = unsafe { event.read() };
+        // Every slice is read before any is parsed: the header lists a field NULL with a
+        // length (`InvalidArgument`) before one that is not JSON text (`Malformed`).
+        let fourth = if id == Id::Event { e.publish_timestamp } else { livesign_slice::EMPTY };
+        // SAFETY: the C contract: the event's slices point into a body that is still alive.
+        let raw =
+            unsafe { [e.domain.bytes()?, e.app.bytes()?, e.stream.bytes()?, fourth.bytes()?, e.event_text.bytes()?] };
+        // A verified event's fields lie inside a body of at most the body limit.
+        for field in raw {
+            crate::limits::check(field, crate::Limits::MAX_BODY_LEN)?;
+        }
+        let [domain, app, stream, publish_timestamp, event] = raw.map(Str::from_raw);
+        let (domain, app, stream, event) = (domain?, app?, stream?, event?);
+        let auth_timestamp = Decimal::new(e.auth_timestamp);
+        let fields = match id {
+            Id::Event => [domain, app, stream, publish_timestamp?, event],
+            Id::Replay => huawei::replay_fields(domain, app, stream, &auth_timestamp, event),
+        };
+        huawei::write_event_id(fields, buf.buf())
+    })();
+    buf.report(result)
 }

@@ -18,13 +18,24 @@
 //! `PUBLISH_DONE` have different ids, and a redelivery has the same id as the original. So
 //! does a re-push within the same second as the previous session (`publish_timestamp` has
 //! one-second resolution). And `publish_timestamp` is not signed: a captured notification
-//! resent with another `publish_timestamp` verifies and has another id (the ordering module
-//! says how to catch that replay on the signed fields).
+//! resent with another `publish_timestamp` verifies and has another id.
+//!
+//! Hence a second id, the replay id, made the same way of the fields `auth_sign` covers:
+//!
+//! ```text
+//! {domain}/{app}/{stream}/{auth_timestamp}/{event}
+//! ```
+//!
+//! (`auth_timestamp` in decimal). A notification resent by whoever captured it, whatever its
+//! unsigned fields, has the original's replay id, and one Huawei signed anew has another. Keep
+//! the replay ids of the notifications accepted until their `auth_timestamp` + leeway has
+//! passed (the verifier refuses them after that) and drop a notification whose replay id is
+//! known: it is a redelivery or a replay. Then use the event id and the ordering state.
 
 use super::Notification;
 use crate::Error;
 use crate::json::Str;
-use crate::text::{self, Out};
+use crate::text::{self, Decimal, Out};
 use crate::url;
 
 /// Writes the id of the notification with these fields.
@@ -55,9 +66,27 @@ impl Notification<'_> {
         write_into(self.id_fields(), out)
     }
 
+    /// Writes this notification's replay id (module `event_id`) into `out` and returns its
+    /// length, as [`Notification::event_id`] does.
+    pub fn replay_id(&self, out: &mut [u8]) -> Result<usize, Error> {
+        let auth_timestamp = Decimal::new(self.auth_timestamp);
+        write_into(replay_fields(self.domain, self.app, self.stream, &auth_timestamp, self.event), out)
+    }
+
     fn id_fields(&self) -> [Str<'_>; 5] {
         [self.domain, self.app, self.stream, self.publish_timestamp, self.event]
     }
+}
+
+/// The fields of a replay id, in order.
+pub(crate) fn replay_fields<'a>(
+    domain: Str<'a>,
+    app: Str<'a>,
+    stream: Str<'a>,
+    auth_timestamp: &'a Decimal,
+    event: Str<'a>,
+) -> [Str<'a>; 5] {
+    [domain, app, stream, Str::plain_text(auth_timestamp.as_bytes()), event]
 }
 
 #[cfg(test)]

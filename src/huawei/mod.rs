@@ -27,7 +27,7 @@ pub use url_b::{url_b_build, url_b_verify};
 pub use url_d::{url_d_build, url_d_secret, url_d_verify};
 pub use url_rules::UrlAuth;
 
-pub(crate) use event_id::write_into as write_event_id;
+pub(crate) use event_id::{replay_fields, write_into as write_event_id};
 pub(crate) use notify::check_auth_timestamp;
 pub(crate) use sparkrtc::{check as sparkrtc_check, seconds as sparkrtc_seconds};
 pub(crate) use url_b::QUERY_MAX_LEN as URL_B_QUERY_MAX_LEN;

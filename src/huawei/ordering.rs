@@ -30,10 +30,10 @@
 //! event of the stream is `Stale` until the state is reset; a captured `PUBLISH` resent with a
 //! value after its own session's (between that and its `auth_timestamp`, say) makes an ended
 //! stream `Live`. Neither the event id nor this state can see it, as both go by
-//! `publish_timestamp`. What does is a replay check on the signed fields: keep the `event`,
-//! `domain`, `app`, `stream` and `auth_timestamp` of each accepted notification until
-//! `auth_timestamp` + leeway has passed, and drop a notification whose signed fields were seen
-//! already (a redelivery, or a replay when its `publish_timestamp` differs). Refusing an event
+//! `publish_timestamp`. What does is a replay check on the signed fields,
+//! [`crate::huawei::Notification::replay_id`]: keep the replay ids of accepted notifications
+//! until their `auth_timestamp` + leeway has passed, and drop a notification whose replay id
+//! is known (a redelivery, or a replay when its `publish_timestamp` differs). Refusing an event
 //! whose `publish_timestamp` is after its `auth_timestamp` (Huawei stamps `auth_timestamp` when
 //! it sends: 6 s after the push in its example) stops only the far-future case. Take
 //! notifications over HTTPS only, and keep the leeway short.

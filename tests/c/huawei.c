@@ -473,6 +473,19 @@ static void check_contract(void) {
               memcmp(out, "push.example.com/live/example_stream/1587954134/PUBLISH_DONE", 60) == 0,
           "event id done");
     CHECK(livesign_huawei_event_id(NULL, out, sizeof out, &len) == LIVESIGN_INVALID_ARGUMENT && len == 0, "NULL event");
+    /* Replay ids: the signed fields, whatever publish_timestamp says. */
+    CHECK(livesign_huawei_replay_id(&ev_publish, out, sizeof out, &len) == LIVESIGN_OK && len == 55 &&
+              memcmp(out, "push.example.com/live/example_stream/1587954140/PUBLISH", 55) == 0,
+          "replay id");
+    {
+        livesign_huawei_event replayed = ev_publish;
+        replayed.publish_timestamp.len = 0;
+        CHECK(livesign_huawei_replay_id(&replayed, out, sizeof out, &len) == LIVESIGN_OK && len == 55 &&
+                  memcmp(out, "push.example.com/live/example_stream/1587954140/PUBLISH", 55) == 0,
+              "replay id ignores publish_timestamp");
+    }
+    CHECK(livesign_huawei_replay_id(&ev_publish, out, 54, &len) == LIVESIGN_BUFFER_TOO_SMALL && len == 55,
+          "replay id size");
 
     /* Ordering: the session's PUBLISH_DONE first, then its late PUBLISH. */
     memset(&state, 0, sizeof state);

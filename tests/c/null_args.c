@@ -657,6 +657,22 @@ static void huawei(void) {
     EXPECT(livesign_huawei_event_id(&ev, out, sizeof out, &len), OK);
     CHECK(len == 15 && memcmp(out, "d/a/s/5/PUBLISH", 15) == 0, "id");
 
+    EXPECT(livesign_huawei_replay_id(NULL, NULL, 0, NULL), IA);
+    EXPECT(livesign_huawei_replay_id(NULL, NULL, 0, &len), IA);
+    CHECK(len == 0, "out_len 0 on failure");
+    EXPECT(livesign_huawei_replay_id(&ev, NULL, 9, &len), IA);
+    memset(&hand, 0, sizeof hand);
+    EXPECT(livesign_huawei_replay_id(&hand, NULL, 0, &len), LIVESIGN_BUFFER_TOO_SMALL);
+    CHECK(len == 5, "four separators and auth_timestamp 0");
+    EXPECT(livesign_huawei_replay_id(&hand, out, sizeof out, &len), OK);
+    CHECK(len == 5 && memcmp(out, "///0/", 5) == 0, "empty fields");
+    hand.publish_timestamp.len = 3;
+    EXPECT(livesign_huawei_replay_id(&hand, out, sizeof out, &len), OK);
+    hand.app.len = 3;
+    EXPECT(livesign_huawei_replay_id(&hand, out, sizeof out, &len), IA);
+    hand.app.ptr = (const uint8_t *)"a\"b";
+    EXPECT(livesign_huawei_replay_id(&hand, out, sizeof out, &len), MF);
+
     /* Recording callbacks. */
     CHECK(livesign_huawei_record_md5_len() == LIVESIGN_HUAWEI_RECORD_MD5_LEN, "len");
     EXPECT(livesign_huawei_record_sign(NULL, 0, SENT, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL), IA);

@@ -164,6 +164,14 @@ void ids_and_ordering() {
     Event hand_made = seed;
     hand_made.app = "a\"b";
     CHECK(status_of([&] { event_id(hand_made); }) == Status::Malformed);
+    CHECK(status_of([&] { replay_id(hand_made); }) == Status::Malformed);
+    // The replay id holds the signed fields: a captured notification resent with another
+    // publish_timestamp has another event id but the same replay id.
+    CHECK(replay_id(seed) == "push.example.com/live/example_stream/1587954140/PUBLISH");
+    CHECK(replay_id(odd) == "a%2Fb%25/c/d/1700000005/PUBLISH_DONE");
+    Event replayed = seed;
+    replayed.publish_timestamp = "1587954139";
+    CHECK(event_id(replayed) != event_id(seed) && replay_id(replayed) == replay_id(seed));
 
     // An out-of-order pair: the session's PUBLISH_DONE arrives before its own PUBLISH.
     auto event = [](std::string_view kind, std::string_view publish, std::string &storage) {

@@ -165,6 +165,37 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiEventId(
     out: jbyteArray,
     out_len: jintArray,
 ) -> jint {
+    // SAFETY: forwarded from the JVM.
+    unsafe { id_of(env, body, fields, out, out_len, livesign_huawei_event_id) }
+}
+
+/// `livesign_huawei_replay_id`, as `nativeHuaweiEventId`.
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiReplayId(
+    env: *mut JNIEnv,
+    _: jclass,
+    body: jbyteArray,
+    fields: jlongArray,
+    out: jbyteArray,
+    out_len: jintArray,
+) -> jint {
+    // SAFETY: forwarded from the JVM.
+    unsafe { id_of(env, body, fields, out, out_len, livesign_huawei_replay_id) }
+}
+
+/// One of the ids of the event in `fields`, by `write` (`livesign_huawei_event_id` or
+/// `livesign_huawei_replay_id`).
+///
+/// # Safety
+/// A JVM-provided env and arrays, as the exports above receive them.
+unsafe fn id_of(
+    env: *mut JNIEnv,
+    body: jbyteArray,
+    fields: jlongArray,
+    out: jbyteArray,
+    out_len: jintArray,
+    write: unsafe extern "C" fn(*const livesign_huawei_event, *mut u8, usize, *mut usize) -> livesign_status,
+) -> jint {
     let env = Env(env);
     let mut len = 0;
     // SAFETY: JVM-provided env and arrays; the closure calls only livesign.
@@ -174,7 +205,7 @@ pub unsafe extern "system" fn Java_io_livesign_LiveSign_nativeHuaweiEventId(
                 Ok(e) => e,
                 Err(e) => return e,
             };
-            let (s, l) = variable(o, |o, oc, ol| livesign_huawei_event_id(&e, o, oc, ol));
+            let (s, l) = variable(o, |o, oc, ol| write(&e, o, oc, ol));
             len = l;
             s
         })

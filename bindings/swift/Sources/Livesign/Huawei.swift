@@ -82,8 +82,14 @@ extension Livesign {
             /// ASCII, so `==` compares it byte for byte: notifications that differ in one of the
             /// five fields never have equal ids, also when the fields are canonically equivalent.
             /// A redelivery has the same id; a session's `PUBLISH` and `PUBLISH_DONE` have
-            /// different ones.
+            /// different ones. `publish_timestamp` is not signed: check `replayID` first.
             public let id: String
+            /// The replay id: `{domain}/{app}/{stream}/{auth_timestamp}/{event}`, the fields Huawei
+            /// signs, written as `id` writes its fields. A notification resent by whoever captured
+            /// it has the original's replay id whatever its unsigned fields: keep the replay ids
+            /// of accepted notifications until `authTimestamp` + leeway has passed and drop a
+            /// notification whose replay id is known (livesign_huawei_replay_id).
+            public let replayID: String
         }
 
         /// `auth_sign` = lowercase hex HMAC-SHA256(key, event + domain + app + stream + decimal
@@ -146,13 +152,14 @@ extension Livesign {
             }
             var c = e
             let id = try variableText { livesign_huawei_event_id(&c, $0, $1, $2) }
+            let replayID = try variableText { livesign_huawei_replay_id(&c, $0, $1, $2) }
             return try Event(kind: EventKind(rawValue: e.event) ?? .unknown, event: value(e.event_text, .event) ?? "",
                              domain: value(e.domain, .domain) ?? "", app: value(e.app, .app) ?? "",
                              stream: value(e.stream, .stream) ?? "", userArgs: value(e.user_args, .userArgs),
                              clientIP: value(e.client_ip, .clientIP), nodeIP: value(e.node_ip, .nodeIP),
                              publishTimestamp: value(e.publish_timestamp, .publishTimestamp),
                              publishTime: e.publish_time_valid == 1 ? e.publish_time : nil, authTimestamp: e.auth_timestamp,
-                             escapedFields: escaped, id: id)
+                             escapedFields: escaped, id: id, replayID: replayID)
         }
     }
 }

@@ -41,8 +41,8 @@ extension Livesign.Huawei {
         /// revives an ended session). Throws `.invalidArgument` for an `.unknown` event,
         /// `.malformed` when the event has no numeric `publish_timestamp`; the state is then
         /// unchanged. `publish_timestamp` is not signed: a captured notification resent with
-        /// another one verifies, so drop notifications whose signed fields were seen already
-        /// (see livesign_huawei_stream_apply).
+        /// another one verifies, so drop notifications whose `replayID` is known before
+        /// applying them (see livesign_huawei_stream_apply).
         public mutating func apply(_ event: Event) throws -> Verdict {
             var c = livesign_huawei_stream(publish_timestamp: publishTimestamp, state: state.rawValue)
             // The ordering reads only the kind and the publish time of the event.

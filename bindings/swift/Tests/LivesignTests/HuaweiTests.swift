@@ -89,7 +89,8 @@ final class HuaweiNotificationTests: XCTestCase {
             XCTAssertEqual(e, HW.Event(kind: event == "PUBLISH" ? .publish : .publishDone, event: event, domain: "push.example.com",
                                        app: "live", stream: stream, userArgs: nil, clientIP: nil, nodeIP: nil,
                                        publishTimestamp: "1700000000", publishTime: 1_700_000_000, authTimestamp: t,
-                                       escapedFields: [], id: "push.example.com/live/\(percentEncoded(stream))/1700000000/\(event)"))
+                                       escapedFields: [], id: "push.example.com/live/\(percentEncoded(stream))/1700000000/\(event)",
+                                       replayID: "push.example.com/live/\(percentEncoded(stream))/\(t)/\(event)"))
             XCTAssertEqual(try HW.verify(key: loaded, body: b, now: at(t + 300)), e)
             assertStatus(.expired, try HW.verify(key: loaded, body: b, now: at(t + 301)))
             assertStatus(.expired, try HW.verify(key: key, body: b, now: at(t + 1), leewaySeconds: 0))
@@ -107,7 +108,7 @@ final class HuaweiNotificationTests: XCTestCase {
         let e = try HW.verify(key: notifyKey, body: body("PUBLISH", "d", "a", "s", "", 1_700_000_000, sign), now: at(1_700_000_000))
         XCTAssertEqual(e, HW.Event(kind: .publish, event: "PUBLISH", domain: "d", app: "a", stream: "s", userArgs: nil,
                                    clientIP: nil, nodeIP: nil, publishTimestamp: nil, publishTime: nil, authTimestamp: 1_700_000_000,
-                                   escapedFields: [], id: "d/a/s//PUBLISH"))
+                                   escapedFields: [], id: "d/a/s//PUBLISH", replayID: "d/a/s/1700000000/PUBLISH"))
     }
 
     func testSeedBodyAndNegativeVectors() throws {
@@ -148,6 +149,20 @@ final class HuaweiNotificationTests: XCTestCase {
                               now: at(1_700_000_005))
         XCTAssertEqual(o.domain, "a/b%")
         XCTAssertEqual(o.id, "a%2Fb%25/c/d/7/PUBLISH_DONE")
+        XCTAssertEqual(o.replayID, "a%2Fb%25/c/d/1700000005/PUBLISH_DONE")
+    }
+
+    /// A captured notification resent with another (unsigned) publish_timestamp: another id,
+    /// the same replay id.
+    func testReplayIDCoversTheSignedFieldsOnly() throws {
+        let e = try HW.verify(key: notifyKey, body: seedBody, now: at(1_587_954_150))
+        XCTAssertEqual(e.replayID, "push.example.com/live/example_stream/1587954140/PUBLISH")
+        let replayed = Data(String(decoding: seedBody, as: UTF8.self)
+            .replacingOccurrences(of: "\"1587954134\"", with: "\"1587954139\"").utf8)
+        let r = try HW.verify(key: notifyKey, body: replayed, now: at(1_587_954_150))
+        XCTAssertEqual(r.publishTime, 1_587_954_139)
+        XCTAssertNotEqual(r.id, e.id)
+        XCTAssertEqual(r.replayID, e.replayID)
     }
 
     /// `caf\u{e9}` and `cafe\u{301}` are two streams to Huawei (it signs bytes), but one String to

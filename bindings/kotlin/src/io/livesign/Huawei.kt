@@ -56,7 +56,12 @@ object Huawei {
      * (`{domain}/{app}/{stream}/{publish_timestamp}/{event}`, with `%` and `/` inside fields
      * written `%25`, `%2F` and bytes outside printable ASCII `%XX`, so the id is ASCII): a
      * redelivery has the same id, a session's `PUBLISH` and
-     * `PUBLISH_DONE` different ones.
+     * `PUBLISH_DONE` different ones; `publish_timestamp` is not signed, so check [replayId]
+     * first. [replayId] is `{domain}/{app}/{stream}/{auth_timestamp}/{event}`, the fields
+     * Huawei signs, written as [id] writes its fields: a notification resent by whoever
+     * captured it has the original's replay id whatever its unsigned fields. Keep the replay ids
+     * of accepted notifications until [authTimestamp] + leeway has passed and drop a
+     * notification whose replay id is known (livesign_huawei_replay_id).
      */
     data class Event(
         val kind: EventKind,
@@ -71,7 +76,8 @@ object Huawei {
         val publishTime: Long?,
         val authTimestamp: Long,
         val escapedFields: Set<Field>,
-        val id: String
+        val id: String,
+        val replayId: String
     )
 
     /**
@@ -123,11 +129,13 @@ object Huawei {
             if (escaped and field.bit != 0) LiveSign.unescapeOrNull(body, f[2 + 2 * i], f[3 + 2 * i])
             else LiveSign.cutOrNull(body, f[2 + 2 * i], f[3 + 2 * i])
         val id = LiveSign.variable { out, len -> LiveSign.nativeHuaweiEventId(body, f, out, len) }
+        val replayId = LiveSign.variable { out, len -> LiveSign.nativeHuaweiReplayId(body, f, out, len) }
         return Event(EventKind.values().firstOrNull { it.code.toLong() == f[0] } ?: EventKind.UNKNOWN,
             text(Field.EVENT, 0) ?: "", text(Field.DOMAIN, 1) ?: "", text(Field.APP, 2) ?: "",
             text(Field.STREAM, 3) ?: "", text(Field.USER_ARGS, 4), text(Field.CLIENT_IP, 5), text(Field.NODE_IP, 6),
             text(Field.PUBLISH_TIMESTAMP, 7), if (f[20] == 1L) f[18] else null, f[19],
-            Field.values().filter { escaped and it.bit != 0 }.toSet(), String(id, Charsets.UTF_8))
+            Field.values().filter { escaped and it.bit != 0 }.toSet(), String(id, Charsets.UTF_8),
+            String(replayId, Charsets.UTF_8))
     }
 
     /** What an event means for its stream. */
@@ -176,7 +184,7 @@ object Huawei {
          * [EventKind.UNKNOWN] event, [LiveSignException.Malformed] when the event has no numeric
          * `publish_timestamp`; the state is then unchanged. `publish_timestamp` is not signed: a
          * captured notification resent with another one verifies, so drop notifications whose
-         * signed fields were seen already (see livesign_huawei_stream_apply).
+         * [Event.replayId] is known before applying them (see livesign_huawei_stream_apply).
          */
         fun apply(event: Event): Verdict {
             val s = longArrayOf(publishTimestamp, state.code.toLong())

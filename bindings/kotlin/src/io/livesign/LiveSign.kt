@@ -232,6 +232,8 @@ object LiveSign {
         now: Long, leeway: Int, fields: LongArray): Int
     @JvmStatic @JvmName("nativeHuaweiEventId") internal external fun nativeHuaweiEventId(body: ByteArray, fields: LongArray, out: ByteArray?,
         outLen: IntArray): Int
+    @JvmStatic @JvmName("nativeHuaweiReplayId") internal external fun nativeHuaweiReplayId(body: ByteArray, fields: LongArray, out: ByteArray?,
+        outLen: IntArray): Int
     @JvmStatic @JvmName("nativeHuaweiStreamApply") internal external fun nativeHuaweiStreamApply(state: LongArray, event: Int, publishTime: Long,
         publishTimeValid: Int, verdict: IntArray): Int
     @JvmStatic @JvmName("nativeHuaweiRecordMd5Len") internal external fun nativeHuaweiRecordMd5Len(): Int

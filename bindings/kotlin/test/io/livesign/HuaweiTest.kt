@@ -74,7 +74,8 @@ class HuaweiNotificationTest {
                 val e = Huawei.verify(v.key, b, now = v.t)
                 val kind = if (v.event == "PUBLISH") Huawei.EventKind.PUBLISH else Huawei.EventKind.PUBLISH_DONE
                 assertEquals(Huawei.Event(kind, v.event, "push.example.com", "live", v.stream, null, null, null, "1700000000",
-                    1700000000L, v.t, emptySet(), "push.example.com/live/${idText(v.stream)}/1700000000/${v.event}"), e)
+                    1700000000L, v.t, emptySet(), "push.example.com/live/${idText(v.stream)}/1700000000/${v.event}",
+                    "push.example.com/live/${idText(v.stream)}/${v.t}/${v.event}"), e)
                 assertEquals(e, Huawei.verify(k, b, now = v.t + 300))
                 assertStatus<LiveSignException.Expired> { Huawei.verify(k, b, now = v.t + 301) }
                 assertStatus<LiveSignException.Expired> { Huawei.verify(v.key, b, now = v.t + 1, leewaySeconds = 0) }
@@ -93,7 +94,7 @@ class HuaweiNotificationTest {
         val sign = Huawei.sign(NOTIFY_KEY, "PUBLISH", "d", "a", "s", 1700000000L)
         val e = Huawei.verify(NOTIFY_KEY, body("PUBLISH", "d", "a", "s", "", 1700000000L, sign), now = 1700000000L)
         assertEquals(Huawei.Event(Huawei.EventKind.PUBLISH, "PUBLISH", "d", "a", "s", null, null, null, null, null, 1700000000L,
-            emptySet(), "d/a/s//PUBLISH"), e)
+            emptySet(), "d/a/s//PUBLISH", "d/a/s/1700000000/PUBLISH"), e)
     }
 
     @Test fun seedBodyAndNegativeVectors() {
@@ -132,6 +133,19 @@ class HuaweiNotificationTest {
         val o = Huawei.verify(NOTIFY_KEY, body("PUBLISH_DONE", "a\\/b%", "c", "d", "7", 1700000005L, odd), now = 1700000005L)
         assertEquals("a/b%", o.domain)
         assertEquals("a%2Fb%25/c/d/7/PUBLISH_DONE", o.id)
+        assertEquals("a%2Fb%25/c/d/1700000005/PUBLISH_DONE", o.replayId)
+    }
+
+    // A captured notification resent with another (unsigned) publish_timestamp: another id, the
+    // same replay id.
+    @Test fun replayIdCoversTheSignedFieldsOnly() {
+        val e = Huawei.verify(NOTIFY_KEY, SEED_BODY, now = 1587954150L)
+        assertEquals("push.example.com/live/example_stream/1587954140/PUBLISH", e.replayId)
+        val replayed = String(SEED_BODY, Charsets.UTF_8).replace("\"1587954134\"", "\"1587954139\"").toByteArray()
+        val r = Huawei.verify(NOTIFY_KEY, replayed, now = 1587954150L)
+        assertEquals(1587954139L, r.publishTime)
+        assertNotEquals(e.id, r.id)
+        assertEquals(e.replayId, r.replayId)
     }
 
     @Test fun errors() {
