@@ -651,12 +651,21 @@ fn c_event_is_zero_filled_on_every_failure_and_pointer_rules() {
     }
 }
 
-fn c_event_id(ev: &livesign_huawei_event, cap: usize) -> (livesign_status, usize, Vec<u8>) {
-    let mut buf = vec![0u8; cap];
+type IdWriter = unsafe extern "C" fn(*const livesign_huawei_event, *mut u8, usize, *mut usize) -> livesign_status;
+
+/// An id of `ev` written by `write` into `cap` bytes of `#`: the status, `*out_len`, the buffer.
+fn c_id(write: IdWriter, ev: &livesign_huawei_event, cap: usize) -> (livesign_status, usize, Vec<u8>) {
+    let mut buf = vec![b'#'; cap];
     let mut len = 12345usize;
     let out = if cap == 0 { core::ptr::null_mut() } else { buf.as_mut_ptr() };
     // SAFETY: ev is a valid event; out is NULL with cap 0 or holds cap bytes.
-    let st = unsafe { livesign_huawei_event_id(ev, out, cap, &mut len) };
+    let st = unsafe { write(ev, out, cap, &mut len) };
+    (st, len, buf)
+}
+
+/// The event id and the bytes of the buffer it may fill.
+fn c_event_id(ev: &livesign_huawei_event, cap: usize) -> (livesign_status, usize, Vec<u8>) {
+    let (st, len, buf) = c_id(livesign_huawei_event_id, ev, cap);
     (st, len, buf[..len.min(cap)].to_vec())
 }
 
@@ -714,12 +723,7 @@ fn event_ids() {
 }
 
 fn c_replay_id(ev: &livesign_huawei_event, cap: usize) -> (livesign_status, usize, Vec<u8>) {
-    let mut buf = vec![b'#'; cap];
-    let mut len = 12345usize;
-    let out = if cap == 0 { core::ptr::null_mut() } else { buf.as_mut_ptr() };
-    // SAFETY: ev is a valid event; out is NULL with cap 0 or holds cap bytes.
-    let st = unsafe { livesign_huawei_replay_id(ev, out, cap, &mut len) };
-    (st, len, buf)
+    c_id(livesign_huawei_replay_id, ev, cap)
 }
 
 /// The replay id: the signed fields, written as the event id writes its fields.

@@ -180,7 +180,7 @@ pub struct Param<'a> {
 /// parameter name is empty or not UTF-8, a string value is not UTF-8, a number value is not `-`? followed by decimal digits, or an
 /// input is over its limit (`base` and values [`crate::Limits::MAX_URL_LEN`], names
 /// [`crate::Limits::MAX_ID_LEN`]); [`Error::InvalidKey`] for an empty key or one over
-/// [`crate::Limits::MAX_KEY_LEN`]; [`Error::BufferTooSmall`] with the exact size needed.
+/// [`crate::Limits::MAX_KEY_LEN`]; [`Error::BufferTooSmall`] with the exact size needed (`out` untouched).
 pub fn build(
     command: Command,
     base: Option<&[u8]>,

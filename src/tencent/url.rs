@@ -107,7 +107,7 @@ pub fn url_len(kind: UrlKind, domain_len: usize, app_len: usize, stream_len: usi
 /// [`crate::Limits::MAX_ID_LEN`] bytes each; `expiry` from [`MIN_EXPIRY`] to [`MAX_EXPIRY`]
 /// (8 hex digits). Then
 /// [`Error::InvalidKey`] for an empty key (or one over [`crate::Limits::MAX_KEY_LEN`]), and
-/// [`Error::BufferTooSmall`] (with the exact size needed) when `out` is short.
+/// [`Error::BufferTooSmall`] (with the exact size needed, `out` untouched) when `out` is short.
 pub fn build(
     kind: UrlKind,
     domain: &[u8],

@@ -86,7 +86,7 @@ impl<'a> RequestUrl<'a> {
     /// [`Error::Malformed`] for a UserSig that is not Tencent base64 text (empty, a
     /// character outside `A-Z a-z 0-9 * - _`, a length that is not a multiple of 4, or `_`
     /// padding anywhere but the last one or two places); [`Error::BufferTooSmall`] with
-    /// the exact length needed.
+    /// the exact length needed (`out` untouched).
     pub fn write(&self, out: &mut [u8]) -> Result<usize, Error> {
         self.check()?;
         text::write_whole(out, Self::MAX_LEN, |out| self.write_unchecked(out))
