@@ -3,6 +3,10 @@ import Foundation
 
 /// An HMAC-SHA256 key loaded once (precomputed states) for the keyed operations; wiped when
 /// the object is released. Share one between tasks and threads freely.
+///
+/// The raw key is only read while loading: `Data` you pass stays yours and is not changed (wipe
+/// it yourself once the key is loaded). A `String` is immutable and cannot be wiped; the UTF-8
+/// copy of it the wrapper makes is zeroed once loaded.
 // @unchecked: the context is written only in init and deinit; the C calls take it as a
 // `const` pointer and never write it, so concurrent use is read-only.
 public final class HmacKey: @unchecked Sendable {
@@ -10,11 +14,21 @@ public final class HmacKey: @unchecked Sendable {
     /// place, so Swift never makes a temporary copy of the key states that nobody wipes.
     let context: UnsafeMutablePointer<livesign_hmac_key>
 
-    /// Loads `key`; throws `.invalidKey` for an empty key.
+    /// Loads `key`; throws `.invalidKey` for an empty key. `key` is not wiped.
     public init(key: Data) throws {
+        context = try withBytes(key) { try HmacKey.load($0, $1) }
+    }
+
+    /// Loads the UTF-8 bytes of `key` (their copy is zeroed once loaded); throws `.invalidKey`
+    /// for an empty key.
+    public init(key: String) throws {
+        context = try withBytes(key) { try HmacKey.load($0, $1) }
+    }
+
+    private static func load(_ key: UnsafePointer<UInt8>?, _ length: Int) throws -> UnsafeMutablePointer<livesign_hmac_key> {
         let ctx = UnsafeMutablePointer<livesign_hmac_key>.allocate(capacity: 1)
         ctx.initialize(to: livesign_hmac_key())
-        let status = withBytes(key) { livesign_hmac_key_init(ctx, $0, $1) }
+        let status = livesign_hmac_key_init(ctx, key, length)
         do {
             try LivesignError.check(status)
         } catch {
@@ -22,11 +36,7 @@ public final class HmacKey: @unchecked Sendable {
             HmacKey.release(ctx)
             throw error
         }
-        context = ctx
-    }
-
-    public convenience init(key: String) throws {
-        try self.init(key: Data(key.utf8))
+        return ctx
     }
 
     deinit { HmacKey.release(context) }

@@ -1,5 +1,12 @@
 import CLivesign
 import Foundation
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// livesign: signing and verification for live-streaming clouds. Every call that can fail
 /// throws `LivesignError`; times default to the system clock (`Date()`), and a `Date` before
@@ -62,9 +69,37 @@ func withBytes<R>(_ data: Data, _ body: (UnsafePointer<UInt8>?, Int) throws -> R
     }
 }
 
+/// Calls `body` with a pointer and length for the UTF-8 bytes of `text` (keys among them): a
+/// copy the wrapper makes and zeroes when `body` returns or throws. The caller's `String` is
+/// immutable: it cannot be wiped.
 @inline(__always)
 func withBytes<R>(_ text: String, _ body: (UnsafePointer<UInt8>?, Int) throws -> R) rethrows -> R {
-    try withBytes(Data(text.utf8), body)
+    var bytes = utf8Copy([text])
+    defer { wipe(&bytes) }
+    return try bytes.withUnsafeBufferPointer { try body($0.baseAddress, $0.count) }
+}
+
+/// The UTF-8 bytes of `texts` side by side, in one array allocated once at its final size: an
+/// array that grew would hand its earlier buffers, bytes and all, back to the allocator unwiped.
+func utf8Copy(_ texts: [String]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count })
+    for text in texts { bytes.append(contentsOf: text.utf8) }
+    return bytes
+}
+
+/// Zeroes `bytes` in place through a call the optimizer cannot drop as a dead store
+/// (`memset_s` on Apple platforms, `explicit_bzero` elsewhere), although the array is released
+/// right after.
+func wipe(_ bytes: inout [UInt8]) {
+    bytes.withUnsafeMutableBytes { raw in
+        guard let p = raw.baseAddress, raw.count > 0 else { return }
+        #if canImport(Darwin)
+        _ = memset_s(p, raw.count, 0, raw.count)
+        #else
+        explicit_bzero(p, raw.count)
+        #endif
+    }
 }
 
 /// Runs a C call that writes exactly `count` bytes and returns them as text.
@@ -139,9 +174,11 @@ func unescapedText(_ s: livesign_slice) throws -> String? {
     return String(decoding: out[..<written], as: UTF8.self)
 }
 
-/// Calls `body` with a C array of `livesign_slice`s over `texts`, all pinned at once.
+/// Calls `body` with a C array of `livesign_slice`s over `texts` (keys among them), all pinned
+/// at once: over one copy of their UTF-8 bytes, zeroed when `body` returns or throws.
 func withSlices<R>(_ texts: [String], _ body: (UnsafeBufferPointer<livesign_slice>) throws -> R) rethrows -> R {
-    let joined = texts.reduce(into: [UInt8]()) { $0.append(contentsOf: $1.utf8) }
+    var joined = utf8Copy(texts)
+    defer { wipe(&joined) }
     return try joined.withUnsafeBufferPointer { all in
         var slices: [livesign_slice] = []
         slices.reserveCapacity(texts.count)
@@ -155,7 +192,8 @@ func withSlices<R>(_ texts: [String], _ body: (UnsafeBufferPointer<livesign_slic
     }
 }
 
-/// Calls `body` with a C key ring (`livesign_slice` array) over `keys`, all pinned at once.
+/// Calls `body` with a C key ring (`livesign_slice` array) over `keys`, all pinned at once; the
+/// copy of the keys' bytes is zeroed afterwards (`withSlices`).
 func withKeyRing<R>(_ keys: [String], _ body: (UnsafePointer<livesign_slice>?, Int) throws -> R) rethrows -> R {
     try withSlices(keys) { try body($0.baseAddress, $0.count) }
 }

@@ -25,9 +25,11 @@ object Alibaba {
         @JvmStatic
         @JvmOverloads
         fun build(key: String, uri: String, timestamp: Long, rand: String = "0", uid: String = "0"): String {
-            val k = key.utf8(); val u = uri.utf8(); val r = rand.utf8(); val i = uid.utf8()
-            return String(LiveSign.bounded(MAX_LEN) { out, len -> LiveSign.nativeAlibabaUrlABuild(k, u, timestamp, r, i, out, len) },
-                Charsets.US_ASCII)
+            return key.secretUtf8 { k ->
+                val u = uri.utf8(); val r = rand.utf8(); val i = uid.utf8()
+                String(LiveSign.bounded(MAX_LEN) { out, len -> LiveSign.nativeAlibabaUrlABuild(k, u, timestamp, r, i, out, len) },
+                    Charsets.US_ASCII)
+            }
         }
 
         /**
@@ -40,10 +42,11 @@ object Alibaba {
         @JvmStatic
         @JvmOverloads
         fun verify(keys: List<String>, url: String, validitySeconds: Int, now: Long = LiveSign.unixNow(), leewaySeconds: Int = 0): Int {
-            val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeAlibabaUrlAVerify(joined, lens, url.utf8(), now, validitySeconds,
-                leewaySeconds, matched))
+            LiveSign.withRing(keys) { joined, lens ->
+                LiveSignException.check(LiveSign.nativeAlibabaUrlAVerify(joined, lens, url.utf8(), now, validitySeconds,
+                    leewaySeconds, matched))
+            }
             return matched[0]
         }
     }
@@ -54,7 +57,7 @@ object Alibaba {
         @JvmStatic
         fun sign(key: String, domain: String, timestamp: Long): String {
             val out = ByteArray(SIGN_LEN)
-            LiveSignException.check(LiveSign.nativeAlibabaCallbackSign(key.utf8(), domain.utf8(), timestamp, out))
+            key.secretUtf8 { k -> LiveSignException.check(LiveSign.nativeAlibabaCallbackSign(k, domain.utf8(), timestamp, out)) }
             return String(out, Charsets.US_ASCII)
         }
 
@@ -69,7 +72,9 @@ object Alibaba {
         @JvmOverloads
         fun verify(key: String, domain: String, timestamp: String, signature: String, now: Long = LiveSign.unixNow(),
                    leewaySeconds: Int = DEFAULT_LEEWAY_S) =
-            LiveSignException.check(LiveSign.nativeAlibabaCallbackVerify(key.utf8(), domain.utf8(),
-                timestamp.utf8(), signature.utf8(), now, leewaySeconds))
+            key.secretUtf8 { k ->
+                LiveSignException.check(LiveSign.nativeAlibabaCallbackVerify(k, domain.utf8(), timestamp.utf8(),
+                    signature.utf8(), now, leewaySeconds))
+            }
     }
 }

@@ -89,7 +89,7 @@ object Huawei {
      */
     @JvmStatic
     fun sign(key: String, event: String, domain: String, app: String, stream: String, authTimestamp: Long): String =
-        sign(key.utf8(), 0, event, domain, app, stream, authTimestamp)
+        key.secretUtf8 { sign(it, 0, event, domain, app, stream, authTimestamp) }
 
     @JvmStatic
     fun sign(key: HmacKey, event: String, domain: String, app: String, stream: String, authTimestamp: Long): String =
@@ -114,7 +114,7 @@ object Huawei {
     @JvmStatic
     @JvmOverloads
     fun verify(key: String, body: ByteArray, now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S): Event =
-        verify(key.utf8(), 0, body, now, leewaySeconds)
+        key.secretUtf8 { verify(it, 0, body, now, leewaySeconds) }
 
     @JvmStatic
     @JvmOverloads
@@ -234,7 +234,7 @@ object Huawei {
          * `authTimestamp` that is not 10 digits ([MIN_AUTH_TIMESTAMP] to [MAX_AUTH_TIMESTAMP]),
          * [LiveSignException.InvalidKey] for a key shorter than [KEY_MIN_LEN].
          */
-        @JvmStatic fun sign(key: String, fields: Fields): String = sign(key.utf8(), 0, fields)
+        @JvmStatic fun sign(key: String, fields: Fields): String = key.secretUtf8 { sign(it, 0, fields) }
         @JvmStatic fun sign(key: HmacKey, fields: Fields): String = key.locked { sign(null, it, fields) }
 
         private fun sign(key: ByteArray?, handle: Long, fields: Fields): String {
@@ -254,7 +254,7 @@ object Huawei {
         @JvmStatic
         @JvmOverloads
         fun verify(key: String, fields: Fields, sign: String, now: Long = LiveSign.unixNow(),
-                   leewaySeconds: Int = DEFAULT_LEEWAY_S) = verify(key.utf8(), 0, fields, sign, now, leewaySeconds)
+                   leewaySeconds: Int = DEFAULT_LEEWAY_S) = key.secretUtf8 { verify(it, 0, fields, sign, now, leewaySeconds) }
 
         @JvmStatic
         @JvmOverloads
@@ -271,7 +271,7 @@ object Huawei {
         @JvmStatic
         fun md5Sign(key: String, authTimestamp: Long): String {
             val out = ByteArray(MD5_LEN)
-            LiveSignException.check(LiveSign.nativeHuaweiRecordMd5Sign(key.utf8(), authTimestamp, out))
+            key.secretUtf8 { k -> LiveSignException.check(LiveSign.nativeHuaweiRecordMd5Sign(k, authTimestamp, out)) }
             return String(out, Charsets.US_ASCII)
         }
 
@@ -279,8 +279,9 @@ object Huawei {
         @JvmOverloads
         fun md5Verify(key: String, authTimestamp: Long, sign: String, now: Long = LiveSign.unixNow(),
                       leewaySeconds: Int = DEFAULT_LEEWAY_S) =
-            LiveSignException.check(LiveSign.nativeHuaweiRecordMd5Verify(key.utf8(), authTimestamp,
-                sign.utf8(), now, leewaySeconds))
+            key.secretUtf8 { k ->
+                LiveSignException.check(LiveSign.nativeHuaweiRecordMd5Verify(k, authTimestamp, sign.utf8(), now, leewaySeconds))
+            }
     }
 
     /**
@@ -294,7 +295,7 @@ object Huawei {
          * 13 (milliseconds).
          */
         @JvmStatic fun sign(key: String, rand: String, timestamp: String, body: ByteArray): String =
-            sign(key.utf8(), 0, rand, timestamp, body)
+            key.secretUtf8 { sign(it, 0, rand, timestamp, body) }
         @JvmStatic fun sign(key: HmacKey, rand: String, timestamp: String, body: ByteArray): String =
             key.locked { sign(null, it, rand, timestamp, body) }
 
@@ -329,7 +330,7 @@ object Huawei {
         fun verify(key: String, rand: String, timestamp: String, body: ByteArray, signature: String,
                    now: Long = LiveSign.unixNow(), leewaySeconds: Int = DEFAULT_LEEWAY_S,
                    unit: TimestampUnit = TimestampUnit.EITHER) =
-            verify(key.utf8(), 0, rand, timestamp, body, signature, unit, now, leewaySeconds)
+            key.secretUtf8 { verify(it, 0, rand, timestamp, body, signature, unit, now, leewaySeconds) }
 
         @JvmStatic
         @JvmOverloads
@@ -383,10 +384,12 @@ object Huawei {
         @JvmStatic
         @JvmOverloads
         fun build(key: String, uri: String, timestamp: Long, format: TimeFormat, rand: String, uid: String = "0"): String {
-            val k = key.utf8(); val u = uri.utf8(); val r = rand.utf8(); val i = uid.utf8()
-            return String(LiveSign.bounded(MAX_LEN) { out, len ->
-                LiveSign.nativeHuaweiUrlABuild(k, u, timestamp, format.code, r, i, out, len)
-            }, Charsets.US_ASCII)
+            return key.secretUtf8 { k ->
+                val u = uri.utf8(); val r = rand.utf8(); val i = uid.utf8()
+                String(LiveSign.bounded(MAX_LEN) { out, len ->
+                    LiveSign.nativeHuaweiUrlABuild(k, u, timestamp, format.code, r, i, out, len)
+                }, Charsets.US_ASCII)
+            }
         }
 
         /**
@@ -401,10 +404,11 @@ object Huawei {
         @JvmOverloads
         fun verify(keys: List<String>, url: String, format: TimeFormat, durationSeconds: Int, now: Long = LiveSign.unixNow(),
                    leewaySeconds: Int = 0): Int {
-            val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeHuaweiUrlAVerify(joined, lens, url.utf8(), format.code, now,
-                durationSeconds, leewaySeconds, matched))
+            LiveSign.withRing(keys) { joined, lens ->
+                LiveSignException.check(LiveSign.nativeHuaweiUrlAVerify(joined, lens, url.utf8(), format.code, now,
+                    durationSeconds, leewaySeconds, matched))
+            }
             return matched[0]
         }
     }
@@ -437,9 +441,11 @@ object Huawei {
          */
         @JvmStatic
         fun build(key: String, stream: String, txTime: Long): String {
-            val k = key.utf8(); val s = stream.utf8()
-            return String(LiveSign.bounded(MAX_LEN) { out, len -> LiveSign.nativeHuaweiUrlBBuild(k, s, txTime, out, len) },
-                Charsets.US_ASCII)
+            return key.secretUtf8 { k ->
+                val s = stream.utf8()
+                String(LiveSign.bounded(MAX_LEN) { out, len -> LiveSign.nativeHuaweiUrlBBuild(k, s, txTime, out, len) },
+                    Charsets.US_ASCII)
+            }
         }
 
         /**
@@ -451,10 +457,11 @@ object Huawei {
         @JvmOverloads
         fun verify(keys: List<String>, stream: String, url: String, durationSeconds: Int, now: Long = LiveSign.unixNow(),
                    leewaySeconds: Int = 0): Int {
-            val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeHuaweiUrlBVerify(joined, lens, stream.utf8(), url.utf8(), now,
-                durationSeconds, leewaySeconds, matched))
+            LiveSign.withRing(keys) { joined, lens ->
+                LiveSignException.check(LiveSign.nativeHuaweiUrlBVerify(joined, lens, stream.utf8(), url.utf8(), now,
+                    durationSeconds, leewaySeconds, matched))
+            }
             return matched[0]
         }
     }
@@ -488,7 +495,7 @@ object Huawei {
          * [MIN_HW_TIME] (negative included) or above [MAX_HW_TIME], [LiveSignException.InvalidKey]
          * for a key that breaks the key rule (only its length can be checked on an [HmacKey]).
          */
-        @JvmStatic fun build(key: String, stream: String, hwTime: Long): String = build(key.utf8(), 0, stream, hwTime)
+        @JvmStatic fun build(key: String, stream: String, hwTime: Long): String = key.secretUtf8 { build(it, 0, stream, hwTime) }
         @JvmStatic fun build(key: HmacKey, stream: String, hwTime: Long): String = key.locked { build(null, it, stream, hwTime) }
 
         private fun build(key: ByteArray?, handle: Long, stream: String, hwTime: Long): String {
@@ -506,10 +513,11 @@ object Huawei {
         @JvmOverloads
         fun verify(keys: List<String>, stream: String, url: String, durationSeconds: Int, now: Long = LiveSign.unixNow(),
                    leewaySeconds: Int = 0): Int {
-            val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeHuaweiUrlDVerify(joined, lens, stream.utf8(), url.utf8(), now,
-                durationSeconds, leewaySeconds, matched))
+            LiveSign.withRing(keys) { joined, lens ->
+                LiveSignException.check(LiveSign.nativeHuaweiUrlDVerify(joined, lens, stream.utf8(), url.utf8(), now,
+                    durationSeconds, leewaySeconds, matched))
+            }
             return matched[0]
         }
 

@@ -8,14 +8,82 @@ package io.livesign
  * text the same way.
  */
 internal fun String.utf8(): ByteArray {
+    utf8Length()
+    return toByteArray(Charsets.UTF_8)
+}
+
+/**
+ * The length of the UTF-8 form of a string, checking it as [utf8] does (an unpaired surrogate
+ * is [LiveSignException.InvalidArgument]).
+ */
+internal fun String.utf8Length(): Int {
+    var n = 0L
     var i = 0
     while (i < length) {
         val c = this[i]
-        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(this[i + 1])) i += 2
+        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(this[i + 1])) { n += 4; i += 2 }
         else if (Character.isSurrogate(c)) throw LiveSignException.InvalidArgument()
-        else i += 1
+        else { n += if (c.toInt() < 0x80) 1 else if (c.toInt() < 0x800) 2 else 3; i += 1 }
     }
-    return toByteArray(Charsets.UTF_8)
+    // No array holds it (toByteArray would fail too).
+    if (n > Int.MAX_VALUE - 8) throw OutOfMemoryError("UTF-8 text too long")
+    return n.toInt()
+}
+
+/**
+ * Writes the UTF-8 bytes of a string that [utf8Length] accepted into [out] at [offset], with no
+ * other buffer in between; returns the offset after them.
+ */
+internal fun String.encodeUtf8(out: ByteArray, offset: Int): Int {
+    var o = offset
+    var i = 0
+    while (i < length) {
+        val c = this[i].toInt()
+        if (c < 0x80) {
+            out[o++] = c.toByte()
+        } else if (c < 0x800) {
+            out[o++] = (0xC0 or (c shr 6)).toByte()
+            out[o++] = (0x80 or (c and 0x3F)).toByte()
+        } else if (Character.isHighSurrogate(this[i])) {
+            val cp = Character.toCodePoint(this[i], this[i + 1])
+            i += 1
+            out[o++] = (0xF0 or (cp shr 18)).toByte()
+            out[o++] = (0x80 or ((cp shr 12) and 0x3F)).toByte()
+            out[o++] = (0x80 or ((cp shr 6) and 0x3F)).toByte()
+            out[o++] = (0x80 or (cp and 0x3F)).toByte()
+        } else {
+            out[o++] = (0xE0 or (c shr 12)).toByte()
+            out[o++] = (0x80 or ((c shr 6) and 0x3F)).toByte()
+            out[o++] = (0x80 or (c and 0x3F)).toByte()
+        }
+        i += 1
+    }
+    return o
+}
+
+/**
+ * The UTF-8 bytes of a secret (a key) in one array of their exact size, written straight into
+ * it (`toByteArray` may encode into a larger scratch array first, which nobody could wipe).
+ * Throws as [utf8]. The caller wipes the array ([secretUtf8] does).
+ */
+internal fun String.secretBytes(): ByteArray {
+    val bytes = ByteArray(utf8Length())
+    encodeUtf8(bytes, 0)
+    return bytes
+}
+
+/**
+ * Runs [block] with the UTF-8 bytes of a secret (a key) and zeroes them when it returns or
+ * throws, so the only copy the wrapper makes is not left in the heap. Throws as [utf8] before
+ * [block] runs. The caller's `String` is immutable: it cannot be wiped.
+ */
+internal inline fun <R> String.secretUtf8(block: (ByteArray) -> R): R {
+    val bytes = secretBytes()
+    try {
+        return block(bytes)
+    } finally {
+        bytes.fill(0)
+    }
 }
 
 /** [utf8], or null for a string with an unpaired surrogate (for lookups that find nothing then). */
@@ -158,119 +226,137 @@ object LiveSign {
         if (offset < 0) null
         else String(unescape(bytes.copyOfRange(offset.toInt(), (offset + len).toInt())), Charsets.UTF_8)
 
-    /** Keys concatenated plus their lengths: how a key ring crosses JNI. */
-    internal fun ring(keys: List<String>): Pair<ByteArray, IntArray> {
-        val bytes = keys.map { it.utf8() }
-        return Pair(bytes.fold(ByteArray(0)) { a, b -> a + b }, bytes.map { it.size }.toIntArray())
+    /**
+     * Runs [block] with a key ring as it crosses JNI (the keys' UTF-8 bytes side by side, and
+     * their lengths) and zeroes the bytes when it returns or throws. Every key is checked as
+     * [utf8] checks it, in order, before [block] runs; then each is written straight into the
+     * one array, so no other copy of a key (per key, or a partial concatenation) is left behind.
+     */
+    internal inline fun <R> withRing(keys: List<String>, block: (ByteArray, IntArray) -> R): R {
+        val ks = keys.toTypedArray()
+        val lens = IntArray(ks.size) { ks[it].utf8Length() }
+        var total = 0L
+        for (n in lens) total += n
+        if (total > Int.MAX_VALUE - 8) throw OutOfMemoryError("key ring too long")
+        val joined = ByteArray(total.toInt())
+        try {
+            var o = 0
+            for (k in ks) o = k.encodeUtf8(joined, o)
+            return block(joined, lens)
+        } finally {
+            joined.fill(0)
+        }
     }
 
     // The JNI entry points (src/ffi/jni/). `internal` keeps them out of the Kotlin API;
-    // @JvmName stops Kotlin from mangling internal names, which JNI symbols must match.
-    @JvmStatic @JvmName("nativeVersion") internal external fun nativeVersion(): String
-    @JvmStatic @JvmName("nativeAbiVersion") internal external fun nativeAbiVersion(): Int
-    @JvmStatic @JvmName("nativeStatusStr") internal external fun nativeStatusStr(status: Int): String
-    @JvmStatic @JvmName("nativeLimits") internal external fun nativeLimits(out: LongArray)
-    @JvmStatic @JvmName("nativeJsonUnescape") internal external fun nativeJsonUnescape(src: ByteArray, out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeTencentSignLen") internal external fun nativeTencentSignLen(): Int
-    @JvmStatic @JvmName("nativeTencentSign") internal external fun nativeTencentSign(key: ByteArray, t: Long, out: ByteArray): Int
-    @JvmStatic @JvmName("nativeTencentVerify") internal external fun nativeTencentVerify(key: ByteArray, t: Long, sign: ByteArray, now: Long, leeway: Int): Int
-    @JvmStatic @JvmName("nativeTencentCallbackVerify") internal external fun nativeTencentCallbackVerify(key: ByteArray, body: ByteArray, now: Long, leeway: Int,
+    // @JvmName stops Kotlin from mangling internal names, which JNI symbols must match, and so
+    // leaves them public in the bytecode: @JvmSynthetic hides them from Java source, which
+    // could otherwise free a key handle twice or pass a made-up one (reflection still sees them).
+    @JvmStatic @JvmSynthetic @JvmName("nativeVersion") internal external fun nativeVersion(): String
+    @JvmStatic @JvmSynthetic @JvmName("nativeAbiVersion") internal external fun nativeAbiVersion(): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeStatusStr") internal external fun nativeStatusStr(status: Int): String
+    @JvmStatic @JvmSynthetic @JvmName("nativeLimits") internal external fun nativeLimits(out: LongArray)
+    @JvmStatic @JvmSynthetic @JvmName("nativeJsonUnescape") internal external fun nativeJsonUnescape(src: ByteArray, out: ByteArray?, outLen: IntArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentSignLen") internal external fun nativeTencentSignLen(): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentSign") internal external fun nativeTencentSign(key: ByteArray, t: Long, out: ByteArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentVerify") internal external fun nativeTencentVerify(key: ByteArray, t: Long, sign: ByteArray, now: Long, leeway: Int): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentCallbackVerify") internal external fun nativeTencentCallbackVerify(key: ByteArray, body: ByteArray, now: Long, leeway: Int,
         fields: LongArray): Int
-    @JvmStatic @JvmName("nativeTencentCallbackField") internal external fun nativeTencentCallbackField(body: ByteArray, name: ByteArray, span: LongArray): Int
-    @JvmStatic @JvmName("nativeTencentApiCommandName") internal external fun nativeTencentApiCommandName(command: Int): String?
-    @JvmStatic @JvmName("nativeTencentApiDefaultBase") internal external fun nativeTencentApiDefaultBase(command: Int): String?
-    @JvmStatic @JvmName("nativeTencentApiCommandFromName") internal external fun nativeTencentApiCommandFromName(name: ByteArray, command: IntArray): Int
-    @JvmStatic @JvmName("nativeTencentApiBuild") internal external fun nativeTencentApiBuild(command: Int, base: ByteArray?, appid: Long, key: ByteArray, t: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentCallbackField") internal external fun nativeTencentCallbackField(body: ByteArray, name: ByteArray, span: LongArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentApiCommandName") internal external fun nativeTencentApiCommandName(command: Int): String?
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentApiDefaultBase") internal external fun nativeTencentApiDefaultBase(command: Int): String?
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentApiCommandFromName") internal external fun nativeTencentApiCommandFromName(name: ByteArray, command: IntArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentApiBuild") internal external fun nativeTencentApiBuild(command: Int, base: ByteArray?, appid: Long, key: ByteArray, t: Long,
         kinds: IntArray, text: ByteArray, lens: IntArray, out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeTencentApiResponseRead") internal external fun nativeTencentApiResponseRead(body: ByteArray, fields: LongArray): Int
-    @JvmStatic @JvmName("nativeTencentErrorByCode") internal external fun nativeTencentErrorByCode(code: Long, numbers: LongArray, texts: Array<String?>): Int
-    @JvmStatic @JvmName("nativeTencentErrorByHttpStatus") internal external fun nativeTencentErrorByHttpStatus(status: Int, numbers: LongArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentApiResponseRead") internal external fun nativeTencentApiResponseRead(body: ByteArray, fields: LongArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentErrorByCode") internal external fun nativeTencentErrorByCode(code: Long, numbers: LongArray, texts: Array<String?>): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentErrorByHttpStatus") internal external fun nativeTencentErrorByHttpStatus(status: Int, numbers: LongArray,
         texts: Array<String?>): Int
-    @JvmStatic @JvmName("nativeTencentErrorByMessage") internal external fun nativeTencentErrorByMessage(message: ByteArray, numbers: LongArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentErrorByMessage") internal external fun nativeTencentErrorByMessage(message: ByteArray, numbers: LongArray,
         texts: Array<String?>): Int
-    @JvmStatic @JvmName("nativeTencentTxSecretLen") internal external fun nativeTencentTxSecretLen(): Int
-    @JvmStatic @JvmName("nativeTencentUrlBuildLen") internal external fun nativeTencentUrlBuildLen(kind: Int, domainLen: Int, appLen: Int, streamLen: Int,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentTxSecretLen") internal external fun nativeTencentTxSecretLen(): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentUrlBuildLen") internal external fun nativeTencentUrlBuildLen(kind: Int, domainLen: Int, appLen: Int, streamLen: Int,
         expiry: Long): Int
-    @JvmStatic @JvmName("nativeTencentUrlBuild") internal external fun nativeTencentUrlBuild(kind: Int, domain: ByteArray, app: ByteArray, stream: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentUrlBuild") internal external fun nativeTencentUrlBuild(kind: Int, domain: ByteArray, app: ByteArray, stream: ByteArray,
         key: ByteArray, expiry: Long, out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeTencentUrlSecret") internal external fun nativeTencentUrlSecret(key: ByteArray, stream: ByteArray, txTime: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentUrlSecret") internal external fun nativeTencentUrlSecret(key: ByteArray, stream: ByteArray, txTime: ByteArray,
         out: ByteArray): Int
-    @JvmStatic @JvmName("nativeTencentUrlVerify") internal external fun nativeTencentUrlVerify(keys: ByteArray, lens: IntArray, url: ByteArray, form: Int, validFor: Int,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTencentUrlVerify") internal external fun nativeTencentUrlVerify(keys: ByteArray, lens: IntArray, url: ByteArray, form: Int, validFor: Int,
         now: Long, leeway: Int, matched: IntArray, info: LongArray): Int
-    @JvmStatic @JvmName("nativeUsersigMaxLen") internal external fun nativeUsersigMaxLen(): Int
-    @JvmStatic @JvmName("nativeUsersigLen") internal external fun nativeUsersigLen(sdkappid: Long, identifier: ByteArray, expire: Long, now: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeUsersigMaxLen") internal external fun nativeUsersigMaxLen(): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeUsersigLen") internal external fun nativeUsersigLen(sdkappid: Long, identifier: ByteArray, expire: Long, now: Long,
         userbufLen: Int): Int
-    @JvmStatic @JvmName("nativeUsersigGen") internal external fun nativeUsersigGen(sdkappid: Long, key: ByteArray?, handle: Long, identifier: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeUsersigGen") internal external fun nativeUsersigGen(sdkappid: Long, key: ByteArray?, handle: Long, identifier: ByteArray,
         expire: Long, now: Long, userbuf: ByteArray?, out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeUsersigVerify") internal external fun nativeUsersigVerify(sdkappid: Long, key: ByteArray?, handle: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeUsersigVerify") internal external fun nativeUsersigVerify(sdkappid: Long, key: ByteArray?, handle: Long,
         identifier: ByteArray, usersig: ByteArray, now: Long, leeway: Int, numbers: LongArray, identifierOut: ByteArray, userbufOut: ByteArray): Int
-    @JvmStatic @JvmName("nativeUsersigInspect") internal external fun nativeUsersigInspect(usersig: ByteArray, numbers: LongArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeUsersigInspect") internal external fun nativeUsersigInspect(usersig: ByteArray, numbers: LongArray,
         identifierOut: ByteArray, userbufOut: ByteArray): Int
-    @JvmStatic @JvmName("nativePrivmapGen") internal external fun nativePrivmapGen(sdkappid: Long, key: ByteArray?, handle: Long, identifier: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativePrivmapGen") internal external fun nativePrivmapGen(sdkappid: Long, key: ByteArray?, handle: Long, identifier: ByteArray,
         expire: Long, now: Long, roomId: Long, roomStr: ByteArray?, privileges: Int, out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativePrivmapParse") internal external fun nativePrivmapParse(userbuf: ByteArray, fields: LongArray): Int
-    @JvmStatic @JvmName("nativeTrtcRestUrl") internal external fun nativeTrtcRestUrl(host: ByteArray, service: ByteArray, command: ByteArray, sdkappid: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativePrivmapParse") internal external fun nativePrivmapParse(userbuf: ByteArray, fields: LongArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcRestUrl") internal external fun nativeTrtcRestUrl(host: ByteArray, service: ByteArray, command: ByteArray, sdkappid: Long,
         identifier: ByteArray, usersig: ByteArray, random: Int, out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeTrtcResponseParse") internal external fun nativeTrtcResponseParse(body: ByteArray, fields: LongArray): Int
-    @JvmStatic @JvmName("nativeTrtcResponseField") internal external fun nativeTrtcResponseField(body: ByteArray, name: ByteArray, span: LongArray): Int
-    @JvmStatic @JvmName("nativeTrtcErrorStr") internal external fun nativeTrtcErrorStr(code: Long): String
-    @JvmStatic @JvmName("nativeTrtcErrorCategory") internal external fun nativeTrtcErrorCategory(code: Long): Int
-    @JvmStatic @JvmName("nativeTrtcErrorRetry") internal external fun nativeTrtcErrorRetry(code: Long): Int
-    @JvmStatic @JvmName("nativeTrtcCallbackSignLen") internal external fun nativeTrtcCallbackSignLen(): Int
-    @JvmStatic @JvmName("nativeTrtcCallbackKeyCheck") internal external fun nativeTrtcCallbackKeyCheck(key: ByteArray): Int
-    @JvmStatic @JvmName("nativeTrtcCallbackSign") internal external fun nativeTrtcCallbackSign(key: ByteArray?, handle: Long, body: ByteArray, out: ByteArray): Int
-    @JvmStatic @JvmName("nativeTrtcCallbackVerify") internal external fun nativeTrtcCallbackVerify(key: ByteArray?, handle: Long, body: ByteArray, sign: ByteArray): Int
-    @JvmStatic @JvmName("nativeTrtcCallbackVerifyRing") internal external fun nativeTrtcCallbackVerifyRing(keys: ByteArray, lens: IntArray, body: ByteArray, sign: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcResponseParse") internal external fun nativeTrtcResponseParse(body: ByteArray, fields: LongArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcResponseField") internal external fun nativeTrtcResponseField(body: ByteArray, name: ByteArray, span: LongArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcErrorStr") internal external fun nativeTrtcErrorStr(code: Long): String
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcErrorCategory") internal external fun nativeTrtcErrorCategory(code: Long): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcErrorRetry") internal external fun nativeTrtcErrorRetry(code: Long): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcCallbackSignLen") internal external fun nativeTrtcCallbackSignLen(): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcCallbackKeyCheck") internal external fun nativeTrtcCallbackKeyCheck(key: ByteArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcCallbackSign") internal external fun nativeTrtcCallbackSign(key: ByteArray?, handle: Long, body: ByteArray, out: ByteArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcCallbackVerify") internal external fun nativeTrtcCallbackVerify(key: ByteArray?, handle: Long, body: ByteArray, sign: ByteArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcCallbackVerifyRing") internal external fun nativeTrtcCallbackVerifyRing(keys: ByteArray, lens: IntArray, body: ByteArray, sign: ByteArray,
         matched: IntArray): Int
-    @JvmStatic @JvmName("nativeTrtcCallbackVerifyRingKeyed") internal external fun nativeTrtcCallbackVerifyRingKeyed(handles: LongArray, body: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcCallbackVerifyRingKeyed") internal external fun nativeTrtcCallbackVerifyRingKeyed(handles: LongArray, body: ByteArray,
         sign: ByteArray, matched: IntArray): Int
-    @JvmStatic @JvmName("nativeTrtcCallbackCheckTime") internal external fun nativeTrtcCallbackCheckTime(body: ByteArray, now: Long, maxAge: Int, ts: LongArray): Int
-    @JvmStatic @JvmName("nativeHuaweiSignLen") internal external fun nativeHuaweiSignLen(): Int
-    @JvmStatic @JvmName("nativeHuaweiSign") internal external fun nativeHuaweiSign(key: ByteArray?, handle: Long, event: ByteArray, domain: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeTrtcCallbackCheckTime") internal external fun nativeTrtcCallbackCheckTime(body: ByteArray, now: Long, maxAge: Int, ts: LongArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiSignLen") internal external fun nativeHuaweiSignLen(): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiSign") internal external fun nativeHuaweiSign(key: ByteArray?, handle: Long, event: ByteArray, domain: ByteArray,
         app: ByteArray, stream: ByteArray, authTimestamp: Long, out: ByteArray): Int
-    @JvmStatic @JvmName("nativeHuaweiCallbackVerify") internal external fun nativeHuaweiCallbackVerify(key: ByteArray?, handle: Long, body: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiCallbackVerify") internal external fun nativeHuaweiCallbackVerify(key: ByteArray?, handle: Long, body: ByteArray,
         now: Long, leeway: Int, fields: LongArray): Int
-    @JvmStatic @JvmName("nativeHuaweiEventId") internal external fun nativeHuaweiEventId(body: ByteArray, fields: LongArray, out: ByteArray?,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiEventId") internal external fun nativeHuaweiEventId(body: ByteArray, fields: LongArray, out: ByteArray?,
         outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeHuaweiReplayId") internal external fun nativeHuaweiReplayId(body: ByteArray, fields: LongArray, out: ByteArray?,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiReplayId") internal external fun nativeHuaweiReplayId(body: ByteArray, fields: LongArray, out: ByteArray?,
         outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeHuaweiStreamApply") internal external fun nativeHuaweiStreamApply(state: LongArray, event: Int, publishTime: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiStreamApply") internal external fun nativeHuaweiStreamApply(state: LongArray, event: Int, publishTime: Long,
         publishTimeValid: Int, verdict: IntArray): Int
-    @JvmStatic @JvmName("nativeHuaweiRecordMd5Len") internal external fun nativeHuaweiRecordMd5Len(): Int
-    @JvmStatic @JvmName("nativeHuaweiRecordSign") internal external fun nativeHuaweiRecordSign(key: ByteArray?, handle: Long, authTimestamp: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiRecordMd5Len") internal external fun nativeHuaweiRecordMd5Len(): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiRecordSign") internal external fun nativeHuaweiRecordSign(key: ByteArray?, handle: Long, authTimestamp: Long,
         text: ByteArray, lens: IntArray, out: ByteArray): Int
-    @JvmStatic @JvmName("nativeHuaweiRecordVerify") internal external fun nativeHuaweiRecordVerify(key: ByteArray?, handle: Long, authTimestamp: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiRecordVerify") internal external fun nativeHuaweiRecordVerify(key: ByteArray?, handle: Long, authTimestamp: Long,
         text: ByteArray, lens: IntArray, sign: ByteArray, now: Long, leeway: Int): Int
-    @JvmStatic @JvmName("nativeHuaweiRecordMd5Sign") internal external fun nativeHuaweiRecordMd5Sign(key: ByteArray, authTimestamp: Long, out: ByteArray): Int
-    @JvmStatic @JvmName("nativeHuaweiRecordMd5Verify") internal external fun nativeHuaweiRecordMd5Verify(key: ByteArray, authTimestamp: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiRecordMd5Sign") internal external fun nativeHuaweiRecordMd5Sign(key: ByteArray, authTimestamp: Long, out: ByteArray): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiRecordMd5Verify") internal external fun nativeHuaweiRecordMd5Verify(key: ByteArray, authTimestamp: Long,
         sign: ByteArray, now: Long, leeway: Int): Int
-    @JvmStatic @JvmName("nativeHuaweiSparkrtcSign") internal external fun nativeHuaweiSparkrtcSign(key: ByteArray?, handle: Long, rand: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiSparkrtcSign") internal external fun nativeHuaweiSparkrtcSign(key: ByteArray?, handle: Long, rand: ByteArray,
         timestamp: ByteArray, body: ByteArray, out: ByteArray): Int
-    @JvmStatic @JvmName("nativeHuaweiSparkrtcVerify") internal external fun nativeHuaweiSparkrtcVerify(key: ByteArray?, handle: Long, rand: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiSparkrtcVerify") internal external fun nativeHuaweiSparkrtcVerify(key: ByteArray?, handle: Long, rand: ByteArray,
         timestamp: ByteArray, body: ByteArray, signature: ByteArray, unit: Int, now: Long, leeway: Int): Int
-    @JvmStatic @JvmName("nativeHuaweiUrlABuild") internal external fun nativeHuaweiUrlABuild(key: ByteArray, uri: ByteArray, timestamp: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiUrlABuild") internal external fun nativeHuaweiUrlABuild(key: ByteArray, uri: ByteArray, timestamp: Long,
         timeFormat: Int, rand: ByteArray, uid: ByteArray, out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeHuaweiUrlAVerify") internal external fun nativeHuaweiUrlAVerify(keys: ByteArray, lens: IntArray, url: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiUrlAVerify") internal external fun nativeHuaweiUrlAVerify(keys: ByteArray, lens: IntArray, url: ByteArray,
         timeFormat: Int, now: Long, duration: Int, leeway: Int, matched: IntArray): Int
-    @JvmStatic @JvmName("nativeHuaweiUrlBBuild") internal external fun nativeHuaweiUrlBBuild(key: ByteArray, stream: ByteArray, txTime: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiUrlBBuild") internal external fun nativeHuaweiUrlBBuild(key: ByteArray, stream: ByteArray, txTime: Long,
         out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeHuaweiUrlBVerify") internal external fun nativeHuaweiUrlBVerify(keys: ByteArray, lens: IntArray, stream: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiUrlBVerify") internal external fun nativeHuaweiUrlBVerify(keys: ByteArray, lens: IntArray, stream: ByteArray,
         url: ByteArray, now: Long, duration: Int, leeway: Int, matched: IntArray): Int
-    @JvmStatic @JvmName("nativeHuaweiUrlDBuild") internal external fun nativeHuaweiUrlDBuild(key: ByteArray?, handle: Long, stream: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiUrlDBuild") internal external fun nativeHuaweiUrlDBuild(key: ByteArray?, handle: Long, stream: ByteArray,
         hwTime: Long, out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeHuaweiUrlDVerify") internal external fun nativeHuaweiUrlDVerify(keys: ByteArray, lens: IntArray, stream: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiUrlDVerify") internal external fun nativeHuaweiUrlDVerify(keys: ByteArray, lens: IntArray, stream: ByteArray,
         url: ByteArray, now: Long, duration: Int, leeway: Int, matched: IntArray): Int
-    @JvmStatic @JvmName("nativeHuaweiUrlDVerifyKeyed") internal external fun nativeHuaweiUrlDVerifyKeyed(handles: LongArray, stream: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeHuaweiUrlDVerifyKeyed") internal external fun nativeHuaweiUrlDVerifyKeyed(handles: LongArray, stream: ByteArray,
         url: ByteArray, now: Long, duration: Int, leeway: Int, matched: IntArray): Int
-    @JvmStatic @JvmName("nativeAlibabaSignLen") internal external fun nativeAlibabaSignLen(): Int
-    @JvmStatic @JvmName("nativeAlibabaUrlABuild") internal external fun nativeAlibabaUrlABuild(key: ByteArray, uri: ByteArray, timestamp: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeAlibabaSignLen") internal external fun nativeAlibabaSignLen(): Int
+    @JvmStatic @JvmSynthetic @JvmName("nativeAlibabaUrlABuild") internal external fun nativeAlibabaUrlABuild(key: ByteArray, uri: ByteArray, timestamp: Long,
         rand: ByteArray, uid: ByteArray, out: ByteArray?, outLen: IntArray): Int
-    @JvmStatic @JvmName("nativeAlibabaUrlAVerify") internal external fun nativeAlibabaUrlAVerify(keys: ByteArray, lens: IntArray, url: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeAlibabaUrlAVerify") internal external fun nativeAlibabaUrlAVerify(keys: ByteArray, lens: IntArray, url: ByteArray,
         now: Long, validity: Int, leeway: Int, matched: IntArray): Int
-    @JvmStatic @JvmName("nativeAlibabaCallbackSign") internal external fun nativeAlibabaCallbackSign(key: ByteArray, domain: ByteArray, timestamp: Long,
+    @JvmStatic @JvmSynthetic @JvmName("nativeAlibabaCallbackSign") internal external fun nativeAlibabaCallbackSign(key: ByteArray, domain: ByteArray, timestamp: Long,
         out: ByteArray): Int
-    @JvmStatic @JvmName("nativeAlibabaCallbackVerify") internal external fun nativeAlibabaCallbackVerify(key: ByteArray, domain: ByteArray,
+    @JvmStatic @JvmSynthetic @JvmName("nativeAlibabaCallbackVerify") internal external fun nativeAlibabaCallbackVerify(key: ByteArray, domain: ByteArray,
         timestamp: ByteArray, signature: ByteArray, now: Long, leeway: Int): Int
-    @JvmStatic @JvmName("nativeHmacKeyNew") internal external fun nativeHmacKeyNew(key: ByteArray, status: IntArray): Long
-    @JvmStatic @JvmName("nativeHmacKeyFree") internal external fun nativeHmacKeyFree(handle: Long)
+    @JvmStatic @JvmSynthetic @JvmName("nativeHmacKeyNew") internal external fun nativeHmacKeyNew(key: ByteArray, status: IntArray): Long
+    @JvmStatic @JvmSynthetic @JvmName("nativeHmacKeyFree") internal external fun nativeHmacKeyFree(handle: Long)
 }

@@ -13,7 +13,7 @@ object Tencent {
     @JvmStatic
     fun sign(key: String, t: Long): String {
         val out = ByteArray(SIGN_LEN)
-        LiveSignException.check(LiveSign.nativeTencentSign(key.utf8(), t, out))
+        key.secretUtf8 { k -> LiveSignException.check(LiveSign.nativeTencentSign(k, t, out)) }
         return String(out, Charsets.US_ASCII)
     }
 
@@ -24,7 +24,7 @@ object Tencent {
     @JvmStatic
     @JvmOverloads
     fun verify(key: String, t: Long, sign: String, now: Long = LiveSign.unixNow(), leewaySeconds: Int = 0) {
-        LiveSignException.check(LiveSign.nativeTencentVerify(key.utf8(), t, sign.utf8(), now, leewaySeconds))
+        key.secretUtf8 { k -> LiveSignException.check(LiveSign.nativeTencentVerify(k, t, sign.utf8(), now, leewaySeconds)) }
     }
 
     /** Event callbacks: the JSON body POSTed to your callback URL, signed with `t` + `sign`. */
@@ -61,7 +61,7 @@ object Tencent {
         @JvmOverloads
         fun verify(key: String, body: ByteArray, now: Long = LiveSign.unixNow(), leewaySeconds: Int = 0): Event {
             val f = LongArray(10)
-            LiveSignException.check(LiveSign.nativeTencentCallbackVerify(key.utf8(), body, now, leewaySeconds, f))
+            key.secretUtf8 { k -> LiveSignException.check(LiveSign.nativeTencentCallbackVerify(k, body, now, leewaySeconds, f)) }
             return Event(f[0], f[1], LiveSign.unescapeOrNull(body, f[2], f[3]), LiveSign.unescapeOrNull(body, f[4], f[5]),
                 LiveSign.unescapeOrNull(body, f[6], f[7]), LiveSign.unescapeOrNull(body, f[8], f[9]))
         }
@@ -124,9 +124,11 @@ object Tencent {
          */
         @JvmStatic
         fun build(kind: Kind, domain: String, app: String, stream: String, key: String, expiry: Long): String {
-            val d = domain.utf8(); val a = app.utf8(); val s = stream.utf8(); val k = key.utf8()
-            return String(LiveSign.variable { out, len -> LiveSign.nativeTencentUrlBuild(kind.code, d, a, s, k, expiry, out, len) },
-                Charsets.US_ASCII)
+            val d = domain.utf8(); val a = app.utf8(); val s = stream.utf8()
+            return key.secretUtf8 { k ->
+                String(LiveSign.variable { out, len -> LiveSign.nativeTencentUrlBuild(kind.code, d, a, s, k, expiry, out, len) },
+                    Charsets.US_ASCII)
+            }
         }
 
         /**
@@ -137,7 +139,7 @@ object Tencent {
         @JvmStatic
         fun secret(key: String, stream: String, txTime: String): String {
             val out = ByteArray(TX_SECRET_LEN)
-            LiveSignException.check(LiveSign.nativeTencentUrlSecret(key.utf8(), stream.utf8(), txTime.utf8(), out))
+            key.secretUtf8 { k -> LiveSignException.check(LiveSign.nativeTencentUrlSecret(k, stream.utf8(), txTime.utf8(), out)) }
             return String(out, Charsets.US_ASCII)
         }
 
@@ -180,12 +182,14 @@ object Tencent {
         @JvmOverloads
         fun verify(keys: List<String>, url: String, txTimeForm: TxTimeForm, validForSeconds: Int = 0,
                    now: Long = LiveSign.unixNow(), leewaySeconds: Int = 0): Info {
-            val (joined, lens) = LiveSign.ring(keys)
-            val u = url.utf8()
             val matched = IntArray(1)
             val i = LongArray(8)
-            LiveSignException.check(LiveSign.nativeTencentUrlVerify(joined, lens, u, txTimeForm.code, validForSeconds, now,
-                leewaySeconds, matched, i))
+            val u = LiveSign.withRing(keys) { joined, lens ->
+                val bytes = url.utf8()
+                LiveSignException.check(LiveSign.nativeTencentUrlVerify(joined, lens, bytes, txTimeForm.code, validForSeconds, now,
+                    leewaySeconds, matched, i))
+                bytes
+            }
             return Info(LiveSign.cut(u, i[0], i[1]), LiveSign.cut(u, i[2], i[3]), LiveSign.cut(u, i[4], i[5]), i[6], i[7], matched[0])
         }
     }
@@ -248,10 +252,11 @@ object Tencent {
             val text = parts.fold(ByteArray(0)) { a, b -> a + b }
             val lens = parts.map { it.size }.toIntArray()
             val b = if (base.length == 0) null else base.utf8()
-            val k = key.utf8()
-            return String(LiveSign.variable { out, len ->
-                LiveSign.nativeTencentApiBuild(command.code, b, appid, k, t, kinds, text, lens, out, len)
-            }, Charsets.UTF_8)
+            return key.secretUtf8 { k ->
+                String(LiveSign.variable { out, len ->
+                    LiveSign.nativeTencentApiBuild(command.code, b, appid, k, t, kinds, text, lens, out, len)
+                }, Charsets.UTF_8)
+            }
         }
 
         /** The status fields of a response (text JSON-unescaped); absent fields are null. */

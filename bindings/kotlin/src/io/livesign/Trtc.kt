@@ -75,7 +75,7 @@ object Trtc {
         @JvmOverloads
         fun generate(sdkappid: Long, key: String, identifier: String, expireSeconds: Long, now: Long = LiveSign.unixNow(),
                      userbuf: ByteArray? = null): String =
-            generate(sdkappid, key.utf8(), 0, identifier, expireSeconds, now, userbuf)
+            key.secretUtf8 { generate(sdkappid, it, 0, identifier, expireSeconds, now, userbuf) }
 
         @JvmStatic
         @JvmOverloads
@@ -105,7 +105,7 @@ object Trtc {
         @JvmStatic
         @JvmOverloads
         fun verify(sdkappid: Long, key: String, identifier: String, usersig: String, now: Long = LiveSign.unixNow(),
-                   leewaySeconds: Int = 0): Info = verify(sdkappid, key.utf8(), 0, identifier, usersig, now, leewaySeconds)
+                   leewaySeconds: Int = 0): Info = key.secretUtf8 { verify(sdkappid, it, 0, identifier, usersig, now, leewaySeconds) }
 
         @JvmStatic
         @JvmOverloads
@@ -190,7 +190,7 @@ object Trtc {
         @JvmOverloads
         fun generate(sdkappid: Long, key: String, identifier: String, expireSeconds: Long, roomId: Long,
                      privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
-            generate(sdkappid, key.utf8(), 0, identifier, expireSeconds, now, roomId, null, privileges)
+            key.secretUtf8 { generate(sdkappid, it, 0, identifier, expireSeconds, now, roomId, null, privileges) }
 
         @JvmStatic
         @JvmOverloads
@@ -203,7 +203,7 @@ object Trtc {
         @JvmOverloads
         fun generate(sdkappid: Long, key: String, identifier: String, expireSeconds: Long, roomStr: String,
                      privileges: Set<Privilege>, now: Long = LiveSign.unixNow()): String =
-            generate(sdkappid, key.utf8(), 0, identifier, expireSeconds, now, 0, roomStr.utf8(), privileges)
+            key.secretUtf8 { generate(sdkappid, it, 0, identifier, expireSeconds, now, 0, roomStr.utf8(), privileges) }
 
         @JvmStatic
         @JvmOverloads
@@ -299,10 +299,10 @@ object Trtc {
         @JvmStatic val SIGN_LEN: Int = LiveSign.nativeTrtcCallbackSignLen()
 
         /** Throws [LiveSignException.InvalidKey] unless the key is 1 to 32 ASCII letters and digits. */
-        @JvmStatic fun checkKey(key: String) = LiveSignException.check(LiveSign.nativeTrtcCallbackKeyCheck(key.utf8()))
+        @JvmStatic fun checkKey(key: String) = key.secretUtf8 { LiveSignException.check(LiveSign.nativeTrtcCallbackKeyCheck(it)) }
 
         /** The `Sign` TRTC sends with `body`. */
-        @JvmStatic fun sign(key: String, body: ByteArray): String = sign(key.utf8(), 0, body)
+        @JvmStatic fun sign(key: String, body: ByteArray): String = key.secretUtf8 { sign(it, 0, body) }
         @JvmStatic fun sign(key: HmacKey, body: ByteArray): String = key.locked { sign(null, it, body) }
 
         private fun sign(key: ByteArray?, handle: Long, body: ByteArray): String {
@@ -313,15 +313,16 @@ object Trtc {
 
         /** Verifies the `Sign` header over the raw body bytes. */
         @JvmStatic fun verify(key: String, body: ByteArray, sign: String) =
-            LiveSignException.check(LiveSign.nativeTrtcCallbackVerify(key.utf8(), 0, body, sign.utf8()))
+            key.secretUtf8 { LiveSignException.check(LiveSign.nativeTrtcCallbackVerify(it, 0, body, sign.utf8())) }
         @JvmStatic fun verify(key: HmacKey, body: ByteArray, sign: String) =
             LiveSignException.check(key.locked { LiveSign.nativeTrtcCallbackVerify(null, it, body, sign.utf8()) })
 
         /** Verifies against a key ring (current key first); returns the index that matched. */
         @JvmStatic fun verifyRing(keys: List<String>, body: ByteArray, sign: String): Int {
-            val (joined, lens) = LiveSign.ring(keys)
             val matched = IntArray(1)
-            LiveSignException.check(LiveSign.nativeTrtcCallbackVerifyRing(joined, lens, body, sign.utf8(), matched))
+            LiveSign.withRing(keys) { joined, lens ->
+                LiveSignException.check(LiveSign.nativeTrtcCallbackVerifyRing(joined, lens, body, sign.utf8(), matched))
+            }
             return matched[0]
         }
 
