@@ -1540,10 +1540,9 @@ livesign_status livesign_huawei_callback_verify_keyed(const livesign_hmac_key *k
  * `auth_timestamp` window with another `publish_timestamp` verifies (with a new event id). A
  * far-future one makes every later genuine event of the stream STALE; a captured `PUBLISH`
  * resent with one after its own session's makes an ended stream LIVE. Neither this state nor
- * the event id can see it. Keep the signed fields (`event`, `domain`, `app`, `stream`,
- * `auth_timestamp`) of each accepted notification until `auth_timestamp` + leeway has passed
- * and drop a notification whose signed fields were seen already; take notifications over
- * HTTPS only and keep the leeway short.
+ * the event id can see it: drop a notification whose `livesign_huawei_replay_id` (its signed
+ * fields) was seen already before applying it, take notifications over HTTPS only and keep
+ * the leeway short.
  */
 LIVESIGN_MUST_USE
 livesign_status livesign_huawei_stream_apply(livesign_huawei_stream *state,
@@ -1561,8 +1560,8 @@ livesign_status livesign_huawei_stream_apply(livesign_huawei_stream *state,
  * redelivered notification has the same id; a session's `PUBLISH` and `PUBLISH_DONE` have
  * different ones. `publish_timestamp` has one-second resolution: a re-push in the same second
  * as the previous session gets that session's ids. It is not signed either: a notification
- * resent by whoever captured it, with another `publish_timestamp`, verifies and has another id
- * (see `livesign_huawei_stream_apply` for the replay check on the signed fields).
+ * resent by whoever captured it, with another `publish_timestamp`, verifies and has another id:
+ * check `livesign_huawei_replay_id` first.
  *
  * - `event`: as filled by `livesign_huawei_callback_verify` (its text fields are read as
  *   JSON string text and the body they point into must still be valid).
