@@ -227,9 +227,11 @@ fn every_variable_output_is_untouched_when_short() {
             }
         }),
         ("json_unescape", &|o, c, l| {
-            // SAFETY: as above. The text is shorter than its escaped form, so a buffer can be
-            // long enough for the text and shorter than the input.
-            unsafe { livesign_json_unescape(br"a\u00e9\/b".as_ptr(), 11, o, c, l) }
+            // The text is shorter than its escaped form, so a buffer can be long enough for the
+            // text and shorter than the input.
+            let raw = br"a\u00e9\/b";
+            // SAFETY: as above.
+            unsafe { livesign_json_unescape(raw.as_ptr(), raw.len(), o, c, l) }
         }),
         ("usersig_gen", &|o, c, l| {
             // SAFETY: as above.
