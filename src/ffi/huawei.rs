@@ -553,10 +553,14 @@ unsafe fn write_id(
         }
         let [domain, app, stream, publish_timestamp, event] = raw.map(Str::from_raw);
         let (domain, app, stream, event) = (domain?, app?, stream?, event?);
-        let auth_timestamp = Decimal::new(e.auth_timestamp);
+        // Only the replay id spells out auth_timestamp; it must outlive the fields.
+        let auth_timestamp;
         let fields = match id {
             Id::Event => [domain, app, stream, publish_timestamp?, event],
-            Id::Replay => huawei::replay_fields(domain, app, stream, &auth_timestamp, event),
+            Id::Replay => {
+                auth_timestamp = Decimal::new(e.auth_timestamp);
+                huawei::replay_fields(domain, app, stream, &auth_timestamp, event)
+            }
         };
         huawei::write_event_id(fields, buf.buf())
     })();
